@@ -1,0 +1,72 @@
+"""Small helpers over ``Annotations`` shared by the extraction stages."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+
+from sitrep.model import Annotations, Evidence, Span, Token
+
+
+def sentence_index_at(ann: Annotations, char: int) -> int:
+    """Index of the sentence containing character offset ``char`` (the nearest earlier one between sentences)."""
+    starts = [s.start for s in ann.sentences]
+    return max(0, bisect_right(starts, char) - 1)
+
+
+def token_index_at(ann: Annotations, char: int) -> int:
+    """Index of the token containing (or starting after) character offset ``char``."""
+    starts = [t.start for t in ann.tokens]
+    i = max(0, bisect_right(starts, char) - 1)
+    if i < len(ann.tokens) and ann.tokens[i].end <= char and i + 1 < len(ann.tokens):
+        return i + 1
+    return i
+
+
+def paragraph_index_at(ann: Annotations, char: int) -> int:
+    starts = [p.start for p in ann.paragraphs]
+    return max(0, bisect_right(starts, char) - 1)
+
+
+def tokens_in(ann: Annotations, start: int, end: int) -> list[Token]:
+    """Tokens that overlap the character range ``[start, end)``."""
+    return [t for t in ann.tokens if t.end > start and t.start < end]
+
+
+def sentence_tokens(ann: Annotations, sent: Span) -> tuple[Token, ...]:
+    return ann.tokens[sent.token_start : sent.token_end]
+
+
+def subtree(ann: Annotations, i: int) -> list[int]:
+    """Indices of token ``i`` and all its dependents, sorted."""
+    out = []
+    stack = [i]
+    while stack:
+        j = stack.pop()
+        out.append(j)
+        stack.extend(ann.children[j])
+    return sorted(out)
+
+
+def ancestors(ann: Annotations, i: int) -> Iterator[int]:
+    """Heads of token ``i`` up to the root (not including ``i``)."""
+    seen = {i}
+    j = ann.tokens[i].head
+    while j not in seen:
+        yield j
+        seen.add(j)
+        j = ann.tokens[j].head
+
+
+def char_span(ann: Annotations, token_indices: Iterable[int]) -> tuple[int, int]:
+    idx = list(token_indices)
+    return ann.tokens[min(idx)].start, ann.tokens[max(idx)].end
+
+
+def evidence_for_tokens(ann: Annotations, token_indices: Iterable[int]) -> Evidence:
+    start, end = char_span(ann, token_indices)
+    return ann.evidence(start, end)
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end

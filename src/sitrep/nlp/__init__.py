@@ -1,0 +1,1 @@
+"""Adapters from NLP libraries to sitrep's own ``Annotations``."""

@@ -1,0 +1,28 @@
+"""Shared fixtures: the spaCy pipeline is loaded once per test session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sitrep.model import Annotations
+
+ROOT = Path(__file__).resolve().parents[1]
+DATASETS = ROOT.parent / "shared" / "datasets"
+
+
+@pytest.fixture(scope="session")
+def annotate() -> Callable[[str], Annotations]:
+    """Annotate a short text with the real English pipeline."""
+    from sitrep.nlp.spacy_adapter import annotate as _annotate
+
+    return _annotate
+
+
+@pytest.fixture(scope="session")
+def datasets() -> Path:
+    if not DATASETS.is_dir():
+        pytest.skip("gold data (../shared/datasets) is not present")
+    return DATASETS

@@ -1,0 +1,133 @@
+"""The ``sitrep`` command: thin shells over the library.  Data goes to stdout, progress and summaries to stderr."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from sitrep import __version__
+from sitrep.errors import SitrepError
+
+DEFAULT_DB = "sitrep.duckdb"
+db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, envvar="SITREP_DB",
+                         help="DuckDB store file (env SITREP_DB).")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sitrep")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) on stderr.")
+def main(verbose: int) -> None:
+    """sitrep: news about armed conflict in, evidence-linked events out.
+
+    Every field of every event carries the exact words of the source that support it.
+    """
+    logging.basicConfig(level=[logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)],
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@main.command()
+@click.argument("path")
+@click.option("--published", help="Publication date (YYYY-MM-DD); overrides the page's own date.")
+@click.option("--url", help="The document's URL.")
+@click.option("--title", help="The document's title.")
+@click.option("--outlet", help="The outlet that published it.")
+@click.option("--compact", is_flag=True, help="One line of JSON instead of indented JSON.")
+def extract(path: str, published: str | None, url: str | None, title: str | None, outlet: str | None,
+            compact: bool) -> None:
+    """Extract one document (text or HTML file, or - for stdin) and print its report as JSON."""
+    from sitrep.pipeline import extract_one
+
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror}")
+    try:
+        report = extract_one(data, published=published, url=url, title=title, outlet=outlet,
+                             source="stdin" if path == "-" else path)
+    except SitrepError as exc:
+        _fail(f"{exc} [{exc.code}]")
+    click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=None if compact else 2))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--batch-size", default=32, show_default=True, help="Documents annotated together.")
+@click.option("--published", help="Publication date for inputs that carry none (YYYY-MM-DD).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[str, ...], db_path: str, batch_size: int, published: str | None, quiet: bool) -> None:
+    """Extract events from files, folders and globs (.txt .html .htm .json .jsonl) into the store."""
+    from sitrep.cli_render import progress_bar, print_summary
+    from sitrep.engines.local import run
+    from sitrep.ingest.sources import read_inputs
+    from sitrep.store.duckdb import DuckDBStore
+
+    try:
+        with DuckDBStore(db_path) as store, progress_bar(disabled=quiet) as tick:
+            summary = run(read_inputs(paths), sink=store.save_report, on_failure=store.save_failure,
+                          progress=tick, batch_size=batch_size,
+                          defaults={"published": published} if published else None)
+            counts = store.counts()
+    except SitrepError as exc:
+        _fail(str(exc))
+    print_summary(summary, counts, db_path)
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command()
+@db_option
+@click.option("--country", help="ISO 3166-1 alpha-2 code, e.g. IQ.")
+@click.option("--since", help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Events on or before this date (YYYY-MM-DD).")
+@click.option("--type", "type_", help="Event type or subtype, e.g. battles or air_drone_strike.")
+@click.option("--actor", help="Actor name or canonical name (substring, any case).")
+@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "geojson", "parquet"]), default="table",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+def events(db_path: str, country: str | None, since: str | None, until: str | None, type_: str | None,
+           actor: str | None, limit: int | None, fmt: str, out: str | None) -> None:
+    """List events from the store, filtered, as a table or an export file."""
+    from sitrep.cli_render import render_events
+    from sitrep.store.duckdb import DuckDBStore
+
+    if not Path(db_path).exists():
+        _fail(f"no store at {db_path}: run `sitrep ingest PATH --db {db_path}` first")
+    try:
+        with DuckDBStore(db_path, read_only=True) as store:
+            found = store.events(country=country, since=since, until=until, type=type_, actor=actor, limit=limit)
+            render_events(found, fmt, out, store)
+    except SitrepError as exc:
+        _fail(str(exc))
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+def show(event_id: str, db_path: str) -> None:
+    """Show one event with every field's evidence highlighted in its sentence."""
+    from sitrep.cli_render import show_event
+    from sitrep.store.duckdb import DuckDBStore
+
+    if not Path(db_path).exists():
+        _fail(f"no store at {db_path}")
+    with DuckDBStore(db_path, read_only=True) as store:
+        event = store.event(event_id)
+        if event is None:
+            _fail(f"no event {event_id!r} in {db_path} (ids look like ev_…; `sitrep events` lists them)")
+        doc = store.document(event.document_ids[0])
+    show_event(event, doc)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

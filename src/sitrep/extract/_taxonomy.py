@@ -1,0 +1,89 @@
+"""The event taxonomy (``data/taxonomy.yaml``) as fast look-up tables for the events stage."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from sitrep.config import load_yaml
+from sitrep.errors import ConfigError
+
+_JOIN = re.compile(r"[\s\-]+")
+
+
+def trigger_key(words: str) -> str:
+    """Key under which a trigger phrase is stored: lower case, no spaces or hyphens ("air-strike" = "airstrike")."""
+    return _JOIN.sub("", words.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class Subtype:
+    type: str
+    subtype: str
+    label: str
+    plover: str
+    rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    """Trigger look-ups: a key maps to a subtype, or to ``None`` for a generic violence word."""
+
+    verbs: dict[str, Subtype | None] = field(default_factory=dict)
+    nouns: dict[str, Subtype | None] = field(default_factory=dict)
+    modifiers: dict[str, Subtype] = field(default_factory=dict)
+    subtypes: dict[str, Subtype] = field(default_factory=dict)
+    irregular: dict[str, str] = field(default_factory=dict)
+    max_words: int = 1
+    version: int = 1
+
+    def subtype(self, name: str) -> Subtype:
+        return self.subtypes[name]
+
+
+def taxonomy_from_data(data: Any) -> Taxonomy:
+    """Build look-up tables from the parsed YAML (validated here, at the boundary)."""
+    if not isinstance(data, dict) or "types" not in data:
+        raise ConfigError("taxonomy data must be a mapping with a 'types' key")
+    verbs: dict[str, Subtype | None] = {}
+    nouns: dict[str, Subtype | None] = {}
+    modifiers: dict[str, Subtype] = {}
+    subtypes: dict[str, Subtype] = {}
+    max_words = 1
+    generic = data.get("generic") or {}
+    for phrase in generic.get("verbs", []):
+        verbs[trigger_key(phrase)] = None
+        max_words = max(max_words, len(phrase.split()))
+    for phrase in generic.get("nouns", []):
+        nouns[trigger_key(phrase)] = None
+        max_words = max(max_words, len(phrase.split()))
+    for type_name, type_data in data["types"].items():
+        for sub_name, sub in (type_data.get("subtypes") or {}).items():
+            try:
+                st = Subtype(type=type_name, subtype=sub_name, label=sub.get("label", sub_name),
+                             plover=sub["plover"], rank=int(sub.get("rank", 1)))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ConfigError(f"taxonomy subtype {type_name}/{sub_name} is incomplete: {exc}") from exc
+            subtypes[sub_name] = st
+            for table, key in ((verbs, "verbs"), (nouns, "nouns")):
+                for phrase in sub.get(key) or []:
+                    k = trigger_key(phrase)
+                    old = table.get(k)
+                    if old is None or old.rank < st.rank:
+                        table[k] = st
+                    max_words = max(max_words, len(phrase.split()))
+            for word in sub.get("modifiers") or []:
+                k = trigger_key(word)
+                if k not in modifiers or modifiers[k].rank < st.rank:
+                    modifiers[k] = st
+    irregular = {str(k).lower(): str(v).lower() for k, v in (data.get("irregular") or {}).items()}
+    return Taxonomy(verbs=verbs, nouns=nouns, modifiers=modifiers, subtypes=subtypes, irregular=irregular,
+                    max_words=max_words, version=int(data.get("version", 1)))
+
+
+@lru_cache(maxsize=1)
+def make_taxonomy() -> Taxonomy:
+    """The packaged taxonomy, built once per process."""
+    return taxonomy_from_data(load_yaml("taxonomy.yaml"))

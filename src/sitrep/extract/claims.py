@@ -1,0 +1,486 @@
+"""The claims stage: who says what in a document, as direct quotes and reported speech.
+
+Quotes are paired over the raw text; cues and speakers come from the dependency parse and the
+lexicon in ``data/cues.yaml``. ``find_scare_quotes`` gives the short cue-less quotes used for hedging.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sitrep.extract._speakers import (
+    Lexicon,
+    load_lexicon,
+    medium_of,
+    occasion_of,
+    phrase_tokens,
+    resolve_speaker,
+    subject_of,
+    subtree_set,
+)
+from sitrep.model import Annotations, Citation, Claim, Evidence, Snippet, Speaker, stable_id
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR = "claims@1"
+
+_DOUBLE_OPEN = "“«„"
+_DOUBLE_CLOSE = "”»"
+_SINGLE_OPEN = "‘'"
+_SINGLE_CLOSE = "’'"
+_BEFORE_OPENING = "([{—–-\"“/"
+_SOFT_END = ",?!-—–…"
+_STOPS = frozenset({".", "!", "?", ";", ":"})
+_COMPLEMENTS = ("ccomp", "xcomp", "dobj")
+_TRAILING_PUNCT = ",;: \t\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted stretch: marks at ``open``/``close`` (``close`` None when it runs to the paragraph end)."""
+
+    open: int
+    close: int | None
+    start: int  # content, without the marks, surrounding space and a trailing comma
+    end: int
+    paragraph_end: int
+
+    @property
+    def outer_end(self) -> int:
+        return self.close + 1 if self.close is not None else self.paragraph_end
+
+    def words(self, text: str) -> int:
+        return len(text[self.start : self.end].split())
+
+
+def find_quotes(ann: Annotations) -> list[Quote]:
+    """Pair opening and closing quote marks paragraph by paragraph (apostrophes in words are not marks)."""
+    text = ann.text
+    bounds = [(p.start, p.end) for p in ann.paragraphs] or [(0, len(text))]
+    quotes: list[Quote] = []
+    for p_start, p_end in bounds:
+        quotes.extend(_quotes_in(text, p_start, p_end))
+    return quotes
+
+
+def _quotes_in(text: str, p_start: int, p_end: int) -> list[Quote]:
+    out: list[Quote] = []
+    opened: int | None = None
+    kind = ""
+    for i in range(p_start, p_end):
+        ch = text[i]
+        if ch not in "\"“”«»„'‘’":
+            continue
+        prev = text[i - 1] if i > p_start else " "
+        nxt = text[i + 1] if i + 1 < p_end else " "
+        if opened is None:
+            if ch in _DOUBLE_OPEN or ch == '"':
+                opened, kind = i, "d"
+            elif ch in _SINGLE_OPEN and (prev.isspace() or prev in _BEFORE_OPENING) and (nxt.isalnum() or nxt == "…"):
+                opened, kind = i, "s"
+        elif kind == "d" and (ch in _DOUBLE_CLOSE or ch == '"'):
+            out.extend(_make_quote(text, opened, i, p_end))
+            opened = None
+        elif kind == "s" and ch in _SINGLE_CLOSE and not prev.isspace() and not nxt.isalnum():
+            # "the soldiers’ families": a plural possessive, when a later mark can close the quote.
+            if prev in "sS" and nxt == " " and _later_single_close(text, i + 1, p_end):
+                continue
+            out.extend(_make_quote(text, opened, i, p_end))
+            opened = None
+    # News style runs a quote over several paragraphs without closing each one; single marks
+    # left open are more often apostrophes ("the '90s") than quotes.
+    if opened is not None and kind == "d":
+        out.extend(_make_quote(text, opened, None, p_end))
+    return out
+
+
+def _later_single_close(text: str, start: int, end: int) -> bool:
+    for j in range(start, end):
+        if text[j] in _SINGLE_CLOSE:
+            nxt = text[j + 1] if j + 1 < end else " "
+            if not text[j - 1].isspace() and not nxt.isalnum():
+                return True
+    return False
+
+
+def _make_quote(text: str, opened: int, close: int | None, p_end: int) -> list[Quote]:
+    start, end = opened + 1, close if close is not None else p_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRAILING_PUNCT:
+        end -= 1
+    if end <= start:
+        return []
+    return [Quote(open=opened, close=close, start=start, end=end, paragraph_end=p_end)]
+
+
+@dataclass(slots=True)
+class _Found:
+    """A claim before its speaker is resolved."""
+
+    parts: list[tuple[int, int]]
+    cue: list[int]
+    speaker: int | None
+    direct: bool
+    anchor: int  # character offset used for document order
+    medium: str | None = None
+    quote_ids: list[int] = field(default_factory=list)
+
+
+class _Doc:
+    """Per-document lookups shared by the passes."""
+
+    def __init__(self, ann: Annotations, lex: Lexicon) -> None:
+        self.ann, self.lex = ann, lex
+        self.quoting_verbs = lex.speech_verbs | lex.quote_verbs
+        self.starts = [t.start for t in ann.tokens]
+        self.sent_of = [0] * len(ann.tokens)
+        for s_i, s in enumerate(ann.sentences):
+            for k in range(s.token_start, s.token_end):
+                self.sent_of[k] = s_i
+        self.quotes = find_quotes(ann)
+        self.quote_of = [-1] * len(ann.tokens)
+        for q_i, q in enumerate(self.quotes):
+            for k in range(self.token_at(q.open), len(ann.tokens)):
+                if ann.tokens[k].start >= q.outer_end:
+                    break
+                self.quote_of[k] = q_i
+
+    def token_at(self, char: int) -> int:
+        """First token starting at or after ``char``."""
+        return bisect_left(self.starts, char)
+
+    def sentence_range(self, k: int) -> range:
+        s = self.ann.sentences[self.sent_of[k]]
+        return range(s.token_start, s.token_end)
+
+    def is_cue(self, k: int, *, quoting: bool) -> bool:
+        tok = self.ann.tokens[k]
+        if self.is_according(k):
+            return True
+        verbs = self.quoting_verbs if quoting else self.lex.speech_verbs
+        return tok.pos == "VERB" and tok.lemma.lower() in verbs
+
+    def is_according(self, k: int) -> bool:
+        toks = self.ann.tokens
+        return toks[k].text.lower() == "according" and k + 1 < len(toks) and toks[k + 1].text.lower() == "to"
+
+    def outside_complement(self, k: int, q_i: int) -> int:
+        """How many content words of verb ``k``'s complement lie outside quote ``q_i``."""
+        count = 0
+        for c in self.ann.children[k]:
+            if self.ann.tokens[c].dep in _COMPLEMENTS:
+                for j in subtree_set(self.ann, c):
+                    t = self.ann.tokens[j]
+                    if self.quote_of[j] != q_i and t.pos != "PUNCT" and t.dep != "mark":
+                        count += 1
+        return count
+
+    def speaker_of(self, k: int) -> int | None:
+        if self.is_according(k):
+            return next((g for g in self.ann.children[k + 1] if self.ann.tokens[g].dep == "pobj"), None)
+        head = subject_of(self.ann, k)
+        if head is not None and self.quote_of[head] != -1:
+            return None
+        return head
+
+
+def _cue_after(doc: _Doc, q_i: int) -> int | None:
+    q = doc.quotes[q_i]
+    if q.close is None:
+        return None
+    ann, text = doc.ann, doc.ann.text
+    first = doc.token_at(q.close + 1)
+    found = None
+    for k in range(first, min(first + 12, len(ann.tokens))):
+        tok = ann.tokens[k]
+        if tok.start >= q.paragraph_end or doc.quote_of[k] != -1 or tok.text in _STOPS:
+            break
+        if doc.is_cue(k, quoting=True):
+            found = k
+            break
+    if found is None:
+        return None
+    tail = text[q.open + 1 : q.close].rstrip()[-1:]
+    after = ann.tokens[first] if first < len(ann.tokens) else None
+    soft = tail in _SOFT_END or (after is not None and (after.text == "," or after.text[:1].islower()))
+    # '"We will win." He said the army ...' — a new sentence with its own reported content.
+    if not soft and doc.outside_complement(found, q_i) > 0:
+        return None
+    return found
+
+
+def _cue_before(doc: _Doc, q_i: int) -> tuple[int, bool] | None:
+    """The cue before a quote, and whether the quote is a whole direct quote (not a fragment of reported speech)."""
+    q = doc.quotes[q_i]
+    ann, text = doc.ann, doc.ann.text
+    lead = q.open - 1
+    while lead >= 0 and text[lead].isspace():
+        lead -= 1
+    if lead < 0 or text[lead] == "\n":
+        return None
+    last = doc.token_at(lead + 1) - 1
+    if last < 0:
+        return None
+    first = ann.sentences[doc.sent_of[last]].token_start
+    for k in range(last, first - 1, -1):
+        if doc.quote_of[k] != -1:
+            break
+        if doc.is_cue(k, quoting=True):
+            whole = text[lead] in ":," or doc.outside_complement(k, q_i) == 0
+            return k, whole
+    return None
+
+
+def _gap_is_attribution(doc: _Doc, prev: _Found, q: Quote) -> bool:
+    """True when only the previous quote's cue clause and punctuation separate it from ``q``."""
+    if not prev.direct or not prev.quote_ids:
+        return False
+    last = doc.quotes[prev.quote_ids[-1]]
+    if last.paragraph_end != q.paragraph_end or last.close is None:
+        return False
+    allowed: set[int] = set()
+    for k in prev.cue:
+        allowed |= subtree_set(doc.ann, k)
+    for k in range(doc.token_at(last.outer_end), doc.token_at(q.open)):
+        tok = doc.ann.tokens[k]
+        if tok.pos != "PUNCT" and k not in allowed:
+            return False
+    return True
+
+
+def _scan(ann: Annotations, lex: Lexicon) -> tuple[_Doc, list[_Found], list[Evidence]]:
+    doc = _Doc(ann, lex)
+    found: list[_Found] = []
+    scare: list[Evidence] = []
+    used: set[int] = set()
+    for q_i, q in enumerate(doc.quotes):
+        short = q.words(ann.text) <= 3
+        after = _cue_after(doc, q_i)
+        if after is None and found and _gap_is_attribution(doc, found[-1], q):
+            found[-1].parts.append((q.start, q.end))
+            found[-1].quote_ids.append(q_i)
+            continue
+        cue, whole = (after, True) if after is not None else (_cue_before(doc, q_i) or (None, False))
+        if cue is not None and whole:
+            found.append(_Found(parts=[(q.start, q.end)], cue=_cue_tokens(doc, cue), speaker=doc.speaker_of(cue),
+                                direct=True, anchor=q.start, quote_ids=[q_i]))
+            used.add(cue)
+        elif short:
+            scare.append(ann.evidence(q.start, q.end))
+        elif cue is None:
+            found.append(_Found(parts=[(q.start, q.end)], cue=[], speaker=None, direct=True, anchor=q.start,
+                                quote_ids=[q_i]))
+        # else: a long fragment quoted inside reported speech; the reported claim carries it.
+    found.extend(_reported(doc, used, found))
+    return doc, found, scare
+
+
+def _cue_tokens(doc: _Doc, k: int) -> list[int]:
+    if doc.is_according(k):
+        return [k, k + 1]
+    return [k]
+
+
+def _reported(doc: _Doc, used: set[int], direct: list[_Found]) -> list[_Found]:
+    ann = doc.ann
+    quoted = {q_i for f in direct for q_i in f.quote_ids}
+    out: list[_Found] = []
+    for k, tok in enumerate(ann.tokens):
+        if k in used or doc.quote_of[k] != -1 or not doc.is_cue(k, quoting=False):
+            continue
+        content = _content_of(doc, k)
+        if content is None:
+            continue
+        if sum(doc.quote_of[j] in quoted for j in content) * 2 >= len(content):
+            continue  # the words are a direct quote already found
+        out.append(_Found(parts=[], cue=_cue_tokens(doc, k), speaker=doc.speaker_of(k), direct=False,
+                          anchor=tok.start, quote_ids=[]))
+        out[-1].parts = _runs(doc, content)
+    return [f for f in out if f.parts]
+
+
+def _content_of(doc: _Doc, k: int) -> set[int] | None:
+    """Token indices of the reported content of cue ``k``, or None when it has none."""
+    ann, tok = doc.ann, doc.ann.tokens[k]
+    if doc.is_according(k):
+        if tok.head == k:
+            return None
+        content = subtree_set(ann, tok.head) - subtree_set(ann, k)
+    else:
+        deps = {ann.tokens[c].dep: c for c in reversed(ann.children[k])}
+        passive = any(ann.tokens[c].dep in ("auxpass", "nsubjpass") for c in ann.children[k])
+        lemma = tok.lemma.lower()
+        if "ccomp" in deps:
+            content = subtree_set(ann, deps["ccomp"])
+        elif "xcomp" in deps and not passive and lemma != "tell":
+            content = subtree_set(ann, deps["xcomp"])
+        elif "dobj" in deps and lemma in doc.lex.object_content_verbs:
+            content = subtree_set(ann, deps["dobj"])
+        elif tok.dep in ("parataxis", "advcl", "ccomp") and tok.head != k and ann.tokens[tok.head].pos in ("VERB", "AUX"):
+            # "The strike hit a market, police said": the cue hangs off the content's verb.
+            content = subtree_set(ann, tok.head) - subtree_set(ann, k)
+        else:
+            content = _before_postposed_cue(doc, k)
+            if content is None:
+                return None
+    sentence = doc.sentence_range(k)
+    occasion = occasion_of(ann, sentence, doc.lex, skip=())
+    if occasion:
+        content -= subtree_set(ann, occasion[0])
+    speaker = doc.speaker_of(k)
+    if speaker is not None:
+        content -= set(phrase_tokens(ann, speaker))
+    content.discard(k)
+    content = _without_trailing_parenthesis(ann, content)
+    words = [j for j in content if ann.tokens[j].pos != "PUNCT"]
+    return content if len(words) >= 2 else None
+
+
+def _before_postposed_cue(doc: _Doc, k: int) -> set[int] | None:
+    """Content for "<clause>, military officials said" when the parse did not make the clause a complement."""
+    ann = doc.ann
+    speaker = doc.speaker_of(k)
+    first = min(phrase_tokens(ann, speaker)) if speaker is not None and speaker < k else k
+    comma = first - 1
+    start = doc.sentence_range(k).start
+    if comma <= start or ann.tokens[comma].text not in (",", "—", "–"):
+        return None
+    # "BAGHDAD — Iraqi forces ...": a dateline is not part of what was said.
+    for j in range(start, min(start + 6, comma)):
+        if ann.tokens[j].text in ("—", "–", "-") and all(
+                ann.tokens[i].text.isupper() or not ann.tokens[i].text.isalpha() for i in range(start, j)):
+            start = j + 1
+            break
+    return {j for j in range(start, comma) if doc.quote_of[j] == -1}
+
+
+def _without_trailing_parenthesis(ann: Annotations, content: set[int]) -> set[int]:
+    """Drop a parenthesis that closes the content: it is a citation or an aside, not what was said."""
+    idx = sorted(content)
+    opens = [j for j in idx if ann.tokens[j].text == "("]
+    if not opens:
+        return content
+    last = opens[-1]
+    closes = [j for j in idx if j > last and ann.tokens[j].text == ")"]
+    if closes and any(not _filler(ann, j) for j in idx if j > closes[-1]):
+        return content
+    return {j for j in content if j < last}
+
+
+def _filler(ann: Annotations, j: int) -> bool:
+    return ann.tokens[j].pos in ("PUNCT", "SPACE")
+
+
+def _runs(doc: _Doc, tokens: set[int]) -> list[tuple[int, int]]:
+    """Contiguous character spans covering ``tokens``, without edge punctuation or a leading "that"."""
+    ann = doc.ann
+    runs: list[list[int]] = []
+    for j in sorted(tokens):
+        if runs and runs[-1][-1] == j - 1:
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    spans = []
+    for run in runs:
+        while run and (_filler(ann, run[0]) or
+                       (ann.tokens[run[0]].dep == "mark" and ann.tokens[run[0]].text.lower() == "that")):
+            run = run[1:]
+        while run and _filler(ann, run[-1]) and ann.tokens[run[-1]].text not in "\"”’'":
+            run = run[:-1]
+        if run and any(not _filler(ann, j) for j in run):
+            spans.append((ann.tokens[run[0]].start, ann.tokens[run[-1]].end))
+    return spans
+
+
+def find_scare_quotes(ann: Annotations) -> list[Evidence]:
+    """Short quoted phrases (1–3 words) with no speech cue of their own, e.g. 'liberated': a hedge, not a claim."""
+    return _scan(ann, load_lexicon())[2]
+
+
+def extract_claims(ann: Annotations, *, citations: Sequence[Citation] = ()) -> list[Claim]:
+    """Direct quotes and reported speech with speaker, cue, content, medium and the citation beside them."""
+    lex = load_lexicon()
+    doc, found, _ = _scan(ann, lex)
+    found.sort(key=lambda f: f.anchor)
+    history: list[Speaker] = []
+    claims: dict[str, Claim] = {}
+    for f in found:
+        speaker = resolve_speaker(ann, f.speaker, lex, history, quoted=lambda j: doc.quote_of[j] != -1)
+        if speaker.name is not None:
+            history.append(speaker)
+        claim = _build(doc, f, speaker, citations)
+        claims.setdefault(claim.id, claim)
+    log.debug("claims: %d found in %d quotes", len(claims), len(doc.quotes))
+    return list(claims.values())
+
+
+def _build(doc: _Doc, f: _Found, speaker: Speaker, citations: Sequence[Citation]) -> Claim:
+    ann = doc.ann
+    content_ev = tuple(ann.evidence(s, e) for s, e in f.parts)
+    cue_tokens = list(f.cue)
+    medium = None
+    if cue_tokens:
+        k = cue_tokens[0]
+        sentence = doc.sentence_range(k)
+        inside = {j for s, e in f.parts for j in range(doc.token_at(s), doc.token_at(e))}
+        cue_tokens += [j for j in occasion_of(ann, sentence, doc.lex, skip=inside) if j not in cue_tokens]
+        medium = medium_of(ann, k, sentence, doc.lex, skip=inside)
+    cue_ev = _token_runs(ann, sorted(set(cue_tokens)))
+    end = max([e for _, e in f.parts] + [ev.end for ev in cue_ev])
+    return Claim(
+        id=stable_id("cl", f.parts[0][0], f.parts[-1][1]),
+        speaker=speaker,
+        cue=Snippet(text=_join(ann.text, cue_ev), evidence=cue_ev),
+        content=Snippet(text=_join(ann.text, content_ev), evidence=content_ev),
+        direct=f.direct,
+        medium=medium,
+        citation_id=_citation_near(doc, end, citations),
+        extractor=EXTRACTOR,
+    )
+
+
+def _token_runs(ann: Annotations, idx: list[int]) -> tuple[Evidence, ...]:
+    spans: list[list[int]] = []
+    for j in idx:
+        if spans and spans[-1][1] == j - 1:
+            spans[-1][1] = j
+        else:
+            spans.append([j, j])
+    return tuple(ann.evidence(ann.tokens[a].start, ann.tokens[b].end) for a, b in spans)
+
+
+def _join(text: str, parts: tuple[Evidence, ...]) -> str:
+    """Pieces joined by a space when only whitespace separates them, else by an ellipsis."""
+    out = ""
+    for i, ev in enumerate(parts):
+        if i and not text[parts[i - 1].end : ev.start].strip():
+            out += " "
+        elif i:
+            out += " … "
+        out += ev.text
+    return out
+
+
+def _citation_near(doc: _Doc, end: int, citations: Sequence[Citation]) -> str | None:
+    """A citation inside the claim's last sentence, or right after it with nothing but spaces between."""
+    if not citations or not doc.ann.sentences:
+        return None
+    k = min(max(doc.token_at(end) - 1, 0), len(doc.ann.tokens) - 1)
+    sent = doc.ann.sentences[doc.sent_of[k]]
+    for c in citations:
+        if not c.evidence:
+            continue
+        start = c.evidence[0].start
+        if sent.start <= start < sent.end:
+            return c.id
+        gap = doc.ann.text[sent.end : start]
+        if start >= sent.end and c.evidence[0].text.startswith("(") and "\n" not in gap and not gap.strip(" \t.,;"):
+            return c.id
+    return None
+
+
+__all__ = ["EXTRACTOR", "Quote", "extract_claims", "find_quotes", "find_scare_quotes"]

@@ -1,0 +1,353 @@
+"""Events: find trigger words, type them, give them roles, casualties, a date, a place and a source.
+
+One pass per sentence finds triggers (verbs such as "retook", nouns such as
+"airstrikes", phrases such as "car bomb"), groups the triggers of one
+happening, and types the group with the taxonomy.  Context (date, place,
+attribution, hedging) and within-document coreference live in
+``_event_context``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sitrep.extract._event_context import EventContext, EventDraft, Trigger, assemble_events
+from sitrep.extract._taxonomy import Subtype, Taxonomy, make_taxonomy, trigger_key
+from sitrep.extract._text import ancestors, subtree
+from sitrep.model import (
+    Actor,
+    Annotations,
+    CasualtyMention,
+    Claim,
+    Event,
+    Evidence,
+    Place,
+    Role,
+    Span,
+    Time,
+    Token,
+)
+
+EXTRACTOR = "events@1"
+
+_NOUN_POS = {"NOUN", "PROPN"}
+_VERB_POS = {"VERB"}
+# Territory verbs need a place as object; "captured a commander" is an arrest, "seized weapons" a cache.
+_TERRITORY_VERBS = {"retake", "recapture", "liberate", "regain", "reclaim", "free", "seize", "overrun",
+                    "capture", "occupy"}
+_TERRITORY_NOUNS = {"town", "city", "village", "area", "district", "province", "base", "territory", "neighbourhood",
+                    "neighborhood", "region", "hill", "airport", "road", "highway", "bridge", "compound", "outpost",
+                    "checkpoint", "border", "crossing", "governorate", "suburb", "quarter", "valley", "oilfield",
+                    "field", "dam", "refinery", "settlement", "camp", "position"}
+_WEAPON_NOUNS = {"weapon", "arm", "ammunition", "explosive", "cache", "rifle", "rocket", "mortar", "munition", "bomb"}
+_PERSON_OBJECT_DEPS = {"dobj", "nsubjpass"}
+_ARMED_KINDS = {"state_forces", "foreign_forces", "coalition", "rebels", "militia", "insurgents", "armed_group"}
+_VIOLENT_TYPES = {"battles", "explosions_remote_violence", "violence_against_civilians", "riots"}
+
+
+def extract_events(
+    ann: Annotations,
+    *,
+    document_id: str,
+    published: str | None = None,
+    times: Sequence[Time] = (),
+    places: Sequence[Place] = (),
+    actors: Sequence[Actor] = (),
+    casualties: Sequence[CasualtyMention] = (),
+    claims: Sequence[Claim] = (),
+    scare_quotes: Sequence[Evidence] = (),
+    outlet: str | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> list[Event]:
+    """All events of one document, one per real event, in order of first mention."""
+    tax = taxonomy or make_taxonomy()
+    by_sentence: dict[int, list[CasualtyMention]] = {}
+    for c in casualties:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    drafts: list[EventDraft] = []
+    for si, sent in enumerate(ann.sentences):
+        triggers = find_triggers(ann, sent, si, tax, places=places, actors=actors)
+        drafts.extend(group_triggers(ann, triggers, by_sentence.get(si, []), actors, tax))
+    ctx = EventContext(ann=ann, document_id=document_id, published=published, times=times, places=places,
+                       claims=claims, scare_quotes=scare_quotes, outlet=outlet, extractor=EXTRACTOR)
+    return assemble_events(drafts, ctx)
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, *,
+                  places: Sequence[Place] = (), actors: Sequence[Actor] = ()) -> list[Trigger]:
+    """Trigger phrases of one sentence, longest match first, without overlaps."""
+    out: list[Trigger] = []
+    toks = ann.tokens
+    i = sent.token_start
+    while i < sent.token_end:
+        found = None
+        for n in range(min(tax.max_words + 1, sent.token_end - i), 0, -1):
+            window = [toks[j] for j in range(i, i + n) if toks[j].text != "-"]
+            if not window or window[0].pos in ("PUNCT", "DET"):
+                continue
+            key = trigger_key("".join(_lemma(t, tax) for t in window))
+            last, first = window[-1], window[0]
+            if key in tax.nouns and last.pos in _NOUN_POS and (n > 1 or last.pos == "NOUN"):
+                found = Trigger(tokens=tuple(range(i, i + n)), head=last.i, subtype=tax.nouns[key], kind="noun",
+                                sentence=si)
+            elif key in tax.verbs and first.pos in _VERB_POS:
+                found = Trigger(tokens=tuple(range(i, i + n)), head=first.i, subtype=tax.verbs[key], kind="verb",
+                                sentence=si)
+            if found:
+                break
+        if found:
+            checked = _check_territory(ann, found, tax, places, actors)
+            if checked:
+                out.append(checked)
+            i = found.tokens[-1] + 1
+        else:
+            i += 1
+    return out
+
+
+def _below_prep(ann: Annotations, j: int, root: int) -> bool:
+    while j != root:
+        if ann.tokens[j].dep in ("prep", "relcl", "acl"):
+            return True
+        j = ann.tokens[j].head
+    return False
+
+
+def _lemma(t: Token, tax: Taxonomy | None = None) -> str:
+    lemma = (t.lemma or t.text).lower()
+    return tax.irregular.get(lemma, lemma) if tax else lemma
+
+
+def _check_territory(ann: Annotations, trig: Trigger, tax: Taxonomy, places: Sequence[Place],
+                     actors: Sequence[Actor]) -> Trigger | None:
+    """Territory verbs keep their type only with a place as object; otherwise they become arrests or caches."""
+    if trig.kind != "verb" or _lemma(ann.tokens[trig.head], tax) not in _TERRITORY_VERBS:
+        return trig
+    objects = [c for c in ann.children[trig.head] if ann.tokens[c].dep in _PERSON_OBJECT_DEPS]
+    if not objects:
+        return trig if trig.subtype and trig.subtype.type == "battles" else None
+    for o in objects:
+        # The object's own phrase, without its prepositional attachments ("a commander in Kandahar").
+        span = [j for j in subtree(ann, o) if not _below_prep(ann, j, o)]
+        start, end = ann.tokens[span[0]].start, ann.tokens[span[-1]].end
+        lemmas = {_lemma(ann.tokens[j]) for j in span}
+        if any(start <= p.evidence[0].start < end for p in places if p.evidence) or lemmas & _TERRITORY_NOUNS:
+            return trig
+        if lemmas & _WEAPON_NOUNS:
+            return replace(trig, subtype=tax.subtype("disrupted_weapons_use"))
+        if any(start <= a.evidence[0].start < end for a in actors if a.evidence) or ann.tokens[o].pos == "PROPN" \
+                and ann.tokens[o].ent_type == "PERSON":
+            return replace(trig, subtype=tax.subtype("arrests"))
+    return None
+
+
+# --------------------------------------------------------------------------- grouping and typing
+
+
+def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[CasualtyMention],
+                   actors: Sequence[Actor], tax: Taxonomy) -> list[EventDraft]:
+    """Triggers of one sentence that describe one happening become one draft.
+
+    Specific triggers of different subtypes stay apart unless one governs the other
+    ("an airstrike destroyed the bridge"); generic words ("attack", "killed") and
+    casualty counts join the nearest group.
+    """
+    specific = [t for t in triggers if t.subtype is not None]
+    generic = [t for t in triggers if t.subtype is None]
+    groups: list[list[Trigger]] = []
+    for t in sorted(specific, key=lambda t: -t.subtype.rank):  # type: ignore[union-attr]
+        for g in groups:
+            same_kind = g[0].subtype.type == t.subtype.type  # type: ignore[union-attr]
+            if same_kind or any(_related(ann, t.head, o.head) for o in g):
+                g.append(t)
+                break
+        else:
+            groups.append([t])
+    violent = [g for g in groups if g[0].subtype.type in _VIOLENT_TYPES]  # type: ignore[union-attr]
+    loose: list[Trigger] = []
+    for t in generic:
+        if violent:
+            _nearest(ann, violent, t.head).append(t)
+        else:
+            loose.append(t)
+    if loose:
+        groups.append(loose)
+    sent_kills = [c for c in casualties if not c.negated]
+    if not groups and sent_kills:
+        first = sent_kills[0]
+        groups.append([Trigger(tokens=(first.token,), head=first.token, subtype=None, kind="casualty",
+                               sentence=first.sentence)])
+    drafts = []
+    for g in groups:
+        g.sort(key=lambda t: (t.subtype is None, -(t.subtype.rank if t.subtype else 0), t.head))
+        drafts.append(EventDraft(triggers=g, subtype=g[0].subtype or tax.subtype("attack"), sentence=g[0].sentence,
+                                 generic=g[0].subtype is None))
+    for c in casualties:
+        if drafts:
+            d = drafts[0] if len(drafts) == 1 else _draft_for_casualty(ann, drafts, c.token)
+            (d.killed if c.kind == "killed" else d.injured).append(c)
+    for d in drafts:
+        d.actors = assign_roles(ann, d, actors)
+        if d.generic:
+            d.subtype, d.generic = _type_generic(ann, d, tax)
+    return [d for d in drafts if _worth_keeping(d)]
+
+
+def _related(ann: Annotations, a: int, b: int) -> bool:
+    return a in ancestors(ann, b) or b in ancestors(ann, a)
+
+
+def _distance(ann: Annotations, a: int, b: int) -> int:
+    return 0 if _related(ann, a, b) else abs(a - b)
+
+
+def _nearest(ann: Annotations, groups: list[list[Trigger]], token: int) -> list[Trigger]:
+    return min(groups, key=lambda g: min(_distance(ann, t.head, token) for t in g))
+
+
+def _draft_for_casualty(ann: Annotations, drafts: list[EventDraft], token: int) -> EventDraft:
+    """The draft whose trigger is the casualty word itself ("killed two"), else the nearest violent one."""
+    for d in drafts:
+        if any(token in t.tokens for t in d.triggers):
+            return d
+    violent = [d for d in drafts if d.subtype.type in _VIOLENT_TYPES or d.generic] or drafts
+    return min(violent, key=lambda d: min(_distance(ann, t.head, token) for t in d.triggers))
+
+
+def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy) -> tuple[Subtype, bool]:
+    """A generic trigger takes its type from modifiers ("drone strike"), its subject ("warplanes bombed")
+    or its target (civilians: violence against civilians; armed actors: an armed clash)."""
+    best: Subtype | None = None
+    for t in d.triggers:
+        near = list(ann.children[t.head]) + list(t.tokens)
+        near += [g for c in ann.children[t.head] if ann.tokens[c].dep in ("nsubj", "agent") for g in subtree(ann, c)]
+        for j in near:
+            st = tax.modifiers.get(trigger_key(_lemma(ann.tokens[j], tax)))
+            if st and (best is None or st.rank > best.rank):
+                best = st
+    if best:
+        return best, False
+    targets = {a.kind for a in d.actors if a.role == Role.TARGET}
+    initiators = {a.kind for a in d.actors if a.role == Role.INITIATOR}
+    if targets & _ARMED_KINDS or (initiators & _ARMED_KINDS and not targets and not d.killed):
+        return tax.subtype("armed_clash"), True
+    return tax.subtype("attack"), True
+
+
+def _worth_keeping(d: EventDraft) -> bool:
+    """Generic words alone ("the attack") make an event only with an actor, a count or a modifier."""
+    if not d.generic:
+        return True
+    return bool(d.actors or d.killed or d.injured)
+
+
+# --------------------------------------------------------------------------- roles
+
+_INITIATOR_DEPS = {"nsubj"}
+_TARGET_DEPS = {"dobj", "nsubjpass"}
+
+
+def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor]) -> list[Actor]:
+    """Initiators and targets from the dependency structure, mapped to actor mentions.
+
+    Verbs: subject → initiator, object or passive subject → target, "by X" → initiator.
+    Nouns: "coalition airstrikes" / "US strikes" (modifiers) and "by X" → initiator; "on/against X" → target;
+    a noun that is the subject of "killed"/"hit" passes the verb's object as target.
+    """
+    roles: list[tuple[Role, int]] = []
+    toks = ann.tokens
+    for t in d.triggers:
+        h = t.head
+        if t.kind == "verb" or t.kind == "casualty":
+            for c in ann.children[h]:
+                dep = toks[c].dep
+                if dep in _INITIATOR_DEPS:
+                    roles.append((Role.INITIATOR, c))
+                elif dep in _TARGET_DEPS:
+                    roles.append((Role.TARGET, c))
+                elif dep == "agent":
+                    roles.extend((Role.INITIATOR, g) for g in ann.children[c] if toks[g].dep == "pobj")
+            if toks[h].dep in ("xcomp", "conj") and not any(r[1] in ann.children[h] for r in roles):
+                head = toks[h].head
+                roles.extend((Role.INITIATOR, c) for c in ann.children[head] if toks[c].dep in _INITIATOR_DEPS)
+        else:
+            for c in ann.children[h]:
+                dep, word = toks[c].dep, toks[c].text.lower()
+                if dep in ("compound", "amod", "poss", "nmod"):
+                    roles.append((Role.INITIATOR, c))
+                elif dep == "prep" and word == "by":
+                    roles.extend((Role.INITIATOR, g) for g in ann.children[c] if toks[g].dep == "pobj")
+                elif dep == "prep" and word in ("on", "against", "targeting"):
+                    roles.extend((Role.TARGET, g) for g in ann.children[c] if toks[g].dep == "pobj")
+            if toks[h].dep in ("nsubj", "nsubjpass"):
+                verb = toks[h].head
+                roles.extend((Role.TARGET, c) for c in ann.children[verb] if toks[c].dep == "dobj")
+    for c in d.killed + d.injured:
+        for ev in c.count.evidence[-1:]:
+            roles.append((Role.TARGET, _token_at(ann, ev.end - 1)))
+    roles = _with_conjuncts(ann, roles)
+    out: list[Actor] = []
+    seen: set[tuple[Role, int]] = set()
+    for role, tok in roles:
+        for a in _actors_for_token(ann, tok, actors):
+            key = (role, a.evidence[0].start if a.evidence else -1)
+            already = any(a.evidence and o.evidence and o.evidence[0].start == a.evidence[0].start for o in out)
+            if key not in seen and not already:
+                seen.add(key)
+                out.append(_with_role(a, role))
+    return out
+
+
+def _token_at(ann: Annotations, char: int) -> int:
+    for t in ann.tokens:
+        if t.start <= char < t.end:
+            return t.i
+    return 0
+
+
+def _with_conjuncts(ann: Annotations, roles: list[tuple[Role, int]]) -> list[tuple[Role, int]]:
+    """ "the army and popular forces retook": every conjunct of a role holder holds the role too."""
+    out = list(roles)
+    for role, tok in roles:
+        stack = [tok]
+        while stack:
+            j = stack.pop()
+            for c in ann.children[j]:
+                if ann.tokens[c].dep == "conj":
+                    out.append((role, c))
+                    stack.append(c)
+    return out
+
+
+def _actors_for_token(ann: Annotations, tok: int, actors: Sequence[Actor]) -> list[Actor]:
+    """Actor mentions that cover the token, else those inside its noun phrase (not its clauses)."""
+    t = ann.tokens[tok]
+    hits = [a for a in actors if a.evidence and a.evidence[0].start <= t.start < a.evidence[0].end]
+    if hits:
+        return hits[:1]
+    phrase = [j for j in subtree(ann, tok) if not _in_clause(ann, j, tok)]
+    if not phrase:
+        return []
+    start, end = ann.tokens[phrase[0]].start, ann.tokens[phrase[-1]].end
+    return [a for a in actors if a.evidence and start <= a.evidence[0].start and a.evidence[0].end <= end][:1]
+
+
+def _in_clause(ann: Annotations, j: int, root: int) -> bool:
+    """True when token j hangs below root through a clause or another preposition's object chain."""
+    k = j
+    while k != root:
+        if ann.tokens[k].dep in ("relcl", "acl", "advcl", "ccomp", "conj", "appos"):
+            return True
+        k = ann.tokens[k].head
+    return False
+
+
+def _with_role(a: Actor, role: Role) -> Actor:
+    return replace(a, role=role)
+
+
+__all__ = ["EXTRACTOR", "EventDraft", "Trigger", "extract_events", "find_triggers", "group_triggers"]

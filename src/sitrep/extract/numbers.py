@@ -1,0 +1,482 @@
+"""The numbers stage: how many were killed or injured, said where, and about whom.
+
+Quantities are read from words ("at least 22", "dozens", "a handful") by the rules in
+docs/casualty-rules.md; casualty counts are attached to their trigger word through the parse.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from sitrep.extract._text import sentence_index_at, subtree
+from sitrep.model import Annotations, CasualtyMention, Count, Token
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR = "numbers@1"
+
+Quantity = tuple[int, int, int | None]  # (best, low, high); high None = open-ended
+
+# --------------------------------------------------------------------------- quantity words
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"thousand": 1_000, "million": 1_000_000}
+
+# The vague-quantifier rule table of docs/casualty-rules.md (keep the two in step).
+# Values are deliberately conservative: the best guess is the smallest number a careful
+# reader would accept, so vague reports never inflate a death count.
+VAGUE: dict[str, Quantity] = {
+    "a couple": (2, 2, 2),
+    "couple": (2, 2, 2),
+    "a pair": (2, 2, 2),
+    "both": (2, 2, 2),
+    "a few": (3, 2, None),
+    "few": (3, 2, None),
+    "several": (3, 2, None),
+    "multiple": (3, 2, None),
+    "a number": (3, 2, None),
+    "many": (3, 2, None),
+    "numerous": (3, 2, None),
+    "some": (2, 2, None),
+    "a handful": (3, 2, 5),
+    "handful": (3, 2, 5),
+    "a dozen": (12, 12, 12),
+    "dozen": (12, 12, 12),
+    "half a dozen": (6, 6, 6),
+    "a score": (20, 20, 20),
+    "tens": (20, 20, None),
+    "dozens": (24, 24, None),
+    "scores": (40, 40, None),
+    "hundreds": (200, 200, None),
+    "thousands": (2_000, 2_000, None),
+    "tens of thousands": (20_000, 20_000, None),
+    "hundreds of thousands": (200_000, 200_000, None),
+    "millions": (2_000_000, 2_000_000, None),
+}
+_NONE_WORDS = {"no", "none", "no one", "nobody", "not one", "not a single", "zero", "nil", "not any"}
+_SINGLE_WORDS = {"a", "an", "one", "a single", "single", "a lone", "lone"}
+
+# Prefixes that bound a number, grouped by what they do to it (see docs/casualty-rules.md).
+_AT_LEAST = ("at least", "no fewer than", "no less than", "not less than", "a minimum of", "at a minimum")
+_MORE_THAN = ("more than", "over", "upwards of", "in excess of", "above", "greater than", "well over")
+_UP_TO = ("up to", "as many as", "at most", "no more than", "not more than", "a maximum of")
+_FEWER_THAN = ("fewer than", "less than", "under", "below")
+_ABOUT = (
+    "about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "nearly", "almost",
+    "close to", "just under", "just over", "circa", "approx.", "approx", "around about", "perhaps", "possibly",
+)
+_FILLER = ("another", "a further", "further", "an additional", "additional", "other", "the", "all", "all of the")
+
+_DIGITS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
+_RANGE = re.compile(r"(?:between|from)?\s*(.+?)\s*(?:\band\b|\bto\b|-|\bor\b)\s*(.+)")
+
+
+def parse_quantity(words: str) -> Quantity | None:
+    """``(best, low, high)`` for a quantity phrase, or None if the words are not one.
+
+    "at least 22" → (22, 22, None); "between 10 and 15" → (10, 10, 15); "dozens" → (24, 24, None).
+    """
+    text = _normalise(words)
+    if not text:
+        return None
+    return _parse(text)
+
+
+def _normalise(words: str) -> str:
+    text = words.casefold().replace("\u2013", "-").replace("\u2014", "-").replace("\u00a0", " ")
+    text = re.sub(r"\s*-\s*", "-", text)
+    text = re.sub(r"\s+", " ", text).strip(" .,;:()")
+    return re.sub(r"\s+of$", "", text)
+
+
+def _parse(text: str) -> Quantity | None:
+    if text in _NONE_WORDS:
+        return (0, 0, 0)
+    if text in VAGUE:
+        return VAGUE[text]
+    if text in _SINGLE_WORDS:
+        return (1, 1, 1)
+    exact = _number(text)
+    if exact is not None:
+        return (exact, exact, exact)
+    for suffix, open_ended in ((" or more", True), ("-plus", True), (" plus", True), ("+", True), (" or so", False)):
+        if text.endswith(suffix):
+            inner = _parse(text[: -len(suffix)].strip())
+            if inner is not None:
+                return (inner[0], inner[1], None) if open_ended else inner
+    for prefixes, bound in ((_AT_LEAST, _at_least), (_MORE_THAN, _more_than), (_UP_TO, _up_to),
+                            (_FEWER_THAN, _fewer_than), (_ABOUT, _about), (_FILLER, _about)):
+        for prefix in prefixes:
+            if text.startswith(prefix + " "):
+                inner = _parse(text[len(prefix) + 1 :])
+                if inner is not None:
+                    return bound(inner)
+    m = _RANGE.fullmatch(text)
+    if m:
+        low, high = _parse(m.group(1)), _parse(m.group(2))
+        if low is not None and high is not None and low[1] < high[0]:
+            return (low[1], low[1], high[2] if high[2] is not None else None)
+    return None
+
+
+def _at_least(q: Quantity) -> Quantity:
+    return (q[0], q[1], None)
+
+
+def _more_than(q: Quantity) -> Quantity:
+    # "more than 30" excludes 30 itself; a vague inner word is already a floor.
+    exact = q[1] == q[2]
+    return (q[0] + 1, q[1] + 1, None) if exact else (q[0], q[1], None)
+
+
+def _up_to(q: Quantity) -> Quantity:
+    top = q[2] if q[2] is not None else q[0]
+    return (q[0], min(1, q[1]), top)
+
+
+def _fewer_than(q: Quantity) -> Quantity:
+    top = max(0, q[1] - 1)
+    return (top, min(1, top), top)
+
+
+def _about(q: Quantity) -> Quantity:
+    # Approximations keep the stated figure: inventing a spread would be a guess the text does not make.
+    return q
+
+
+def _number(text: str) -> int | None:
+    """An exact number written in digits ("1,200", "1.5 million") or words ("twenty-two", "two dozen")."""
+    m = _DIGITS.fullmatch(text.split(" ")[0])
+    if m:
+        value = float(m.group(0).replace(",", ""))
+        rest = text.split(" ")[1:]
+        if not rest:
+            return int(value) if m.group(2) is None else None
+        if len(rest) == 1 and rest[0] in {**_SCALES, "hundred": 100, "dozen": 12}:
+            return int(value * {**_SCALES, "hundred": 100, "dozen": 12}[rest[0]])
+        return None
+    return _number_words(text)
+
+
+def _number_words(text: str) -> int | None:
+    words = [w for w in re.split(r"[ -]", text) if w and w != "and"]
+    if not words:
+        return None
+    total = current = 0
+    seen_any = False
+    for i, w in enumerate(words):
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w in ("a", "an") and i == 0 and len(words) > 1:
+            current = 1
+            continue
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+        else:
+            return None
+        seen_any = True
+    return total + current if seen_any else None
+
+
+# --------------------------------------------------------------------------- casualty triggers
+
+_KILL_VERBS = {"kill", "die", "slay", "execute", "massacre", "behead", "murder", "assassinate", "lynch",
+               "decapitate", "perish", "slaughter"}
+_INTRANSITIVE = {"die", "perish"}
+_KILL_NOUNS = {"death", "fatality", "toll", "killing", "dead", "life"}
+_INJURE_VERBS = {"injure", "wound", "hurt", "maim"}
+_INJURE_NOUNS = {"injury", "wound", "injured", "wounded"}
+_LIFE_VERBS = {"lose", "claim", "take", "cost"}
+_SUFFER_VERBS = {"lose", "suffer", "sustain", "receive", "incur"}
+_TOLL_VERBS_PREPS = {"to", "at", "of"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_PART_PREPS = {"including", "among", "like", "such"}
+_SKIP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
+_COLLECTIVE = {"family", "group", "convoy", "unit", "crew", "patrol", "cell", "network", "population", "force"}
+_SINGULAR_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
+_QUANT_MODIFIERS = {w for phrase in (*_AT_LEAST, *_MORE_THAN, *_UP_TO, *_FEWER_THAN, *_ABOUT) for w in phrase.split()}
+
+
+def _trigger_kind(ann: Annotations, tok: Token) -> str | None:
+    """"killed", "injured", "casualties" (ambiguous, see docs) or None for a token."""
+    lemma, lower = tok.lemma.casefold(), tok.text.casefold()
+    if tok.pos in ("VERB", "ADJ", "AUX") or tok.tag == "VBN":
+        if lemma in _KILL_VERBS or lower in {"dead", "slain"}:
+            return "killed"
+        if lemma in _INJURE_VERBS or lower in {"injured", "wounded", "hurt"}:
+            return "injured"
+        if lemma == "gun" and any(ann.tokens[c].text.casefold() == "down" for c in ann.children[tok.i]):
+            return "killed"
+    if tok.pos in ("NOUN", "PROPN", "ADJ"):
+        if lemma == "casualty":
+            return "casualties"
+        if lemma == "life" and lower != "lives":
+            return None
+        if lemma == "death" and tok.dep == "compound":
+            return None  # "death toll": the head "toll" carries the count
+        if lemma in _KILL_NOUNS or lower in {"dead", "deaths"}:
+            return "killed"
+        if lemma in _INJURE_NOUNS or lower in {"injuries", "wounded", "injured"}:
+            return "injured"
+    return None
+
+
+def extract_casualties(ann: Annotations) -> list[CasualtyMention]:
+    """Every count of killed or injured people, in text order (one per trigger and counted group)."""
+    found: list[CasualtyMention] = []
+    ambiguous: list[tuple[Token, int | None]] = []
+    seen: set[tuple[str, int]] = set()
+    for tok in ann.tokens:
+        kind = _trigger_kind(ann, tok)
+        if kind is None:
+            continue
+        group = _counted(ann, tok, kind)
+        if kind == "casualties":
+            ambiguous.append((tok, group))
+            continue
+        mention = _mention(ann, tok, kind, group)
+        if mention is not None and (kind, group if group is not None else -tok.i) not in seen:
+            seen.add((kind, group if group is not None else -tok.i))
+            found.append(mention)
+    found.extend(_casualty_mentions(ann, ambiguous, found))
+    found.sort(key=lambda m: (m.count.evidence[0].start if m.count.evidence else 0, m.token, m.kind))
+    return found
+
+
+def _casualty_mentions(ann: Annotations, ambiguous: list[tuple[Token, int | None]],
+                       found: list[CasualtyMention]) -> list[CasualtyMention]:
+    """"Casualties" mixes dead and wounded: counted as injured only when the sentence says nothing else."""
+    out = []
+    busy = {m.sentence for m in found}
+    for tok, group in ambiguous:
+        killed = _mention(ann, tok, "killed", group)
+        if killed is None:
+            continue
+        if killed.negated:  # "no casualties" rules out both
+            out.extend([killed, _mention(ann, tok, "injured", group)])
+        elif killed.sentence not in busy:
+            out.append(_mention(ann, tok, "injured", group))
+    return [m for m in out if m is not None]
+
+
+def _counted(ann: Annotations, tok: Token, kind: str) -> int | None:
+    """The token heading what is counted ("six fighters", "30", "No one") for a trigger."""
+    kids = [ann.tokens[c] for c in ann.children[tok.i]]
+    by_dep = {}
+    for k in kids:
+        by_dep.setdefault(k.dep, k.i)
+    lemma = tok.lemma.casefold()
+    if tok.pos in ("NOUN", "PROPN") and lemma not in ("dead", "wounded", "injured"):
+        return _counted_by_noun(ann, tok, kids)
+    if "dobj" in by_dep and not any(k.dep == "auxpass" for k in kids):
+        return _unrelative(ann, tok, by_dep["dobj"])
+    for dep in ("nsubjpass", "nsubj"):
+        if dep in by_dep:
+            active = dep == "nsubj" and tok.tag in ("VBD", "VBZ", "VBP", "VBG") and lemma not in _INTRANSITIVE
+            if not active:
+                return _unrelative(ann, tok, by_dep[dep])
+    for k in kids:
+        if k.dep in ("nummod", "npadvmod", "attr") and _is_quantity_word(k):
+            return k.i
+    head = ann.tokens[tok.head]
+    if tok.dep in ("amod", "acl") and head.pos in ("NOUN", "PROPN", "NUM", "PRON"):
+        return head.i
+    if tok.dep in ("acomp", "oprd", "xcomp") and head.i != tok.i:
+        head_kids = {ann.tokens[c].dep: c for c in ann.children[head.i]}
+        for dep in ("dobj", "nsubjpass", "nsubj"):
+            if dep in head_kids and (dep != "nsubj" or tok.dep == "acomp"):
+                return head_kids[dep]
+    return None
+
+
+def _counted_by_noun(ann: Annotations, tok: Token, kids: list[Token]) -> int | None:
+    if any(k.dep in ("nummod", "quantmod") or (k.dep in ("amod", "det") and _is_quantity_word(k)) for k in kids):
+        return tok.i  # "12 deaths", "no casualties", "several fatalities"
+    for k in kids:
+        if k.dep == "prep" and k.text.casefold() in _TOLL_VERBS_PREPS:
+            objs = [c for c in ann.children[k.i] if ann.tokens[c].dep == "pobj"]
+            if objs:
+                return objs[0]  # "death toll of 30", "the lives of 12 people"
+    head = ann.tokens[tok.head]
+    head_kids = [ann.tokens[c] for c in ann.children[head.i]]
+    if tok.lemma.casefold() == "toll" and tok.dep == "nsubj":
+        for k in head_kids:
+            if k.dep in ("dobj", "attr") and _is_quantity_word(k):
+                return k.i  # "the toll reached 30", "the toll is 30"
+            if k.dep == "prep" and k.text.casefold() in _TOLL_VERBS_PREPS:
+                objs = [c for c in ann.children[k.i] if ann.tokens[c].dep == "pobj"]
+                if objs and _is_quantity_word(ann.tokens[objs[0]]):
+                    return objs[0]  # "the death toll rose to 30"
+    if tok.dep == "dobj" and head.lemma.casefold() in _SUFFER_VERBS | _LIFE_VERBS:
+        for k in head_kids:
+            if k.dep in ("nsubj", "nsubjpass"):
+                return _unrelative(ann, head, k.i)  # "12 people lost their lives", "15 suffered injuries"
+    return None
+
+
+def _unrelative(ann: Annotations, verb: Token, i: int) -> int:
+    """Follow a relative pronoun to its noun: "the 12 people who died" counts "people"."""
+    if ann.tokens[i].text.casefold() in _RELATIVE and verb.dep == "relcl":
+        return verb.head
+    return i
+
+
+def _is_quantity_word(tok: Token) -> bool:
+    lower = tok.text.casefold()
+    return (tok.like_num or tok.pos == "NUM" or lower in VAGUE or lower in _NONE_WORDS
+            or lower in ("nobody", "none", "dozen", "dozens"))
+
+
+
+# --------------------------------------------------------------------------- reading a counted group
+
+
+def _mention(ann: Annotations, tok: Token, kind: str, group: int | None) -> CasualtyMention | None:
+    negated = _is_negated(ann, tok)
+    quantity: Quantity | None = None
+    q_tokens: set[int] = set()
+    who: str | None = None
+    if group is not None:
+        quantity, q_tokens, who = _read_group(ann, group, tok)
+        q_tokens = q_tokens | _phrase(ann, group, tok)
+    if negated:
+        quantity = (0, 0, 0)
+    if quantity is None:
+        return None
+    ends = q_tokens | {tok.i} | {c for c in ann.children[tok.i] if ann.tokens[c].dep == "compound"}
+    if group is not None:
+        ends.add(group)
+    start, end = ann.tokens[min(ends)].start, ann.tokens[max(ends)].end
+    count = Count(best=quantity[0], low=quantity[1], high=quantity[2], who=who, evidence=(ann.evidence(start, end),))
+    return CasualtyMention(kind=kind, count=count, token=tok.i, sentence=sentence_index_at(ann, tok.start),
+                           negated=quantity == (0, 0, 0))
+
+
+def _is_negated(ann: Annotations, tok: Token) -> bool:
+    """"were not injured", "did not kill anyone", "without casualties"."""
+    heads = [tok.i]
+    if tok.dep in ("acomp", "oprd", "xcomp"):
+        heads.append(tok.head)
+    if any(ann.tokens[c].dep == "neg" for h in heads for c in ann.children[h]):
+        return True
+    return tok.dep == "pobj" and ann.tokens[tok.head].text.casefold() == "without"
+
+
+def _phrase(ann: Annotations, g: int, trigger: Token) -> set[int]:
+    """Tokens of the counted phrase without its relative clauses, appositions and "including ..." parts."""
+    members = set(subtree(ann, g))
+    if trigger.i in members and trigger.i != g:
+        members -= set(subtree(ann, trigger.i))
+    for c in ann.children[g]:
+        child = ann.tokens[c]
+        if child.dep in _SKIP_DEPS or (child.dep == "prep" and child.text.casefold() in _PART_PREPS):
+            members -= set(subtree(ann, c))
+    return members | {g}
+
+
+def _read_group(ann: Annotations, g: int, trigger: Token) -> tuple[Quantity | None, set[int], str | None]:
+    """The quantity, its tokens and the "who" text of the phrase headed by token ``g``."""
+    tok = ann.tokens[g]
+    members = set(subtree(ann, g))
+    excluded = members - _phrase(ann, g, trigger)
+    if g == trigger.i:
+        excluded.add(g)
+    if tok.lemma.casefold() in _COLLECTIVE:
+        return None, set(), None  # "a family", "two convoys": not a count of people
+    who_tokens: set[int]
+    if _is_quantity_word(tok):
+        of_objs = [o for c in ann.children[g] if ann.tokens[c].dep == "prep" and ann.tokens[c].text.casefold() == "of"
+                   for o in subtree(ann, c)]
+        q_tokens = members - excluded - set(of_objs)
+        who_tokens = {o for o in of_objs if ann.tokens[o].text.casefold() != "of"} - excluded
+        quantity = _quantity_of(ann, q_tokens)
+    else:
+        q_children = [c for c in ann.children[g] if _is_quantity_child(ann.tokens[c])]
+        q_tokens = {i for c in q_children for i in subtree(ann, c)} - excluded
+        quantity = _quantity_of(ann, q_tokens) if q_tokens else _singular(ann, tok)
+        who_tokens = members - excluded - q_tokens - {c for c in ann.children[g] if ann.tokens[c].dep == "conj"}
+        who_tokens = _drop_conj_counts(ann, g, who_tokens)
+        summed = False
+        for c in ann.children[g]:
+            if ann.tokens[c].dep == "conj" and quantity is not None:
+                extra, extra_tokens, _ = _read_group(ann, c, trigger)
+                if extra is not None:
+                    quantity = _add(quantity, extra)
+                    q_tokens |= extra_tokens
+                    summed = True
+        if summed:  # "three soldiers and two civilians": name the whole group, numbers included
+            return quantity, q_tokens, _who_text(ann, members - excluded, False, strip=False)
+    return quantity, q_tokens, _who_text(ann, who_tokens, g == trigger.i)
+
+
+def _drop_conj_counts(ann: Annotations, g: int, who_tokens: set[int]) -> set[int]:
+    """Keep conjoined nouns in "who" ("army and volunteer forces") but not a conjunct's own trigger."""
+    out = set(who_tokens)
+    for c in ann.children[g]:
+        if ann.tokens[c].dep == "conj":
+            out |= {i for i in subtree(ann, c) if _trigger_kind(ann, ann.tokens[i]) is None}
+    return out
+
+
+def _is_quantity_child(child: Token) -> bool:
+    lower = child.text.casefold()
+    if child.dep in ("nummod", "quantmod"):
+        return True
+    return child.dep in ("amod", "det", "advmod", "predet", "preconj") and (
+        _is_quantity_word(child) or lower in _QUANT_MODIFIERS or lower in _SINGLE_WORDS)
+
+
+def _quantity_of(ann: Annotations, indices: set[int]) -> Quantity | None:
+    if not indices:
+        return None
+    ordered = sorted(indices)
+    for first in range(len(ordered)):
+        text = ann.text[ann.tokens[ordered[first]].start : ann.tokens[ordered[-1]].end]
+        quantity = parse_quantity(text)
+        if quantity is not None:
+            return quantity
+    return None
+
+
+def _singular(ann: Annotations, tok: Token) -> Quantity | None:
+    """One person without a number: "an insurgent", "the individual", "he", a named person."""
+    lower = tok.text.casefold()
+    if tok.pos == "PRON":
+        return (1, 1, 1) if lower in _SINGULAR_PRONOUNS else None
+    if tok.tag not in ("NN", "NNP") or tok.lemma.casefold() in _COLLECTIVE:
+        return None
+    if tok.pos == "PROPN":
+        return (1, 1, 1) if tok.ent_type == "PERSON" else None
+    determiners = {ann.tokens[c].text.casefold() for c in ann.children[tok.i] if ann.tokens[c].dep in ("det", "poss")}
+    return (1, 1, 1) if determiners & {"a", "an", "the", "this", "that", "his", "her", "their", "its", "one"} else None
+
+
+def _add(a: Quantity, b: Quantity) -> Quantity:
+    high = None if a[2] is None or b[2] is None else a[2] + b[2]
+    return (a[0] + b[0], a[1] + b[1], high)
+
+
+def _who_text(ann: Annotations, indices: set[int], trigger_is_group: bool, *, strip: bool = True) -> str | None:
+    if trigger_is_group or not indices:
+        return None
+    ordered = sorted(indices)
+    while ordered and ann.tokens[ordered[0]].pos in (("DET", "PUNCT", "CCONJ", "ADP") if strip else ("PUNCT",)):
+        ordered.pop(0)
+    while ordered and ann.tokens[ordered[-1]].pos in ("PUNCT", "CCONJ", "ADP"):
+        ordered.pop()
+    if not ordered:
+        return None
+    return ann.text[ann.tokens[ordered[0]].start : ann.tokens[ordered[-1]].end] or None

@@ -1,0 +1,379 @@
+"""The places stage: find toponyms in annotated text and resolve them to gazetteer entries using document context.
+
+The gazetteer is passed in (anything shaped like ``GazetteerLike``); this module never loads one itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from sitrep.model import Annotations, GeoPrecision, Place, stable_id
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR = "places@1"
+
+
+class EntryLike(Protocol):
+    geonames_id: int | None
+    name: str
+    feature: str
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+
+
+class GazetteerLike(Protocol):
+    def lookup(self, name: str) -> Sequence[EntryLike]: ...
+
+    def contains(self, name: str) -> bool: ...
+
+    def normalize(self, name: str) -> str: ...
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entity types whose words are never read as places; PERSON is checked separately because the small model
+# often calls unfamiliar towns ("Amerli", "Avdiivka") people.
+_BLOCKING_LABELS = frozenset({"ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                              "LAW", "LANGUAGE", "EVENT"})
+ADMIN_WORDS = {"province": "admin1", "governorate": "admin1", "oblast": "admin1", "region": "admin1",
+               "state": "admin1", "prefecture": "admin1", "district": "admin2", "county": "admin2",
+               "city": "city", "town": "city", "village": "city"}
+_DIRECTIONS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower", "greater"])
+_NEAR_NOUNS = frozenset({"outskirts", "vicinity", "edge", "edges", "outside", "environs", "suburbs", "countryside"})
+_NEAR_WORDS = frozenset({"near", "outside", "around", "nearby", "close"})
+_LOCATIVE = frozenset({"in", "near", "at", "from", "to", "into", "outside", "around", "across", "toward", "towards",
+                       "through", "inside", "throughout", "between", "of", "on", "within", "via"})
+# Verbs whose object is often a place; past forms too, because the small model leaves some unlemmatised.
+_TERRITORIAL_VERBS = frozenset(["retake", "retook", "recapture", "recaptured", "capture", "captured", "seize", "seized", "take", "took", "taken", "liberate", "liberated", "storm", "stormed", "besiege", "besieged", "shell", "shelled", "bomb", "bombed", "enter", "entered", "control", "controlled", "attack", "attacked", "strike", "struck", "hit", "overrun", "overran", "encircle", "encircled", "surround", "surrounded", "evacuate", "evacuated", "reach", "reached", "flee", "fled", "leave", "left", "withdraw", "withdrew", "raid", "raided", "target", "targeted"])
+_SPEECH_VERBS = frozenset({"say", "tell", "announce", "claim", "condemn", "accuse", "deny", "warn", "urge", "demand",
+                           "threaten", "reject", "welcome", "vow", "insist", "confirm", "state", "add", "call", "blame",
+                           "respond", "pledge", "promise", "agree", "sign", "decide", "argue"})
+# Joiners inside multi-word Arabic names ("Jurf al-Sakhar", "Deir ez-Zor") that spaCy tags as PROPN or punctuation.
+_NAME_JOINERS = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "ez", "ed", "at", "an", "-", "bin", "ibn", "abu",
+                           "de", "du", "of"})
+_DEMONYM_RULES = (("ian", "ia"), ("ian", "e"), ("ian", ""), ("an", "a"), ("i", ""), ("n", ""), ("ese", "on"),
+                  ("ese", ""), ("ish", "ey"), ("ish", "and"))
+_FEATURE_PRIOR = {"country": 1.0, "region": 0.5, "landmark": 0.5, "admin1": 0.3, "city": 0.3, "admin2": -0.2}
+_PRECISION = {"city": GeoPrecision.EXACT, "landmark": GeoPrecision.EXACT, "admin2": GeoPrecision.ADMIN2,
+              "admin1": GeoPrecision.ADMIN1, "region": GeoPrecision.ADMIN1, "country": GeoPrecision.COUNTRY}
+MAX_RUN = 5
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # token indices, end exclusive
+    end: int
+    hint: str | None = None  # feature the text names ("Anbar province" -> admin1)
+    weak: bool = False  # found without the NER calling it a place: needs context to be kept
+    near: bool = False
+
+
+def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_country: str | None = None) -> list[Place]:
+    """One ``Place`` per toponym mention, in text order, resolved against ``gazetteer`` where possible."""
+    if not ann.tokens:
+        return []
+    mentions, demonym_countries = _recognise(ann, gazetteer)
+    looked_up = [(m, _lookup(ann, m, gazetteer)) for m in mentions]
+    context = _context(ann, looked_up, demonym_countries, gazetteer, dateline_country)
+    places = []
+    for i, (m, candidates) in enumerate(looked_up):
+        qualifier = _qualifier(looked_up, i, ann)
+        qualifying = _is_qualifier(looked_up, i, ann)
+        scored = sorted(((_score(ann, m, c, candidates, context, qualifier, gazetteer, qualifying=qualifying), c)
+                         for c in candidates), key=lambda sc: -sc[0])
+        if m.weak and not _keep_weak(scored, context):
+            continue
+        places.append(_place(ann, m, scored))
+    return places
+
+
+# --------------------------------------------------------------------------- recognition
+
+
+def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mention], Counter]:
+    toks = ann.tokens
+    blocked = [False] * len(toks)
+    sentence_starts = {s.token_start for s in ann.sentences}
+    demonyms: Counter = Counter()
+    mentions: list[_Mention] = []
+    for ent in ann.entities:
+        if ent.label in _BLOCKING_LABELS or ent.label in PLACE_LABELS or ent.label == "PERSON":
+            for j in range(ent.token_start, ent.token_end):
+                blocked[j] = True
+        if ent.label == "NORP" or (ent.label in PLACE_LABELS and _demonym_country(ann.span_text(ent), gazetteer)):
+            country = _demonym_country(ann.span_text(ent), gazetteer)
+            if country:
+                demonyms[country] += 1
+            continue
+        if ent.label in PLACE_LABELS:
+            m = _trim(ann, ent.token_start, ent.token_end)
+            if m is not None and not _is_speaking_subject(ann, m):
+                mentions.append(m)
+        elif ent.label == "PERSON":
+            m = _trim(ann, ent.token_start, ent.token_end)
+            if m is not None and _has_place_cue(ann, m) and gazetteer.contains(_text(ann, m)):
+                m.weak = True
+                mentions.append(m)
+    i = 0
+    while i < len(toks):
+        if blocked[i] or toks[i].pos != "PROPN" or not toks[i].text[:1].isupper():
+            i += 1
+            continue
+        found = _longest_match(ann, i, blocked, gazetteer)
+        if found is None or (i in sentence_starts and not _followed_by_admin_word(ann, found)):
+            i += 1
+            continue
+        m = _extend(ann, _Mention(i, found, weak=True))
+        if _has_place_cue(ann, m):
+            mentions.append(m)
+        i = m.end
+    mentions.sort(key=lambda m: m.start)
+    for m in mentions:
+        m.near = _near_cue(ann, m.start)
+    return mentions, demonyms
+
+
+def _longest_match(ann: Annotations, i: int, blocked: list[bool], gazetteer: GazetteerLike) -> int | None:
+    toks = ann.tokens
+    best = None
+    j = i
+    while j < len(toks) and j - i < MAX_RUN and not blocked[j]:
+        t = toks[j]
+        if j > i and t.start > toks[j - 1].end + 1:
+            break
+        if t.pos != "PROPN" and t.text.lower() not in _NAME_JOINERS:
+            break
+        j += 1
+        if t.pos == "PROPN" and gazetteer.contains(ann.text[toks[i].start : t.end]):
+            best = j
+    return best
+
+
+def _trim(ann: Annotations, start: int, end: int) -> _Mention | None:
+    """Drop "the", directions and a possessive from an entity; keep a trailing "province" as a feature hint."""
+    toks = ann.tokens
+    while start < end and (toks[start].text.lower() == "the" or toks[start].text.lower() in _DIRECTIONS):
+        start += 1
+    while end > start and toks[end - 1].text in ("'s", "’s", "'", "’", ",", "."):
+        end -= 1
+    if start >= end:
+        return None
+    return _extend(ann, _Mention(start, end))
+
+
+def _extend(ann: Annotations, m: _Mention) -> _Mention:
+    toks = ann.tokens
+    last = toks[m.end - 1].text.lower()
+    if last in ADMIN_WORDS and m.end - m.start > 1:
+        m.hint = ADMIN_WORDS[last]
+    elif m.end < len(toks) and toks[m.end].text.lower() in ADMIN_WORDS and toks[m.end].text.lower() not in (
+        "city", "town", "village", "state"
+    ):
+        m.hint = ADMIN_WORDS[toks[m.end].text.lower()]
+        m.end += 1
+    elif m.start >= 2 and toks[m.start - 1].text.lower() == "of" and toks[m.start - 2].text.lower() in ADMIN_WORDS:
+        m.hint = ADMIN_WORDS[toks[m.start - 2].text.lower()]  # "the town of Amerli", "the province of Anbar"
+    return m
+
+
+def _followed_by_admin_word(ann: Annotations, end: int) -> bool:
+    return end < len(ann.tokens) and ann.tokens[end].text.lower() in ADMIN_WORDS
+
+
+def _has_place_cue(ann: Annotations, m: _Mention) -> bool:
+    """Words around a capitalised name that say it is a place: "in X", "X province", "retook X"."""
+    toks = ann.tokens
+    if m.hint or (m.start > 0 and toks[m.start - 1].text.lower() in _LOCATIVE):
+        return True
+    root = toks[_root(ann, m)]
+    if root.dep == "conj" and root.head != root.i:
+        # "attacked Hit and Haditha": the second name shares the first one's role
+        return toks[root.head].ent_type in PLACE_LABELS or _has_place_cue(ann, _Mention(root.head, root.head + 1))
+    head = toks[root.head]
+    if root.dep in ("dobj", "nsubjpass", "pobj") and (head.lemma in _TERRITORIAL_VERBS
+                                                      or head.text.lower() in _TERRITORIAL_VERBS):
+        return True
+    return root.dep == "pobj" and head.text.lower() in _LOCATIVE
+
+
+def _root(ann: Annotations, m: _Mention) -> int:
+    """The token of the mention whose head lies outside it."""
+    for j in range(m.start, m.end):
+        h = ann.tokens[j].head
+        if h < m.start or h >= m.end or h == j:
+            return j
+    return m.end - 1
+
+
+def _is_speaking_subject(ann: Annotations, m: _Mention) -> bool:
+    # "Cairo said", "Iraq condemned": the government talking, not a place where something happened.
+    root = ann.tokens[_root(ann, m)]
+    return root.dep == "nsubj" and ann.tokens[root.head].lemma in _SPEECH_VERBS
+
+
+def _near_cue(ann: Annotations, start: int) -> bool:
+    """ "near X", "outside X", "the outskirts of X", "20 km north of X"."""
+    toks = ann.tokens
+    if start == 0:
+        return False
+    prev = toks[start - 1].text.lower()
+    if prev in _NEAR_WORDS:
+        return True
+    if prev in ("of", "to", "from") and start >= 2:
+        before = toks[start - 2].text.lower()
+        return before in _NEAR_NOUNS or before in _DIRECTIONS or before in ("close", "west", "east")
+    return False
+
+
+def _demonym_country(text: str, gazetteer: GazetteerLike) -> str | None:
+    """The country of a demonym ("Iraqi" -> IQ, "Lebanese" -> LB), when a suffix rule finds one."""
+    word = text.strip()
+    if " " in word or not word[:1].isupper():
+        return None
+    if any(e.feature == "country" for e in gazetteer.lookup(word)):
+        return None  # a country's own name is not a demonym
+    for suffix, repl in _DEMONYM_RULES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            for e in gazetteer.lookup(word[: len(word) - len(suffix)] + repl):
+                if e.feature == "country":
+                    return e.country
+    return None
+
+
+def _text(ann: Annotations, m: _Mention) -> str:
+    return ann.text[ann.tokens[m.start].start : ann.tokens[m.end - 1].end]
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _lookup(ann: Annotations, m: _Mention, gazetteer: GazetteerLike) -> list[EntryLike]:
+    text = _text(ann, m)
+    found = list(gazetteer.lookup(text))
+    if m.hint and ann.tokens[m.end - 1].text.lower() in ADMIN_WORDS and m.end - m.start > 1:
+        bare = ann.text[ann.tokens[m.start].start : ann.tokens[m.end - 2].end]
+        seen = {id(e) for e in found}
+        found += [e for e in gazetteer.lookup(bare) if id(e) not in seen]
+    return found
+
+
+def _context(ann: Annotations, looked_up: list, demonyms: Counter, gazetteer: GazetteerLike,
+             dateline_country: str | None) -> dict[str, float]:
+    """How strongly the document is about each country: named countries, unambiguous places, demonyms, dateline."""
+    weights: Counter = Counter()
+    for country, n in demonyms.items():
+        weights[country] += 0.25 * n  # "the Turkish border" says less about where things happen than a place name
+    for m, candidates in looked_up:
+        if not candidates:
+            continue
+        countries = {c.country for c in candidates if c.country}
+        if m.weak:
+            if len(countries) == 1:
+                weights[countries.pop()] += 0.5
+            continue
+        key = gazetteer.normalize(_text(ann, m))
+        exact_country = [c for c in candidates if c.feature == "country" and gazetteer.normalize(c.name) == key]
+        if exact_country:
+            weights[exact_country[0].country] += 2
+        elif len(countries) == 1:
+            weights[countries.pop()] += 1
+        else:
+            ranked = sorted(candidates, key=lambda c: -_prior(c))
+            if len(ranked) > 1 and _prior(ranked[0]) - _prior(ranked[1]) > 0.6 and ranked[0].country:
+                weights[ranked[0].country] += 0.5
+    if dateline_country:
+        weights[dateline_country.upper()] += 3
+    top = max(weights.values(), default=0)
+    return {c: w / top for c, w in weights.items()} if top else {}
+
+
+def _prior(c: EntryLike) -> float:
+    return 0.12 * math.log10(c.population + 1) + _FEATURE_PRIOR.get(c.feature, 0.0)
+
+
+def _is_qualifier(looked_up: list, i: int, ann: Annotations) -> bool:
+    """Whether this place qualifies the one before it (the "Louisiana" of "Alexandria, Louisiana")."""
+    return i > 0 and bool(_qualifier(looked_up, i - 1, ann))
+
+
+def _qualifier(looked_up: list, i: int, ann: Annotations) -> list[EntryLike]:
+    """Candidates of a place written right after this one with a comma: "Alexandria, Louisiana"."""
+    m = looked_up[i][0]
+    if i + 1 >= len(looked_up) or m.end >= len(ann.tokens) or ann.tokens[m.end].text != ",":
+        return []
+    nxt, candidates = looked_up[i + 1]
+    return candidates if nxt.start == m.end + 1 else []
+
+
+def _score(ann: Annotations, m: _Mention, c: EntryLike, rivals: list[EntryLike], context: dict[str, float],
+           qualifier: list[EntryLike], gazetteer: GazetteerLike, *, qualifying: bool = False) -> float:
+    score = _prior(c)
+    if _bare(gazetteer.normalize(c.name)) == _bare(gazetteer.normalize(_text(ann, m))):
+        score += 0.5  # the entry's own name, not one of its many alternates
+    if m.hint:
+        fits = c.feature == m.hint or (m.hint == "admin1" and c.feature == "region")
+        score += 1.5 if fits else (-0.5 if c.feature == "country" else 0.0)
+    elif qualifying and c.feature in ("country", "admin1"):
+        score += 0.5
+    elif c.feature == "city" and any(r.feature in ("admin1", "admin2") and r.country == c.country
+                                     and r.admin1 == c.admin1 for r in rivals):
+        score += 0.4  # a bare "Kirkuk" is the city more often than the governorate it lies in
+    if c.country:
+        score += 1.5 * context.get(c.country, 0.0)
+    for q in qualifier:
+        if q.feature == "country" and q.country == c.country:
+            score += 3.0
+            break
+        if q.feature in ("admin1", "region") and q.country == c.country and c.admin1 and q.admin1 == c.admin1:
+            score += 3.0
+            break
+    return score
+
+
+def _bare(key: str) -> str:
+    for article in ("the ", "al ", "el "):
+        if key.startswith(article):
+            return key[len(article) :]
+    return key
+
+
+def _keep_weak(scored: list, context: dict[str, float]) -> bool:
+    if not scored:
+        return False
+    countries = {c.country for _, c in scored}
+    return any(context.get(c.country or "", 0) > 0 for _, c in scored[:3]) or len(countries) == 1
+
+
+def _place(ann: Annotations, m: _Mention, scored: list) -> Place:
+    start, end = ann.tokens[m.start].start, ann.tokens[m.end - 1].end
+    evidence = (ann.evidence(start, end),)
+    name = ann.text[start:end]
+    if not scored:
+        return Place(name=name, evidence=evidence, id=stable_id("pl", start, end, None), extractor=EXTRACTOR)
+    best_score, best = scored[0]
+    precision = _PRECISION.get(best.feature, GeoPrecision.UNKNOWN)
+    if m.near and best.feature in ("city", "landmark"):
+        precision = GeoPrecision.NEAR
+    candidates = tuple(
+        {"geonames_id": c.geonames_id, "name": c.name, "feature": c.feature, "country": c.country,
+         "admin1": c.admin1, "score": round(s, 3)}
+        for s, c in scored[:3]
+    )
+    return Place(
+        name=name, geonames_id=best.geonames_id, feature=best.feature, country=best.country, admin1=best.admin1,
+        admin2=best.admin2, lat=best.lat, lon=best.lon, precision=precision, evidence=evidence,
+        id=stable_id("pl", start, end, best.geonames_id), score=round(best_score, 3), candidates=candidates,
+        extractor=EXTRACTOR,
+    )
+
+
+__all__ = ["EXTRACTOR", "GazetteerLike", "extract_places"]

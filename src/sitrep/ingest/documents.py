@@ -1,0 +1,166 @@
+"""Turn raw input (plain text, HTML, bytes) into a clean ``Document``, or say why not.
+
+Checks run before any NLP: binary content, broken encodings, empty or huge texts
+and texts that are not English are rejected with an ``IngestError`` whose
+``code`` becomes the failure record's code.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from datetime import date, datetime
+from typing import Any
+
+from sitrep.errors import ExtractionError, IngestError
+from sitrep.model import Document
+
+log = logging.getLogger(__name__)
+
+MAX_CHARS = 1_000_000
+MIN_WORDS = 3
+
+_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_WORD = re.compile(r"[^\W\d_]+")
+
+# Frequent English function words: a text of ordinary English prose has well over a quarter of
+# its words in this set, other languages written in Latin script have almost none.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is that for on was with as by at from were are it said be has have had an this "
+    "which their its not after they he she his her who been also but or will would than more when".split()
+)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_SNIFF.match(text[:2000]))
+
+
+def decode_bytes(data: bytes, *, source: str = "") -> str:
+    """Decode bytes as UTF-8 (with BOM) or fail clearly; binary data is refused."""
+    if b"\x00" in data[:8192]:
+        raise IngestError(f"{source or 'input'} looks binary (it contains NUL bytes): give text, HTML or JSON",
+                          code="binary")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        # Windows-1252 is the usual non-UTF-8 encoding of English news pages; accept it only when
+        # the bytes decode cleanly, otherwise the input is refused rather than garbled.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise IngestError(
+                f"{source or 'input'} is not valid UTF-8 (byte {exc.start}): re-encode it as UTF-8", code="encoding"
+            ) from exc
+
+
+def clean_text(text: str) -> str:
+    """Normalise whitespace and line breaks; paragraphs end up separated by one newline."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def english_score(text: str) -> float:
+    """Share of words that are common English function words (0..1)."""
+    words = _WORD.findall(text[:20000].lower())
+    if not words:
+        return 0.0
+    return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+
+
+def check_text(text: str, *, source: str = "", max_chars: int = MAX_CHARS) -> None:
+    if not text.strip():
+        raise IngestError(f"{source or 'input'} has no text", code="empty")
+    if len(text) > max_chars:
+        raise IngestError(
+            f"{source or 'input'} has {len(text):,} characters, more than the limit of {max_chars:,}: split it",
+            code="too_large",
+        )
+    words = _WORD.findall(text)
+    if len(words) < MIN_WORDS:
+        raise IngestError(f"{source or 'input'} has only {len(words)} words", code="empty")
+    if len(words) >= 12 and english_score(text) < 0.08:
+        raise IngestError(f"{source or 'input'} does not look like English (sitrep reads English news)",
+                          code="language")
+
+
+def iso_date(value: Any) -> str | None:
+    """An ISO date string from a date, datetime or string; None when it cannot be read unambiguously."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def document_from_text(text: str, *, source: str = "", max_chars: int = MAX_CHARS, **meta: Any) -> Document:
+    """A Document from plain text; metadata keys are Document fields (url, title, published, …)."""
+    check_text(text, source=source, max_chars=max_chars)
+    clean = clean_text(text)
+    check_text(clean, source=source, max_chars=max_chars)
+    meta["published"] = iso_date(meta.get("published"))
+    return Document.create(clean, source=source or None, **_known(meta))
+
+
+def document_from_html(html: str, *, source: str = "", max_chars: int = MAX_CHARS, **meta: Any) -> Document:
+    """A Document from an HTML page: boilerplate removed, metadata read from the page.
+
+    Explicit metadata (``published``, ``title``, …) wins over what the page says.
+    """
+    if len(html) > 20 * max_chars:
+        raise IngestError(f"{source or 'input'} is an HTML page of {len(html):,} characters: too large", code="too_large")
+    page = extract_html(html, url=meta.get("url"))
+    if len(_WORD.findall(page.get("text") or "")) < MIN_WORDS:
+        raise ExtractionError(f"no article text found in the HTML of {source or 'input'}", code="no_text")
+    merged = {k: page.get(k) for k in ("title", "outlet", "author", "published", "url")}
+    merged.update({k: v for k, v in meta.items() if v is not None})
+    return document_from_text(page["text"], source=source, max_chars=max_chars, **merged)
+
+
+def extract_html(html: str, *, url: str | None = None) -> dict[str, Any]:
+    """Article text and metadata of a page, via trafilatura (comments excluded)."""
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=False
+    )
+    if result is None:
+        return {}
+    d = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    return {
+        "text": d.get("text") or "",
+        "title": d.get("title"),
+        "outlet": d.get("sitename") or d.get("hostname"),
+        "author": d.get("author"),
+        "published": iso_date(d.get("date")),
+        "url": d.get("url") or url,
+    }
+
+
+def document_from_input(data: str | bytes, *, source: str = "", max_chars: int = MAX_CHARS, **meta: Any) -> Document:
+    """Text or HTML, as bytes or str: sniff which and build the Document."""
+    text = decode_bytes(data, source=source) if isinstance(data, bytes) else data
+    if looks_like_html(text):
+        return document_from_html(text, source=source, max_chars=max_chars, **meta)
+    return document_from_text(text, source=source, max_chars=max_chars, **meta)
+
+
+_DOCUMENT_FIELDS = ("url", "title", "outlet", "author", "published", "language")
+
+
+def _known(meta: dict[str, Any]) -> dict[str, Any]:
+    return {k: meta[k] for k in _DOCUMENT_FIELDS if meta.get(k) is not None}

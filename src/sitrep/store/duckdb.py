@@ -1,0 +1,501 @@
+"""The DuckDB event store: one file, one writer; reports are saved idempotently and read back as records.
+
+Each report becomes a document row plus event, claim, citation, place, time and actor rows, each with
+flat columns for filtering and the full record as JSON. The schema lives in ``schema.sql``. Any Unicode
+text is stored as given, NUL included; lone surrogates (not Unicode) are refused.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import importlib.util
+import json
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from sitrep.errors import StoreError
+from sitrep.model import (
+    Document,
+    Event,
+    Failure,
+    Report,
+    Role,
+    check_evidence,
+    event_from_dict,
+    to_dict,
+)
+from sitrep.store.export import event_day, first_actor, flat_row, iso_day, write_events
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+CHILD_TABLES = ("events", "claims", "citations", "places", "times", "actors")
+_SMALL_INSERT = 8  # rows; below this a VALUES list beats unnesting column lists (measured)
+_LOCKED = "{path} is open in another process (DuckDB allows one writer): stop it or use --db with another file"
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Mapping[str, Any]],
+                types: Mapping[str, str]) -> int:
+    """Insert dict rows (all with the same keys) in one statement.
+
+    ``executemany`` runs one statement per row (about 4k rows/s here); unnesting one list parameter per column
+    is ~100× faster for many rows, while a plain VALUES list costs less to plan for a handful.
+    """
+    if not rows:
+        return 0
+    cols = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in cols)
+    if len(rows) <= _SMALL_INSERT:
+        one = "(" + ", ".join(f"?::{types[c]}" for c in cols) + ")"
+        con.execute(f'INSERT INTO "{table}" ({names}) VALUES ' + ", ".join([one] * len(rows)),
+                    [row[c] for row in rows for c in cols])
+    else:
+        values = ", ".join(f"unnest(?::{types[c]}[])" for c in cols)
+        con.execute(f'INSERT INTO "{table}" ({names}) SELECT {values}', [[row[c] for row in rows] for c in cols])
+    return len(rows)
+
+
+# --------------------------------------------------------------------------- report -> rows
+
+
+@dataclasses.dataclass(slots=True)
+class _Prepared:
+    document: Document
+    fingerprint: str
+    rows: dict[str, list[dict[str, Any]]]
+    failures: list[Failure]
+
+
+def _json(value: Any) -> str:
+    # NaN is not JSON, and DuckDB's JSON type would refuse it later with a vaguer message
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def _int_or_none(value: Any) -> int | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    return int(text) if text.isdigit() else None
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _check_report(report: Report) -> None:
+    doc = report.document
+    if not doc.id:
+        raise StoreError("a report's document has an empty id: build documents with Document.create", code="bad_report")
+    try:
+        doc.text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # lone surrogates: not Unicode text, so not storable (ingest should never produce them)
+        raise StoreError(f"document {doc.id} text has a lone surrogate at offset {exc.start}: not valid Unicode",
+                         code="bad_text") from exc
+    for kind, records in (("event", report.events), ("claim", report.claims), ("citation", report.citations)):
+        seen = Counter(r.id for r in records)
+        dupes = [i for i, n in seen.items() if n > 1]
+        if dupes:
+            raise StoreError(f"report for document {doc.id} has {len(dupes)} repeated {kind} ids, e.g. {dupes[0]!r}",
+                             code="duplicate_id")
+    # Linked events may carry evidence from other documents, which cannot be checked against this text.
+    local = tuple(e for e in report.events if set(e.document_ids) <= {doc.id})
+    problems = check_evidence(doc.text, dataclasses.replace(report, events=local).all_evidence())
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise StoreError(f"report for document {doc.id} has evidence that does not match its text: {problems[0]}{more}",
+                         code="bad_evidence")
+
+
+def _document_row(doc: Document, *, extractors: str, fingerprint: str, format_version: int) -> dict[str, Any]:
+    day = iso_day(doc.published)
+    return {
+        "id": doc.id, "url": doc.url, "title": doc.title, "outlet": doc.outlet, "author": doc.author,
+        "published": day, "published_text": doc.published if doc.published != day else None,
+        "language": doc.language, "text": doc.text, "text_sha256": doc.text_sha256, "source": doc.source,
+        "ingested_at": _utc_now(), "extractors": extractors, "report_sha256": fingerprint,
+        "format_version": format_version,
+    }
+
+
+def _event_row(event: Event, record: str, doc: Document) -> dict[str, Any]:
+    flat = flat_row(event, doc)
+    date, place, killed = event.date, event.place, event.killed
+    actor1, actor2 = first_actor(event, Role.INITIATOR), first_actor(event, Role.TARGET)
+    names = dict.fromkeys(n for a in event.actors for n in (a.name, a.canonical) if n)
+    return {
+        "id": event.id, "document_id": doc.id, "event_date": event_day(date),
+        "date_start": iso_day(date.start) if date else None, "date_end": iso_day(date.end) if date else None,
+        "time_precision": flat["time_precision"], "date_basis": str(date.basis) if date else None,
+        "event_type": event.type, "sub_event_type": event.subtype, "plover": event.plover,
+        "actor1": flat["actor1"], "actor1_kind": actor1.kind if actor1 else None,
+        "actor2": flat["actor2"], "actor2_kind": actor2.kind if actor2 else None,
+        "actor_names": " | ".join(names) or None,
+        "country": flat["country"], "admin1": flat["admin1"], "admin2": flat["admin2"], "location": flat["location"],
+        "geonames_id": _int_or_none(place.geonames_id) if place else None,
+        "latitude": flat["latitude"], "longitude": flat["longitude"], "geo_precision": flat["geo_precision"],
+        "fatalities": flat["fatalities"], "fatalities_low": killed.low if killed else None,
+        "fatalities_high": killed.high if killed else None, "injuries": flat["injuries"],
+        "asserted_by_kind": str(event.asserted_by.kind), "asserted_by": flat["asserted_by"],
+        "hedge": flat["hedge"], "negated": event.negated, "confidence": event.confidence,
+        "evidence_text": event.evidence[0].text if event.evidence else None,
+        "source_url": doc.url, "outlet": doc.outlet, "extractor": event.extractor, "record": record,
+    }
+
+
+def _prepare(report: Report) -> _Prepared:
+    """Check a report and turn it into table rows; raises StoreError when it cannot be stored as it is."""
+    _check_report(report)
+    doc = report.document
+    try:
+        data = to_dict(report)
+        parts = {name: [_json(d) for d in data[name]] for name in (*CHILD_TABLES, "failures")}
+        doc_json = _json(data["document"])
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"report for document {doc.id} cannot be written as JSON: {exc}", code="bad_report") from exc
+    digest = hashlib.sha256(doc_json.encode("utf-8", "surrogatepass"))
+    for name, items in parts.items():
+        digest.update(f"\x1e{name}".encode())
+        for item in items:
+            digest.update(b"\x1f" + item.encode("utf-8", "surrogatepass"))
+    extractors = sorted({r.extractor for name in CHILD_TABLES for r in getattr(report, name) if r.extractor})
+    rows: dict[str, list[dict[str, Any]]] = {
+        "documents": [_document_row(doc, extractors=",".join(extractors), fingerprint=digest.hexdigest(),
+                                    format_version=report.format_version)],
+        "events": [_event_row(e, rec, doc) for e, rec in zip(report.events, parts["events"], strict=True)],
+        "claims": [{"id": c.id, "document_id": doc.id, "speaker": c.speaker.name, "speaker_kind": str(c.speaker.kind),
+                    "cue": c.cue.text, "content": c.content.text, "direct": c.direct, "medium": c.medium,
+                    "citation_id": c.citation_id, "extractor": c.extractor, "record": rec}
+                   for c, rec in zip(report.claims, parts["claims"], strict=True)],
+        "citations": [{"id": c.id, "document_id": doc.id, "title": c.title, "outlet": c.outlet, "author": c.author,
+                       "date": c.date, "extractor": c.extractor, "record": rec}
+                      for c, rec in zip(report.citations, parts["citations"], strict=True)],
+        "places": [{"document_id": doc.id, "seq": i, "id": p.id or None, "name": p.name,
+                    "geonames_id": _int_or_none(p.geonames_id), "feature": p.feature, "country": p.country,
+                    "admin1": p.admin1, "admin2": p.admin2, "latitude": p.lat, "longitude": p.lon,
+                    "precision": str(p.precision), "extractor": p.extractor, "record": rec}
+                   for i, (p, rec) in enumerate(zip(report.places, parts["places"], strict=True))],
+        "times": [{"document_id": doc.id, "seq": i, "id": t.id or None, "value": t.value,
+                   "precision": str(t.precision), "date_start": iso_day(t.start), "date_end": iso_day(t.end),
+                   "basis": str(t.basis), "text": t.text, "extractor": t.extractor, "record": rec}
+                  for i, (t, rec) in enumerate(zip(report.times, parts["times"], strict=True))],
+        "actors": [{"document_id": doc.id, "seq": i, "id": a.id or None, "name": a.name, "canonical": a.canonical,
+                    "kind": a.kind, "country": a.country, "extractor": a.extractor, "record": rec}
+                   for i, (a, rec) in enumerate(zip(report.actors, parts["actors"], strict=True))],
+    }
+    failures = [dataclasses.replace(f, document_id=f.document_id or doc.id) for f in report.failures]
+    return _Prepared(document=doc, fingerprint=digest.hexdigest(), rows=rows, failures=failures)
+
+
+def _bound(value: str | dt.date, *, end: bool) -> str:
+    """An ISO day from "2024", "2024-03" or "2024-03-10"; coarse values cover their whole year or month."""
+    if isinstance(value, dt.date):
+        return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+    text = str(value).strip()
+    try:
+        if len(text) == 4:
+            return f"{text}-12-31" if end else f"{int(text):04d}-01-01"
+        if len(text) == 7:
+            first = dt.date.fromisoformat(f"{text}-01")
+            if not end:
+                return first.isoformat()
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return (following - dt.timedelta(days=1)).isoformat()
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        pass
+    which = "until" if end else "since"
+    raise StoreError(f"{which}={value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY", code="bad_filter")
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class DuckDBStore:
+    """A sitrep store in one DuckDB file (``":memory:"`` for a throwaway one)."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self._con: duckdb.DuckDBPyConnection | None = self._connect()
+        try:
+            self._types = self._init_schema()
+        except BaseException:
+            self.close()
+            raise
+
+    # ---------------------------------------------------------------- opening and closing
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        if self.read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"there is no store at {self.path}: check the path, or save reports into it first",
+                             code="store_missing")
+        try:
+            return duckdb.connect(self.path, read_only=self.read_only)
+        except duckdb.Error as exc:
+            if "lock" in str(exc).lower():
+                raise StoreError(_LOCKED.format(path=self.path), code="store_locked") from exc
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+
+    def _init_schema(self) -> dict[str, dict[str, str]]:
+        con = self._connection()
+        tables = {r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+        if "meta" in tables:
+            row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"{self.path} has store schema {version}, newer than this sitrep reads "
+                                 f"({SCHEMA_VERSION}): upgrade sitrep", code="store_version")
+        elif tables:
+            raise StoreError(f"{self.path} is a DuckDB database but not a sitrep store: use another file",
+                             code="store_foreign")
+        elif self.read_only:
+            raise StoreError(f"{self.path} is an empty database, not a sitrep store", code="store_missing")
+        else:
+            schema = resources.files("sitrep.store").joinpath("schema.sql").read_text(encoding="utf-8")
+            con.execute(schema)
+            con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        types: dict[str, dict[str, str]] = {}
+        for table, column, kind in con.execute(
+                "SELECT table_name, column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position").fetchall():
+            types.setdefault(table, {})[column] = kind
+        return types
+
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise StoreError(f"the store at {self.path} is closed", code="store_closed")
+        return self._con
+
+    def _writable(self) -> duckdb.DuckDBPyConnection:
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} is open read-only", code="store_read_only")
+        return self._connection()
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def __enter__(self) -> DuckDBStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.read_only else "read-write"
+        state = "closed" if self._con is None else mode
+        return f"DuckDBStore({self.path!r}, {state})"
+
+    # ---------------------------------------------------------------- writing
+
+    def save_report(self, report: Report) -> str:
+        """Save one report: "inserted", "unchanged" (same content saved before) or "updated" (rows replaced)."""
+        return self._write([_prepare(report)])[0]
+
+    def save_reports(self, reports: Iterable[Report], *, batch_size: int = 500,
+                     on_progress: Callable[[int], None] | None = None) -> dict[str, int]:
+        """Save many reports, one transaction per batch; returns how many were inserted, unchanged, updated, failed.
+
+        A report that cannot be stored (evidence not matching its text, repeated ids) becomes a failure
+        with code "store_rejected" and the batch goes on.
+        """
+        self._writable()
+        totals = Counter({"inserted": 0, "unchanged": 0, "updated": 0, "failed": 0})
+        batch: dict[str, _Prepared] = {}
+        rejected: list[Failure] = []
+        done = 0
+
+        def flush() -> None:
+            nonlocal done
+            if batch:
+                totals.update(self._write(list(batch.values())))
+            for failure in rejected:
+                self.save_failure(failure)
+            done += len(batch) + len(rejected)
+            batch.clear()
+            rejected.clear()
+            if on_progress is not None:
+                on_progress(done)
+
+        for report in reports:
+            doc_id = report.document.id
+            if doc_id in batch:  # a later version of a document in the same batch: write the earlier first
+                flush()
+            try:
+                batch[doc_id] = _prepare(report)
+            except StoreError as exc:
+                log.warning("not storing document %s: %s", doc_id, exc)
+                totals["failed"] += 1
+                rejected.append(Failure(source=report.document.source or report.document.url or doc_id,
+                                        code="store_rejected", message=str(exc), document_id=doc_id, stage="store"))
+            if len(batch) + len(rejected) >= batch_size:
+                flush()
+        flush()
+        return dict(totals)
+
+    def _write(self, prepared: list[_Prepared]) -> list[str]:
+        con = self._writable()
+        ids = [p.document.id for p in prepared]
+        try:
+            con.execute("BEGIN TRANSACTION")
+            existing = dict(con.execute("SELECT id, report_sha256 FROM documents WHERE id IN "
+                                        "(SELECT unnest(?::VARCHAR[]))", [ids]).fetchall())
+            statuses = []
+            todo = []
+            for p in prepared:
+                if p.document.id not in existing:
+                    statuses.append("inserted")
+                elif existing[p.document.id] == p.fingerprint:
+                    statuses.append("unchanged")
+                    continue
+                else:
+                    statuses.append("updated")
+                todo.append(p)
+            # only updated documents have rows to remove: a transaction never leaves children without a document
+            todo_ids = [p.document.id for p in todo if p.document.id in existing]
+            if todo_ids:
+                for table in ("documents", *CHILD_TABLES, "failures"):
+                    key = "id" if table == "documents" else "document_id"
+                    con.execute(f'DELETE FROM "{table}" WHERE "{key}" IN (SELECT unnest(?::VARCHAR[]))', [todo_ids])
+            if todo:
+                for table in ("documents", *CHILD_TABLES):
+                    insert_rows(con, table, [row for p in todo for row in p.rows[table]], self._types[table])
+                self._upsert_failures(con, [f for p in todo for f in p.failures])
+            con.execute("COMMIT")
+        except (duckdb.Error, UnicodeError) as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"saving {len(ids)} reports into {self.path} failed, nothing was written: {exc}") from exc
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return statuses
+
+    def _upsert_failures(self, con: duckdb.DuckDBPyConnection, failures: Iterable[Failure]) -> None:
+        latest = {(f.source, f.code): f for f in failures}
+        for f in latest.values():
+            con.execute(
+                "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, code) DO UPDATE SET "
+                "message = excluded.message, document_id = excluded.document_id, stage = excluded.stage",
+                [f.source, f.code, f.message, f.document_id, f.stage, _utc_now()])
+
+    def save_failure(self, failure: Failure) -> None:
+        """Record an input that did not become a report; saving the same (source, code) again replaces it."""
+        con = self._writable()
+        try:
+            self._upsert_failures(con, [failure])
+        except duckdb.Error as exc:
+            raise StoreError(f"saving the failure of {failure.source!r} into {self.path} failed: {exc}") from exc
+
+    # ---------------------------------------------------------------- reading
+
+    def _event_filter(self, *, country: str | None = None, since: str | dt.date | None = None,
+                      until: str | dt.date | None = None, type: str | None = None,
+                      actor: str | None = None) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if country:
+            where.append("upper(country) = upper(?)")
+            params.append(country.strip())
+        if since:
+            where.append("event_date >= ?::DATE")
+            params.append(_bound(since, end=False))
+        if until:
+            where.append("event_date <= ?::DATE")
+            params.append(_bound(until, end=True))
+        if type:
+            where.append("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))")
+            params += [type.strip(), type.strip()]
+        if actor:
+            # actor_names holds every actor's name and canonical name, so actor1 and actor2 are in it too
+            where.append("contains(lower(coalesce(actor_names, '')), lower(?))")
+            params.append(actor.strip())
+        return (" WHERE " + " AND ".join(where) if where else ""), params
+
+    def events(self, *, country: str | None = None, since: str | dt.date | None = None,
+               until: str | dt.date | None = None, type: str | None = None,
+               actor: str | None = None, limit: int | None = None) -> list[Event]:
+        """Events matching every filter given, ordered by date then id (undated events last)."""
+        where, params = self._event_filter(country=country, since=since, until=until, type=type, actor=actor)
+        sql = f"SELECT record FROM events{where} ORDER BY event_date NULLS LAST, id, document_id"
+        if limit is not None:
+            if limit < 0:
+                raise StoreError(f"limit={limit} must be zero or more", code="bad_filter")
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        rows = self._connection().execute(sql, params).fetchall()
+        return [event_from_dict(json.loads(r[0])) for r in rows]
+
+    def event(self, event_id: str) -> Event | None:
+        row = self._connection().execute(
+            "SELECT record FROM events WHERE id = ? ORDER BY document_id LIMIT 1", [event_id]).fetchone()
+        return event_from_dict(json.loads(row[0])) if row else None
+
+    def documents(self, ids: Iterable[str]) -> dict[str, Document]:
+        """The stored documents with these ids, by id (ids not in the store are left out)."""
+        rows = self._connection().execute(
+            "SELECT id, url, title, outlet, author, published, published_text, language, text, text_sha256, source "
+            "FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(dict.fromkeys(ids))]).fetchall()
+        found = {}
+        for doc_id, url, title, outlet, author, published, published_text, language, text, sha, source in rows:
+            found[doc_id] = Document(
+                id=doc_id, text=text, text_sha256=sha, url=url, title=title, outlet=outlet, author=author,
+                published=published_text or (published.isoformat() if published else None),
+                language=language, source=source)
+        return found
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.documents([doc_id]).get(doc_id)
+
+    def records(self, table: str, *, document_id: str | None = None) -> list[dict[str, Any]]:
+        """The stored JSON records of one table ("claims", "citations", "places", "times", "actors", "events")."""
+        if table not in CHILD_TABLES:
+            raise StoreError(f"no records table {table!r}: use one of " + ", ".join(CHILD_TABLES), code="bad_table")
+        order = "seq" if table in ("places", "times", "actors") else "id"
+        where, params = ("", []) if document_id is None else (" WHERE document_id = ?", [document_id])
+        rows = self._connection().execute(
+            f'SELECT record FROM "{table}"{where} ORDER BY document_id, {order}', params).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: documents, events, claims, citations, places, times, actors, failures."""
+        con = self._connection()
+        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                for t in ("documents", *CHILD_TABLES, "failures")}
+
+    def failures(self) -> list[Failure]:
+        rows = self._connection().execute(
+            "SELECT source, code, message, document_id, stage FROM failures ORDER BY recorded_at, source, code"
+        ).fetchall()
+        return [Failure(source=s, code=c, message=m, document_id=d, stage=st) for s, c, m, d, st in rows]
+
+    # ---------------------------------------------------------------- analysis
+
+    def to_pandas(self, **filters: Any) -> Any:
+        """The events' flat columns as a pandas DataFrame (needs pandas), with the same filters as ``events``."""
+        if importlib.util.find_spec("pandas") is None:
+            raise StoreError("to_pandas needs pandas: pip install pandas (or use to_parquet)", code="missing_pandas")
+        where, params = self._event_filter(**filters)
+        sql = f"SELECT * EXCLUDE (record, actor_names) FROM events{where} ORDER BY event_date NULLS LAST, id"
+        return self._connection().execute(sql, params).df()
+
+    def to_parquet(self, path: str | Path, **filters: Any) -> int:
+        """Write the matching events to a Parquet file (flat columns + record JSON); returns how many."""
+        events = self.events(**filters)
+        docs = self.documents(d for e in events for d in e.document_ids)
+        return write_events(events, "parquet", path, documents=docs).written
+
+
+__all__ = ["SCHEMA_VERSION", "DuckDBStore", "insert_rows"]

@@ -1,0 +1,174 @@
+"""Events: triggers, types, roles, casualties, date/place choice, attribution, status, coreference.
+
+These run the whole pipeline on short texts written for the tests, because an event is only as
+good as the stages it combines; each test asserts the event fields that the behaviour is about.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract._taxonomy import make_taxonomy, taxonomy_from_data, trigger_key
+from sitrep.errors import ConfigError
+from sitrep.model import AssertedKind, Hedge, Role
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from sitrep.pipeline import extract_one
+
+    return extract_one
+
+
+def only(report, **where):
+    found = [e for e in report.events if all(getattr(e, k) == v for k, v in where.items())]
+    assert len(found) == 1, f"expected one event with {where}, got {[(e.subtype, e.trigger.text) for e in report.events]}"
+    return found[0]
+
+
+def names(event, role):
+    return sorted((a.canonical or a.name or "") for a in event.actors if a.role == role and a.name)
+
+
+def test_drone_strike_has_counts_date_place_and_source(extract):
+    r = extract("Two civilians were killed and five wounded on Sunday when a drone struck a market near Daquq, "
+                "police said.", published="2024-03-12")
+    e = only(r, subtype="air_drone_strike")
+    assert (e.killed.best, e.injured.best) == (2, 5)
+    assert e.date.value == "2024-03-10" and e.date_rule == "sentence"
+    assert e.place.name == "Daquq" and e.place.country == "IQ" and e.place.precision.value == "near"
+    assert e.asserted_by.kind == AssertedKind.SPEAKER and e.asserted_by.name.lower() == "police"
+    assert e.plover == "ASSAULT"
+
+
+def test_coordinated_subjects_are_all_initiators(extract):
+    r = extract("Iraqi army units and popular forces retook the town of Husaybah on Wednesday after heavy fighting.",
+                published="2016-01-29")
+    e = only(r, subtype="government_regains_territory")
+    initiators = names(e, Role.INITIATOR)
+    assert len(initiators) == 2
+    assert any("Popular Mobilization" in n for n in initiators)
+    assert e.date.value == "2016-01-27"
+
+
+def test_nominal_event_takes_modifier_as_initiator(extract):
+    r = extract("Coalition airstrikes killed 22 militants near Mosul on Friday.", published="2015-06-01")
+    e = only(r, subtype="air_drone_strike")
+    assert names(e, Role.INITIATOR) == ["US-led coalition"]
+    assert e.killed.best == 22
+
+
+def test_passive_agent_is_the_initiator(extract):
+    r = extract("Five soldiers were killed by Taliban fighters in an ambush in Kandahar province on Monday.",
+                published="2012-05-02")
+    e = r.events[0]
+    assert "Taliban" in names(e, Role.INITIATOR)
+    assert e.killed.best == 5
+    assert e.type == "battles"
+
+
+def test_generic_strike_typed_by_its_subject(extract):
+    r = extract("Warplanes bombed a fuel depot outside Idlib on Tuesday, destroying several tankers.",
+                published="2019-07-10")
+    assert only(r, subtype="air_drone_strike").place.country == "SY"
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        ("A suicide bomber blew himself up at a checkpoint in Baghdad on Monday, killing seven people.", "suicide_bomb"),
+        ("A roadside bomb struck a police patrol near Kirkuk on Monday, wounding three officers.", "remote_explosive"),
+        ("Rebels shelled government positions near Aleppo on Monday, killing four soldiers.", "shelling_artillery_missile"),
+        ("Gunmen abducted two aid workers near Gao on Monday.", "abduction_forced_disappearance"),
+        ("Police arrested 15 protesters in Harare on Monday.", "arrests"),
+        ("Troops captured a senior Taliban commander in Kandahar on Monday.", "arrests"),
+        ("Soldiers seized a large cache of weapons in Mosul on Monday.", "disrupted_weapons_use"),
+        ("Thousands of people marched through Bamako on Monday to protest against fuel prices.", "peaceful_protest"),
+    ],
+)
+def test_event_subtypes(extract, text, subtype):
+    r = extract(text, published="2020-03-04")
+    assert subtype in [e.subtype for e in r.events]
+
+
+def test_denial_is_negated(extract):
+    r = extract("The army denied that it had carried out an airstrike on the village of Tal Abyad.",
+                published="2019-10-12")
+    assert r.events and all(e.negated for e in r.events if e.subtype == "air_drone_strike")
+
+
+def test_threat_is_hypothetical(extract):
+    r = extract("The group threatened to attack the city of Erbil if the government did not release its fighters.",
+                published="2019-10-12")
+    assert all(e.hedge == Hedge.HYPOTHETICAL for e in r.events)
+
+
+def test_reportedly_is_a_hedge(extract):
+    r = extract("Militants reportedly attacked a checkpoint near Tikrit on Monday, killing two policemen.",
+                published="2015-01-14")
+    assert r.events[0].hedge == Hedge.REPORTED
+    assert r.events[0].asserted_by.kind == AssertedKind.OUTLET
+
+
+def test_headline_and_lead_are_one_event(extract):
+    text = ("Car bomb kills nine in Kirkuk\n"
+            "A car bomb exploded near a crowded market in Kirkuk on Monday, killing nine people and wounding 20, "
+            "police said.\n"
+            "The car bomb went off at rush hour, witnesses said.")
+    r = extract(text, published="2017-02-14")
+    bombs = [e for e in r.events if e.subtype == "remote_explosive"]
+    assert len(bombs) == 1
+    assert bombs[0].killed.best == 9 and bombs[0].injured.best == 20
+    assert bombs[0].date.value == "2017-02-13"
+
+
+def test_two_strikes_in_different_places_stay_apart(extract):
+    text = ("A car bomb exploded in Kirkuk on Monday, killing three people.\n"
+            "On Wednesday a drone strike hit a convoy near Mosul, killing five fighters.")
+    r = extract(text, published="2017-02-16")
+    assert sorted(e.subtype for e in r.events) == ["air_drone_strike", "remote_explosive"]
+    by_type = {e.subtype: e for e in r.events}
+    assert by_type["remote_explosive"].killed.best == 3
+    assert by_type["air_drone_strike"].killed.best == 5
+
+
+def test_event_without_a_time_is_dated_by_publication_week(extract):
+    r = extract("Gunmen attacked a police station in the town of Baiji, killing two officers.", published="2015-03-18")
+    e = r.events[0]
+    assert e.date_rule == "publication" and e.date.basis.value == "publication"
+    assert e.date.end == "2015-03-18" and e.date.start == "2015-03-12"
+
+
+def test_no_publication_date_leaves_the_date_open(extract):
+    r = extract("Gunmen attacked a police station in the town of Baiji, killing two officers.")
+    assert r.events[0].date is None and r.events[0].date_rule == "none"
+
+
+def test_every_evidence_span_matches_the_text(extract):
+    r = extract("Two civilians were killed on Sunday when a drone struck a market near Daquq, police said. "
+                "\u201cIt was a massacre,\u201d a witness told Reuters. \U0001F4A5 Later, rebels shelled Kirkuk.",
+                published="2024-03-12")
+    spans = list(r.all_evidence())
+    assert spans and all(r.document.text[s.start:s.end] == s.text for s in spans)
+
+
+def test_event_ids_are_stable(extract):
+    text = "Rebels shelled government positions near Aleppo on Monday, killing four soldiers."
+    assert [e.id for e in extract(text, published="2020-03-04").events] == \
+           [e.id for e in extract(text, published="2020-03-04").events]
+
+
+def test_taxonomy_keys_ignore_spaces_and_hyphens():
+    tax = make_taxonomy()
+    assert trigger_key("air-strike") == trigger_key("air strike") == trigger_key("airstrike")
+    assert tax.nouns[trigger_key("air strike")].subtype == "air_drone_strike"
+    assert tax.verbs["retake"].subtype == "government_regains_territory"
+    assert tax.irregular["retook"] == "retake"
+    assert tax.verbs["attack"] is None  # generic
+
+
+def test_taxonomy_rejects_incomplete_subtypes():
+    with pytest.raises(ConfigError):
+        taxonomy_from_data({"types": {"battles": {"subtypes": {"armed_clash": {"verbs": ["clash"]}}}}})

@@ -1,0 +1,176 @@
+"""Tests of the offline gazetteer: name normalisation, look-ups, and the on-disk cache."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from sitrep.config import Settings
+from sitrep.resolve import gazetteer as gz
+from sitrep.resolve.gazetteer import GeoNamesGazetteer, build_index, load_gazetteer, make_gazetteer, normalize_name
+
+TINY_EXTRA = (
+    "# a reviewed table small enough to build in milliseconds\n"
+    "Amerli\tAmirli|Amerly\tcity\tIQ\tSalah ad Din\t34.72\t44.59\t\t26000\n"
+    "Nineveh\tNinewa|Ninawa\tadmin1\tIQ\tNinawa\t36.34\t43.13\t92877\t\n"
+    "Iraq\t\tcountry\tIQ\t\t33.0\t44.0\t99237\t38000000\n"
+)
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> GeoNamesGazetteer:
+    return make_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("Dāqūq", "daquq"),
+        ("Tall ‘Afar", "tall afar"),
+        ("Deir ez-Zor", "deir ez zor"),
+        ("AL-ANBAR", "al anbar"),
+        ("Sana'a", "sanaa"),
+        ("  Jurf   al–Sakhar ", "jurf al sakhar"),
+    ],
+)
+def test_normalize_name_folds_accents_apostrophes_and_hyphens(written: str, key: str) -> None:
+    assert normalize_name(written) == key
+
+
+def test_name_variants_drop_the_arabic_article_only_in_arabic_speaking_countries() -> None:
+    assert "fallujah" in gz.name_variants("al fallujah", "IQ")
+    assert gz.name_variants("el paso", "US") == []
+    assert "anbar" in gz.name_variants("anbar governorate", "IQ", admin=True)
+
+
+# --------------------------------------------------------------------------- the real index
+
+
+@pytest.mark.slow
+def test_lookup_mosul_returns_the_iraqi_city_first(gazetteer: GeoNamesGazetteer) -> None:
+    best = gazetteer.lookup("Mosul")[0]
+    assert (best.geonames_id, best.feature, best.country, best.admin1) == (99072, "city", "IQ", "Ninawa")
+    assert best.lat == pytest.approx(36.34, abs=0.05)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("written", ["Daquq", "Dāqūq", "daquq"])
+def test_lookup_finds_the_small_town_of_daquq(gazetteer: GeoNamesGazetteer, written: str) -> None:
+    ids = {e.geonames_id for e in gazetteer.lookup(written) if e.feature == "city"}
+    assert 90220 in ids
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("written", ["Anbar", "al-Anbar", "Al Anbar", "Anbar province", "Anbar Governorate"])
+def test_lookup_anbar_spellings_reach_the_iraqi_governorate(gazetteer: GeoNamesGazetteer, written: str) -> None:
+    admin1 = [e for e in gazetteer.lookup(written) if e.feature == "admin1"]
+    assert [(e.geonames_id, e.country) for e in admin1] == [(99592, "IQ")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("written", ["Kobani", "Kobane", "Ayn al-Arab", "Ain al-Arab"])
+def test_lookup_kobani_names_one_syrian_town(gazetteer: GeoNamesGazetteer, written: str) -> None:
+    cities = [e for e in gazetteer.lookup(written) if e.country == "SY" and e.feature == "city"]
+    assert [e.geonames_id for e in cities] == [172256]
+    assert cities[0].name == "Kobani"  # the reviewed English name replaces GeoNames' "‘Ayn al ‘Arab"
+    assert "‘Ayn al ‘Arab" in cities[0].alternates
+
+
+@pytest.mark.slow
+def test_lookup_aleppo_and_conflict_towns_missing_from_geonames(gazetteer: GeoNamesGazetteer) -> None:
+    aleppo = gazetteer.lookup("Aleppo")
+    assert {(e.geonames_id, e.feature) for e in aleppo} >= {(170063, "city"), (170062, "admin1")}
+    amerli = gazetteer.lookup("Amirli")
+    assert [(e.name, e.country, e.geonames_id) for e in amerli] == [("Amerli", "IQ", None)]
+    assert gazetteer.lookup("Jurf al-Nasr")[0].name == "Jurf al-Sakhar"
+
+
+@pytest.mark.slow
+def test_lookup_alexandria_has_many_candidates_in_several_countries(gazetteer: GeoNamesGazetteer) -> None:
+    found = gazetteer.lookup("Alexandria")
+    assert len(found) >= 10
+    assert {"EG", "US", "RO", "ZA"} <= {e.country for e in found}
+    assert [e.population for e in found] == sorted((e.population for e in found), reverse=True)
+
+
+@pytest.mark.slow
+def test_country_by_code_and_by_name(gazetteer: GeoNamesGazetteer) -> None:
+    iraq = gazetteer.country("iq")
+    assert iraq is not None and (iraq.name, iraq.feature, iraq.geonames_id) == ("Iraq", "country", 99237)
+    assert gazetteer.lookup("Iraq")[0] == iraq
+    assert gazetteer.lookup("the United States")[0].country == "US"
+    assert gazetteer.country("XX") is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("country", "admin1", "gid"), [("IQ", "01", 99592), ("IQ", "Salah al-Din", 91695),
+                                                        ("IQ", "Salahuddin", 91695), ("US", "Louisiana", 4331987)])
+def test_admin1_entry_by_code_or_name(gazetteer: GeoNamesGazetteer, country: str, admin1: str, gid: int) -> None:
+    entry = gazetteer.admin1_entry(country, admin1)
+    assert entry is not None and (entry.geonames_id, entry.feature) == (gid, "admin1")
+
+
+@pytest.mark.slow
+def test_contains_is_true_only_for_known_names(gazetteer: GeoNamesGazetteer) -> None:
+    assert gazetteer.contains("Tikrit")
+    assert gazetteer.contains("al-Ramadi")
+    assert not gazetteer.contains("Qwertzistan")
+
+
+# --------------------------------------------------------------------------- cache
+
+
+@pytest.fixture
+def tiny_build(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make load_gazetteer build from a tiny table (no packages) and count the builds."""
+    builds: list[int] = []
+
+    def fake_build(extra_text: str | None = None) -> tuple:
+        builds.append(1)
+        return build_index(TINY_EXTRA, packages=False)
+
+    monkeypatch.setattr(gz, "build_index", fake_build)
+    return builds
+
+
+def test_cache_round_trip_builds_once_then_loads(tmp_path, tiny_build: list[int]) -> None:
+    settings = Settings(cache_dir=tmp_path / "cache")
+    first = load_gazetteer(settings)
+    second = load_gazetteer(settings)
+    assert len(tiny_build) == 1
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [gz.cache_path(settings, gz.data_text(gz.EXTRA_FILE)).name]
+    assert first.lookup("Amirli") == second.lookup("Amirli")
+    assert second.lookup("Ninewa")[0].geonames_id == 92877
+    assert second.admin1_entry("IQ", "Nineveh").name == "Nineveh"
+    assert second.country("IQ").name == "Iraq"
+
+
+def test_cache_dir_comes_from_the_environment(tmp_path, monkeypatch: pytest.MonkeyPatch, tiny_build: list[int]) -> None:
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path / "env-cache"))
+    load_gazetteer()
+    assert len(list((tmp_path / "env-cache").glob("gazetteer-*.pickle"))) == 1
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a pickle at all", pickle.dumps({"format": 0})])
+def test_corrupt_cache_is_rebuilt(tmp_path, tiny_build: list[int], garbage: bytes) -> None:
+    settings = Settings(cache_dir=tmp_path)
+    path = gz.cache_path(settings, gz.data_text(gz.EXTRA_FILE))
+    path.write_bytes(garbage)
+    gazetteer = load_gazetteer(settings)
+    assert len(tiny_build) == 1
+    assert gazetteer.lookup("Amerli")[0].country == "IQ"
+    with path.open("rb") as fh:
+        assert pickle.load(fh)[0] == gz.INDEX_FORMAT  # the rebuilt index replaced the garbage
+
+
+def test_cache_key_changes_with_the_extra_table(tmp_path) -> None:
+    settings = Settings(cache_dir=tmp_path)
+    assert gz.cache_path(settings, "a\n") != gz.cache_path(settings, "b\n")
+
+
+def test_extra_rows_with_a_wrong_column_count_are_skipped() -> None:
+    tables = build_index("Broken\tonly two\n" + TINY_EXTRA, packages=False)
+    gazetteer = GeoNamesGazetteer(tables)
+    assert not gazetteer.contains("Broken")
+    assert len(gazetteer) == 3

@@ -1,0 +1,72 @@
+"""The import rules of STYLE.md: layers import downward only, stages never import each other."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "sitrep"
+
+# What each top-level part may import from sitrep (besides itself).
+ALLOWED = {
+    "model": set(),
+    "errors": set(),
+    "config": {"errors", "model"},
+    "extract": {"errors", "model", "config"},
+    "resolve": {"errors", "model", "config"},
+    "nlp": {"errors", "model", "config"},
+    "ingest": {"errors", "model", "config"},
+    "store": {"errors", "model", "config"},
+    "eval": {"errors", "model", "config", "pipeline", "nlp", "ingest", "extract", "resolve", "engines"},
+    "pipeline": {"errors", "model", "config", "extract", "resolve", "nlp", "ingest"},
+    "engines": {"errors", "model", "config", "pipeline", "nlp", "ingest", "store"},
+}
+HEAVY = ("spacy", "duckdb", "dask", "fastapi", "httpx", "uvicorn")
+# Only these may import the heavy libraries.
+HEAVY_HOMES = {"spacy": {"nlp"}, "duckdb": {"store"}}
+
+
+def _modules():
+    for path in sorted(SRC.rglob("*.py")):
+        rel = path.relative_to(SRC).with_suffix("")
+        yield rel.parts, ast.parse(path.read_text(), filename=str(path))
+
+
+def _imports(tree):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module.count(".") == 1 and node.module.startswith("sitrep."):
+                yield from (f"{node.module}.{a.name}" for a in node.names)  # from sitrep.extract import _calendar
+            else:
+                yield node.module
+
+
+@pytest.mark.parametrize(("parts", "tree"), list(_modules()), ids=lambda x: "/".join(x) if isinstance(x, tuple) else "")
+def test_module_imports_only_lower_layers(parts, tree):
+    part = parts[0] if len(parts) > 1 else parts[0]
+    allowed = ALLOWED.get(part)
+    for name in _imports(tree):
+        top = name.split(".")[0]
+        if top in HEAVY_HOMES:
+            assert part in HEAVY_HOMES[top], f"{'/'.join(parts)} imports {name}: only {HEAVY_HOMES[top]} may"
+        if top != "sitrep" or allowed is None:
+            continue
+        target = name.split(".")[1] if "." in name else ""
+        if target == part:
+            if part == "extract" and len(parts) > 1:
+                module = name.split(".")[2] if name.count(".") >= 2 else ""
+                assert module.startswith("_"), f"extract/{parts[-1]} imports the sibling stage {name}"
+            continue
+        assert target in allowed, f"{'/'.join(parts)} imports {name}, which is not below it"
+
+
+def test_import_sitrep_stays_light():
+    code = "import sys, sitrep, sitrep.model; print(sorted(m for m in %r if m in sys.modules))" % (HEAVY,)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -1,0 +1,154 @@
+"""The numbers stage: quantity words and casualty counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.numbers import VAGUE, extract_casualties, parse_quantity
+from sitrep.model import check_evidence
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("two", (2, 2, 2)),
+        ("Twelve", (12, 12, 12)),
+        ("twenty-two", (22, 22, 22)),
+        ("twenty two", (22, 22, 22)),
+        ("ninety-nine", (99, 99, 99)),
+        ("a hundred", (100, 100, 100)),
+        ("two hundred and twenty-two", (222, 222, 222)),
+        ("three thousand", (3000, 3000, 3000)),
+        ("22", (22, 22, 22)),
+        ("1,200", (1200, 1200, 1200)),
+        ("1.5 million", (1_500_000, 1_500_000, 1_500_000)),
+        ("at least 22", (22, 22, None)),
+        ("At least twelve", (12, 12, None)),
+        ("no fewer than 8", (8, 8, None)),
+        ("more than 30", (31, 31, None)),
+        ("over 100", (101, 101, None)),
+        ("more than a dozen", (13, 13, None)),
+        ("up to 15", (15, 1, 15)),
+        ("as many as 40", (40, 1, 40)),
+        ("fewer than 10", (9, 1, 9)),
+        ("between 10 and 15", (10, 10, 15)),
+        ("10 to 15", (10, 10, 15)),
+        ("10-15", (10, 10, 15)),
+        ("nearly 40", (40, 40, 40)),
+        ("about 50", (50, 50, 50)),
+        ("some 50", (50, 50, 50)),
+        ("an estimated 300", (300, 300, 300)),
+        ("30 or more", (30, 30, None)),
+        ("another eight", (8, 8, 8)),
+        ("a dozen", (12, 12, 12)),
+        ("two dozen", (24, 24, 24)),
+        ("half a dozen", (6, 6, 6)),
+        ("dozens", (24, 24, None)),
+        ("Dozens of", (24, 24, None)),
+        ("scores", (40, 40, None)),
+        ("hundreds", (200, 200, None)),
+        ("tens of thousands", (20_000, 20_000, None)),
+        ("several", (3, 2, None)),
+        ("a few", (3, 2, None)),
+        ("a handful", (3, 2, 5)),
+        ("some", (2, 2, None)),
+        ("an", (1, 1, 1)),
+        ("one", (1, 1, 1)),
+        ("no one", (0, 0, 0)),
+        ("none", (0, 0, 0)),
+        ("the", None),
+        ("killed", None),
+        ("", None),
+        ("27 October 2015", None),
+    ],
+)
+def test_parse_quantity_reads_numbers_and_vague_words(words, expected):
+    assert parse_quantity(words) == expected
+
+
+def test_vague_table_is_conservative():
+    for words, (best, low, high) in VAGUE.items():
+        assert low <= best, words
+        assert high is None or best <= high, words
+
+
+def _summary(ann):
+    return [(m.kind, m.count.best, m.count.low, m.count.high, m.negated) for m in extract_casualties(ann)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The raid ended after killing six fighters and injuring another eight.",
+         [("killed", 6, 6, 6, False), ("injured", 8, 8, 8, False)]),
+        ("At least 12 people died in the blast.", [("killed", 12, 12, None, False)]),
+        ("The death toll rose to 30 on Tuesday.", [("killed", 30, 30, 30, False)]),
+        ("Dozens were wounded in the shelling.", [("injured", 24, 24, None, False)]),
+        ("Several insurgents had been killed by the time the helicopters arrived.", [("killed", 3, 2, None, False)]),
+        ("The car bomb left three dead and 10 injured.", [("killed", 3, 3, 3, False), ("injured", 10, 10, 10, False)]),
+        ("No one was hurt in the attack.", [("injured", 0, 0, 0, True)]),
+        ("The patrol struck a mine but the driver was not injured.", [("injured", 0, 0, 0, True)]),
+        ("Coalition forces killed the individual after he opened fire.", [("killed", 1, 1, 1, False)]),
+        ("An insurgent was killed during the operation.", [("killed", 1, 1, 1, False)]),
+        ("More than 30 civilians were wounded.", [("injured", 31, 31, None, False)]),
+        ("Between 10 and 15 soldiers were killed near the border.", [("killed", 10, 10, 15, False)]),
+        ("Twenty-two people were killed and hundreds wounded.",
+         [("killed", 22, 22, 22, False), ("injured", 200, 200, None, False)]),
+        ("Police said 1,200 people had been killed since January.", [("killed", 1200, 1200, 1200, False)]),
+        ("Three soldiers and two civilians were killed.", [("killed", 5, 5, 5, False)]),
+        ("Gunmen shot dead two policemen in Kirkuk.", [("killed", 2, 2, 2, False)]),
+        ("Militants executed 20 men and beheaded a journalist.",
+         [("killed", 20, 20, 20, False), ("killed", 1, 1, 1, False)]),
+        ("The blast claimed the lives of 12 people.", [("killed", 12, 12, 12, False)]),
+        ("The attack caused 20 casualties.", [("injured", 20, 20, 20, False)]),
+        ("The soldiers were killed in the ambush.", []),
+    ],
+)
+def test_casualties_counts_from_real_sentences(annotate, text, expected):
+    assert _summary(annotate(text)) == expected
+
+
+@pytest.mark.slow
+def test_casualties_does_not_add_the_including_part_to_the_total(annotate):
+    mentions = extract_casualties(annotate("Five people were killed, including two children, in the strike."))
+    assert [(m.kind, m.count.best) for m in mentions] == [("killed", 5)]
+    assert mentions[0].count.evidence[0].text == "Five people were killed"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("22 army and volunteer forces were killed in the clashes.", "army and volunteer forces"),
+        ("Two members of the popular forces were killed.", "members of the popular forces"),
+        ("Dozens of people were injured when the roof collapsed.", "people"),
+        ("None of the soldiers were hurt.", "soldiers"),
+        ("The death toll rose to 30.", None),
+    ],
+)
+def test_casualties_names_who_was_counted(annotate, text, who):
+    assert extract_casualties(annotate(text))[0].count.who == who
+
+
+@pytest.mark.slow
+def test_casualties_negates_no_casualties_for_both_kinds(annotate):
+    mentions = extract_casualties(annotate("The convoy came under fire but there were no casualties."))
+    assert sorted((m.kind, m.count.best, m.negated) for m in mentions) == [("injured", 0, True), ("killed", 0, True)]
+
+
+@pytest.mark.slow
+def test_casualties_skip_ambiguous_casualties_when_the_sentence_has_a_split(annotate):
+    mentions = extract_casualties(annotate("The attack caused 20 casualties, including five dead."))
+    assert [(m.kind, m.count.best) for m in mentions] == [("killed", 5)]
+
+
+@pytest.mark.slow
+def test_casualty_mentions_point_at_trigger_sentence_and_exact_evidence(annotate):
+    text = "Police said the market was calm. Later two civilians were killed and five wounded."
+    ann = annotate(text)
+    mentions = extract_casualties(ann)
+    assert [ann.tokens[m.token].text for m in mentions] == ["killed", "wounded"]
+    assert {m.sentence for m in mentions} == {1}
+    assert [m.count.evidence[0].text for m in mentions] == ["two civilians were killed", "five wounded"]
+    assert check_evidence(text, [m.count.evidence[0] for m in mentions]) == []

@@ -1,0 +1,316 @@
+"""Tests of the times stage: calendar values, bases and evidence of time expressions in news text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract import _calendar as cal
+from sitrep.extract.times import extract_times, parse_published, time_at
+from sitrep.model import Annotations, Precision, Span, Time, TimeBasis, check_evidence, stable_id
+
+PUB = "2015-10-27"  # a Tuesday
+
+
+def plain(text: str, *entities: tuple[str, str]) -> Annotations:
+    """Annotations without spaCy: only the text and, optionally, entities given as (words, label)."""
+    spans = []
+    for words, label in entities:
+        start = text.index(words)
+        spans.append(Span(start=start, end=start + len(words), token_start=0, token_end=0, label=label))
+    return Annotations(text=text, tokens=(), sentences=(), entities=tuple(spans))
+
+
+def times_of(text: str, published: str | None = PUB, *entities: tuple[str, str]) -> list[Time]:
+    return extract_times(plain(text, *entities), published=published)
+
+
+def only(text: str, published: str | None = PUB) -> Time:
+    times = times_of(text, published)
+    assert len(times) == 1, [t.text for t in times]
+    return times[0]
+
+
+A, R, I, U = TimeBasis.ABSOLUTE, TimeBasis.RELATIVE, TimeBasis.INHERITED, TimeBasis.UNRESOLVED
+D, W, M, S, Y, DEC, RG = (Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.SEASON, Precision.YEAR,
+                          Precision.DECADE, Precision.RANGE)
+
+# (sentence, expression as it must appear in the evidence, value, precision, basis), published 2015-10-27
+SINGLE_CASES = [
+    ("The convoy was hit on 27 October 2015 near Ramadi.", "on 27 October 2015", "2015-10-27", D, A),
+    ("Rebels seized the town on October 27, 2015, officials said.", "on October 27, 2015", "2015-10-27", D, A),
+    ("KABUL, Afghanistan (Oct. 27, 2015) - Two insurgents were detained.", "Oct. 27, 2015", "2015-10-27", D, A),
+    ("The report, dated 2015-10-27, lists the dead.", "2015-10-27", "2015-10-27", D, A),
+    ("A statement issued 27/10/2015 confirmed the raid.", "27/10/2015", "2015-10-27", D, A),
+    ("A statement issued 10/27/2015 confirmed the raid.", "10/27/2015", "2015-10-27", D, A),
+    ("The army entered Palmyra on the 3rd of May 2015.", "on the 3rd of May 2015", "2015-05-03", D, A),
+    ("Clashes broke out on Sunday, 25 October 2015, in Taiz.", "on Sunday, 25 October 2015", "2015-10-25", D, A),
+    ("Airstrikes intensified in February 2015, monitors said.", "February 2015", "2015-02", M, A),
+    ("The group took Mosul in 2014.", "2014", "2014", Y, A),
+    ("Fighting has continued since 2011 in the north.", "2011", "2011", Y, A),
+    ("Two soldiers were killed yesterday in Daraa.", "yesterday", "2015-10-26", D, R),
+    ("The governor said today that the road was open.", "today", "2015-10-27", D, R),
+    ("Gunmen stormed a checkpoint last night.", "last night", "2015-10-26", D, R),
+    ("A drone struck a market on Sunday, police said.", "on Sunday", "2015-10-25", D, R),
+    ("Police said Monday that three men were arrested.", "Monday", "2015-10-26", D, R),
+    ("Shelling resumed on Tuesday night in the old city.", "on Tuesday night", "2015-10-20", D, R),
+    ("Troops withdrew on Monday morning.", "on Monday morning", "2015-10-26", D, R),
+    ("Talks will resume next Tuesday in Geneva.", "next Tuesday", "2015-11-03", D, R),
+    ("Four policemen were killed last week.", "last week", "2015-W43", W, R),
+    ("Protests spread last month to Basra.", "last month", "2015-09", M, R),
+    ("The offensive began last year.", "last year", "2014", Y, R),
+    ("Attacks have doubled this year.", "this year", "2015", Y, R),
+    ("Earlier this month, militants ambushed a patrol.", "Earlier this month", "2015-10", M, R),
+    ("The village was shelled two weeks ago.", "two weeks ago", "2015-W42", W, R),
+    ("The bodies were found three days ago.", "three days ago", "2015-10-24", D, R),
+    ("The dam was captured 5 years ago.", "5 years ago", "2010", Y, R),
+    ("Jets struck the city on 29 March last year.", "on 29 March last year", "2014-03-29", D, R),
+    ("The siege began in March last year.", "March last year", "2014-03", M, R),
+    ("The market was bombed on March 29.", "on March 29", "2015-03-29", D, R),
+    ("A curfew was imposed on 29 November.", "on 29 November", "2014-11-29", D, R),
+    ("The ceasefire collapsed in May.", "May", "2015-05", M, R),
+    ("The rebels regrouped last summer.", "last summer", "2015-SU", S, R),
+    ("Raids increased this spring.", "this spring", "2015-SP", S, R),
+    ("Fighting stopped last March.", "last March", "2015-03", M, R),
+    ("Fighting resumed in late October.", "late October", "2015-10-21/2015-10-31", RG, R),
+    ("The town fell in mid-March.", "mid-March", "2015-03-11/2015-03-20", RG, R),
+    ("The militia was formed in early 2014.", "early 2014", "2014-01-01/2014-04-30", RG, A),
+    ("Troops will stay until the end of 2015.", "the end of 2015", "2015-10-01/2015-12-31", RG, A),
+    ("Refugees crossed the border in the summer of 2014.", "the summer of 2014", "2014-SU", S, A),
+    ("Talks collapsed in late 2012.", "late 2012", "2012-09-01/2012-12-31", RG, A),
+    ("The airport was hit between 3 and 5 May 2015.", "between 3 and 5 May 2015", "2015-05-03/2015-05-05", RG, A),
+    ("The siege lasted from January to March 2016.", "from January to March 2016", "2016-01/2016-03", RG, A),
+    ("The city was besieged from 2012 to 2016.", "from 2012 to 2016", "2012/2016", RG, A),
+    ("Convoys ran from 3 May to 5 June 2015.", "from 3 May to 5 June 2015", "2015-05-03/2015-06-05", RG, A),
+    ("The camp was set up in the 1990s.", "the 1990s", "199", DEC, A),
+    ("Nobody has forgotten the war of 1967.", "1967", "1967", Y, A),
+    ("The truce held from November to February.", "from November to February", "2014-11/2015-02", RG, R),
+    ("The unit was disbanded late last year.", "late last year", "2014-09-01/2014-12-31", RG, R),
+    ("Four civilians died last weekend.", "last weekend", "2015-10-24/2015-10-25", RG, R),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "value", "precision", "basis"), SINGLE_CASES)
+def test_times_reads_expression(text: str, words: str, value: str, precision: Precision, basis: TimeBasis) -> None:
+    time = only(text)
+    assert (time.text, time.value, time.precision, time.basis) == (words, value, precision, basis)
+    assert time.evidence[0].text == words
+    assert text[time.evidence[0].start : time.evidence[0].end] == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fighting lasted for three days.",
+        "Rescuers worked for 24 hours without rest.",
+        "A two-year-old girl was among the injured.",
+        "The boy, 12, was shot at 3 pm.",
+        "Some 1,200 fighters took part in the assault.",
+        "The blast killed a total of 2000 people.",
+        "Officials say 1500 families fled to the camps.",
+        "A statement issued 03/04/2015 confirmed the raid.",
+        "Witnesses said troops fired at the crowd after the fall of Mosul.",
+        "Prayers were held on Good Friday in the cathedral.",
+        "The Sunday Times reported the raid.",
+        "Protesters may march to the ministry.",
+        "The brigade's 1st battalion moved 30 km north.",
+    ],
+)
+def test_times_skips_durations_clock_times_ages_and_counts(text: str) -> None:
+    assert times_of(text) == []
+
+
+def test_times_attaches_clock_time_to_its_day_only() -> None:
+    time = only("At 3 pm on Sunday, gunmen opened fire on worshippers.")
+    assert (time.text, time.value) == ("on Sunday", "2015-10-25")
+
+
+def test_times_inherits_year_from_previous_sentence() -> None:
+    times = times_of("Jets struck the market on 29 March 2015. It happened again in May.")
+    assert [(t.value, t.basis) for t in times] == [("2015-03-29", A), ("2015-05", I)]
+
+
+def test_times_inherits_year_from_relative_year_expression() -> None:
+    text = "Airstrikes on 29 March last year killed 40 people. It happened again in May."
+    times = times_of(text, "2016-02-10")
+    assert [(t.value, t.basis) for t in times] == [("2015-03-29", R), ("2015-05", I)]
+    assert times[0].evidence[0].text == "on 29 March last year"
+
+
+def test_times_inherited_year_beats_publication_year() -> None:
+    times = times_of("Rebels took the town on 4 June 2012. On 9 July they lost it.")
+    assert times[1].value == "2012-07-09"
+    assert times[1].basis is I
+
+
+def test_times_decade_does_not_give_its_year_to_later_dates() -> None:
+    times = times_of("The camp dates from the 1990s. It was shelled in May.")
+    assert times[1].value == "2015-05"
+    assert times[1].basis is R
+
+
+def test_times_day_month_after_publication_takes_previous_year() -> None:
+    time = only("The ceasefire was signed on 12 December.", "2016-02-01")
+    assert (time.value, time.basis) == ("2015-12-12", R)
+
+
+def test_times_weekday_never_means_publication_day() -> None:
+    # 2015-10-25 is a Sunday: "on Sunday" in a Sunday paper is the Sunday before.
+    assert only("A bomb exploded on Sunday.", "2015-10-25").value == "2015-10-18"
+    assert only("A bomb exploded today.", "2015-10-25").value == "2015-10-25"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two soldiers were killed yesterday.", "A drone struck on Sunday.", "The siege began in March last year.",
+     "The ceasefire collapsed in May.", "Four policemen were killed last week.", "Protests spread earlier this month."],
+)
+def test_times_without_publication_date_are_unresolved(text: str) -> None:
+    time = only(text, None)
+    assert time.basis is U
+    assert (time.value, time.start, time.end) == (None, None, None)
+    assert time.precision is not Precision.UNKNOWN
+
+
+def test_times_unresolved_keeps_would_be_precision() -> None:
+    times = times_of("Shelling began yesterday and intensified last month.", None)
+    assert [t.precision for t in times] == [D, M]
+
+
+def test_times_absolute_dates_need_no_publication_date() -> None:
+    time = only("The convoy was hit on 27 October 2015.", None)
+    assert (time.value, time.basis) == ("2015-10-27", A)
+
+
+def test_times_bounds_are_inclusive_calendar_dates() -> None:
+    time = only("Airstrikes intensified in February 2016.")
+    assert (time.start, time.end) == ("2016-02-01", "2016-02-29")
+    week = only("Four policemen were killed last week.")
+    assert (week.start, week.end) == ("2015-10-19", "2015-10-25")
+
+
+def test_times_earlier_this_month_ends_before_publication() -> None:
+    time = only("Earlier this month, militants ambushed a patrol.")
+    assert (time.start, time.end) == ("2015-10-01", "2015-10-26")
+
+
+def test_times_are_in_text_order_with_exact_evidence() -> None:
+    text = ("On Sunday, jets struck Idlib; on 3 May 2015 and again in late June the town was shelled, "
+            "a year after fighting began in 2014.")
+    ann = plain(text)
+    times = extract_times(ann, published=PUB)
+    assert [t.text for t in times] == ["On Sunday", "on 3 May 2015", "late June", "2014"]
+    assert check_evidence(text, [ev for t in times for ev in t.evidence]) == []
+    assert [t.evidence[0].start for t in times] == sorted(t.evidence[0].start for t in times)
+
+
+def test_times_records_carry_stable_id_and_extractor() -> None:
+    time = only("The convoy was hit on 27 October 2015.")
+    assert time.id == stable_id("tm", "2015-10-27", "2015-10-27", "2015-10-27")
+    assert time.extractor == "times@1"
+    assert only("The convoy was hit on 27 October 2015.").id == time.id
+
+
+def test_times_bare_year_needs_a_date_entity() -> None:
+    text = "The 2014 offensive killed dozens."
+    assert times_of(text) == []
+    assert [t.value for t in times_of(text, PUB, ("2014", "DATE"))] == ["2014"]
+
+
+def test_times_cardinal_entity_vetoes_a_year() -> None:
+    text = "Aid reached a total of 2015 households by October."
+    assert [t.text for t in times_of(text, PUB, ("2015", "CARDINAL"))] == ["October"]
+
+
+def test_times_listed_months_are_each_a_time() -> None:
+    times = times_of("Attacks peaked in January and March, and again in April, May and June.")
+    assert [t.value for t in times] == ["2015-01", "2015-03", "2015-04", "2015-05", "2015-06"]
+
+
+def test_times_two_days_joined_by_and_are_not_a_range() -> None:
+    times = times_of("Markets were bombed on 3 May and 5 June 2015.")
+    assert [t.value for t in times] == ["2015-05-03", "2015-06-05"]
+
+
+def test_time_at_finds_the_time_under_a_character() -> None:
+    text = "Two soldiers were killed yesterday in Daraa."
+    times = extract_times(plain(text), published=PUB)
+    assert time_at(times, text.index("yesterday") + 3) is times[0]
+    assert time_at(times, 0) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2015-10-27", dt.date(2015, 10, 27)),
+        ("2015-10-27T08:30:00Z", dt.date(2015, 10, 27)),
+        ("2015-10-27 08:30:00+03:00", dt.date(2015, 10, 27)),
+        ("27 October 2015", dt.date(2015, 10, 27)),
+        ("Oct. 27, 2015", dt.date(2015, 10, 27)),
+        (dt.date(2015, 10, 27), dt.date(2015, 10, 27)),
+        (dt.datetime(2015, 10, 27, 23, 59), dt.date(2015, 10, 27)),
+        ("yesterday", None),
+        ("not a date", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_published_is_lenient_but_never_guesses(value: object, expected: dt.date | None) -> None:
+    assert parse_published(value) == expected  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- calendar helpers
+
+
+def test_calendar_winter_spans_the_new_year() -> None:
+    winter = cal.season_period(2016, "WI")
+    assert (winter.value, winter.start, winter.end) == ("2016-WI", dt.date(2015, 12, 1), dt.date(2016, 2, 29))
+
+
+def test_calendar_iso_week_across_year_boundary() -> None:
+    week = cal.week_period(dt.date(2016, 1, 1))
+    assert (week.value, week.start, week.end) == ("2015-W53", dt.date(2015, 12, 28), dt.date(2016, 1, 3))
+
+
+@pytest.mark.parametrize(
+    ("part", "start", "end"),
+    [("early", dt.date(2015, 2, 1), dt.date(2015, 2, 10)), ("mid", dt.date(2015, 2, 11), dt.date(2015, 2, 20)),
+     ("late", dt.date(2015, 2, 21), dt.date(2015, 2, 28))],
+)
+def test_calendar_parts_of_a_month(part: str, start: dt.date, end: dt.date) -> None:
+    period = cal.part_of(cal.month_period(2015, 2), part)
+    assert (period.precision, period.start, period.end) == (Precision.RANGE, start, end)
+
+
+def test_calendar_weekday_before_skips_the_anchor_day() -> None:
+    sunday = dt.date(2015, 10, 25)
+    assert cal.weekday_before(sunday, 6) == dt.date(2015, 10, 18)
+    assert cal.weekday_before(sunday, 5) == dt.date(2015, 10, 24)
+
+
+def test_calendar_shift_month_crosses_years() -> None:
+    assert cal.shift_month(2015, 1, -1) == (2014, 12)
+    assert cal.shift_month(2015, 11, 3) == (2016, 2)
+
+
+# --------------------------------------------------------------------------- with the real pipeline
+
+
+@pytest.mark.slow
+def test_times_on_annotated_wire_report(annotate) -> None:
+    text = ("KABUL, Afghanistan (Jan. 25, 2013) - An Afghan and coalition security force killed two insurgents "
+            "Thursday in Helmand province. The 2012 fighting season was the worst since 2009, officials said, "
+            "and 1,200 fighters remain in the district.")
+    times = extract_times(annotate(text), published="2013-01-25")
+    assert [(t.text, t.value, t.basis) for t in times] == [
+        ("Jan. 25, 2013", "2013-01-25", A), ("Thursday", "2013-01-24", R), ("2012", "2012", A), ("2009", "2009", A)]
+
+
+@pytest.mark.slow
+def test_times_on_annotated_story_with_inherited_year(annotate) -> None:
+    text = ("Saudi-led jets bombed the port on 29 March last year, killing 40 people, the Fars news agency "
+            "reported. It happened again in May. March organisers said on Sunday that protesters would march.")
+    times = extract_times(annotate(text), published="2016-02-10")
+    assert [(t.text, t.value, t.basis) for t in times] == [
+        ("on 29 March last year", "2015-03-29", R), ("May", "2015-05", I), ("on Sunday", "2016-02-07", R)]

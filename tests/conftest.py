@@ -26,3 +26,8 @@ def datasets() -> Path:
     if not DATASETS.is_dir():
         pytest.skip("gold data (../shared/datasets) is not present")
     return DATASETS
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/expected/*.json from the current output (review the diff!)")

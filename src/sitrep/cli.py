@@ -66,14 +66,14 @@ def extract(path: str, published: str | None, url: str | None, title: str | None
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(paths: tuple[str, ...], db_path: str, batch_size: int, published: str | None, quiet: bool) -> None:
     """Extract events from files, folders and globs (.txt .html .htm .json .jsonl) into the store."""
-    from sitrep.cli_render import progress_bar, print_summary
+    from sitrep.cli_render import print_summary, progress_bar
     from sitrep.engines.local import run
     from sitrep.ingest.sources import read_inputs
     from sitrep.store.duckdb import DuckDBStore
 
     try:
         with DuckDBStore(db_path) as store, progress_bar(disabled=quiet) as tick:
-            summary = run(read_inputs(paths), sink=store.save_report, on_failure=store.save_failure,
+            summary = run(read_inputs(paths), sink=store.save_reports, on_failure=store.save_failure,
                           progress=tick, batch_size=batch_size,
                           defaults={"published": published} if published else None)
             counts = store.counts()

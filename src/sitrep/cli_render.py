@@ -60,7 +60,7 @@ def render_events(events: Sequence[Event], fmt: str, out: str | None, store: Any
         return
     from sitrep.store.export import write_events
 
-    documents = {d: store.document(d) for e in events for d in e.document_ids[:1]}
+    documents = store.documents({d for e in events for d in e.document_ids[:1]})
     if out:
         write_events(events, fmt, out, documents=documents)
         err.print(f"wrote {len(events)} events to {out}")

@@ -343,3 +343,28 @@ def test_claims_quote_in_one_paragraph_does_not_take_cue_from_next(annotate):
     text = '"We will not leave our homes."\nThe army said the road was open.'
     claims = _claims(annotate, text)
     assert [(c.direct, c.speaker.name) for c in claims] == [(True, None), (False, "army")]
+
+
+@pytest.mark.slow
+def test_claims_cue_after_quote_past_long_speaker_phrase(annotate):
+    text = '"We were hit three times," Ahmed, a farmer from the village of Bashir, told AFP by telephone.'
+    claim = _one(annotate, text)
+    assert (claim.speaker.name, claim.speaker.role) == ("Ahmed", "farmer from the village of Bashir")
+    assert (claim.cue.text, claim.medium) == ("told", "AFP")
+
+
+@pytest.mark.slow
+def test_scare_quote_does_not_take_the_cue_of_the_next_clause(annotate):
+    text = 'Warren called the reports "baseless" and said the strikes were "precise and proportionate in every case".'
+    ann = annotate(text)
+    [claim] = extract_claims(ann)
+    assert claim.direct is False
+    assert claim.content.text == 'the strikes were "precise and proportionate in every case"'
+    assert [e.text for e in find_scare_quotes(ann)] == ["baseless"]
+
+
+@pytest.mark.slow
+def test_claims_long_fragment_quote_outside_reported_speech_keeps_its_speaker(annotate):
+    claim = _one(annotate, 'The minister described the operation as "a decisive victory over the terrorists".')
+    assert (claim.direct, claim.speaker.name, claim.cue.text) == (True, "minister", "described")
+    assert claim.content.text == "a decisive victory over the terrorists"

@@ -237,7 +237,7 @@ def test_containment_picks_the_admin_qualified_town(places_of) -> None:
 
 @pytest.mark.slow
 def test_region_words_choose_the_region_over_the_city(places_of) -> None:
-    places = by_name(places_of("Russian shelling continued in the Donetsk region, while Donetsk itself was quiet."))
+    places = by_name(places_of("Russian shelling continued in the Donetsk region. Shells also hit Donetsk on Friday."))
     assert places["Donetsk region"].feature == "admin1"
     assert (places["Donetsk"].feature, places["Donetsk"].country) == ("city", "UA")
 
@@ -256,7 +256,7 @@ ARTICLE = (
 def test_every_place_evidence_is_exact_text(annotate: Annotate, gazetteer) -> None:
     ann = annotate(ARTICLE)
     places = extract_places(ann, gazetteer=gazetteer)
-    assert len(places) >= 12
+    assert {"Samarra", "Haditha", "Kobani", "Deir ez-Zor", "Anbar province"} <= {p.name for p in places}
     assert check_evidence(ann.text, [e for p in places for e in p.evidence]) == []
     assert all(p.name == p.evidence[0].text for p in places)
     assert {p.country for p in places if p.geonames_id} <= {"IQ", "SY"}
@@ -272,3 +272,10 @@ def test_an_800_word_article_takes_well_under_100_ms(annotate: Annotate, gazette
     elapsed = time.perf_counter() - started
     assert len(places) > 50
     assert elapsed < 0.1
+
+
+@pytest.mark.slow
+def test_a_sea_tagged_loc_is_the_sea_not_the_namesake_province(places_of) -> None:
+    places = by_name(places_of("The Houthis attacked a cargo ship in the Red Sea off Hodeidah, Yemen."))
+    assert (places["Red Sea"].feature, places["Red Sea"].country) == ("region", None)
+    assert (places["Hodeidah"].country, places["Hodeidah"].precision) == ("YE", GeoPrecision.EXACT)

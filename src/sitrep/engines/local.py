@@ -87,12 +87,22 @@ def prepare(item: RawInput | Failure, defaults: dict[str, str] | None = None) ->
         return Failure(source=item.source, code=exc.code, message=str(exc), stage="ingest")
 
 
-def run(inputs: Iterable[RawInput | Failure], *, sink: Callable[[Report], str] | None = None,
+def run(inputs: Iterable[RawInput | Failure], *, sink: Callable[[list[Report]], dict[str, int]] | None = None,
         on_failure: Callable[[Failure], None] | None = None, progress: Callable[[Report | Failure], None] | None = None,
-        batch_size: int = 32, defaults: dict[str, str] | None = None) -> RunSummary:
-    """Process every input, hand reports to ``sink`` (e.g. the store) and failures to ``on_failure``."""
+        batch_size: int = 32, write_batch: int = 64, defaults: dict[str, str] | None = None) -> RunSummary:
+    """Process every input; hand reports to ``sink`` in batches (e.g. ``DuckDBStore.save_reports``) and failures
+    to ``on_failure``.  A crash loses at most the unwritten batch, which the next run redoes (saving is idempotent)."""
     summary = RunSummary()
     started = time.perf_counter()
+    pending: list[Report] = []
+
+    def flush() -> None:
+        if sink and pending:
+            for outcome, n in sink(pending).items():
+                if n:
+                    summary.stored[outcome] += n
+        pending.clear()
+
     for result in process(inputs, batch_size=batch_size, defaults=defaults):
         summary.inputs += 1
         if isinstance(result, Failure):
@@ -101,9 +111,11 @@ def run(inputs: Iterable[RawInput | Failure], *, sink: Callable[[Report], str] |
                 on_failure(result)
         else:
             summary.add_report(result)
-            if sink:
-                summary.stored[sink(result)] += 1
+            pending.append(result)
+            if len(pending) >= write_batch:
+                flush()
         if progress:
             progress(result)
+    flush()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -96,16 +96,6 @@ def season_period(year: int, code: str) -> Period:
                   dt.date(end_year, end_month, last_day(end_year, end_month)))
 
 
-def season_of(day: dt.date) -> tuple[int, str]:
-    """The (labelled year, season code) of the season that contains ``day``."""
-    if day.month == 12:
-        return day.year + 1, "WI"
-    for code, first in _SEASON_FIRST_MONTH.items():
-        if code != "WI" and first <= day.month < first + 3:
-            return day.year, code
-    return day.year, "WI"
-
-
 def decade_period(first_year: int) -> Period:
     first_year -= first_year % 10
     return Period(f"{first_year // 10:03d}", Precision.DECADE, dt.date(first_year, 1, 1),
@@ -125,8 +115,10 @@ def date_range(start: dt.date, end: dt.date) -> Period:
     return Period(f"{start.isoformat()}/{end.isoformat()}", Precision.RANGE, start, end)
 
 
-def part_of(period: Period, part: str) -> Period:
+def part_of(period: Period | None, part: str | None) -> Period | None:
     """The early/mid/late (begin, end, h1, h2) part of a month, year, season, week or decade, as a range."""
+    if period is None or part is None:
+        return period
     start = period.start
     if period.precision is Precision.MONTH:
         first, last = _MONTH_PARTS[part]
@@ -156,12 +148,25 @@ def clip_before(period: Period, anchor: dt.date) -> Period:
     return Period(period.value, period.precision, period.start, end)
 
 
-def weekday_before(anchor: dt.date, weekday: int) -> dt.date:
-    """The most recent ``weekday`` strictly before ``anchor`` (1 to 7 days back)."""
-    back = (anchor.weekday() - weekday) % 7 or 7
-    return anchor - dt.timedelta(days=back)
+def weekday_near(anchor: dt.date, weekday: int, *, forward: bool = False) -> dt.date:
+    """The most recent ``weekday`` strictly before ``anchor`` (1 to 7 days back), or the next one after it."""
+    if forward:
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7 or 7)
 
 
-def weekday_after(anchor: dt.date, weekday: int) -> dt.date:
-    ahead = (weekday - anchor.weekday()) % 7 or 7
-    return anchor + dt.timedelta(days=ahead)
+def weekend_near(anchor: dt.date, *, forward: bool = False) -> Period:
+    """The Saturday and Sunday before ``anchor`` (or after it)."""
+    sunday = weekday_near(anchor, 6, forward=forward)
+    return date_range(sunday - dt.timedelta(days=1), sunday)
+
+
+def shifted(anchor: dt.date, unit: str, n: int) -> Period:
+    """The day, ISO week, month or year ``n`` units from the one that contains ``anchor``."""
+    if unit == "day":
+        return day_period(anchor + dt.timedelta(days=n))
+    if unit == "week":
+        return week_period(anchor + dt.timedelta(days=7 * n))
+    if unit == "month":
+        return month_period(*shift_month(anchor.year, anchor.month, n))
+    return year_period(anchor.year + n)

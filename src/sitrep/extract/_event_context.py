@@ -94,8 +94,7 @@ class EventContext:
 
 
 def assemble_events(drafts: Sequence[EventDraft], ctx: EventContext) -> list[Event]:
-    events = [(event_from_draft(d, ctx), d.main.kind == "casualty") for d in drafts]
-    return merge_coreferent(events, ctx)
+    return merge_coreferent([(event_from_draft(d, ctx), d) for d in drafts], ctx)
 
 
 def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
@@ -290,45 +289,61 @@ def score_confidence(d: EventDraft, date_rule: str, place_rule: str, hedge: Hedg
 # --------------------------------------------------------------------------- coreference
 
 
-def merge_coreferent(events: Sequence[tuple[Event, bool]], ctx: EventContext) -> list[Event]:
+@dataclass(slots=True)
+class _Mention:
+    event: Event
+    casualty_only: bool  # found only through a count: "two soldiers were killed"
+    anaphoric: bool  # "the battle", "the attack": refers back to an event already told
+
+
+def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventContext) -> list[Event]:
     """Later mentions of the same event (headline, lead, a later paragraph) add detail to the first.
 
-    Each item is (event, casualty_only): an event found only through a count ("two soldiers were
-    killed") joins the event it follows in the same paragraph and takes that event's type.
+    A mention is compared with the events already kept, most recent first.
     """
-    out: list[tuple[Event, bool]] = []
-    for ev, casualty_only in events:
-        for i, (prev, prev_casualty_only) in enumerate(out):
-            if same_event(prev, ev, ctx, prev_casualty_only, casualty_only):
-                out[i] = (merge_events(prev, ev, prefer_b_type=prev_casualty_only and not casualty_only),
-                          prev_casualty_only and casualty_only)
+    out: list[_Mention] = []
+    for ev, draft in events:
+        m = _Mention(ev, draft.main.kind == "casualty", is_anaphoric(ctx.ann, draft))
+        for prev in reversed(out):
+            if same_event(prev, m, ctx):
+                prev.event = merge_events(prev.event, ev, prefer_b_type=prev.casualty_only and not m.casualty_only)
+                prev.casualty_only = prev.casualty_only and m.casualty_only
                 break
         else:
-            out.append((ev, casualty_only))
-    return [ev for ev, _ in out]
+            out.append(m)
+    return [m.event for m in out]
 
 
-def same_event(a: Event, b: Event, ctx: EventContext, a_casualty_only: bool = False,
-               b_casualty_only: bool = False) -> bool:
-    if a.negated != b.negated or (a.hedge == Hedge.HYPOTHETICAL) != (b.hedge == Hedge.HYPOTHETICAL):
+def is_anaphoric(ann: Annotations, d: EventDraft) -> bool:
+    """A definite event noun with no time of its own ("the battle for the town") points back."""
+    head = d.main.head
+    return d.main.kind == "noun" and any(
+        ann.tokens[c].dep == "det" and ann.tokens[c].text.lower() in ("the", "this", "that") for c in ann.children[head])
+
+
+def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:
+    ea, eb = a.event, b.event
+    if ea.negated != eb.negated or (ea.hedge == Hedge.HYPOTHETICAL) != (eb.hedge == Hedge.HYPOTHETICAL):
         return False
-    loose = a_casualty_only or b_casualty_only
-    if a.type != b.type and not loose:
+    loose = a.casualty_only or b.casualty_only
+    if ea.type != eb.type and not loose:
         return False
-    if not _places_compatible(a.place, b.place) or not _dates_compatible(a.date, b.date):
+    if not _places_compatible(ea.place, eb.place) or not _dates_compatible(ea.date, eb.date):
         return False
-    para_a = paragraph_index_at(ctx.ann, a.evidence[-1].start)
-    para_b = paragraph_index_at(ctx.ann, b.evidence[0].start)
+    para_a = paragraph_index_at(ctx.ann, ea.evidence[-1].start)
+    para_b = paragraph_index_at(ctx.ann, eb.evidence[0].start)
     if para_a == para_b:
-        return loose or a.subtype == b.subtype
-    if a.subtype != b.subtype:
+        return loose or ea.subtype == eb.subtype
+    if b.anaphoric and eb.date_rule != "sentence":
+        return True
+    if ea.subtype != eb.subtype:
         return False
-    same_place = a.place is not None and b.place is not None and a.place.geonames_id is not None and (
-        a.place.geonames_id == b.place.geonames_id)
-    counts_agree = a.killed is None or b.killed is None or a.killed.best == b.killed.best
+    same_place = ea.place is not None and eb.place is not None and ea.place.geonames_id is not None and (
+        ea.place.geonames_id == eb.place.geonames_id)
+    counts_agree = ea.killed is None or eb.killed is None or ea.killed.best == eb.killed.best
     # Across paragraphs: the same subtype at the same named place, or the headline/lead restated later.
-    return (same_place and "sentence" in (a.place_rule, b.place_rule)) or (
-        paragraph_index_at(ctx.ann, a.evidence[0].start) <= 1 and counts_agree)
+    return (same_place and "sentence" in (ea.place_rule, eb.place_rule)) or (
+        paragraph_index_at(ctx.ann, ea.evidence[0].start) <= 1 and counts_agree)
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:

@@ -204,9 +204,13 @@ def _cue_after(doc: _Doc, q_i: int) -> int | None:
             break
     if found is None:
         return None
+    # Only the speaker may stand between the quote and its cue ('," the Pentagon said'), not another clause.
+    speaker = doc.speaker_of(found)
+    allowed = subtree_set(ann, speaker) if speaker is not None else set()
+    if any(j not in allowed and not _filler(ann, j) for j in range(first, found)):
+        return None
     tail = text[q.open + 1 : q.close].rstrip()[-1:]
-    after = ann.tokens[first] if first < len(ann.tokens) else None
-    soft = tail in _SOFT_END or (after is not None and (after.text == "," or after.text[:1].islower()))
+    soft = tail in _SOFT_END or ann.tokens[first].text == ","
     # '"We will win." He said the army ...' — a new sentence with its own reported content.
     if not soft and doc.outside_complement(found, q_i) > 0:
         return None
@@ -257,6 +261,7 @@ def _scan(ann: Annotations, lex: Lexicon) -> tuple[_Doc, list[_Found], list[Evid
     found: list[_Found] = []
     scare: list[Evidence] = []
     used: set[int] = set()
+    fragments: list[tuple[int, int]] = []
     for q_i, q in enumerate(doc.quotes):
         short = q.words(ann.text) <= 3
         after = _cue_after(doc, q_i)
@@ -274,8 +279,15 @@ def _scan(ann: Annotations, lex: Lexicon) -> tuple[_Doc, list[_Found], list[Evid
         elif cue is None:
             found.append(_Found(parts=[(q.start, q.end)], cue=[], speaker=None, direct=True, anchor=q.start,
                                 quote_ids=[q_i]))
-        # else: a long fragment quoted inside reported speech; the reported claim carries it.
-    found.extend(_reported(doc, used, found))
+        else:
+            fragments.append((q_i, cue))  # quoted inside reported speech: the reported claim should carry it
+    reported = _reported(doc, used, found)
+    for q_i, cue in fragments:
+        q = doc.quotes[q_i]
+        if not any(s <= q.start and q.end <= e for f in reported for s, e in f.parts):
+            found.append(_Found(parts=[(q.start, q.end)], cue=_cue_tokens(doc, cue), speaker=doc.speaker_of(cue),
+                                direct=True, anchor=q.start, quote_ids=[q_i]))
+    found.extend(reported)
     return doc, found, scare
 
 
@@ -408,7 +420,10 @@ def extract_claims(ann: Annotations, *, citations: Sequence[Citation] = ()) -> l
     found.sort(key=lambda f: f.anchor)
     history: list[Speaker] = []
     claims: dict[str, Claim] = {}
+    cited = [(ev.start, ev.end) for c in citations for ev in c.evidence]
     for f in found:
+        if any(s <= f.parts[0][0] < e for s, e in cited):
+            continue  # a cited headline ("Coalition admits friendly fire") is a title, not a claim
         speaker = resolve_speaker(ann, f.speaker, lex, history, quoted=lambda j: doc.quote_of[j] != -1)
         if speaker.name is not None:
             history.append(speaker)

@@ -222,14 +222,18 @@ def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy) -> tuple[Subty
     """A generic trigger takes its type from modifiers ("drone strike"), its subject ("warplanes bombed")
     or its target (civilians: violence against civilians; armed actors: an armed clash)."""
     best: Subtype | None = None
+    best_trigger = d.triggers[0]
     for t in d.triggers:
         near = list(ann.children[t.head]) + list(t.tokens)
         near += [g for c in ann.children[t.head] if ann.tokens[c].dep in ("nsubj", "agent") for g in subtree(ann, c)]
         for j in near:
             st = tax.modifiers.get(trigger_key(_lemma(ann.tokens[j], tax)))
             if st and (best is None or st.rank > best.rank):
-                best = st
+                best, best_trigger = st, t
     if best:
+        # the word the type came from ("a drone struck") is the event's trigger, not "killed"
+        d.triggers.remove(best_trigger)
+        d.triggers.insert(0, best_trigger)
         return best, False
     targets = {a.kind for a in d.actors if a.role == Role.TARGET}
     initiators = {a.kind for a in d.actors if a.role == Role.INITIATOR}

@@ -40,6 +40,9 @@ class GazetteerLike(Protocol):
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels the small model often gives unfamiliar towns ("Amerli" PERSON, "Haditha" ORG, "Samarra" NORP): such an
+# entity is kept only as a weak mention, with a place cue and document context.
+_MISTAKEN_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # Entity types whose words are never read as places; PERSON is checked separately because the small model
 # often calls unfamiliar towns ("Amerli", "Avdiivka") people.
 _BLOCKING_LABELS = frozenset({"ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
@@ -62,7 +65,8 @@ _NAME_JOINERS = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "ez", "ed"
                            "de", "du", "of"})
 _DEMONYM_RULES = (("ian", "ia"), ("ian", "e"), ("ian", ""), ("an", "a"), ("i", ""), ("n", ""), ("ese", "on"),
                   ("ese", ""), ("ish", "ey"), ("ish", "and"))
-_FEATURE_PRIOR = {"country": 1.0, "region": 0.5, "landmark": 0.5, "admin1": 0.3, "city": 0.3, "admin2": -0.2}
+# admin1 populations are sums over their towns, so their prior is lower than a city's to even that out
+_FEATURE_PRIOR = {"country": 1.0, "region": 0.5, "landmark": 0.5, "admin1": 0.1, "city": 0.3, "admin2": -0.2}
 _PRECISION = {"city": GeoPrecision.EXACT, "landmark": GeoPrecision.EXACT, "admin2": GeoPrecision.ADMIN2,
               "admin1": GeoPrecision.ADMIN1, "region": GeoPrecision.ADMIN1, "country": GeoPrecision.COUNTRY}
 MAX_RUN = 5
@@ -75,6 +79,7 @@ class _Mention:
     hint: str | None = None  # feature the text names ("Anbar province" -> admin1)
     weak: bool = False  # found without the NER calling it a place: needs context to be kept
     near: bool = False
+    label: str = ""  # the NER label, when the model tagged it
 
 
 def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_country: str | None = None) -> list[Place]:
@@ -88,8 +93,10 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
     for i, (m, candidates) in enumerate(looked_up):
         qualifier = _qualifier(looked_up, i, ann)
         qualifying = _is_qualifier(looked_up, i, ann)
-        scored = sorted(((_score(ann, m, c, candidates, context, qualifier, gazetteer, qualifying=qualifying), c)
-                         for c in candidates), key=lambda sc: -sc[0])
+        scored = [(_score(ann, m, c, context, qualifier, gazetteer, qualifying=qualifying), c) for c in candidates]
+        if not m.hint:
+            scored = _prefer_city_over_its_namesake(scored)
+        scored.sort(key=lambda sc: -sc[0])
         if m.weak and not _keep_weak(scored, context):
             continue
         places.append(_place(ann, m, scored))
@@ -106,19 +113,20 @@ def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mentio
     demonyms: Counter = Counter()
     mentions: list[_Mention] = []
     for ent in ann.entities:
-        if ent.label in _BLOCKING_LABELS or ent.label in PLACE_LABELS or ent.label == "PERSON":
+        if ent.label in _BLOCKING_LABELS or ent.label in PLACE_LABELS or ent.label in _MISTAKEN_LABELS:
             for j in range(ent.token_start, ent.token_end):
                 blocked[j] = True
-        if ent.label == "NORP" or (ent.label in PLACE_LABELS and _demonym_country(ann.span_text(ent), gazetteer)):
+        if ent.label in ("NORP", *PLACE_LABELS):
             country = _demonym_country(ann.span_text(ent), gazetteer)
             if country:
                 demonyms[country] += 1
-            continue
+                continue
         if ent.label in PLACE_LABELS:
             m = _trim(ann, ent.token_start, ent.token_end)
             if m is not None and not _is_speaking_subject(ann, m):
+                m.label = ent.label
                 mentions.append(m)
-        elif ent.label == "PERSON":
+        elif ent.label in _MISTAKEN_LABELS:
             m = _trim(ann, ent.token_start, ent.token_end)
             if m is not None and _has_place_cue(ann, m) and gazetteer.contains(_text(ann, m)):
                 m.weak = True
@@ -275,21 +283,21 @@ def _context(ann: Annotations, looked_up: list, demonyms: Counter, gazetteer: Ga
     for m, candidates in looked_up:
         if not candidates:
             continue
+        share = 0.5 if m.weak else 1.0  # a name the model did not tag counts for less
         countries = {c.country for c in candidates if c.country}
-        if m.weak:
-            if len(countries) == 1:
-                weights[countries.pop()] += 0.5
-            continue
         key = gazetteer.normalize(_text(ann, m))
         exact_country = [c for c in candidates if c.feature == "country" and gazetteer.normalize(c.name) == key]
+        hinted = {c.country for c in candidates if m.hint and c.feature == m.hint}
         if exact_country:
-            weights[exact_country[0].country] += 2
+            weights[exact_country[0].country] += 2 * share
+        elif len(hinted) == 1:
+            weights[hinted.pop()] += share  # "the Donetsk region": only one country has a region of that name
         elif len(countries) == 1:
-            weights[countries.pop()] += 1
+            weights[countries.pop()] += share
         else:
             ranked = sorted(candidates, key=lambda c: -_prior(c))
-            if len(ranked) > 1 and _prior(ranked[0]) - _prior(ranked[1]) > 0.6 and ranked[0].country:
-                weights[ranked[0].country] += 0.5
+            if _prior(ranked[0]) - _prior(ranked[1]) > 0.6 and ranked[0].country:
+                weights[ranked[0].country] += 0.5 * share
     if dateline_country:
         weights[dateline_country.upper()] += 3
     top = max(weights.values(), default=0)
@@ -314,19 +322,17 @@ def _qualifier(looked_up: list, i: int, ann: Annotations) -> list[EntryLike]:
     return candidates if nxt.start == m.end + 1 else []
 
 
-def _score(ann: Annotations, m: _Mention, c: EntryLike, rivals: list[EntryLike], context: dict[str, float],
-           qualifier: list[EntryLike], gazetteer: GazetteerLike, *, qualifying: bool = False) -> float:
+def _score(ann: Annotations, m: _Mention, c: EntryLike, context: dict[str, float], qualifier: list[EntryLike], gazetteer: GazetteerLike, *, qualifying: bool = False) -> float:
     score = _prior(c)
     if _bare(gazetteer.normalize(c.name)) == _bare(gazetteer.normalize(_text(ann, m))):
         score += 0.5  # the entry's own name, not one of its many alternates
     if m.hint:
         fits = c.feature == m.hint or (m.hint == "admin1" and c.feature == "region")
         score += 1.5 if fits else (-0.5 if c.feature == "country" else 0.0)
+    elif m.label in ("LOC", "FAC") and c.feature in ("region", "landmark"):
+        score += 0.6  # "the Red Sea" (LOC) is the sea, not Sudan's Red Sea state
     elif qualifying and c.feature in ("country", "admin1"):
         score += 0.5
-    elif c.feature == "city" and any(r.feature in ("admin1", "admin2") and r.country == c.country
-                                     and r.admin1 == c.admin1 for r in rivals):
-        score += 0.4  # a bare "Kirkuk" is the city more often than the governorate it lies in
     if c.country:
         score += 1.5 * context.get(c.country, 0.0)
     for q in qualifier:
@@ -337,6 +343,18 @@ def _score(ann: Annotations, m: _Mention, c: EntryLike, rivals: list[EntryLike],
             score += 3.0
             break
     return score
+
+
+def _prefer_city_over_its_namesake(scored: list) -> list:
+    """A bare "Kirkuk" is the city more often than the governorate around it: the city scores at least as high."""
+    out = []
+    for s, c in scored:
+        if c.feature == "city":
+            namesakes = [s2 for s2, a in scored if a.feature in ("admin1", "admin2") and a.country == c.country
+                         and a.admin1 == c.admin1]
+            s = max([s, *(s2 + 0.05 for s2 in namesakes)])
+        out.append((s, c))
+    return out
 
 
 def _bare(key: str) -> str:

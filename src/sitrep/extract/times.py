@@ -39,7 +39,8 @@ EXTRACTOR = "times@1"
 
 # --------------------------------------------------------------------------- regex fragments
 
-_FULL_MONTHS = [m for m, n in sorted(cal.MONTHS.items(), key=lambda kv: kv[1]) if len(m) > 4 or m in ("may", "june", "july")]
+_FULL_MONTHS = [m for m, _ in sorted(cal.MONTHS.items(), key=lambda kv: kv[1])
+                if len(m) > 4 or m in ("may", "june", "july")]
 _SHORT_MONTHS = sorted(set(cal.MONTHS) - set(_FULL_MONTHS), key=len, reverse=True)
 _MONTH_ALT = "|".join([m.capitalize() for m in _FULL_MONTHS] + [m.upper() for m in _FULL_MONTHS])
 _SHORT_MONTH_ALT = "|".join([m.capitalize() for m in _SHORT_MONTHS] + [m.upper() for m in _SHORT_MONTHS])
@@ -75,7 +76,8 @@ def _year_tail(y: str = "y", r: str = "r") -> str:
 @dataclass(frozen=True, slots=True)
 class _YearRef:
     """Where a candidate's year comes from: named (abs), last/this/next year (offset), the most recent or
-    the next occurrence before/after publication (recent/upcoming), or nowhere in the expression (missing)."""
+    the next occurrence before/after publication (recent/upcoming), the one under way at publication
+    ("this winter": current), or nowhere in the expression (missing)."""
 
     kind: str
     n: int = 0
@@ -137,14 +139,7 @@ def _part_name(m: re.Match[str]) -> str | None:
 
 def _with_part(m: re.Match[str], build: Callable[[int], Period | None]) -> Callable[[int], Period | None]:
     part = _part_name(m)
-    if part is None:
-        return build
-
-    def parted(year: int) -> Period | None:
-        period = build(year)
-        return cal.part_of(period, part) if period else None
-
-    return parted
+    return build if part is None else lambda year: cal.part_of(build(year), part)
 
 
 def _precision(m: re.Match[str], whole: Precision) -> Precision:
@@ -314,7 +309,7 @@ def _decade(m: re.Match[str]) -> _Found | None:
 def _relative_year(m: re.Match[str]) -> _Found | None:
     ref = _YearRef("offset", _OFFSETS[m.group("r").lower()])
     build = _with_part(m, cal.year_period)
-    if _group(m, "earlier") and ref.n == 0:
+    if _group(m, "earlier") and ref.n == 0:  # "earlier this year" ends before publication
         return _span(m, precision=Precision.YEAR, anchored=lambda pub: cal.clip_before(cal.year_period(pub.year), pub))
     return _span(m, precision=_precision(m, Precision.YEAR), year=ref, build=build)
 
@@ -322,60 +317,28 @@ def _relative_year(m: re.Match[str]) -> _Found | None:
 # --------------------------------------------------------------------------- rules: relative to publication
 
 
-def _anchored(m: re.Match[str], precision: Precision, at: Callable[[dt.date], Period | None]) -> _Found:
-    part = _part_name(m)
-    if part is None:
-        return _span(m, precision=precision, anchored=at)
-
-    def parted(pub: dt.date) -> Period | None:
-        period = at(pub)
-        return cal.part_of(period, part) if period else None
-
-    return _span(m, precision=Precision.RANGE, anchored=parted)
+def _number(m: re.Match[str], g: str) -> int:
+    raw = (_group(m, g) or "1").lower()
+    return int(raw) if raw.isdigit() else cal.NUMBER_WORDS[raw]
 
 
-def _relative_month(m: re.Match[str]) -> _Found | None:
-    offset = _OFFSETS[m.group("r").lower()]
-
-    def at(pub: dt.date) -> Period:
-        return cal.month_period(*cal.shift_month(pub.year, pub.month, offset))
-
+def _relative_unit(m: re.Match[str]) -> _Found | None:
+    """"last week", "this month", "earlier this week", "late last month", "last weekend"."""
+    offset, unit, part = _OFFSETS[m.group("r").lower()], m.group("unit").lower(), _part_name(m)
+    if unit == "weekend":
+        return _span(m, precision=Precision.RANGE, anchored=lambda pub: cal.weekend_near(pub, forward=offset > 0))
     if _group(m, "earlier") and offset == 0:
-        return _span(m, precision=Precision.MONTH, anchored=lambda pub: cal.clip_before(at(pub), pub))
-    return _anchored(m, Precision.MONTH, at)
+        return _span(m, precision=_UNITS[unit], anchored=lambda pub: cal.clip_before(cal.shifted(pub, unit, 0), pub))
+    return _span(m, precision=Precision.RANGE if part else _UNITS[unit],
+                 anchored=lambda pub: cal.part_of(cal.shifted(pub, unit, offset), part))
 
 
-def _relative_week(m: re.Match[str]) -> _Found | None:
-    offset = _OFFSETS[m.group("r").lower()]
-    if _group(m, "wkend"):
-        if offset > 0:
-            return _span(m, precision=Precision.RANGE, anchored=lambda pub: _weekend(cal.weekday_after(pub, 6)))
-        return _span(m, precision=Precision.RANGE, anchored=lambda pub: _weekend(cal.weekday_before(pub, 6)))
-
-    def at(pub: dt.date) -> Period:
-        return cal.week_period(pub + dt.timedelta(days=7 * offset))
-
-    if _group(m, "earlier") and offset == 0:
-        return _span(m, precision=Precision.WEEK, anchored=lambda pub: cal.clip_before(at(pub), pub))
-    return _anchored(m, Precision.WEEK, at)
-
-
-def _weekend(sunday: dt.date) -> Period:
-    return cal.date_range(sunday - dt.timedelta(days=1), sunday)
+_UNITS = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH, "year": Precision.YEAR}
 
 
 def _ago(m: re.Match[str]) -> _Found | None:
-    raw = m.group("n").lower()
-    n = int(raw) if raw.isdigit() else cal.NUMBER_WORDS[raw]
-    unit = m.group("unit").lower()
-    if unit == "day":
-        return _span(m, precision=Precision.DAY, anchored=lambda pub: cal.day_period(pub - dt.timedelta(days=n)))
-    if unit == "week":
-        return _span(m, precision=Precision.WEEK, anchored=lambda pub: cal.week_period(pub - dt.timedelta(days=7 * n)))
-    if unit == "month":
-        return _span(m, precision=Precision.MONTH,
-                     anchored=lambda pub: cal.month_period(*cal.shift_month(pub.year, pub.month, -n)))
-    return _span(m, precision=Precision.YEAR, anchored=lambda pub: cal.year_period(pub.year - n))
+    n, unit = _number(m, "n"), m.group("unit").lower()
+    return _span(m, precision=_UNITS[unit], anchored=lambda pub: cal.shifted(pub, unit, -n))
 
 
 _DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "this morning": 0,
@@ -384,7 +347,7 @@ _DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "this
 
 def _day_word(m: re.Match[str]) -> _Found | None:
     back = _DAY_WORDS[" ".join(m.group("w").lower().split())]
-    return _span(m, precision=Precision.DAY, anchored=lambda pub: cal.day_period(pub + dt.timedelta(days=back)))
+    return _span(m, precision=Precision.DAY, anchored=lambda pub: cal.shifted(pub, "day", back))
 
 
 _CAPITAL_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
@@ -396,16 +359,13 @@ def _weekday(m: re.Match[str]) -> _Found | None:
     before = _NAME_BEFORE.search(text, max(0, start - 12), start)
     if before and (before.group().lower().strip() != "the" or _CAPITAL_AFTER.match(text, m.end("wd"))):
         return None  # "Good Friday", "the Sunday Times"; but "On Sunday Israeli jets..." is a date
-    weekday = cal.WEEKDAYS[m.group("wd").lower()]
-    if (_group(m, "rel") or "").lower() == "next":
-        return _span(m, precision=Precision.DAY, anchored=lambda pub: cal.day_period(cal.weekday_after(pub, weekday)))
-    return _span(m, precision=Precision.DAY, anchored=lambda pub: cal.day_period(cal.weekday_before(pub, weekday)))
+    weekday, forward = cal.WEEKDAYS[m.group("wd").lower()], (_group(m, "rel") or "").lower() == "next"
+    return _span(m, precision=Precision.DAY,
+                 anchored=lambda pub: cal.day_period(cal.weekday_near(pub, weekday, forward=forward)))
 
 
 def _day_after(m: re.Match[str]) -> _Found | None:
-    raw = (_group(m, "n") or "1").lower()
-    n = int(raw) if raw.isdigit() else cal.NUMBER_WORDS[raw]
-    return _span(m, precision=Precision.DAY, after_day=n)
+    return _span(m, precision=Precision.DAY, after_day=_number(m, "n"))
 
 
 # --------------------------------------------------------------------------- the rule table
@@ -439,9 +399,8 @@ _RULES: tuple[_Rule, ...] = tuple((re.compile(p, _FLAGS), h) for p, h in (
     (rf"(?P<core>\b(?:(?P<lead>between|from)\s+)?{_year('y1')}{_JOIN}(?P<y2>(?:19|20)?\d\d)\b(?![-/]\w))", _year_range),
     (rf"(?P<core>\b(?:the\s+)?{_PART}?(?:the\s+)?(?P<dec>(?:19|20)\d0)['’]?s)\b", _decade),
     (rf"(?P<core>\b(?:{_PART}|(?P<earlier>earlier|later)\s+)?(?P<r>last|this|next)\s+year)\b", _relative_year),
-    (rf"(?P<core>\b(?:{_PART}|(?P<earlier>earlier|later)\s+)?(?P<r>last|this|next)\s+month)\b", _relative_month),
-    (rf"(?P<core>\b(?:{_PART}|(?P<earlier>earlier|later)\s+)?(?P<r>last|this|next)\s+week(?P<wkend>end)?)\b",
-     _relative_week),
+    (rf"(?P<core>\b(?:{_PART}|(?P<earlier>earlier|later)\s+)?(?P<r>last|this|next)\s+(?P<unit>month|weekend|week))\b",
+     _relative_unit),
     (rf"(?P<core>\b(?P<n>\d{{1,3}}|{_NUMBER_ALT})\s+(?P<unit>day|week|month|year)s?\s+ago)\b", _ago),
     (r"(?P<core>\b(?P<w>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|this\s+morning|"
      r"this\s+afternoon|this\s+evening|earlier\s+today))\b", _day_word),
@@ -477,7 +436,8 @@ def extract_times(ann: Annotations, *, published: str | dt.date | None = None) -
         else:
             period, basis, year = _resolve(found, pub, context_year)
         if period is None and basis is not TimeBasis.UNRESOLVED:
-            continue  # a day that does not exist in the resolved year (29 February 2015)
+            log.debug("no such day in the resolved year: %r", ann.text[found.start : found.end])
+            continue  # "29 February" resolved to 2015
         if year is not None:
             context_year = year
         time = _make_time(ann, found, period, basis)

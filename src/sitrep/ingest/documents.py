@@ -30,8 +30,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Frequent English function words: a text of ordinary English prose has well over a quarter of
 # its words in this set, other languages written in Latin script have almost none.
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a is that for on was with as by at from were are it said be has have had an this "
-    "which their its not after they he she his her who been also but or will would than more when".split()
+    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "as", "by", "at", "from", "were", "are", "it", "said", "be", "has", "have", "had", "an", "this", "which", "their", "its", "not", "after", "they", "he", "she", "his", "her", "who", "been", "also", "but", "or", "will", "would", "than", "more", "when"]
 )
 
 

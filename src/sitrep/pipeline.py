@@ -58,6 +58,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     times = extract_times(ann, published=doc.published)
     places = extract_places(ann, gazetteer=res.gazetteer)
     actors = extract_actors(ann, table=res.actor_table)
+    actors = actors_not_places(actors, places)
     casualties = extract_casualties(ann)
     citations = extract_citations(ann)
     claims = extract_claims(ann, citations=citations)
@@ -82,6 +83,14 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
         raise StageError(f"document {doc.id}: {len(problems)} evidence spans do not match the text: {problems[0]}",
                          code="bad_evidence")
     return report
+
+
+def actors_not_places(actors: list[Any], places: list[Any]) -> list[Any]:
+    """Drop unknown organisations that the places stage resolved as places ("a checkpoint in Mariupol",
+    which the model tags as ORG); actors from the actor table are kept."""
+    placed = {(ev.start, ev.end) for p in places if p.geonames_id is not None for ev in p.evidence}
+    return [a for a in actors if not (a.kind == "unknown" and a.evidence and
+                                      (a.evidence[0].start, a.evidence[0].end) in placed)]
 
 
 def dateline_date(text: str, parse: Any) -> str | None:

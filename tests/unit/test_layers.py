@@ -67,6 +67,6 @@ def test_module_imports_only_lower_layers(parts, tree):
 
 
 def test_import_sitrep_stays_light():
-    code = "import sys, sitrep, sitrep.model; print(sorted(m for m in %r if m in sys.modules))" % (HEAVY,)
+    code = f"import sys, sitrep, sitrep.model; print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -12,6 +12,7 @@ Rules, in order (the rule that chose a value is kept in ``date_rule`` / ``place_
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -47,6 +48,8 @@ _HYPOTHETICAL_HEADS = {"threaten", "plan", "vow", "warn", "intend", "prepare", "
                        "prevent", "avert", "foil", "thwart"}
 _MODALS = {"will", "would", "could", "may", "might", "should", "shall"}
 _CLAIM_HEDGES = {"claim": Hedge.CLAIMED, "allege": Hedge.ALLEGED, "accuse": Hedge.ALLEGED}
+# Types whose subtypes are stages of one episode (a rally, then tear gas; clashes, then the town retaken).
+_ONE_EPISODE_TYPES = {"protests", "riots", "battles"}
 _PLACE_RANK = {GeoPrecision.EXACT: 0, GeoPrecision.NEAR: 1, GeoPrecision.ADMIN2: 2, GeoPrecision.ADMIN1: 3,
                GeoPrecision.COUNTRY: 4, GeoPrecision.UNKNOWN: 5}
 _TIME_RANK = {Precision.DAY: 0, Precision.WEEK: 1, Precision.RANGE: 2, Precision.MONTH: 3, Precision.SEASON: 4,
@@ -91,6 +94,7 @@ class EventContext:
     scare_quotes: Sequence[Evidence]
     outlet: str | None
     extractor: str
+    rank: dict[str, int] = field(default_factory=dict)  # subtype -> specificity, from the taxonomy
 
 
 def assemble_events(drafts: Sequence[EventDraft], ctx: EventContext) -> list[Event]:
@@ -108,6 +112,8 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     asserted = (AssertedBy(kind=AssertedKind.SPEAKER, name=claim.speaker.name or claim.speaker.role, claim_id=claim.id)
                 if claim else AssertedBy(kind=AssertedKind.OUTLET, name=ctx.outlet))
     hedge = find_hedge(d, ctx, claim)
+    if date_ is not None and date_.start and ctx.published and date_.start > ctx.published[:10]:
+        hedge = Hedge.HYPOTHETICAL  # dated after publication: announced or planned, not yet happened
     negated = is_negated(d, ctx, claim)
     killed = combine_counts(d.killed)
     injured = combine_counts(d.injured)
@@ -187,9 +193,12 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
                and paragraph_index_at(ann, p.evidence[0].start) == para and p.geonames_id is not None]
     if earlier:
         return earlier[-1], "paragraph"
-    resolved = [p for p in placed if p.geonames_id is not None]
+    resolved = [p for p in placed if p.geonames_id is not None and p.precision != GeoPrecision.COUNTRY]
+    resolved = resolved or [p for p in placed if p.geonames_id is not None]
     if resolved:
-        return min(resolved[:3], key=lambda p: _PLACE_RANK[p.precision]), "document"
+        # the place the article talks about most; the earliest mention breaks ties
+        mentions = Counter(p.geonames_id for p in resolved)
+        return max(resolved, key=lambda p: (mentions[p.geonames_id], -p.evidence[0].start)), "document"
     return None, "none"
 
 
@@ -232,7 +241,8 @@ def _is_hypothetical(d: EventDraft, ann: Annotations) -> bool:
         if (ann.tokens[j].lemma or "").lower() in _HYPOTHETICAL_HEADS and j != head:
             return True
         if any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in _MODALS for c in ann.children[j]):
-            return d.main.kind == "verb" and j == head
+            # "they would attack" / "would hold another protest": the modal governs the trigger's clause
+            return j == head if d.main.kind == "verb" else j == chain[1]
     return False
 
 
@@ -306,7 +316,9 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
         m = _Mention(ev, draft.main.kind == "casualty", is_anaphoric(ctx.ann, draft))
         for prev in reversed(out):
             if same_event(prev, m, ctx):
-                prev.event = merge_events(prev.event, ev, prefer_b_type=prev.casualty_only and not m.casualty_only)
+                b_wins = (prev.casualty_only and not m.casualty_only) or (
+                    ev.type == prev.event.type and ctx.rank.get(ev.subtype or "", 0) > ctx.rank.get(prev.event.subtype or "", 0))
+                prev.event = merge_events(prev.event, ev, prefer_b_type=b_wins)
                 prev.casualty_only = prev.casualty_only and m.casualty_only
                 break
         else:
@@ -332,18 +344,20 @@ def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:
         return False
     para_a = paragraph_index_at(ctx.ann, ea.evidence[-1].start)
     para_b = paragraph_index_at(ctx.ann, eb.evidence[0].start)
-    if para_a == para_b:
-        return loose or ea.subtype == eb.subtype
     if b.anaphoric and eb.date_rule != "sentence":
-        return True
-    if ea.subtype != eb.subtype:
+        return True  # "the attack", "the battle for the town"
+    if para_a == para_b:
+        # in one paragraph, a new indefinite mention ("an airstrike near Fallujah") is a new event
+        return loose
+    if ea.subtype != eb.subtype and ea.type not in _ONE_EPISODE_TYPES:
         return False
     same_place = ea.place is not None and eb.place is not None and ea.place.geonames_id is not None and (
         ea.place.geonames_id == eb.place.geonames_id)
     counts_agree = ea.killed is None or eb.killed is None or ea.killed.best == eb.killed.best
-    # Across paragraphs: the same subtype at the same named place, or the headline/lead restated later.
+    # Across paragraphs: the same subtype at the same named place, or a headline restated by the lead.
+    first_a = paragraph_index_at(ctx.ann, ea.evidence[0].start)
     return (same_place and "sentence" in (ea.place_rule, eb.place_rule)) or (
-        paragraph_index_at(ctx.ann, ea.evidence[0].start) <= 1 and counts_agree)
+        first_a <= 1 and para_b <= first_a + 1 and counts_agree)
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:
@@ -374,12 +388,19 @@ def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False) -> Event:
     place = a.place
     if b.place is not None and (a.place is None or _PLACE_RANK[b.place.precision] < _PLACE_RANK[a.place.precision]):
         place = b.place
-    known = {(x.role, (x.canonical or x.name or "").lower()) for x in a.actors}
+    known = {(x.role, _actor_key(x)) for x in a.actors}
+    sides = {_actor_key(x) for x in a.actors if x.name is not None}
     actors = [x for x in a.actors if x.name is not None or not any(y.name for y in b.actors if y.role == x.role)]
-    actors += [x for x in b.actors if x.name is not None and (x.role, (x.canonical or x.name or "").lower()) not in known]
+    # an actor already on one side of the event is not added to the other side by a later mention
+    actors += [x for x in b.actors if x.name is not None and (x.role, _actor_key(x)) not in known
+               and _actor_key(x) not in sides]
     evidence = tuple(sorted(set(a.evidence) | set(b.evidence), key=lambda e: e.start))
+    sourced = a.asserted_by.kind == AssertedKind.OUTLET and b.asserted_by.kind == AssertedKind.SPEAKER
     return replace(
         a,
+        asserted_by=b.asserted_by if sourced else a.asserted_by,
+        hedge=b.hedge if sourced else a.hedge,
+        trigger=b.trigger if prefer_b_type else a.trigger,
         type=b.type if prefer_b_type else a.type,
         subtype=b.subtype if prefer_b_type else a.subtype,
         plover=b.plover if prefer_b_type else a.plover,
@@ -395,6 +416,10 @@ def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False) -> Event:
     )
 
 
+def _actor_key(x: Actor) -> str:
+    return (x.canonical or x.name or "").lower()
+
+
 def _time_better(new: Time, old: Time) -> bool:
     if old.basis == TimeBasis.PUBLICATION and new.basis != TimeBasis.PUBLICATION:
         return True
@@ -406,4 +431,6 @@ def _larger(a: Count | None, b: Count | None) -> Count | None:
         return b
     if b is None:
         return a
-    return b if b.best > a.best else a
+    if b.best != a.best:
+        return b if b.best > a.best else a
+    return b if (b.who and not a.who) else a  # same number: keep the mention that says who

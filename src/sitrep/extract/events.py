@@ -70,7 +70,8 @@ def extract_events(
         triggers = find_triggers(ann, sent, si, tax, places=places, actors=actors)
         drafts.extend(group_triggers(ann, triggers, by_sentence.get(si, []), actors, tax))
     ctx = EventContext(ann=ann, document_id=document_id, published=published, times=times, places=places,
-                       claims=claims, scare_quotes=scare_quotes, outlet=outlet, extractor=EXTRACTOR)
+                       claims=claims, scare_quotes=scare_quotes, outlet=outlet, extractor=EXTRACTOR,
+                       rank={name: st.rank for name, st in tax.subtypes.items()})
     return assemble_events(drafts, ctx)
 
 
@@ -235,6 +236,10 @@ def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy) -> tuple[Subty
         d.triggers.remove(best_trigger)
         d.triggers.insert(0, best_trigger)
         return best, False
+    if any(t.kind == "noun" and _lemma(ann.tokens[t.head], tax) == "strike" for t in d.triggers):
+        # a bare "strikes" in conflict reporting is an air or missile strike; a labour strike would
+        # have come with protest words
+        return tax.subtype("air_drone_strike"), False
     targets = {a.kind for a in d.actors if a.role == Role.TARGET}
     initiators = {a.kind for a in d.actors if a.role == Role.INITIATOR}
     if targets & _ARMED_KINDS or (initiators & _ARMED_KINDS and not targets and not d.killed):
@@ -275,7 +280,8 @@ def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor]) -> li
                     roles.append((Role.TARGET, c))
                 elif dep == "agent":
                     roles.extend((Role.INITIATOR, g) for g in ann.children[c] if toks[g].dep == "pobj")
-            if toks[h].dep in ("xcomp", "conj") and not any(r[1] in ann.children[h] for r in roles):
+            has_subject = any(toks[c].dep in _INITIATOR_DEPS or toks[c].dep == "agent" for c in ann.children[h])
+            if toks[h].dep in ("xcomp", "conj") and not has_subject:
                 head = toks[h].head
                 roles.extend((Role.INITIATOR, c) for c in ann.children[head] if toks[c].dep in _INITIATOR_DEPS)
         else:
@@ -290,18 +296,26 @@ def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor]) -> li
             if toks[h].dep in ("nsubj", "nsubjpass"):
                 verb = toks[h].head
                 roles.extend((Role.TARGET, c) for c in ann.children[verb] if toks[c].dep == "dobj")
+            elif toks[h].dep == "dobj":  # "police fired tear gas", "the army launched an offensive"
+                verb = toks[h].head
+                roles.extend((Role.INITIATOR, c) for c in ann.children[verb] if toks[c].dep in _INITIATOR_DEPS)
+    roles = _with_conjuncts(ann, roles)
+    # The dead and wounded are targets, unless the text already made them the initiators
+    # ("the army retook the town … 22 soldiers were killed").
     for c in d.killed + d.injured:
         for ev in c.count.evidence[-1:]:
             roles.append((Role.TARGET, _token_at(ann, ev.end - 1)))
-    roles = _with_conjuncts(ann, roles)
     out: list[Actor] = []
-    seen: set[tuple[Role, int]] = set()
+    seen_mentions: set[int] = set()
+    seen_names: set[tuple[Role, str]] = set()
     for role, tok in roles:
         for a in _actors_for_token(ann, tok, actors):
-            key = (role, a.evidence[0].start if a.evidence else -1)
-            already = any(a.evidence and o.evidence and o.evidence[0].start == a.evidence[0].start for o in out)
-            if key not in seen and not already:
-                seen.add(key)
+            mention = a.evidence[0].start if a.evidence else -1
+            name = (role, (a.canonical or a.name or "").lower())
+            other_side = (Role.INITIATOR if role == Role.TARGET else Role.TARGET, name[1])
+            if mention not in seen_mentions and name not in seen_names and other_side not in seen_names:
+                seen_mentions.add(mention)
+                seen_names.add(name)
                 out.append(_with_role(a, role))
     return out
 

@@ -123,7 +123,7 @@ def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mentio
                 continue
         if ent.label in PLACE_LABELS:
             m = _trim(ann, ent.token_start, ent.token_end)
-            if m is not None and not _is_speaking_subject(ann, m):
+            if m is not None and not _is_speaking_subject(ann, m) and not _hyphen_modifier(ann, ent.token_end):
                 m.label = ent.label
                 mentions.append(m)
         elif ent.label in _MISTAKEN_LABELS:
@@ -148,6 +148,17 @@ def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mentio
     for m in mentions:
         m.near = _near_cue(ann, m.start)
     return mentions, demonyms
+
+
+def _hyphen_modifier(ann: Annotations, end: int) -> bool:
+    """ "US-led", "Iranian-backed", "Saudi-based": the name qualifies an actor, it is not a location."""
+    toks = ann.tokens
+    return end + 1 < len(toks) and toks[end].text == "-" and toks[end].start == toks[end - 1].end and (
+        toks[end + 1].text.lower() in _HYPHEN_QUALIFIERS)
+
+
+_HYPHEN_QUALIFIERS = frozenset({"led", "backed", "based", "made", "born", "funded", "supported", "allied", "aligned",
+                                "trained", "armed", "sponsored", "controlled", "held", "run", "owned"})
 
 
 def _longest_match(ann: Annotations, i: int, blocked: list[bool], gazetteer: GazetteerLike) -> int | None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sitrep.extract._event_context import EventContext, EventDraft, Trigger, assemble_events
+from sitrep.extract._event_context import assemble_events
+from sitrep.extract._event_drafts import EventContext, EventDraft, Trigger
 from sitrep.extract._taxonomy import Subtype, Taxonomy, make_taxonomy, trigger_key
 from sitrep.extract._text import ancestors, subtree
 from sitrep.model import (

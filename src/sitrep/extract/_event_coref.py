@@ -1,0 +1,127 @@
+"""Within-document coreference: later mentions of an event (headline, lead, a later paragraph, "the
+attack") add detail to the first mention instead of becoming new events."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from sitrep.extract._event_dates import dates_compatible, time_better
+from sitrep.extract._event_drafts import EventContext, EventDraft
+from sitrep.extract._event_places import PLACE_RANK, places_compatible
+from sitrep.extract._text import paragraph_index_at
+from sitrep.model import Actor, Annotations, AssertedKind, Count, Event, Hedge
+
+# Types whose subtypes are stages of one episode (a rally, then tear gas; clashes, then the town retaken).
+_ONE_EPISODE_TYPES = {"protests", "riots", "battles"}
+
+
+@dataclass(slots=True)
+class _Mention:
+    event: Event
+    casualty_only: bool  # found only through a count: "two soldiers were killed"
+    anaphoric: bool  # "the battle", "the attack": refers back to an event already told
+
+
+def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventContext) -> list[Event]:
+    """Later mentions of the same event (headline, lead, a later paragraph) add detail to the first.
+
+    A mention is compared with the events already kept, most recent first.
+    """
+    out: list[_Mention] = []
+    for ev, draft in events:
+        m = _Mention(ev, draft.main.kind == "casualty", is_anaphoric(ctx.ann, draft))
+        for prev in reversed(out):
+            if same_event(prev, m, ctx):
+                b_wins = (prev.casualty_only and not m.casualty_only) or (
+                    ev.type == prev.event.type and ctx.rank.get(ev.subtype or "", 0) > ctx.rank.get(prev.event.subtype or "", 0))
+                prev.event = merge_events(prev.event, ev, prefer_b_type=b_wins)
+                prev.casualty_only = prev.casualty_only and m.casualty_only
+                break
+        else:
+            out.append(m)
+    return [m.event for m in out]
+
+
+def is_anaphoric(ann: Annotations, d: EventDraft) -> bool:
+    """A definite event noun with no time of its own ("the battle for the town") points back."""
+    head = d.main.head
+    return d.main.kind == "noun" and any(
+        ann.tokens[c].dep == "det" and ann.tokens[c].text.lower() in ("the", "this", "that") for c in ann.children[head])
+
+
+def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:
+    ea, eb = a.event, b.event
+    if ea.negated != eb.negated or (ea.hedge == Hedge.HYPOTHETICAL) != (eb.hedge == Hedge.HYPOTHETICAL):
+        return False
+    loose = a.casualty_only or b.casualty_only
+    if ea.type != eb.type and not loose:
+        return False
+    if not places_compatible(ea.place, eb.place) or not dates_compatible(ea.date, eb.date):
+        return False
+    para_a = paragraph_index_at(ctx.ann, ea.evidence[-1].start)
+    para_b = paragraph_index_at(ctx.ann, eb.evidence[0].start)
+    if b.anaphoric and eb.date_rule != "sentence":
+        return True  # "the attack", "the battle for the town"
+    if para_a == para_b:
+        # in one paragraph, a new indefinite mention ("an airstrike near Fallujah") is a new event
+        return loose
+    if ea.subtype != eb.subtype and ea.type not in _ONE_EPISODE_TYPES:
+        return False
+    same_place = ea.place is not None and eb.place is not None and ea.place.geonames_id is not None and (
+        ea.place.geonames_id == eb.place.geonames_id)
+    counts_agree = ea.killed is None or eb.killed is None or ea.killed.best == eb.killed.best
+    # Across paragraphs: the same subtype at the same named place, or a headline restated by the lead.
+    first_a = paragraph_index_at(ctx.ann, ea.evidence[0].start)
+    return (same_place and "sentence" in (ea.place_rule, eb.place_rule)) or (
+        first_a <= 1 and para_b <= first_a + 1 and counts_agree)
+
+
+def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False) -> Event:
+    """Keep a's identity; take the more precise date and place, the union of actors and evidence."""
+    date_ = a.date
+    if b.date is not None and (a.date is None or time_better(b.date, a.date)):
+        date_ = b.date
+    place = a.place
+    if b.place is not None and (a.place is None or PLACE_RANK[b.place.precision] < PLACE_RANK[a.place.precision]):
+        place = b.place
+    known = {(x.role, _actor_key(x)) for x in a.actors}
+    sides = {_actor_key(x) for x in a.actors if x.name is not None}
+    actors = [x for x in a.actors if x.name is not None or not any(y.name for y in b.actors if y.role == x.role)]
+    # an actor already on one side of the event is not added to the other side by a later mention
+    actors += [x for x in b.actors if x.name is not None and (x.role, _actor_key(x)) not in known
+               and _actor_key(x) not in sides]
+    evidence = tuple(sorted(set(a.evidence) | set(b.evidence), key=lambda e: e.start))
+    sourced = a.asserted_by.kind == AssertedKind.OUTLET and b.asserted_by.kind == AssertedKind.SPEAKER
+    return replace(
+        a,
+        asserted_by=b.asserted_by if sourced else a.asserted_by,
+        hedge=b.hedge if sourced else a.hedge,
+        trigger=b.trigger if prefer_b_type else a.trigger,
+        type=b.type if prefer_b_type else a.type,
+        subtype=b.subtype if prefer_b_type else a.subtype,
+        plover=b.plover if prefer_b_type else a.plover,
+        date=date_,
+        date_rule=a.date_rule if date_ is a.date else b.date_rule,
+        place=place,
+        place_rule=a.place_rule if place is a.place else b.place_rule,
+        actors=tuple(actors),
+        killed=_larger(a.killed, b.killed),
+        injured=_larger(a.injured, b.injured),
+        evidence=evidence,
+        confidence=max(a.confidence, b.confidence),
+    )
+
+
+def _actor_key(x: Actor) -> str:
+    return (x.canonical or x.name or "").lower()
+
+
+def _larger(a: Count | None, b: Count | None) -> Count | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    if b.best != a.best:
+        return b if b.best > a.best else a
+    return b if (b.who and not a.who) else a  # same number: keep the mention that says who

@@ -1,0 +1,50 @@
+"""The shared types of the events stage: triggers, event drafts and the document context they are placed in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sitrep.extract._taxonomy import Subtype
+from sitrep.model import Actor, Annotations, CasualtyMention, Claim, Evidence, Place, Time
+
+
+@dataclass(slots=True)
+class Trigger:
+    tokens: tuple[int, ...]  # token indices of the trigger phrase
+    head: int  # the token that carries the syntax (the noun, or the verb)
+    subtype: Subtype | None  # None: a generic violence word ("attack", "killed")
+    kind: str  # "verb", "noun" or "casualty"
+    sentence: int
+
+
+@dataclass(slots=True)
+class EventDraft:
+    """An event before context: its triggers, actors with roles and casualties."""
+
+    triggers: list[Trigger]
+    subtype: Subtype
+    sentence: int
+    actors: list[Actor] = field(default_factory=list)
+    killed: list[CasualtyMention] = field(default_factory=list)
+    injured: list[CasualtyMention] = field(default_factory=list)
+    generic: bool = False
+
+    @property
+    def main(self) -> Trigger:
+        return self.triggers[0]
+
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventContext:
+    ann: Annotations
+    document_id: str
+    published: str | None
+    times: Sequence[Time]
+    places: Sequence[Place]
+    claims: Sequence[Claim]
+    scare_quotes: Sequence[Evidence]
+    outlet: str | None
+    extractor: str
+    rank: dict[str, int] = field(default_factory=dict)  # subtype -> specificity, from the taxonomy

@@ -129,5 +129,30 @@ def show(event_id: str, db_path: str) -> None:
     show_event(event, doc)
 
 
+@main.command("eval")
+@click.argument("task")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", required=True, help="Layout of the gold data (depends on the task).")
+@click.option("--limit", type=int, help="Score only the first N documents.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def eval_(task: str, paths: tuple[str, ...], fmt: str, limit: int | None, quiet: bool) -> None:
+    """Score one stage on gold data and print one JSON object of metrics.
+
+    TASK is one of the modules of sitrep.eval (times, places, …); see README "Measuring quality".
+    """
+    from sitrep.cli_render import progress_bar
+    from sitrep.eval import task_module
+
+    try:
+        module = task_module(task)
+        if fmt not in module.FORMATS:
+            _fail(f"eval {task} reads --format {' or '.join(module.FORMATS)}, not {fmt!r}")
+        with progress_bar(disabled=quiet) as tick:
+            metrics = module.evaluate(list(paths), fmt=fmt, limit=limit, progress=tick)
+    except SitrepError as exc:
+        _fail(str(exc))
+    click.echo(json.dumps(metrics, ensure_ascii=False, indent=2))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,98 @@
+"""Quote marks paired into quoted stretches, over the raw text of each paragraph.
+
+A private helper of the claims stage: straight and curly, double and single marks; apostrophes
+inside words ("don't", "the soldiers' families") are not marks; a double quote left open runs to
+the paragraph end, as news style continues a quote over paragraphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitrep.model import Annotations
+
+_DOUBLE_OPEN = "“«„"
+_DOUBLE_CLOSE = "”»"
+_SINGLE_OPEN = "‘'"
+_SINGLE_CLOSE = "’'"
+_BEFORE_OPENING = "([{—–-\"“/"
+_TRAILING_PUNCT = ",;: \t\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted stretch: marks at ``open``/``close`` (``close`` None when it runs to the paragraph end)."""
+
+    open: int
+    close: int | None
+    start: int  # content, without the marks, surrounding space and a trailing comma
+    end: int
+    paragraph_end: int
+
+    @property
+    def outer_end(self) -> int:
+        return self.close + 1 if self.close is not None else self.paragraph_end
+
+    def words(self, text: str) -> int:
+        return len(text[self.start : self.end].split())
+
+
+def find_quotes(ann: Annotations) -> list[Quote]:
+    """Pair opening and closing quote marks paragraph by paragraph (apostrophes in words are not marks)."""
+    text = ann.text
+    bounds = [(p.start, p.end) for p in ann.paragraphs] or [(0, len(text))]
+    quotes: list[Quote] = []
+    for p_start, p_end in bounds:
+        quotes.extend(_quotes_in(text, p_start, p_end))
+    return quotes
+
+
+def _quotes_in(text: str, p_start: int, p_end: int) -> list[Quote]:
+    out: list[Quote] = []
+    opened: int | None = None
+    kind = ""
+    for i in range(p_start, p_end):
+        ch = text[i]
+        if ch not in "\"“”«»„'‘’":
+            continue
+        prev = text[i - 1] if i > p_start else " "
+        nxt = text[i + 1] if i + 1 < p_end else " "
+        if opened is None:
+            if ch in _DOUBLE_OPEN or ch == '"':
+                opened, kind = i, "d"
+            elif ch in _SINGLE_OPEN and (prev.isspace() or prev in _BEFORE_OPENING) and (nxt.isalnum() or nxt == "…"):
+                opened, kind = i, "s"
+        elif kind == "d" and (ch in _DOUBLE_CLOSE or ch == '"'):
+            out.extend(_make_quote(text, opened, i, p_end))
+            opened = None
+        elif kind == "s" and ch in _SINGLE_CLOSE and not prev.isspace() and not nxt.isalnum():
+            # "the soldiers’ families": a plural possessive, when a later mark can close the quote.
+            if prev in "sS" and nxt == " " and _later_single_close(text, i + 1, p_end):
+                continue
+            out.extend(_make_quote(text, opened, i, p_end))
+            opened = None
+    # News style runs a quote over several paragraphs without closing each one; single marks
+    # left open are more often apostrophes ("the '90s") than quotes.
+    if opened is not None and kind == "d":
+        out.extend(_make_quote(text, opened, None, p_end))
+    return out
+
+
+def _later_single_close(text: str, start: int, end: int) -> bool:
+    for j in range(start, end):
+        if text[j] in _SINGLE_CLOSE:
+            nxt = text[j + 1] if j + 1 < end else " "
+            if not text[j - 1].isspace() and not nxt.isalnum():
+                return True
+    return False
+
+
+def _make_quote(text: str, opened: int, close: int | None, p_end: int) -> list[Quote]:
+    start, end = opened + 1, close if close is not None else p_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRAILING_PUNCT:
+        end -= 1
+    if end <= start:
+        return []
+    return [Quote(open=opened, close=close, start=start, end=end, paragraph_end=p_end)]

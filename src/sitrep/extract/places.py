@@ -307,7 +307,7 @@ def _context(ann: Annotations, looked_up: list, demonyms: Counter, gazetteer: Ga
             weights[countries.pop()] += share
         else:
             ranked = sorted(candidates, key=lambda c: -_prior(c))
-            if _prior(ranked[0]) - _prior(ranked[1]) > 0.6 and ranked[0].country:
+            if len(ranked) > 1 and _prior(ranked[0]) - _prior(ranked[1]) > 0.6 and ranked[0].country:
                 weights[ranked[0].country] += 0.5 * share
     if dateline_country:
         weights[dateline_country.upper()] += 3

@@ -16,7 +16,7 @@ import tempfile
 import time
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 EXTRA_FILE = "places_extra.tsv"
 # Bump when the layout of the cached index changes, so old caches are ignored.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 MIN_CITY_POPULATION = 500
 
 FEATURES = ("city", "admin1", "admin2", "country", "landmark", "region")
@@ -193,7 +193,7 @@ def build_index(extra_text: str | None = None, *, packages: bool = True) -> tupl
     rows = ["\t".join("" if x is None else str(x) for x in e) for e in b.entries]
     names = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.names.items()}
     log.info("built gazetteer: %d entries, %d names in %.1fs", len(rows), len(names), time.perf_counter() - started)
-    return (INDEX_FORMAT, rows, names, admin1_index, country_index)
+    return (INDEX_FORMAT, rows, names, admin1_index, country_index, b.by_gid)
 
 
 def _add_packages(b: _Builder, admin1_index: dict, country_index: dict) -> None:
@@ -289,7 +289,7 @@ class GeoNamesGazetteer:
     """Name → candidate places, with countries and admin1 regions addressable by code."""
 
     def __init__(self, tables: tuple) -> None:
-        _, self._entries, self._names, self._admin1, self._countries = tables
+        _, self._entries, self._names, self._admin1, self._countries, self._by_gid = tables
         self._made: dict[int, GazetteerEntry] = {}
 
     def __len__(self) -> int:
@@ -325,6 +325,15 @@ class GeoNamesGazetteer:
 
     def contains(self, name: str) -> bool:
         return any(k in self._names for k in self._keys(name))
+
+    def by_geonames_id(self, geonames_id: int) -> GazetteerEntry | None:
+        idx = self._by_gid.get(geonames_id)
+        return None if idx is None else self._entry(idx)
+
+    def entries(self) -> Iterator[GazetteerEntry]:
+        """Every entry (a full pass: for evaluation and tools, never for a look-up)."""
+        for row in self._entries:
+            yield _entry_from_row(row)
 
     def country(self, code: str) -> GazetteerEntry | None:
         idx = self._countries.get(code.upper())
@@ -370,7 +379,7 @@ def _read_cache(path: Path) -> tuple | None:
     finally:
         if collecting:
             gc.enable()
-    if not (isinstance(tables, tuple) and len(tables) == 5 and tables[0] == INDEX_FORMAT):
+    if not (isinstance(tables, tuple) and len(tables) == 6 and tables[0] == INDEX_FORMAT):
         log.warning("gazetteer cache %s has an unexpected layout: rebuilding it", path)
         return None
     return tables

@@ -154,5 +154,40 @@ def eval_(task: str, paths: tuple[str, ...], fmt: str, limit: int | None, quiet:
     click.echo(json.dumps(metrics, ensure_ascii=False, indent=2))
 
 
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every one).")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--protect-reads", is_flag=True, envvar="SITREP_PROTECT_READS",
+              help="Reading needs the token too (env SITREP_PROTECT_READS=1).")
+@click.option("--max-body", default=2_000_000, show_default=True, type=int, help="Largest request body, in bytes.")
+def serve(db_path: str, host: str, port: int, protect_reads: bool, max_body: int) -> None:
+    """Serve the REST API (OpenAPI at /docs) and the web page over a store.
+
+    POST /documents needs SITREP_API_TOKEN and is disabled without it. The server owns the store file:
+    with a token it opens it for writing, so a batch writing the same file gets a clear error.
+    """
+    import os
+
+    import uvicorn
+
+    from sitrep.api.app import ApiSettings, create_app
+    from sitrep.store.duckdb import DuckDBStore
+
+    token = os.environ.get("SITREP_API_TOKEN") or None
+    if protect_reads and not token:
+        _fail("--protect-reads needs SITREP_API_TOKEN set")
+    try:
+        store = DuckDBStore(db_path, read_only=token is None)
+    except SitrepError as exc:
+        _fail(str(exc))
+    settings = ApiSettings(token=token, protect_reads=protect_reads, max_body=max_body)
+    click.echo(f"sitrep serving {db_path} on http://{host}:{port}/ (writes {'on' if token else 'off'})", err=True)
+    try:
+        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
+    finally:
+        store.close()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,299 @@
+"""Read queries for the API and the web page: filtered, cursor-paginated events, claims, actors and chart counts.
+
+A ``StoreReader`` wraps an open ``DuckDBStore`` and gives each thread its own DuckDB cursor, so a threaded
+server can read while the store's own connection writes (DuckDB connections are not shared across threads).
+Records come back as the stored JSON strings, so a page of events is spliced into a response without being
+parsed and serialised again.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import dataclasses
+import datetime as dt
+import json
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+import duckdb
+
+from sitrep.errors import StoreError
+from sitrep.model import Document
+from sitrep.store.duckdb import DuckDBStore, _bound
+
+ORDERS = ("asc", "desc")
+ASSERTED_KINDS = ("outlet", "speaker")
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilter:
+    """Every event filter of the CLI, plus the ones a map and a search box need; unset fields do not filter."""
+
+    country: str | None = None
+    admin1: str | None = None
+    since: str | None = None
+    until: str | None = None
+    type: str | None = None
+    actor: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+    q: str | None = None
+    min_confidence: float | None = None
+    asserted_by: str | None = None
+    document_id: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL conditions (joined with AND, "TRUE" when empty) and their parameters."""
+        where: list[str] = []
+        params: list[Any] = []
+        if self.country:
+            where.append("upper(country) = upper(?)")
+            params.append(self.country.strip())
+        if self.admin1:
+            where.append("lower(admin1) = lower(?)")
+            params.append(self.admin1.strip())
+        if self.since:
+            where.append("event_date >= ?::DATE")
+            params.append(_bound(self.since, end=False))
+        if self.until:
+            where.append("event_date <= ?::DATE")
+            params.append(_bound(self.until, end=True))
+        if self.type:
+            where.append("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))")
+            params += [self.type.strip(), self.type.strip()]
+        if self.actor:
+            where.append("contains(lower(coalesce(actor_names, '')), lower(?))")
+            params.append(self.actor.strip())
+        if self.bbox is not None:
+            west, south, east, north = self.bbox
+            where.append("latitude BETWEEN ? AND ?")
+            params += [south, north]
+            # a box crossing the antimeridian (west > east) covers both ends of the longitude range
+            where.append("(longitude BETWEEN ? AND ?)" if west <= east else "(longitude >= ? OR longitude <= ?)")
+            params += [west, east]
+        if self.q:
+            where.append("contains(lower(concat_ws(' ', evidence_text, location, admin1, actor_names, asserted_by, "
+                         "outlet, event_type, sub_event_type)), lower(?))")
+            params.append(self.q.strip())
+        if self.min_confidence is not None:
+            where.append("confidence >= ?")
+            params.append(float(self.min_confidence))
+        if self.asserted_by:
+            where.append("asserted_by_kind = lower(?)")
+            params.append(self.asserted_by.strip())
+        if self.document_id:
+            where.append("document_id = ?")
+            params.append(self.document_id)
+        return (" AND ".join(where) or "TRUE"), params
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Page:
+    """One page of stored JSON records and the cursor of the next page (None on the last one)."""
+
+    records: list[str]
+    next_cursor: str | None
+
+
+def encode_cursor(values: list[Any]) -> str:
+    raw = json.dumps(values, separators=(",", ":"), default=str).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, *, size: int) -> list[Any]:
+    """The key values a cursor holds; StoreError (code "bad_cursor") when it is not one this store made."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        values = json.loads(raw)
+    except (binascii.Error, ValueError) as exc:
+        raise StoreError(f"cursor {cursor[:40]!r} is not valid: pass the next_cursor of an earlier page",
+                         code="bad_cursor") from exc
+    if not isinstance(values, list) or len(values) != size or not all(v is None or isinstance(v, str) for v in values):
+        raise StoreError(f"cursor {cursor[:40]!r} is not valid: pass the next_cursor of an earlier page",
+                         code="bad_cursor")
+    return values
+
+
+def _after(keys: tuple[str, ...], values: list[Any], *, desc: bool) -> tuple[str, list[Any]]:
+    """Keyset condition "row comes after values" for ORDER BY keys (first key may be NULL, sorted last)."""
+    op = "<" if desc else ">"
+    first, rest = keys[0], keys[1:]
+
+    def ties(i: int) -> tuple[str, list[Any]]:
+        if i == len(rest) - 1:
+            return f"{rest[i]} {op} ?", [values[i + 1]]
+        inner, params = ties(i + 1)
+        return f"({rest[i]} {op} ? OR ({rest[i]} = ? AND {inner}))", [values[i + 1], values[i + 1], *params]
+
+    tail, tail_params = ties(0)
+    if values[0] is None:
+        return f"({first} IS NULL AND {tail})", tail_params
+    if first == "event_date":
+        try:
+            values = [dt.date.fromisoformat(values[0]), *values[1:]]
+        except ValueError as exc:
+            raise StoreError("the cursor's date is not valid: pass the next_cursor of an earlier page",
+                             code="bad_cursor") from exc
+    return (f"({first} {op} ? OR ({first} = ? AND {tail}) OR {first} IS NULL)",
+            [values[0], values[0], *tail_params])
+
+
+class StoreReader:
+    """Read-only queries over a store, safe to call from many threads at once."""
+
+    def __init__(self, store: DuckDBStore) -> None:
+        self.store = store
+        self._local = threading.local()
+
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        cur = getattr(self._local, "cursor", None)
+        if cur is None:
+            cur = self.store._connection().cursor()
+            self._local.cursor = cur
+        return cur
+
+    def _fetch(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+        try:
+            return self._cursor().execute(sql, params).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"reading {self.store.path} failed: {exc}") from exc
+
+    # ---------------------------------------------------------------- events
+
+    def events_page(self, filters: EventFilter, *, limit: int = 50, cursor: str | None = None,
+                    order: str = "asc") -> Page:
+        """Events by date (undated last), then id and document; ``cursor`` continues where a page ended."""
+        if order not in ORDERS:
+            raise StoreError(f"order={order!r}: use asc or desc", code="bad_filter")
+        desc = order == "desc"
+        keys = ("event_date", "id", "document_id")
+        where, params = filters.where()
+        if cursor:
+            cond, more = _after(keys, decode_cursor(cursor, size=3), desc=desc)
+            where, params = f"{where} AND {cond}", [*params, *more]
+        direction = "DESC" if desc else "ASC"
+        rows = self._fetch(
+            f"SELECT record, event_date, id, document_id FROM events WHERE {where} "
+            f"ORDER BY event_date {direction} NULLS LAST, id {direction}, document_id {direction} LIMIT ?",
+            [*params, limit + 1])
+        nxt = None
+        if len(rows) > limit:
+            rows = rows[:limit]
+            last = rows[-1]
+            nxt = encode_cursor([last[1].isoformat() if last[1] else None, last[2], last[3]])
+        return Page([r[0] for r in rows], nxt)
+
+    def event(self, event_id: str) -> tuple[str, str] | None:
+        """The stored record of an event and the document it was stored with (the first, if linked)."""
+        rows = self._fetch("SELECT record, document_id FROM events WHERE id = ? ORDER BY document_id LIMIT 1",
+                           [event_id])
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    def count_events(self, filters: EventFilter) -> int:
+        where, params = filters.where()
+        return self._fetch(f"SELECT count(*) FROM events WHERE {where}", params)[0][0]
+
+    # ---------------------------------------------------------------- documents and claims
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """A stored document as the published record (text included), with its counts of events and claims."""
+        rows = self._fetch(
+            "SELECT id, url, title, outlet, author, coalesce(published_text, CAST(published AS VARCHAR)), language, "
+            "text, text_sha256, source, CAST(ingested_at AS VARCHAR), "
+            "(SELECT count(*) FROM events e WHERE e.document_id = d.id), "
+            "(SELECT count(*) FROM claims c WHERE c.document_id = d.id) FROM documents d WHERE id = ?", [doc_id])
+        if not rows:
+            return None
+        names = ("id", "url", "title", "outlet", "author", "published", "language", "text", "text_sha256", "source",
+                 "ingested_at", "event_count", "claim_count")
+        return dict(zip(names, rows[0], strict=True))
+
+    def documents(self, ids: Iterable[str]) -> dict[str, Document]:
+        """The stored documents with these ids as records, by id (for exports that name their source)."""
+        rows = self._fetch(
+            "SELECT id, url, title, outlet, author, coalesce(published_text, CAST(published AS VARCHAR)), language, "
+            "text, text_sha256, source FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(dict.fromkeys(ids))])
+        names = ("id", "url", "title", "outlet", "author", "published", "language", "text", "text_sha256", "source")
+        return {r[0]: Document(**dict(zip(names, r, strict=True))) for r in rows}
+
+    def document_records(self, table: str, doc_id: str) -> list[str]:
+        """The stored JSON records of one document in "events", "claims" or "citations", in id order."""
+        if table not in ("events", "claims", "citations"):
+            raise StoreError(f"no records table {table!r}", code="bad_table")
+        return [r[0] for r in self._fetch(f'SELECT record FROM "{table}" WHERE document_id = ? ORDER BY id', [doc_id])]
+
+    def claims_page(self, *, speaker: str | None = None, medium: str | None = None, q: str | None = None,
+                    document_id: str | None = None, limit: int = 50, cursor: str | None = None) -> Page:
+        """Claims with their document's title, outlet, URL and date, by document then claim id."""
+        where, params = ["TRUE"], []
+        for column, value in (("c.speaker", speaker), ("c.medium", medium)):
+            if value:
+                where.append(f"contains(lower(coalesce({column}, '')), lower(?))")
+                params.append(value.strip())
+        if q:
+            where.append("contains(lower(concat_ws(' ', c.speaker, c.cue, c.content, c.medium)), lower(?))")
+            params.append(q.strip())
+        if document_id:
+            where.append("c.document_id = ?")
+            params.append(document_id)
+        if cursor:
+            doc, cid = decode_cursor(cursor, size=2)
+            where.append("(c.document_id > ? OR (c.document_id = ? AND c.id > ?))")
+            params += [doc, doc, cid]
+        rows = self._fetch(
+            "SELECT json_object('claim', c.record, 'document', json_object('id', d.id, 'title', d.title, "
+            "'outlet', d.outlet, 'url', d.url, 'published', coalesce(d.published_text, CAST(d.published AS VARCHAR)))),"
+            " c.document_id, c.id FROM claims c JOIN documents d ON d.id = c.document_id "
+            f"WHERE {' AND '.join(where)} ORDER BY c.document_id, c.id LIMIT ?", [*params, limit + 1])
+        nxt = None
+        if len(rows) > limit:
+            rows = rows[:limit]
+            nxt = encode_cursor([rows[-1][1], rows[-1][2]])
+        return Page([r[0] for r in rows], nxt)
+
+    # ---------------------------------------------------------------- actors and charts
+
+    def actors(self, *, q: str | None = None, kind: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Actors by canonical name (or name as written), most mentioned first."""
+        where, params = ["TRUE"], []
+        if q:
+            where.append("contains(lower(concat_ws(' ', name, canonical)), lower(?))")
+            params.append(q.strip())
+        if kind:
+            where.append("lower(kind) = lower(?)")
+            params.append(kind.strip())
+        rows = self._fetch(
+            "SELECT coalesce(canonical, name) AS actor, kind, any_value(country), count(*), count(DISTINCT document_id),"
+            " list(DISTINCT name ORDER BY name) FROM actors "
+            f"WHERE {' AND '.join(where)} AND coalesce(canonical, name) IS NOT NULL "
+            "GROUP BY actor, kind ORDER BY count(*) DESC, actor, kind LIMIT ?", [*params, limit])
+        return [{"name": a, "kind": k, "country": c, "mentions": n, "documents": d, "written_as": w}
+                for a, k, c, n, d, w in rows]
+
+    def stats(self, filters: EventFilter) -> dict[str, Any]:
+        """Counts for charts: events and fatalities by month, week, type and country, over the filtered events."""
+        where, params = filters.where()
+        base = f"FROM events WHERE {where}"
+
+        def grouped(key: str, *, by_key: bool) -> list[dict[str, Any]]:
+            order = "key" if by_key else "events DESC, key"
+            rows = self._fetch(f"SELECT {key} AS key, count(*) AS events, coalesce(sum(fatalities), 0) {base} "
+                               f"AND {key} IS NOT NULL GROUP BY key ORDER BY {order}", params)
+            return [{"key": k, "events": n, "fatalities": int(f)} for k, n, f in rows]
+
+        total = self._fetch(f"SELECT count(*), coalesce(sum(fatalities), 0), coalesce(sum(injuries), 0), "
+                            f"count(event_date), min(event_date), max(event_date) {base}", params)[0]
+        return {
+            "events": total[0], "fatalities": int(total[1]), "injuries": int(total[2]), "dated": total[3],
+            "first": total[4].isoformat() if total[4] else None, "last": total[5].isoformat() if total[5] else None,
+            "by_month": grouped("strftime(event_date, '%Y-%m')", by_key=True),
+            "by_week": grouped("strftime(date_trunc('week', event_date), '%Y-%m-%d')", by_key=True),
+            "by_type": grouped("event_type", by_key=False),
+            "by_country": grouped("country", by_key=False),
+            "by_asserted_by": grouped("asserted_by_kind", by_key=False),
+        }
+
+
+__all__ = ["ASSERTED_KINDS", "ORDERS", "EventFilter", "Page", "StoreReader", "decode_cursor", "encode_cursor"]

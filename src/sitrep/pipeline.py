@@ -7,7 +7,6 @@ Resources (gazetteer, actor table, taxonomy) are built once per process by
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -20,9 +19,6 @@ log = logging.getLogger(__name__)
 # Bump when the way stages are combined changes; stages carry their own versions.
 PIPELINE_VERSION = "pipeline@1"
 
-
-# "KABUL, Afghanistan (Jan. 25, 2013)": a line opening with a capitalised place and a date in brackets.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,}(?:,[A-Za-z.'\- ]+)?\s*\(([^()\n]{6,30})\)", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +46,11 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     from sitrep.extract.events import extract_events
     from sitrep.extract.numbers import extract_casualties
     from sitrep.extract.places import extract_places
-    from sitrep.extract.times import extract_times, parse_published
+    from sitrep.extract.times import extract_times
 
     res = resources or make_resources()
     if doc.published is None:
-        doc = replace(doc, published=dateline_date(doc.text, parse_published))
+        doc = replace(doc, published=dateline_date(doc.text))
     times = extract_times(ann, published=doc.published)
     places = extract_places(ann, gazetteer=res.gazetteer)
     actors = extract_actors(ann, table=res.actor_table)
@@ -93,13 +89,13 @@ def actors_not_places(actors: list[Any], places: list[Any]) -> list[Any]:
                                       (a.evidence[0].start, a.evidence[0].end) in placed)]
 
 
-def dateline_date(text: str, parse: Any) -> str | None:
-    """The date of a dateline near the top of the text, the anchor of its relative dates."""
-    m = _DATELINE.search(text[:400])
-    if not m:
-        return None
-    day = parse(m.group(1))
-    return day.isoformat() if day else None
+def dateline_date(text: str) -> str | None:
+    """The date of the report's dateline or dated title (the anchor of its relative dates); see
+    ``sitrep.extract._datelines`` for the rules (a year left out comes from the release id)."""
+    from sitrep.extract.times import find_dateline
+
+    dateline = find_dateline(text)
+    return dateline.date.isoformat() if dateline is not None and dateline.date is not None else None
 
 
 def extract_one(text_or_html: str | bytes, *, published: str | None = None, url: str | None = None,

@@ -54,7 +54,7 @@ SINGLE_CASES = [
     ("Gunmen stormed a checkpoint last night.", "last night", "2015-10-26", D, R),
     ("A drone struck a market on Sunday, police said.", "on Sunday", "2015-10-25", D, R),
     ("Police said Monday that three men were arrested.", "Monday", "2015-10-26", D, R),
-    ("Shelling resumed on Tuesday night in the old city.", "on Tuesday night", "2015-10-20", D, R),
+    ("Shelling resumed on Tuesday night in the old city.", "on Tuesday night", "2015-10-27", D, R),  # same day
     ("Troops withdrew on Monday morning.", "on Monday morning", "2015-10-26", D, R),
     ("Talks will resume next Tuesday in Geneva.", "next Tuesday", "2015-11-03", D, R),
     ("Four policemen were killed last week.", "last week", "2015-W43", W, R),
@@ -92,7 +92,7 @@ SINGLE_CASES = [
     ("Elections are due next month.", "next month", "2015-11", M, R),
     ("The region was devastated by the 2014-16 war.", "2014-16", "2014/2016", RG, A),
     ("On Sunday Israeli jets struck a house in Gaza.", "On Sunday", "2015-10-25", D, R),
-    ("Police said Tuesday's blast wounded nine.", "Tuesday", "2015-10-20", D, R),
+    ("Police said Tuesday's blast wounded nine.", "Tuesday", "2015-10-27", D, R),  # publication day
     ("Militants attacked the base early Monday.", "early Monday", "2015-10-26", D, R),
     ("Aid convoys resumed on 14th March.", "on 14th March", "2015-03-14", D, R),
     ("Jets bombed the airport on Sept. 3, 2014.", "on Sept. 3, 2014", "2014-09-03", D, A),
@@ -181,10 +181,12 @@ def test_times_day_month_after_publication_takes_previous_year() -> None:
     assert (time.value, time.basis) == ("2015-12-12", R)
 
 
-def test_times_weekday_never_means_publication_day() -> None:
-    # 2015-10-25 is a Sunday: "on Sunday" in a Sunday paper is the Sunday before.
-    assert only("A bomb exploded on Sunday.", "2015-10-25").value == "2015-10-18"
+def test_times_bare_weekday_of_publication_day_is_that_day() -> None:
+    # 2015-10-25 is a Sunday. Wire style names the weekday instead of "today"; "last Sunday" is a week back.
+    assert only("A bomb exploded on Sunday.", "2015-10-25").value == "2015-10-25"
     assert only("A bomb exploded today.", "2015-10-25").value == "2015-10-25"
+    assert only("A bomb exploded last Sunday.", "2015-10-25").value == "2015-10-18"
+    assert only("Talks resume next Sunday.", "2015-10-25").value == "2015-11-01"
 
 
 @pytest.mark.parametrize(
@@ -234,7 +236,7 @@ def test_times_are_in_text_order_with_exact_evidence() -> None:
 def test_times_records_carry_stable_id_and_extractor() -> None:
     time = only("The convoy was hit on 27 October 2015.")
     assert time.id == stable_id("tm", "2015-10-27", "2015-10-27", "2015-10-27")
-    assert time.extractor == "times@1"
+    assert time.extractor == "times@2"
     assert only("The convoy was hit on 27 October 2015.").id == time.id
 
 
@@ -314,6 +316,8 @@ def test_calendar_weekday_before_skips_the_anchor_day() -> None:
     assert cal.weekday_near(sunday, 6) == dt.date(2015, 10, 18)
     assert cal.weekday_near(sunday, 5) == dt.date(2015, 10, 24)
     assert cal.weekday_near(sunday, 6, forward=True) == dt.date(2015, 11, 1)
+    assert cal.weekday_near(sunday, 6, same_day=True) == sunday
+    assert cal.weekday_near(sunday, 5, same_day=True) == dt.date(2015, 10, 24)
 
 
 def test_calendar_shift_month_crosses_years() -> None:

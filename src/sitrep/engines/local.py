@@ -1,19 +1,28 @@
 """Run the pipeline over a stream of inputs on this machine, in batches, never stopping on a bad input.
 
 Memory stays bounded: inputs are pulled ``batch_size`` at a time, annotated with
-``nlp.pipe`` and handed on before the next batch is read.
+``nlp.pipe`` and handed on before the next batch is read.  With ``workers > 1``
+chunks go to a pool of worker processes (each loads the spaCy model and the
+gazetteer once, in its initializer) with at most ``2 × workers`` chunks in
+flight, and results come back in input order; the caller (the driver) alone
+writes to the store.  ``engines.dask`` plugs a Dask cluster into the same loop.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import multiprocessing
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any, Protocol
 
-from sitrep.errors import SitrepError
+from sitrep.errors import ConfigError, SitrepError
 from sitrep.ingest.documents import document_from_input
 from sitrep.ingest.sources import RawInput
 from sitrep.model import Document, Failure, Report
@@ -45,35 +54,129 @@ class RunSummary:
                 "stored": dict(self.stored), "seconds": round(self.seconds, 2)}
 
 
-def process(inputs: Iterable[RawInput | Failure], *, batch_size: int = 32,
-            defaults: dict[str, str] | None = None) -> Iterator[Report | Failure]:
-    """Turn each input into a Report or a Failure, in input order."""
+class Executor(Protocol):
+    """Anything with ``submit(fn, *args) -> future`` whose future has ``result()``: a process pool, a Dask client."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
+
+
+def chunks(inputs: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(inputs)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def warm_up() -> None:
+    """Load the spaCy model and the resources in this process (a worker's initializer)."""
+    from sitrep.nlp.spacy_adapter import load_pipeline
+    from sitrep.pipeline import make_resources
+
+    load_pipeline()
+    make_resources()
+
+
+def process_chunk(chunk: list[RawInput | Failure], defaults: dict[str, str] | None = None,
+                  batch_size: int = 32) -> list[Report | Failure]:
+    """One chunk of inputs → a Report or a Failure each, in order.  Runs in whichever process holds the chunk."""
     from sitrep.nlp.spacy_adapter import annotate_many
     from sitrep.pipeline import make_resources, report_from_annotations
 
     resources = make_resources()
-    it = iter(inputs)
-    while True:
-        chunk = list(islice(it, batch_size))
-        if not chunk:
-            return
-        prepared: list[Document | Failure] = [prepare(item, defaults) for item in chunk]
-        docs = [d for d in prepared if isinstance(d, Document)]
-        annotated = iter(annotate_many([d.text for d in docs], batch_size=batch_size))
-        for item in prepared:
-            if isinstance(item, Failure):
-                yield item
-                continue
-            ann = next(annotated)
-            try:
-                yield report_from_annotations(item, ann, resources)
-            except SitrepError as exc:
-                yield Failure(source=item.source or item.id, code=exc.code, message=str(exc), document_id=item.id,
-                              stage="extract")
-            except Exception as exc:  # a bug in a stage must not stop the batch; it is recorded and logged
-                log.exception("stage crashed on %s", item.source or item.id)
-                yield Failure(source=item.source or item.id, code="internal_error",
-                              message=f"{type(exc).__name__}: {exc}", document_id=item.id, stage="extract")
+    prepared: list[Document | Failure] = [prepare(item, defaults) for item in chunk]
+    docs = [d for d in prepared if isinstance(d, Document)]
+    annotated = iter(annotate_many([d.text for d in docs], batch_size=batch_size))
+    out: list[Report | Failure] = []
+    for item in prepared:
+        if isinstance(item, Failure):
+            out.append(item)
+            continue
+        ann = next(annotated)
+        try:
+            out.append(report_from_annotations(item, ann, resources))
+        except SitrepError as exc:
+            out.append(Failure(source=item.source or item.id, code=exc.code, message=str(exc), document_id=item.id,
+                               stage="extract"))
+        except Exception as exc:  # a bug in a stage must not stop the batch; it is recorded and logged
+            log.exception("stage crashed on %s", item.source or item.id)
+            out.append(Failure(source=item.source or item.id, code="internal_error",
+                               message=f"{type(exc).__name__}: {exc}", document_id=item.id, stage="extract"))
+    return out
+
+
+def process(inputs: Iterable[RawInput | Failure], *, batch_size: int = 32, defaults: dict[str, str] | None = None,
+            workers: int = 1, executor: Executor | None = None, window: int | None = None
+            ) -> Iterator[Report | Failure]:
+    """Turn each input into a Report or a Failure, in input order.
+
+    ``workers > 1`` runs a local process pool; ``executor`` (e.g. ``engines.dask.DaskEngine``) runs the
+    chunks wherever it sends them.  Either way only ``window`` chunks are in flight at once."""
+    if executor is not None:
+        yield from ordered_map(executor, chunks(inputs, batch_size), defaults=defaults, batch_size=batch_size,
+                               window=window or 4)
+        return
+    if workers <= 1:
+        for chunk in chunks(inputs, batch_size):
+            yield from process_chunk(chunk, defaults, batch_size)
+        return
+    pool = WorkerPool(workers)
+    try:
+        yield from ordered_map(pool, chunks(inputs, batch_size), defaults=defaults, batch_size=batch_size,
+                               window=window or 2 * workers)
+    finally:
+        pool.shutdown()
+
+
+class WorkerPool:
+    """A process pool that replaces itself when a worker dies (the chunks in flight become failures).
+
+    Workers start from a fork server, so no thread of the driver (DuckDB's, httpx's) is copied into them."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["sitrep.engines.local"])
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=warm_up)
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any:
+        try:
+            return self._pool.submit(fn, *args)
+        except BrokenProcessPool:
+            log.warning("a worker process died; starting a new pool")
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._start()
+            return self._pool.submit(fn, *args)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def ordered_map(executor: Executor, batches: Iterable[list[RawInput | Failure]], *,
+                defaults: dict[str, str] | None, batch_size: int, window: int) -> Iterator[Report | Failure]:
+    """Submit chunks, at most ``window`` at a time, and yield their results in submission order.
+
+    A chunk whose worker died (killed, out of memory) becomes one ``worker_crashed`` failure per input,
+    so the summary still accounts for it and a re-run retries it."""
+    pending: deque[tuple[list[RawInput | Failure], Any]] = deque()
+
+    def collect() -> list[Report | Failure]:
+        chunk, future = pending.popleft()
+        try:
+            return future.result()
+        except Exception as exc:  # the worker or the chunk failed as a whole: every input in it is accounted for
+            log.error("a worker failed on a chunk of %d inputs: %s", len(chunk), exc)
+            return [item if isinstance(item, Failure) else
+                    Failure(source=item.source, code="worker_crashed", message=f"{type(exc).__name__}: {exc}",
+                            stage="engine") for item in chunk]
+
+    for chunk in batches:
+        pending.append((chunk, executor.submit(process_chunk, chunk, defaults, batch_size)))
+        if len(pending) >= window:
+            yield from collect()
+    while pending:
+        yield from collect()
 
 
 def prepare(item: RawInput | Failure, defaults: dict[str, str] | None = None) -> Document | Failure:
@@ -85,11 +188,37 @@ def prepare(item: RawInput | Failure, defaults: dict[str, str] | None = None) ->
         return document_from_input(item.data, source=item.source, **meta)
     except SitrepError as exc:
         return Failure(source=item.source, code=exc.code, message=str(exc), stage="ingest")
+    except (ValueError, RecursionError, MemoryError, LookupError) as exc:  # a page that breaks the HTML parser
+        log.warning("ingest crashed on %s: %s", item.source, exc)
+        return Failure(source=item.source, code="internal_error", message=f"{type(exc).__name__}: {exc}",
+                       stage="ingest")
+
+
+@contextlib.contextmanager
+def open_engine(engine: str = "local", *, workers: int = 1, scheduler: str | None = None) -> Iterator[Executor | None]:
+    """The executor for ``run``: None (this process), a local ``WorkerPool``, or a ``DaskEngine``."""
+    if engine == "dask" or scheduler:
+        from sitrep.engines.dask import DaskEngine
+
+        with DaskEngine(scheduler, workers=max(workers, 1)) as dask_engine:
+            yield dask_engine
+        return
+    if engine != "local":
+        raise ConfigError(f"unknown engine {engine!r}: use local or dask")
+    if workers <= 1:
+        yield None
+        return
+    pool = WorkerPool(workers)
+    try:
+        yield pool
+    finally:
+        pool.shutdown()
 
 
 def run(inputs: Iterable[RawInput | Failure], *, sink: Callable[[list[Report]], dict[str, int]] | None = None,
         on_failure: Callable[[Failure], None] | None = None, progress: Callable[[Report | Failure], None] | None = None,
-        batch_size: int = 32, write_batch: int = 64, defaults: dict[str, str] | None = None) -> RunSummary:
+        batch_size: int = 32, write_batch: int = 64, defaults: dict[str, str] | None = None, workers: int = 1,
+        executor: Executor | None = None) -> RunSummary:
     """Process every input; hand reports to ``sink`` in batches (e.g. ``DuckDBStore.save_reports``) and failures
     to ``on_failure``.  A crash loses at most the unwritten batch, which the next run redoes (saving is idempotent)."""
     summary = RunSummary()
@@ -101,9 +230,10 @@ def run(inputs: Iterable[RawInput | Failure], *, sink: Callable[[list[Report]], 
             for outcome, n in sink(pending).items():
                 if n:
                     summary.stored[outcome] += n
+            log.info("wrote a batch of %d reports (%d inputs so far)", len(pending), summary.inputs)
         pending.clear()
 
-    for result in process(inputs, batch_size=batch_size, defaults=defaults):
+    for result in process(inputs, batch_size=batch_size, defaults=defaults, workers=workers, executor=executor):
         summary.inputs += 1
         if isinstance(result, Failure):
             summary.add_failure(result)

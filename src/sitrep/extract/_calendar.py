@@ -148,11 +148,13 @@ def clip_before(period: Period, anchor: dt.date) -> Period:
     return Period(period.value, period.precision, period.start, end)
 
 
-def weekday_near(anchor: dt.date, weekday: int, *, forward: bool = False) -> dt.date:
-    """The most recent ``weekday`` strictly before ``anchor`` (1 to 7 days back), or the next one after it."""
+def weekday_near(anchor: dt.date, weekday: int, *, forward: bool = False, same_day: bool = False) -> dt.date:
+    """The most recent ``weekday`` strictly before ``anchor`` (1 to 7 days back), or the next one after it;
+    with ``same_day`` the anchor itself when it is that weekday (0 to 6 days back)."""
     if forward:
         return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
-    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7 or 7)
+    back = (anchor.weekday() - weekday) % 7
+    return anchor - dt.timedelta(days=back if same_day else back or 7)
 
 
 def weekend_near(anchor: dt.date, *, forward: bool = False) -> Period:

@@ -338,9 +338,10 @@ def _weekday(m: re.Match[str]) -> Found | None:
     before = _NAME_BEFORE.search(text, max(0, start - 12), start)
     if before and (before.group().lower().strip() != "the" or _CAPITAL_AFTER.match(text, m.end("wd"))):
         return None  # "Good Friday", "the Sunday Times"; but "On Sunday Israeli jets..." is a date
-    weekday, forward = cal.WEEKDAYS[m.group("wd").lower()], (_group(m, "rel") or "").lower() == "next"
-    return _span(m, precision=Precision.DAY,
-                 anchored=lambda pub: cal.day_period(cal.weekday_near(pub, weekday, forward=forward)))
+    weekday, rel = cal.WEEKDAYS[m.group("wd").lower()], " ".join((_group(m, "rel") or "").lower().split())
+    forward, same_day = rel == "next", not rel  # "last Monday" said on a Monday is a week ago; "Monday" is today
+    return _span(m, precision=Precision.DAY, anchored=lambda pub: cal.day_period(
+        cal.weekday_near(pub, weekday, forward=forward, same_day=same_day)))
 
 
 def _day_after(m: re.Match[str]) -> Found | None:

@@ -11,8 +11,9 @@ Conventions:
 - evidence is the expression without its leading preposition, except that "on" before a day is kept
   ("on Sunday", "on 29 March last year"); "between"/"from" are kept in ranges ("between 3 and 5 May 2015");
   a year named after the expression is part of it ("29 March last year");
-- a weekday named without "next" is the most recent such day strictly before publication (the news
-  convention; publication day itself is only "today"); "next Sunday" is the first one after;
+- a bare weekday is the most recent such day up to publication, the publication day included: wire style
+  (AP) names the day of the week instead of "today", and on the ISAF dev releases every lead that names the
+  publication's own weekday (4 of 4) reports that day; "last Sunday" is strictly before, "next Sunday" after;
 - a day or month without a year takes the year of the most recent earlier expression that named one
   (basis ``inherited``), else the publication year, or the year before if the date would fall after
   publication (basis ``relative``), else it is ``unresolved``; today's date is never used;
@@ -28,12 +29,13 @@ from bisect import bisect_left
 
 from sitrep.extract import _calendar as cal
 from sitrep.extract._calendar import Period
+from sitrep.extract._datelines import Dateline, find_dateline
 from sitrep.extract._time_rules import Found, find_candidates
 from sitrep.model import Annotations, Precision, Span, Time, TimeBasis, stable_id
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "times@1"
+EXTRACTOR = "times@2"
 
 _VETO_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
@@ -179,3 +181,6 @@ def _make_time(ann: Annotations, found: Found, period: Period | None, basis: Tim
         time_id = stable_id("tm", start, end, value)
     return Time(value=value, precision=precision, start=start, end=end, basis=basis, evidence=(evidence,),
                 text=evidence.text, id=time_id, extractor=EXTRACTOR)
+
+
+__all__ = ["EXTRACTOR", "Dateline", "extract_times", "find_dateline", "parse_published", "time_at"]

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sitrep.errors import ExtractionError, IngestError
+from sitrep.ingest.html import extract_html
 from sitrep.model import Document
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,12 @@ def decode_bytes(data: bytes, *, source: str = "") -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        declared = _declared_charset(data)
+        if declared:
+            try:
+                return data.decode(declared)
+            except (LookupError, UnicodeDecodeError):
+                log.debug("%s declares %s but does not decode as it", source, declared)
         # Windows-1252 is the usual non-UTF-8 encoding of English news pages; accept it only when
         # the bytes decode cleanly, otherwise the input is refused rather than garbled.
         try:
@@ -54,6 +61,17 @@ def decode_bytes(data: bytes, *, source: str = "") -> str:
             raise IngestError(
                 f"{source or 'input'} is not valid UTF-8 (byte {exc.start}): re-encode it as UTF-8", code="encoding"
             ) from exc
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The encoding a page declares in a ``<meta charset>`` or an XML declaration (legacy pages: windows-1256, koi8-r…)."""
+    head = data[:4096]
+    m = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    return m.group(1).decode("ascii").lower() if m else None
 
 
 def clean_text(text: str) -> str:
@@ -85,8 +103,11 @@ def check_text(text: str, *, source: str = "", max_chars: int = MAX_CHARS) -> No
     if len(words) < MIN_WORDS:
         raise IngestError(f"{source or 'input'} has only {len(words)} words", code="empty")
     if len(words) >= 12 and english_score(text) < 0.08:
-        raise IngestError(f"{source or 'input'} does not look like English (sitrep reads English news)",
-                          code="language")
+        from sitrep.ingest._language import detect_language
+
+        lang = detect_language(text)
+        raise IngestError(f"{source or 'input'} is in another language (detected: {lang}); sitrep reads English news, "
+                          "so it was skipped", code="language")
 
 
 def iso_date(value: Any) -> str | None:
@@ -127,27 +148,10 @@ def document_from_html(html: str, *, source: str = "", max_chars: int = MAX_CHAR
         raise ExtractionError(f"no article text found in the HTML of {source or 'input'}", code="no_text")
     merged = {k: page.get(k) for k in ("title", "outlet", "author", "published", "url")}
     merged.update({k: v for k, v in meta.items() if v is not None})
+    crawled = merged.pop("crawled", None)
+    if not merged.get("published") and crawled:
+        merged["published"] = crawled  # a crawl's date: the latest the page can have been published
     return document_from_text(page["text"], source=source, max_chars=max_chars, **merged)
-
-
-def extract_html(html: str, *, url: str | None = None) -> dict[str, Any]:
-    """Article text and metadata of a page, via trafilatura (comments excluded)."""
-    import trafilatura
-
-    result = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=False
-    )
-    if result is None:
-        return {}
-    d = result.as_dict() if hasattr(result, "as_dict") else dict(result)
-    return {
-        "text": d.get("text") or "",
-        "title": d.get("title"),
-        "outlet": d.get("sitename") or d.get("hostname"),
-        "author": d.get("author"),
-        "published": iso_date(d.get("date")),
-        "url": d.get("url") or url,
-    }
 
 
 def document_from_input(data: str | bytes, *, source: str = "", max_chars: int = MAX_CHARS, **meta: Any) -> Document:

@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 CHILD_TABLES = ("events", "claims", "citations", "places", "times", "actors")
 _SMALL_INSERT = 8  # rows; below this a VALUES list beats unnesting column lists (measured)
+_SEEN_TABLE = ("CREATE TABLE IF NOT EXISTS seen (feed VARCHAR NOT NULL, key VARCHAR NOT NULL, document_id VARCHAR, "
+               "seen_at TIMESTAMP, PRIMARY KEY (feed, key))")
 _LOCKED = "{path} is open in another process (DuckDB allows one writer): stop it or use --db with another file"
 
 
@@ -480,6 +482,41 @@ class DuckDBStore:
             "SELECT source, code, message, document_id, stage FROM failures ORDER BY recorded_at, source, code"
         ).fetchall()
         return [Failure(source=s, code=c, message=m, document_id=d, stage=st) for s, c, m, d, st in rows]
+
+    # ---------------------------------------------------------------- watched feeds (what `sitrep watch` has seen)
+
+    def _seen_table(self) -> duckdb.DuckDBPyConnection:
+        con = self._connection()
+        if not self.read_only:  # stores made before the table existed get it on first use
+            con.execute(_SEEN_TABLE)
+        return con
+
+    def seen_keys(self, feed: str, keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` (feed entry ids or URLs) were already handled for ``feed``."""
+        keys = list(keys)
+        if not keys:
+            return set()
+        con = self._seen_table()
+        rows = con.execute("SELECT key FROM seen WHERE feed = ? AND key IN (SELECT unnest(?::VARCHAR[]))",
+                           [feed, keys]).fetchall()
+        return {r[0] for r in rows}
+
+    def mark_seen(self, feed: str, items: Iterable[tuple[str, str | None]]) -> int:
+        """Remember ``(key, document_id or None)`` pairs as handled for ``feed``, in one transaction."""
+        rows = [[feed, key, doc_id, _utc_now()] for key, doc_id in items]
+        if not rows:
+            return 0
+        con = self._seen_table()
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} is open read-only", code="store_read_only")
+        try:
+            con.execute("BEGIN TRANSACTION")
+            con.executemany("INSERT INTO seen VALUES (?, ?, ?, ?) ON CONFLICT (feed, key) DO NOTHING", rows)
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"remembering {len(rows)} feed items in {self.path} failed: {exc}") from exc
+        return len(rows)
 
     # ---------------------------------------------------------------- analysis
 

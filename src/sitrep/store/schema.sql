@@ -149,3 +149,12 @@ CREATE TABLE IF NOT EXISTS failures (
     recorded_at TIMESTAMP,
     PRIMARY KEY (source, code)
 );
+
+-- What `sitrep watch` has handled, per feed (entry id or URL), so a restart fetches only new items.
+CREATE TABLE IF NOT EXISTS seen (
+    feed VARCHAR NOT NULL,
+    key VARCHAR NOT NULL,
+    document_id VARCHAR,
+    seen_at TIMESTAMP,
+    PRIMARY KEY (feed, key)
+);

@@ -1,0 +1,140 @@
+"""``sitrep eval times``: event dates on ISAF press releases, and time expressions on TimeML files.
+
+- ``--format isaf``: each JSONL line ``{"text", "gold": {"start_date"}}`` goes through the real pipeline
+  (ingest, spaCy, every stage; the anchor is the release's own dateline) and the date of its *main event*
+  is compared with ``gold.start_date``.  The main event is the first event, in text order, that starts
+  after the dateline (the release's lead sentence; the title line above the dateline is skipped), else
+  the first event of the document.  It does not depend on the event's type, which another stage decides.
+  A release with no event, or whose main event has no resolved date, is ``unresolved``.
+- ``--format timeml``: TempEval-3 ``.tml`` files scored by ``_timeml`` (strict and relaxed span F1,
+  value F1 over matched spans, DATE and TIME only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import ConfigError
+from sitrep.eval import _timeml
+from sitrep.model import Event, Failure, Precision, Report, TimeBasis
+
+FORMATS = ("isaf", "timeml")
+
+
+def evaluate(paths: list[str], *, fmt: str, limit: int | None = None,
+             progress: Callable[[Any], None] | None = None) -> dict[str, Any]:
+    if fmt == "isaf":
+        return evaluate_isaf(paths, limit=limit, progress=progress)
+    if fmt == "timeml":
+        return _timeml.evaluate_timeml(paths, limit=limit, progress=progress)
+    raise ConfigError(f"eval times reads --format {' or '.join(FORMATS)}, not {fmt!r}")
+
+
+# --------------------------------------------------------------------------- ISAF
+
+
+def read_isaf(paths: list[str], *, limit: int | None = None) -> Iterator[tuple[str, str, str]]:
+    """(source, text, gold start date) for each release; lines without a gold date are skipped."""
+    n = 0
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ConfigError(f"{path}:{i + 1} is not JSON ({exc}); expected one ISAF record per line") from exc
+                gold = (rec.get("gold") or {}).get("start_date")
+                if not rec.get("text") or not gold:
+                    continue
+                if limit is not None and n >= limit:
+                    return
+                n += 1
+                yield f"{Path(path).name}:{rec.get('line', i)}", rec["text"], str(gold)[:10]
+
+
+def main_event(report: Report) -> Event | None:
+    """The event mentioned first after the dateline (the lead), else the first event of the document.
+
+    An event merged from several mentions (a headline and the lead) counts from its first mention after
+    the dateline, so a headline above the dateline does not hide the lead's event."""
+    from sitrep.extract.times import find_dateline
+
+    dateline = find_dateline(report.document.text)
+    body = dateline.body_start if dateline is not None else 0
+    best: tuple[bool, int, Event] | None = None
+    for event in report.events:
+        after = [max(ev.start, body) for ev in event.evidence if ev.end > body]  # a lead may open on the dateline
+        starts = after or [ev.start for ev in event.evidence]
+        key = (not after, min(starts)) if starts else None
+        if key is not None and (best is None or key < best[:2]):
+            best = (*key, event)
+    return best[2] if best else None
+
+
+def score_isaf_date(event: Event | None, gold: str) -> tuple[str, int | None]:
+    """("exact" | "within_1_day" | "wrong" | "unresolved", day difference or None)."""
+    date = event.date if event is not None else None
+    if date is None or date.start is None or date.basis is TimeBasis.UNRESOLVED:
+        return "unresolved", None
+    gold_day = dt.date.fromisoformat(gold)
+    if date.precision is not Precision.DAY:
+        # A coarser date is right only if it contains the gold day; it is never "exact".
+        inside = date.start <= gold <= (date.end or date.start)
+        return ("coarse_ok" if inside else "wrong"), None
+    diff = (dt.date.fromisoformat(date.start) - gold_day).days
+    if diff == 0:
+        return "exact", 0
+    return ("within_1_day" if abs(diff) == 1 else "wrong"), diff
+
+
+def evaluate_isaf(paths: list[str], *, limit: int | None = None,
+                  progress: Callable[[Any], None] | None = None, details: bool = False) -> dict[str, Any]:
+    from sitrep.engines.local import process
+    from sitrep.ingest.sources import RawInput
+
+    records = list(read_isaf(paths, limit=limit))
+    golds = {source: gold for source, _, gold in records}
+    outcomes: Counter[str] = Counter()
+    rules: Counter[str] = Counter()
+    misses: list[dict[str, Any]] = []
+    for item in process(RawInput(source=s, data=t) for s, t, _ in records):
+        if progress is not None:
+            progress(item)
+        gold = golds[item.source if isinstance(item, Failure) else item.document.source or ""]
+        event = main_event(item) if isinstance(item, Report) else None
+        outcome, diff = score_isaf_date(event, gold)
+        outcomes[outcome] += 1
+        if event is not None:
+            rules[event.date_rule or "none"] += 1
+        if details and outcome != "exact":
+            misses.append({"source": item.source if isinstance(item, Failure) else item.document.source,
+                           "gold": gold, "outcome": outcome, "diff": diff,
+                           "date": event.date.value if event and event.date else None,
+                           "rule": event.date_rule if event else None,
+                           "evidence": event.date.text if event and event.date else None})
+    n = len(records)
+
+    def frac(key: str) -> float:
+        return round(outcomes[key] / n, 4) if n else 0.0
+
+    result: dict[str, Any] = {
+        "n": n,
+        "exact": frac("exact"),
+        "within_1_day": round((outcomes["exact"] + outcomes["within_1_day"]) / n, 4) if n else 0.0,
+        "unresolved": frac("unresolved"),
+        "wrong": frac("wrong"),
+        "coarse_containing_gold": frac("coarse_ok"),
+        "date_rule": dict(sorted(rules.items())),
+        "main_event": "the event mentioned first after the dateline",
+    }
+    if details:
+        result["misses"] = misses
+    return result
+

@@ -1,0 +1,64 @@
+"""WARC and WARC.gz crawls (warcio): one raw input per HTML response, with the record's URL and date.
+
+Requests, metadata, redirects and non-HTML responses are skipped.  A truncated or corrupt crawl
+keeps every record read before the damage and ends with one ``bad_warc`` failure naming the offset.
+"""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sitrep.model import Failure
+
+log = logging.getLogger(__name__)
+
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+MAX_RECORD_BYTES = 50_000_000
+
+
+def is_warc(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
+
+
+def read_warc(path: Path, *, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[Any]:
+    """``RawInput`` per HTML response record (source ``path#offset``), then a ``Failure`` if the file is damaged."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    from sitrep.ingest.sources import RawInput
+
+    offset = 0
+    try:
+        with path.open("rb") as fh:
+            records = ArchiveIterator(fh)
+            for record in records:
+                offset = records.get_record_offset()
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                status = record.http_headers.get_statuscode() or ""
+                kind = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+                if not status.startswith("2") or kind not in HTML_TYPES:
+                    continue
+                source = f"{path}#{offset}"
+                body = record.content_stream().read(max_bytes + 1)
+                if len(body) > max_bytes:
+                    yield Failure(source=source, code="too_large", message=f"WARC record at offset {offset} is over "
+                                  f"{max_bytes:,} bytes", stage="ingest")
+                    continue
+                meta = {"url": record.rec_headers.get_header("WARC-Target-URI")}
+                crawled = (record.rec_headers.get_header("WARC-Date") or "")[:10]
+                if crawled:
+                    # the crawl date bounds the publication date; the page's own date wins when it has one
+                    meta["crawled"] = crawled
+                yield RawInput(source=source, data=body, meta={k: v for k, v in meta.items() if v})
+    except OSError as exc:
+        yield Failure(source=str(path), code="unreadable", message=f"cannot read {path}: {exc.strerror or exc}")
+    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
+        log.warning("damaged WARC %s after offset %d: %s", path, offset, exc)
+        yield Failure(source=f"{path}#{offset}", code="bad_warc",
+                      message=f"{path} is truncated or damaged after offset {offset}: {exc}", stage="ingest")

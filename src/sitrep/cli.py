@@ -63,18 +63,29 @@ def extract(path: str, published: str | None, url: str | None, title: str | None
 @db_option
 @click.option("--batch-size", default=32, show_default=True, help="Documents annotated together.")
 @click.option("--published", help="Publication date for inputs that carry none (YYYY-MM-DD).")
+@click.option("--workers", default=1, show_default=True, help="Worker processes (each loads the model once).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); implies --engine dask.")
+@click.option("--allow-private", is_flag=True, help="Let URLs reach private, loopback and link-local addresses.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], db_path: str, batch_size: int, published: str | None, quiet: bool) -> None:
-    """Extract events from files, folders and globs (.txt .html .htm .json .jsonl) into the store."""
+def ingest(paths: tuple[str, ...], db_path: str, batch_size: int, published: str | None, workers: int, engine: str,
+           scheduler: str | None, allow_private: bool, quiet: bool) -> None:
+    """Extract events from files, folders, globs and URLs into the store.
+
+    Reads .txt .html .json .jsonl (also gzipped), .warc/.warc.gz crawls, RSS/Atom feeds and http(s) URLs.
+    """
     from sitrep.cli_render import print_summary, progress_bar
-    from sitrep.engines.local import run
+    from sitrep.engines.local import open_engine, run
+    from sitrep.ingest.fetch import Fetcher
     from sitrep.ingest.sources import read_inputs
     from sitrep.store.duckdb import DuckDBStore
 
     try:
-        with DuckDBStore(db_path) as store, progress_bar(disabled=quiet) as tick:
-            summary = run(read_inputs(paths), sink=store.save_reports, on_failure=store.save_failure,
-                          progress=tick, batch_size=batch_size,
+        with DuckDBStore(db_path) as store, Fetcher(allow_private=allow_private) as fetcher, \
+                open_engine(engine, workers=workers, scheduler=scheduler) as executor, \
+                progress_bar(disabled=quiet) as tick:
+            summary = run(read_inputs(paths, fetcher=fetcher), sink=store.save_reports,
+                          on_failure=store.save_failure, progress=tick, batch_size=batch_size, executor=executor,
                           defaults={"published": published} if published else None)
             counts = store.counts()
     except SitrepError as exc:
@@ -82,6 +93,33 @@ def ingest(paths: tuple[str, ...], db_path: str, batch_size: int, published: str
     print_summary(summary, counts, db_path)
     if summary.failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--every", default="15m", show_default=True, help="Time between rounds: 90s, 15m, 1h.")
+@click.option("--once", is_flag=True, help="One round, then exit.")
+@click.option("--workers", default=1, show_default=True, help="Worker processes (each loads the model once).")
+@click.option("--allow-private", is_flag=True, help="Let URLs reach private, loopback and link-local addresses.")
+def watch(sources: tuple[str, ...], db_path: str, every: str, once: bool, workers: int, allow_private: bool) -> None:
+    """Poll feeds and pages (URLs, feed files, or files listing URLs); store only new items; safe to restart."""
+    from sitrep.cli_render import err
+    from sitrep.ingest.fetch import Fetcher
+    from sitrep.store.duckdb import DuckDBStore
+    from sitrep.watch import expand_sources, parse_every
+    from sitrep.watch import watch as watch_feeds
+
+    try:
+        seconds = parse_every(every)
+        with DuckDBStore(db_path) as store, Fetcher(allow_private=allow_private) as fetcher:
+            for cycle in watch_feeds(expand_sources(list(sources)), store=store, fetcher=fetcher, every=seconds,
+                                     cycles=1 if once else None, workers=workers):
+                err.print("watch: " + ", ".join(f"{k}={v}" for k, v in cycle.to_dict().items()))
+    except SitrepError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        err.print("watch: stopped")
 
 
 @main.command()

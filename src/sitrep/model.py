@@ -344,6 +344,13 @@ class Event:
     date_rule: str | None = None  # which rule chose the date
     place_rule: str | None = None
     extractor: str = ""
+    # Set on events merged across documents (sitrep.link): the per-report events, the outlets that
+    # report it, how many independent outlets, and the fields where they disagree
+    # ({"killed": {"Outlet A": 3, "Outlet B": 5}}).
+    members: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    corroboration: int = 1
+    contested: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
 
 
 @record
@@ -438,6 +445,9 @@ def event_from_dict(d: Mapping[str, Any]) -> Event:
             "hedge": Hedge(d["hedge"]) if d.get("hedge") else None,
             "evidence": evidence_from_dict(d.get("evidence")),
             "document_ids": tuple(d.get("document_ids") or ()),
+            "members": tuple(d.get("members") or ()),
+            "sources": tuple(d.get("sources") or ()),
+            "contested": dict(d.get("contested") or {}),
             "trigger": Snippet(text=trig["text"], evidence=evidence_from_dict(trig.get("evidence"))) if trig else None,
         }
     )

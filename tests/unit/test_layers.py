@@ -21,7 +21,8 @@ ALLOWED = {
     "nlp": {"errors", "model", "config"},
     "ingest": {"errors", "model", "config"},
     "store": {"errors", "model", "config"},
-    "eval": {"errors", "model", "config", "pipeline", "nlp", "ingest", "extract", "resolve", "engines"},
+    "link": {"errors", "model", "config"},
+    "eval": {"errors", "model", "config", "pipeline", "nlp", "ingest", "extract", "resolve", "engines", "link"},
     "pipeline": {"errors", "model", "config", "extract", "resolve", "nlp", "ingest"},
     "engines": {"errors", "model", "config", "pipeline", "nlp", "ingest", "store"},
 }

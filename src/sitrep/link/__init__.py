@@ -1,0 +1,1 @@
+"""Linking reports of the same real-world event across documents."""

@@ -65,7 +65,7 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
         id=stable_id("ev", ctx.document_id, trig_start, trig_end),
         type=d.subtype.type,
         subtype=d.subtype.subtype,
-        plover=d.subtype.plover,
+        plover=plover_code(d),
         date=date_,
         place=place,
         actors=actors,
@@ -82,6 +82,18 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
         place_rule=place_rule,
         extractor=ctx.extractor,
     )
+
+
+def plover_code(d: EventDraft) -> str:
+    """The subtype's PLOVER type, except that military force turned on civilians is ASSAULT, not FIGHT
+    (PLOVER keeps FIGHT for force between armed parties)."""
+    if d.subtype.plover == "FIGHT":
+        victims = [c.count.who or "" for c in d.killed + d.injured]
+        if any(a.kind == "civilians" and a.role == Role.TARGET for a in d.actors) or any(
+                w and any(k in w.lower() for k in ("civilian", "child", "women", "villager", "resident"))
+                for w in victims):
+            return "ASSAULT"
+    return d.subtype.plover
 
 
 # --------------------------------------------------------------------------- attribution and status
@@ -124,7 +136,7 @@ def _is_hypothetical(d: EventDraft, ann: Annotations) -> bool:
             return True
         if any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in _MODALS for c in ann.children[j]):
             # "they would attack" / "would hold another protest": the modal governs the trigger's clause
-            return j == head if d.main.kind == "verb" else j == chain[1]
+            return j == head if d.main.kind == "verb" else len(chain) > 1 and j == chain[1]
     return False
 
 

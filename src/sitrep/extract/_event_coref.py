@@ -14,6 +14,10 @@ from sitrep.model import Actor, Annotations, AssertedKind, Count, Event, Hedge
 
 # Types whose subtypes are stages of one episode (a rally, then tear gas; clashes, then the town retaken).
 _ONE_EPISODE_TYPES = {"protests", "riots", "battles"}
+_VIOLENT_TYPES = {"battles", "explosions_remote_violence", "violence_against_civilians"}
+# Words that announce another happening, not a restatement ("in a separate operation", "another two").
+_NEW_HAPPENING = {"separate", "another", "second", "third", "additional", "further", "other", "earlier", "previous",
+                  "last", "also"}
 
 
 @dataclass(slots=True)
@@ -54,10 +58,12 @@ def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:
     ea, eb = a.event, b.event
     if ea.negated != eb.negated or (ea.hedge == Hedge.HYPOTHETICAL) != (eb.hedge == Hedge.HYPOTHETICAL):
         return False
+    if not places_compatible(ea.place, eb.place) or not dates_compatible(ea.date, eb.date):
+        return False
+    if restates_casualties(ea, eb, ctx):
+        return True
     loose = a.casualty_only or b.casualty_only
     if ea.type != eb.type and not loose:
-        return False
-    if not places_compatible(ea.place, eb.place) or not dates_compatible(ea.date, eb.date):
         return False
     para_a = paragraph_index_at(ctx.ann, ea.evidence[-1].start)
     para_b = paragraph_index_at(ctx.ann, eb.evidence[0].start)
@@ -75,6 +81,36 @@ def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:
     first_a = paragraph_index_at(ctx.ann, ea.evidence[0].start)
     return (same_place and "sentence" in (ea.place_rule, eb.place_rule)) or (
         first_a <= 1 and para_b <= first_a + 1 and counts_agree)
+
+
+def restates_casualties(a: Event, b: Event, ctx: EventContext) -> bool:
+    """A later sentence that tells the dead of an earlier violent event again, in detail, is that event.
+
+    Reports give the toll in the lead ("killed several insurgents") and again where they tell how it
+    happened ("returned fire, killing several insurgents"); adding the two would double the toll.  The
+    later count must be of the same people (same head noun, or unnamed) and no larger, and its sentence
+    must not announce another happening ("in a separate operation", "another two").
+    """
+    if a.type not in _VIOLENT_TYPES or b.type not in _VIOLENT_TYPES:
+        return False
+    if a.killed is None or b.killed is None or a.killed.best <= 0 or b.killed.best <= 0:
+        return False
+    if b.killed.best > a.killed.best or not _same_victims(a.killed.who, b.killed.who):
+        return False
+    sent = b.evidence[0]
+    words = {w.lower() for w in ctx.ann.text[sent.start : sent.end].replace(",", " ").split()}
+    return not words & _NEW_HAPPENING
+
+
+def _same_victims(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return _victim_head(a) == _victim_head(b)
+
+
+def _victim_head(who: str) -> str:
+    word = who.lower().split()[-1].strip(".,;")
+    return word[:-1] if word.endswith("s") else word
 
 
 def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False) -> Event:

@@ -25,6 +25,7 @@ class Subtype:
     label: str
     plover: str
     rank: int
+    verbal: bool = False  # a political interaction (a demand, a meeting), not violence or a conflict development
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def taxonomy_from_data(data: Any) -> Taxonomy:
         for sub_name, sub in (type_data.get("subtypes") or {}).items():
             try:
                 st = Subtype(type=type_name, subtype=sub_name, label=sub.get("label", sub_name),
-                             plover=sub["plover"], rank=int(sub.get("rank", 1)))
+                             plover=sub["plover"], rank=int(sub.get("rank", 1)), verbal=bool(sub.get("verbal", False)))
             except (KeyError, TypeError, ValueError) as exc:
                 raise ConfigError(f"taxonomy subtype {type_name}/{sub_name} is incomplete: {exc}") from exc
             subtypes[sub_name] = st

@@ -30,7 +30,7 @@ from sitrep.model import (
     Token,
 )
 
-EXTRACTOR = "events@1"
+EXTRACTOR = "events@2"
 
 _NOUN_POS = {"NOUN", "PROPN"}
 _VERB_POS = {"VERB"}
@@ -158,7 +158,8 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     ("an airstrike destroyed the bridge"); generic words ("attack", "killed") and
     casualty counts join the nearest group.
     """
-    specific = [t for t in triggers if t.subtype is not None]
+    verbal = [t for t in triggers if t.subtype is not None and t.subtype.verbal]
+    specific = [t for t in triggers if t.subtype is not None and not t.subtype.verbal]
     generic = [t for t in triggers if t.subtype is None]
     groups: list[list[Trigger]] = []
     for t in sorted(specific, key=lambda t: -t.subtype.rank):  # type: ignore[union-attr]
@@ -192,11 +193,54 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
         if drafts:
             d = drafts[0] if len(drafts) == 1 else _draft_for_casualty(ann, drafts, c.token)
             (d.killed if c.kind == "killed" else d.injured).append(c)
+    interaction = _main_interaction(ann, verbal, [t for g in groups for t in g])
+    if interaction is not None:
+        # a threat or demand that governs a violent word comes first: it is what the sentence reports
+        drafts.insert(0, EventDraft(triggers=[interaction], subtype=interaction.subtype, sentence=interaction.sentence))
     for d in drafts:
         d.actors = assign_roles(ann, d, actors)
         if d.generic:
             d.subtype, d.generic = _type_generic(ann, d, tax)
     return [d for d in drafts if _worth_keeping(d)]
+
+
+_CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def _main_interaction(ann: Annotations, verbal: list[Trigger], others: list[Trigger]) -> Trigger | None:
+    """The one political interaction a sentence reports ("Jordan and Britain agreed ..."), if any.
+
+    It must be the verb of a main or reported clause with a subject (or a noun object or subject of
+    the sentence's main verb, "held talks"), and, when the sentence also holds violence, it must
+    govern that violence ("threatened to strike"), so that "forces, supported by aircraft, killed
+    two" stays one violent event.
+    """
+    best: tuple[int, Trigger] | None = None
+    for t in verbal:
+        tok = ann.tokens[t.head]
+        if t.kind == "verb":
+            if tok.dep not in _CLAUSE_DEPS or not _has_subject(ann, t.head):
+                continue
+        elif not (tok.dep in ("dobj", "nsubj", "nsubjpass", "attr") and ann.tokens[tok.head].dep == "ROOT"):
+            continue
+        if others and not any(t.head in ancestors(ann, o.head) for o in others):
+            continue
+        depth = sum(1 for _ in ancestors(ann, t.head))
+        if best is None or depth < best[0]:
+            best = (depth, t)
+    return best[1] if best else None
+
+
+def _has_subject(ann: Annotations, i: int) -> bool:
+    """A subject of the verb itself, or of the verb it is joined to ("agreed to give", "met and agreed")."""
+    for _ in range(3):
+        if any(ann.tokens[c].dep in _SUBJECT_DEPS for c in ann.children[i]):
+            return True
+        if ann.tokens[i].dep not in ("xcomp", "conj") or ann.tokens[i].head == i:
+            return False
+        i = ann.tokens[i].head
+    return False
 
 
 def _related(ann: Annotations, a: int, b: int) -> bool:
@@ -249,7 +293,10 @@ def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy) -> tuple[Subty
 
 
 def _worth_keeping(d: EventDraft) -> bool:
-    """Generic words alone ("the attack") make an event only with an actor, a count or a modifier."""
+    """Generic words alone ("the attack") make an event only with an actor, a count or a modifier;
+    a political interaction only with a named party."""
+    if d.subtype.verbal:
+        return any(a.name for a in d.actors)
     if not d.generic:
         return True
     return bool(d.actors or d.killed or d.injured)
@@ -352,7 +399,26 @@ def _actors_for_token(ann: Annotations, tok: int, actors: Sequence[Actor]) -> li
     if not phrase:
         return []
     start, end = ann.tokens[phrase[0]].start, ann.tokens[phrase[-1]].end
-    return [a for a in actors if a.evidence and start <= a.evidence[0].start and a.evidence[0].end <= end][:1]
+    inside = [a for a in actors if a.evidence and start <= a.evidence[0].start and a.evidence[0].end <= end][:1]
+    if inside:
+        return inside
+    # a country is a party only as subject or recipient ("Israel threatened", "gave Tanzania"), never
+    # as an object hit ("struck Gaza" names a place)
+    places_ok = ann.tokens[tok].dep in ("nsubj", "dative")
+    return _entity_actor(ann, start, end, places_ok=places_ok)
+
+
+# Named parties that are not in the actor stage's output: a state named by its country ("Israel threatened"),
+# a people ("Palestinians blamed"), an organisation or a person.
+_ENTITY_KINDS = {"GPE": "government", "NORP": "unknown", "ORG": "unknown", "PERSON": "unknown"}
+
+
+def _entity_actor(ann: Annotations, start: int, end: int, *, places_ok: bool = False) -> list[Actor]:
+    for e in ann.entities:
+        if start <= e.start and e.end <= end and e.label in _ENTITY_KINDS and (places_ok or e.label != "GPE"):
+            return [Actor(name=ann.text[e.start : e.end], kind=_ENTITY_KINDS[e.label],
+                          evidence=(ann.evidence(e.start, e.end),), extractor=EXTRACTOR)]
+    return []
 
 
 def _in_clause(ann: Annotations, j: int, root: int) -> bool:

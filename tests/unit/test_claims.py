@@ -29,7 +29,7 @@ def _claims(annotate, text: str, **kw) -> list[Claim]:
     for c in claims:
         evidence = [*c.content.evidence, *c.cue.evidence, *c.speaker.evidence]
         assert check_evidence(text, evidence) == []
-        assert c.extractor == "claims@1"
+        assert c.extractor == "claims@2"
     return claims
 
 
@@ -368,3 +368,56 @@ def test_claims_long_fragment_quote_outside_reported_speech_keeps_its_speaker(an
     claim = _one(annotate, 'The minister described the operation as "a decisive victory over the terrorists".')
     assert (claim.direct, claim.speaker.name, claim.cue.text) == (True, "minister", "described")
     assert claim.content.text == "a decisive victory over the terrorists"
+
+
+# --------------------------------------------------------------------------- measured on attribution gold (claims@2)
+
+
+@pytest.mark.slow
+def test_claims_speaker_between_quote_and_cue_when_parse_hangs_it_inside_the_quote(annotate):
+    text = ("“We have lost many men. The army is tired and so are our fighters,” Hadi Amiri, a militia commander, "
+            "said on Monday on al-Sumaria’s “Evening News.” “We need more weapons.”")
+    claim = _one(annotate, text)
+    assert claim.speaker.name == "Hadi Amiri"
+    assert [e.text for e in claim.content.evidence] == [
+        "We have lost many men. The army is tired and so are our fighters", "We need more weapons."]
+
+
+@pytest.mark.slow
+def test_claims_participle_cue_speaks_with_main_subject_and_title_quote_is_not_joined(annotate):
+    text = '"We see no sign of a second bomb," the governor said, adding that it would take "many hours" to search.'
+    claims = _claims(annotate, text)
+    assert [(c.speaker.name, c.direct, c.content.text) for c in claims] == [
+        ("governor", True, "We see no sign of a second bomb"),
+        ("governor", False, 'it would take "many hours" to search')]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["The governor said it was too early to tell whether the blast was caused by a bomb.",
+     "The army declined to say whether any soldiers were killed."],
+)
+def test_claims_unasserted_speech_is_not_a_claim(annotate, text):
+    assert [c.cue.text for c in _claims(annotate, text)] in (["said"], [])
+
+
+@pytest.mark.slow
+def test_claims_accusation_content_keeps_the_charge(annotate):
+    claim = _one(annotate, "Separatist commander Eduard Basurin accused Kiev of violating the ceasefire.")
+    assert (claim.cue.text, claim.content.text) == ("accused", "Kiev of violating the ceasefire")
+
+
+@pytest.mark.slow
+def test_claims_outlet_named_post_is_the_speaker_not_a_statement(annotate):
+    claim = _one(annotate, "The Kabul Post reported that the governor had fled the city.")
+    assert claim.speaker.name == "Kabul Post"
+
+
+@pytest.mark.slow
+def test_claims_postposed_cue_takes_every_conjunct_of_the_content(annotate):
+    text = ("The convoy was supposed to be escorted by the army, but the militants blocked the road before "
+            "troops could arrive, a source said.")
+    claim = _one(annotate, text)
+    assert claim.content.text.startswith("The convoy was supposed")
+    assert claim.content.text.endswith("before troops could arrive")

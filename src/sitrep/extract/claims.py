@@ -31,6 +31,7 @@ EXTRACTOR = "claims@2"
 _SOFT_END = ",?!-—–…"
 _STOPS = frozenset({".", "!", "?", ";", ":"})
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj")
+_NOT_DONE = frozenset({"decline", "refuse", "fail", "threaten", "avoid"})
 
 
 @dataclass(slots=True)
@@ -161,8 +162,8 @@ def _cue_before(doc: _Doc, q_i: int) -> tuple[int, bool] | None:
     lead = q.open - 1
     while lead >= 0 and text[lead].isspace():
         lead -= 1
-    if lead < 0 or text[lead] == "\n":
-        return None
+    if lead < 0 or text[lead] in "\n.!?":
+        return None  # the quote opens its own sentence: a cue in the previous one is not its cue
     last = doc.token_at(lead + 1) - 1
     if last < 0:
         return None
@@ -203,6 +204,7 @@ def _scan(ann: Annotations, lex: Lexicon) -> tuple[_Doc, list[_Found], list[Evid
     scare: list[Evidence] = []
     used: set[int] = set()
     fragments: list[tuple[int, int]] = []
+    orphans: list[int] = []
     for q_i, q in enumerate(doc.quotes):
         short = q.words(ann.text) <= 3
         after = _cue_after(doc, q_i)
@@ -218,8 +220,7 @@ def _scan(ann: Annotations, lex: Lexicon) -> tuple[_Doc, list[_Found], list[Evid
         elif short:
             scare.append(ann.evidence(q.start, q.end))
         elif cue is None:
-            found.append(_Found(parts=[(q.start, q.end)], cue=[], speaker=None, direct=True, anchor=q.start,
-                                quote_ids=[q_i]))
+            orphans.append(q_i)
         else:
             fragments.append((q_i, cue))  # quoted inside reported speech: the reported claim should carry it
     reported = _reported(doc, used, found)
@@ -229,7 +230,26 @@ def _scan(ann: Annotations, lex: Lexicon) -> tuple[_Doc, list[_Found], list[Evid
             found.append(_Found(parts=[(q.start, q.end)], cue=_cue_tokens(doc, cue), speaker=doc.speaker_of(cue),
                                 direct=True, anchor=q.start, quote_ids=[q_i]))
     found.extend(reported)
+    _attach_orphans(doc, orphans, found)
     return doc, found, scare
+
+
+def _attach_orphans(doc: _Doc, orphans: list[int], found: list[_Found]) -> None:
+    """A quote with no cue of its own continues the claim before it in the same paragraph
+    ('…," Obama said after meeting Putin. He did not suggest retaliation. "Our goal is …"');
+    with no claim before it there, it is a quote of no named speaker."""
+    starts = [p.start for p in doc.ann.paragraphs] or [0]
+    for q_i in orphans:
+        q = doc.quotes[q_i]
+        para_start = max((s for s in starts if s <= q.open), default=0)
+        before = [f for f in found if para_start <= f.anchor < q.open and f.parts and f.parts[-1][1] <= q.open]
+        if before:
+            prev = max(before, key=lambda f: f.parts[-1][1])
+            prev.parts.append((q.start, q.end))
+            prev.quote_ids.append(q_i)
+        else:
+            found.append(_Found(parts=[(q.start, q.end)], cue=[], speaker=None, direct=True, anchor=q.start,
+                                quote_ids=[q_i]))
 
 
 def _cue_tokens(doc: _Doc, k: int) -> list[int]:
@@ -262,6 +282,14 @@ def _unasserted(doc: _Doc, k: int, content: set[int]) -> bool:
     infinitive = any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() == "to" for c in ann.children[k])
     if infinitive and doc.speaker_of(k) is None:
         return True
+    # "declined to threaten Moscow or declare it responsible": the verbs under "decline" did not happen.
+    j = k
+    for _ in range(3):
+        if ann.tokens[j].head == j:
+            break
+        j = ann.tokens[j].head
+        if ann.tokens[j].lemma.lower() in _NOT_DONE:
+            return True
     words = [j for j in sorted(content) if ann.tokens[j].pos != "PUNCT"]
     return bool(words) and ann.tokens[words[0]].text.lower() in ("whether", "if")
 

@@ -138,10 +138,9 @@ def read_feed(data: bytes, *, source: str, fetcher: Any = None) -> Iterator[RawI
 
 def open_maybe_gzip(path: Path) -> io.BufferedIOBase:
     """The file, decompressed on the fly when it is gzip (by its magic bytes, not its name)."""
-    fh = path.open("rb")
-    if fh.peek(2)[:2] == b"\x1f\x8b":
-        return gzip.GzipFile(fileobj=fh, mode="rb")  # type: ignore[return-value]
-    return fh
+    with path.open("rb") as probe:
+        magic = probe.read(2)
+    return gzip.open(path, "rb") if magic == b"\x1f\x8b" else path.open("rb")  # type: ignore[return-value]
 
 
 def read_file(path: Path, *, fetcher: Any = None) -> Iterator[RawInput | Failure]:

@@ -6,6 +6,7 @@ keeps every record read before the damage and ends with one ``bad_warc`` failure
 
 from __future__ import annotations
 
+import gzip
 import logging
 import zlib
 from collections.abc import Iterator
@@ -25,6 +26,21 @@ def is_warc(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
 
 
+def _html_body(record: Any, *, max_bytes: int) -> bytes | None:
+    """The payload of a successful HTML response (at most ``max_bytes + 1`` bytes), else None."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    status = record.http_headers.get_statuscode() or ""
+    kind = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    if not status.startswith("2") or kind not in HTML_TYPES:
+        return None
+    body = record.content_stream().read(max_bytes + 1)
+    if len(body) <= max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
+        # the record ended before its declared Content-Length: the file was cut off here
+        raise EOFError(f"the record for {record.rec_headers.get_header('WARC-Target-URI')} is cut short")
+    return body
+
+
 def read_warc(path: Path, *, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[Any]:
     """``RawInput`` per HTML response record (source ``path#offset``), then a ``Failure`` if the file is damaged."""
     from warcio.archiveiterator import ArchiveIterator
@@ -35,17 +51,20 @@ def read_warc(path: Path, *, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[Any]
     offset = 0
     try:
         with path.open("rb") as fh:
+            head = fh.peek(2)[:2]
+            magic = gzip.GzipFile(fileobj=fh).read(8) if head == b"\x1f\x8b" else fh.read(8)
+            if not magic.startswith((b"WARC/", b"filedesc")):
+                yield Failure(source=str(path), code="bad_warc", message=f"{path} is not a WARC or ARC file "
+                              f"(it starts with {magic[:8]!r})", stage="ingest")
+                return
+            fh.seek(0)
             records = ArchiveIterator(fh)
             for record in records:
-                offset = records.get_record_offset()
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                status = record.http_headers.get_statuscode() or ""
-                kind = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
-                if not status.startswith("2") or kind not in HTML_TYPES:
+                body = _html_body(record, max_bytes=max_bytes)
+                offset = records.get_record_offset()  # known once the record has been read
+                if body is None:
                     continue
                 source = f"{path}#{offset}"
-                body = record.content_stream().read(max_bytes + 1)
                 if len(body) > max_bytes:
                     yield Failure(source=source, code="too_large", message=f"WARC record at offset {offset} is over "
                                   f"{max_bytes:,} bytes", stage="ingest")

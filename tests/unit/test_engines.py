@@ -1,0 +1,90 @@
+"""Engines: bounded streaming, and the same records from one process, a process pool and a Dask cluster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.engines.local import chunks, ordered_map, process
+from sitrep.ingest.sources import RawInput, read_inputs
+from sitrep.model import Failure, Report
+
+SAMPLES = str(Path(__file__).resolve().parents[2] / "samples")
+
+
+class InlineExecutor:
+    """Runs each chunk at once and records how far the input stream had been read when it did."""
+
+    def __init__(self):
+        self.submitted = 0
+
+    def submit(self, fn, *args):
+        self.submitted += 1
+        result = fn(*args)
+
+        class Done:
+            def result(self):
+                return result
+        return Done()
+
+
+def failures(n, pulled):
+    for i in range(n):
+        pulled.append(i)
+        yield Failure(source=f"in-{i}", code="test", message="x")
+
+
+def test_inputs_are_pulled_a_window_at_a_time():
+    pulled: list[int] = []
+    executor = InlineExecutor()
+    results = ordered_map(executor, chunks(failures(10_000, pulled), 10), defaults=None, batch_size=10, window=3)
+    first = next(results)
+    assert first.source == "in-0"
+    assert len(pulled) <= 30  # three chunks of ten in flight, not the whole stream
+    assert [r.source for r in results][-1] == "in-9999"
+
+
+def as_dicts(results):
+    return [r.to_dict() if isinstance(r, Report) else r for r in results]
+
+
+@pytest.fixture(scope="module")
+def local_records():
+    return as_dicts(process(read_inputs([SAMPLES]), batch_size=2))
+
+
+@pytest.mark.slow
+def test_a_worker_pool_gives_the_same_records_in_the_same_order(local_records):
+    pooled = as_dicts(process(read_inputs([SAMPLES]), batch_size=2, workers=2))
+    assert len(pooled) == len(local_records) >= 5
+    assert pooled == local_records
+
+
+@pytest.mark.slow
+def test_the_dask_engine_gives_the_same_records_as_the_local_engine(local_records):
+    pytest.importorskip("distributed")
+    from sitrep.engines.dask import DaskEngine
+
+    with DaskEngine(workers=2) as engine:
+        assert engine.workers == 2
+        distributed = as_dicts(process(read_inputs([SAMPLES]), batch_size=2, executor=engine))
+    assert distributed == local_records
+
+
+@pytest.mark.slow
+def test_a_chunk_that_crashes_its_worker_becomes_failures_and_the_run_goes_on():
+    class Exploding(InlineExecutor):
+        def submit(self, fn, *args):
+            self.submitted += 1
+            if self.submitted == 1:
+                class Broken:
+                    def result(self):
+                        raise RuntimeError("worker died")
+                return Broken()
+            return super().submit(fn, *args)
+
+    inputs = [RawInput(source=f"t{i}", data="") for i in range(4)]
+    out = list(ordered_map(Exploding(), chunks(inputs, 2), defaults=None, batch_size=2, window=2))
+    assert [(f.source, f.code) for f in out] == [("t0", "worker_crashed"), ("t1", "worker_crashed"),
+                                                 ("t2", "empty"), ("t3", "empty")]

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from sitrep.extract import _calendar as cal
-from sitrep.extract.times import extract_times, parse_published, time_at
+from sitrep.extract.times import extract_times, find_dateline, parse_published, time_at
 from sitrep.model import Annotations, Precision, Span, Time, TimeBasis, check_evidence, stable_id
 
 PUB = "2015-10-27"  # a Tuesday
@@ -345,3 +345,74 @@ def test_times_on_annotated_story_with_inherited_year(annotate) -> None:
     times = extract_times(annotate(text), published="2016-02-10")
     assert [(t.text, t.value, t.basis) for t in times] == [
         ("on 29 March last year", "2015-03-29", R), ("May", "2015-05", INH), ("on Sunday", "2016-02-07", R)]
+
+
+# --------------------------------------------------------------------------- traps from issue 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands joined the march on Baghdad, organisers said.",
+        "The March on Washington was remembered by veterans.",
+        "Officials say the talks may resume, but May herself declined to comment.",
+        "The ceasefire held for a year before the fighting resumed.",
+    ],
+)
+def test_times_ignores_march_the_noun_may_the_verb_and_durations(text: str) -> None:
+    assert [t.text for t in times_of(text)] == []
+
+
+def test_times_keeps_quoted_dates_as_times_of_their_own() -> None:
+    # A date inside a quote is still a time; whether it dates an event is the events stage's business.
+    times = times_of('"We were attacked on 3 May," he said on Tuesday.')
+    assert [(t.text, t.value) for t in times] == [("on 3 May", "2015-05-03"), ("on Tuesday", "2015-10-27")]
+
+
+def test_times_without_anchor_are_unresolved_never_today() -> None:
+    for text in ("Two soldiers were killed yesterday.", "The town fell in May.", "Jets struck on Sunday."):
+        time = only(text, None)
+        assert (time.value, time.start, time.end, time.basis) == (None, None, None, U)
+
+
+def test_times_month_after_year_sentence_inherits_not_publication_year() -> None:
+    times = times_of("The offensive began in 2012. Government forces retook the town in May.", "2015-10-27")
+    assert [(t.value, t.basis) for t in times] == [("2012", A), ("2012-05", INH)]
+
+
+# --------------------------------------------------------------------------- datelines (the publication anchor)
+
+
+@pytest.mark.parametrize(
+    ("header", "date", "kind"),
+    [
+        ("KABUL, Afghanistan (Aug. 6, 2012)\nTroops detained two men.", "2012-08-06", "dateline"),
+        ("2012-08-S-012\nFor Immediate Release\nKABUL, Afghanistan (Aug. 6)\nTroops detained two men.",
+         "2012-08-06", "dateline"),
+        # A January dateline under a December release id belongs to the next year.
+        ("2010-12-S-300\nKABUL, Afghanistan (Jan. 2) - Troops detained two men.", "2011-01-02", "dateline"),
+        ("May 11: Afghan-ISAF Operations in the South\nISAF Joint Command\n2010-05-CA-039\nTroops detained two men.",
+         "2010-05-11", "title"),
+        ("LONDON, March 3, 2014 (Reuters) - Police arrested two men.", "2014-03-03", "dateline"),
+        ("Morning Update, Feb. 8, 2011\nTroops detained two men.", "2011-02-08", "first_line"),
+    ],
+)
+def test_find_dateline_reads_the_publication_anchor(header: str, date: str, kind: str) -> None:
+    dateline = find_dateline(header)
+    assert dateline is not None
+    assert (dateline.date.isoformat() if dateline.date else None, dateline.kind) == (date, kind)
+    assert header[dateline.body_start:].lstrip(" -–\n").startswith(("Troops", "Police", "ISAF"))
+
+
+def test_find_dateline_without_any_year_leaves_the_date_unknown() -> None:
+    dateline = find_dateline("KABUL, Afghanistan (Dec. 5)\nTroops detained two men today.")
+    assert dateline is not None and dateline.date is None
+    assert find_dateline("Troops detained two men today in Kabul.") is None
+    assert find_dateline("BAGHDAD (Reuters) - Police said two men were arrested.") is None
+
+
+def test_pipeline_dateline_date_uses_release_id_year() -> None:
+    from sitrep.pipeline import dateline_date
+
+    assert dateline_date("2011-02-S-118\nKABUL, Afghanistan (Feb. 17)\nTroops left.") == "2011-02-17"
+    assert dateline_date("KABUL, Afghanistan (Feb. 17)\nTroops left.") is None

@@ -27,7 +27,7 @@ _PLACE = r"[A-Z][A-Za-z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?"
 # "KABUL, Afghanistan (Aug. 6, 2012)": the date in brackets after a place in capitals.
 _BRACKETED = re.compile(rf"{_BREAK}(?P<place>{_PLACE})\s*\((?P<date>[^()\n\u2028]{{3,30}})\)", re.MULTILINE)
 # "LONDON, March 3 (Reuters) -": the date after the place, before the agency.
-_AGENCY = re.compile(rf"{_BREAK}(?P<place>{_PLACE}),\s+(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)\s*\(",
+_AGENCY = re.compile(rf"{_BREAK}(?P<place>{_PLACE}),\s+(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)\s*\([^()\n]{{1,40}}\)",
                      re.MULTILINE)
 # "May 11: Afghan-ISAF Operations ...": a title opening with a day and a colon.
 _TITLE = re.compile(r"\A\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?):\s")

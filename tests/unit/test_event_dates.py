@@ -1,0 +1,101 @@
+"""Tests of the rule that dates an event: clause, sentence, paragraph, publication, none (``_event_dates``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract._event_dates import choose_date, governs, in_citation, publication_time
+from sitrep.extract._event_drafts import EventContext, EventDraft, Trigger
+from sitrep.extract._taxonomy import Subtype
+from sitrep.extract.times import extract_times
+from sitrep.model import Precision, TimeBasis
+
+pytestmark = pytest.mark.slow  # real spaCy annotations: the clause rule reads the parse
+
+CLASH = Subtype(type="battles", subtype="armed_clash", label="Armed clash", plover="FIGHT", rank=0)
+
+
+def date_of(annotate, text: str, trigger: str, published: str | None = "2015-10-27"):
+    """The date and rule chosen for an event triggered by the first token ``trigger`` in ``text``."""
+    ann = annotate(text)
+    head = next(t.i for t in ann.tokens if t.text == trigger)
+    sentence = next(i for i, s in enumerate(ann.sentences) if s.token_start <= head < s.token_end)
+    draft = EventDraft(triggers=[Trigger(tokens=(head,), head=head, subtype=CLASH, kind="verb", sentence=sentence)],
+                       subtype=CLASH, sentence=sentence)
+    ctx = EventContext(ann=ann, document_id="doc", published=published,
+                       times=extract_times(ann, published=published), places=(), claims=(), scare_quotes=(),
+                       outlet=None, extractor="events@test")
+    return choose_date(draft, ctx)
+
+
+def test_event_date_from_the_time_that_governs_its_clause(annotate) -> None:
+    date, rule = date_of(annotate, "Officials said on Tuesday that militants attacked the base on Sunday.", "attacked")
+    assert (date.text, date.value, rule) == ("on Sunday", "2015-10-25", "clause")
+
+
+def test_reporting_time_is_not_the_event_clause_time(annotate) -> None:
+    date, rule = date_of(annotate, "Officials said on Tuesday that militants attacked the base on Sunday.", "said")
+    assert (date.text, rule) == ("on Tuesday", "clause")
+
+
+def test_event_date_from_earlier_in_the_paragraph(annotate) -> None:
+    date, rule = date_of(annotate, "Gunmen stormed a checkpoint on Monday. Two policemen died in the fighting.", "died")
+    assert (date.value, rule) == ("2015-10-26", "paragraph")
+
+
+def test_event_date_does_not_cross_paragraphs(annotate) -> None:
+    date, rule = date_of(annotate, "Gunmen stormed a checkpoint on Monday.\nTwo policemen died in the fighting.", "died")
+    assert (date.value, date.basis, rule) == ("2015-10-27", TimeBasis.PUBLICATION, "publication")
+
+
+def test_event_without_time_takes_publication_day_and_says_so(annotate) -> None:
+    date, rule = date_of(annotate, "Gunmen attacked a police station in Baiji.", "attacked", "2015-03-18")
+    assert (date.value, date.precision, date.start, date.end) == ("2015-03-18", Precision.DAY, "2015-03-18", "2015-03-18")
+    assert (date.basis, rule) == (TimeBasis.PUBLICATION, "publication")
+
+
+def test_event_without_time_or_publication_has_no_date(annotate) -> None:
+    assert date_of(annotate, "Gunmen attacked a police station in Baiji.", "attacked", None) == (None, "none")
+
+
+def test_dateline_date_is_publication_not_the_events_own(annotate) -> None:
+    date, rule = date_of(annotate, "KABUL, Afghanistan (Aug. 6, 2012) - Troops killed two insurgents.", "killed",
+                         "2012-08-06")
+    assert (date.value, rule) == ("2012-08-06", "publication")
+
+
+def test_citation_date_is_not_the_event_date(annotate) -> None:
+    text = "Jets struck the town (Coalition admits strike, Iraq Pulse Monitor, 27 October 2015)."
+    date, rule = date_of(annotate, text, "struck", "2016-01-29")
+    assert (date.value, rule) == ("2016-01-29", "publication")
+
+
+def test_unresolved_time_never_dates_an_event(annotate) -> None:
+    date, rule = date_of(annotate, "Militants attacked the base on Sunday.", "attacked", None)
+    assert (date, rule) == (None, "none")
+
+
+def test_governs_needs_the_parse(annotate) -> None:
+    ann = annotate("Militants attacked the base on Sunday, police said.")
+    sunday = extract_times(ann, published="2015-10-27")[0]
+    attacked = next(t.i for t in ann.tokens if t.text == "attacked")
+    assert governs(ann, sunday, attacked)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "inside"),
+    [
+        ("(Coalition admits strike, Iraq Pulse Monitor, 27 October 2015)", "27 October 2015", True),
+        ("The raid (on 27 October 2015) killed two.", "27 October 2015", False),
+        ("Jets struck on 27 October 2015, killing two.", "27 October 2015", False),
+    ],
+)
+def test_in_citation(text: str, words: str, inside: bool) -> None:
+    start = text.index(words)
+    assert in_citation(text, start, start + len(words)) is inside
+
+
+def test_publication_time_is_a_day_with_publication_basis() -> None:
+    time = publication_time("2015-03-18T10:00:00")
+    assert (time.value, time.precision, time.basis) == ("2015-03-18", Precision.DAY, TimeBasis.PUBLICATION)
+    assert publication_time(None) is None and publication_time("soon") is None

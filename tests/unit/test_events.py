@@ -134,11 +134,12 @@ def test_two_strikes_in_different_places_stay_apart(extract):
     assert by_type["air_drone_strike"].killed.best == 5
 
 
-def test_event_without_a_time_is_dated_by_publication_week(extract):
+def test_event_without_a_time_is_dated_by_publication_day(extract):
+    # the rule of _event_dates (times@2): a publication date known to the day dates the event to that day
     r = extract("Gunmen attacked a police station in the town of Baiji, killing two officers.", published="2015-03-18")
     e = r.events[0]
     assert e.date_rule == "publication" and e.date.basis.value == "publication"
-    assert e.date.end == "2015-03-18" and e.date.start == "2015-03-12"
+    assert e.date.end == "2015-03-18" and e.date.start == "2015-03-18"
 
 
 def test_no_publication_date_leaves_the_date_open(extract):
@@ -172,3 +173,59 @@ def test_taxonomy_keys_ignore_spaces_and_hyphens():
 def test_taxonomy_rejects_incomplete_subtypes():
     with pytest.raises(ConfigError):
         taxonomy_from_data({"types": {"battles": {"subtypes": {"armed_clash": {"verbs": ["clash"]}}}}})
+
+
+# --------------------------------------------------------------------------- events@2
+
+
+def test_lead_toll_told_again_in_detail_is_counted_once(extract):
+    text = ("Soldiers killed three militants in Marja on Monday.\n"
+            "The patrol came under fire from a compound. The soldiers returned fire, killing three militants.")
+    r = extract(text, published="2024-05-07")
+    killed = [e.killed.best for e in r.events if e.killed is not None and not e.negated]
+    assert killed == [3]
+
+
+def test_separate_operation_keeps_its_own_toll(extract):
+    text = ("Soldiers killed three militants in Marja on Monday.\n"
+            "In a separate operation, soldiers killed two militants.")
+    r = extract(text, published="2024-05-07")
+    assert sorted(e.killed.best for e in r.events if e.killed is not None) == [2, 3]
+
+
+@pytest.mark.parametrize(("text", "plover", "initiator"), [
+    ("Norway demanded that Sweden withdraw its ambassador.", "DEMAND", "Norway"),
+    ("Chile rejected the proposal on Tuesday.", "REJECT", "Chile"),
+    ("The foreign ministers of Chile and Peru met in Geneva on Monday.", "CONSULT", None),
+    ("Kenya threatened to strike rebel camps in the north.", "THREATEN", "Kenya"),
+])
+def test_political_interactions_get_their_plover_type(extract, text, plover, initiator):
+    r = extract(text, published="2024-05-07")
+    assert r.events and r.events[0].plover == plover
+    if initiator:
+        assert initiator in [a.name for a in r.events[0].actors if a.role == Role.INITIATOR]
+
+
+def test_threat_to_strike_makes_the_strike_hypothetical(extract):
+    r = extract("Kenya threatened to strike rebel camps in the north.", published="2024-05-07")
+    strikes = [e for e in r.events if e.plover != "THREATEN"]
+    assert all(e.hedge == Hedge.HYPOTHETICAL for e in strikes)
+
+
+def test_interaction_words_do_not_split_a_violent_sentence(extract):
+    r = extract("Government forces, supported by allied aircraft, killed four rebels near Marja on Monday.",
+                published="2024-05-07")
+    assert [e.plover for e in r.events] == ["FIGHT"]
+
+
+def test_opinion_paragraph_produces_no_event(extract):
+    text = ("Peace will not come from more weapons. Leaders on every side should think about what their "
+            "people need, and history will judge them by it.")
+    assert extract(text, published="2024-05-07").events == ()
+
+
+def test_clash_between_armed_parties_is_fight_and_strike_on_civilians_is_assault(extract):
+    fight = extract("Rebels clashed with the army near Marja on Monday.", published="2024-05-07").events
+    assault = extract("An airstrike killed five civilians in Marja on Monday.", published="2024-05-07").events
+    assert fight[0].plover == "FIGHT"
+    assert assault[0].plover == "ASSAULT"

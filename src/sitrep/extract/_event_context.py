@@ -32,7 +32,9 @@ _HEDGE_WORDS = {
     "apparently": Hedge.REPORTED, "alleged": Hedge.ALLEGED, "suspected": Hedge.ALLEGED, "unconfirmed": Hedge.REPORTED,
 }
 _HYPOTHETICAL_HEADS = {"threaten", "plan", "vow", "warn", "intend", "prepare", "aim", "seek", "try", "attempt",
-                       "prevent", "avert", "foil", "thwart"}
+                       "prevent", "avert", "foil", "thwart",
+                       # asked for, offered or refused: "demanded that they withdraw", "agreed to release"
+                       "demand", "urge", "offer", "agree", "promise", "pledge", "refuse", "decline"}
 _MODALS = {"will", "would", "could", "may", "might", "should", "shall"}
 _CLAIM_HEDGES = {"claim": Hedge.CLAIMED, "allege": Hedge.ALLEGED, "accuse": Hedge.ALLEGED}
 

@@ -83,7 +83,7 @@ def test_unknown_toponym_comes_out_unresolved_with_exact_evidence() -> None:
     [place] = extract_places(ann, gazetteer=FakeGazetteer(SPRINGFIELD_US))
     assert (place.name, place.geonames_id, place.precision) == ("Zarqawand", None, GeoPrecision.UNKNOWN)
     assert place.evidence[0].text == ann.text[place.evidence[0].start : place.evidence[0].end] == "Zarqawand"
-    assert place.extractor == "places@1"
+    assert place.extractor == "places@2"
 
 
 @pytest.mark.parametrize(("dateline", "country"), [(None, "US"), ("AU", "AU"), ("US", "US")])
@@ -279,3 +279,44 @@ def test_a_sea_tagged_loc_is_the_sea_not_the_namesake_province(places_of) -> Non
     places = by_name(places_of("The Houthis attacked a cargo ship in the Red Sea off Hodeidah, Yemen."))
     assert (places["Red Sea"].feature, places["Red Sea"].country) == ("region", None)
     assert (places["Hodeidah"].country, places["Hodeidah"].precision) == ("YE", GeoPrecision.EXACT)
+
+
+# --------------------------------------------------------------------------- state context, names with directions
+
+
+PARIS_FR = FakeEntry(10, "Paris", "city", "FR", "Ile-de-France", population=2_100_000)
+PARIS_TX = FakeEntry(11, "Paris", "city", "US", "Texas", population=25_000)
+PARIS_TN = FakeEntry(12, "Paris", "city", "US", "Tennessee", population=10_000)
+TEXAS = FakeEntry(20, "Texas", "admin1", "US", "Texas", population=20_000_000)
+LAMAR_COUNTY = FakeEntry(21, "Lamar County", "admin2", "US", "Texas", population=0)
+
+
+def test_the_articles_state_picks_the_town_of_that_state() -> None:
+    gazetteer = FakeGazetteer(PARIS_FR, PARIS_TX, PARIS_TN, TEXAS, LAMAR_COUNTY)
+    ann = hand_annotations("Deputies in Lamar County and in Texas searched a house in Paris.",
+                           ["Lamar County", "Texas", "Paris"])
+    places = extract_places(ann, gazetteer=gazetteer)
+    assert [(p.name, p.geonames_id) for p in places] == [("Lamar County", 21), ("Texas", 20), ("Paris", 11)]
+
+
+def test_without_state_context_the_populous_namesake_wins() -> None:
+    gazetteer = FakeGazetteer(PARIS_FR, PARIS_TX, PARIS_TN)
+    places = extract_places(hand_annotations("Talks resumed in Paris.", ["Paris"]), gazetteer=gazetteer)
+    assert places[0].geonames_id == 10
+
+
+def test_a_direction_that_is_part_of_the_name_is_kept() -> None:
+    west_bank = FakeEntry(30, "West Bank", "admin1", "PS", "West Bank", population=2_000_000)
+    bank = FakeEntry(31, "Bank", "city", "IN", "Bihar", population=5_000)
+    gazetteer = FakeGazetteer(west_bank, bank, FakeEntry(32, "Syria", "country", "SY", population=18_000_000))
+    ann = hand_annotations("Raids in the West Bank and in northern Syria.", ["West Bank", "northern Syria"])
+    assert [(p.name, p.geonames_id) for p in extract_places(ann, gazetteer=gazetteer)] == [("West Bank", 30),
+                                                                                           ("Syria", 32)]
+
+
+def test_a_village_named_after_its_state_does_not_beat_the_state() -> None:
+    state = FakeEntry(40, "Minnesota", "admin1", "US", "Minnesota", population=4_000_000)
+    village = FakeEntry(41, "Minnesota", "city", "US", "Minnesota", population=900)
+    gazetteer = FakeGazetteer(state, village)
+    places = extract_places(hand_annotations("Snow fell across Minnesota.", ["Minnesota"]), gazetteer=gazetteer)
+    assert places[0].geonames_id == 40 and places[0].precision == GeoPrecision.ADMIN1

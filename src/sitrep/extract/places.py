@@ -17,7 +17,7 @@ from sitrep.model import Annotations, GeoPrecision, Place, stable_id
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "places@1"
+EXTRACTOR = "places@2"
 
 
 class EntryLike(Protocol):
@@ -98,7 +98,7 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
     for i, (m, candidates) in enumerate(looked_up):
         qualifier = _qualifier(looked_up, i, ann)
         qualifying = _is_qualifier(looked_up, i, ann)
-        scored = [(_score(ann, m, c, context, qualifier, gazetteer, qualifying=qualifying, regions=regions), c)
+        scored = [(_score(ann, m, c, context, qualifier, gazetteer, qualifying=qualifying, regions=regions[i]), c)
                   for c in candidates]
         if not m.hint:
             scored = _prefer_city_over_its_namesake(scored)

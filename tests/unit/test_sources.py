@@ -134,3 +134,18 @@ def test_any_input_becomes_a_document_or_a_failure(data):
         assert result.code and result.message
     else:
         assert result.text.strip() and result.text == result.text.strip()
+
+
+def test_site_furniture_lines_are_dropped_and_article_lines_kept():
+    from sitrep.ingest.html import drop_furniture
+
+    text = "\n".join([
+        "Two soldiers were killed in an ambush near the border, the army said.",
+        "Subscribe now to our e-edition for the full story.",
+        "Follow The Daily Wire on Twitter and Instagram",
+        "© 2024 Daily Wire. All Rights Reserved.",
+        "The ministry said its newsletter to families would list the names of the dead, which it published "
+        "on Monday after relatives had been informed by officers in each of the provinces concerned.",
+        "Read more",
+    ])
+    assert drop_furniture(text).split("\n") == [text.split("\n")[0], text.split("\n")[4]]

@@ -6,7 +6,27 @@ the article's own paragraphs must.
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+# Lines of news-site furniture that page extractors let through: calls to subscribe or follow, paywall
+# notices, copyright and credit lines, comment links.  Matched on whole short lines only, so an article
+# sentence that merely mentions a newsletter stays.  Each alternative was seen leaking on real pages
+# (trafilatura's English evaluation set).
+_FURNITURE = re.compile(
+    r"^(?:subscribe\b|sign(?:ing)? up\b|never miss\b|get (?:the|our)\b.{0,60}\b(?:newsletter|app|edition)|"
+    r"follow (?:us|[\w .]{1,40} on (?:twitter|facebook|instagram|x\b))|download (?:our|the)\b.{0,40}\bapp|"
+    r"for the latest (?:stories|news|updates)|to (?:view|read) the full (?:story|article)|"
+    r"if you(?:'|’)re (?:seeing this|already a subscriber)|if you enjoyed (?:reading )?this|we want to hear\b|"
+    r"submit your (?:letter|story)|view comments|(?:\d+ )?comments?$|share (?:this|on)\b|read more\b|"
+    r"related(?: articles| stories| posts)?:?$|advertisement$|sponsored$|last (?:modified|updated):|"
+    r"release date:|category ?:|credit:|photo credit|©|copyright\b|all rights reserved|written permission\b|"
+    r"this article is the copyrighted|do you want to be informed|click here\b|"
+    r"first-time subscribers|this post contains (?:references|affiliate)|we recommend the best products)",
+    re.IGNORECASE,
+)
+_FURNITURE_ANYWHERE = re.compile(r"all rights reserved|\bnewsletter\b|subscribe (?:now|today|to)\b", re.IGNORECASE)
+FURNITURE_MAX_WORDS = 40
 
 
 def extract_html(html: str, *, url: str | None = None) -> dict[str, Any]:
@@ -16,16 +36,28 @@ def extract_html(html: str, *, url: str | None = None) -> dict[str, Any]:
     from sitrep.ingest.documents import iso_date
 
     result = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=False
+        html, url=url, with_metadata=True, include_comments=False, include_tables=True, favor_precision=False
     )
     if result is None:
         return {}
     d = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     return {
-        "text": d.get("text") or "",
+        "text": drop_furniture(d.get("text") or ""),
         "title": d.get("title"),
         "outlet": d.get("sitename") or d.get("hostname"),
         "author": d.get("author"),
         "published": iso_date(d.get("date")),
         "url": d.get("url") or url,
     }
+
+
+def drop_furniture(text: str, *, max_words: int = FURNITURE_MAX_WORDS) -> str:
+    """The text without short lines of site furniture ("Subscribe now…", "© 2020 … All Rights Reserved")."""
+    kept = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        short = len(stripped.split()) <= max_words
+        if short and (_FURNITURE.match(stripped) or (len(stripped.split()) <= 15 and _FURNITURE_ANYWHERE.search(stripped))):
+            continue
+        kept.append(line)
+    return "\n".join(kept)

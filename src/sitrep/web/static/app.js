@@ -247,7 +247,7 @@ async function applyFilters() {
   setStatus("Loading…");
   try {
     const [, stats] = await Promise.all([loadEvents(false), drawTimeline(), drawMap()]);
-    setStatus(`${stats.events} events match`);
+    setStatus(stats.events === 1 ? "1 event matches" : `${stats.events} events match`);
   } catch (err) {
     setStatus(err.message, true);
   }

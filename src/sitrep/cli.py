@@ -227,5 +227,17 @@ def serve(db_path: str, host: str, port: int, protect_reads: bool, max_body: int
         store.close()
 
 
+@main.command()
+@click.option("--docs", default=200, show_default=True, help="Documents in the corpus.")
+@click.option("--repeat", default=2, show_default=True, help="Timed runs of each single-process measure (best kept).")
+@click.option("--workers", default="1,2", show_default=True, help="Pool sizes to measure, comma-separated.")
+def bench(docs: int, repeat: int, workers: str) -> None:
+    """Measure throughput against spaCy alone, scaling with workers, peak memory and start-up; print JSON."""
+    from sitrep.engines.bench import run_bench
+
+    sizes = tuple(int(w) for w in workers.split(",") if w.strip())
+    click.echo(json.dumps(run_bench(docs=docs, repeat=repeat, workers=sizes), indent=2))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

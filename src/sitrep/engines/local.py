@@ -149,6 +149,10 @@ class WorkerPool:
             self._pool = self._start()
             return self._pool.submit(fn, *args)
 
+    def pids(self) -> list[int]:
+        """The worker processes' ids (for measuring their memory)."""
+        return sorted(getattr(self._pool, "_processes", None) or {})
+
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 

@@ -149,3 +149,19 @@ def test_site_furniture_lines_are_dropped_and_article_lines_kept():
         "Read more",
     ])
     assert drop_furniture(text).split("\n") == [text.split("\n")[0], text.split("\n")[4]]
+
+
+def test_eval_text_reads_the_article_extraction_benchmark_layout(tmp_path):
+    from sitrep.eval.text import evaluate, shingle_scores
+
+    body = " ".join([ARTICLE] * 3)
+    (tmp_path / "html").mkdir()
+    page = f"<html><body><nav>Home News Sport</nav><article><p>{body}</p></article></body></html>"
+    (tmp_path / "html" / "p1.html.gz").write_bytes(gzip.compress(page.encode()))
+    (tmp_path / "ground-truth.json").write_text(json.dumps({
+        "p1": {"articleBody": body, "url": "https://x.example/1"},
+        "p2": {"articleBody": "a page that is missing", "url": "https://x.example/2"}}))
+    metrics = evaluate([str(tmp_path)], fmt="aeb")
+    assert metrics["n"] == 2 and metrics["missing_pages"] == 1
+    assert metrics["f1"] == pytest.approx(0.5, abs=0.02)  # p1 perfect, p2 absent scores zero
+    assert shingle_scores("a b c d e", "a b c d x") == pytest.approx((0.5, 0.5, 0.5))

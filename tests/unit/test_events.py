@@ -229,3 +229,23 @@ def test_clash_between_armed_parties_is_fight_and_strike_on_civilians_is_assault
     assault = extract("An airstrike killed five civilians in Marja on Monday.", published="2024-05-07").events
     assert fight[0].plover == "FIGHT"
     assert assault[0].plover == "ASSAULT"
+
+
+def test_dateline_is_neither_the_event_place_nor_a_party(extract):
+    r = extract("Drone strike on market near Daquq kills two\nKIRKUK, Iraq - Two civilians were killed on Sunday "
+                "when a drone struck a market near Daquq, police said.", published="2024-03-12")
+    (e,) = r.events
+    assert e.place.name == "Daquq"
+    assert "KIRKUK" not in [a.name for a in e.actors]
+    assert any(p.name == "KIRKUK" and p.country == "IQ" for p in r.places)  # still a place of the report
+
+
+def test_a_town_is_not_a_party_to_the_event(extract):
+    r = extract("Iraqi army units and popular forces retook the town of Husaybah on Wednesday.", published="2016-01-29")
+    assert all(a.name != "Husaybah" for e in r.events for a in e.actors)
+
+
+def test_evidence_never_starts_or_ends_on_whitespace(extract):
+    r = extract("Drone strike near Daquq kills two\nTwo civilians were killed on Sunday, police said.",
+                published="2024-03-12")
+    assert all(ev.text == ev.text.strip() for ev in r.all_evidence())

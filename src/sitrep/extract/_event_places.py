@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from sitrep.extract._event_drafts import EventContext, EventDraft
-from sitrep.extract._text import paragraph_index_at, subtree
+from sitrep.extract._text import is_dateline_span, paragraph_index_at, subtree
 from sitrep.model import GeoPrecision, Place
 
 PLACE_RANK = {GeoPrecision.EXACT: 0, GeoPrecision.NEAR: 1, GeoPrecision.ADMIN2: 2, GeoPrecision.ADMIN1: 3,
@@ -19,6 +19,9 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     sent = ann.sentences[d.sentence]
     placed = [p for p in ctx.places if p.evidence]
     in_sentence = [p for p in placed if sent.start <= p.evidence[0].start < sent.end]
+    # the dateline says where the report was filed; it places the event only when nothing else does
+    in_sentence = [p for p in in_sentence if not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)] \
+        or in_sentence
     if in_sentence:
         phrase = set()
         for t in d.triggers:

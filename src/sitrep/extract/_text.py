@@ -70,3 +70,12 @@ def evidence_for_tokens(ann: Annotations, token_indices: Iterable[int]) -> Evide
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
+
+
+def is_dateline_span(ann: Annotations, start: int, end: int) -> bool:
+    """ "KIRKUK, Iraq - …" / "KABUL, Afghanistan (…)": an upper-case name opening a paragraph, then a comma,
+    dash or bracket.  It says where the report was filed, not where the event happened."""
+    opens = start == 0 or ann.text[start - 1] == "\n"
+    name = ann.text[start:end]
+    rest = ann.text[end:end + 2].lstrip()
+    return opens and name.isupper() and rest[:1] in (",", "-", "\u2014", "\u2013", "(")

@@ -67,9 +67,12 @@ def extract_events(
     for c in casualties:
         by_sentence.setdefault(c.sentence, []).append(c)
     drafts: list[EventDraft] = []
+    # towns and regions the places stage resolved are never parties ("the town of Husaybah")
+    place_spans = [(ev.start, ev.end) for p in places if p.geonames_id is not None and p.feature != "country"
+                   for ev in p.evidence]
     for si, sent in enumerate(ann.sentences):
         triggers = find_triggers(ann, sent, si, tax, places=places, actors=actors)
-        drafts.extend(group_triggers(ann, triggers, by_sentence.get(si, []), actors, tax))
+        drafts.extend(group_triggers(ann, triggers, by_sentence.get(si, []), actors, tax, place_spans=place_spans))
     ctx = EventContext(ann=ann, document_id=document_id, published=published, times=times, places=places,
                        claims=claims, scare_quotes=scare_quotes, outlet=outlet, extractor=EXTRACTOR,
                        rank={name: st.rank for name, st in tax.subtypes.items()})
@@ -151,7 +154,7 @@ def _check_territory(ann: Annotations, trig: Trigger, tax: Taxonomy, places: Seq
 
 
 def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[CasualtyMention],
-                   actors: Sequence[Actor], tax: Taxonomy) -> list[EventDraft]:
+                   actors: Sequence[Actor], tax: Taxonomy, *, place_spans: Sequence[tuple[int, int]] = ()) -> list[EventDraft]:
     """Triggers of one sentence that describe one happening become one draft.
 
     Specific triggers of different subtypes stay apart unless one governs the other
@@ -198,7 +201,7 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
         # a threat or demand that governs a violent word comes first: it is what the sentence reports
         drafts.insert(0, EventDraft(triggers=[interaction], subtype=interaction.subtype, sentence=interaction.sentence))
     for d in drafts:
-        d.actors = assign_roles(ann, d, actors)
+        d.actors = assign_roles(ann, d, actors, place_spans=place_spans)
         if d.generic:
             d.subtype, d.generic = _type_generic(ann, d, tax)
     return [d for d in drafts if _worth_keeping(d)]
@@ -308,7 +311,8 @@ _INITIATOR_DEPS = {"nsubj"}
 _TARGET_DEPS = {"dobj", "nsubjpass"}
 
 
-def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor]) -> list[Actor]:
+def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], *,
+                 place_spans: Sequence[tuple[int, int]] = ()) -> list[Actor]:
     """Initiators and targets from the dependency structure, mapped to actor mentions.
 
     Verbs: subject → initiator, object or passive subject → target, "by X" → initiator.
@@ -357,7 +361,7 @@ def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor]) -> li
     seen_mentions: set[int] = set()
     seen_names: set[tuple[Role, str]] = set()
     for role, tok in roles:
-        for a in _actors_for_token(ann, tok, actors):
+        for a in _actors_for_token(ann, tok, actors, place_spans):
             mention = a.evidence[0].start if a.evidence else -1
             name = (role, (a.canonical or a.name or "").lower())
             other_side = (Role.INITIATOR if role == Role.TARGET else Role.TARGET, name[1])
@@ -389,7 +393,8 @@ def _with_conjuncts(ann: Annotations, roles: list[tuple[Role, int]]) -> list[tup
     return out
 
 
-def _actors_for_token(ann: Annotations, tok: int, actors: Sequence[Actor]) -> list[Actor]:
+def _actors_for_token(ann: Annotations, tok: int, actors: Sequence[Actor],
+                      place_spans: Sequence[tuple[int, int]] = ()) -> list[Actor]:
     """Actor mentions that cover the token, else those inside its noun phrase (not its clauses)."""
     t = ann.tokens[tok]
     hits = [a for a in actors if a.evidence and a.evidence[0].start <= t.start < a.evidence[0].end]
@@ -405,7 +410,7 @@ def _actors_for_token(ann: Annotations, tok: int, actors: Sequence[Actor]) -> li
     # a country is a party only as subject or recipient ("Israel threatened", "gave Tanzania"), never
     # as an object hit ("struck Gaza" names a place)
     places_ok = ann.tokens[tok].dep in ("nsubj", "dative")
-    return _entity_actor(ann, start, end, places_ok=places_ok)
+    return _entity_actor(ann, start, end, places_ok=places_ok, place_spans=place_spans)
 
 
 # Named parties that are not in the actor stage's output: a state named by its country ("Israel threatened"),
@@ -413,8 +418,11 @@ def _actors_for_token(ann: Annotations, tok: int, actors: Sequence[Actor]) -> li
 _ENTITY_KINDS = {"GPE": "government", "NORP": "unknown", "ORG": "unknown", "PERSON": "unknown"}
 
 
-def _entity_actor(ann: Annotations, start: int, end: int, *, places_ok: bool = False) -> list[Actor]:
+def _entity_actor(ann: Annotations, start: int, end: int, *, places_ok: bool = False,
+                  place_spans: Sequence[tuple[int, int]] = ()) -> list[Actor]:
     for e in ann.entities:
+        if any(ps < e.end and e.start < pe for ps, pe in place_spans):
+            continue
         if start <= e.start and e.end <= end and e.label in _ENTITY_KINDS and (places_ok or e.label != "GPE"):
             return [Actor(name=ann.text[e.start : e.end], kind=_ENTITY_KINDS[e.label],
                           evidence=(ann.evidence(e.start, e.end),), extractor=EXTRACTOR)]

@@ -359,6 +359,9 @@ def _mention(ann: Annotations, tok: Token, kind: str, group: int | None) -> Casu
     ends = q_tokens | {tok.i} | {c for c in ann.children[tok.i] if ann.tokens[c].dep == "compound"}
     if group is not None:
         ends.add(group)
+    # the evidence stays inside the sentence and never starts or ends on a line break
+    sent = ann.sentences[sentence_index_at(ann, tok.start)]
+    ends = {j for j in ends if sent.token_start <= j < sent.token_end and ann.tokens[j].pos != "SPACE"} or {tok.i}
     start, end = ann.tokens[min(ends)].start, ann.tokens[max(ends)].end
     count = Count(best=quantity[0], low=quantity[1], high=quantity[2], who=who, evidence=(ann.evidence(start, end),))
     return CasualtyMention(kind=kind, count=count, token=tok.i, sentence=sentence_index_at(ann, tok.start),

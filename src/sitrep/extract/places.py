@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from sitrep.extract._place_context import region_context
+from sitrep.extract._text import is_dateline_span
 from sitrep.model import Annotations, GeoPrecision, Place, stable_id
 
 log = logging.getLogger(__name__)
@@ -222,7 +223,7 @@ def _followed_by_admin_word(ann: Annotations, end: int) -> bool:
 def _has_place_cue(ann: Annotations, m: _Mention) -> bool:
     """Words around a capitalised name that say it is a place: "in X", "X province", "retook X"."""
     toks = ann.tokens
-    if m.hint or (m.start > 0 and toks[m.start - 1].text.lower() in _LOCATIVE):
+    if m.hint or (m.start > 0 and toks[m.start - 1].text.lower() in _LOCATIVE) or _is_dateline(ann, m):
         return True
     root = toks[_root(ann, m)]
     if root.dep == "conj" and root.head != root.i:
@@ -233,6 +234,10 @@ def _has_place_cue(ann: Annotations, m: _Mention) -> bool:
                                                       or head.text.lower() in _TERRITORIAL_VERBS):
         return True
     return root.dep == "pobj" and head.text.lower() in _LOCATIVE
+
+
+def _is_dateline(ann: Annotations, m: _Mention) -> bool:
+    return is_dateline_span(ann, ann.tokens[m.start].start, ann.tokens[m.end - 1].end)
 
 
 def _root(ann: Annotations, m: _Mention) -> int:

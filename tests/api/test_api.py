@@ -271,3 +271,27 @@ def test_a_batch_writing_the_served_store_gets_a_clear_error(make_client, store_
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 3, out.stderr
     assert out.stdout.startswith("store_locked") and "one writer" in out.stdout
+
+
+def test_a_posted_document_shows_up_in_cached_pages_at_once(make_client):
+    from api_samples import make_report
+
+    text = "Police shot two protesters in Basra on 2 June 2024, killing them, a medic said."
+    new = make_report(text, url="https://wire.example/basra", published="2024-06-03", outlet="Southern Wire",
+                      event_type="violence_against_civilians", subtype="attack", date="2024-06-02",
+                      date_phrase="on 2 June 2024", place=("Basra", "IQ", "Basra", 30.5, 47.8), target="protesters",
+                      killed=(2, "killing them"), speaker="a medic")
+    client = make_client(read_only=False, token=TOKEN, extract=lambda data, **meta: new)
+    assert ids(client.get("/events", params={"country": "IQ"})) == [DAQUQ_ID]  # now cached
+    assert client.get("/stats", params={"country": "IQ"}).json()["events"] == 1
+    posted = client.post("/documents", json={"text": text}, headers={"X-API-Token": TOKEN})
+    assert (posted.status_code, posted.json()["status"]) == (201, "inserted")
+    assert ids(client.get("/events", params={"country": "IQ"})) == [DAQUQ_ID, new.events[0].id]
+    assert client.get("/stats", params={"country": "IQ"}).json()["events"] == 2
+
+
+def test_search_words_are_literal_not_like_patterns(client):
+    assert ids(client.get("/events", params={"q": "%"})) == []
+    assert ids(client.get("/events", params={"q": "remote%violence"})) == []
+    assert ids(client.get("/events", params={"q": "remote_violence"})) == [EMOJI_ID, DAQUQ_ID]  # a literal _
+    assert ids(client.get("/events", params={"q": "city's mayor"})) == [EMOJI_ID]

@@ -42,6 +42,7 @@ class ApiSettings:
     protect_reads: bool = False  # reads need the token too
     max_body: int = 2_000_000  # bytes of a request body
     max_page: int = MAX_PAGE
+    cache_size: int = 512  # cached pages and chart counts (0: none); exact, since the server is the only writer
 
 
 class DocumentIn(BaseModel):
@@ -129,7 +130,7 @@ def create_app(store: DuckDBStore, settings: ApiSettings | None = None, *,
     ``sitrep.ingest.fetch.Fetcher`` per request, refusing private addresses) serve POST /documents.
     """
     cfg = settings or ApiSettings()
-    reader = StoreReader(store)
+    reader = StoreReader(store, cache_size=cfg.cache_size)
     write_lock = threading.Lock()
     app = FastAPI(title="sitrep", version=__version__, docs_url=None, redoc_url=None,
                   description="Evidence-linked events from news about armed conflict. Every field of every event "
@@ -212,6 +213,7 @@ def create_app(store: DuckDBStore, settings: ApiSettings | None = None, *,
             report = run(data, published=body.published,
                          url=body.url, title=body.title, outlet=body.outlet, author=body.author, source="api")
             status = store.save_report(report)
+            reader.invalidate()
         return _json({"status": status, "report": report.to_dict()}, 201 if status == "inserted" else 200)
 
     @app.get("/health", summary="Liveness and store counts")

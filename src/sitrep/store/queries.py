@@ -13,8 +13,10 @@ import binascii
 import dataclasses
 import datetime as dt
 import json
+import re
 import threading
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import duckdb
@@ -24,6 +26,9 @@ from sitrep.model import Document
 from sitrep.store.duckdb import DuckDBStore, _bound
 
 ORDERS = ("asc", "desc")
+_TEXT_COLUMNS = ("evidence_text", "location", "admin1", "actor_names", "asserted_by", "outlet", "event_type",
+                 "sub_event_type")
+_LIKE_SPECIAL = re.compile(r"[\\%_]")
 ASSERTED_KINDS = ("outlet", "speaker")
 
 
@@ -73,9 +78,10 @@ class EventFilter:
             where.append("(longitude BETWEEN ? AND ?)" if west <= east else "(longitude >= ? OR longitude <= ?)")
             params += [west, east]
         if self.q:
-            where.append("contains(lower(concat_ws(' ', evidence_text, location, admin1, actor_names, asserted_by, "
-                         "outlet, event_type, sub_event_type)), lower(?))")
-            params.append(self.q.strip())
+            # one ILIKE per column is ~6x faster than one over their concatenation (measured on 100k events)
+            pattern = "%" + _LIKE_SPECIAL.sub(r"\\\g<0>", self.q.strip()) + "%"
+            where.append("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in _TEXT_COLUMNS) + ")")
+            params += [pattern] * len(_TEXT_COLUMNS)
         if self.min_confidence is not None:
             where.append("confidence >= ?")
             params.append(float(self.min_confidence))
@@ -140,11 +146,38 @@ def _after(keys: tuple[str, ...], values: list[Any], *, desc: bool) -> tuple[str
 
 
 class StoreReader:
-    """Read-only queries over a store, safe to call from many threads at once."""
+    """Read-only queries over a store, safe to call from many threads at once.
 
-    def __init__(self, store: DuckDBStore) -> None:
+    Pages and chart counts are cached (``cache_size`` entries, least recently used dropped). That is exact
+    because of DuckDB's single-writer rule: while the server holds the file no other process can write it,
+    and the server's own writes call ``invalidate``.
+    """
+
+    def __init__(self, store: DuckDBStore, *, cache_size: int = 512) -> None:
         self.store = store
         self._local = threading.local()
+        self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._cache_size = cache_size
+        self._cache_lock = threading.Lock()
+
+    def invalidate(self) -> None:
+        """Forget cached results (after a write)."""
+        with self._cache_lock:
+            self._cache.clear()
+
+    def _cached(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        if self._cache_size <= 0:
+            return compute()
+        with self._cache_lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        value = compute()
+        with self._cache_lock:
+            self._cache[key] = value
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return value
 
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         cur = getattr(self._local, "cursor", None)
@@ -164,6 +197,10 @@ class StoreReader:
     def events_page(self, filters: EventFilter, *, limit: int = 50, cursor: str | None = None,
                     order: str = "asc") -> Page:
         """Events by date (undated last), then id and document; ``cursor`` continues where a page ended."""
+        return self._cached(("events", filters, limit, cursor, order),
+                            lambda: self._events_page(filters, limit=limit, cursor=cursor, order=order))
+
+    def _events_page(self, filters: EventFilter, *, limit: int, cursor: str | None, order: str) -> Page:
         if order not in ORDERS:
             raise StoreError(f"order={order!r}: use asc or desc", code="bad_filter")
         desc = order == "desc"
@@ -173,10 +210,13 @@ class StoreReader:
             cond, more = _after(keys, decode_cursor(cursor, size=3), desc=desc)
             where, params = f"{where} AND {cond}", [*params, *more]
         direction = "DESC" if desc else "ASC"
+        order_by = f"ORDER BY event_date {direction} NULLS LAST, id {direction}, document_id {direction}"
+        # Sort only the keys, then fetch the page's records: carrying every record through the top-N sort
+        # costs ~40 ms on 100k events, this ~8 ms (measured, benchmarks/api_load.py).
         rows = self._fetch(
-            f"SELECT record, event_date, id, document_id FROM events WHERE {where} "
-            f"ORDER BY event_date {direction} NULLS LAST, id {direction}, document_id {direction} LIMIT ?",
-            [*params, limit + 1])
+            f"WITH page AS (SELECT rowid AS row FROM events WHERE {where} {order_by} LIMIT ?) "
+            f"SELECT record, event_date, id, document_id FROM events SEMI JOIN page ON events.rowid = page.row "
+            f"{order_by}", [*params, limit + 1])
         nxt = None
         if len(rows) > limit:
             rows = rows[:limit]
@@ -274,6 +314,9 @@ class StoreReader:
 
     def stats(self, filters: EventFilter) -> dict[str, Any]:
         """Counts for charts: events and fatalities by month, week, type and country, over the filtered events."""
+        return self._cached(("stats", filters), lambda: self._stats(filters))
+
+    def _stats(self, filters: EventFilter) -> dict[str, Any]:
         where, params = filters.where()
         base = f"FROM events WHERE {where}"
 

@@ -7,21 +7,11 @@ lexicon in ``data/cues.yaml``. ``find_scare_quotes`` gives the short cue-less qu
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from sitrep.extract._quotes import Quote, find_quotes
-from sitrep.extract._speakers import (
-    Lexicon,
-    load_lexicon,
-    medium_of,
-    occasion_of,
-    phrase_tokens,
-    resolve_speaker,
-    subject_of,
-    subtree_set,
-)
+from sitrep.extract._reported import ClaimDoc, Found, cue_tokens, filler, find_reported
+from sitrep.extract._speakers import Lexicon, load_lexicon, medium_of, occasion_of, resolve_speaker, subtree_set
 from sitrep.model import Annotations, Citation, Claim, Evidence, Snippet, Speaker, stable_id
 
 log = logging.getLogger(__name__)
@@ -30,85 +20,9 @@ EXTRACTOR = "claims@2"
 
 _SOFT_END = ",?!-—–…"
 _STOPS = frozenset({".", "!", "?", ";", ":"})
-_COMPLEMENTS = ("ccomp", "xcomp", "dobj")
-_NOT_DONE = frozenset({"decline", "refuse", "fail", "threaten", "avoid"})
 
 
-@dataclass(slots=True)
-class _Found:
-    """A claim before its speaker is resolved."""
-
-    parts: list[tuple[int, int]]
-    cue: list[int]
-    speaker: int | None
-    direct: bool
-    anchor: int  # character offset used for document order
-    medium: str | None = None
-    quote_ids: list[int] = field(default_factory=list)
-
-
-class _Doc:
-    """Per-document lookups shared by the passes."""
-
-    def __init__(self, ann: Annotations, lex: Lexicon) -> None:
-        self.ann, self.lex = ann, lex
-        self.quoting_verbs = lex.speech_verbs | lex.quote_verbs
-        self.starts = [t.start for t in ann.tokens]
-        self.sent_of = [0] * len(ann.tokens)
-        for s_i, s in enumerate(ann.sentences):
-            for k in range(s.token_start, s.token_end):
-                self.sent_of[k] = s_i
-        self.speaker_hint: dict[int, int] = {}  # cue -> speaker head found where the parse had none
-        self.quotes = find_quotes(ann)
-        self.quote_of = [-1] * len(ann.tokens)
-        for q_i, q in enumerate(self.quotes):
-            for k in range(self.token_at(q.open), len(ann.tokens)):
-                if ann.tokens[k].start >= q.outer_end:
-                    break
-                self.quote_of[k] = q_i
-
-    def token_at(self, char: int) -> int:
-        """First token starting at or after ``char``."""
-        return bisect_left(self.starts, char)
-
-    def sentence_range(self, k: int) -> range:
-        s = self.ann.sentences[self.sent_of[k]]
-        return range(s.token_start, s.token_end)
-
-    def is_cue(self, k: int, *, quoting: bool) -> bool:
-        tok = self.ann.tokens[k]
-        if self.is_according(k):
-            return True
-        verbs = self.quoting_verbs if quoting else self.lex.speech_verbs
-        return tok.pos == "VERB" and tok.lemma.lower() in verbs
-
-    def is_according(self, k: int) -> bool:
-        toks = self.ann.tokens
-        return toks[k].text.lower() == "according" and k + 1 < len(toks) and toks[k + 1].text.lower() == "to"
-
-    def outside_complement(self, k: int, q_i: int) -> int:
-        """How many content words of verb ``k``'s complement lie outside quote ``q_i``."""
-        count = 0
-        for c in self.ann.children[k]:
-            if self.ann.tokens[c].dep in _COMPLEMENTS:
-                for j in subtree_set(self.ann, c):
-                    t = self.ann.tokens[j]
-                    if self.quote_of[j] != q_i and t.pos != "PUNCT" and t.dep != "mark":
-                        count += 1
-        return count
-
-    def speaker_of(self, k: int) -> int | None:
-        if k in self.speaker_hint:
-            return self.speaker_hint[k]
-        if self.is_according(k):
-            return next((g for g in self.ann.children[k + 1] if self.ann.tokens[g].dep == "pobj"), None)
-        head = subject_of(self.ann, k)
-        if head is not None and self.quote_of[head] != -1:
-            return None
-        return head
-
-
-def _cue_after(doc: _Doc, q_i: int) -> int | None:
+def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
     q = doc.quotes[q_i]
     if q.close is None:
         return None
@@ -127,7 +41,7 @@ def _cue_after(doc: _Doc, q_i: int) -> int | None:
     # Only the speaker may stand between the quote and its cue ('," the Pentagon said'), not another clause.
     speaker = doc.speaker_of(found)
     allowed = subtree_set(ann, speaker) if speaker is not None else set()
-    if any(j not in allowed and not _filler(ann, j) for j in range(first, found)):
+    if any(j not in allowed and not filler(ann, j) for j in range(first, found)):
         speaker = _gap_speaker(doc, first, found)
         if speaker is None:
             return None
@@ -140,13 +54,13 @@ def _cue_after(doc: _Doc, q_i: int) -> int | None:
     return found
 
 
-def _gap_speaker(doc: _Doc, first: int, cue: int) -> int | None:
+def _gap_speaker(doc: ClaimDoc, first: int, cue: int) -> int | None:
     """The head of a bare noun phrase between a quote and its cue, when the parse hung it elsewhere.
 
     '"…our military," Flynn, a top Trump surrogate, said' is often parsed with "Flynn" as an
     apposition inside the quote; the words between the marks and the verb still name the speaker.
     """
-    gap = [j for j in range(first, cue) if not _filler(doc.ann, j)]
+    gap = [j for j in range(first, cue) if not filler(doc.ann, j)]
     if not gap or any(doc.ann.tokens[j].pos in ("VERB", "AUX") for j in gap):
         return None
     inside = set(gap)
@@ -155,7 +69,7 @@ def _gap_speaker(doc: _Doc, first: int, cue: int) -> int | None:
     return head if doc.ann.tokens[head].pos in ("PROPN", "NOUN", "PRON") else None
 
 
-def _cue_before(doc: _Doc, q_i: int) -> tuple[int, bool] | None:
+def _cue_before(doc: ClaimDoc, q_i: int) -> tuple[int, bool] | None:
     """The cue before a quote, and whether the quote is a whole direct quote (not a fragment of reported speech)."""
     q = doc.quotes[q_i]
     ann, text = doc.ann, doc.ann.text
@@ -177,7 +91,7 @@ def _cue_before(doc: _Doc, q_i: int) -> tuple[int, bool] | None:
     return None
 
 
-def _gap_is_attribution(doc: _Doc, prev: _Found, q: Quote) -> bool:
+def _gap_is_attribution(doc: ClaimDoc, prev: Found, q: Quote) -> bool:
     """True when only the previous quote's cue clause and punctuation separate it from ``q``."""
     if not prev.direct or not prev.quote_ids:
         return False
@@ -198,9 +112,9 @@ def _gap_is_attribution(doc: _Doc, prev: _Found, q: Quote) -> bool:
     return True
 
 
-def _scan(ann: Annotations, lex: Lexicon) -> tuple[_Doc, list[_Found], list[Evidence]]:
-    doc = _Doc(ann, lex)
-    found: list[_Found] = []
+def _scan(ann: Annotations, lex: Lexicon) -> tuple[ClaimDoc, list[Found], list[Evidence]]:
+    doc = ClaimDoc(ann, lex)
+    found: list[Found] = []
     scare: list[Evidence] = []
     used: set[int] = set()
     fragments: list[tuple[int, int]] = []
@@ -214,7 +128,7 @@ def _scan(ann: Annotations, lex: Lexicon) -> tuple[_Doc, list[_Found], list[Evid
             continue
         cue, whole = (after, True) if after is not None else (_cue_before(doc, q_i) or (None, False))
         if cue is not None and whole:
-            found.append(_Found(parts=[(q.start, q.end)], cue=_cue_tokens(doc, cue), speaker=doc.speaker_of(cue),
+            found.append(Found(parts=[(q.start, q.end)], cue=cue_tokens(doc, cue), speaker=doc.speaker_of(cue),
                                 direct=True, anchor=q.start, quote_ids=[q_i]))
             used.add(cue)
         elif short:
@@ -223,18 +137,18 @@ def _scan(ann: Annotations, lex: Lexicon) -> tuple[_Doc, list[_Found], list[Evid
             orphans.append(q_i)
         else:
             fragments.append((q_i, cue))  # quoted inside reported speech: the reported claim should carry it
-    reported = _reported(doc, used, found)
+    reported = find_reported(doc, used, found)
     for q_i, cue in fragments:
         q = doc.quotes[q_i]
         if not any(s < q.end and q.start < e for f in reported for s, e in f.parts):
-            found.append(_Found(parts=[(q.start, q.end)], cue=_cue_tokens(doc, cue), speaker=doc.speaker_of(cue),
+            found.append(Found(parts=[(q.start, q.end)], cue=cue_tokens(doc, cue), speaker=doc.speaker_of(cue),
                                 direct=True, anchor=q.start, quote_ids=[q_i]))
     found.extend(reported)
     _attach_orphans(doc, orphans, found)
     return doc, found, scare
 
 
-def _attach_orphans(doc: _Doc, orphans: list[int], found: list[_Found]) -> None:
+def _attach_orphans(doc: ClaimDoc, orphans: list[int], found: list[Found]) -> None:
     """A quote with no cue of its own continues the claim before it in the same paragraph
     ('…," Obama said after meeting Putin. He did not suggest retaliation. "Our goal is …"');
     with no claim before it there, it is a quote of no named speaker."""
@@ -248,154 +162,8 @@ def _attach_orphans(doc: _Doc, orphans: list[int], found: list[_Found]) -> None:
             prev.parts.append((q.start, q.end))
             prev.quote_ids.append(q_i)
         else:
-            found.append(_Found(parts=[(q.start, q.end)], cue=[], speaker=None, direct=True, anchor=q.start,
+            found.append(Found(parts=[(q.start, q.end)], cue=[], speaker=None, direct=True, anchor=q.start,
                                 quote_ids=[q_i]))
-
-
-def _cue_tokens(doc: _Doc, k: int) -> list[int]:
-    if doc.is_according(k):
-        return [k, k + 1]
-    return [k]
-
-
-def _reported(doc: _Doc, used: set[int], direct: list[_Found]) -> list[_Found]:
-    ann = doc.ann
-    quoted = {q_i for f in direct for q_i in f.quote_ids}
-    out: list[_Found] = []
-    for k, tok in enumerate(ann.tokens):
-        if k in used or doc.quote_of[k] != -1 or not doc.is_cue(k, quoting=False):
-            continue
-        content = _content_of(doc, k)
-        if content is None or _unasserted(doc, k, content):
-            continue
-        if sum(doc.quote_of[j] in quoted for j in content) * 2 >= len(content):
-            continue  # the words are a direct quote already found
-        out.append(_Found(parts=[], cue=_cue_tokens(doc, k), speaker=doc.speaker_of(k), direct=False,
-                          anchor=tok.start, quote_ids=[]))
-        out[-1].parts = _runs(doc, content)
-    return [f for f in out if f.parts]
-
-
-def _unasserted(doc: _Doc, k: int, content: set[int]) -> bool:
-    """ "too early to tell whether …", "declined to say if …": a speech act not performed, or a question."""
-    ann = doc.ann
-    infinitive = any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() == "to" for c in ann.children[k])
-    if infinitive and doc.speaker_of(k) is None:
-        return True
-    # "declined to threaten Moscow or declare it responsible": the verbs under "decline" did not happen.
-    j = k
-    for _ in range(3):
-        if ann.tokens[j].head == j:
-            break
-        j = ann.tokens[j].head
-        if ann.tokens[j].lemma.lower() in _NOT_DONE:
-            return True
-    words = [j for j in sorted(content) if ann.tokens[j].pos != "PUNCT"]
-    return bool(words) and ann.tokens[words[0]].text.lower() in ("whether", "if")
-
-
-def _content_of(doc: _Doc, k: int) -> set[int] | None:
-    """Token indices of the reported content of cue ``k``, or None when it has none."""
-    ann, tok = doc.ann, doc.ann.tokens[k]
-    if doc.is_according(k):
-        if tok.head == k:
-            return None
-        content = subtree_set(ann, tok.head) - subtree_set(ann, k)
-    else:
-        deps = {ann.tokens[c].dep: c for c in reversed(ann.children[k])}
-        passive = any(ann.tokens[c].dep in ("auxpass", "nsubjpass") for c in ann.children[k])
-        lemma = tok.lemma.lower()
-        if "ccomp" in deps:
-            content = subtree_set(ann, deps["ccomp"])
-            if tok.dep == "conj" and tok.head < deps["ccomp"] < k:
-                # "A, but B, a source said" parsed as A <conj> said <ccomp> B: the source said both.
-                content |= subtree_set(ann, tok.head) - subtree_set(ann, k)
-        elif "xcomp" in deps and not passive and lemma != "tell":
-            content = subtree_set(ann, deps["xcomp"])
-        elif "dobj" in deps and lemma in doc.lex.object_content_verbs:
-            content = subtree_set(ann, deps["dobj"])
-            # "accused Kiev of violating the ceasefire": the charge hangs off the verb.
-            for c in ann.children[k]:
-                if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() == "of":
-                    content |= subtree_set(ann, c)
-        elif tok.dep in ("parataxis", "advcl", "ccomp") and tok.head != k and ann.tokens[tok.head].pos in ("VERB", "AUX"):
-            # "The strike hit a market, police said": the cue hangs off the content's verb.
-            head = tok.head
-            # "X happened, but Y followed, a source said": the cue hangs off the last conjunct.
-            while ann.tokens[head].dep == "conj" and ann.tokens[head].head != head:
-                head = ann.tokens[head].head
-            content = subtree_set(ann, head) - subtree_set(ann, k)
-        else:
-            content = _before_postposed_cue(doc, k)
-            if content is None:
-                return None
-    sentence = doc.sentence_range(k)
-    occasion = occasion_of(ann, sentence, doc.lex, skip=())
-    if occasion:
-        content -= subtree_set(ann, occasion[0])
-    speaker = doc.speaker_of(k)
-    if speaker is not None:
-        content -= set(phrase_tokens(ann, speaker))
-    content.discard(k)
-    content = _without_trailing_parenthesis(ann, content)
-    words = [j for j in content if ann.tokens[j].pos != "PUNCT"]
-    return content if len(words) >= 2 else None
-
-
-def _before_postposed_cue(doc: _Doc, k: int) -> set[int] | None:
-    """Content for "<clause>, military officials said" when the parse did not make the clause a complement."""
-    ann = doc.ann
-    speaker = doc.speaker_of(k)
-    first = min(phrase_tokens(ann, speaker)) if speaker is not None and speaker < k else k
-    comma = first - 1
-    start = doc.sentence_range(k).start
-    if comma <= start or ann.tokens[comma].text not in (",", "—", "–"):
-        return None
-    # "BAGHDAD — Iraqi forces ...": a dateline is not part of what was said.
-    for j in range(start, min(start + 6, comma)):
-        if ann.tokens[j].text in ("—", "–", "-") and all(
-                ann.tokens[i].text.isupper() or not ann.tokens[i].text.isalpha() for i in range(start, j)):
-            start = j + 1
-            break
-    return {j for j in range(start, comma) if doc.quote_of[j] == -1}
-
-
-def _without_trailing_parenthesis(ann: Annotations, content: set[int]) -> set[int]:
-    """Drop a parenthesis that closes the content: it is a citation or an aside, not what was said."""
-    idx = sorted(content)
-    opens = [j for j in idx if ann.tokens[j].text == "("]
-    if not opens:
-        return content
-    last = opens[-1]
-    closes = [j for j in idx if j > last and ann.tokens[j].text == ")"]
-    if closes and any(not _filler(ann, j) for j in idx if j > closes[-1]):
-        return content
-    return {j for j in content if j < last}
-
-
-def _filler(ann: Annotations, j: int) -> bool:
-    return ann.tokens[j].pos in ("PUNCT", "SPACE")
-
-
-def _runs(doc: _Doc, tokens: set[int]) -> list[tuple[int, int]]:
-    """Contiguous character spans covering ``tokens``, without edge punctuation or a leading "that"."""
-    ann = doc.ann
-    runs: list[list[int]] = []
-    for j in sorted(tokens):
-        if runs and runs[-1][-1] == j - 1:
-            runs[-1].append(j)
-        else:
-            runs.append([j])
-    spans = []
-    for run in runs:
-        while run and (_filler(ann, run[0]) or
-                       (ann.tokens[run[0]].dep == "mark" and ann.tokens[run[0]].text.lower() == "that")):
-            run = run[1:]
-        while run and _filler(ann, run[-1]) and ann.tokens[run[-1]].text not in "\"”’'":
-            run = run[:-1]
-        if run and any(not _filler(ann, j) for j in run):
-            spans.append((ann.tokens[run[0]].start, ann.tokens[run[-1]].end))
-    return spans
 
 
 def find_scare_quotes(ann: Annotations) -> list[Evidence]:
@@ -423,7 +191,7 @@ def extract_claims(ann: Annotations, *, citations: Sequence[Citation] = ()) -> l
     return list(claims.values())
 
 
-def _build(doc: _Doc, f: _Found, speaker: Speaker, citations: Sequence[Citation]) -> Claim:
+def _build(doc: ClaimDoc, f: Found, speaker: Speaker, citations: Sequence[Citation]) -> Claim:
     ann = doc.ann
     content_ev = tuple(ann.evidence(s, e) for s, e in f.parts)
     cue_tokens = list(f.cue)
@@ -470,7 +238,7 @@ def _join(text: str, parts: tuple[Evidence, ...]) -> str:
     return out
 
 
-def _citation_near(doc: _Doc, end: int, citations: Sequence[Citation]) -> str | None:
+def _citation_near(doc: ClaimDoc, end: int, citations: Sequence[Citation]) -> str | None:
     """A citation inside the claim's last sentence, or right after it with nothing but spaces between."""
     if not citations or not doc.ann.sentences:
         return None

@@ -351,6 +351,8 @@ class Event:
     sources: tuple[str, ...] = ()
     corroboration: int = 1
     contested: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
+    # People detained, arrested or captured in the event (the numbers stage's "detained" counts).
+    detained: Count | None = None
 
 
 @record
@@ -441,6 +443,7 @@ def event_from_dict(d: Mapping[str, Any]) -> Event:
             "actors": tuple(actor_from_dict(a) for a in d.get("actors") or ()),
             "killed": count_from_dict(d.get("killed")),
             "injured": count_from_dict(d.get("injured")),
+            "detained": count_from_dict(d.get("detained")),
             "asserted_by": AssertedBy(kind=AssertedKind(ab["kind"]), name=ab.get("name"), claim_id=ab.get("claim_id")),
             "hedge": Hedge(d["hedge"]) if d.get("hedge") else None,
             "evidence": evidence_from_dict(d.get("evidence")),

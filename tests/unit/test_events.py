@@ -249,3 +249,26 @@ def test_evidence_never_starts_or_ends_on_whitespace(extract):
     r = extract("Drone strike near Daquq kills two\nTwo civilians were killed on Sunday, police said.",
                 published="2024-03-12")
     assert all(ev.text == ev.text.strip() for ev in r.all_evidence())
+
+
+# --------------------------------------------------------------------------- events@3
+
+
+def test_restated_toll_joins_its_event_across_other_events(extract):
+    text = ("Troops killed several insurgents in Sangin on Monday.\n"
+            "The patrol received machine gun fire and requested artillery support, engaging the enemy position "
+            "and killing several insurgents.")
+    r = extract(text, published="2024-05-07")
+    assert [e.killed.best for e in r.events if e.killed is not None and not e.negated] == [3]
+
+
+def test_arrest_carries_the_number_detained(extract):
+    r = extract("Soldiers detained four suspected insurgents in Khost on Monday.", published="2024-05-07")
+    e = only(r, subtype="arrests")
+    assert e.detained is not None and e.detained.best == 4
+    assert e.detained.evidence[0].text in r.document.text
+
+
+def test_custody_without_an_arrest_word_is_an_arrest(extract):
+    r = extract("During the raid two men were taken into custody by Afghan authorities.", published="2024-05-07")
+    assert only(r, subtype="arrests").detained.best == 2

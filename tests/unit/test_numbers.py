@@ -152,3 +152,29 @@ def test_casualty_mentions_point_at_trigger_sentence_and_exact_evidence(annotate
     assert {m.sentence for m in mentions} == {1}
     assert [m.count.evidence[0].text for m in mentions] == ["two civilians were killed", "five wounded"]
     assert check_evidence(text, [m.count.evidence[0] for m in mentions]) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police detained two suspected smugglers near the border.", [("detained", 2)]),
+        ("One insurgent was arrested and the other escaped.", [("detained", 1)]),
+        ("Two men were taken into custody by the police.", [("detained", 2)]),
+        ("The force killed three insurgents and detained another nine.", [("killed", 3), ("detained", 9)]),
+        ("Rebels captured the town of Kafr Nabl.", []),
+        ("Troops launched an operation to detain a local commander.", []),
+    ],
+)
+def test_casualties_count_people_detained(annotate, text, expected):
+    assert [(m.kind, m.count.best) for m in extract_casualties(annotate(text))] == expected
+
+
+@pytest.mark.slow
+def test_passive_conjunct_counts_the_shared_subject(annotate):
+    mentions = extract_casualties(annotate("He was engaged by the patrol and killed."))
+    assert [(m.kind, m.count.best) for m in mentions] == [("killed", 1)]
+
+
+def test_numerous_is_more_than_several():
+    assert parse_quantity("numerous")[0] > parse_quantity("several")[0]

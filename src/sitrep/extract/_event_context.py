@@ -73,6 +73,7 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
         actors=actors,
         killed=killed,
         injured=injured,
+        detained=combine_counts(d.detained),
         asserted_by=asserted,
         hedge=hedge,
         negated=negated,
@@ -163,7 +164,8 @@ def is_negated(d: EventDraft, ctx: EventContext, claim: Claim | None) -> bool:
                 return True
     if claim is not None and claim.cue.text.lower().startswith("den"):
         return True
-    return bool(d.killed or d.injured) and all(c.negated for c in d.killed + d.injured) and d.main.kind == "casualty"
+    counts = d.killed + d.injured + d.detained
+    return bool(counts) and all(c.negated for c in counts) and d.main.kind == "casualty"
 
 
 def combine_counts(mentions: Sequence[CasualtyMention]) -> Count | None:
@@ -179,7 +181,7 @@ def score_confidence(d: EventDraft, date_rule: str, place_rule: str, hedge: Hedg
     score = 0.45 if d.generic else 0.6
     if any(a.role == Role.INITIATOR for a in d.actors):
         score += 0.1
-    if any(a.role == Role.TARGET for a in d.actors) or d.killed or d.injured:
+    if any(a.role == Role.TARGET for a in d.actors) or d.killed or d.injured or d.detained:
         score += 0.05
     if place_rule == "sentence":
         score += 0.1

@@ -35,7 +35,10 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
     out: list[_Mention] = []
     for ev, draft in events:
         m = _Mention(ev, draft.main.kind == "casualty", is_anaphoric(ctx.ann, draft))
-        for prev in reversed(out):
+        # a restated toll joins the event whose toll it restates, even when other events came between
+        # ("killed several insurgents" in the lead, then "returned fire, killing several insurgents")
+        restated = [p for p in reversed(out) if _status_agrees(p.event, ev) and restates_casualties(p.event, ev, ctx)]
+        for prev in restated[:1] or reversed(out):
             if same_event(prev, m, ctx):
                 b_wins = (prev.casualty_only and not m.casualty_only) or (
                     ev.type == prev.event.type and ctx.rank.get(ev.subtype or "", 0) > ctx.rank.get(prev.event.subtype or "", 0))
@@ -54,9 +57,13 @@ def is_anaphoric(ann: Annotations, d: EventDraft) -> bool:
         ann.tokens[c].dep == "det" and ann.tokens[c].text.lower() in ("the", "this", "that") for c in ann.children[head])
 
 
+def _status_agrees(ea: Event, eb: Event) -> bool:
+    return ea.negated == eb.negated and (ea.hedge == Hedge.HYPOTHETICAL) == (eb.hedge == Hedge.HYPOTHETICAL)
+
+
 def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:
     ea, eb = a.event, b.event
-    if ea.negated != eb.negated or (ea.hedge == Hedge.HYPOTHETICAL) != (eb.hedge == Hedge.HYPOTHETICAL):
+    if not _status_agrees(ea, eb):
         return False
     if not places_compatible(ea.place, eb.place) or not dates_compatible(ea.date, eb.date):
         return False
@@ -91,20 +98,27 @@ def restates_casualties(a: Event, b: Event, ctx: EventContext) -> bool:
     later count must be of the same people (same head noun, or unnamed) and no larger, and its sentence
     must not announce another happening ("in a separate operation", "another two").
     """
-    if a.type not in _VIOLENT_TYPES or b.type not in _VIOLENT_TYPES:
+    if a.subtype == b.subtype == "arrests":
+        ca, cb = a.detained, b.detained  # "detained two suspects" in the lead and again in the body
+    elif a.type in _VIOLENT_TYPES and b.type in _VIOLENT_TYPES:
+        ca, cb = a.killed, b.killed
+    else:
         return False
-    if a.killed is None or b.killed is None or a.killed.best <= 0 or b.killed.best <= 0:
+    if ca is None or cb is None or ca.best <= 0 or cb.best <= 0:
         return False
-    if b.killed.best > a.killed.best or not _same_victims(a.killed.who, b.killed.who):
+    if cb.best > ca.best or not _same_victims(ca.who, cb.who):
         return False
     sent = b.evidence[0]
     words = {w.lower() for w in ctx.ann.text[sent.start : sent.end].replace(",", " ").split()}
     return not words & _NEW_HAPPENING
 
 
+_PRONOUNS = {"he", "she", "him", "her", "they", "them", "it"}
+
+
 def _same_victims(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return True
+    if not a or not b or a.lower() in _PRONOUNS or b.lower() in _PRONOUNS:
+        return True  # "killed one armed individual" ... "killing him"
     return _victim_head(a) == _victim_head(b)
 
 
@@ -144,6 +158,7 @@ def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False) -> Event:
         actors=tuple(actors),
         killed=_larger(a.killed, b.killed),
         injured=_larger(a.injured, b.injured),
+        detained=_larger(a.detained, b.detained),
         evidence=evidence,
         confidence=max(a.confidence, b.confidence),
     )

@@ -28,6 +28,7 @@ class EventDraft:
     actors: list[Actor] = field(default_factory=list)
     killed: list[CasualtyMention] = field(default_factory=list)
     injured: list[CasualtyMention] = field(default_factory=list)
+    detained: list[CasualtyMention] = field(default_factory=list)
     generic: bool = False
 
     @property

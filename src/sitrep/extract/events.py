@@ -30,7 +30,7 @@ from sitrep.model import (
     Token,
 )
 
-EXTRACTOR = "events@2"
+EXTRACTOR = "events@3"
 
 _NOUN_POS = {"NOUN", "PROPN"}
 _VERB_POS = {"VERB"}
@@ -184,8 +184,10 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
         groups.append(loose)
     sent_kills = [c for c in casualties if not c.negated]
     if not groups and sent_kills:
-        first = sent_kills[0]
-        groups.append([Trigger(tokens=(first.token,), head=first.token, subtype=None, kind="casualty",
+        # a count with no event word: "two men were taken into custody" is an arrest, a toll an attack
+        first = next((c for c in sent_kills if c.kind != "detained"), sent_kills[0])
+        arrest = tax.subtype("arrests") if first.kind == "detained" else None
+        groups.append([Trigger(tokens=(first.token,), head=first.token, subtype=arrest, kind="casualty",
                                sentence=first.sentence)])
     drafts = []
     for g in groups:
@@ -194,8 +196,8 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
                                  generic=g[0].subtype is None))
     for c in casualties:
         if drafts:
-            d = drafts[0] if len(drafts) == 1 else _draft_for_casualty(ann, drafts, c.token)
-            (d.killed if c.kind == "killed" else d.injured).append(c)
+            d = drafts[0] if len(drafts) == 1 else _draft_for_casualty(ann, drafts, c.token, detained=c.kind == "detained")
+            {"killed": d.killed, "injured": d.injured, "detained": d.detained}[c.kind].append(c)
     interaction = _main_interaction(ann, verbal, [t for g in groups for t in g])
     if interaction is not None:
         # a threat or demand that governs a violent word comes first: it is what the sentence reports
@@ -258,12 +260,17 @@ def _nearest(ann: Annotations, groups: list[list[Trigger]], token: int) -> list[
     return min(groups, key=lambda g: min(_distance(ann, t.head, token) for t in g))
 
 
-def _draft_for_casualty(ann: Annotations, drafts: list[EventDraft], token: int) -> EventDraft:
-    """The draft whose trigger is the casualty word itself ("killed two"), else the nearest violent one."""
+def _draft_for_casualty(ann: Annotations, drafts: list[EventDraft], token: int, *,
+                        detained: bool = False) -> EventDraft:
+    """The draft whose trigger is the casualty word itself ("killed two"), else the nearest violent one
+    (for people detained, the nearest arrest)."""
     for d in drafts:
         if any(token in t.tokens for t in d.triggers):
             return d
-    violent = [d for d in drafts if d.subtype.type in _VIOLENT_TYPES or d.generic] or drafts
+    if detained:
+        violent = [d for d in drafts if d.subtype.subtype == "arrests"] or drafts
+    else:
+        violent = [d for d in drafts if d.subtype.type in _VIOLENT_TYPES or d.generic] or drafts
     return min(violent, key=lambda d: min(_distance(ann, t.head, token) for t in d.triggers))
 
 
@@ -284,6 +291,8 @@ def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy) -> tuple[Subty
         d.triggers.remove(best_trigger)
         d.triggers.insert(0, best_trigger)
         return best, False
+    if d.detained and not d.killed and not d.injured:
+        return tax.subtype("arrests"), False  # "during the raid two men were taken into custody"
     if any(t.kind == "noun" and _lemma(ann.tokens[t.head], tax) == "strike" for t in d.triggers):
         # a bare "strikes" in conflict reporting is an air or missile strike; a labour strike would
         # have come with protest words
@@ -302,7 +311,7 @@ def _worth_keeping(d: EventDraft) -> bool:
         return any(a.name for a in d.actors)
     if not d.generic:
         return True
-    return bool(d.actors or d.killed or d.injured)
+    return bool(d.actors or d.killed or d.injured or d.detained)
 
 
 # --------------------------------------------------------------------------- roles
@@ -354,7 +363,7 @@ def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], *,
     roles = _with_conjuncts(ann, roles)
     # The dead and wounded are targets, unless the text already made them the initiators
     # ("the army retook the town … 22 soldiers were killed").
-    for c in d.killed + d.injured:
+    for c in d.killed + d.injured + d.detained:
         for ev in c.count.evidence[-1:]:
             roles.append((Role.TARGET, _token_at(ann, ev.end - 1)))
     out: list[Actor] = []

@@ -1,4 +1,4 @@
-"""The numbers stage: how many were killed or injured, said where, and about whom.
+"""The numbers stage: how many were killed, injured or detained, said where, and about whom.
 
 Quantities are read from words ("at least 22", "dozens", "a handful") by the rules in
 docs/casualty-rules.md; casualty counts are attached to their trigger word through the parse.
@@ -14,7 +14,7 @@ from sitrep.model import Annotations, CasualtyMention, Count, Token
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "numbers@1"
+EXTRACTOR = "numbers@2"
 
 Quantity = tuple[int, int, int | None]  # (best, low, high); high None = open-ended
 
@@ -42,7 +42,7 @@ VAGUE: dict[str, Quantity] = {
     "multiple": (3, 2, None),
     "a number": (3, 2, None),
     "many": (3, 2, None),
-    "numerous": (3, 2, None),
+    "numerous": (4, 3, None),
     "some": (2, 2, None),
     "a handful": (3, 2, 5),
     "handful": (3, 2, 5),
@@ -199,6 +199,14 @@ _INTRANSITIVE = {"die", "perish"}
 _KILL_NOUNS = {"death", "fatality", "toll", "killing", "dead", "life"}
 _INJURE_VERBS = {"injure", "wound", "hurt", "maim"}
 _INJURE_NOUNS = {"injury", "wound", "injured", "wounded"}
+# Detention: "detained two suspects", "one insurgent was arrested", "two men were taken into custody".
+_DETAIN_VERBS = {"detain", "arrest", "apprehend", "capture"}
+_DETAIN_NOUNS = {"detainee", "arrest", "capture"}
+# "captured" also takes towns and weapons: it counts people only when what it took is a person.
+_NOT_PEOPLE = {"town", "city", "village", "area", "district", "province", "base", "territory", "weapon", "arm",
+               "ammunition", "explosive", "cache", "rifle", "rocket", "mortar", "munition", "bomb", "material",
+               "equipment", "vehicle", "truck", "car", "motorcycle", "document", "drug", "opium", "heroin", "hill",
+               "airport", "road", "bridge", "compound", "position", "checkpoint", "outpost", "building", "radio"}
 _LIFE_VERBS = {"lose", "claim", "take", "cost"}
 _SUFFER_VERBS = {"lose", "suffer", "sustain", "receive", "incur"}
 _TOLL_VERBS_PREPS = {"to", "at", "of"}
@@ -220,6 +228,10 @@ def _trigger_kind(ann: Annotations, tok: Token) -> str | None:
             return "injured"
         if lemma == "gun" and any(ann.tokens[c].text.casefold() == "down" for c in ann.children[tok.i]):
             return "killed"
+        if lemma in _DETAIN_VERBS and tok.pos == "VERB":
+            return "detained"
+        if lemma == "take" and _into_custody(ann, tok):
+            return "detained"
     if tok.pos in ("NOUN", "PROPN", "ADJ"):
         if lemma == "casualty":
             return "casualties"
@@ -231,7 +243,25 @@ def _trigger_kind(ann: Annotations, tok: Token) -> str | None:
             return "killed"
         if lemma in _INJURE_NOUNS or lower in {"injuries", "wounded", "injured"}:
             return "injured"
+        if lemma in _DETAIN_NOUNS:
+            return "detained"
     return None
+
+
+def _into_custody(ann: Annotations, tok: Token) -> bool:
+    return any(ann.tokens[c].dep == "prep" and ann.tokens[c].text.casefold() == "into" and any(
+        ann.tokens[o].lemma.casefold() == "custody" for o in ann.children[c]) for c in ann.children[tok.i])
+
+
+def _is_intended(ann: Annotations, tok: Token) -> bool:
+    """"an operation to detain a leader", "will arrest": a purpose or a plan, not a detention that happened."""
+    return tok.tag == "VB" or any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.casefold() == "to"
+                                  for c in ann.children[tok.i])
+
+
+def _is_person(ann: Annotations, g: int) -> bool:
+    tok = ann.tokens[g]
+    return tok.lemma.casefold() not in _NOT_PEOPLE and tok.ent_type not in ("GPE", "LOC", "FAC", "PRODUCT")
 
 
 def extract_casualties(ann: Annotations) -> list[CasualtyMention]:
@@ -244,6 +274,8 @@ def extract_casualties(ann: Annotations) -> list[CasualtyMention]:
         if kind is None:
             continue
         group = _counted(ann, tok, kind)
+        if kind == "detained" and (_is_intended(ann, tok) or group is None or not _is_person(ann, group)):
+            continue
         if kind == "casualties":
             ambiguous.append((tok, group))
             continue
@@ -260,7 +292,7 @@ def _casualty_mentions(ann: Annotations, ambiguous: list[tuple[Token, int | None
                        found: list[CasualtyMention]) -> list[CasualtyMention]:
     """"Casualties" mixes dead and wounded: counted as injured only when the sentence says nothing else."""
     out = []
-    busy = {m.sentence for m in found}
+    busy = {m.sentence for m in found if m.kind != "detained"}
     for tok, group in ambiguous:
         killed = _mention(ann, tok, "killed", group)
         if killed is None:
@@ -298,6 +330,14 @@ def _counted(ann: Annotations, tok: Token, kind: str) -> int | None:
         head_kids = {ann.tokens[c].dep: c for c in ann.children[head.i]}
         for dep in ("dobj", "nsubjpass", "nsubj"):
             if dep in head_kids and (dep != "nsubj" or tok.dep == "acomp"):
+                return head_kids[dep]
+    if tok.dep == "conj" and tok.tag == "VBN" and head.pos in ("VERB", "AUX"):
+        # "He was engaged and killed", "insurgents opened fire and were killed": a passive conjunct
+        # shares the subject of the verb it is joined to
+        passive = "auxpass" in by_dep or any(ann.tokens[c].dep == "nsubjpass" for c in ann.children[head.i])
+        head_kids = {ann.tokens[c].dep: c for c in ann.children[head.i]}
+        for dep in ("nsubjpass", "nsubj"):
+            if passive and dep in head_kids:
                 return head_kids[dep]
     return None
 

@@ -148,6 +148,7 @@ def _event_row(event: Event, record: str, doc: Document) -> dict[str, Any]:
         "latitude": flat["latitude"], "longitude": flat["longitude"], "geo_precision": flat["geo_precision"],
         "fatalities": flat["fatalities"], "fatalities_low": killed.low if killed else None,
         "fatalities_high": killed.high if killed else None, "injuries": flat["injuries"],
+        "detentions": flat["detentions"],
         "asserted_by_kind": str(event.asserted_by.kind), "asserted_by": flat["asserted_by"],
         "hedge": flat["hedge"], "negated": event.negated, "confidence": event.confidence,
         "evidence_text": event.evidence[0].text if event.evidence else None,

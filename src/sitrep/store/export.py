@@ -31,7 +31,7 @@ FORMATS = ("csv", "jsonl", "geojson", "parquet")
 CSV_COLUMNS = (
     "event_id", "event_date", "time_precision", "event_type", "sub_event_type", "plover", "actor1", "actor2",
     "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities", "injuries",
-    "source", "source_url", "notes",
+    "detentions", "source", "source_url", "notes",
     "date_evidence", "place_evidence", "actor1_evidence", "fatalities_evidence", "asserted_by", "hedge", "negated",
     "confidence", "document_id",
 )
@@ -39,7 +39,7 @@ CSV_COLUMNS = (
 # DuckDB types of the flat columns, for Parquet files that pandas and R read with the right dtypes.
 COLUMN_TYPES = {
     "event_date": "DATE", "latitude": "DOUBLE", "longitude": "DOUBLE", "fatalities": "INTEGER",
-    "injuries": "INTEGER", "negated": "BOOLEAN", "confidence": "DOUBLE",
+    "injuries": "INTEGER", "detentions": "INTEGER", "negated": "BOOLEAN", "confidence": "DOUBLE",
 }
 
 # Joins the texts of several evidence spans in one cell; an elision mark reads as "text left out".
@@ -122,6 +122,7 @@ def flat_row(event: Event, document: Document | None = None) -> dict[str, Any]:
         "geo_precision": str(place.precision) if place else None,
         "fatalities": killed.best if killed else None,
         "injuries": injured.best if injured else None,
+        "detentions": event.detained.best if event.detained else None,
         "source": document.outlet if document else None,
         "source_url": document.url if document else None,
         "notes": join_evidence(event.evidence),

@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS events (
     fatalities_low INTEGER,
     fatalities_high INTEGER,
     injuries INTEGER,
+    detentions INTEGER,          -- people detained, arrested or captured
     asserted_by_kind VARCHAR,
     asserted_by VARCHAR,
     hedge VARCHAR,

@@ -79,6 +79,7 @@ def ingest(paths: tuple[str, ...], db_path: str, batch_size: int, published: str
     from sitrep.ingest.fetch import Fetcher
     from sitrep.ingest.sources import read_inputs
     from sitrep.store.duckdb import DuckDBStore
+    from sitrep.store.linking import link_new
 
     try:
         with DuckDBStore(db_path) as store, Fetcher(allow_private=allow_private) as fetcher, \
@@ -87,10 +88,11 @@ def ingest(paths: tuple[str, ...], db_path: str, batch_size: int, published: str
             summary = run(read_inputs(paths, fetcher=fetcher), sink=store.save_reports,
                           on_failure=store.save_failure, progress=tick, batch_size=batch_size, executor=executor,
                           defaults={"published": published} if published else None)
+            linked = link_new(store)
             counts = store.counts()
     except SitrepError as exc:
         _fail(str(exc))
-    print_summary(summary, counts, db_path)
+    print_summary(summary, counts, db_path, linked=linked.to_dict())
     if summary.failed:
         sys.exit(1)
 
@@ -107,6 +109,7 @@ def watch(sources: tuple[str, ...], db_path: str, every: str, once: bool, worker
     from sitrep.cli_render import err
     from sitrep.ingest.fetch import Fetcher
     from sitrep.store.duckdb import DuckDBStore
+    from sitrep.store.linking import link_new
     from sitrep.watch import expand_sources, parse_every
     from sitrep.watch import watch as watch_feeds
 
@@ -116,6 +119,7 @@ def watch(sources: tuple[str, ...], db_path: str, every: str, once: bool, worker
             for cycle in watch_feeds(expand_sources(list(sources)), store=store, fetcher=fetcher, every=seconds,
                                      cycles=1 if once else None, workers=workers):
                 err.print("watch: " + ", ".join(f"{k}={v}" for k, v in cycle.to_dict().items()))
+                err.print("linked: " + ", ".join(f"{k}={v}" for k, v in link_new(store).to_dict().items()))
     except SitrepError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
@@ -133,17 +137,27 @@ def watch(sources: tuple[str, ...], db_path: str, every: str, once: bool, worker
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "geojson", "parquet"]), default="table",
               show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option("--reports", "per_report", is_flag=True,
+              help="One row per report of an event instead of one per real event (merged across documents).")
 def events(db_path: str, country: str | None, since: str | None, until: str | None, type_: str | None,
-           actor: str | None, limit: int | None, fmt: str, out: str | None) -> None:
-    """List events from the store, filtered, as a table or an export file."""
+           actor: str | None, limit: int | None, fmt: str, out: str | None, per_report: bool) -> None:
+    """List events from the store, filtered, as a table or an export file.
+
+    By default each row is one real-world event, merged from every report of it (sources, corroboration,
+    the range of counts, contested fields); --reports lists what each document said.
+    """
     from sitrep.cli_render import render_events
     from sitrep.store.duckdb import DuckDBStore
+    from sitrep.store.linking import linked_events
 
     if not Path(db_path).exists():
         _fail(f"no store at {db_path}: run `sitrep ingest PATH --db {db_path}` first")
+    filters = {"country": country, "since": since, "until": until, "type": type_, "actor": actor, "limit": limit}
     try:
         with DuckDBStore(db_path, read_only=True) as store:
-            found = store.events(country=country, since=since, until=until, type=type_, actor=actor, limit=limit)
+            found = [] if per_report else linked_events(store, **filters)
+            if not found:  # per-report view asked for, or a store that was never linked (`sitrep link`)
+                found = store.events(**filters)
             render_events(found, fmt, out, store)
     except SitrepError as exc:
         _fail(str(exc))
@@ -153,18 +167,41 @@ def events(db_path: str, country: str | None, since: str | None, until: str | No
 @click.argument("event_id")
 @db_option
 def show(event_id: str, db_path: str) -> None:
-    """Show one event with every field's evidence highlighted in its sentence."""
-    from sitrep.cli_render import show_event
+    """Show one event with every field's evidence highlighted in its sentence.
+
+    For a merged event (lk_…), its sources and disagreements come first, then each report with its evidence.
+    """
+    from sitrep.cli_render import show_event, show_merged
     from sitrep.store.duckdb import DuckDBStore
+    from sitrep.store.linking import linked_event, members
 
     if not Path(db_path).exists():
         _fail(f"no store at {db_path}")
     with DuckDBStore(db_path, read_only=True) as store:
-        event = store.event(event_id)
-        if event is None:
-            _fail(f"no event {event_id!r} in {db_path} (ids look like ev_…; `sitrep events` lists them)")
-        doc = store.document(event.document_ids[0])
-    show_event(event, doc)
+        merged = linked_event(store, event_id)
+        reports = list(members(store, event_id)) if merged else [store.event(event_id)]
+        if not reports or reports[0] is None:
+            _fail(f"no event {event_id!r} in {db_path} (ids look like lk_… or ev_…; `sitrep events` lists them)")
+        docs = store.documents({e.document_ids[0] for e in reports if e and e.document_ids})
+    if merged:
+        show_merged(merged)
+    for event in reports:
+        show_event(event, docs.get(event.document_ids[0]))
+
+
+@main.command()
+@db_option
+def link(db_path: str) -> None:
+    """Link events that have no link yet into merged events (ingest and watch do this on their own)."""
+    from sitrep.store.duckdb import DuckDBStore
+    from sitrep.store.linking import link_new
+
+    try:
+        with DuckDBStore(db_path) as store:
+            summary = link_new(store)
+    except SitrepError as exc:
+        _fail(str(exc))
+    click.echo(json.dumps(summary.to_dict()))
 
 
 @main.command("eval")

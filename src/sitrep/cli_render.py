@@ -36,7 +36,7 @@ def progress_bar(*, disabled: bool = False) -> Iterator[Callable[[Report | Failu
         yield tick
 
 
-def print_summary(summary: Any, counts: dict[str, int], db_path: str) -> None:
+def print_summary(summary: Any, counts: dict[str, int], db_path: str, *, linked: dict[str, int] | None = None) -> None:
     s = summary.to_dict()
     rate = s["inputs"] / s["seconds"] if s["seconds"] else 0.0
     err.print(f"[bold]{s['inputs']}[/] inputs: [green]{s['ok']} ok[/], "
@@ -47,6 +47,9 @@ def print_summary(summary: Any, counts: dict[str, int], db_path: str) -> None:
     if s["stored"]:
         err.print("  stored: " + ", ".join(f"{k}={v}" for k, v in sorted(s["stored"].items())))
     err.print("  extracted: " + ", ".join(f"{k}={v}" for k, v in s["records"].items()))
+    if linked:
+        err.print(f"  linked: {linked['new_events']} new reports of events, {linked['joined']} joined an event "
+                  f"already known, {linked['created']} new events")
     err.print(f"  store {db_path}: " + ", ".join(f"{k}={v}" for k, v in counts.items()))
 
 
@@ -136,6 +139,18 @@ def show_event(event: Event, doc: Document | None) -> None:
         out.print(highlighted(ev, fields, text))
     if doc:
         out.print(f"\n[dim]source: {doc.title or ''} {doc.outlet or ''} {doc.published or ''} {doc.url or ''}[/]")
+
+
+def show_merged(event: Event) -> None:
+    out = Console()
+    n, k = len(event.members), event.corroboration
+    out.print(f"[bold]{event.id}[/]  {event.type} / {event.subtype}: {n} report{'s' * (n != 1)} from "
+              f"{k} outlet{'s' * (k != 1)} ({', '.join(event.sources) or 'unknown'})")
+    if event.killed:
+        out.print(f"  killed {_count(event.killed)}" + (f", injured {_count(event.injured)}" if event.injured else ""))
+    for field, by_source in event.contested.items():
+        out.print(f"  [bold red]contested {field}[/]: " + "; ".join(f"{k}: {v}" for k, v in by_source.items()))
+    out.print()
 
 
 def highlighted(sentence: Evidence, fields: Sequence[tuple[str, str, Sequence[Evidence]]], text: str | None) -> Text:

@@ -282,12 +282,19 @@ def test_a_posted_document_shows_up_in_cached_pages_at_once(make_client):
                       date_phrase="on 2 June 2024", place=("Basra", "IQ", "Basra", 30.5, 47.8), target="protesters",
                       killed=(2, "killing them"), speaker="a medic")
     client = make_client(read_only=False, token=TOKEN, extract=lambda data, **meta: new)
-    assert ids(client.get("/events", params={"country": "IQ"})) == [DAQUQ_ID]  # now cached
-    assert client.get("/stats", params={"country": "IQ"}).json()["events"] == 1
+    per_report = {"country": "IQ", "view": "reports"}
+    assert ids(client.get("/events", params=per_report)) == [DAQUQ_ID]  # now cached
+    assert client.get("/stats", params=per_report).json()["events"] == 1
     posted = client.post("/documents", json={"text": text}, headers={"X-API-Token": TOKEN})
     assert (posted.status_code, posted.json()["status"]) == (201, "inserted")
-    assert ids(client.get("/events", params={"country": "IQ"})) == [DAQUQ_ID, new.events[0].id]
-    assert client.get("/stats", params={"country": "IQ"}).json()["events"] == 2
+    assert ids(client.get("/events", params=per_report)) == [DAQUQ_ID, new.events[0].id]
+    assert client.get("/stats", params=per_report).json()["events"] == 2
+    # posting also linked the store: the default view now lists merged events, each with its reports
+    merged = client.get("/events", params={"country": "IQ"}).json()["items"]
+    assert len(merged) == 2 and all(e["id"].startswith("lk_") and e["members"] for e in merged)
+    detail = client.get(f"/events/{merged[0]['id']}").json()
+    assert [r["event"]["id"] for r in detail["reports"]] == merged[0]["members"]
+    assert detail["reports"][0]["document"]["outlet"]
 
 
 def test_search_words_are_literal_not_like_patterns(client):

@@ -41,7 +41,16 @@ def test_events_table_lists_the_sample_events(store):
     result = run("events", "--db", str(store))
     assert result.exit_code == 0
     assert "air_drone_strike" in result.output and "Daquq" in result.output
-    assert "ev_" in result.output
+    assert "lk_" in result.output and "ev_" not in result.output  # merged across documents by default
+    assert "ev_" in run("events", "--db", str(store), "--reports").output
+
+
+def test_show_merged_event_lists_its_reports(store):
+    jsonl = [json.loads(line) for line in run("events", "--db", str(store), "--format", "jsonl").output.splitlines()]
+    merged = next(e for e in jsonl if e["place"] and e["place"]["name"] == "Daquq")
+    assert merged["id"].startswith("lk_") and merged["sources"] == ["Northern Wire"]
+    out = " ".join(run("show", merged["id"], "--db", str(store)).output.split())
+    assert "1 report from 1 outlet (Northern Wire)" in out and merged["members"][0] in out
 
 
 def test_events_filters_by_country_and_date(store):

@@ -20,7 +20,7 @@ ALLOWED = {
     "resolve": {"errors", "model", "config"},
     "nlp": {"errors", "model", "config"},
     "ingest": {"errors", "model", "config"},
-    "store": {"errors", "model", "config"},
+    "store": {"errors", "model", "config", "link"},
     "link": {"errors", "model", "config"},
     "eval": {"errors", "model", "config", "pipeline", "nlp", "ingest", "extract", "resolve", "engines", "link"},
     "pipeline": {"errors", "model", "config", "extract", "resolve", "nlp", "ingest"},

@@ -25,6 +25,7 @@ from sitrep.api._http import ApiError, LimitsMiddleware, check_token, install_er
 from sitrep.model import Report, event_from_dict
 from sitrep.store.duckdb import DuckDBStore
 from sitrep.store.export import write_events
+from sitrep.store.linking import link_new
 from sitrep.store.queries import EventFilter, StoreReader
 
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
@@ -104,10 +105,12 @@ def event_filter(
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
     asserted_by: Annotated[Literal["outlet", "speaker"] | None, Query(description="Who asserts it")] = None,
     document_id: Annotated[str | None, Query(pattern=_ID)] = None,
+    view: Annotated[Literal["merged", "reports"], Query(
+        description="merged: one item per real event, linked across documents; reports: one per document")] = "merged",
 ) -> EventFilter:
     return EventFilter(country=country, admin1=admin1, since=since, until=until, type=type, actor=actor,
                        bbox=_bbox(bbox), q=q, min_confidence=min_confidence, asserted_by=asserted_by,
-                       document_id=document_id)
+                       document_id=document_id, view=view)
 
 
 def _fetch_url(url: str, fetcher: Any) -> bytes:
@@ -164,13 +167,21 @@ def create_app(store: DuckDBStore, settings: ApiSettings | None = None, *,
     def get_event(event_id: Annotated[str, PathParam(pattern=_ID)]) -> Response:
         found = reader.event(event_id)
         if found is None:
-            raise ApiError(404, "not_found", f"no event {event_id!r} (ids look like ev_…; GET /events lists them)")
+            raise ApiError(404, "not_found", f"no event {event_id!r} (ids look like lk_… or ev_…; GET /events lists them)")
         event = json.loads(found[0])
         document = reader.document(found[1])
         claim_id = event.get("asserted_by", {}).get("claim_id")
         claims = [json.loads(c) for c in reader.document_records("claims", found[1])]
         claim = next((c for c in claims if c["id"] == claim_id), None)
-        return _json({"event": event, "document": document, "claim": claim})
+        reports = None
+        if event_id.startswith("lk_"):
+            # every report of a merged event, with the document it comes from (its evidence is in that text)
+            reports = []
+            for record, doc_id in reader.reports_of(event_id):
+                d = reader.document(doc_id) or {}
+                reports.append({"event": json.loads(record), "document": {
+                    k: d.get(k) for k in ("id", "title", "outlet", "published", "url")}})
+        return _json({"event": event, "document": document, "claim": claim, "reports": reports})
 
     @app.get("/documents/{document_id}", dependencies=read, summary="A document with its events and claims")
     def get_document(document_id: Annotated[str, PathParam(pattern=_ID)]) -> Response:
@@ -213,6 +224,7 @@ def create_app(store: DuckDBStore, settings: ApiSettings | None = None, *,
             report = run(data, published=body.published,
                          url=body.url, title=body.title, outlet=body.outlet, author=body.author, source="api")
             status = store.save_report(report)
+            link_new(store)  # the new report joins the merged event it tells of, or starts one
             reader.invalidate()
         return _json({"status": status, "report": report.to_dict()}, 201 if status == "inserted" else 200)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sitrep.link.similarity import Vector, cosine, terms, tfidf
-from sitrep.model import Document, Event, GeoPrecision, Precision, TimeBasis
+from sitrep.model import Document, Event, GeoPrecision, Hedge, Precision, TimeBasis
 
 # How far a time of each precision may be from another and still be the same happening (days).
 DATE_SLACK = {Precision.DAY: 1, Precision.WEEK: 3, Precision.RANGE: 3, Precision.MONTH: 7, Precision.SEASON: 14,
@@ -49,6 +49,7 @@ class Signature:
     place_precision: GeoPrecision
     actors: frozenset[str]
     killed: int | None
+    status: str = "asserted"  # "negated" and "hypothetical" events only link among themselves
     words: Vector = field(default_factory=dict)
 
 
@@ -71,6 +72,7 @@ def signature(event: Event, document: Document | None = None, *, idf: dict[str, 
         place_precision=p.precision if p else GeoPrecision.UNKNOWN,
         actors=frozenset((a.canonical or a.name or "").lower() for a in event.actors if a.name),
         killed=event.killed.best if event.killed else None,
+        status="negated" if event.negated else "hypothetical" if event.hedge == Hedge.HYPOTHETICAL else "asserted",
         words=_unit(terms(text), idf),
     )
 
@@ -97,7 +99,7 @@ def km(a: Signature, b: Signature) -> float | None:
 
 def could_match(a: Signature, b: Signature) -> bool:
     """Blocking: cheap tests that rule a pair out before it is scored."""
-    if a.document_id == b.document_id or a.type != b.type:
+    if a.document_id == b.document_id or a.type != b.type or a.status != b.status:
         return False
     if a.start and b.start and a.end and b.end:
         slack = timedelta(days=max(DATE_SLACK[a.precision], DATE_SLACK[b.precision]))

@@ -358,12 +358,31 @@ async function openEvent(id) {
                         ["document", doc.id], ["event", ev.id]]) {
     source.append(el("dt", {}, k), el("dd", {}, v || "—"));
   }
+  showReports(ev, data.reports);
   const legend = document.getElementById("legend");
   legend.replaceChildren(...FIELD_CLASSES.filter((c) => spans.some((s) => s.cls === c))
     .map((c) => el("span", { class: `chip ev-${c}` }, c === "sentence" ? "event sentence" : c)));
   setStatus(skipped.length ? `${skipped.length} evidence spans are in another document of this linked event` : "");
   const first = document.querySelector("#doc-text mark[data-label]");
   if (first) first.scrollIntoView({ block: "center" });
+}
+
+// A merged event: which outlets report it, where they disagree, and a link to each report.
+function showReports(ev, reports) {
+  const box = document.getElementById("event-reports");
+  box.hidden = !reports;
+  if (!reports) return;
+  const outlets = ev.sources && ev.sources.length ? ev.sources.join(", ") : "unknown outlets";
+  document.getElementById("event-corroboration").textContent =
+    `${reports.length} report${reports.length === 1 ? "" : "s"} from ${ev.corroboration} outlet` +
+    `${ev.corroboration === 1 ? "" : "s"}: ${outlets}`;
+  document.getElementById("contested").replaceChildren(...Object.entries(ev.contested || {}).map(([field, bySource]) =>
+    el("li", { class: "contested" }, `contested ${field}: `,
+       Object.entries(bySource).map(([src, v]) => `${src}: ${Array.isArray(v) ? v.join(" / ") : v}`).join("; "))));
+  document.getElementById("report-list").replaceChildren(...reports.map((r) =>
+    el("li", {}, el("a", { href: `#/event/${r.event.id}` }, r.document.title || r.document.id),
+       ` — ${r.document.outlet || "unknown outlet"}, ${r.document.published || "undated"}: `,
+       countText(r.event.killed) ? `killed ${countText(r.event.killed)}` : "")));
 }
 
 // ------------------------------------------------------------------ claims view

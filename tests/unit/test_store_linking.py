@@ -1,0 +1,98 @@
+"""Linking inside the store: incremental, idempotent, and rebuilt when a document is re-extracted."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from sitrep.model import (
+    AssertedBy,
+    AssertedKind,
+    Count,
+    Document,
+    Event,
+    Evidence,
+    GeoPrecision,
+    Place,
+    Precision,
+    Report,
+    Time,
+    TimeBasis,
+)
+from sitrep.store.duckdb import DuckDBStore
+from sitrep.store.linking import link_new, linked_event, linked_events, members
+
+DAQUQ = dict(name="Daquq", geonames_id=90220, feature="city", country="IQ", admin1="Kirkuk", lat=35.139, lon=44.449)
+MOSUL = dict(name="Mosul", geonames_id=99072, feature="city", country="IQ", admin1="Nineveh", lat=36.335, lon=43.119)
+
+
+def report(text: str, outlet: str, *, day: str, place: dict, killed: int) -> Report:
+    doc = Document.create(text, outlet=outlet, url=f"https://example.org/{outlet.replace(' ', '-')}/{day}",
+                          published=day)
+    event = Event(
+        id=f"ev_{doc.id[4:]}", type="explosions_remote_violence", subtype="air_drone_strike", plover="FIGHT",
+        date=Time(value=day, precision=Precision.DAY, start=day, end=day, basis=TimeBasis.RELATIVE),
+        place=Place(**place, precision=GeoPrecision.NEAR), actors=(),
+        killed=Count(best=killed, low=killed, high=killed), injured=None,
+        asserted_by=AssertedBy(kind=AssertedKind.OUTLET, name=outlet), hedge=None, negated=False, confidence=0.8,
+        evidence=(Evidence.of(text, 0, len(text)),), document_ids=(doc.id,))
+    return Report(document=doc, events=(event,))
+
+
+WIRE = report("Four civilians were killed when a drone struck a market near Daquq.", "Northern Wire",
+              day="2024-03-10", place=DAQUQ, killed=4)
+LOCAL = report("A drone hit the Daquq market, killing six people.", "Kirkuk Now", day="2024-03-10", place=DAQUQ,
+               killed=6)
+MOSUL_STRIKE = report("A drone struck a car in Mosul, killing three fighters.", "Mosul Eye Daily", day="2024-03-10",
+                      place=MOSUL, killed=3)
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with DuckDBStore(tmp_path / "s.duckdb") as s:
+        yield s
+
+
+def test_reports_of_one_event_merge_and_others_stay_apart(store):
+    store.save_reports([WIRE, LOCAL, MOSUL_STRIKE])
+    summary = link_new(store)
+    assert (summary.new_events, summary.joined, summary.created) == (3, 1, 2)
+    merged = {e.place.name: e for e in linked_events(store)}
+    assert sorted(merged["Daquq"].sources) == ["Kirkuk Now", "Northern Wire"] and merged["Daquq"].corroboration == 2
+    assert merged["Daquq"].contested == {"killed": {"Northern Wire": 4, "Kirkuk Now": 6}}
+    # members in the order they joined, which is the order merged.members records
+    assert [e.id for e in members(store, merged["Daquq"].id)] == list(merged["Daquq"].members)
+    assert sorted(merged["Daquq"].members) == sorted([WIRE.events[0].id, LOCAL.events[0].id])
+    assert merged["Mosul"].corroboration == 1
+
+
+def test_linking_is_incremental_and_idempotent(store):
+    store.save_reports([WIRE])
+    link_new(store)
+    first = linked_events(store)
+    store.save_reports([LOCAL])
+    summary = link_new(store)
+    assert (summary.new_events, summary.joined) == (1, 1)
+    assert [e.id for e in linked_events(store)] == [first[0].id]  # the merged id stays put
+    assert link_new(store).to_dict() == {"new_events": 0, "joined": 0, "created": 0, "rewritten": 0}
+
+
+def test_re_extracted_document_is_relinked(store):
+    store.save_reports([WIRE, LOCAL])
+    link_new(store)
+    changed = replace(LOCAL, events=(replace(LOCAL.events[0], id="ev_changed",
+                                             killed=Count(best=7, low=7, high=7)),))
+    store.save_reports([changed])
+    link_new(store)
+    (merged,) = linked_events(store)
+    assert merged.killed.high == 7 and "ev_changed" in merged.members
+    assert linked_event(store, merged.id) == merged
+
+
+def test_filters_apply_to_merged_events(store):
+    store.save_reports([WIRE, LOCAL, MOSUL_STRIKE])
+    link_new(store)
+    assert len(linked_events(store, country="IQ")) == 2
+    assert linked_events(store, country="SY") == []
+    assert len(linked_events(store, limit=1)) == 1

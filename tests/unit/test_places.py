@@ -83,7 +83,7 @@ def test_unknown_toponym_comes_out_unresolved_with_exact_evidence() -> None:
     [place] = extract_places(ann, gazetteer=FakeGazetteer(SPRINGFIELD_US))
     assert (place.name, place.geonames_id, place.precision) == ("Zarqawand", None, GeoPrecision.UNKNOWN)
     assert place.evidence[0].text == ann.text[place.evidence[0].start : place.evidence[0].end] == "Zarqawand"
-    assert place.extractor == "places@2"
+    assert place.extractor == "places@3"
 
 
 @pytest.mark.parametrize(("dateline", "country"), [(None, "US"), ("AU", "AU"), ("US", "US")])
@@ -320,3 +320,29 @@ def test_a_village_named_after_its_state_does_not_beat_the_state() -> None:
     gazetteer = FakeGazetteer(state, village)
     places = extract_places(hand_annotations("Snow fell across Minnesota.", ["Minnesota"]), gazetteer=gazetteer)
     assert places[0].geonames_id == 40 and places[0].precision == GeoPrecision.ADMIN1
+
+
+def test_a_state_named_inside_an_agency_is_a_place(places_of) -> None:
+    text = "Farmers in Ohio asked the Ohio Department of Agriculture for help after the floods."
+    found = [(p.name, p.feature, p.country) for p in places_of(text)]
+    assert found.count(("Ohio", "admin1", "US")) == 2
+
+
+def test_a_town_inside_an_organisation_counts_only_when_the_article_names_it(places_of) -> None:
+    with_town = "Police in Gainesville, Georgia, said the Gainesville Riding Club stables burned on Monday."
+    names = [p.name for p in places_of(with_town)]
+    assert names.count("Gainesville") == 2
+    alone = "Tickets for the Independence Seaport Museum gala sold out, organisers said."
+    assert [p.name for p in places_of(alone)] == []
+
+
+def test_a_town_modifying_man_or_police_is_a_place(places_of) -> None:
+    text = "Police arrested a man on Friday. A Roselle man was charged, and Roselle police said more arrests may follow."
+    found = [(p.name, p.country) for p in places_of(text, dateline_country="US")]
+    assert ("Roselle", "US") in found
+
+
+def test_an_upper_case_dateline_after_the_title_is_a_place(places_of) -> None:
+    text = "Lawmakers weigh apology. HARTFORD — Connecticut legislators are considering an apology."
+    found = {p.name: (p.country, p.admin1) for p in places_of(text)}
+    assert found.get("HARTFORD") == ("US", "Connecticut")

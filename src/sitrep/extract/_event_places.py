@@ -22,6 +22,8 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     # the dateline says where the report was filed; it places the event only when nothing else does
     in_sentence = [p for p in in_sentence if not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)] \
         or in_sentence
+    # a place named inside an organisation ("the Ohio Department of Health") says who, not where
+    in_sentence = [p for p in in_sentence if not _inside_organisation(ann, p)] or in_sentence
     if in_sentence:
         phrase = set()
         for t in d.triggers:
@@ -42,6 +44,12 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
         mentions = Counter(p.geonames_id for p in resolved)
         return max(resolved, key=lambda p: (mentions[p.geonames_id], -p.evidence[0].start)), "document"
     return None, "none"
+
+
+def _inside_organisation(ann, p: Place) -> bool:
+    start, end = p.evidence[0].start, p.evidence[0].end
+    return any(e.label == "ORG" and e.start <= start and end <= e.end and (e.start, e.end) != (start, end)
+               for e in ann.entities)
 
 
 def places_compatible(a: Place | None, b: Place | None) -> bool:

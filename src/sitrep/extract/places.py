@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from sitrep.extract._place_context import region_context
+from sitrep.extract._place_cues import embedded_runs, is_upper_dateline, modifies_local_noun
 from sitrep.extract._text import is_dateline_span
 from sitrep.model import Annotations, GeoPrecision, Place, stable_id
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "places@2"
+EXTRACTOR = "places@3"
 
 
 class EntryLike(Protocol):
@@ -84,6 +85,7 @@ class _Mention:
     weak: bool = False  # found without the NER calling it a place: needs context to be kept
     near: bool = False
     label: str = ""  # the NER label, when the model tagged it
+    embedded: bool = False  # part of an organisation's name ("the Texas Forest Service")
 
 
 def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_country: str | None = None) -> list[Place]:
@@ -92,6 +94,7 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
         return []
     mentions, demonym_countries = _recognise(ann, gazetteer)
     looked_up = [(m, _lookup(ann, m, gazetteer)) for m in mentions]
+    looked_up = _vouched_embedded(ann, looked_up, gazetteer)
     context = _context(ann, looked_up, demonym_countries, gazetteer, dateline_country)
     regions = region_context(((gazetteer.normalize(_text(ann, m)), m.weak, cands) for m, cands in looked_up),
                              gazetteer.normalize)
@@ -138,13 +141,19 @@ def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mentio
             if m is not None and _has_place_cue(ann, m) and gazetteer.contains(_text(ann, m)):
                 m.weak = True
                 mentions.append(m)
+            elif ent.label == "ORG":
+                # "the Texas Forest Service", "University of Alexandria": a place named inside an organisation
+                for s, e in embedded_runs(ann, ent.token_start, ent.token_end, gazetteer.contains):
+                    if not _demonym_country(ann.text[toks[s].start : toks[e - 1].end], gazetteer):
+                        mentions.append(_Mention(s, e, weak=True, embedded=True))
     i = 0
     while i < len(toks):
         if blocked[i] or toks[i].pos != "PROPN" or not toks[i].text[:1].isupper():
             i += 1
             continue
         found = _longest_match(ann, i, blocked, gazetteer)
-        if found is None or (i in sentence_starts and not _followed_by_admin_word(ann, found)):
+        if found is None or (i in sentence_starts and not _followed_by_admin_word(ann, found)
+                             and not is_upper_dateline(ann, i, found, sentence_starts)):
             i += 1
             continue
         m = _extend(ann, _Mention(i, found, weak=True))
@@ -155,6 +164,22 @@ def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mentio
     for m in mentions:
         m.near = _near_cue(ann, m.start)
     return mentions, demonyms
+
+
+def _vouched_embedded(ann: Annotations, looked_up: list, gazetteer: GazetteerLike) -> list:
+    """Keep a name found inside an organisation's name only when the article names that place elsewhere too,
+    or it is a country or state by its own name ("U.S. Department of Education", "Ohio Board of Regents"):
+    "Independence Seaport Museum" and "Central Activities Center" are not about towns."""
+    named = {gazetteer.normalize(_text(ann, m)) for m, _ in looked_up if not m.embedded}
+    out = []
+    for m, candidates in looked_up:
+        if m.embedded:
+            key = gazetteer.normalize(_text(ann, m))
+            big = [c for c in candidates[:2] if c.feature in ("country", "admin1")]
+            if key not in named and not big:
+                continue
+        out.append((m, candidates))
+    return out
 
 
 def _hyphen_modifier(ann: Annotations, end: int) -> bool:
@@ -224,6 +249,9 @@ def _has_place_cue(ann: Annotations, m: _Mention) -> bool:
     """Words around a capitalised name that say it is a place: "in X", "X province", "retook X"."""
     toks = ann.tokens
     if m.hint or (m.start > 0 and toks[m.start - 1].text.lower() in _LOCATIVE) or _is_dateline(ann, m):
+        return True
+    if modifies_local_noun(ann, m.start, m.end) or is_upper_dateline(
+            ann, m.start, m.end, {s.token_start for s in ann.sentences}):
         return True
     root = toks[_root(ann, m)]
     if root.dep == "conj" and root.head != root.i:

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SITREP := $(VENV)/bin/sitrep
 DB ?= demo.duckdb
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup browser demo test lint bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,16 +15,25 @@ $(VENV)/.installed: pyproject.toml
 
 setup: $(VENV)/.installed
 
+# The web page's browser tests drive Debian's Chromium (no browser download); they skip without it.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji \
+		>/dev/null; } || echo "chromium is not installed: the browser tests will be skipped"
+
 demo: setup
 	$(SITREP) ingest samples --db $(DB)
 	$(SITREP) events --db $(DB)
 
-test: setup
+test: setup browser
 	$(PY) -m ruff check src tests
 	$(PY) -m pytest -q -p no:cacheprovider
 
 lint: setup
 	$(PY) -m ruff check src tests
+
+bench: setup
+	$(SITREP) bench --docs 200
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache

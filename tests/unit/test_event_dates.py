@@ -43,9 +43,34 @@ def test_event_date_from_earlier_in_the_paragraph(annotate) -> None:
     assert (date.value, rule) == ("2015-10-26", "paragraph")
 
 
-def test_event_date_does_not_cross_paragraphs(annotate) -> None:
+def test_event_in_a_later_paragraph_takes_the_leads_day(annotate) -> None:
     date, rule = date_of(annotate, "Gunmen stormed a checkpoint on Monday.\nTwo policemen died in the fighting.", "died")
+    assert (date.value, date.basis, rule) == ("2015-10-26", TimeBasis.RELATIVE, "lead")
+
+
+def test_lead_rule_needs_a_day_in_the_lead(annotate) -> None:
+    text = "Gunmen stormed a checkpoint in May.\nTwo policemen died in the fighting."
+    date, rule = date_of(annotate, text, "died")
     assert (date.value, date.basis, rule) == ("2015-10-27", TimeBasis.PUBLICATION, "publication")
+
+
+def test_later_paragraph_does_not_take_a_time_from_another_later_paragraph(annotate) -> None:
+    text = "Gunmen stormed a checkpoint.\nA bomb went off on Monday.\nTwo policemen died in the fighting."
+    date, rule = date_of(annotate, text, "died")
+    assert (date.value, rule) == ("2015-10-27", "publication")
+
+
+def test_time_on_the_trigger_beats_time_on_the_reporting_verb(annotate) -> None:
+    text = "Police today confirmed the arrest of a bomb maker in Daquq district, Kirkuk province, Saturday."
+    date, rule = date_of(annotate, text, "arrest")
+    assert (date.text, date.value, rule) == ("Saturday", "2015-10-24", "clause")
+
+
+def test_event_in_a_release_dated_only_by_its_id_takes_the_month(annotate) -> None:
+    text = "2011-07-S-039\nFor Immediate Release\nGunmen attacked a police station in Baiji."
+    date, rule = date_of(annotate, text, "attacked", None)
+    assert (date.value, date.precision, date.start, date.end) == ("2011-07", Precision.MONTH, "2011-07-01", "2011-07-31")
+    assert (date.basis, rule) == (TimeBasis.PUBLICATION, "publication")
 
 
 def test_event_without_time_takes_publication_day_and_says_so(annotate) -> None:

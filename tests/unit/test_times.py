@@ -236,7 +236,7 @@ def test_times_are_in_text_order_with_exact_evidence() -> None:
 def test_times_records_carry_stable_id_and_extractor() -> None:
     time = only("The convoy was hit on 27 October 2015.")
     assert time.id == stable_id("tm", "2015-10-27", "2015-10-27", "2015-10-27")
-    assert time.extractor == "times@2"
+    assert time.extractor == "times@3"
     assert only("The convoy was hit on 27 October 2015.").id == time.id
 
 
@@ -416,3 +416,25 @@ def test_pipeline_dateline_date_uses_release_id_year() -> None:
 
     assert dateline_date("2011-02-S-118\nKABUL, Afghanistan (Feb. 17)\nTroops left.") == "2011-02-17"
     assert dateline_date("KABUL, Afghanistan (Feb. 17)\nTroops left.") is None
+
+
+def test_find_dateline_release_id_alone_gives_the_month() -> None:
+    dateline = find_dateline("ISAF Joint Command\n2011-07-S-039\nFor Immediate Release\n\nTroops detained two men.")
+    assert dateline is not None
+    assert (dateline.kind, dateline.date, dateline.known_month) == ("release_id", None, (2011, 7))
+    dated = find_dateline("KABUL, Afghanistan (Aug. 6, 2012)\nTroops left.")
+    assert dated is not None and dated.known_month == (2012, 8)
+
+
+def test_times_relative_to_a_release_month_are_ranges_covering_both_ends() -> None:
+    text = "2011-07-S-039\nFor Immediate Release\nTroops detained two men yesterday and three on 4 July."
+    times = times_of(text, None)
+    assert [(t.text, t.value, t.precision, t.basis) for t in times] == [
+        ("yesterday", "2011-06-30/2011-07-30", Precision.RANGE, TimeBasis.RELATIVE),
+        ("on 4 July", "2011-07-04", Precision.DAY, TimeBasis.RELATIVE),
+    ]
+
+
+def test_times_without_publication_or_release_id_stay_unresolved() -> None:
+    times = times_of("Troops detained two men yesterday.", None)
+    assert [(t.value, t.basis) for t in times] == [(None, TimeBasis.UNRESOLVED)]

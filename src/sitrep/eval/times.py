@@ -5,7 +5,10 @@
   is compared with ``gold.start_date``.  The main event is the first event, in text order, that starts
   after the dateline (the release's lead sentence; the title line above the dateline is skipped), else
   the first event of the document.  It does not depend on the event's type, which another stage decides.
-  A release with no event, or whose main event has no resolved date, is ``unresolved``.
+  A release with no event, or whose main event has no resolved date, is ``unresolved``; a range or month
+  that contains the gold day (a release dated only by its id's month) is ``coarse_containing_gold``, never
+  ``exact``.  ``date_rule`` counts the rule that dated each main event, ``date_rule_exact`` how many of those
+  were the gold day.
 - ``--format timeml``: TempEval-3 ``.tml`` files scored by ``_timeml`` (strict and relaxed span F1,
   value F1 over matched spans, DATE and TIME only).
 """
@@ -103,6 +106,7 @@ def evaluate_isaf(paths: list[str], *, limit: int | None = None,
     golds = {source: gold for source, _, gold in records}
     outcomes: Counter[str] = Counter()
     rules: Counter[str] = Counter()
+    rules_exact: Counter[str] = Counter()  # how often each rule gives the gold day (e.g. the publication fallback)
     misses: list[dict[str, Any]] = []
     for item in process(RawInput(source=s, data=t) for s, t, _ in records):
         if progress is not None:
@@ -113,6 +117,7 @@ def evaluate_isaf(paths: list[str], *, limit: int | None = None,
         outcomes[outcome] += 1
         if event is not None:
             rules[event.date_rule or "none"] += 1
+            rules_exact[event.date_rule or "none"] += outcome == "exact"
         if details and outcome != "exact":
             misses.append({"source": item.source if isinstance(item, Failure) else item.document.source,
                            "gold": gold, "outcome": outcome, "diff": diff,
@@ -132,6 +137,7 @@ def evaluate_isaf(paths: list[str], *, limit: int | None = None,
         "wrong": frac("wrong"),
         "coarse_containing_gold": frac("coarse_ok"),
         "date_rule": dict(sorted(rules.items())),
+        "date_rule_exact": {rule: rules_exact[rule] for rule in sorted(rules)},
         "main_event": "the event mentioned first after the dateline",
     }
     if details:

@@ -7,7 +7,9 @@ Rules, from the ISAF releases (dev set: 208 releases, 2009-2013):
 - a dateline without a year takes it from the release id, choosing the year (id year -1, 0, +1) that puts the
   date nearest the id's month ("(Jan. 3)" under "2010-12-..." is 2011-01-03); without an id, from a year
   written in the header before the dateline; otherwise the date stays unknown (never today's year);
-- the dateline wins over a title date, which wins over a date on the first line.
+- the dateline wins over a title date, which wins over a date on the first line;
+- a header with a release id and no date at all ("2011-07-S-039" and no dateline) is dated to the id's month
+  only (``kind="release_id"``, ``date=None``, ``month=(2011, 7)``): the day is not in the text.
 """
 
 from __future__ import annotations
@@ -46,6 +48,12 @@ class Dateline:
     body_start: int
     kind: str  # "dateline", "title" or "first_line"
     year_from: str | None = None  # "text", "release_id", "header_year" or None
+    month: tuple[int, int] | None = None  # (year, month) when only the month is known
+
+    @property
+    def known_month(self) -> tuple[int, int] | None:
+        """The (year, month) of the anchor, known from its date or from a release id alone."""
+        return (self.date.year, self.date.month) if self.date is not None else self.month
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -70,6 +78,9 @@ def find_dateline(text: str) -> Dateline | None:
             period = cand.build(cand.year.n)
             if period is not None:
                 return Dateline(cand.start, cand.end, period.start, first_end, "first_line", "text")
+    if release is not None:
+        return Dateline(release.start(), release.end(), None, _line_end(text, release.end()), "release_id",
+                        "release_id", month=(int(release.group("y")), int(release.group("m"))))
     return None
 
 

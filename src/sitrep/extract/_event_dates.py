@@ -1,14 +1,20 @@
 """The date of an event, and the rule that chose it (``Event.date_rule``):
 
 1. ``clause``: a time that governs the event's clause: the parse links it to the trigger, or to the verb of
-   the trigger's clause, with no other verb in between ("a drone struck a market on Sunday");
+   the trigger's clause, with no other verb in between ("a drone struck a market on Sunday").  A time inside
+   the trigger's own phrase beats one on the clause's verb ("ISAF today confirmed the arrest ..., Saturday":
+   the arrest was on Saturday, the confirming today), then fewer arcs, then the nearer in the text;
 2. ``sentence``: else the time in the same sentence nearest to the trigger ("ISAF said today that a strike
    had killed two"): a sentence rarely reports two happenings at different times;
 3. ``paragraph``: else the nearest time earlier in the same paragraph (the story's running date);
-4. ``publication``: else the publication date, ``basis: publication``, at the precision the publication date
-   is known to (a dateline or page date gives a day).  On the ISAF dev releases whose lead names no time,
-   the annotated date is the publication day in most cases (see ``sitrep eval times``);
-5. ``none``: no publication date either; the event has no date rather than a guess.
+4. ``lead``: else, for an event in a later paragraph, the first time of the lead (the first paragraph after
+   the dateline) if it is a day: a news lead says when the story happened and later paragraphs fill in
+   ("Gunmen stormed a checkpoint on Monday.\nTwo policemen died in the fighting.");
+5. ``publication``: else the publication date, ``basis: publication``, at the precision the publication date
+   is known to: a dateline or page date gives a day, a release id alone ("2011-07-S-039") only a month.
+   On the ISAF dev releases it is the annotated day for 20 of the 25 main events it dates (``sitrep eval
+   times`` prints ``date_rule_exact``);
+6. ``none``: no publication date either; the event has no date rather than a guess.
 
 Times that are never an event's date: unresolved ones, the dateline's own date (that is the publication
 date, rule 4 says so honestly), and dates inside a parenthesised citation ("(Title, Outlet, 27 October
@@ -21,7 +27,8 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from sitrep.extract._datelines import find_dateline
+from sitrep.extract._calendar import month_period
+from sitrep.extract._datelines import Dateline, find_dateline
 from sitrep.extract._event_drafts import EventContext, EventDraft
 from sitrep.extract._text import paragraph_index_at, tokens_in
 from sitrep.model import Annotations, Precision, Time, TimeBasis, stable_id
@@ -42,9 +49,11 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
     def nearest(times: list[Time]) -> Time:
         return min(times, key=lambda t: abs(t.evidence[0].start - anchor))
 
-    governing = [t for t in in_sentence if governs(ann, t, head)]
-    if governing:
-        return nearest(governing), "clause"
+    # The closest governor wins: "today confirmed the arrest ... Saturday" dates the arrest by Saturday,
+    # which hangs from "arrest", not by "today", which hangs from the clause's verb.
+    ranked = [(h, abs(t.evidence[0].start - anchor), t) for t in in_sentence if (h := governing_hops(ann, t, head))]
+    if ranked:
+        return min(ranked, key=lambda x: x[:2])[2], "clause"
     if in_sentence:
         return nearest(in_sentence), "sentence"
     para = paragraph_index_at(ann, sent.start)
@@ -52,8 +61,31 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
                and paragraph_index_at(ann, t.evidence[0].start) == para]
     if earlier:
         return earlier[-1], "paragraph"
-    published = publication_time(ctx.published)
+    lead = lead_time(ann, usable, para) if LEAD_RULE else None
+    if lead is not None:
+        return lead, "lead"
+    published = publication_time(ctx.published) or release_month_time(ann.text)
     return published, "publication" if published is not None else "none"
+
+
+LEAD_RULE = True
+
+
+def lead_time(ann: Annotations, usable: list[Time], para: int) -> Time | None:
+    """The lead's time for an event in a later paragraph that names none: the first time of the report's
+    first body paragraph (after the dateline), when it is a day."""
+    dateline = _dateline(ann.text)
+    body = dateline.body_start if dateline is not None else 0
+    lead = paragraph_index_at(ann, body)
+    if para <= lead:
+        return None
+    for t in usable:
+        at = paragraph_index_at(ann, t.evidence[0].start)
+        if at == lead and t.evidence[0].start >= (dateline.end if dateline else 0):
+            return t if t.precision is Precision.DAY else None
+        if at > lead:
+            break
+    return None
 
 
 def event_times(ann: Annotations, times: Sequence[Time]) -> list[Time]:
@@ -74,25 +106,34 @@ def event_times(ann: Annotations, times: Sequence[Time]) -> list[Time]:
 
 def governs(ann: Annotations, time: Time, head: int) -> bool:
     """True if the time hangs from the trigger, or from the verb of the trigger's clause."""
+    return governing_hops(ann, time, head) is not None
+
+
+def governing_hops(ann: Annotations, time: Time, head: int) -> tuple[int, int] | None:
+    """How closely the time governs the trigger: ``(0, arcs)`` when it hangs inside the trigger's own phrase,
+    ``(1, arcs)`` when it hangs from the verb of the trigger's clause, None when it belongs to another clause."""
     if not ann.tokens:
-        return False
+        return None
     ev = time.evidence[0]
     inside = {t.i for t in tokens_in(ann, ev.start, ev.end)}
     if not inside or head in inside:
-        return False
+        return None
     roots = [i for i in inside if ann.tokens[i].head not in inside or ann.tokens[i].head == i]
     target = _clause_verb(ann, head)
+    best: tuple[int, int] | None = None
     for root in roots:
         seen = set(inside)
-        j = ann.tokens[root].head
+        j, arcs = ann.tokens[root].head, 1
         while j not in seen:
             if j in (head, target):
-                return True
+                found = (0 if j == head else 1, arcs)
+                best = found if best is None else min(best, found)
+                break
             if ann.tokens[j].pos in _CLAUSE_POS:
                 break  # another clause's verb: the time belongs to that clause
             seen.add(j)
-            j = ann.tokens[j].head
-    return False
+            j, arcs = ann.tokens[j].head, arcs + 1
+    return best
 
 
 def _clause_verb(ann: Annotations, i: int) -> int:
@@ -118,8 +159,12 @@ def in_citation(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=64)
+def _dateline(text: str) -> Dateline | None:
+    return find_dateline(text)
+
+
 def _dateline_span(text: str) -> tuple[int, int] | None:
-    dateline = find_dateline(text)
+    dateline = _dateline(text)
     return (dateline.start, dateline.end) if dateline is not None else None
 
 
@@ -134,6 +179,19 @@ def publication_time(published: str | None) -> Time | None:
     value = day.isoformat()
     return Time(value=value, precision=Precision.DAY, start=value, end=value, basis=TimeBasis.PUBLICATION, text="",
                 id=stable_id("tm", "publication", value))
+
+
+def release_month_time(text: str) -> Time | None:
+    """The publication month as the event's date of last resort, when the header dates the report only to a
+    month (a release id without a dateline); None otherwise."""
+    dateline = _dateline(text)
+    known = dateline.known_month if dateline is not None and dateline.date is None else None
+    if known is None:
+        return None
+    period = month_period(*known)
+    start, end = period.start.isoformat(), period.end.isoformat()
+    return Time(value=period.value, precision=Precision.MONTH, start=start, end=end, basis=TimeBasis.PUBLICATION,
+                text="", id=stable_id("tm", "publication", period.value))
 
 
 def dates_compatible(a: Time | None, b: Time | None) -> bool:

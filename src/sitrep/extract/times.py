@@ -18,6 +18,8 @@ Conventions:
   (basis ``inherited``), else the publication year, or the year before if the date would fall after
   publication (basis ``relative``), else it is ``unresolved``; today's date is never used;
 - "the end of 2015" is the range 2015-10-01..2015-12-31 (see ``_calendar`` for all parts of periods);
+- with no publication date but a header that gives the month (a release id "2011-07-S-039"), an expression
+  relative to publication is resolved from both ends of that month: "yesterday" is 2011-06-30..2011-07-30;
 - clock times are not times of their own: "at 3 pm on Sunday" gives Sunday; durations and ages are skipped.
 """
 
@@ -35,7 +37,7 @@ from sitrep.model import Annotations, Precision, Span, Time, TimeBasis, stable_i
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "times@2"
+EXTRACTOR = "times@3"
 
 _VETO_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
@@ -46,6 +48,7 @@ _VETO_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 def extract_times(ann: Annotations, *, published: str | dt.date | None = None) -> list[Time]:
     """Every time expression in the document, in text order, anchored on ``published`` when it needs one."""
     pub = parse_published(published)
+    bounds = None if pub is not None else _month_bounds(ann.text)
     times = []
     context_year: int | None = None
     last_day: Time | None = None
@@ -54,6 +57,8 @@ def extract_times(ann: Annotations, *, published: str | dt.date | None = None) -
             if last_day is None:
                 continue  # "the next day" with no day before it is a story's own chronology, not a date
             period, basis, year = _follow(last_day, found.after_day)
+        elif bounds is not None:
+            period, basis, year = _resolve_between(found, bounds, context_year)
         else:
             period, basis, year = _resolve(found, pub, context_year)
         if period is None and basis is not TimeBasis.UNRESOLVED:
@@ -159,6 +164,31 @@ def _resolve(found: Found, pub: dt.date | None, context_year: int | None
         else:  # no year at all: this year's, unless that is still to come
             year = pub.year if this_year and this_year.start <= pub else pub.year - 1
     return build(year), TimeBasis.RELATIVE, (year if ref.kind != "missing" else None)
+
+
+def _month_bounds(text: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the publication month when the header gives only a month (a release id)."""
+    dateline = find_dateline(text)
+    known = dateline.known_month if dateline is not None else None
+    if known is None:
+        return None
+    period = cal.month_period(*known)
+    return period.start, period.end
+
+
+def _resolve_between(found: Found, bounds: tuple[dt.date, dt.date], context_year: int | None
+                     ) -> tuple[Period | None, TimeBasis, int | None]:
+    """Resolve against a publication date known only to lie between two days: the same period from both ends,
+    else the range that covers both readings ("yesterday" in a July release: June 30 to July 30)."""
+    if found.anchored is None and found.year is not None and found.year.kind == "missing":
+        # "on 4 July" in a July release: this year's unless it falls after every possible publication day.
+        return _resolve(found, bounds[1], context_year)
+    first, f_basis, f_year = _resolve(found, bounds[0], context_year)
+    last, _, l_year = _resolve(found, bounds[1], context_year)
+    year = f_year if f_year == l_year else None
+    if first is None or last is None or first == last:
+        return (first if last is not None else None), f_basis, year
+    return cal.date_range(min(first.start, last.start), max(first.end, last.end)), f_basis, year
 
 
 def _follow(previous: Time, days: int) -> tuple[Period | None, TimeBasis, int | None]:

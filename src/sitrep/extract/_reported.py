@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from sitrep.extract._cue_phrases import phrase_cue
 from sitrep.extract._quotes import find_quotes
 from sitrep.extract._speakers import Lexicon, occasion_of, phrase_tokens, subject_of, subtree_set
 from sitrep.model import Annotations
@@ -104,16 +105,23 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
     quoted = {q_i for f in direct for q_i in f.quote_ids}
     out: list[Found] = []
     for k, tok in enumerate(ann.tokens):
-        if k in used or doc.quote_of[k] != -1 or not doc.is_cue(k, quoting=False):
+        if k in used or doc.quote_of[k] != -1:
             continue
-        content = content_of(doc, k)
+        if doc.is_cue(k, quoting=False):
+            cue, speaker, content = cue_tokens(doc, k), doc.speaker_of(k), content_of(doc, k)
+        else:
+            phrase = phrase_cue(ann, k, doc.lex)
+            if phrase is None:
+                continue
+            cue, speaker = phrase.cue, phrase.speaker
+            if speaker is not None and doc.quote_of[speaker] != -1:
+                speaker = None
+            content = _finish(doc, speaker, phrase.content - set(cue))
         if content is None or _unasserted(doc, k, content):
             continue
         if sum(doc.quote_of[j] in quoted for j in content) * 2 >= len(content):
             continue  # the words are a direct quote already found
-        out.append(Found(parts=[], cue=cue_tokens(doc, k), speaker=doc.speaker_of(k), direct=False,
-                          anchor=tok.start, quote_ids=[]))
-        out[-1].parts = runs(doc, content)
+        out.append(Found(parts=runs(doc, content), cue=cue, speaker=speaker, direct=False, anchor=tok.start))
     return [f for f in out if f.parts]
 
 
@@ -124,15 +132,18 @@ def _unasserted(doc: ClaimDoc, k: int, content: set[int]) -> bool:
     if infinitive and doc.speaker_of(k) is None:
         return True
     # "declined to threaten Moscow or declare it responsible": the verbs under "decline" did not happen.
+    # A participle beside the refusal ("declined to comment, saying …") is said all the same.
     j = k
     for _ in range(3):
-        if ann.tokens[j].head == j:
+        if ann.tokens[j].head == j or ann.tokens[j].dep == "advcl":
             break
         j = ann.tokens[j].head
         if ann.tokens[j].lemma.lower() in _NOT_DONE:
             return True
-    words = [j for j in sorted(content) if ann.tokens[j].pos != "PUNCT"]
-    return bool(words) and ann.tokens[words[0]].text.lower() in ("whether", "if")
+    words = [ann.tokens[j].text.lower() for j in sorted(content) if ann.tokens[j].pos != "PUNCT"]
+    if words[:1] == ["to"]:
+        words = words[2:]  # "declined to say whether …": the refusal of a question asserts nothing
+    return bool(words) and words[0] in ("whether", "if")
 
 
 def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
@@ -174,10 +185,15 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
     occasion = occasion_of(ann, sentence, doc.lex, skip=())
     if occasion:
         content -= subtree_set(ann, occasion[0])
-    speaker = doc.speaker_of(k)
-    if speaker is not None:
-        content -= set(phrase_tokens(ann, speaker))
     content.discard(k)
+    return _finish(doc, doc.speaker_of(k), content)
+
+
+def _finish(doc: ClaimDoc, speaker: int | None, content: set[int]) -> set[int] | None:
+    """Content without the speaker's words and a closing parenthesis; None when under two words remain."""
+    ann = doc.ann
+    if speaker is not None:
+        content = content - set(phrase_tokens(ann, speaker))
     content = _without_trailing_parenthesis(ann, content)
     words = [j for j in content if ann.tokens[j].pos != "PUNCT"]
     return content if len(words) >= 2 else None
@@ -235,5 +251,15 @@ def runs(doc: ClaimDoc, tokens: set[int]) -> list[tuple[int, int]]:
         while run and filler(ann, run[-1]) and ann.tokens[run[-1]].text not in "\"”’'":
             run = run[:-1]
         if run and any(not filler(ann, j) for j in run):
-            spans.append((ann.tokens[run[0]].start, ann.tokens[run[-1]].end))
+            spans.append(_close_quote(ann.text, ann.tokens[run[0]].start, ann.tokens[run[-1]].end))
     return spans
+
+
+def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the closing mark of a quote the span opens ('as "a decisive victory"'): the parse often hangs
+    the mark on the verb, outside the content."""
+    piece = text[start:end]
+    if end < len(text) and ((text[end] == '"' and piece.count('"') % 2) or
+                            (text[end] == "”" and piece.count("“") > piece.count("”"))):
+        return start, end + 1
+    return start, end

@@ -24,6 +24,10 @@ class Lexicon:
     speech_verbs: frozenset[str]
     quote_verbs: frozenset[str]
     object_content_verbs: frozenset[str]
+    directive_verbs: frozenset[str]
+    appeal_verbs: frozenset[str]
+    characterize_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
     statement_nouns: frozenset[str]
     source_nouns: frozenset[str]
     role_nouns: frozenset[str]
@@ -44,6 +48,10 @@ def load_lexicon(name: str = "cues.yaml") -> Lexicon:
         speech_verbs=words("speech_verbs"),
         quote_verbs=words("quote_verbs"),
         object_content_verbs=words("object_content_verbs"),
+        directive_verbs=words("directive_verbs"),
+        appeal_verbs=words("appeal_verbs"),
+        characterize_verbs=words("characterize_verbs"),
+        speech_nouns=words("speech_nouns"),
         statement_nouns=words("statement_nouns"),
         source_nouns=words("source_nouns"),
         role_nouns=words("role_nouns"),
@@ -263,6 +271,10 @@ def subject_of(ann: Annotations, verb: int) -> int | None:
     # "the mayor said, adding that …": a participle speaks with its main verb's subject.
     if tok.tag == "VBG" and tok.dep in ("advcl", "xcomp", "conj") and tok.head != verb:
         return subject_of(ann, tok.head)
+    # "began by saying …": the participle hangs off a preposition of the main verb.
+    prep = tok.head
+    if tok.tag == "VBG" and tok.dep == "pcomp" and ann.tokens[prep].dep == "prep" and ann.tokens[prep].head != prep:
+        return subject_of(ann, ann.tokens[prep].head)
     return None
 
 

@@ -16,7 +16,7 @@ from sitrep.model import Annotations, Citation, Claim, Evidence, Snippet, Speake
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "claims@2"
+EXTRACTOR = "claims@3"
 
 _SOFT_END = ",?!-—–…"
 _STOPS = frozenset({".", "!", "?", ";", ":"})

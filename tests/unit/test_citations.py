@@ -19,7 +19,7 @@ def test_citations_reads_title_outlet_and_date_from_parentheses():
     assert (c.title, c.outlet, c.author, c.date) == ("Iraqi forces retake Tikrit", "Al-Monitor", None, "2015-10-27")
     assert c.evidence[0].text == "(Iraqi forces retake Tikrit, Al-Monitor, 27 October 2015)"
     assert c.id == stable_id("ci", c.evidence[0].start, c.evidence[0].end)
-    assert c.extractor == "citations@1"
+    assert c.extractor == "citations@2"
 
 
 def test_citations_splits_author_from_title():
@@ -120,3 +120,16 @@ def test_normalize_date_returns_iso_only_when_unambiguous(raw, iso):
 )
 def test_is_outlet_like(part, ok):
     assert is_outlet_like(part) is ok
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["US Marines fought for Ramadi for months (Anbar, Iraq, 2014).",
+                                  "Fighting resumed near the citadel (Kirkuk, 12 May 2016)."])
+def test_citations_place_and_date_in_parentheses_is_not_a_citation(annotate, text):
+    assert extract_citations(annotate(text)) == []
+
+
+@pytest.mark.slow
+def test_citations_outlet_named_like_no_place_still_counts_with_a_parse(annotate):
+    [c] = extract_citations(annotate("Fighting resumed near the citadel (Rudaw, 12 May 2016)."))
+    assert (c.outlet, c.date) == ("Rudaw", "2016-05-12")

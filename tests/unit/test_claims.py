@@ -82,7 +82,9 @@ def test_claims_direct_quote_with_cue_after(annotate, marks):
     assert claim.direct is True
     assert claim.content.text == "The city is ours"
     assert claim.cue.text == "said"
-    assert (claim.speaker.name, claim.speaker.role, claim.speaker.kind) == ("Steve Warren", "Colonel", SpeakerKind.PERSON)
+    # The title and the apposition are both his role.
+    assert (claim.speaker.name, claim.speaker.role, claim.speaker.kind) == (
+        "Steve Warren", "Colonel, spokesman for the coalition", SpeakerKind.PERSON)
     assert claim.id == stable_id("cl", claim.content.evidence[0].start, claim.content.evidence[0].end)
 
 

@@ -157,12 +157,9 @@ def speaker_at(ann: Annotations, head: int, lex: Lexicon) -> Speaker:
     if person:
         before = _strip_determiner(ann, [i for i in phrase if i < person[0]]) if person[0] > phrase[0] else []
         before = [i for i in before if ann.tokens[i].pos != "PUNCT"]
-        if before:
-            role = _text_of(ann, before)
-        elif appos_idx:
-            role = _text_of(ann, appos_idx)
-        else:
-            role = None
+        # "Colonel Steve Warren, a spokesman for the coalition": the title and the apposition are both his role.
+        roles = [_text_of(ann, idx) for idx in (before, appos_idx) if idx]
+        role = ", ".join(roles) if roles else None
         return Speaker(name=_text_of(ann, person), role=role, kind=SpeakerKind.PERSON, evidence=evidence)
 
     # "coordinator of Iraqi popular forces Jafar al-Jaberi": the parser hangs the name as an apposition.

@@ -14,7 +14,8 @@ from sitrep.model import Annotations, Citation, Evidence, stable_id
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "citations@1"
+EXTRACTOR = "citations@2"
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -55,9 +56,11 @@ def extract_citations(ann: Annotations) -> list[Citation]:
     """Parenthesised references and inline mentions of another outlet's report, in text order."""
     text = ann.text
     found: list[Citation] = []
+    places = {text[e.start:e.end] for e in ann.entities if e.label in _PLACE_LABELS}
     for m in _PAREN.finditer(text):
         citation = _from_parentheses(text, m.start(), m.end(), m.group(1))
-        if citation is not None:
+        # "(Anbar, Iraq, 2014)", "(Kirkuk, 12 May 2016)": a place and a date, not a publication.
+        if citation is not None and citation.outlet not in places:
             found.append(citation)
     taken = [(c.evidence[0].start, c.evidence[0].end) for c in found]
     for rx in _INLINE:

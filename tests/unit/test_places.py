@@ -346,3 +346,26 @@ def test_an_upper_case_dateline_after_the_title_is_a_place(places_of) -> None:
     text = "Lawmakers weigh apology. HARTFORD — Connecticut legislators are considering an apology."
     found = {p.name: (p.country, p.admin1) for p in places_of(text)}
     assert found.get("HARTFORD") == ("US", "Connecticut")
+
+
+GEORGIA_GE = FakeEntry(50, "Georgia", "country", "GE", population=3_700_000)
+GEORGIA_US = FakeEntry(51, "Georgia", "admin1", "US", "Georgia", population=10_000_000)
+OCONEE = FakeEntry(52, "Oconee County", "admin2", "US", "Georgia", population=0)
+TBILISI = FakeEntry(53, "Tbilisi", "city", "GE", "Tbilisi", population=1_000_000)
+
+
+@pytest.mark.parametrize(("other", "expected"), [("Oconee County", 51), ("Tbilisi", 50)])
+def test_a_name_repeated_never_vouches_for_itself(other: str, expected: int) -> None:
+    gazetteer = FakeGazetteer(GEORGIA_GE, GEORGIA_US, OCONEE, TBILISI)
+    text = f"Georgia schools in {other} reopened. Georgia officials said Georgia would pay."
+    places = extract_places(hand_annotations(text, ["Georgia", other]), gazetteer=gazetteer)
+    georgias = {p.geonames_id for p in places if p.name == "Georgia"}
+    assert georgias == {expected}
+
+
+def test_a_country_beats_a_small_namesake_town_of_the_articles_country() -> None:
+    china_me = FakeEntry(60, "China", "city", "US", "Maine", population=4_000)
+    china = FakeEntry(61, "China", "country", "CN", population=1_400_000_000)
+    gazetteer = FakeGazetteer(china_me, china, SPRINGFIELD_US)
+    ann = hand_annotations("Springfield exports soybeans to China, and China buys more.", ["Springfield", "China"])
+    assert {p.geonames_id for p in extract_places(ann, gazetteer=gazetteer) if p.name == "China"} == {61}

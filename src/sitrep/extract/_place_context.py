@@ -17,26 +17,37 @@ _TOWN_WEIGHT = 0.5
 
 def region_context(mentions: Iterable[tuple[str, bool, Sequence[Any]]], normalize: Any) -> list[dict[tuple[str, str], float]]:
     """For each mention (given as ``(key, weak, candidates)``), (country, admin1) -> weight in [0, 1] from the
-    *other* mentions: a name never vouches for itself ("Minnesota" must not favour the village of Minnesota)."""
-    weights: Counter = Counter()
-    own: list[tuple[tuple[str, str], float] | None] = []
+    mentions of *other* names: a name never vouches for itself, in any of its mentions ("Minnesota" must not
+    favour the village of Minnesota; three "Arlington"s must not vote for Arlington County, Virginia)."""
+    votes = []
     for key, weak, candidates in mentions:
         region = _region_of(key, candidates, normalize)
-        share = 0.5 if weak else 1.0
-        if region is None:
-            own.append(None)
-            continue
-        weights[region[0]] += region[1] * share
-        own.append((region[0], region[1] * share))
-    top = max(weights.values(), default=0)
-    if not top:
-        return [{} for _ in own]
+        votes.append((key, None if region is None else (region[0], region[1] * (0.5 if weak else 1.0))))
+    return _without_own(votes, Counter())
+
+
+def country_context(votes: Sequence[tuple[str, tuple[str, float] | None]], fixed: Counter) -> list[dict[str, float]]:
+    """For each mention given as ``(key, vote)``, country -> weight in [0, 1] from ``fixed`` (dateline, demonyms)
+    and the votes of mentions of other names."""
+    return _without_own(votes, fixed)
+
+
+def _without_own(votes: Sequence[tuple[str, tuple[Any, float] | None]], fixed: Counter) -> list[dict]:
+    total: Counter = Counter(fixed)
+    by_key: dict[str, Counter] = {}
+    for key, vote in votes:
+        if vote is not None:
+            total[vote[0]] += vote[1]
+            by_key.setdefault(key, Counter())[vote[0]] += vote[1]
+    cache: dict[str, dict] = {}
     out = []
-    for mine in own:
-        w = dict(weights)
-        if mine is not None:
-            w[mine[0]] -= mine[1]
-        out.append({r: v / top for r, v in w.items() if v > 0})
+    for key, _ in votes:
+        if key not in cache:
+            w = Counter(total)
+            w.subtract(by_key.get(key, Counter()))
+            top = max(w.values(), default=0)
+            cache[key] = {r: v / top for r, v in w.items() if v > 1e-9} if top > 1e-9 else {}
+        out.append(cache[key])
     return out
 
 

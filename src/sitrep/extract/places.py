@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from sitrep.extract._place_context import region_context
+from sitrep.extract._place_context import country_context, region_context
 from sitrep.extract._place_cues import embedded_runs, is_upper_dateline, modifies_local_noun
 from sitrep.extract._text import is_dateline_span
 from sitrep.model import Annotations, GeoPrecision, Place, stable_id
@@ -69,7 +69,7 @@ _NAME_JOINERS = frozenset({"al", "el", "ad", "ar", "as", "ash", "az", "ez", "ed"
 _DEMONYM_RULES = (("ian", "ia"), ("ian", "e"), ("ian", ""), ("an", "a"), ("i", ""), ("n", ""), ("ese", "on"),
                   ("ese", ""), ("ish", "ey"), ("ish", "and"))
 # admin1 populations are sums over their towns, so their prior is lower than a city's to even that out
-_FEATURE_PRIOR = {"country": 1.0, "region": 0.5, "landmark": 0.5, "admin1": 0.1, "city": 0.3, "admin2": -0.2}
+_FEATURE_PRIOR = {"country": 1.5, "region": 0.5, "landmark": 0.5, "admin1": 0.1, "city": 0.3, "admin2": -0.2}
 _PRECISION = {"city": GeoPrecision.EXACT, "landmark": GeoPrecision.EXACT, "admin2": GeoPrecision.ADMIN2,
               "admin1": GeoPrecision.ADMIN1, "region": GeoPrecision.ADMIN1, "country": GeoPrecision.COUNTRY}
 MAX_RUN = 5
@@ -102,12 +102,12 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
     for i, (m, candidates) in enumerate(looked_up):
         qualifier = _qualifier(looked_up, i, ann)
         qualifying = _is_qualifier(looked_up, i, ann)
-        scored = [(_score(ann, m, c, context, qualifier, gazetteer, qualifying=qualifying, regions=regions[i]), c)
+        scored = [(_score(ann, m, c, context[i], qualifier, gazetteer, qualifying=qualifying, regions=regions[i]), c)
                   for c in candidates]
         if not m.hint:
             scored = _prefer_city_over_its_namesake(scored)
         scored.sort(key=lambda sc: -sc[0])
-        if m.weak and not _keep_weak(scored, context):
+        if m.weak and not _keep_weak(scored, context[i]):
             continue
         places.append(_place(ann, m, scored))
     return places
@@ -333,33 +333,39 @@ def _lookup(ann: Annotations, m: _Mention, gazetteer: GazetteerLike) -> list[Ent
 
 
 def _context(ann: Annotations, looked_up: list, demonyms: Counter, gazetteer: GazetteerLike,
-             dateline_country: str | None) -> dict[str, float]:
-    """How strongly the document is about each country: named countries, unambiguous places, demonyms, dateline."""
-    weights: Counter = Counter()
+             dateline_country: str | None) -> list[dict[str, float]]:
+    """For each mention, how strongly the rest of the document is about each country: named countries,
+    unambiguous places, demonyms, dateline.  A name never vouches for itself, in any of its mentions: five
+    "Georgia"s in an article about Athens and Oconee County do not make it about the Caucasus."""
+    fixed: Counter = Counter()
     for country, n in demonyms.items():
-        weights[country] += 0.25 * n  # "the Turkish border" says less about where things happen than a place name
-    for m, candidates in looked_up:
-        if not candidates:
-            continue
-        share = 0.5 if m.weak else 1.0  # a name the model did not tag counts for less
-        countries = {c.country for c in candidates if c.country}
-        key = gazetteer.normalize(_text(ann, m))
-        exact_country = [c for c in candidates if c.feature == "country" and gazetteer.normalize(c.name) == key]
-        hinted = {c.country for c in candidates if m.hint and c.feature == m.hint}
-        if exact_country:
-            weights[exact_country[0].country] += 2 * share
-        elif len(hinted) == 1:
-            weights[hinted.pop()] += share  # "the Donetsk region": only one country has a region of that name
-        elif len(countries) == 1:
-            weights[countries.pop()] += share
-        else:
-            ranked = sorted(candidates, key=lambda c: -_prior(c))
-            if len(ranked) > 1 and _prior(ranked[0]) - _prior(ranked[1]) > 0.6 and ranked[0].country:
-                weights[ranked[0].country] += 0.5 * share
+        fixed[country] += 0.25 * n  # "the Turkish border" says less about where things happen than a place name
     if dateline_country:
-        weights[dateline_country.upper()] += 3
-    top = max(weights.values(), default=0)
-    return {c: w / top for c, w in weights.items()} if top else {}
+        fixed[dateline_country.upper()] += 3
+    votes = []
+    for m, candidates in looked_up:
+        key = gazetteer.normalize(_text(ann, m))
+        votes.append((key, _country_vote(m, key, candidates, gazetteer)))
+    return country_context(votes, fixed)
+
+
+def _country_vote(m: _Mention, key: str, candidates: list, gazetteer: GazetteerLike) -> tuple[str, float] | None:
+    if not candidates:
+        return None
+    share = 0.5 if m.weak else 1.0  # a name the model did not tag counts for less
+    countries = {c.country for c in candidates if c.country}
+    exact_country = [c for c in candidates if c.feature == "country" and gazetteer.normalize(c.name) == key]
+    hinted = {c.country for c in candidates if m.hint and c.feature == m.hint}
+    if exact_country:
+        return exact_country[0].country, 2 * share
+    if len(hinted) == 1:
+        return hinted.pop(), share  # "the Donetsk region": only one country has a region of that name
+    if len(countries) == 1:
+        return countries.pop(), share
+    ranked = sorted(candidates, key=lambda c: -_prior(c))
+    if len(ranked) > 1 and _prior(ranked[0]) - _prior(ranked[1]) > 0.6 and ranked[0].country:
+        return ranked[0].country, 0.5 * share
+    return None
 
 
 def _prior(c: EntryLike) -> float:
@@ -394,7 +400,7 @@ def _score(ann: Annotations, m: _Mention, c: EntryLike, context: dict[str, float
         score += 0.5
     if c.country:
         score += 1.5 * context.get(c.country, 0.0)
-    if regions and c.feature in ("city", "admin2", "landmark") and c.admin1:
+    if regions and c.feature in ("city", "admin1", "admin2", "landmark") and c.admin1:
         score += REGION_WEIGHT * regions.get((c.country, c.admin1), 0.0)
     for q in qualifier:
         if q.feature == "country" and q.country == c.country:
@@ -430,6 +436,8 @@ def _keep_weak(scored: list, context: dict[str, float]) -> bool:
     if not scored:
         return False
     countries = {c.country for _, c in scored}
+    if scored[0][1].feature in ("country", "admin1"):
+        return True  # "U.S.", "Moldova", "Ohio" with a place cue need no other evidence
     return any(context.get(c.country or "", 0) > 0 for _, c in scored[:3]) or len(countries) == 1
 
 

@@ -272,3 +272,28 @@ def test_arrest_carries_the_number_detained(extract):
 def test_custody_without_an_arrest_word_is_an_arrest(extract):
     r = extract("During the raid two men were taken into custody by Afghan authorities.", published="2024-05-07")
     assert only(r, subtype="arrests").detained.best == 2
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Norway will give Chile a loan of 20 million dollars.", "AGREE"),  # intent to aid
+    ("Peru said it would boycott the regional summit.", "THREATEN"),  # intent to protest
+    ("Chile will not accept the proposal.", "REJECT"),  # intent not to cooperate
+    ("The Nigerian Union of Teachers called off its four-day strike on Monday.", "CONCEDE"),  # a labour strike, not an air strike
+    ("Hungry prisoners began a hunger strike in Kandahar.", "PROTEST"),
+    ("Rebels declared a unilateral ceasefire in the north.", "RETREAT"),
+])
+def test_stated_intentions_and_strikes_get_their_plover_type(extract, text, plover):
+    r = extract(text, published="2024-05-07")
+    assert r.events and r.events[0].plover == plover
+
+
+def test_pronoun_in_a_reported_clause_is_the_speaker(extract):
+    r = extract("Japan said it had halted economic aid to Serbia.", published="2024-05-07")
+    assert r.events[0].plover == "SANCTION"
+    assert names(r.events[0], Role.INITIATOR) == ["Japan"]
+
+
+def test_main_clause_interaction_is_reported_before_violence_in_a_subordinate_clause(extract):
+    r = extract("Japan announced a suspension of flights to Serbia on Monday, a day after rebels shot down a helicopter.",
+                published="2024-05-07")
+    assert r.events[0].plover == "SANCTION"

@@ -32,9 +32,17 @@ _HEDGE_WORDS = {
     "apparently": Hedge.REPORTED, "alleged": Hedge.ALLEGED, "suspected": Hedge.ALLEGED, "unconfirmed": Hedge.REPORTED,
 }
 _HYPOTHETICAL_HEADS = {"threaten", "plan", "vow", "warn", "intend", "prepare", "aim", "seek", "try", "attempt",
-                       "prevent", "avert", "foil", "thwart",
+                       "prevent", "avert", "foil", "thwart", "willing", "ready", "prepared",
                        # asked for, offered or refused: "demanded that they withdraw", "agreed to release"
                        "demand", "urge", "offer", "agree", "promise", "pledge", "refuse", "decline"}
+# A party's own stated intention ("will", "is willing to") is coded by PLOVER as the intention itself:
+# an intent to cooperate, give or yield is AGREE, an intent to harm, restrict or withdraw is THREATEN, and
+# an intent not to cooperate is REJECT (CAMEO 03x, 13x, 12x; see docs/event-rules.md).
+_INTENT_HEADS = {"willing", "ready", "prepared", "plan", "intend", "going"}
+_INTENT_MODALS = {"will", "would", "shall", "'ll", "wo"}
+_HOSTILE_SUBTYPES = {"coercion", "sanction", "mobilization", "threat", "disapproval", "rejection", "demand",
+                     "non_violent_transfer_of_territory", "peaceful_protest", "protest_with_intervention", "arrests",
+                     "looting_property_destruction", "disrupted_weapons_use"}
 _MODALS = {"will", "would", "could", "may", "might", "should", "shall"}
 _CLAIM_HEDGES = {"claim": Hedge.CLAIMED, "allege": Hedge.ALLEGED, "accuse": Hedge.ALLEGED}
 
@@ -67,7 +75,7 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
         id=stable_id("ev", ctx.document_id, trig_start, trig_end),
         type=d.subtype.type,
         subtype=d.subtype.subtype,
-        plover=plover_code(d),
+        plover=plover_code(d, ann),
         date=date_,
         place=place,
         actors=actors,
@@ -87,9 +95,19 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     )
 
 
-def plover_code(d: EventDraft) -> str:
+def plover_code(d: EventDraft, ann: Annotations | None = None) -> str:
     """The subtype's PLOVER type, except that military force turned on civilians is ASSAULT, not FIGHT
-    (PLOVER keeps FIGHT for force between armed parties)."""
+    (PLOVER keeps FIGHT for force between armed parties), and a stated intention is coded as one."""
+    intent = stated_intent(d, ann) if ann is not None else None
+    if intent is not None:
+        return intent
+    if ann is not None and d.subtype.subtype == "agreement" and d.main.kind == "noun":
+        # a truce one side declares is a de-escalation (PLOVER RETREAT), one the sides agree is AGREE
+        noun = ann.tokens[d.main.head]
+        verb = ann.tokens[noun.head]
+        if (verb.lemma or "").lower() in ("declare", "announce", "observe") and (noun.lemma or "").lower() in (
+                "ceasefire", "cease-fire", "truce"):
+            return "RETREAT"
     if d.subtype.plover == "FIGHT":
         victims = [c.count.who or "" for c in d.killed + d.injured]
         if any(a.kind == "civilians" and a.role == Role.TARGET for a in d.actors) or any(
@@ -141,6 +159,33 @@ def _is_hypothetical(d: EventDraft, ann: Annotations) -> bool:
             # "they would attack" / "would hold another protest": the modal governs the trigger's clause
             return j == head if d.main.kind == "verb" else len(chain) > 1 and j == chain[1]
     return False
+
+
+def stated_intent(d: EventDraft, ann: Annotations) -> str | None:
+    """AGREE, THREATEN or REJECT when the trigger is what its subject says it will do ("Finland will give",
+    "is prepared to impose", "will not accept"); None otherwise."""
+    head = d.main.head
+    if d.main.kind == "noun" and ann.tokens[head].dep == "dobj":
+        head = ann.tokens[head].head  # "will extend the curfew", "is prepared to impose martial law"
+    elif d.main.kind != "verb":
+        return None
+    verb = head
+    kids = [ann.tokens[c] for c in ann.children[head]]
+    modal = any(k.dep == "aux" and k.text.lower() in _INTENT_MODALS for k in kids)
+    if not modal and ann.tokens[head].dep == "xcomp":
+        above = ann.tokens[head].head
+        if (ann.tokens[above].lemma or "").lower() in _INTENT_HEADS:
+            modal, verb = True, above
+    if not modal:
+        return None
+    negated = any(ann.tokens[c].dep == "neg" for j in {head, verb} for c in ann.children[j])
+    hostile = d.subtype.type in _VIOLENT_TYPES or d.subtype.subtype in _HOSTILE_SUBTYPES
+    if negated:
+        return None if hostile else "REJECT"
+    return "THREATEN" if hostile else "AGREE"
+
+
+_VIOLENT_TYPES = {"battles", "explosions_remote_violence", "violence_against_civilians", "riots"}
 
 
 def _heads(ann: Annotations, i: int, n: int) -> list[int]:

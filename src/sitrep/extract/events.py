@@ -227,9 +227,16 @@ def _main_interaction(ann: Annotations, verbal: list[Trigger], others: list[Trig
         if t.kind == "verb":
             if tok.dep not in _CLAUSE_DEPS or not _has_subject(ann, t.head):
                 continue
-        elif not (tok.dep in ("dobj", "nsubj", "nsubjpass", "attr") and ann.tokens[tok.head].dep == "ROOT"):
-            continue
-        if others and not any(t.head in ancestors(ann, o.head) for o in others):
+        elif not (tok.dep in ("dobj", "nsubj", "nsubjpass", "attr") and (ann.tokens[tok.head].dep == "ROOT" or (
+                ann.tokens[tok.head].dep in _CLAUSE_DEPS and _has_subject(ann, tok.head)))):
+            continue  # "imposed sanctions", "said it would extend the curfew"
+        elif any(o.head == tok.head for o in [*others, *verbal] if o is not t):
+            continue  # the object of another event word ("boycott the summit") is not the interaction
+        # the sentence's own main verb, or the clause it reports, tells the interaction even when violence is
+        # told in a subordinate clause ("Italy suspended air links, a day after a jet shot down a helicopter")
+        clause = tok if t.kind == "verb" else ann.tokens[tok.head]
+        at_root = clause.dep == "ROOT" or (clause.dep == "ccomp" and ann.tokens[clause.head].dep == "ROOT")
+        if others and not at_root and not any(t.head in ancestors(ann, o.head) for o in others):
             continue
         depth = sum(1 for _ in ancestors(ann, t.head))
         if best is None or depth < best[0]:
@@ -293,15 +300,31 @@ def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy) -> tuple[Subty
         return best, False
     if d.detained and not d.killed and not d.injured:
         return tax.subtype("arrests"), False  # "during the raid two men were taken into custody"
-    if any(t.kind == "noun" and _lemma(ann.tokens[t.head], tax) == "strike" for t in d.triggers):
-        # a bare "strikes" in conflict reporting is an air or missile strike; a labour strike would
-        # have come with protest words
+    strikes = [t for t in d.triggers if t.kind == "noun" and _lemma(ann.tokens[t.head], tax) == "strike"]
+    if strikes and _labour_strike(ann, strikes[0].head, d.sentence):
+        return tax.subtype("peaceful_protest"), False
+    if strikes:
+        # a bare "strikes" in conflict reporting is an air or missile strike; a labour strike comes
+        # with words of work or pay
         return tax.subtype("air_drone_strike"), False
     targets = {a.kind for a in d.actors if a.role == Role.TARGET}
     initiators = {a.kind for a in d.actors if a.role == Role.INITIATOR}
     if targets & _ARMED_KINDS or (initiators & _ARMED_KINDS and not targets and not d.killed):
         return tax.subtype("armed_clash"), True
     return tax.subtype("attack"), True
+
+
+_LABOUR_WORDS = {"hunger", "general", "labour", "labor", "worker", "union", "teacher", "employee", "pay", "wage",
+                 "salary", "nationwide", "day", "week", "call", "cancel", "stage", "strikers"}
+
+
+def _labour_strike(ann: Annotations, head: int, sentence: int) -> bool:
+    """ "a four-day strike", "called off the strike", "the strike they planned for better pay"."""
+    near = {_lemma(ann.tokens[c]) for c in ann.children[head]} | {_lemma(ann.tokens[ann.tokens[head].head])}
+    sent = ann.sentences[sentence]
+    words = {_lemma(ann.tokens[j]) for j in range(sent.token_start, sent.token_end)}
+    return bool(near & _LABOUR_WORDS) or bool(words & {"worker", "union", "teacher", "employee", "pay", "wage",
+                                                       "salary", "strikers"})
 
 
 def _worth_keeping(d: EventDraft) -> bool:
@@ -360,6 +383,9 @@ def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], *,
             elif toks[h].dep == "dobj":  # "police fired tear gas", "the army launched an offensive"
                 verb = toks[h].head
                 roles.extend((Role.INITIATOR, c) for c in ann.children[verb] if toks[c].dep in _INITIATOR_DEPS)
+        if t.kind == "noun" and toks[h].dep == "dobj" and t.subtype is not None and t.subtype.verbal:
+            # "Japan announced a suspension of flights", "held talks": the verb's subject is the party
+            roles.extend((Role.INITIATOR, c) for c in ann.children[toks[h].head] if toks[c].dep in _INITIATOR_DEPS)
     roles = _with_conjuncts(ann, roles)
     # The dead and wounded are targets, unless the text already made them the initiators
     # ("the army retook the town … 22 soldiers were killed").
@@ -419,7 +445,26 @@ def _actors_for_token(ann: Annotations, tok: int, actors: Sequence[Actor],
     # a country is a party only as subject or recipient ("Israel threatened", "gave Tanzania"), never
     # as an object hit ("struck Gaza" names a place)
     places_ok = ann.tokens[tok].dep in ("nsubj", "dative")
-    return _entity_actor(ann, start, end, places_ok=places_ok, place_spans=place_spans)
+    found = _entity_actor(ann, start, end, places_ok=places_ok, place_spans=place_spans)
+    speaker = _reporting_subject(ann, tok)
+    if not found and speaker is not None:
+        return _actors_for_token(ann, speaker, actors, place_spans)
+    return found
+
+
+_REPORTING_PRONOUNS = {"it", "they", "he", "she", "we"}
+
+
+def _reporting_subject(ann: Annotations, tok: int) -> int | None:
+    """ "Japan said it had halted aid": a pronoun subject of a reported clause is the reporting subject."""
+    t = ann.tokens[tok]
+    if t.pos != "PRON" or t.text.lower() not in _REPORTING_PRONOUNS or t.dep != "nsubj":
+        return None
+    verb = ann.tokens[t.head]
+    if verb.dep != "ccomp" or verb.head == verb.i:
+        return None
+    subjects = [c for c in ann.children[verb.head] if ann.tokens[c].dep == "nsubj" and ann.tokens[c].pos != "PRON"]
+    return subjects[0] if subjects else None
 
 
 # Named parties that are not in the actor stage's output: a state named by its country ("Israel threatened"),

@@ -96,6 +96,12 @@ SINGLE_CASES = [
     ("Militants attacked the base early Monday.", "early Monday", "2015-10-26", D, R),
     ("Aid convoys resumed on 14th March.", "on 14th March", "2015-03-14", D, R),
     ("Jets bombed the airport on Sept. 3, 2014.", "on Sept. 3, 2014", "2014-09-03", D, A),
+    ("Profits fell in the third quarter.", "the third quarter", "2015-07/2015-09", RG, R),
+    ("Profits fell in the fourth quarter.", "the fourth quarter", "2015-10/2015-12", RG, R),  # Q4 2015 has begun
+    ("Profits fell in the first quarter of 2013.", "the first quarter of 2013", "2013-01/2013-03", RG, A),
+    ("Profits fell in last year's second quarter.", "last year's second quarter", "2014-04/2014-06", RG, R),
+    ("Fuel is now scarce in the city.", "now", "2015-10-27", D, R),
+    ("Some 300 families currently live in the camp.", "currently", "2015-10-27", D, R),
 ]
 
 
@@ -125,6 +131,8 @@ def test_times_reads_expression(text: str, words: str, value: str, precision: Pr
         "The brigade's 1st battalion moved 30 km north.",
         "2012-08-S-012 For Immediate Release",
         "Reporters met outside the Sunday Times offices.",
+        "The now-detained commander ran the cell.",
+        "Jones and 1996 Olympians spoke.",
     ],
 )
 def test_times_skips_durations_clock_times_ages_and_counts(text: str) -> None:
@@ -438,3 +446,13 @@ def test_times_relative_to_a_release_month_are_ranges_covering_both_ends() -> No
 def test_times_without_publication_or_release_id_stay_unresolved() -> None:
     times = times_of("Troops detained two men yesterday.", None)
     assert [(t.value, t.basis) for t in times] == [(None, TimeBasis.UNRESOLVED)]
+
+
+def test_times_quarter_not_begun_by_publication_is_last_years() -> None:
+    time = only("Profits fell in the fourth quarter.", "2015-02-10")
+    assert (time.value, time.start, time.end) == ("2014-10/2014-12", "2014-10-01", "2014-12-31")
+
+
+def test_times_year_after_a_year_and_and() -> None:
+    times = times_of("Output rose in 1995 and 1996 but fell in 1997 or 1998.")
+    assert [(t.text, t.value) for t in times] == [("1995", "1995"), ("1996", "1996"), ("1997", "1997"), ("1998", "1998")]

@@ -13,7 +13,8 @@ Scores (TempEval-3), over gold ``TIMEX3`` of type DATE and TIME only:
 Predictions are the times stage's output anchored on the creation time.  Two conventions are mapped to
 TimeML's: sitrep keeps "on" before a day in the evidence ("on Sunday"), a TimeML extent does not; sitrep
 writes a decade "199" and a part of a period as a date range, TimeML "199X" and the enclosing period's
-value (with a ``mod`` that is not scored).
+value (with a ``mod`` that is not scored); a quarter is TimeML "1997-Q3", a weekend "1998-W05-WE", and
+"now"/"currently" (sitrep: the publication day) TimeML's "PRESENT_REF".
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import ConfigError
+from sitrep.extract.times import is_present_reference
 from sitrep.model import Precision, Time
 
 SCORED_TYPES = frozenset({"DATE", "TIME"})
@@ -128,10 +130,17 @@ def timex_from_time(time: Time, doc_text: str) -> Timex:
 def timeml_value(time: Time) -> str | None:
     if time.value is None:
         return None
+    if is_present_reference(time.text):
+        return "PRESENT_REF"
     if time.precision is Precision.DECADE:
         return time.value + "X"
     if time.precision is Precision.RANGE and time.start and time.end:
         start, end = dt.date.fromisoformat(time.start), dt.date.fromisoformat(time.end)
+        if "quarter" in time.text.lower() and start.day == 1 and start.month % 3 == 1 and end.month == start.month + 2:
+            return f"{start.year:04d}-Q{start.month // 3 + 1}"
+        if "weekend" in time.text.lower() and (end - start).days == 1 and start.weekday() == 5:
+            iso_year, week, _ = start.isocalendar()
+            return f"{iso_year:04d}-W{week:02d}-WE"
         if (start.year, start.month) == (end.year, end.month):
             return f"{start.year:04d}-{start.month:02d}"
         if start.year == end.year:

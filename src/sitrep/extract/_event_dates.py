@@ -31,6 +31,7 @@ from sitrep.extract._calendar import month_period
 from sitrep.extract._datelines import Dateline, find_dateline
 from sitrep.extract._event_drafts import EventContext, EventDraft
 from sitrep.extract._text import paragraph_index_at, tokens_in
+from sitrep.extract._time_rules import is_present_reference
 from sitrep.model import Annotations, Precision, Time, TimeBasis, stable_id
 
 _TIME_RANK = {Precision.DAY: 0, Precision.WEEK: 1, Precision.RANGE: 2, Precision.MONTH: 3, Precision.SEASON: 4,
@@ -98,8 +99,8 @@ def event_times(ann: Annotations, times: Sequence[Time]) -> list[Time]:
         ev = t.evidence[0]
         if dateline is not None and dateline[0] <= ev.start < dateline[1]:
             continue
-        if in_citation(ann.text, ev.start, ev.end):
-            continue
+        if in_citation(ann.text, ev.start, ev.end) or is_present_reference(ev.text):
+            continue  # a cited piece's date; "now" is when it was written, not when it happened
         out.append(t)
     return out
 

@@ -78,6 +78,7 @@ class Found:
     year_at: tuple[int, int] | None = None  # span of a bare year number, for the CARDINAL veto
     fixes_year: bool = True  # later expressions without a year may inherit this one's ("the 1990s" does not)
     after_day: int | None = None  # "the next day": days after the previous day-precision time in the text
+    present: bool = False  # "now", "currently": the time of writing, never an event's own date
 
 
 def _group(m: re.Match[str], name: str) -> str | None:
@@ -229,7 +230,9 @@ def _month_named(m: re.Match[str]) -> Found | None:
     listed = not prep and _MONTH_LISTED.search(m.string, max(0, m.start("core") - 16), m.start("core"))  # "in April, May and June"
     weak = ref is _MISSING and not prep and not listed and not _group(m, "part")
     if weak and m.group("m").lower() in ("may", "march"):
-        return None  # a bare "May"/"March" is too often a name, a verb or a procession
+        # A bare "May"/"March" is too often a name, a verb or a procession, and spaCy's DATE entity does not
+        # tell them apart ("March organisers said" is tagged DATE): only with a preposition or a year.
+        return None
     build = _with_part(m, lambda y: cal.month_period(y, month))
     return _span(m, precision=_precision(m, Precision.MONTH), year=ref, build=build, weak=weak)
 
@@ -254,11 +257,17 @@ _NOT_AFTER_YEAR = re.compile(
     r"miles|metres|meters|tonnes|tons|members|residents|prisoners|detainees|voters|votes|deaths|victims)\b", re.I)
 
 
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d,?\s+$")
+
+
 def _year_only(m: re.Match[str]) -> Found | None:
     year = int(m.group("y"))
     if _NOT_AFTER_YEAR.match(m.string, m.end("core")):
         return None
-    weak = not _group(m, "prep")
+    prep = (_group(m, "prep") or "").lower()
+    if prep in ("and", "or") and not _YEAR_BEFORE.search(m.string, max(0, m.start("prep") - 8), m.start("prep")):
+        prep = ""  # only a year after a year is trusted: "in 1995 and 1996", not "Smith and 1996"
+    weak = not prep
     return _span(m, precision=Precision.YEAR, year=YearRef("abs", year), build=cal.year_period, weak=weak,
                  year_at=(m.start("y"), m.end("y")))
 
@@ -344,6 +353,31 @@ def _weekday(m: re.Match[str]) -> Found | None:
         cal.weekday_near(pub, weekday, forward=forward, same_day=same_day)))
 
 
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _quarter(m: re.Match[str]) -> Found | None:
+    """"the third quarter (of 1997)": a calendar quarter as a range of its three months."""
+    first_month = 3 * _ORDINALS[m.group("q").lower()] - 2
+    ref = YearRef("offset", _OFFSETS[m.group("rel").lower()]) if _group(m, "ys") else _rel_ref(m) or _year_ref(m)
+    if ref is _MISSING and _group(m, "y2"):
+        ref = YearRef("abs", int(m.group("y2")))
+    return _span(m, precision=Precision.RANGE, year=ref,
+                 build=lambda y: cal.span(cal.month_period(y, first_month), cal.month_period(y, first_month + 2)))
+
+
+_PRESENT_WORDS = re.compile(r"now|currently|nowadays|at\s+present", re.I)
+
+
+def is_present_reference(text: str) -> bool:
+    """True for the words of a present reference ("now", "currently"): TimeML's PRESENT_REF."""
+    return _PRESENT_WORDS.fullmatch(text.strip()) is not None
+
+
+def _present(m: re.Match[str]) -> Found | None:
+    return _span(m, precision=Precision.DAY, anchored=cal.day_period, present=True)
+
+
 def _day_after(m: re.Match[str]) -> Found | None:
     return _span(m, precision=Precision.DAY, after_day=_number(m, "n"))
 
@@ -373,7 +407,7 @@ _RULES: tuple[_Rule, ...] = tuple((re.compile(p, _FLAGS), h) for p, h in (
     (rf"(?:\b(?P<prep>{_PREP})\s+)?(?P<core>\b(?:{_PART}|(?P<rel>last|this|next|past)\s+)?(?:the\s+)?"
      rf"(?P<s>spring|summer|autumn|fall|winter)\b(?:,?\s+(?:of\s+)?{_year('y')}|\s+of\s+(?P<r>last|this|next)\s+year)?)",
      _season),
-    (rf"(?:\b(?P<prep>in|since|during|of|by|until|till|before|after|from|through|throughout|around)\s+)?"
+    (rf"(?:\b(?P<prep>in|since|during|of|by|until|till|before|after|from|through|throughout|around|and|or)\s+)?"
      rf"(?:the\s+year\s+)?(?P<core>{_year('y')})(?!\s*[-–—/]\s*\d)", _year_only),
     (rf"(?P<core>\b{_PART}(?:the\s+year\s+)?{_year('y')})", _year_part),
     (rf"(?P<core>\b(?:(?P<lead>between|from)\s+)?{_year('y1')}{_JOIN}(?P<y2>(?:19|20)?\d\d)\b(?![-/]\w))", _year_range),
@@ -384,6 +418,10 @@ _RULES: tuple[_Rule, ...] = tuple((re.compile(p, _FLAGS), h) for p, h in (
     (rf"(?P<core>\b(?P<n>\d{{1,3}}|{_NUMBER_ALT})\s+(?P<unit>day|week|month|year)s?\s+ago)\b", _ago),
     (r"(?P<core>\b(?P<w>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|this\s+morning|"
      r"this\s+afternoon|this\s+evening|earlier\s+today))\b", _day_word),
+    (rf"(?P<core>\b(?:the\s+|(?P<rel>last|this|next)\s+(?P<ys>year['’]s\s+)?)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
+     rf"[\s-]+(?:fiscal\s+)?quarter\b(?:\s+of\s+{_year('y')}|,?\s+{_year('y2')}|\s+of\s+(?P<r>last|this|next)\s+year)?)",
+     _quarter),
+    (r"(?P<core>\b(?:now|currently|nowadays|at\s+present)\b)(?![-‐])", _present),
     (r"(?P<core>\bthe\s+(?:next|following)\s+(?:day|morning|night)|"
      rf"\b(?P<n>\d{{1,2}}|{_NUMBER_ALT})\s+days?\s+later)\b", _day_after),
     (rf"(?P<core>\b(?:(?:early|late)\s+(?:on\s+)?)?(?:on\s+)?(?:(?P<rel>last|this|next|this\s+past)\s+)?"
@@ -393,7 +431,8 @@ _RULES: tuple[_Rule, ...] = tuple((re.compile(p, _FLAGS), h) for p, h in (
 # Every rule's match contains one of these words, and reaches at most _MARGIN characters beyond it.
 _TRIGGER = re.compile(
     rf"(?:{_MONTH_ALT}|{_SHORT_MONTH_ALT}|{_WEEKDAY_ALT})|(?<!\d)(?:19|20)\d\d(?!\d)|\d[/.-]\d|"
-    r"\b(?:[Yy]ear|[Mm]onth|[Ww]eek|ago|later|[Yy]esterday|[Tt]oday|[Tt]onight|night|day|"
+    r"\b(?:[Yy]ear|[Mm]onth|[Ww]eek|ago|later|[Yy]esterday|[Tt]oday|[Tt]onight|night|day|quarter|[Nn]ow|"
+    r"[Cc]urrently|present|"
     r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)")
 _MARGIN = 48
 

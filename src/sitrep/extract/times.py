@@ -20,6 +20,10 @@ Conventions:
 - "the end of 2015" is the range 2015-10-01..2015-12-31 (see ``_calendar`` for all parts of periods);
 - with no publication date but a header that gives the month (a release id "2011-07-S-039"), an expression
   relative to publication is resolved from both ends of that month: "yesterday" is 2011-06-30..2011-07-30;
+- "now", "currently", "at present" are the publication day (TimeML's PRESENT_REF): the time of writing, which
+  never dates an event (``_event_dates`` skips them); "now-defunct" is not a time;
+- "the third quarter (of 1997)" is the range of its three months; without a year, this year's unless it has
+  not begun by publication;
 - clock times are not times of their own: "at 3 pm on Sunday" gives Sunday; durations and ages are skipped.
 """
 
@@ -32,7 +36,7 @@ from bisect import bisect_left
 from sitrep.extract import _calendar as cal
 from sitrep.extract._calendar import Period
 from sitrep.extract._datelines import Dateline, find_dateline
-from sitrep.extract._time_rules import Found, find_candidates
+from sitrep.extract._time_rules import Found, find_candidates, is_present_reference
 from sitrep.model import Annotations, Precision, Span, Time, TimeBasis, stable_id
 
 log = logging.getLogger(__name__)
@@ -67,7 +71,7 @@ def extract_times(ann: Annotations, *, published: str | dt.date | None = None) -
         if year is not None:
             context_year = year
         time = _make_time(ann, found, period, basis)
-        if time.precision is Precision.DAY:
+        if time.precision is Precision.DAY and not found.present:
             last_day = time
         times.append(time)
     return times
@@ -213,4 +217,5 @@ def _make_time(ann: Annotations, found: Found, period: Period | None, basis: Tim
                 text=evidence.text, id=time_id, extractor=EXTRACTOR)
 
 
-__all__ = ["EXTRACTOR", "Dateline", "extract_times", "find_dateline", "parse_published", "time_at"]
+__all__ = ["EXTRACTOR", "Dateline", "extract_times", "find_dateline", "is_present_reference", "parse_published",
+           "time_at"]

@@ -524,3 +524,18 @@ def test_claims_refusal_is_a_claim_but_a_refused_question_is_not(annotate):
 def test_claims_asked_as_the_occasion_of_a_quote_is_not_a_claim(annotate):
     [claim] = _claims(annotate, '"Never," the general said when asked about a truce.')
     assert (claim.cue.text, claim.content.text) == ("said", "Never")
+
+
+@pytest.mark.slow
+def test_claims_quote_governed_by_an_earlier_word_does_not_take_the_next_cue(annotate):
+    text = 'Condemning the "terrorist attack," the minister accused the rebels of shelling the market.'
+    claims = _claims(annotate, text)
+    assert [(c.cue.text, c.content.text, c.speaker.name) for c in claims] == [
+        ("accused", "the rebels of shelling the market", "minister")]
+
+
+@pytest.mark.slow
+def test_claims_clause_after_the_cue_is_what_was_told(annotate):
+    text = "Claiming the strike was a mistake, the general told reporters that an inquiry had begun."
+    told = next(c for c in _claims(annotate, text) if c.cue.text == "told")
+    assert told.content.text == "an inquiry had begun"

@@ -155,6 +155,10 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
         content = subtree_set(ann, tok.head) - subtree_set(ann, k)
     else:
         deps = {ann.tokens[c].dep: c for c in reversed(ann.children[k])}
+        after = [c for c in ann.children[k] if c > k and ann.tokens[c].dep == "ccomp"]
+        if after and "ccomp" in deps and deps["ccomp"] < k and ann.tokens[k].dep == "ROOT":
+            # "Claiming X is designed to …, Trump told Fox that …": the clause after the cue is what was told.
+            deps["ccomp"] = after[0]
         passive = any(ann.tokens[c].dep in ("auxpass", "nsubjpass") for c in ann.children[k])
         lemma = tok.lemma.lower()
         if "ccomp" in deps:

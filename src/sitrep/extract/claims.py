@@ -27,6 +27,8 @@ def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
     if q.close is None:
         return None
     ann, text = doc.ann, doc.ann.text
+    if _governed_from_before(doc, q):
+        return None
     first = doc.token_at(q.close + 1)
     found = None
     for k in range(first, min(first + 12, len(ann.tokens))):
@@ -52,6 +54,19 @@ def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
     if not soft and doc.outside_complement(found, q_i) > 0:
         return None
     return found
+
+
+def _governed_from_before(doc: ClaimDoc, q: Quote) -> bool:
+    """ 'Bemoaning the "phony system," Trump accused Holt …': the quote is the object of a word before it,
+    so the cue after it is not its cue."""
+    ann = doc.ann
+    inside = range(doc.token_at(q.open), doc.token_at(q.outer_end))
+    sentence = doc.sentence_range(inside.start) if inside else range(0)
+    for j in inside:
+        head = ann.tokens[j].head
+        if head not in inside and sentence.start <= head < inside.start and not filler(ann, j):
+            return ann.tokens[head].pos in ("VERB", "ADP", "NOUN")
+    return False
 
 
 def _gap_speaker(doc: ClaimDoc, first: int, cue: int) -> int | None:

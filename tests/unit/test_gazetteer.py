@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import marshal
 import pickle
 
 import pytest
 
 from sitrep.config import Settings
 from sitrep.resolve import gazetteer as gz
+from sitrep.resolve._gaz_store import PACKED_FORMAT
 from sitrep.resolve.gazetteer import GeoNamesGazetteer, build_index, load_gazetteer, make_gazetteer, normalize_name
 
 TINY_EXTRA = (
@@ -153,10 +155,10 @@ def test_cache_round_trip_builds_once_then_loads(tmp_path, tiny_build: list[int]
 def test_cache_dir_comes_from_the_environment(tmp_path, monkeypatch: pytest.MonkeyPatch, tiny_build: list[int]) -> None:
     monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path / "env-cache"))
     load_gazetteer()
-    assert len(list((tmp_path / "env-cache").glob("gazetteer-*.pickle"))) == 1
+    assert len(list((tmp_path / "env-cache").glob("gazetteer-*.idx"))) == 1
 
 
-@pytest.mark.parametrize("garbage", [b"", b"not a pickle at all", pickle.dumps({"format": 0})])
+@pytest.mark.parametrize("garbage", [b"", b"not an index at all", pickle.dumps({"format": 0}), marshal.dumps((0, "x"))])
 def test_corrupt_cache_is_rebuilt(tmp_path, tiny_build: list[int], garbage: bytes) -> None:
     settings = Settings(cache_dir=tmp_path)
     path = _cache_file(settings)
@@ -164,8 +166,7 @@ def test_corrupt_cache_is_rebuilt(tmp_path, tiny_build: list[int], garbage: byte
     gazetteer = load_gazetteer(settings)
     assert len(tiny_build) == 1
     assert gazetteer.lookup("Amerli")[0].country == "IQ"
-    with path.open("rb") as fh:
-        assert pickle.load(fh)[0] == gz.INDEX_FORMAT  # the rebuilt index replaced the garbage
+    assert marshal.loads(path.read_bytes())[0] == PACKED_FORMAT  # the rebuilt index replaced the garbage
 
 
 def test_cache_key_changes_with_the_extra_table(tmp_path) -> None:
@@ -196,3 +197,21 @@ def test_a_reviewed_row_moves_an_existing_entry_to_its_point() -> None:
     moved = base + "Kirkuk\tKarkuk\tcity\tIQ\tKirkuk\t35.47\t44.39\t98182\t\n"
     entry = GeoNamesGazetteer(build_index(moved, packages=False)).lookup("Karkuk")[0]
     assert (entry.lat, entry.lon, entry.population) == (35.47, 44.39, 600000)
+
+
+def test_packed_lookups_find_every_key_and_nothing_else() -> None:
+    gazetteer = GeoNamesGazetteer(build_index(TINY_EXTRA, packages=False))
+    assert gazetteer.contains("Amirli") and gazetteer.contains("amirli")
+    assert not gazetteer.contains("Amirl") and not gazetteer.contains("Amirlix") and not gazetteer.contains("")
+    assert gazetteer.by_geonames_id(92877).name == "Nineveh"
+    assert gazetteer.by_geonames_id(1) is None
+    assert len(list(gazetteer.entries())) == len(gazetteer)
+
+
+def test_the_real_index_loads_in_well_under_a_second(gazetteer: GeoNamesGazetteer) -> None:
+    import time
+
+    started = time.perf_counter()
+    again = load_gazetteer()  # the cache exists: the session fixture built or loaded it
+    assert time.perf_counter() - started < 0.6
+    assert len(again) == len(gazetteer) > 200_000

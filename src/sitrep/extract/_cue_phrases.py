@@ -92,16 +92,28 @@ def _characterize(ann: Annotations, k: int) -> PhraseCue | None:
     second = _child(ann, k, ("oprd", "acomp"))
     as_prep = next((c for c in ann.children[k]
                     if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() == "as"), None)
+    lemma = ann.tokens[k].lemma.lower()
+    to_prep = next((c for c in ann.children[k]
+                    if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in ("to", "with")), None)
+    cue = [k]
     content: set[int] = set()
+    if lemma == "compare" and to_prep is not None and obj is not None:
+        # "compared the siege to Srebrenica": what is compared is part of the cue, the comparison the content.
+        return PhraseCue(cue=[k, *phrase_tokens(ann, obj), to_prep],
+                         content=subtree_set(ann, to_prep) - {to_prep}, speaker=subject_of(ann, k))
     if as_prep is not None:
         content |= subtree_set(ann, as_prep)
     elif second is not None and obj is not None:
         content |= subtree_set(ann, second)
+    elif lemma == "describe" and obj is not None:
+        # "described the scene in detail": what follows the verb is the description.
+        content |= {j for c in ann.children[k] if c > k and ann.tokens[c].dep in ("prep", "advmod")
+                    for j in subtree_set(ann, c)}
     else:
         return None
     if obj is not None:
         content |= subtree_set(ann, obj)
-    return PhraseCue(cue=[k], content=content, speaker=subject_of(ann, k))
+    return PhraseCue(cue=cue, content=content, speaker=subject_of(ann, k))
 
 
 def _appeal(ann: Annotations, k: int) -> PhraseCue | None:

@@ -43,12 +43,19 @@ def test_event_date_from_earlier_in_the_paragraph(annotate) -> None:
     assert (date.value, rule) == ("2015-10-26", "paragraph")
 
 
-def test_event_in_a_later_paragraph_takes_the_leads_day(annotate) -> None:
+def test_event_in_a_later_paragraph_is_dated_by_publication_by_default(annotate) -> None:
+    date, rule = date_of(annotate, "Gunmen stormed a checkpoint on Monday.\nTwo policemen died in the fighting.", "died")
+    assert (date.value, date.basis, rule) == ("2015-10-27", TimeBasis.PUBLICATION, "publication")
+
+
+def test_event_in_a_later_paragraph_takes_the_leads_day_with_the_lead_rule(annotate, monkeypatch) -> None:
+    monkeypatch.setattr("sitrep.extract._event_dates.LEAD_RULE", True)
     date, rule = date_of(annotate, "Gunmen stormed a checkpoint on Monday.\nTwo policemen died in the fighting.", "died")
     assert (date.value, date.basis, rule) == ("2015-10-26", TimeBasis.RELATIVE, "lead")
 
 
-def test_lead_rule_needs_a_day_in_the_lead(annotate) -> None:
+def test_lead_rule_needs_a_day_in_the_lead(annotate, monkeypatch) -> None:
+    monkeypatch.setattr("sitrep.extract._event_dates.LEAD_RULE", True)
     text = "Gunmen stormed a checkpoint in May.\nTwo policemen died in the fighting."
     date, rule = date_of(annotate, text, "died")
     assert (date.value, date.basis, rule) == ("2015-10-27", TimeBasis.PUBLICATION, "publication")

@@ -297,3 +297,11 @@ def test_main_clause_interaction_is_reported_before_violence_in_a_subordinate_cl
     r = extract("Japan announced a suspension of flights to Serbia on Monday, a day after rebels shot down a helicopter.",
                 published="2024-05-07")
     assert r.events[0].plover == "SANCTION"
+
+
+def test_restated_toll_merges_when_the_later_place_is_only_guessed(extract):
+    text = ("Troops killed several insurgents in Nawah district, Ghazni province, on Monday.\n"
+            "The force conducted a raid in the district. While moving into position, the force was engaged by "
+            "insurgents. The force returned fire, killing several insurgents.")
+    r = extract(text, published="2024-05-07")
+    assert [e.killed.best for e in r.events if e.killed is not None and not e.negated] == [3]

@@ -3,6 +3,7 @@ attack") add detail to the first mention instead of becoming new events."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -37,9 +38,9 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
         m = _Mention(ev, draft.main.kind == "casualty", is_anaphoric(ctx.ann, draft))
         # a restated toll joins the event whose toll it restates, even when other events came between
         # ("killed several insurgents" in the lead, then "returned fire, killing several insurgents")
-        restated = [p for p in reversed(out) if _status_agrees(p.event, ev) and restates_casualties(p.event, ev, ctx)]
+        restated = [p for p in reversed(out) if _restated_toll(p.event, ev, ctx)]
         for prev in restated[:1] or reversed(out):
-            if same_event(prev, m, ctx):
+            if restated or same_event(prev, m, ctx):
                 b_wins = (prev.casualty_only and not m.casualty_only) or (
                     ev.type == prev.event.type and ctx.rank.get(ev.subtype or "", 0) > ctx.rank.get(prev.event.subtype or "", 0))
                 prev.event = merge_events(prev.event, ev, prefer_b_type=b_wins)
@@ -55,6 +56,21 @@ def is_anaphoric(ann: Annotations, d: EventDraft) -> bool:
     head = d.main.head
     return d.main.kind == "noun" and any(
         ann.tokens[c].dep == "det" and ann.tokens[c].text.lower() in ("the", "this", "that") for c in ann.children[head])
+
+
+_STATED = {"sentence", "clause"}  # date and place rules where the mention's own sentence names them
+
+
+def _restated_toll(ea: Event, eb: Event, ctx: EventContext) -> bool:
+    """The later mention restates the earlier one's toll.  Its place may differ only when the later sentence
+    names none itself (a place taken from the paragraph or the document is a guess, not a new place)."""
+    if not _status_agrees(ea, eb):
+        return False
+    if not dates_compatible(ea.date, eb.date) and eb.date_rule in _STATED:
+        return False
+    if not places_compatible(ea.place, eb.place) and eb.place_rule in _STATED:
+        return False
+    return restates_casualties(ea, eb, ctx)
 
 
 def _status_agrees(ea: Event, eb: Event) -> bool:
@@ -122,8 +138,12 @@ def _same_victims(a: str | None, b: str | None) -> bool:
     return _victim_head(a) == _victim_head(b)
 
 
+_PHRASE_END = re.compile(r"\s+(?:in|at|near|on|from|of|during|inside|outside|around|with)\s+.*$")
+
+
 def _victim_head(who: str) -> str:
-    word = who.lower().split()[-1].strip(".,;")
+    """The counted noun: "armed insurgents" -> "insurgent", "insurgents in Nawah district" -> "insurgent"."""
+    word = _PHRASE_END.sub("", who.lower()).split()[-1].strip(".,;")
     return word[:-1] if word.endswith("s") else word
 
 
@@ -133,7 +153,10 @@ def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False) -> Event:
     if b.date is not None and (a.date is None or time_better(b.date, a.date)):
         date_ = b.date
     place = a.place
-    if b.place is not None and (a.place is None or PLACE_RANK[b.place.precision] < PLACE_RANK[a.place.precision]):
+    # a place the mention's own sentence names beats one guessed from the paragraph or document
+    guessed_b = a.place_rule == "sentence" and b.place_rule != "sentence"
+    if b.place is not None and (a.place is None or (
+            PLACE_RANK[b.place.precision] < PLACE_RANK[a.place.precision] and not guessed_b)):
         place = b.place
     known = {(x.role, _actor_key(x)) for x in a.actors}
     sides = {_actor_key(x) for x in a.actors if x.name is not None}

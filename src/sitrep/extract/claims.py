@@ -1,7 +1,13 @@
 """The claims stage: who says what in a document, as direct quotes and reported speech.
 
 Quotes are paired over the raw text (``_quotes.py``); cues and speakers come from the dependency parse and the
-lexicon in ``data/cues.yaml``. ``find_scare_quotes`` gives the short cue-less quotes used for hedging.
+lexicon in ``data/cues.yaml``. This module ties quotes to their cues; reported speech is in ``_reported.py``,
+cues that are not verbs of saying ("called for", "citing", "reports of", "Asked about") in ``_cue_phrases.py``
+and speakers in ``_speakers.py``. ``find_scare_quotes`` gives the short cue-less quotes used for hedging.
+
+Known gaps (PolNeAR dev, claims@3): evidential and enabling cues ("rules permit", "records indicate", "is
+evidence of"), questions ("wondered whether" is left out on purpose: a question asserts nothing), and content
+lost when the parse attaches a clause to the wrong verb.
 """
 
 from __future__ import annotations

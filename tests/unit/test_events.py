@@ -305,3 +305,10 @@ def test_restated_toll_merges_when_the_later_place_is_only_guessed(extract):
             "insurgents. The force returned fire, killing several insurgents.")
     r = extract(text, published="2024-05-07")
     assert [e.killed.best for e in r.events if e.killed is not None and not e.negated] == [3]
+
+
+def test_running_total_is_not_the_toll_of_the_event(extract):
+    text = ("Soldiers killed two insurgents in Faryab province on Monday. "
+            "The leader is one of more than 50 insurgents killed since the beginning of the year.")
+    r = extract(text, published="2024-05-07")
+    assert [e.killed.best for e in r.events if e.killed is not None] == [2]

@@ -65,7 +65,8 @@ def extract_events(
     tax = taxonomy or make_taxonomy()
     by_sentence: dict[int, list[CasualtyMention]] = {}
     for c in casualties:
-        by_sentence.setdefault(c.sentence, []).append(c)
+        if not is_running_total(ann, c.token):
+            by_sentence.setdefault(c.sentence, []).append(c)
     drafts: list[EventDraft] = []
     # towns and regions the places stage resolved are never parties ("the town of Husaybah")
     place_spans = [(ev.start, ev.end) for p in places if p.geonames_id is not None and p.feature != "country"
@@ -77,6 +78,23 @@ def extract_events(
                        claims=claims, scare_quotes=scare_quotes, outlet=outlet, extractor=EXTRACTOR,
                        rank={name: st.rank for name, st in tax.subtypes.items()})
     return assemble_events(drafts, ctx)
+
+
+_TOTAL_ADVERBS = {("so", "far"), ("to", "date"), ("in", "total"), ("so", "far", "this", "year")}
+
+
+def is_running_total(ann: Annotations, trigger: int) -> bool:
+    """ "one of more than 50 insurgents killed since the beginning of the year", "killed so far this year":
+    a running total over many events, not the toll of the one told here."""
+    for j in (trigger, ann.tokens[trigger].head):
+        kids = [ann.tokens[c] for c in ann.children[j]]
+        if any(k.dep == "prep" and k.text.lower() == "since" for k in kids):
+            return True
+        for k in kids:
+            words = tuple(ann.tokens[i].text.lower() for i in subtree(ann, k.i))
+            if k.dep in ("advmod", "npadvmod", "prep") and words in _TOTAL_ADVERBS:
+                return True
+    return False
 
 
 # --------------------------------------------------------------------------- triggers

@@ -312,3 +312,11 @@ def test_running_total_is_not_the_toll_of_the_event(extract):
             "The leader is one of more than 50 insurgents killed since the beginning of the year.")
     r = extract(text, published="2024-05-07")
     assert [e.killed.best for e in r.events if e.killed is not None] == [2]
+
+
+def test_description_of_a_person_is_less_confident_than_the_event_told(extract):
+    r = extract("Soldiers detained a Taliban leader in Khost on Monday. The leader is responsible for "
+                "roadside bomb attacks against Afghan forces in Khost.", published="2024-05-07")
+    arrest = only(r, subtype="arrests")
+    background = [e for e in r.events if e.subtype == "remote_explosive"]
+    assert background and all(e.confidence < arrest.confidence for e in background)

@@ -33,6 +33,7 @@ from typing import Any
 from sitrep.errors import ConfigError
 from sitrep.model import Event, Hedge, Report
 
+CONFIDENT = 0.8  # the issue's calibration target: events this confident are right at least 80 % of the time
 CATEGORIES = ("airstrike", "detention", "captureandkill", "insurgentskilled", "exchangeoffire", "civiliancasualty")
 PROVINCES = ("badakhshan", "badghis", "baghlan", "balkh", "bamyan", "day_kundi", "farah", "faryab", "ghazni", "ghor",
              "helmand", "herat", "jowzjan", "kabul", "kandahar", "kapisa", "khost", "kunar", "kunduz", "laghman",
@@ -94,6 +95,21 @@ def detained_of(e: Event) -> int:
     return count.best if count is not None else 0
 
 
+def event_categories(e: Event) -> set[str]:
+    """The ISAF categories one event supports (for the calibration check: a confident event is counted
+    right when one of them is among the release's gold types; an event that supports none is wrong)."""
+    out: set[str] = set()
+    if e.subtype == "air_drone_strike":
+        out.add("airstrike")
+    if e.subtype == "arrests" or detained_of(e) > 0:
+        out |= {"detention", "captureandkill"}
+    if e.killed is not None and e.killed.best > 0:
+        out |= {"insurgentskilled", "captureandkill", "civiliancasualty", "airstrike"}
+    if _civilian(e):
+        out.add("civiliancasualty")
+    return out
+
+
 def release_answer(report: Report) -> dict[str, Any]:
     """sitrep's release-level answer: ISAF types, killed, captured, province."""
     events = _live(report.events)
@@ -151,12 +167,16 @@ def score_isaf(pairs: Iterable[tuple[IsafRelease, Report]]) -> dict[str, Any]:
     fn = dict(tp)
     n = killed_exact = captured_exact = province_hit = 0
     killed_err = captured_err = 0
-    events_total = failed = 0
+    events_total = failed = confident = confident_right = 0
     for gold, report in pairs:
         n += 1
         failed += bool(report.failures)
         got = release_answer(report)
         events_total += len(report.events)
+        for e in _live(report.events):
+            if e.confidence >= CONFIDENT:
+                confident += 1
+                confident_right += bool(event_categories(e) & gold.types)
         for c in CATEGORIES:
             tp[c] += c in got["types"] and c in gold.types
             fp[c] += c in got["types"] and c not in gold.types
@@ -182,6 +202,8 @@ def score_isaf(pairs: Iterable[tuple[IsafRelease, Report]]) -> dict[str, Any]:
         "captured_mae": round(captured_err / n, 3) if n else 0.0,
         "province_acc": round(province_hit / n, 4) if n else 0.0,
         "events_per_doc": round(events_total / n, 3) if n else 0.0,
+        "confident_n": confident,
+        "confident_precision": round(confident_right / confident, 4) if confident else None,
         "failed": failed,
     }
 

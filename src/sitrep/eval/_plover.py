@@ -38,6 +38,7 @@ CAMEO_ROOT_TO_PLOVER = {"02": "DEMAND", "03": "AGREE", "04": "CONSULT", "05": "S
                         "07": "AID", "08": "CONCEDE", "09": "INVESTIGATE", "10": "DEMAND", "11": "DISAPPROVE",
                         "12": "REJECT", "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION",
                         "17": "COERCE", "18": "ASSAULT", "19": "FIGHT", "20": "ASSAULT"}
+CONFIDENT = 0.8  # the issue's calibration target: events this confident are right at least 80 % of the time
 _ARTICLES = re.compile(r"^(the|a|an)\s+")
 
 
@@ -118,6 +119,7 @@ def _names(e: Event | None, role: Role) -> list[str]:
 
 def score_plover(pairs: Iterable[tuple[CodedSentence, Report]], *, fmt: str) -> dict[str, Any]:
     n = correct = dead_exact = dead_n = dead_given_exact = events_total = failed = 0
+    confident = confident_correct = 0  # calibration: main events with confidence >= 0.8
     src = [0, 0, 0]
     tgt = [0, 0, 0]
     confusion: Counter[tuple[str, str]] = Counter()
@@ -128,6 +130,9 @@ def score_plover(pairs: Iterable[tuple[CodedSentence, Report]], *, fmt: str) -> 
         events_total += len(report.events)
         got = (e.plover or "NONE") if e is not None else "NONE"
         correct += got == gold.event
+        if e is not None and e.confidence >= CONFIDENT:
+            confident += 1
+            confident_correct += got == gold.event
         if got != gold.event:
             confusion[(gold.event, got)] += 1
         for acc, role, names in ((src, Role.INITIATOR, gold.sources), (tgt, Role.TARGET, gold.targets)):
@@ -143,6 +148,8 @@ def score_plover(pairs: Iterable[tuple[CodedSentence, Report]], *, fmt: str) -> 
         "n": n,
         "event_type_acc": round(correct / n, 4) if n else 0.0,
         "events_per_doc": round(events_total / n, 3) if n else 0.0,
+        "confident_n": confident,
+        "confident_precision": round(confident_correct / confident, 4) if confident else None,
         "failed": failed,
         "confusions": {f"{g}->{p}": k for (g, p), k in confusion.most_common(12)},
     }

@@ -70,7 +70,7 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     actors = tuple(d.actors)
     if not any(a.role == Role.INITIATOR for a in actors):
         actors += (Actor(name=None, kind="unknown", role=Role.INITIATOR),)
-    confidence = score_confidence(d, date_rule, place_rule, hedge, negated)
+    confidence = score_confidence(d, date_rule, place_rule, hedge, negated, background=is_background(d, ann))
     return Event(
         id=stable_id("ev", ctx.document_id, trig_start, trig_end),
         type=d.subtype.type,
@@ -221,9 +221,31 @@ def combine_counts(mentions: Sequence[CasualtyMention]) -> Count | None:
     return max(live, key=lambda m: (m.count.best, m.count.low)).count
 
 
-def score_confidence(d: EventDraft, date_rule: str, place_rule: str, hedge: Hedge | None, negated: bool) -> float:
-    """A documented heuristic in [0, 1]: how much of the event the text pins down."""
+def is_background(d: EventDraft, ann: Annotations) -> bool:
+    """A trigger that describes someone rather than tells a happening: in a relative clause ("the leader who
+    coordinates attacks") or as the object of a noun's or adjective's preposition ("responsible for IED
+    attacks", "linked to an attack")."""
+    j = d.main.head
+    for _ in range(3):
+        tok = ann.tokens[j]
+        if tok.dep in ("relcl", "acl"):
+            return True
+        if tok.dep == "pobj":
+            prep = ann.tokens[tok.head]
+            if ann.tokens[prep.head].pos in ("NOUN", "PROPN", "ADJ") and prep.text.lower() in ("for", "to", "in", "of"):
+                return True
+        if tok.head == j:
+            break
+        j = tok.head
+    return False
+
+
+def score_confidence(d: EventDraft, date_rule: str, place_rule: str, hedge: Hedge | None, negated: bool, *,
+                     background: bool = False) -> float:
+    """A documented heuristic in [0, 1]: how much of the event the text pins down (docs/event-rules.md)."""
     score = 0.45 if d.generic else 0.6
+    if background:
+        score -= 0.2  # descriptions of a person or group are rarely the event the report tells
     if any(a.role == Role.INITIATOR for a in d.actors):
         score += 0.1
     if any(a.role == Role.TARGET for a in d.actors) or d.killed or d.injured or d.detained:

@@ -10,43 +10,17 @@ from __future__ import annotations
 
 import pytest
 
+from factories import DAQUQ, MOSUL, strike_report
 from sitrep.link.documents import cluster_documents, profiles
 from sitrep.link.events import cluster_events, could_match, signature, verdict
 from sitrep.link.merge import merge_reports
 from sitrep.link.similarity import cosine, vectors
-from sitrep.model import (
-    Actor,
-    AssertedBy,
-    AssertedKind,
-    Count,
-    Document,
-    Event,
-    Evidence,
-    GeoPrecision,
-    Place,
-    Precision,
-    Role,
-    Time,
-    TimeBasis,
-)
-
-DAQUQ = dict(name="Daquq", geonames_id=90220, feature="city", country="IQ", admin1="Kirkuk", lat=35.139, lon=44.449)
-MOSUL = dict(name="Mosul", geonames_id=99072, feature="city", country="IQ", admin1="Nineveh", lat=36.335, lon=43.119)
+from sitrep.model import GeoPrecision
 
 
-def ev(doc: str, outlet: str, sentence: str, *, day: str, place: dict, killed: int, subtype="air_drone_strike",
-       initiator: str | None = None, precision=GeoPrecision.NEAR) -> tuple[Event, Document]:
-    document = Document.create(sentence, outlet=outlet, url=f"https://example.org/{doc}")
-    actors = (Actor(name=initiator, canonical=initiator, kind="state_forces", role=Role.INITIATOR),) if initiator else ()
-    event = Event(
-        id=f"ev_{doc}", type="explosions_remote_violence", subtype=subtype, plover="ASSAULT",
-        date=Time(value=day, precision=Precision.DAY, start=day, end=day, basis=TimeBasis.RELATIVE),
-        place=Place(**place, precision=precision),
-        actors=actors, killed=Count(best=killed, low=killed, high=killed), injured=None,
-        asserted_by=AssertedBy(kind=AssertedKind.OUTLET, name=outlet), hedge=None, negated=False, confidence=0.8,
-        evidence=(Evidence.of(sentence, 0, len(sentence)),), document_ids=(document.id,),
-    )
-    return event, document
+def ev(doc: str, outlet: str, sentence: str, **kw):
+    r = strike_report(sentence, outlet, event_id=f"ev_{doc}", **kw)
+    return r.events[0], r.document
 
 
 WIRE = ev("wire", "Northern Wire", "Four civilians were killed and seven wounded on Sunday when a drone struck a "
@@ -104,7 +78,7 @@ def test_merged_event_keeps_sources_ranges_and_disagreements():
     assert (merged.killed.low, merged.killed.best, merged.killed.high) == (4, 5, 6)
     assert merged.contested["killed"] == {"Northern Wire": 4, "Kirkuk Now": 6, "The Partisan Weekly": 5}
     assert "perpetrator" not in merged.contested  # only one outlet names one
-    assert merged.place.precision == GeoPrecision.EXACT  # the most precise report wins
+    assert merged.place.precision.value == "exact"  # the most precise report wins
     assert set(merged.document_ids) == set(docs) and merged.members == ("ev_wire", "ev_local", "ev_partisan")
     assert merged.id == merge_reports(events, docs).id != events[0].id
 

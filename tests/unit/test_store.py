@@ -37,7 +37,7 @@ from sitrep.model import (
     to_dict,
 )
 from sitrep.store import duckdb as store_module
-from sitrep.store.duckdb import DuckDBStore
+from sitrep.store.duckdb import SCHEMA_VERSION, DuckDBStore
 
 DAQUQ = ("Two civilians were killed and five wounded on Sunday when a drone struck a market near Daquq, "
          "police said. The Islamic State claimed the attack, the Amaq agency reported.")
@@ -361,7 +361,7 @@ def test_a_store_with_a_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "future.duckdb"
     DuckDBStore(path).close()
     con = duckdb.connect(str(path))
-    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)])
     con.close()
     with pytest.raises(StoreError, match="newer than this sitrep reads"):
         DuckDBStore(path)

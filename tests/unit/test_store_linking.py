@@ -6,39 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from sitrep.model import (
-    AssertedBy,
-    AssertedKind,
-    Count,
-    Document,
-    Event,
-    Evidence,
-    GeoPrecision,
-    Place,
-    Precision,
-    Report,
-    Time,
-    TimeBasis,
-)
+from factories import DAQUQ, MOSUL
+from factories import strike_report as report
+from sitrep.model import Count
 from sitrep.store.duckdb import DuckDBStore
 from sitrep.store.linking import link_new, linked_event, linked_events, members
-
-DAQUQ = dict(name="Daquq", geonames_id=90220, feature="city", country="IQ", admin1="Kirkuk", lat=35.139, lon=44.449)
-MOSUL = dict(name="Mosul", geonames_id=99072, feature="city", country="IQ", admin1="Nineveh", lat=36.335, lon=43.119)
-
-
-def report(text: str, outlet: str, *, day: str, place: dict, killed: int) -> Report:
-    doc = Document.create(text, outlet=outlet, url=f"https://example.org/{outlet.replace(' ', '-')}/{day}",
-                          published=day)
-    event = Event(
-        id=f"ev_{doc.id[4:]}", type="explosions_remote_violence", subtype="air_drone_strike", plover="FIGHT",
-        date=Time(value=day, precision=Precision.DAY, start=day, end=day, basis=TimeBasis.RELATIVE),
-        place=Place(**place, precision=GeoPrecision.NEAR), actors=(),
-        killed=Count(best=killed, low=killed, high=killed), injured=None,
-        asserted_by=AssertedBy(kind=AssertedKind.OUTLET, name=outlet), hedge=None, negated=False, confidence=0.8,
-        evidence=(Evidence.of(text, 0, len(text)),), document_ids=(doc.id,))
-    return Report(document=doc, events=(event,))
-
 
 WIRE = report("Four civilians were killed when a drone struck a market near Daquq.", "Northern Wire",
               day="2024-03-10", place=DAQUQ, killed=4)
@@ -96,3 +68,18 @@ def test_filters_apply_to_merged_events(store):
     assert len(linked_events(store, country="IQ")) == 2
     assert linked_events(store, country="SY") == []
     assert len(linked_events(store, limit=1)) == 1
+
+
+def test_a_version_1_store_is_upgraded_on_open(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with DuckDBStore(path) as s:
+        s.save_reports([WIRE])
+        link_new(s)
+        con = s._connection()
+        con.execute("ALTER TABLE events DROP COLUMN detentions")
+        con.execute("ALTER TABLE linked_events DROP COLUMN detentions")
+        con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with DuckDBStore(path) as s:
+        assert s._connection().execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        s.save_reports([LOCAL])  # writes the new column
+        assert link_new(s).joined == 1

@@ -358,6 +358,9 @@ def _worth_keeping(d: EventDraft) -> bool:
 # --------------------------------------------------------------------------- roles
 
 _INITIATOR_DEPS = {"nsubj"}
+# Verbs whose subject carries out the event named by their object.
+_DOING_VERBS = {"fire", "launch", "carry", "conduct", "stage", "mount", "execute", "perform", "unleash", "wage",
+                "begin", "start", "continue", "resume", "use", "detonate", "plant", "hold", "lead", "order"}
 _TARGET_DEPS = {"dobj", "nsubjpass"}
 
 
@@ -398,7 +401,8 @@ def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], *,
             if toks[h].dep in ("nsubj", "nsubjpass"):
                 verb = toks[h].head
                 roles.extend((Role.TARGET, c) for c in ann.children[verb] if toks[c].dep == "dobj")
-            elif toks[h].dep == "dobj":  # "police fired tear gas", "the army launched an offensive"
+            elif toks[h].dep == "dobj" and (toks[toks[h].head].lemma or "").lower() in _DOING_VERBS:
+                # "police fired tear gas", "the army launched an offensive" (but not "residents blamed the attack")
                 verb = toks[h].head
                 roles.extend((Role.INITIATOR, c) for c in ann.children[verb] if toks[c].dep in _INITIATOR_DEPS)
         if t.kind == "noun" and toks[h].dep == "dobj" and t.subtype is not None and t.subtype.verbal:

@@ -36,7 +36,11 @@ from sitrep.store.export import event_day, first_actor, flat_row, iso_day, write
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Each step upgrades a store from the version before it; opening a writable store runs the missing ones.
+MIGRATIONS = {
+    2: ["ALTER TABLE events ADD COLUMN IF NOT EXISTS detentions INTEGER"],  # Event.detained, flat column
+}
 CHILD_TABLES = ("events", "claims", "citations", "places", "times", "actors")
 _SMALL_INSERT = 8  # rows; below this a VALUES list beats unnesting column lists (measured)
 _SEEN_TABLE = ("CREATE TABLE IF NOT EXISTS seen (feed VARCHAR NOT NULL, key VARCHAR NOT NULL, document_id VARCHAR, "
@@ -260,6 +264,8 @@ class DuckDBStore:
             if version > SCHEMA_VERSION:
                 raise StoreError(f"{self.path} has store schema {version}, newer than this sitrep reads "
                                  f"({SCHEMA_VERSION}): upgrade sitrep", code="store_version")
+            if version < SCHEMA_VERSION and not self.read_only:
+                self._migrate(con, version, tables)
         elif tables:
             raise StoreError(f"{self.path} is a DuckDB database but not a sitrep store: use another file",
                              code="store_foreign")
@@ -275,6 +281,23 @@ class DuckDBStore:
                 "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position").fetchall():
             types.setdefault(table, {})[column] = kind
         return types
+
+    def _migrate(self, con: duckdb.DuckDBPyConnection, version: int, tables: set[str]) -> None:
+        """Bring an older store up to this schema in one transaction (merged events follow the events table)."""
+        try:
+            con.execute("BEGIN TRANSACTION")
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                for sql in MIGRATIONS.get(step, []):
+                    con.execute(sql)
+                    if "linked_events" in tables and sql.startswith("ALTER TABLE events"):
+                        con.execute(sql.replace("ALTER TABLE events", "ALTER TABLE linked_events", 1))
+            con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"upgrading {self.path} from store schema {version} failed: {exc}",
+                             code="store_version") from exc
+        log.info("upgraded %s from store schema %d to %d", self.path, version, SCHEMA_VERSION)
 
     def _connection(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:

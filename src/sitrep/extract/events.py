@@ -105,6 +105,8 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, *,
     """Trigger phrases of one sentence, longest match first, without overlaps."""
     out: list[Trigger] = []
     toks = ann.tokens
+    # each token's look-up key once per sentence; a window's key is their concatenation ("air"+"strike")
+    keys = {j: trigger_key(_lemma(toks[j], tax)) for j in range(sent.token_start, sent.token_end)}
     i = sent.token_start
     while i < sent.token_end:
         found = None
@@ -112,7 +114,7 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, *,
             window = [toks[j] for j in range(i, i + n) if toks[j].text != "-"]
             if not window or window[0].pos in ("PUNCT", "DET"):
                 continue
-            key = trigger_key("".join(_lemma(t, tax) for t in window))
+            key = "".join(keys[t.i] for t in window)
             last, first = window[-1], window[0]
             if key in tax.nouns and last.pos in _NOUN_POS and (n > 1 or last.pos == "NOUN"):
                 found = Trigger(tokens=tuple(range(i, i + n)), head=last.i, subtype=tax.nouns[key], kind="noun",

@@ -40,6 +40,7 @@ class ActorEntry:
     generic: bool = False
 
 
+@lru_cache(maxsize=65536)  # the same words and word runs recur in every document
 def alias_key(text: str) -> str:
     """The look-up form of a name: "the US-led Coalition" and "US led coalition" give the same key."""
     text = text.translate(_APOSTROPHES).casefold()

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -93,7 +94,7 @@ def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
-def event_filter(
+async def event_filter(
     country: Annotated[str | None, Query(max_length=2, description="ISO 3166-1 alpha-2, e.g. IQ")] = None,
     admin1: Annotated[str | None, Query(max_length=200, description="First-level region, e.g. Anbar")] = None,
     since: Annotated[str | None, Query(pattern=_DAY, description="On or after (YYYY, YYYY-MM or YYYY-MM-DD)")] = None,
@@ -108,6 +109,7 @@ def event_filter(
     view: Annotated[Literal["merged", "reports"], Query(
         description="merged: one item per real event, linked across documents; reports: one per document")] = "merged",
 ) -> EventFilter:
+    # async (it does no I/O): FastAPI runs a plain def dependency on a worker thread, a hop per request
     return EventFilter(country=country, admin1=admin1, since=since, until=until, type=type, actor=actor,
                        bbox=_bbox(bbox), q=q, min_confidence=min_confidence, asserted_by=asserted_by,
                        document_id=document_id, view=view)
@@ -141,7 +143,7 @@ def create_app(store: DuckDBStore, settings: ApiSettings | None = None, *,
     install_error_handlers(app)
     app.add_middleware(LimitsMiddleware, max_body=cfg.max_body, page_csp=PAGE_CSP)
 
-    def can_read(request: Request) -> None:
+    async def can_read(request: Request) -> None:
         if cfg.protect_reads:
             check_token(request, cfg.token, action="reading")
 
@@ -150,9 +152,18 @@ def create_app(store: DuckDBStore, settings: ApiSettings | None = None, *,
     read = [Depends(can_read)]
 
     @app.get("/events", dependencies=read, summary="Events, filtered, in pages")
-    def list_events(filters: Annotated[EventFilter, Depends(event_filter)], limit: page_size = 50,
-                    cursor: cursor_q = None, order: Literal["asc", "desc"] = "asc",
-                    format: Literal["json", "csv", "geojson"] = "json") -> Response:
+    async def list_events(filters: Annotated[EventFilter, Depends(event_filter)], limit: page_size = 50,
+                          cursor: cursor_q = None, order: Literal["asc", "desc"] = "asc",
+                          format: Literal["json", "csv", "geojson"] = "json") -> Response:
+        # a cached page is answered on the event loop; a query (or an export) runs on a worker thread
+        page = reader.peek(reader.page_key(filters, limit=limit, cursor=cursor, order=order))
+        if page is not None and format == "json":
+            return _page_json(page.records, page.next_cursor, limit=limit)
+        return await run_in_threadpool(events_response, filters, limit=limit, cursor=cursor, order=order,
+                                       format=format)
+
+    def events_response(filters: EventFilter, *, limit: int, cursor: str | None, order: str,
+                        format: str) -> Response:
         page = reader.events_page(filters, limit=limit, cursor=cursor, order=order)
         if format == "json":
             return _page_json(page.records, page.next_cursor, limit=limit)

@@ -13,7 +13,6 @@ import binascii
 import dataclasses
 import datetime as dt
 import json
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -28,7 +27,6 @@ from sitrep.store.duckdb import DuckDBStore, _bound
 ORDERS = ("asc", "desc")
 _TEXT_COLUMNS = ("evidence_text", "location", "admin1", "actor_names", "asserted_by", "outlet", "event_type",
                  "sub_event_type")
-_LIKE_SPECIAL = re.compile(r"[\\%_]")
 ASSERTED_KINDS = ("outlet", "speaker")
 
 
@@ -79,10 +77,10 @@ class EventFilter:
             where.append("(longitude BETWEEN ? AND ?)" if west <= east else "(longitude >= ? OR longitude <= ?)")
             params += [west, east]
         if self.q:
-            # one ILIKE per column is ~6x faster than one over their concatenation (measured on 100k events)
-            pattern = "%" + _LIKE_SPECIAL.sub(r"\\\g<0>", self.q.strip()) + "%"
-            where.append("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in _TEXT_COLUMNS) + ")")
-            params += [pattern] * len(_TEXT_COLUMNS)
+            # one test per column is ~6x faster than one over their concatenation, and contains() needs no
+            # escaping: ILIKE with an ESCAPE clause loses DuckDB's fast path (100k events: 20 ms -> 2.5 ms)
+            where.append("(" + " OR ".join(f"contains(lower({c}), lower(?))" for c in _TEXT_COLUMNS) + ")")
+            params += [self.q.strip()] * len(_TEXT_COLUMNS)
         if self.min_confidence is not None:
             where.append("confidence >= ?")
             params.append(float(self.min_confidence))
@@ -180,6 +178,11 @@ class StoreReader:
                 self._cache.popitem(last=False)
         return value
 
+    def peek(self, key: tuple[Any, ...]) -> Any:
+        """A cached result, or None: lets an async server answer a cache hit without a thread hop."""
+        with self._cache_lock:
+            return self._cache.get(key)
+
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         cur = getattr(self._local, "cursor", None)
         if cur is None:
@@ -198,8 +201,14 @@ class StoreReader:
     def events_page(self, filters: EventFilter, *, limit: int = 50, cursor: str | None = None,
                     order: str = "asc") -> Page:
         """Events by date (undated last), then id and document; ``cursor`` continues where a page ended."""
-        return self._cached(("events", filters, limit, cursor, order),
+        return self._cached(self.page_key(filters, limit=limit, cursor=cursor, order=order),
                             lambda: self._events_page(filters, limit=limit, cursor=cursor, order=order))
+
+    @staticmethod
+    def page_key(filters: EventFilter, *, limit: int = 50, cursor: str | None = None,
+                 order: str = "asc") -> tuple[Any, ...]:
+        """The cache key of ``events_page`` with these arguments (for ``peek``)."""
+        return ("events", filters, limit, cursor, order)
 
     def _events_page(self, filters: EventFilter, *, limit: int, cursor: str | None, order: str) -> Page:
         if order not in ORDERS:

@@ -1,7 +1,7 @@
 """Load test of ``GET /events``: requests/s and p50/p99 latency at N concurrent clients, on loopback only.
 
     .venv/bin/python benchmarks/api_load.py [--events 100000] [--clients 50] [--requests 5000] [--seconds 60]
-        [--vary] [--client raw|httpx] [--workers N] [--db EXISTING.duckdb]
+        [--vary] [--client raw|httpx] [--db EXISTING.duckdb]
 
 Builds a store with ``--events`` synthetic events (copies of one real record with new ids, dates, places and
 counts, spread over 2015-2024 and six countries), starts ``sitrep serve`` on 127.0.0.1 in a subprocess,
@@ -240,7 +240,6 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--vary", action="store_true", help="vary every query's date window (no cache hits)")
     parser.add_argument("--client", choices=("raw", "httpx"), default="raw", help="the load generator")
-    parser.add_argument("--workers", type=int, default=1, help="sitrep serve --workers (read-only store)")
     parser.add_argument("--db", help="an existing store to serve instead of building one (kept)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="sitrep-load-"))
@@ -262,8 +261,6 @@ def run_server_and_load(db: Path, args: argparse.Namespace) -> dict:
     sitrep = str(Path(sys.executable).with_name("sitrep"))
     env = {k: v for k, v in os.environ.items() if k != "SITREP_API_TOKEN"}
     command = [sitrep, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
-    if args.workers > 1:
-        command += ["--workers", str(args.workers)]
     proc = subprocess.Popen(command, env=env)
     try:
         wait_up(base, proc)
@@ -272,7 +269,7 @@ def run_server_and_load(db: Path, args: argparse.Namespace) -> dict:
         cpu0, own0, load0 = sum(_cpu_seconds(p) for p in server_pids), time.process_time(), _loadavg()
         result = asyncio.run(hammer(base, clients=args.clients, requests=args.requests, seconds=args.seconds,
                                     vary=args.vary, client=args.client))
-        result |= {"client": args.client, "workers": args.workers, "loadavg_before": load0,
+        result |= {"client": args.client, "loadavg_before": load0,
                    "loadavg_after": _loadavg(),
                    "server_cpu_s": round(sum(_cpu_seconds(p) for p in server_pids) - cpu0, 2),
                    "client_cpu_s": round(time.process_time() - own0, 2)}

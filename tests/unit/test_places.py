@@ -83,7 +83,7 @@ def test_unknown_toponym_comes_out_unresolved_with_exact_evidence() -> None:
     [place] = extract_places(ann, gazetteer=FakeGazetteer(SPRINGFIELD_US))
     assert (place.name, place.geonames_id, place.precision) == ("Zarqawand", None, GeoPrecision.UNKNOWN)
     assert place.evidence[0].text == ann.text[place.evidence[0].start : place.evidence[0].end] == "Zarqawand"
-    assert place.extractor == "places@3"
+    assert place.extractor == "places@4"
 
 
 @pytest.mark.parametrize(("dateline", "country"), [(None, "US"), ("AU", "AU"), ("US", "US")])
@@ -369,3 +369,28 @@ def test_a_country_beats_a_small_namesake_town_of_the_articles_country() -> None
     gazetteer = FakeGazetteer(china_me, china, SPRINGFIELD_US)
     ann = hand_annotations("Springfield exports soybeans to China, and China buys more.", ["Springfield", "China"])
     assert {p.geonames_id for p in extract_places(ann, gazetteer=gazetteer) if p.name == "China"} == {61}
+
+
+def test_candidate_features_follow_the_feature_names_and_population_gap() -> None:
+    from types import SimpleNamespace
+
+    from sitrep.extract._place_score import FEATURE_NAMES, WEIGHTS, candidate_features, score
+
+    big = SimpleNamespace(feature="city", population=2_000_000, country="FR")
+    small = SimpleNamespace(feature="city", population=2_000, country="US")
+    sea = SimpleNamespace(feature="region", population=0, country=None)
+    kw = {"hint": None, "label": "GPE", "qualifying": False, "region_ctx": 0.0, "qualifier_match": False,
+          "top_log_pop": 6.301}
+    fb = dict(zip(FEATURE_NAMES, candidate_features(big, own_name=True, country_ctx=0.0, **kw), strict=True))
+    fs = dict(zip(FEATURE_NAMES, candidate_features(small, own_name=True, country_ctx=0.0, **kw), strict=True))
+    fz = dict(zip(FEATURE_NAMES, candidate_features(sea, own_name=True, country_ctx=0.0, **kw), strict=True))
+    assert len(WEIGHTS) == len(FEATURE_NAMES)
+    assert fb["most_populous"] == 1.0 and fs["most_populous"] == 0.0
+    assert round(fs["pop_gap"], 1) == -3.0
+    assert fz["no_population"] == 1.0 and fz["pop_gap"] == 0.0
+    # without any document context the capital outranks the village that shares its name
+    big_score = score(candidate_features(big, own_name=True, country_ctx=0.0, **kw))
+    assert big_score > score(candidate_features(small, own_name=True, country_ctx=0.0, **kw))
+    # a town named in its state's context (region 1.0, country 1.0) beats the capital abroad
+    local = score(candidate_features(small, own_name=True, country_ctx=1.0, **{**kw, "region_ctx": 1.0}))
+    assert local > big_score

@@ -14,12 +14,14 @@ from typing import Protocol
 
 from sitrep.extract._place_context import country_context, region_context
 from sitrep.extract._place_cues import embedded_runs, is_upper_dateline, modifies_local_noun
+from sitrep.extract._place_score import candidate_features, log_pop
+from sitrep.extract._place_score import score as score_features
 from sitrep.extract._text import is_dateline_span
 from sitrep.model import Annotations, GeoPrecision, Place, stable_id
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "places@3"
+EXTRACTOR = "places@4"
 
 
 class EntryLike(Protocol):
@@ -102,8 +104,9 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
     for i, (m, candidates) in enumerate(looked_up):
         qualifier = _qualifier(looked_up, i, ann)
         qualifying = _is_qualifier(looked_up, i, ann)
-        scored = [(_score(ann, m, c, context[i], qualifier, gazetteer, qualifying=qualifying, regions=regions[i]), c)
-                  for c in candidates]
+        top = max((log_pop(c) for c in candidates if c.population), default=0.0)
+        scored = [(_score(ann, m, c, context[i], qualifier, gazetteer, qualifying=qualifying, regions=regions[i],
+                          top_log_pop=top), c) for c in candidates]
         if not m.hint:
             scored = _prefer_city_over_its_namesake(scored)
         scored.sort(key=lambda sc: -sc[0])
@@ -387,29 +390,23 @@ def _qualifier(looked_up: list, i: int, ann: Annotations) -> list[EntryLike]:
 
 
 def _score(ann: Annotations, m: _Mention, c: EntryLike, context: dict[str, float], qualifier: list[EntryLike],
-           gazetteer: GazetteerLike, *, qualifying: bool = False, regions: dict | None = None) -> float:
-    score = _prior(c)
-    if _bare(gazetteer.normalize(c.name)) == _bare(gazetteer.normalize(_text(ann, m))):
-        score += 0.5  # the entry's own name, not one of its many alternates
-    if m.hint:
-        fits = c.feature == m.hint or (m.hint == "admin1" and c.feature == "region")
-        score += 1.5 if fits else (-0.5 if c.feature == "country" else 0.0)
-    elif m.label in ("LOC", "FAC") and c.feature in ("region", "landmark"):
-        score += 0.6  # "the Red Sea" (LOC) is the sea, not Sudan's Red Sea state
-    elif qualifying and c.feature in ("country", "admin1"):
-        score += 0.5
-    if c.country:
-        score += 1.5 * context.get(c.country, 0.0)
+           gazetteer: GazetteerLike, *, qualifying: bool = False, regions: dict | None = None,
+           top_log_pop: float = 0.0) -> float:
+    own = _bare(gazetteer.normalize(c.name)) == _bare(gazetteer.normalize(_text(ann, m)))
+    region = 0.0
     if regions and c.feature in ("city", "admin1", "admin2", "landmark") and c.admin1:
-        score += REGION_WEIGHT * regions.get((c.country, c.admin1), 0.0)
-    for q in qualifier:
-        if q.feature == "country" and q.country == c.country:
-            score += 3.0
-            break
-        if q.feature in ("admin1", "region") and q.country == c.country and c.admin1 and q.admin1 == c.admin1:
-            score += 3.0
-            break
-    return score
+        region = regions.get((c.country, c.admin1), 0.0)
+    f = candidate_features(c, own_name=own, hint=m.hint, label=m.label, qualifying=qualifying,
+                           country_ctx=context.get(c.country, 0.0) if c.country else 0.0, region_ctx=region,
+                           qualifier_match=any(_qualifies(q, c) for q in qualifier), top_log_pop=top_log_pop)
+    return score_features(f)
+
+
+def _qualifies(q: EntryLike, c: EntryLike) -> bool:
+    """Whether ``q`` written after ``c`` ("Alexandria, Louisiana") names c's country or state."""
+    if q.feature == "country":
+        return q.country == c.country
+    return q.feature in ("admin1", "region") and q.country == c.country and bool(c.admin1) and q.admin1 == c.admin1
 
 
 def _prefer_city_over_its_namesake(scored: list) -> list:

@@ -215,3 +215,19 @@ def test_the_real_index_loads_in_well_under_a_second(gazetteer: GeoNamesGazettee
     again = load_gazetteer()  # the cache exists: the session fixture built or loaded it
     assert time.perf_counter() - started < 0.6
     assert len(again) == len(gazetteer) > 200_000
+
+
+def test_a_large_region_sits_at_the_middle_of_its_towns_not_at_their_populous_edge() -> None:
+    from sitrep.resolve.gazetteer import _centroids
+
+    # a big province whose towns crowd its southern edge, and a small one
+    towns = [{"countrycode": "XX", "admin1code": "01", "latitude": 43.0 + i * 0.01, "longitude": -80.0,
+              "population": 100_000} for i in range(20)]
+    towns.append({"countrycode": "XX", "admin1code": "01", "latitude": 55.0, "longitude": -85.0, "population": 600})
+    towns += [{"countrycode": "XX", "admin1code": "02", "latitude": 10.0 + i * 0.1, "longitude": 10.0,
+               "population": 5000 * (i + 1)} for i in range(3)]
+    pos, pop = _centroids(towns)
+    assert pos[("XX", "01")] == (49.0, -82.5)  # bounding-box middle
+    lat, lon = pos[("XX", "02")]
+    assert 10.0 < lat < 10.2 and lon == 10.0  # weighted mean of close towns
+    assert pop[("XX", "02")] == 30_000

@@ -423,10 +423,12 @@ def _prefer_city_over_its_namesake(scored: list) -> list:
 
 
 def _bare(key: str) -> str:
+    """A name without its article or a trailing "city": "Gaza" is Gaza City's own name, not an alternate."""
     for article in ("the ", "al ", "el "):
         if key.startswith(article):
-            return key[len(article) :]
-    return key
+            key = key[len(article) :]
+            break
+    return key[:-5] if key.endswith(" city") and len(key) > 7 else key
 
 
 def _keep_weak(scored: list, context: dict[str, float]) -> bool:

@@ -100,20 +100,34 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
     context = _context(ann, looked_up, demonym_countries, gazetteer, dateline_country)
     regions = region_context(((gazetteer.normalize(_text(ann, m)), m.weak, cands) for m, cands in looked_up),
                              gazetteer.normalize)
+    ranked = _rank(ann, looked_up, context, regions, gazetteer, None)
+    # second pass: the states and provinces of the other places as first resolved (the article's home region)
+    keys = [gazetteer.normalize(_text(ann, m)) for m, _ in looked_up]
+    home = region_context(((k, m.weak, [sc[0][1]] if sc and sc[0][1].feature != "country" else [])
+                           for k, (m, _), sc in zip(keys, looked_up, ranked, strict=True)), gazetteer.normalize)
+    ranked = _rank(ann, looked_up, context, regions, gazetteer, home)
     places = []
+    for i, (m, _) in enumerate(looked_up):
+        if m.weak and not _keep_weak(ranked[i], context[i]):
+            continue
+        places.append(_place(ann, m, ranked[i]))
+    return places
+
+
+def _rank(ann: Annotations, looked_up: list, context: list, regions: list, gazetteer: GazetteerLike,
+          home: list | None) -> list[list]:
+    out = []
     for i, (m, candidates) in enumerate(looked_up):
         qualifier = _qualifier(looked_up, i, ann)
         qualifying = _is_qualifier(looked_up, i, ann)
         top = max((log_pop(c) for c in candidates if c.population), default=0.0)
         scored = [(_score(ann, m, c, context[i], qualifier, gazetteer, qualifying=qualifying, regions=regions[i],
-                          top_log_pop=top), c) for c in candidates]
+                          top_log_pop=top, home=home[i] if home else None), c) for c in candidates]
         if not m.hint:
             scored = _prefer_city_over_its_namesake(scored)
         scored.sort(key=lambda sc: -sc[0])
-        if m.weak and not _keep_weak(scored, context[i]):
-            continue
-        places.append(_place(ann, m, scored))
-    return places
+        out.append(scored)
+    return out
 
 
 # --------------------------------------------------------------------------- recognition
@@ -391,14 +405,16 @@ def _qualifier(looked_up: list, i: int, ann: Annotations) -> list[EntryLike]:
 
 def _score(ann: Annotations, m: _Mention, c: EntryLike, context: dict[str, float], qualifier: list[EntryLike],
            gazetteer: GazetteerLike, *, qualifying: bool = False, regions: dict | None = None,
-           top_log_pop: float = 0.0) -> float:
+           top_log_pop: float = 0.0, home: dict | None = None) -> float:
     own = _bare(gazetteer.normalize(c.name)) == _bare(gazetteer.normalize(_text(ann, m)))
-    region = 0.0
-    if regions and c.feature in ("city", "admin1", "admin2", "landmark") and c.admin1:
-        region = regions.get((c.country, c.admin1), 0.0)
+    region = home_region = 0.0
+    if c.feature in ("city", "admin1", "admin2", "landmark") and c.admin1:
+        region = regions.get((c.country, c.admin1), 0.0) if regions else 0.0
+        home_region = home.get((c.country, c.admin1), 0.0) if home else 0.0
     f = candidate_features(c, own_name=own, hint=m.hint, label=m.label, qualifying=qualifying,
                            country_ctx=context.get(c.country, 0.0) if c.country else 0.0, region_ctx=region,
-                           qualifier_match=any(_qualifies(q, c) for q in qualifier), top_log_pop=top_log_pop)
+                           qualifier_match=any(_qualifies(q, c) for q in qualifier), top_log_pop=top_log_pop,
+                           home_region=home_region)
     return score_features(f)
 
 

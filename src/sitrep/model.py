@@ -391,15 +391,27 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
+_RECORD_FIELDS: dict[type, tuple[str, ...]] = {}
+_LEAVES = (str, int, float, bool, type(None), enum.Enum, dict)
+
+
 def _walk_evidence(obj: Any) -> Iterator[Evidence]:
+    # Runs over every report (the pipeline checks all evidence), so field names are looked up once per
+    # record class and plain values are skipped without recursion.
     if isinstance(obj, Evidence):
         yield obj
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            yield from _walk_evidence(getattr(obj, f.name))
     elif isinstance(obj, (list, tuple)):
         for x in obj:
-            yield from _walk_evidence(x)
+            if not isinstance(x, _LEAVES):
+                yield from _walk_evidence(x)
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        names = _RECORD_FIELDS.get(type(obj))
+        if names is None:
+            names = _RECORD_FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
+        for name in names:
+            value = getattr(obj, name)
+            if not isinstance(value, _LEAVES):
+                yield from _walk_evidence(value)
 
 
 def evidence_from_dict(items: Iterable[Mapping[str, Any]] | None) -> tuple[Evidence, ...]:

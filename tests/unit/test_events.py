@@ -168,6 +168,7 @@ def test_taxonomy_keys_ignore_spaces_and_hyphens():
     assert tax.verbs["retake"].subtype == "government_regains_territory"
     assert tax.irregular["retook"] == "retake"
     assert tax.verbs["attack"] is None  # generic
+    assert {"air", "airstrike", "suicide", "cease"} <= tax.starts and "market" not in tax.starts
 
 
 def test_taxonomy_rejects_incomplete_subtypes():

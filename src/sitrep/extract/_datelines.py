@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitrep.extract._calendar import Period
 from sitrep.extract._time_rules import find_candidates
@@ -56,6 +57,7 @@ class Dateline:
         return (self.date.year, self.date.month) if self.date is not None else self.month
 
 
+@lru_cache(maxsize=16)  # asked by the pipeline and by the event-date rules for the same text
 def find_dateline(text: str) -> Dateline | None:
     """The header's publication anchor, or None if the header has no date."""
     head = text[:_HEADER]

@@ -37,6 +37,7 @@ class Taxonomy:
     modifiers: dict[str, Subtype] = field(default_factory=dict)
     subtypes: dict[str, Subtype] = field(default_factory=dict)
     irregular: dict[str, str] = field(default_factory=dict)
+    starts: frozenset[str] = frozenset()  # keys of the words that can open a trigger phrase
     max_words: int = 1
     version: int = 1
 
@@ -80,7 +81,14 @@ def taxonomy_from_data(data: Any) -> Taxonomy:
                 if k not in modifiers or modifiers[k].rank < st.rank:
                     modifiers[k] = st
     irregular = {str(k).lower(): str(v).lower() for k, v in (data.get("irregular") or {}).items()}
+    phrases = list(generic.get("verbs", [])) + list(generic.get("nouns", [])) + [
+        p for t in data["types"].values() for sub in (t.get("subtypes") or {}).values()
+        for p in (sub.get("verbs") or []) + (sub.get("nouns") or [])]
+    # "air-strike" can be written as one token or three, so both its first piece and the whole count
+    starts = frozenset(trigger_key(p.replace("-", " ").split()[0]) for p in phrases) | frozenset(
+        trigger_key(p) for p in phrases)
     return Taxonomy(verbs=verbs, nouns=nouns, modifiers=modifiers, subtypes=subtypes, irregular=irregular,
+                    starts=starts,
                     max_words=max_words, version=int(data.get("version", 1)))
 
 

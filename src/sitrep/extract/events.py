@@ -110,6 +110,9 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, *,
     i = sent.token_start
     while i < sent.token_end:
         found = None
+        if keys[i] not in tax.starts:  # no trigger phrase opens with this word: most words of a text
+            i += 1
+            continue
         for n in range(min(tax.max_words + 1, sent.token_end - i), 0, -1):
             window = [toks[j] for j in range(i, i + n) if toks[j].text != "-"]
             if not window or window[0].pos in ("PUNCT", "DET"):

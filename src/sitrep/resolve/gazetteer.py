@@ -66,6 +66,7 @@ class GazetteerEntry:
     alternates: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=65536)  # the same names recur across documents
 def normalize_name(name: str) -> str:
     """The look-up key of a name: casefolded, without accents, apostrophes or hyphens."""
     decomposed = unicodedata.normalize("NFKD", name)

@@ -225,3 +225,11 @@ def test_text_formats_refuse_a_binary_stream_and_parquet_a_text_stream() -> None
 def test_format_names_ignore_case(mosul: tuple[Document, Event]) -> None:
     out = io.StringIO()
     assert write_events([mosul[1]], "JSONL", out).fmt == "jsonl"
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas():
+    from sitrep.store.export import _csv_cell
+
+    assert _csv_cell('=HYPERLINK("http://x","click")') == '\'=HYPERLINK("http://x","click")'
+    assert _csv_cell("@SUM(A1)") == "'@SUM(A1)" and _csv_cell("-cmd") == "'-cmd"
+    assert _csv_cell("-3") == "-3" and _csv_cell("Daquq") == "Daquq" and _csv_cell(5) == 5

@@ -13,6 +13,7 @@ import json
 import logging
 import math
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
@@ -158,7 +159,14 @@ def _csv_cell(value: Any) -> Any:
     if isinstance(value, bool):
         # lower case is read as boolean by pandas, R and DuckDB alike
         return "true" if value else "false"
+    if isinstance(value, str) and value[:1] in _FORMULA_STARTS and not _NUMBER.match(value):
+        # text from a news page opened in a spreadsheet must not run as a formula ("=HYPERLINK(…)")
+        return "'" + value
     return value
+
+
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 
 
 def _write_csv(events: Iterable[Event], out: IO[str], documents: Mapping[str, Document] | None) -> ExportResult:

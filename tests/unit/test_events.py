@@ -321,3 +321,10 @@ def test_description_of_a_person_is_less_confident_than_the_event_told(extract):
     arrest = only(r, subtype="arrests")
     background = [e for e in r.events if e.subtype == "remote_explosive"]
     assert background and all(e.confidence < arrest.confidence for e in background)
+
+
+def test_dateline_does_not_place_events_of_later_paragraphs(extract):
+    r = extract("KABUL, Afghanistan (Jan. 25, 2013)\nA security force killed two insurgents in Helmand province "
+                "yesterday.\nDuring the operation, the force also seized two rifles and a quantity of explosives.")
+    seized = [e for e in r.events if e.trigger and e.trigger.text == "seized"]
+    assert seized and seized[0].place.name == "Helmand province" and seized[0].place_rule == "document"

@@ -37,8 +37,10 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
                and paragraph_index_at(ann, p.evidence[0].start) == para and p.geonames_id is not None]
     if earlier:
         return earlier[-1], "paragraph"
-    resolved = [p for p in placed if p.geonames_id is not None and p.precision != GeoPrecision.COUNTRY]
-    resolved = resolved or [p for p in placed if p.geonames_id is not None]
+    resolved = [p for p in placed if p.geonames_id is not None]
+    # the article's own places before its dateline, and below country level when it has any
+    resolved = [p for p in resolved if not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)] or resolved
+    resolved = [p for p in resolved if p.precision != GeoPrecision.COUNTRY] or resolved
     if resolved:
         # the place the article talks about most; the earliest mention breaks ties
         mentions = Counter(p.geonames_id for p in resolved)

@@ -96,6 +96,7 @@ class Hedge(StrEnum):
     CLAIMED = "claimed"
     SCARE_QUOTES = "scare_quotes"
     HYPOTHETICAL = "hypothetical"
+    HISTORICAL = "historical"  # told as background: a past event, not the news the report brings
 
 
 # --------------------------------------------------------------------------- evidence

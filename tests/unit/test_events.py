@@ -328,3 +328,55 @@ def test_dateline_does_not_place_events_of_later_paragraphs(extract):
                 "yesterday.\nDuring the operation, the force also seized two rifles and a quantity of explosives.")
     seized = [e for e in r.events if e.trigger and e.trigger.text == "seized"]
     assert seized and seized[0].place.name == "Helmand province" and seized[0].place_rule == "document"
+
+
+# --------------------------------------------------------------------------- historical background
+
+
+def test_event_dated_years_before_publication_is_historical(extract):
+    r = extract("Residents recalled that in 2003 the US invaded the country.", published="2025-06-02")
+    e = only(r, subtype="armed_clash")
+    assert e.hedge == Hedge.HISTORICAL and e.date.value == "2003"
+
+
+def test_recent_event_in_the_same_report_stays_news(extract):
+    r = extract("Rebels shelled the town of Marib on Monday. The group seized the town in 2019.", published="2025-06-04")
+    shelling = only(r, subtype="shelling_artillery_missile")
+    seizure = only(r, subtype="non_state_actor_takes_territory")
+    assert shelling.hedge is None
+    assert seizure.hedge == Hedge.HISTORICAL
+    assert seizure.confidence < shelling.confidence
+
+
+def test_relative_clause_told_last_year_is_historical_and_its_clause_event_is_separate(extract):
+    r = extract("The militia, which seized the town last year, attacked a checkpoint on Monday.",
+                published="2025-06-04")
+    seizure = only(r, subtype="non_state_actor_takes_territory")
+    attack = only(r, subtype="armed_clash")
+    assert seizure.hedge == Hedge.HISTORICAL and seizure.date.value == "2024"
+    assert attack.hedge is None and attack.date.value == "2025-06-02"
+
+
+def test_past_perfect_relative_clause_on_the_doer_is_historical_not_on_the_victims(extract):
+    doer = extract("The militia, which had seized the town, attacked a checkpoint on Monday.", published="2025-06-04")
+    assert only(doer, subtype="non_state_actor_takes_territory").hedge == Hedge.HISTORICAL
+    victims = extract("Soldiers evacuated two people who had been wounded.", published="2025-06-04")
+    assert all(e.hedge != Hedge.HISTORICAL for e in victims.events)
+
+
+def test_bare_past_year_without_a_report_date_is_historical_but_a_planned_one_is_not(extract):
+    past = extract("Insurgents bombed the embassy in 1998.")
+    assert [e.hedge for e in past.events] == [Hedge.HISTORICAL]
+    plan = extract("The rebels will attack the city in 2031.")
+    assert all(e.hedge == Hedge.HYPOTHETICAL for e in plan.events)
+
+
+def test_event_weeks_before_the_dateline_is_historical(extract):
+    r = extract("KABUL, Afghanistan (Sept. 17, 2012)\nForces killed the insurgent behind the May 11 attack on a "
+                "checkpoint in Kunar province.")
+    assert any(e.hedge == Hedge.HISTORICAL and e.date.value == "2012-05-11" for e in r.events)
+
+
+def test_since_clause_is_historical(extract):
+    r = extract("Thousands have fled since rebels attacked the town.", published="2025-06-04")
+    assert [e.hedge for e in r.events] == [Hedge.HISTORICAL]

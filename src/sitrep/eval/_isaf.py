@@ -78,7 +78,7 @@ def load_isaf(path: str) -> Iterator[IsafRelease]:
 
 
 def _live(events: Iterable[Event]) -> list[Event]:
-    return [e for e in events if not e.negated and e.hedge != Hedge.HYPOTHETICAL]
+    return [e for e in events if not e.negated and e.hedge not in (Hedge.HYPOTHETICAL, Hedge.HISTORICAL)]
 
 
 def _civilian(e: Event) -> bool:

@@ -139,7 +139,8 @@ def score_plover(pairs: Iterable[tuple[CodedSentence, Report]], *, fmt: str) -> 
             for k, v in enumerate(_matches(_names(e, role), names)):
                 acc[k] += v
         dead = sum(x.killed.best for x in report.events
-                   if x.killed is not None and not x.negated and x.hedge != Hedge.HYPOTHETICAL)
+                   if x.killed is not None and not x.negated
+                   and x.hedge not in (Hedge.HYPOTHETICAL, Hedge.HISTORICAL))
         dead_exact += dead == (gold.dead or 0)
         if gold.dead is not None:
             dead_n += 1

@@ -7,7 +7,9 @@ hedging, negation, a confidence score, then one event per real event (``_event_c
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 
+from sitrep.extract._datelines import find_dateline
 from sitrep.extract._event_coref import merge_coreferent
 from sitrep.extract._event_dates import choose_date
 from sitrep.extract._event_drafts import EventContext, EventDraft
@@ -22,8 +24,11 @@ from sitrep.model import (
     Count,
     Event,
     Hedge,
+    Precision,
     Role,
     Snippet,
+    Time,
+    TimeBasis,
     stable_id,
 )
 
@@ -64,13 +69,16 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     hedge = find_hedge(d, ctx, claim)
     if date_ is not None and date_.start and ctx.published and date_.start > ctx.published[:10]:
         hedge = Hedge.HYPOTHETICAL  # dated after publication: announced or planned, not yet happened
+    elif hedge is None and is_historical(d, ctx, date_, date_rule):
+        hedge = Hedge.HISTORICAL
     negated = is_negated(d, ctx, claim)
     killed = combine_counts(d.killed)
     injured = combine_counts(d.injured)
     actors = tuple(d.actors)
     if not any(a.role == Role.INITIATOR for a in actors):
         actors += (Actor(name=None, kind="unknown", role=Role.INITIATOR),)
-    confidence = score_confidence(d, date_rule, place_rule, hedge, negated, background=is_background(d, ann))
+    background = hedge == Hedge.HISTORICAL or is_background(d, ann)
+    confidence = score_confidence(d, date_rule, place_rule, hedge, negated, background=background)
     return Event(
         id=stable_id("ev", ctx.document_id, trig_start, trig_end),
         type=d.subtype.type,
@@ -238,6 +246,92 @@ def is_background(d: EventDraft, ann: Annotations) -> bool:
             break
         j = tok.head
     return False
+
+
+# An event dated this long before the report is background to it, not the news it brings (docs/event-rules.md).
+HISTORICAL_DAYS = 21
+_OWN_DATE_RULES = ("clause", "sentence")
+_COARSE = (Precision.YEAR, Precision.DECADE)
+
+
+def reference_day(ctx: EventContext) -> date | None:
+    """The day the report speaks from: its publication date, else the date in its header (dateline)."""
+    if ctx.published:
+        try:
+            return date.fromisoformat(ctx.published[:10])
+        except ValueError:
+            pass
+    dateline = find_dateline(ctx.ann.text)
+    return dateline.date if dateline is not None else None
+
+
+def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule: str) -> bool:
+    """A past event told as background: its own date ends weeks before the report ("in 2003 the US invaded",
+    "the city fell to the group in 2014"); without a known report date, a bare year or decade in a past-tense
+    clause; or, undated, a clause introduced by "since" or a past-perfect relative clause on a party ("the
+    militia, which had seized the town")."""
+    ann = ctx.ann
+    if when is not None and date_rule in _OWN_DATE_RULES and when.basis is not TimeBasis.PUBLICATION and when.end:
+        ref = reference_day(ctx)
+        try:
+            end = date.fromisoformat(when.end[:10])
+        except ValueError:
+            end = None
+        if ref is not None and end is not None:
+            if end < ref - timedelta(days=HISTORICAL_DAYS):
+                return True
+            if date_rule == "clause":
+                return False  # the trigger's own clause dates it recent
+        elif ref is None and when.precision in _COARSE and when.basis is TimeBasis.ABSOLUTE and _past_tense(
+                ann, d.main.head):
+            return True
+    return _since_clause(ann, d.main.head) or _pluperfect_relative(ann, d.main.head)
+
+
+def _clause_of(ann: Annotations, i: int) -> int:
+    """The verb whose clause holds token ``i`` (``i`` itself for a verb)."""
+    for _ in range(4):
+        tok = ann.tokens[i]
+        if tok.pos in ("VERB", "AUX") or tok.head == i:
+            return i
+        i = tok.head
+    return i
+
+
+def _past_tense(ann: Annotations, i: int) -> bool:
+    """The trigger's clause is told in the past ("invaded", "was seized"), not as a plan ("will visit in 2027")."""
+    verb = _clause_of(ann, i)
+    if any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in _MODALS for c in ann.children[verb]):
+        return False
+    return ann.tokens[verb].tag in ("VBD", "VBN")
+
+
+def _since_clause(ann: Annotations, i: int) -> bool:
+    """"(has held the town) since it seized it", "since the invasion": the trigger dates a state that lasts."""
+    j = i
+    for _ in range(3):
+        tok = ann.tokens[j]
+        kids = [ann.tokens[c] for c in ann.children[j]]
+        if tok.dep == "advcl" and any(k.dep == "mark" and k.text.lower() == "since" for k in kids):
+            return True
+        if tok.dep in ("pobj", "pcomp") and ann.tokens[tok.head].text.lower() == "since":
+            return True
+        if tok.head == j:
+            break
+        j = tok.head
+    return False
+
+
+def _pluperfect_relative(ann: Annotations, i: int) -> bool:
+    """"the militia, which had seized the town": a past-perfect relative clause whose antecedent did the deed
+    describes a party's past (not "two people who had been wounded", the victims of the event told)."""
+    verb = _clause_of(ann, i)
+    tok = ann.tokens[verb]
+    if tok.dep != "relcl" or tok.tag != "VBN":
+        return False
+    kids = [ann.tokens[c] for c in ann.children[verb]]
+    return (any(k.dep == "aux" and k.text.lower() == "had" for k in kids)
+            and any(k.dep == "nsubj" and k.tag in ("WDT", "WP") for k in kids))
 
 
 def score_confidence(d: EventDraft, date_rule: str, place_rule: str, hedge: Hedge | None, negated: bool, *,

@@ -74,7 +74,8 @@ def _restated_toll(ea: Event, eb: Event, ctx: EventContext) -> bool:
 
 
 def _status_agrees(ea: Event, eb: Event) -> bool:
-    return ea.negated == eb.negated and (ea.hedge == Hedge.HYPOTHETICAL) == (eb.hedge == Hedge.HYPOTHETICAL)
+    return (ea.negated == eb.negated and (ea.hedge == Hedge.HYPOTHETICAL) == (eb.hedge == Hedge.HYPOTHETICAL)
+            and (ea.hedge == Hedge.HISTORICAL) == (eb.hedge == Hedge.HISTORICAL))
 
 
 def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:

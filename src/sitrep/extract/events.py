@@ -30,7 +30,7 @@ from sitrep.model import (
     Token,
 )
 
-EXTRACTOR = "events@3"
+EXTRACTOR = "events@4"
 
 _NOUN_POS = {"NOUN", "PROPN"}
 _VERB_POS = {"VERB"}
@@ -199,8 +199,10 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     violent = [g for g in groups if g[0].subtype.type in _VIOLENT_TYPES]  # type: ignore[union-attr]
     loose: list[Trigger] = []
     for t in generic:
-        if violent:
-            _nearest(ann, violent, t.head).append(t)
+        # a relative clause describes its antecedent: "the militia, which seized the town, attacked" is two events
+        open_ = [g for g in violent if any(_relative_clause(ann, o.head) == _relative_clause(ann, t.head) for o in g)]
+        if open_:
+            _nearest(ann, open_, t.head).append(t)
         else:
             loose.append(t)
     if loose:
@@ -276,6 +278,18 @@ def _has_subject(ann: Annotations, i: int) -> bool:
             return False
         i = ann.tokens[i].head
     return False
+
+
+def _relative_clause(ann: Annotations, i: int) -> int | None:
+    """The verb of the relative clause that holds token ``i``, if any (three heads up at most)."""
+    for _ in range(3):
+        tok = ann.tokens[i]
+        if tok.dep == "relcl":
+            return i
+        if tok.head == i:
+            return None
+        i = tok.head
+    return None
 
 
 def _related(ann: Annotations, a: int, b: int) -> bool:

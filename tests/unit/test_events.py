@@ -380,3 +380,22 @@ def test_event_weeks_before_the_dateline_is_historical(extract):
 def test_since_clause_is_historical(extract):
     r = extract("Thousands have fled since rebels attacked the town.", published="2025-06-04")
     assert [e.hedge for e in r.events] == [Hedge.HISTORICAL]
+
+
+def test_deeds_that_describe_a_party_are_background_and_the_arrest_stands_apart(extract):
+    r = extract("Forces arrested a Taliban leader who led IED attacks in the district.", published="2025-06-04")
+    arrest = only(r, subtype="arrests")
+    bombs = only(r, subtype="remote_explosive")
+    assert arrest.hedge is None and arrest.detained.best == 1
+    assert bombs.hedge == Hedge.HISTORICAL
+    described = extract("The commander is responsible for roadside bomb attacks against police.")
+    assert [e.hedge for e in described.events] == [Hedge.HISTORICAL]
+
+
+def test_relative_clause_that_carries_the_story_on_or_names_victims_is_news(extract):
+    story = extract("Insurgents fired on the patrol, which returned fire, killing two insurgents.",
+                    published="2025-06-04")
+    assert all(e.hedge != Hedge.HISTORICAL for e in story.events)
+    assert sum(e.killed.best for e in story.events if e.killed) == 2
+    victims = extract("Soldiers freed a family that was taken hostage.", published="2025-06-04")
+    assert [e.hedge for e in victims.events] == [None]

@@ -69,7 +69,7 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     hedge = find_hedge(d, ctx, claim)
     if date_ is not None and date_.start and ctx.published and date_.start > ctx.published[:10]:
         hedge = Hedge.HYPOTHETICAL  # dated after publication: announced or planned, not yet happened
-    elif hedge is None and is_historical(d, ctx, date_, date_rule):
+    elif hedge is None and (is_historical(d, ctx, date_, date_rule) or describes_party(d, ann)):
         hedge = Hedge.HISTORICAL
     negated = is_negated(d, ctx, claim)
     killed = combine_counts(d.killed)
@@ -332,6 +332,40 @@ def _pluperfect_relative(ann: Annotations, i: int) -> bool:
     kids = [ann.tokens[c] for c in ann.children[verb]]
     return (any(k.dep == "aux" and k.text.lower() == "had" for k in kids)
             and any(k.dep == "nsubj" and k.tag in ("WDT", "WP") for k in kids))
+
+
+def describes_party(d: EventDraft, ann: Annotations) -> bool:
+    """The trigger tells who a person or group is, not what happened: a restrictive relative clause ("a leader
+    who led IED attacks", "who coordinates attacks") or a noun's or adjective's preposition ("responsible for
+    IED attacks", "linked to an attack"). A relative clause after a comma told in the simple past carries the
+    story on ("the patrol, which returned fire, killing two") and is news, unless it is in the past perfect."""
+    j = d.main.head
+    for _ in range(3):
+        tok = ann.tokens[j]
+        if tok.dep == "relcl":
+            return not _narrating_relative(ann, j)
+        if tok.dep == "pobj":
+            prep = ann.tokens[tok.head]
+            if ann.tokens[prep.head].pos in ("NOUN", "PROPN", "ADJ") and prep.text.lower() in ("for", "to", "in", "of"):
+                return True
+        if tok.head == j:
+            break
+        j = tok.head
+    return False
+
+
+def _narrating_relative(ann: Annotations, verb: int) -> bool:
+    kids = [ann.tokens[c] for c in ann.children[verb]]
+    if any(k.dep == "nsubjpass" for k in kids):
+        return True  # "two people who had been wounded": the antecedent suffered it, a part of the story
+    if any(k.dep == "aux" and k.text.lower() == "had" for k in kids):
+        return False
+    past = ann.tokens[verb].tag == "VBD" or any(k.dep in ("aux", "auxpass") and k.text.lower() in ("was", "were")
+                                                 for k in kids)
+    first = min([verb, *(c for c in ann.children[verb] if c < verb)])
+    # the relative word may sit inside a phrase ("in which"): look at the token before the clause's first word
+    nonrestrictive = first > 0 and ann.tokens[first - 1].text == ","
+    return past and nonrestrictive
 
 
 def score_confidence(d: EventDraft, date_rule: str, place_rule: str, hedge: Hedge | None, negated: bool, *,

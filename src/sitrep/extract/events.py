@@ -190,6 +190,8 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     groups: list[list[Trigger]] = []
     for t in sorted(specific, key=lambda t: -t.subtype.rank):  # type: ignore[union-attr]
         for g in groups:
+            if _relative_clause(ann, g[0].head) != _relative_clause(ann, t.head):
+                continue  # "arrested a leader who planned IED attacks": the arrest is not the bombing
             same_kind = g[0].subtype.type == t.subtype.type  # type: ignore[union-attr]
             if same_kind or any(_related(ann, t.head, o.head) for o in g):
                 g.append(t)
@@ -220,6 +222,14 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
         drafts.append(EventDraft(triggers=g, subtype=g[0].subtype or tax.subtype("attack"), sentence=g[0].sentence,
                                  generic=g[0].subtype is None))
     for c in casualties:
+        if drafts and not c.negated and all(_relative_clause(ann, t.head) not in (None, _relative_clause(ann, c.token))
+                                            for d in drafts for t in d.triggers):
+            # the only event words describe someone ("arrested a leader who planned IED attacks"): the count is
+            # the main clause's own event, as a count with no event word would be
+            arrest = tax.subtype("arrests") if c.kind == "detained" else None
+            drafts.append(EventDraft(triggers=[Trigger(tokens=(c.token,), head=c.token, subtype=arrest, kind="casualty",
+                                                       sentence=c.sentence)],
+                                     subtype=arrest or tax.subtype("attack"), sentence=c.sentence, generic=arrest is None))
         if drafts:
             d = drafts[0] if len(drafts) == 1 else _draft_for_casualty(ann, drafts, c.token, detained=c.kind == "detained")
             {"killed": d.killed, "injured": d.injured, "detained": d.detained}[c.kind].append(c)
@@ -281,8 +291,8 @@ def _has_subject(ann: Annotations, i: int) -> bool:
 
 
 def _relative_clause(ann: Annotations, i: int) -> int | None:
-    """The verb of the relative clause that holds token ``i``, if any (three heads up at most)."""
-    for _ in range(3):
+    """The verb of the nearest relative clause that holds token ``i``, if any."""
+    for _ in range(12):
         tok = ann.tokens[i]
         if tok.dep == "relcl":
             return i

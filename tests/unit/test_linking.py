@@ -103,3 +103,12 @@ def test_pipeline_reports_link_end_to_end():
     sigs = [signature(r.events[0], r.document) for r in reports]
     assert sorted(len(c.members) for c in cluster_events(sigs)) == [1, 2]
     assert cluster_documents(profiles(reports))[:2] == [0, 0]
+
+
+def test_background_mentions_do_not_merge_with_news_of_the_same_strike():
+    from dataclasses import replace as _replace
+
+    from sitrep.model import Hedge
+
+    news, background = WIRE[0], _replace(LOCAL[0], hedge=Hedge.HISTORICAL)
+    assert not could_match(signature(news, WIRE[1]), signature(background, LOCAL[1]))

@@ -25,6 +25,7 @@ DATE_SLACK = {Precision.DAY: 1, Precision.WEEK: 3, Precision.RANGE: 3, Precision
 # How far apart two places of each precision may be and still be the same event (km).
 RADIUS_KM = {GeoPrecision.EXACT: 25.0, GeoPrecision.NEAR: 50.0, GeoPrecision.ADMIN2: 100.0,
              GeoPrecision.ADMIN1: 300.0, GeoPrecision.COUNTRY: math.inf, GeoPrecision.UNKNOWN: math.inf}
+_OWN_STATUS = (Hedge.HYPOTHETICAL, Hedge.HISTORICAL)
 WEIGHTS = {"place": 0.25, "date": 0.2, "text": 0.2, "actors": 0.15, "subtype": 0.1, "counts": 0.1}
 SAME = 0.62  # at or above: the same event
 RELATED = 0.45  # at or above: related (same kind, same area and time), kept apart
@@ -49,7 +50,7 @@ class Signature:
     place_precision: GeoPrecision
     actors: frozenset[str]
     killed: int | None
-    status: str = "asserted"  # "negated" and "hypothetical" events only link among themselves
+    status: str = "asserted"  # negated, hypothetical and historical events only link among themselves
     words: Vector = field(default_factory=dict)
 
 
@@ -72,7 +73,7 @@ def signature(event: Event, document: Document | None = None, *, idf: dict[str, 
         place_precision=p.precision if p else GeoPrecision.UNKNOWN,
         actors=frozenset((a.canonical or a.name or "").lower() for a in event.actors if a.name),
         killed=event.killed.best if event.killed else None,
-        status="negated" if event.negated else "hypothetical" if event.hedge == Hedge.HYPOTHETICAL else "asserted",
+        status="negated" if event.negated else event.hedge.value if event.hedge in _OWN_STATUS else "asserted",
         words=_unit(terms(text), idf),
     )
 

@@ -83,7 +83,7 @@ def test_unknown_toponym_comes_out_unresolved_with_exact_evidence() -> None:
     [place] = extract_places(ann, gazetteer=FakeGazetteer(SPRINGFIELD_US))
     assert (place.name, place.geonames_id, place.precision) == ("Zarqawand", None, GeoPrecision.UNKNOWN)
     assert place.evidence[0].text == ann.text[place.evidence[0].start : place.evidence[0].end] == "Zarqawand"
-    assert place.extractor == "places@4"
+    assert place.extractor == "places@5"
 
 
 @pytest.mark.parametrize(("dateline", "country"), [(None, "US"), ("AU", "AU"), ("US", "US")])
@@ -394,3 +394,20 @@ def test_candidate_features_follow_the_feature_names_and_population_gap() -> Non
     # a town named in its state's context (region 1.0, country 1.0) beats the capital abroad
     local = score(candidate_features(small, own_name=True, country_ctx=1.0, **{**kw, "region_ctx": 1.0}))
     assert local > big_score
+
+
+def test_a_county_named_inside_its_sheriffs_office_is_a_place(places_of) -> None:
+    text = "The road reopened on Monday, the Madison County Sheriff's Department said."
+    found = [(p.name, p.feature, p.country) for p in places_of(text)]
+    assert ("Madison County", "admin2", "US") in found
+
+
+def test_a_legislators_party_and_home_town_names_a_place(places_of) -> None:
+    text = "The bill passed after Rep. Barbara Lee, D-Oakland, spoke against it."
+    found = [(p.name, p.country) for p in places_of(text)]
+    assert ("Oakland", "US") in found
+
+
+def test_a_hamlet_sharing_an_english_word_is_not_a_civic_place(places_of) -> None:
+    text = "Tamil Nadu moved the Supreme Court on Saturday over the water dispute."
+    assert "Supreme" not in [p.name for p in places_of(text)]

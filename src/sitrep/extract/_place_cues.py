@@ -27,6 +27,15 @@ LOCAL_NOUNS = frozenset({
 # Words that open an organisation name without being part of a place ("the", "City of ...").
 _ORG_OPENERS = frozenset({"the", "city", "town", "county", "state", "village", "university", "bank", "port", "republic",
                           "commonwealth", "province", "government", "people"})
+# Words after a town's name inside an organisation's name that make it that town's own institution
+# ("Athens Police Department", "Litchfield Superior Court", "Groton Town Council", "Norfolk High School").
+CIVIC_WORDS = frozenset({
+    "police", "policemen", "sheriff", "sheriff's", "sheriff’s", "fire", "city", "town", "township", "village",
+    "county", "council", "court", "superior", "circuit", "district", "municipal", "public", "high", "middle",
+    "elementary", "school", "schools", "board", "hospital", "library", "chamber", "mayor", "coroner", "coroner's",
+    "coroner’s", "parks", "housing", "water", "emergency", "rescue", "jail", "detention", "health", "planning",
+    "zoning", "selectmen", "aldermen", "commissioners",
+})
 _DATELINE_MARKS = ("—", "–", "--", "-", ",", "(")
 MAX_RUN = 5
 
@@ -48,6 +57,27 @@ def embedded_runs(ann: Annotations, start: int, end: int, contains: Callable[[st
         if found is not None and (h, found) != (start, end) and found - h < end - start:
             out.append((h, found))
     return out
+
+
+def is_civic_run(ann: Annotations, start: int, end: int) -> bool:
+    """ "the Madison County Sheriff's Department", "Athens Police Department": a county's name, or a name followed
+    by a civic word, inside an organisation's name is the place that institution serves."""
+    toks = ann.tokens
+    if end - start > 1 and toks[end - 1].text.lower() in ("county", "parish", "township"):
+        return True
+    return end < len(toks) and toks[end].text.lower() in CIVIC_WORDS
+
+
+def party_home(ann: Annotations, start: int) -> bool:
+    """ "Rep. Barbara Lee, D-Oakland", "(R-Ocilla)": a legislator's party, a hyphen, then the place they represent."""
+    toks = ann.tokens
+    if start < 3 or toks[start - 1].text != "-" or toks[start - 2].text not in _PARTIES:
+        return False
+    return (toks[start - 1].start == toks[start - 2].end and toks[start].start == toks[start - 1].end
+            and toks[start - 3].text in (",", "("))
+
+
+_PARTIES = frozenset({"D", "R", "I", "DFL"})
 
 
 def _longest_known(ann: Annotations, i: int, end: int, contains: Callable[[str], bool]) -> int | None:
@@ -84,4 +114,5 @@ def is_upper_dateline(ann: Annotations, start: int, end: int, sentence_starts: s
     return rest.startswith(_DATELINE_MARKS)
 
 
-__all__ = ["LOCAL_NOUNS", "embedded_runs", "is_upper_dateline", "modifies_local_noun"]
+__all__ = ["CIVIC_WORDS", "LOCAL_NOUNS", "embedded_runs", "is_civic_run", "is_upper_dateline", "modifies_local_noun",
+           "party_home"]

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from sitrep.extract._place_context import country_context, region_context
-from sitrep.extract._place_cues import embedded_runs, is_upper_dateline, modifies_local_noun
+from sitrep.extract._place_cues import (
+    CIVIC_WORDS,
+    embedded_runs,
+    is_civic_run,
+    is_upper_dateline,
+    modifies_local_noun,
+    party_home,
+)
 from sitrep.extract._place_score import candidate_features, log_pop
 from sitrep.extract._place_score import score as score_features
 from sitrep.extract._text import is_dateline_span
@@ -21,7 +28,7 @@ from sitrep.model import Annotations, GeoPrecision, Place, stable_id
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "places@4"
+EXTRACTOR = "places@5"
 
 
 class EntryLike(Protocol):
@@ -88,6 +95,7 @@ class _Mention:
     near: bool = False
     label: str = ""  # the NER label, when the model tagged it
     embedded: bool = False  # part of an organisation's name ("the Texas Forest Service")
+    civic: bool = False  # embedded and named as the place an institution serves ("Athens Police Department")
 
 
 def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_country: str | None = None) -> list[Place]:
@@ -158,11 +166,14 @@ def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mentio
             if m is not None and _has_place_cue(ann, m) and gazetteer.contains(_text(ann, m)):
                 m.weak = True
                 mentions.append(m)
-            elif ent.label == "ORG":
-                # "the Texas Forest Service", "University of Alexandria": a place named inside an organisation
+            elif ent.label in ("ORG", "PERSON"):
+                # "the Texas Forest Service", "University of Alexandria": a place named inside an organisation;
+                # "Anderson County Sheriff Greg Taylor": a county's officer read as one person
                 for s, e in embedded_runs(ann, ent.token_start, ent.token_end, gazetteer.contains):
-                    if not _demonym_country(ann.text[toks[s].start : toks[e - 1].end], gazetteer):
-                        mentions.append(_Mention(s, e, weak=True, embedded=True))
+                    civic = is_civic_run(ann, s, e)
+                    if (ent.label == "ORG" or civic) and not _demonym_country(
+                            ann.text[toks[s].start : toks[e - 1].end], gazetteer):
+                        mentions.append(_Mention(s, e, weak=True, embedded=True, civic=civic))
     i = 0
     while i < len(toks):
         if blocked[i] or toks[i].pos != "PROPN" or not toks[i].text[:1].isupper():
@@ -193,7 +204,9 @@ def _vouched_embedded(ann: Annotations, looked_up: list, gazetteer: GazetteerLik
         if m.embedded:
             key = gazetteer.normalize(_text(ann, m))
             big = [c for c in candidates[:2] if c.feature in ("country", "admin1")]
-            if key not in named and not big:
+            # a civic word vouches for a town, not for a hamlet that shares an English word ("the Supreme Court")
+            civic = m.civic and any(c.feature == "admin2" or c.population >= 5000 for c in candidates[:3])
+            if key not in named and not big and not civic:
                 continue
         out.append((m, candidates))
     return out
@@ -266,6 +279,8 @@ def _has_place_cue(ann: Annotations, m: _Mention) -> bool:
     """Words around a capitalised name that say it is a place: "in X", "X province", "retook X"."""
     toks = ann.tokens
     if m.hint or (m.start > 0 and toks[m.start - 1].text.lower() in _LOCATIVE) or _is_dateline(ann, m):
+        return True
+    if party_home(ann, m.start) or (m.end < len(toks) and toks[m.end].text.lower() in CIVIC_WORDS):
         return True
     if modifies_local_noun(ann, m.start, m.end) or is_upper_dateline(
             ann, m.start, m.end, {s.token_start for s in ann.sentences}):

@@ -84,6 +84,12 @@ def test_store_round_trips_any_text_and_keeps_evidence_exact(store: DuckDBStore,
     assert check_evidence(doc.text, [*back.evidence, *back.date.evidence, *back.place.evidence]) == []
 
 
+def _guarded(text: str) -> str:
+    import re
+
+    return "'" + text if text[:1] in "=+-@\t\r" and text[:1] and not re.match(r"^[+-]?\d+(\.\d+)?$", text) else text
+
+
 @settings(max_examples=80, deadline=None)
 @given(report=reports())
 def test_csv_cells_round_trip_any_text(report: Report) -> None:
@@ -92,5 +98,6 @@ def test_csv_cells_round_trip_any_text(report: Report) -> None:
     _, row = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
     values = dict(zip(CSV_COLUMNS, row, strict=True))
     event = report.events[0]
-    assert values["notes"] == event.evidence[0].text
-    assert values["location"] == event.place.name
+    # text that a spreadsheet would run as a formula comes back behind one apostrophe, and only then
+    assert values["notes"] == _guarded(event.evidence[0].text)
+    assert values["location"] == _guarded(event.place.name)

@@ -411,3 +411,9 @@ def test_a_legislators_party_and_home_town_names_a_place(places_of) -> None:
 def test_a_hamlet_sharing_an_english_word_is_not_a_civic_place(places_of) -> None:
     text = "Tamil Nadu moved the Supreme Court on Saturday over the water dispute."
     assert "Supreme" not in [p.name for p in places_of(text)]
+
+
+def test_a_district_whose_last_word_the_model_took_for_a_person_is_found_whole(places_of) -> None:
+    text = "Insurgents attacked a patrol in Nad-e Ali district of Helmand province on Tuesday."
+    found = {p.name: (p.country, p.admin1) for p in places_of(text)}
+    assert found.get("Nad-e Ali district") == ("AF", "Helmand") and "Ali" not in found

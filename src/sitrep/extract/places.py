@@ -144,6 +144,7 @@ def _rank(ann: Annotations, looked_up: list, context: list, regions: list, gazet
 def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mention], Counter]:
     toks = ann.tokens
     blocked = [False] * len(toks)
+    person: set[int] = set()  # a run that starts outside a PERSON entity may go on into it
     sentence_starts = {s.token_start for s in ann.sentences}
     demonyms: Counter = Counter()
     mentions: list[_Mention] = []
@@ -151,6 +152,8 @@ def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mentio
         if ent.label in _BLOCKING_LABELS or ent.label in PLACE_LABELS or ent.label in _MISTAKEN_LABELS:
             for j in range(ent.token_start, ent.token_end):
                 blocked[j] = True
+        if ent.label == "PERSON":
+            person.update(range(ent.token_start, ent.token_end))
         if ent.label in ("NORP", *PLACE_LABELS):
             country = _demonym_country(ann.span_text(ent), gazetteer)
             if country:
@@ -179,7 +182,7 @@ def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mentio
         if blocked[i] or toks[i].pos != "PROPN" or not toks[i].text[:1].isupper():
             i += 1
             continue
-        found = _longest_match(ann, i, blocked, gazetteer)
+        found = _longest_match(ann, i, blocked, gazetteer, person)
         if found is None or (i in sentence_starts and not _followed_by_admin_word(ann, found)
                              and not is_upper_dateline(ann, i, found, sentence_starts)):
             i += 1
@@ -188,7 +191,10 @@ def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mentio
         if _has_place_cue(ann, m):
             mentions.append(m)
         i = m.end
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    # "Nad-e Ali district" found by the scan holds the "Ali" the model took for a person
+    mentions = [m for k, m in enumerate(mentions) if not any(
+        o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in mentions[max(0, k - 3):k])]
     for m in mentions:
         m.near = _near_cue(ann, m.start)
     return mentions, demonyms
@@ -223,11 +229,12 @@ _HYPHEN_QUALIFIERS = frozenset({"led", "backed", "based", "made", "born", "funde
                                 "trained", "armed", "sponsored", "controlled", "held", "run", "owned"})
 
 
-def _longest_match(ann: Annotations, i: int, blocked: list[bool], gazetteer: GazetteerLike) -> int | None:
+def _longest_match(ann: Annotations, i: int, blocked: list[bool], gazetteer: GazetteerLike,
+                   person: set[int] = frozenset()) -> int | None:
     toks = ann.tokens
     best = None
     j = i
-    while j < len(toks) and j - i < MAX_RUN and not blocked[j]:
+    while j < len(toks) and j - i < MAX_RUN and (not blocked[j] or j in person):
         t = toks[j]
         if j > i and t.start > toks[j - 1].end + 1:
             break

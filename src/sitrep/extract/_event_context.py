@@ -230,22 +230,10 @@ def combine_counts(mentions: Sequence[CasualtyMention]) -> Count | None:
 
 
 def is_background(d: EventDraft, ann: Annotations) -> bool:
-    """A trigger that describes someone rather than tells a happening: in a relative clause ("the leader who
-    coordinates attacks") or as the object of a noun's or adjective's preposition ("responsible for IED
-    attacks", "linked to an attack")."""
-    j = d.main.head
-    for _ in range(3):
-        tok = ann.tokens[j]
-        if tok.dep in ("relcl", "acl"):
-            return True
-        if tok.dep == "pobj":
-            prep = ann.tokens[tok.head]
-            if ann.tokens[prep.head].pos in ("NOUN", "PROPN", "ADJ") and prep.text.lower() in ("for", "to", "in", "of"):
-                return True
-        if tok.head == j:
-            break
-        j = tok.head
-    return False
+    """A trigger that describes someone rather than tells a happening, for the confidence score: any relative
+    or adjectival clause ("the leader who coordinates attacks"), or a noun's or adjective's preposition
+    ("responsible for IED attacks", "linked to an attack")."""
+    return _in_description(d, ann, clauses=("relcl", "acl"), narrating_is_news=False)
 
 
 # An event dated this long before the report is background to it, not the news it brings (docs/event-rules.md).
@@ -339,11 +327,15 @@ def describes_party(d: EventDraft, ann: Annotations) -> bool:
     who led IED attacks", "who coordinates attacks") or a noun's or adjective's preposition ("responsible for
     IED attacks", "linked to an attack"). A relative clause after a comma told in the simple past carries the
     story on ("the patrol, which returned fire, killing two") and is news, unless it is in the past perfect."""
+    return _in_description(d, ann, clauses=("relcl",), narrating_is_news=True)
+
+
+def _in_description(d: EventDraft, ann: Annotations, *, clauses: tuple[str, ...], narrating_is_news: bool) -> bool:
     j = d.main.head
     for _ in range(3):
         tok = ann.tokens[j]
-        if tok.dep == "relcl":
-            return not _narrating_relative(ann, j)
+        if tok.dep in clauses:
+            return not (narrating_is_news and tok.dep == "relcl" and _narrating_relative(ann, j))
         if tok.dep == "pobj":
             prep = ann.tokens[tok.head]
             if ann.tokens[prep.head].pos in ("NOUN", "PROPN", "ADJ") and prep.text.lower() in ("for", "to", "in", "of"):

@@ -65,6 +65,9 @@ def test_match_strict_needs_same_offsets_relaxed_overlap_one_to_one() -> None:
         ("2015-10-27", Precision.DAY, "2015-10-27", "2015-10-27", "PRESENT_REF", "now"),
         ("2015-10-27", Precision.DAY, "2015-10-27", "2015-10-27", "2015-10-27", "today"),
         (None, Precision.DAY, None, None, None, "Sunday"),
+        (None, Precision.UNKNOWN, None, None, "PAST_REF", "recently"),
+        (None, Precision.UNKNOWN, None, None, "PAST_REF", "the past"),
+        (None, Precision.UNKNOWN, None, None, "FUTURE_REF", "soon"),
     ],
 )
 def test_timeml_value_maps_sitrep_conventions(value, precision, start, end, expected, text) -> None:
@@ -75,12 +78,27 @@ def test_timeml_value_maps_sitrep_conventions(value, precision, start, end, expe
 @pytest.mark.slow
 def test_eval_times_timeml_on_fixtures_counts_misses() -> None:
     m = evaluate([str(FIXTURES)], fmt="timeml")
-    # Gold DATE/TIME: 2 + 4 + 0 + 8 + 4, all found with their exact extents.  One value is wrong: in
+    # Gold DATE/TIME: 7 + 2 + 4 + 0 + 8 + 4, all found with their exact extents.  One value is wrong: in
     # steel_quarters.tml "the first quarter" (of the expected decline, DCT 1998) inherits 1996 from the
     # sentence before, as the inherited-year rule says; reading the future tense would be needed.
-    assert (m["documents"], m["n_gold"], m["n_pred"]) == (5, 18, 18)
+    assert (m["documents"], m["n_gold"], m["n_pred"]) == (6, 25, 25)
     assert m["span_f1_strict"] == 1.0 and m["span_f1_relaxed"] == 1.0
-    assert m["value_f1"] == pytest.approx(17 / 18, abs=1e-4) and m["value_accuracy"] == pytest.approx(17 / 18, abs=1e-4)
+    assert m["value_f1"] == pytest.approx(24 / 25, abs=1e-4) and m["value_accuracy"] == pytest.approx(24 / 25, abs=1e-4)
+
+
+@pytest.mark.slow
+def test_eval_times_timeml_clock_times_and_references() -> None:
+    from sitrep.eval._timeml import timex_from_time
+    from sitrep.extract.times import extract_times
+    from sitrep.nlp.spacy_adapter import annotate_many
+
+    doc = read_timeml(FIXTURES / "clock_refs.tml")
+    (ann,) = annotate_many([doc.text])
+    pred = [timex_from_time(t, doc.text) for t in extract_times(ann, published=doc.dct)]
+    assert [(p.text, p.type, p.value) for p in pred] == [
+        ("3 p.m. Tuesday", "TIME", "2015-10-20T15:00"), ("Tuesday night", "TIME", "2015-10-20TNI"),
+        ("recently", "DATE", "PAST_REF"), ("soon", "DATE", "FUTURE_REF"), ("June 2014", "DATE", "2014-06"),
+        ("a year earlier", "DATE", "2013"), ("the past", "DATE", "PAST_REF")]
 
 
 def _event(date: Time | None) -> Event:

@@ -131,3 +131,16 @@ def test_publication_time_is_a_day_with_publication_basis() -> None:
     time = publication_time("2015-03-18T10:00:00")
     assert (time.value, time.precision, time.basis) == ("2015-03-18", Precision.DAY, TimeBasis.PUBLICATION)
     assert publication_time(None) is None and publication_time("soon") is None
+
+
+def test_clock_time_dates_an_event_to_its_day_only(annotate) -> None:
+    date, rule = date_of(annotate, "Gunmen attacked the checkpoint at 3 p.m. Monday.", "attacked")
+    assert (date.value, date.precision, date.start, date.end, rule) == (
+        "2015-10-26", Precision.DAY, "2015-10-26", "2015-10-26", "clause")
+
+
+def test_past_and_future_references_never_date_an_event(annotate) -> None:
+    date, rule = date_of(annotate, "Militants recently attacked the base.", "attacked")
+    assert (date.value, date.basis, rule) == ("2015-10-27", TimeBasis.PUBLICATION, "publication")
+    date, rule = date_of(annotate, "Officials said troops would soon attack the town.", "attack")
+    assert (date.basis, rule) == (TimeBasis.PUBLICATION, "publication")

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from sitrep.extract import _calendar as cal
-from sitrep.extract.times import extract_times, find_dateline, parse_published, time_at
+from sitrep.extract.times import clock_of, extract_times, find_dateline, parse_published, time_at, time_reference
 from sitrep.model import Annotations, Precision, Span, Time, TimeBasis, check_evidence, stable_id
 
 PUB = "2015-10-27"  # a Tuesday
@@ -141,7 +141,73 @@ def test_times_skips_durations_clock_times_ages_and_counts(text: str) -> None:
 
 def test_times_attaches_clock_time_to_its_day_only() -> None:
     time = only("At 3 pm on Sunday, gunmen opened fire on worshippers.")
-    assert (time.text, time.value) == ("on Sunday", "2015-10-25")
+    assert (time.text, time.value, time.precision) == ("3 pm on Sunday", "2015-10-25", Precision.DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Shelling began at 3 p.m. Tuesday near the port.", "3 p.m. Tuesday", "2015-10-27"),
+        ("The convoy left Monday at 10:30 a.m. under escort.", "Monday at 10:30 a.m.", "2015-10-26"),
+        ("The curfew starts at 9 pm today in the old city.", "9 pm today", "2015-10-27"),
+        ("Guards were attacked Sunday night at the gate.", "Sunday night", "2015-10-25"),
+    ],
+)
+def test_times_clock_times_keep_their_day_as_value(text: str, words: str, value: str) -> None:
+    time = only(text)
+    assert (time.text, time.value, time.precision, time.basis) == (words, value, Precision.DAY, TimeBasis.RELATIVE)
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("3 p.m. Tuesday", "15:00"), ("Monday at 10:30 a.m.", "10:30"), ("12 am Friday", "00:00"),
+    ("noon Sunday", "12:00"), ("9 pm today", "21:00"), ("Sunday night", None)])
+def test_clock_of_reads_hours_as_timeml_writes_them(words: str, expected: str | None) -> None:
+    assert clock_of(words) == expected
+
+
+@pytest.mark.parametrize(("text", "words", "reference"), [
+    ("Attacks on the road have risen recently, officials said.", "recently", "PAST_REF"),
+    ("Such raids were rare in the past, elders said.", "the past", "PAST_REF"),
+    ("The ministry said it would reopen the crossing soon.", "soon", "FUTURE_REF"),
+    ("Peace may come in the future, the envoy said.", "the future", "FUTURE_REF"),
+])
+def test_times_past_and_future_references_stay_unresolved(text: str, words: str, reference: str) -> None:
+    time = only(text)
+    assert (time.text, time.value, time.start, time.precision, time.basis) == (
+        words, None, None, Precision.UNKNOWN, TimeBasis.UNRESOLVED)
+    assert time_reference(time.text) == reference
+
+
+@pytest.mark.parametrize("text", [
+    "Over the past two years the town changed hands twice.",
+    "The past week was calm along the front.",
+    "Aid will arrive as soon as the road opens.",
+    "The future-oriented plan was shelved.",
+])
+def test_times_past_and_future_words_that_are_not_references(text: str) -> None:
+    assert all(time_reference(t.text) is None for t in times_of(text))
+
+
+def test_times_a_year_earlier_counts_from_the_previous_time() -> None:
+    times = times_of("Output fell in June 2014. A year earlier it had doubled. Two months later it recovered.")
+    assert [(t.text, t.value, t.precision, t.basis) for t in times] == [
+        ("June 2014", "2014-06", Precision.MONTH, TimeBasis.ABSOLUTE),
+        ("A year earlier", "2013", Precision.YEAR, TimeBasis.INHERITED),
+        ("Two months later", "2014-08", Precision.MONTH, TimeBasis.INHERITED)]
+
+
+def test_times_previous_day_counts_from_the_previous_day() -> None:
+    times = times_of("Troops entered the town on 3 March 2014. The previous day, jets had bombed it.")
+    assert [(t.text, t.value) for t in times] == [("on 3 March 2014", "2014-03-03"), ("The previous day", "2014-03-02")]
+
+
+def test_times_a_year_earlier_without_earlier_time_counts_from_publication() -> None:
+    time = only("A year earlier, the district was quiet.")
+    assert (time.value, time.basis) == ("2014", TimeBasis.RELATIVE)
+
+
+def test_times_a_year_before_a_clause_is_not_a_time() -> None:
+    assert times_of("The raid came a year before the elections were held.") == []
 
 
 def test_times_inherits_year_from_previous_sentence() -> None:
@@ -244,7 +310,7 @@ def test_times_are_in_text_order_with_exact_evidence() -> None:
 def test_times_records_carry_stable_id_and_extractor() -> None:
     time = only("The convoy was hit on 27 October 2015.")
     assert time.id == stable_id("tm", "2015-10-27", "2015-10-27", "2015-10-27")
-    assert time.extractor == "times@3"
+    assert time.extractor == "times@4"
     assert only("The convoy was hit on 27 October 2015.").id == time.id
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import ConfigError
-from sitrep.extract.times import is_present_reference
+from sitrep.extract.times import clock_of, time_reference
 from sitrep.model import Precision, Time
 
 SCORED_TYPES = frozenset({"DATE", "TIME"})
@@ -121,17 +121,21 @@ def timex_from_time(time: Time, doc_text: str) -> Timex:
     if lead and lead.end() < ev.end:
         start = lead.end()
     value, kind = timeml_value(time), "DATE"
+    clock = clock_of(ev.text)
     part = _DAY_PART_AT_END.search(ev.text)
-    if part and value and time.precision is Precision.DAY:
+    if clock and value and time.precision is Precision.DAY:
+        value, kind = f"{value}T{clock}", "TIME"
+    elif part and value and time.precision is Precision.DAY:
         value, kind = f"{value}T{_DAY_PART[part.group(1).lower()]}", "TIME"
     return Timex(start=start, end=ev.end, type=kind, value=value, text=doc_text[start : ev.end])
 
 
 def timeml_value(time: Time) -> str | None:
+    reference = time_reference(time.text)
+    if reference is not None:
+        return reference  # "now", "recently", "soon": TimeML names them, with no date
     if time.value is None:
         return None
-    if is_present_reference(time.text):
-        return "PRESENT_REF"
     if time.precision is Precision.DECADE:
         return time.value + "X"
     if time.precision is Precision.RANGE and time.start and time.end:

@@ -79,6 +79,8 @@ class Found:
     fixes_year: bool = True  # later expressions without a year may inherit this one's ("the 1990s" does not)
     after_day: int | None = None  # "the next day": days after the previous day-precision time in the text
     present: bool = False  # "now", "currently": the time of writing, never an event's own date
+    reference: str | None = None  # "recently", "soon": TimeML's PAST_REF / FUTURE_REF, never resolved
+    shift: tuple[str, int] | None = None  # "a year earlier": unit and count from the previous time in the text
 
 
 def _group(m: re.Match[str], name: str) -> str | None:
@@ -382,6 +384,59 @@ def _day_after(m: re.Match[str]) -> Found | None:
     return _span(m, precision=Precision.DAY, after_day=_number(m, "n"))
 
 
+def _shift(m: re.Match[str]) -> Found | None:
+    """"a year earlier", "two weeks later", "the previous day": counted from the previous time in the text."""
+    unit = (_group(m, "unit") or "day").lower()
+    n = -1 if _group(m, "prev") else _number(m, "n") * (-1 if m.group("dir").lower() in ("earlier", "before") else 1)
+    return _span(m, precision=_UNITS[unit], shift=(unit, n))
+
+
+_PAST_WORDS = re.compile(r"recently|lately|(?:in\s+)?the\s+past", re.I)
+_FUTURE_WORDS = re.compile(r"soon|(?:in\s+)?the\s+future", re.I)
+
+
+def time_reference(text: str) -> str | None:
+    """TimeML's name for a time of writing, past or future with no date: PRESENT_REF, PAST_REF, FUTURE_REF."""
+    words = " ".join(text.split())
+    if is_present_reference(words):
+        return "PRESENT_REF"
+    if _PAST_WORDS.fullmatch(words):
+        return "PAST_REF"
+    if _FUTURE_WORDS.fullmatch(words):
+        return "FUTURE_REF"
+    return None
+
+
+def _reference(m: re.Match[str]) -> Found | None:
+    return _span(m, precision=Precision.UNKNOWN, reference=time_reference(m.group("core")))
+
+
+# A clock time: "3 p.m.", "10:30 am", "noon".  It makes the expression a TimeML TIME but an event's date stays a day.
+_CLOCK = r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d\b|noon\b|midnight\b)"
+_CLOCK_PARTS = re.compile(
+    r"(?i)\b(?:(\d{1,2})(?:[:.](\d\d))?\s*(a\.m\.|p\.m\.|am\b|pm\b)|(\d{1,2}):(\d\d)\b|(noon|midnight)\b)")
+
+
+def clock_of(text: str) -> str | None:
+    """The clock time in an expression's words as TimeML writes it ("15:00"), or None."""
+    m = _CLOCK_PARTS.search(text)
+    if m is None:
+        return None
+    if m.group(6):
+        return "12:00" if m.group(6).lower() == "noon" else "24:00"
+    if m.group(4):
+        hour, minute = int(m.group(4)), int(m.group(5))
+    else:
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        pm = m.group(3).lower().startswith("p")
+        hour = (hour % 12) + (12 if pm else 0)
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
+def _clock_day(m: re.Match[str]) -> Found | None:
+    return _weekday(m) if _group(m, "wd") else _day_word(m)
+
+
 # --------------------------------------------------------------------------- the rule table
 
 _FLAGS = re.IGNORECASE
@@ -424,6 +479,17 @@ _RULES: tuple[_Rule, ...] = tuple((re.compile(p, _FLAGS), h) for p, h in (
     (r"(?P<core>\b(?:now|currently|nowadays|at\s+present)\b)(?![-‐])", _present),
     (r"(?P<core>\bthe\s+(?:next|following)\s+(?:day|morning|night)|"
      rf"\b(?P<n>\d{{1,2}}|{_NUMBER_ALT})\s+days?\s+later)\b", _day_after),
+    (rf"(?P<core>\b(?:(?P<prev>the\s+(?:previous|preceding)\s+day)|"
+     rf"(?P<n>an?|\d{{1,2}}|{_NUMBER_ALT})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|later|before(?=\s*[.,;)]))))\b",
+     _shift),
+    (r"(?<!\bas\s)(?P<core>\b(?:recently|lately|soon)\b(?!\s+as\b)|\bthe\s+(?:past|future)\b"
+     r"(?!\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|hours?|centur\w+|\d|few|several|couple|tense)\b)"
+     r"(?![-‐]))", _reference),
+    (rf"(?P<core>\b{_CLOCK}(?:\s+local\s+time)?,?\s+(?:on\s+)?(?:(?P<rel>last|this|next)\s+)?"
+     rf"(?-i:(?P<wd>{_WEEKDAY_ALT}))\b)", _clock_day),
+    (rf"(?P<core>\b{_CLOCK}\s+(?P<w>yesterday|today)\b)", _clock_day),
+    (rf"(?P<core>\b(?:on\s+)?(?-i:(?P<wd>{_WEEKDAY_ALT}))(?:\s+(?:morning|afternoon|evening|night))?,?\s+at\s+"
+     rf"{_CLOCK})", _clock_day),
     (rf"(?P<core>\b(?:(?:early|late)\s+(?:on\s+)?)?(?:on\s+)?(?:(?P<rel>last|this|next|this\s+past)\s+)?"
      rf"(?-i:(?P<wd>{_WEEKDAY_ALT}))\b(?P<tod>\s+(?:morning|afternoon|evening|night))?)", _weekday),
 ))
@@ -432,7 +498,7 @@ _RULES: tuple[_Rule, ...] = tuple((re.compile(p, _FLAGS), h) for p, h in (
 _TRIGGER = re.compile(
     rf"(?:{_MONTH_ALT}|{_SHORT_MONTH_ALT}|{_WEEKDAY_ALT})|(?<!\d)(?:19|20)\d\d(?!\d)|\d[/.-]\d|"
     r"\b(?:[Yy]ear|[Mm]onth|[Ww]eek|ago|later|[Yy]esterday|[Tt]oday|[Tt]onight|night|day|quarter|[Nn]ow|"
-    r"[Cc]urrently|present|"
+    r"[Cc]urrently|present|[Rr]ecently|[Ll]ately|[Ss]oon|past|future|earlier|before|previous|preceding|"
     r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)")
 _MARGIN = 48
 

@@ -24,7 +24,13 @@ Conventions:
   never dates an event (``_event_dates`` skips them); "now-defunct" is not a time;
 - "the third quarter (of 1997)" is the range of its three months; without a year, this year's unless it has
   not begun by publication;
-- clock times are not times of their own: "at 3 pm on Sunday" gives Sunday; durations and ages are skipped.
+- a clock time joined to a day is part of that day's expression ("3 p.m. Tuesday", "Monday at 10:30 a.m.",
+  "9 pm today": TimeML's TIME) but the value stays the day: an event is never dated finer than a day
+  (``clock_of`` gives the hour for TimeML); a bare clock time ("at 3 pm") is skipped, as are durations and ages;
+- "recently", "lately", "(in) the past", "soon", "(in) the future" are times with no date (TimeML's PAST_REF,
+  FUTURE_REF: ``time_reference``), unresolved at precision unknown, so they never date an event;
+- "a year earlier", "two months later", "the previous day" count from the latest earlier time in the text at
+  least as fine as the unit, else (not for days) from publication; "a year before the elections" is not a time.
 """
 
 from __future__ import annotations
@@ -36,12 +42,12 @@ from bisect import bisect_left
 from sitrep.extract import _calendar as cal
 from sitrep.extract._calendar import Period
 from sitrep.extract._datelines import Dateline, find_dateline
-from sitrep.extract._time_rules import Found, find_candidates, is_present_reference
+from sitrep.extract._time_rules import Found, clock_of, find_candidates, is_present_reference, time_reference
 from sitrep.model import Annotations, Precision, Span, Time, TimeBasis, stable_id
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "times@3"
+EXTRACTOR = "times@4"
 
 _VETO_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
@@ -56,8 +62,13 @@ def extract_times(ann: Annotations, *, published: str | dt.date | None = None) -
     times = []
     context_year: int | None = None
     last_day: Time | None = None
+    resolved: list[Time] = []
     for found in _select(ann, find_candidates(ann.text)):
-        if found.after_day is not None:
+        if found.reference is not None:
+            period, basis, year = None, TimeBasis.UNRESOLVED, None  # "recently", "soon": no date to give
+        elif found.shift is not None:
+            period, basis, year = _shifted(found.shift, resolved, pub)
+        elif found.after_day is not None:
             if last_day is None:
                 continue  # "the next day" with no day before it is a story's own chronology, not a date
             period, basis, year = _follow(last_day, found.after_day)
@@ -71,8 +82,10 @@ def extract_times(ann: Annotations, *, published: str | dt.date | None = None) -
         if year is not None:
             context_year = year
         time = _make_time(ann, found, period, basis)
-        if time.precision is Precision.DAY and not found.present:
-            last_day = time
+        if time.start is not None and not found.present:
+            resolved.append(time)
+            if time.precision is Precision.DAY:
+                last_day = time
         times.append(time)
     return times
 
@@ -202,6 +215,26 @@ def _follow(previous: Time, days: int) -> tuple[Period | None, TimeBasis, int | 
     return cal.day_period(dt.date.fromisoformat(previous.start) + dt.timedelta(days=days)), TimeBasis.INHERITED, None
 
 
+_UNIT_RANK = {Precision.DAY: 0, Precision.WEEK: 1, Precision.MONTH: 2, Precision.YEAR: 3}
+
+
+def _shifted(shift: tuple[str, int], resolved: list[Time], pub: dt.date | None
+             ) -> tuple[Period | None, TimeBasis, int | None]:
+    """"A year earlier", "two months later": from the latest time in the text at least as fine as the unit,
+    else from publication; a day count with no day before it is the story's own chronology: unresolved."""
+    unit, n = shift
+    rank = _UNIT_RANK[_UNIT_PRECISION[unit]]
+    previous = next((t for t in reversed(resolved) if _UNIT_RANK.get(t.precision, 9) <= rank), None)
+    if previous is not None and previous.start is not None:
+        return cal.shifted(dt.date.fromisoformat(previous.start), unit, n), TimeBasis.INHERITED, None
+    if unit == "day" or pub is None:
+        return None, TimeBasis.UNRESOLVED, None
+    return cal.shifted(pub, unit, n), TimeBasis.RELATIVE, None
+
+
+_UNIT_PRECISION = {"day": Precision.DAY, "week": Precision.WEEK, "month": Precision.MONTH, "year": Precision.YEAR}
+
+
 def _make_time(ann: Annotations, found: Found, period: Period | None, basis: TimeBasis) -> Time:
     evidence = ann.evidence(found.start, found.end)
     if period is None:
@@ -217,5 +250,5 @@ def _make_time(ann: Annotations, found: Found, period: Period | None, basis: Tim
                 text=evidence.text, id=time_id, extractor=EXTRACTOR)
 
 
-__all__ = ["EXTRACTOR", "Dateline", "extract_times", "find_dateline", "is_present_reference", "parse_published",
-           "time_at"]
+__all__ = ["EXTRACTOR", "Dateline", "clock_of", "extract_times", "find_dateline", "is_present_reference",
+           "parse_published", "time_at", "time_reference"]

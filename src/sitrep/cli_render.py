@@ -133,10 +133,9 @@ def show_event(event: Event, doc: Document | None) -> None:
               + (f"; hedge: {event.hedge.value}" if event.hedge else "") + ("; NEGATED" if event.negated else ""))
     for name, value, _ev in fields:
         out.print(Text.assemble((f"{name:>10}: ", "dim"), (value, _STYLES.get(name, "bold"))))
-    text = doc.text if doc else None
     for ev in event.evidence:
         out.print()
-        out.print(highlighted(ev, fields, text))
+        out.print(highlighted(ev, fields))
     if doc:
         out.print(f"\n[dim]source: {doc.title or ''} {doc.outlet or ''} {doc.published or ''} {doc.url or ''}[/]")
 
@@ -153,7 +152,7 @@ def show_merged(event: Event) -> None:
     out.print()
 
 
-def highlighted(sentence: Evidence, fields: Sequence[tuple[str, str, Sequence[Evidence]]], text: str | None) -> Text:
+def highlighted(sentence: Evidence, fields: Sequence[tuple[str, str, Sequence[Evidence]]]) -> Text:
     """The sentence with each field's evidence styled and labelled."""
     t = Text(sentence.text)
     for name, _value, evidence in fields:

@@ -64,6 +64,12 @@ class TimeBasis(StrEnum):
     UNRESOLVED = "unresolved"  # needs an anchor the document does not give
 
 
+# Finest first: how records compare precisions ("a day beats a month", "a town beats a province").
+# A range ("between 3 and 5 May") is usually a few days, so it sits between a week and a month.
+PRECISION_RANK = {p: i for i, p in enumerate((Precision.DAY, Precision.WEEK, Precision.RANGE, Precision.MONTH,
+                                              Precision.SEASON, Precision.YEAR, Precision.DECADE, Precision.UNKNOWN))}
+
+
 class GeoPrecision(StrEnum):
     EXACT = "exact"
     NEAR = "near"
@@ -71,6 +77,9 @@ class GeoPrecision(StrEnum):
     ADMIN1 = "admin1"
     COUNTRY = "country"
     UNKNOWN = "unknown"
+
+
+GEO_PRECISION_RANK = {p: i for i, p in enumerate(GeoPrecision)}
 
 
 class Role(StrEnum):

@@ -16,9 +16,6 @@ from sitrep.model import Annotations, Document, Report, check_evidence
 
 log = logging.getLogger(__name__)
 
-# Bump when the way stages are combined changes; stages carry their own versions.
-PIPELINE_VERSION = "pipeline@1"
-
 
 
 @dataclass(frozen=True, slots=True)

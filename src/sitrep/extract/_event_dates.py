@@ -32,10 +32,8 @@ from sitrep.extract._datelines import Dateline, find_dateline
 from sitrep.extract._event_drafts import EventContext, EventDraft
 from sitrep.extract._text import paragraph_index_at, tokens_in
 from sitrep.extract._time_rules import is_present_reference
-from sitrep.model import Annotations, Precision, Time, TimeBasis, stable_id
+from sitrep.model import PRECISION_RANK, Annotations, Precision, Time, TimeBasis, stable_id
 
-_TIME_RANK = {Precision.DAY: 0, Precision.WEEK: 1, Precision.RANGE: 2, Precision.MONTH: 3, Precision.SEASON: 4,
-              Precision.YEAR: 5, Precision.DECADE: 6, Precision.UNKNOWN: 7}
 _CLAUSE_POS = {"VERB", "AUX"}
 
 
@@ -209,4 +207,4 @@ def dates_compatible(a: Time | None, b: Time | None) -> bool:
 def time_better(new: Time, old: Time) -> bool:
     if old.basis == TimeBasis.PUBLICATION and new.basis != TimeBasis.PUBLICATION:
         return True
-    return new.basis != TimeBasis.PUBLICATION and _TIME_RANK[new.precision] < _TIME_RANK[old.precision]
+    return new.basis != TimeBasis.PUBLICATION and PRECISION_RANK[new.precision] < PRECISION_RANK[old.precision]

@@ -8,10 +8,9 @@ from collections import Counter
 
 from sitrep.extract._event_drafts import EventContext, EventDraft
 from sitrep.extract._text import is_dateline_span, paragraph_index_at, subtree
-from sitrep.model import GeoPrecision, Place
+from sitrep.model import GEO_PRECISION_RANK, GeoPrecision, Place
 
-PLACE_RANK = {GeoPrecision.EXACT: 0, GeoPrecision.NEAR: 1, GeoPrecision.ADMIN2: 2, GeoPrecision.ADMIN1: 3,
-               GeoPrecision.COUNTRY: 4, GeoPrecision.UNKNOWN: 5}
+PLACE_RANK = GEO_PRECISION_RANK
 
 
 def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:

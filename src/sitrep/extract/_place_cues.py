@@ -24,9 +24,6 @@ LOCAL_NOUNS = frozenset({
     "campus", "library", "park", "club", "team", "fans", "market", "port", "border", "region", "government",
     "authorities", "forces", "troops", "province", "governor", "citizens", "people", "villagers", "economy",
 })
-# Words that open an organisation name without being part of a place ("the", "City of ...").
-_ORG_OPENERS = frozenset({"the", "city", "town", "county", "state", "village", "university", "bank", "port", "republic",
-                          "commonwealth", "province", "government", "people"})
 # Words after a town's name inside an organisation's name that make it that town's own institution
 # ("Athens Police Department", "Litchfield Superior Court", "Groton Town Council", "Norfolk High School").
 CIVIC_WORDS = frozenset({

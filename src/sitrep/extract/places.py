@@ -82,8 +82,6 @@ _FEATURE_PRIOR = {"country": 1.5, "region": 0.5, "landmark": 0.5, "admin1": 0.1,
 _PRECISION = {"city": GeoPrecision.EXACT, "landmark": GeoPrecision.EXACT, "admin2": GeoPrecision.ADMIN2,
               "admin1": GeoPrecision.ADMIN1, "region": GeoPrecision.ADMIN1, "country": GeoPrecision.COUNTRY}
 MAX_RUN = 5
-# How much the article's own state or province counts for a town in it, against the country context's 1.5.
-REGION_WEIGHT = 1.0
 
 
 @dataclass(slots=True)

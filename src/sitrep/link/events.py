@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TypeVar
 
 from sitrep.link.similarity import Vector, cosine, terms, tfidf
 from sitrep.model import Document, Event, GeoPrecision, Hedge, Precision, TimeBasis
+
+K = TypeVar("K")
 
 # How far a time of each precision may be from another and still be the same happening (days).
 DATE_SLACK = {Precision.DAY: 1, Precision.WEEK: 3, Precision.RANGE: 3, Precision.MONTH: 7, Precision.SEASON: 14,
@@ -175,6 +178,22 @@ class Cluster:
     related: set[int] = field(default_factory=set)  # indexes of clusters judged related
 
 
+def best_cluster(sig: Signature, clusters: Iterable[tuple[K, Sequence[Signature]]]) -> tuple[K | None, str, float]:
+    """The cluster ``sig`` is most like, as (key, verdict, score): a "same" verdict beats any other, then the
+    higher score.  A cluster that already holds an event of the same document is skipped: within-document
+    coreference has told those apart."""
+    best: K | None = None
+    best_verdict = ("different", -1.0)
+    for key, members in clusters:
+        if any(m.document_id == sig.document_id for m in members):
+            continue
+        for m in members:
+            v = verdict(sig, m)
+            if (v[0] == "same", v[1]) > (best_verdict[0] == "same", best_verdict[1]):
+                best, best_verdict = key, v
+    return best, best_verdict[0], best_verdict[1]
+
+
 def cluster_events(sigs: Sequence[Signature]) -> list[Cluster]:
     """Add events one by one (in the given order) to the best matching cluster, or start a new one.
 
@@ -184,19 +203,12 @@ def cluster_events(sigs: Sequence[Signature]) -> list[Cluster]:
     """
     clusters: list[Cluster] = []
     for sig in sigs:
-        best, best_verdict = None, ("different", -1.0)
-        for k, c in enumerate(clusters):
-            if any(m.document_id == sig.document_id for m in c.members):
-                continue
-            for m in c.members:
-                v = verdict(sig, m)
-                if (v[0] == "same", v[1]) > (best_verdict[0] == "same", best_verdict[1]):
-                    best, best_verdict = k, v
-        if best is not None and best_verdict[0] == "same":
+        best, decision, _ = best_cluster(sig, ((k, c.members) for k, c in enumerate(clusters)))
+        if best is not None and decision == "same":
             clusters[best].members.append(sig)
             continue
         clusters.append(Cluster(members=[sig]))
-        if best is not None and best_verdict[0] == "related":
+        if best is not None and decision == "related":
             clusters[-1].related.add(best)
             clusters[best].related.add(len(clusters) - 1)
     return clusters

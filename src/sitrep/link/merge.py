@@ -14,12 +14,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sitrep.model import Count, Document, Event, GeoPrecision, Precision, Role, TimeBasis, stable_id
-
-_TIME_RANK = {Precision.DAY: 0, Precision.WEEK: 1, Precision.RANGE: 2, Precision.MONTH: 3, Precision.SEASON: 4,
-              Precision.YEAR: 5, Precision.DECADE: 6, Precision.UNKNOWN: 7}
-_PLACE_RANK = {GeoPrecision.EXACT: 0, GeoPrecision.NEAR: 1, GeoPrecision.ADMIN2: 2, GeoPrecision.ADMIN1: 3,
-               GeoPrecision.COUNTRY: 4, GeoPrecision.UNKNOWN: 5}
+from sitrep.model import (
+    GEO_PRECISION_RANK,
+    PRECISION_RANK,
+    Count,
+    Document,
+    Event,
+    Precision,
+    Role,
+    TimeBasis,
+    stable_id,
+)
 
 
 def merged_id(first_member_id: str) -> str:
@@ -36,8 +41,8 @@ def merge_reports(events: Sequence[Event], documents: dict[str, Document] | None
     outlet = {e.id: _outlet(e, docs) for e in events}
     dated = [e for e in events if e.date and e.date.basis != TimeBasis.PUBLICATION] or [e for e in events if e.date]
     placed = [e for e in events if e.place and e.place.geonames_id is not None] or [e for e in events if e.place]
-    best_date = min(dated, key=lambda e: _TIME_RANK[e.date.precision]).date if dated else None  # type: ignore[union-attr]
-    best_place = min(placed, key=lambda e: _PLACE_RANK[e.place.precision]).place if placed else None  # type: ignore[union-attr]
+    best_date = min(dated, key=lambda e: PRECISION_RANK[e.date.precision]).date if dated else None  # type: ignore[union-attr]
+    best_place = min(placed, key=lambda e: GEO_PRECISION_RANK[e.place.precision]).place if placed else None  # type: ignore[union-attr]
     subtype = Counter(e.subtype for e in events).most_common(1)[0][0]
     typed = next(e for e in events if e.subtype == subtype)
     sources = tuple(dict.fromkeys(o for o in outlet.values() if o))

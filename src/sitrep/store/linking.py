@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from sitrep.errors import StoreError
-from sitrep.link.events import Signature, signature, verdict
+from sitrep.link.events import Signature, best_cluster, signature
 from sitrep.link.merge import merge_reports, merged_id
 from sitrep.model import Event, event_from_dict, to_dict
 
@@ -75,10 +75,12 @@ def link_new(store: DuckDBStore, *, progress: Callable[[int], None] | None = Non
             "ORDER BY e.date_start NULLS LAST, e.id, e.document_id").fetchall()
         docs = store.documents({d for (r,) in pending for d in json.loads(r)["document_ids"][:1]})
         seq = con.execute("SELECT coalesce(max(seq), 0) FROM event_links").fetchone()[0]
+        known: dict[tuple[str, str], Signature] = {}  # linked events' signatures, each parsed once per run
         for n, (record,) in enumerate(pending, start=1):
             event = event_from_dict(json.loads(record))
             sig = signature(event, docs.get(event.document_ids[0]))
-            target, score = _best_cluster(con, sig, event)
+            target, score = _same_as(con, sig, event, known)
+            known[(sig.document_id, event.id)] = sig
             if target is None:
                 target = merged_id(event.id)
                 summary.created += 1
@@ -109,8 +111,9 @@ def _drop_stale_links(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {linked for _, _, linked in stale}
 
 
-def _best_cluster(con: duckdb.DuckDBPyConnection, sig: Signature, event: Event) -> tuple[str | None, float | None]:
-    """The merged event this one is "same" as (best score), or None."""
+def _same_as(con: duckdb.DuckDBPyConnection, sig: Signature, event: Event,
+             known: dict[tuple[str, str], Signature]) -> tuple[str | None, float | None]:
+    """The merged event this one is "same" as (best score), or None; candidates come from a SQL pre-filter."""
     where, params = ["e.event_type = ?"], [event.type]
     if sig.start and sig.end:
         where.append("(e.date_start IS NULL OR (e.date_start <= ?::DATE AND e.date_end >= ?::DATE))")
@@ -120,21 +123,22 @@ def _best_cluster(con: duckdb.DuckDBPyConnection, sig: Signature, event: Event) 
         where.append("(e.country IS NULL OR e.country = ?)")
         params.append(sig.country)
     rows = con.execute(
-        "SELECT l.linked_id, e.record, d.outlet FROM events e JOIN event_links l "
-        "ON l.document_id = e.document_id AND l.event_id = e.id LEFT JOIN documents d ON d.id = e.document_id "
-        f"WHERE {' AND '.join(where)} ORDER BY l.seq", params).fetchall()
+        "SELECT l.linked_id, l.document_id, l.event_id FROM events e JOIN event_links l "
+        f"ON l.document_id = e.document_id AND l.event_id = e.id WHERE {' AND '.join(where)} ORDER BY l.seq",
+        params).fetchall()
+    missing = [(d, e) for _, d, e in rows if (d, e) not in known]
+    if missing:
+        for doc_id, record in con.execute(
+                "SELECT document_id, record FROM events WHERE (document_id, id) IN "
+                "(SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]))",
+                [[d for d, _ in missing], [e for _, e in missing]]).fetchall():
+            member = event_from_dict(json.loads(record))
+            known[(doc_id, member.id)] = signature(member)
     members: dict[str, list[Signature]] = {}
-    for linked, record, _outlet in rows:
-        members.setdefault(linked, []).append(signature(event_from_dict(json.loads(record))))
-    best: tuple[str | None, float | None] = (None, None)
-    for linked, sigs in members.items():
-        if any(m.document_id == sig.document_id for m in sigs):
-            continue  # one document's events were already told apart by within-document coreference
-        for m in sigs:
-            decision, score = verdict(sig, m)
-            if decision == "same" and (best[1] is None or score > best[1]):
-                best = (linked, score)
-    return best
+    for linked, doc_id, event_id in rows:
+        members.setdefault(linked, []).append(known[(doc_id, event_id)])
+    best, decision, score = best_cluster(sig, members.items())
+    return (best, score) if decision == "same" else (None, None)
 
 
 def _rewrite(store: DuckDBStore, con: duckdb.DuckDBPyConnection, linked_ids: set[str]) -> int:

@@ -73,6 +73,27 @@ def test_time_on_the_trigger_beats_time_on_the_reporting_verb(annotate) -> None:
     assert (date.text, date.value, rule) == ("Saturday", "2015-10-24", "clause")
 
 
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("ISAF today confirmed the capture of a Taliban facilitator during an operation in Shah Wali Kot district, "
+     "Kandahar province, May 3.", "capture", ("May 3", "2015-05-03")),
+    ("Afghan officials yesterday reported the deaths of four policemen in an ambush in Ghazni on Friday.", "deaths",
+     ("on Friday", "2015-10-23")),
+])
+def test_reporting_verbs_time_does_not_date_the_event_it_reports(annotate, text, trigger, expected) -> None:
+    date, rule = date_of(annotate, text, trigger)
+    assert ((date.text, date.value), rule) == (expected, "clause")
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Police today arrested two men in Kandahar.", "arrested"),
+    ("Police today confirmed the arrest of two men in Kandahar.", "arrest"),
+    ("The coalition today announced the release of a hostage who was kidnapped on Sept. 3.", "release"),
+])
+def test_today_still_dates_an_event_with_no_time_of_its_own(annotate, text, trigger) -> None:
+    date, rule = date_of(annotate, text, trigger)
+    assert (date.text, date.value, rule) == ("today", "2015-10-27", "clause")
+
+
 def test_event_in_a_release_dated_only_by_its_id_takes_the_month(annotate) -> None:
     text = "2011-07-S-039\nFor Immediate Release\nGunmen attacked a police station in Baiji."
     date, rule = date_of(annotate, text, "attacked", None)
@@ -137,6 +158,19 @@ def test_clock_time_dates_an_event_to_its_day_only(annotate) -> None:
     date, rule = date_of(annotate, "Gunmen attacked the checkpoint at 3 p.m. Monday.", "attacked")
     assert (date.value, date.precision, date.start, date.end, rule) == (
         "2015-10-26", Precision.DAY, "2015-10-26", "2015-10-26", "clause")
+
+
+def test_bare_clock_time_does_not_date_an_event_by_itself(annotate) -> None:
+    date, rule = date_of(annotate, "Gunmen attacked the checkpoint at 3 a.m., police said.", "attacked")
+    assert (date.value, date.basis, rule) == ("2015-10-27", TimeBasis.PUBLICATION, "publication")
+    date, rule = date_of(annotate, "Gunmen massed near Hit on Sunday. They attacked the checkpoint at 3 a.m.",
+                         "attacked")
+    assert (date.text, date.value, rule) == ("on Sunday", "2015-10-25", "paragraph")
+
+
+def test_quoted_date_dates_the_quoted_event(annotate) -> None:
+    date, rule = date_of(annotate, '"We were attacked on 3 May," the commander said on Tuesday.', "attacked")
+    assert (date.text, date.value, rule) == ("on 3 May", "2015-05-03", "clause")
 
 
 def test_past_and_future_references_never_date_an_event(annotate) -> None:

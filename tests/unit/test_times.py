@@ -119,7 +119,8 @@ def test_times_reads_expression(text: str, words: str, value: str, precision: Pr
         "The fighting lasted for three days.",
         "Rescuers worked for 24 hours without rest.",
         "A two-year-old girl was among the injured.",
-        "The boy, 12, was shot at 3 pm.",
+        "Worshippers gathered after the noon prayer.",
+        "Verse 3:16 was read aloud at the funeral.",
         "Some 1,200 fighters took part in the assault.",
         "The blast killed a total of 2000 people.",
         "Officials say 1500 families fled to the camps.",
@@ -310,7 +311,7 @@ def test_times_are_in_text_order_with_exact_evidence() -> None:
 def test_times_records_carry_stable_id_and_extractor() -> None:
     time = only("The convoy was hit on 27 October 2015.")
     assert time.id == stable_id("tm", "2015-10-27", "2015-10-27", "2015-10-27")
-    assert time.extractor == "times@4"
+    assert time.extractor == "times@5"
     assert only("The convoy was hit on 27 October 2015.").id == time.id
 
 
@@ -441,6 +442,110 @@ def test_times_keeps_quoted_dates_as_times_of_their_own() -> None:
     # A date inside a quote is still a time; whether it dates an event is the events stage's business.
     times = times_of('"We were attacked on 3 May," he said on Tuesday.')
     assert [(t.text, t.value) for t in times] == [("on 3 May", "2015-05-03"), ("on Tuesday", "2015-10-27")]
+
+
+@pytest.mark.parametrize(("text", "words", "value", "basis"), [
+    ("Shelling began at 3 a.m. near the port.", "3 a.m.", "2015-10-27", R),
+    ("The boy, 12, was shot at 3 pm.", "3 pm", "2015-10-27", R),
+    ("The talks broke up at noon without a deal.", "noon", "2015-10-27", R),
+])
+def test_times_bare_clock_time_is_on_the_publication_day(text: str, words: str, value: str, basis: TimeBasis) -> None:
+    time = only(text)
+    assert (time.text, time.value, time.precision, time.basis) == (words, value, D, basis)
+
+
+def test_times_bare_clock_time_is_on_the_day_named_before_it() -> None:
+    times = times_of("On Sunday the convoy left Tikrit. At 11:30 p.m. it was ambushed, and at 2 a.m. it turned back.")
+    assert [(t.text, t.value, t.basis) for t in times] == [
+        ("On Sunday", "2015-10-25", R), ("11:30 p.m.", "2015-10-25", INH), ("2 a.m.", "2015-10-25", INH)]
+    assert [clock_of(t.text) for t in times] == [None, "23:30", "02:00"]
+
+
+def test_times_bare_clock_time_without_anchor_is_unresolved() -> None:
+    time = only("Shelling began at 3 a.m. near the port.", None)
+    assert (time.text, time.value, time.basis) == ("3 a.m.", None, U)
+
+
+@pytest.mark.parametrize(("text", "words", "value", "precision", "published"), [
+    ("The base was built in '09 and handed over in 2014.", "'09", "2009", Y, PUB),
+    ("The checkpoint has stood since '98.", "'98", "1998", Y, PUB),
+    ("Sectarian killings peaked in the '90s.", "the '90s", "199", DEC, PUB),
+    ("The militia was formed in the '20s.", "the '20s", "192", DEC, "2019-06-01"),
+])
+def test_times_two_digit_years_take_the_century_up_to_publication(
+        text: str, words: str, value: str, precision: Precision, published: str) -> None:
+    time = times_of(text, published)[0]
+    assert (time.text, time.value, time.precision, time.basis) == (words, value, precision, R)
+
+
+def test_times_two_digit_year_without_publication_is_unresolved() -> None:
+    assert [(t.text, t.basis) for t in times_of("The base was built in '09.", None)] == [("'09", U)]
+
+
+@pytest.mark.parametrize(("text", "words", "value"), [
+    ("Military aid rose sharply in fiscal 2012.", "fiscal 2012", "2012"),
+    ("The budget for fiscal year 2014 was cut.", "fiscal year 2014", "2014"),
+    ("Congress approved the FY2013 request.", "FY2013", "2013"),
+])
+def test_times_fiscal_year_is_the_year_it_names(text: str, words: str, value: str) -> None:
+    time = only(text)
+    assert (time.text, time.value, time.precision, time.basis) == (words, value, Y, A)
+
+
+def test_times_fiscal_year_is_not_inherited_by_later_months() -> None:
+    times = times_of("Spending will rise in fiscal 2016. The cuts were announced in April.")
+    assert [(t.text, t.value, t.basis) for t in times] == [("fiscal 2016", "2016", A), ("April", "2015-04", R)]
+
+
+@pytest.mark.parametrize(("text", "inherits"), [
+    ("Pakistan has fought militants since 2009, when troops moved into Swat. Attacks rose again in May.", False),
+    ("More than 171,000 people have died since the uprising began in March 2011. The count was raised in May.",
+     False),
+    ("It is the largest operation since the U.S. withdrawal in 2011. The push was planned in May.", False),
+    ("The offensive began in 2012. Government forces retook the town in May.", True),
+])
+def test_times_year_that_opens_a_span_to_now_is_not_inherited(text: str, inherits: bool) -> None:
+    may = times_of(text)[-1]
+    assert (may.text, may.value, may.basis) == (("May", "2012-05", INH) if inherits else ("May", "2015-05", R))
+
+
+@pytest.mark.parametrize(("text", "words", "start", "end"), [
+    ("Abadi vowed to retake the city before the end of the year.", "the end of the year", "2015-10-01", "2015-12-31"),
+    ("The pullout should be finished by the end of the month.", "the end of the month", "2015-10-21", "2015-10-31"),
+    ("Twelve soldiers were killed in clashes over the weekend.", "the weekend", "2015-10-24", "2015-10-25"),
+])
+def test_times_parts_of_the_current_period_and_the_weekend(text: str, words: str, start: str, end: str) -> None:
+    time = only(text)
+    assert (time.text, time.start, time.end, time.basis) == (words, start, end, R)
+
+
+def test_times_clock_time_before_a_date_is_part_of_it() -> None:
+    time = only("A suicide bomber struck a market in Peshawar at 10 a.m. June 4, police said.")
+    assert (time.text, time.value, time.precision, clock_of(time.text)) == ("10 a.m. June 4", "2015-06-04", D, "10:00")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "words", "value"), [
+    ("The Security Council is due to discuss aid deliveries on Monday.", "on Monday", "2015-11-02"),
+    ("The envoy is expected to brief the council on the agreement on Thursday.", "on Thursday", "2015-10-29"),
+    ("Talks will resume on Tuesday in Geneva.", "on Tuesday", "2015-11-03"),
+    ("A vote in parliament is scheduled for November 26.", "November 26", "2015-11-26"),
+    ("The offensive began in 2012. Elections will be held in May.", "May", "2016-05"),
+])
+def test_times_future_tense_reads_weekdays_and_dates_forward(annotate, text: str, words: str, value: str) -> None:
+    time = extract_times(annotate(text), published=PUB)[-1]
+    assert (time.text, time.value, time.basis) == (words, value, R)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "words", "value"), [
+    ("The talks were expected to resume on Friday.", "on Friday", "2015-10-23"),
+    ("Gunmen stormed the checkpoint on Monday, police said.", "on Monday", "2015-10-26"),
+    ("A vote had been scheduled for November 26.", "November 26", "2014-11-26"),
+])
+def test_times_past_tense_keeps_weekdays_and_dates_backward(annotate, text: str, words: str, value: str) -> None:
+    time = extract_times(annotate(text), published=PUB)[-1]
+    assert (time.text, time.value) == (words, value)
 
 
 def test_times_without_anchor_are_unresolved_never_today() -> None:

@@ -3,7 +3,9 @@
 1. ``clause``: a time that governs the event's clause: the parse links it to the trigger, or to the verb of
    the trigger's clause, with no other verb in between ("a drone struck a market on Sunday").  A time inside
    the trigger's own phrase beats one on the clause's verb ("ISAF today confirmed the arrest ..., Saturday":
-   the arrest was on Saturday, the confirming today), then fewer arcs, then the nearer in the text;
+   the arrest was on Saturday, the confirming today), then fewer arcs, then the nearer in the text.  The time
+   of a reporting verb ("today confirmed", "said on Monday") never dates the event it reports when another
+   time of the sentence governs that event ("ISAF today confirmed the capture ..., June 14");
 2. ``sentence``: else the time in the same sentence nearest to the trigger ("ISAF said today that a strike
    had killed two"): a sentence rarely reports two happenings at different times;
 3. ``paragraph``: else the nearest time earlier in the same paragraph (the story's running date);
@@ -16,9 +18,10 @@
    times`` prints ``date_rule_exact``);
 6. ``none``: no publication date either; the event has no date rather than a guess.
 
-Times that are never an event's date: unresolved ones, the dateline's own date (that is the publication
-date, rule 4 says so honestly), and dates inside a parenthesised citation ("(Title, Outlet, 27 October
-2015)": when the cited piece appeared, not when the event happened).
+Times that are never an event's date: unresolved ones, bare clock times ("at 3 a.m.": their day is the one
+the other rules find), the dateline's own date (that is the publication date, rule 5 says so honestly), and
+dates inside a parenthesised citation ("(Title, Outlet, 27 October 2015)": when the cited piece appeared, not
+when the event happened).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from sitrep.extract._calendar import month_period
 from sitrep.extract._datelines import Dateline, find_dateline
 from sitrep.extract._event_drafts import EventContext, EventDraft
 from sitrep.extract._text import paragraph_index_at, tokens_in
-from sitrep.extract._time_rules import is_present_reference
+from sitrep.extract._time_relative import is_bare_clock, is_present_reference
 from sitrep.model import PRECISION_RANK, Annotations, Precision, Time, TimeBasis, stable_id
 
 _CLAUSE_POS = {"VERB", "AUX"}
@@ -51,6 +54,7 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
     # The closest governor wins: "today confirmed the arrest ... Saturday" dates the arrest by Saturday,
     # which hangs from "arrest", not by "today", which hangs from the clause's verb.
     ranked = [(h, abs(t.evidence[0].start - anchor), t) for t in in_sentence if (h := governing_hops(ann, t, head))]
+    ranked = _beyond_reporting(ann, ranked, head)
     if ranked:
         return min(ranked, key=lambda x: x[:2])[2], "clause"
     if in_sentence:
@@ -102,6 +106,8 @@ def event_times(ann: Annotations, times: Sequence[Time]) -> list[Time]:
             continue
         if in_citation(ann.text, ev.start, ev.end) or is_present_reference(ev.text):
             continue  # a cited piece's date; "now" is when it was written, not when it happened
+        if is_bare_clock(ev.text):
+            continue  # "at 3 a.m." only repeats the day in context (or publication's): the other rules say which
         out.append(t)
     return out
 
@@ -136,6 +142,35 @@ def governing_hops(ann: Annotations, time: Time, head: int) -> tuple[int, int] |
             seen.add(j)
             j, arcs = ann.tokens[j].head, arcs + 1
     return best
+
+
+# Verbs that give the news of an event rather than take part in it: a time on them says when the news was given.
+_REPORTING = frozenset({"confirm", "announce", "say", "report", "release", "disclose", "reveal", "state", "tell",
+                        "verify", "acknowledge", "admit", "add", "note", "claim", "publish"})
+
+
+def _beyond_reporting(ann: Annotations, ranked: list[tuple[tuple[int, int], int, Time]], head: int
+                      ) -> list[tuple[tuple[int, int], int, Time]]:
+    """Drop the reporting verb's own time when another time in the sentence governs the reported event.
+
+    "ISAF today confirmed the capture of a facilitator ..., June 14": the capture is the object of
+    "confirmed", "today" says when it was confirmed, and "June 14" (inside the object, or after the trigger)
+    when it happened.  With no other time the reporting time stays ("Police today confirmed the arrest")."""
+    verb = _clause_verb(ann, head)
+    if verb == head or ann.tokens[verb].lemma.lower() not in _REPORTING:
+        return ranked
+    trigger_at = ann.tokens[head].start
+    reporting = [r for r in ranked if r[2].evidence[0].start < trigger_at and _hangs_from(ann, r[2], verb)]
+    if not reporting or len(reporting) == len(ranked):
+        return ranked
+    return [r for r in ranked if r not in reporting]
+
+
+def _hangs_from(ann: Annotations, time: Time, verb: int) -> bool:
+    """True if the time's words are a direct dependent of ``verb`` ("today confirmed", "confirmed on Monday")."""
+    ev = time.evidence[0]
+    inside = {t.i for t in tokens_in(ann, ev.start, ev.end)}
+    return any(ann.tokens[i].head == verb for i in inside if ann.tokens[i].head not in inside)
 
 
 def _clause_verb(ann: Annotations, i: int) -> int:

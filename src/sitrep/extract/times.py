@@ -15,8 +15,9 @@ Conventions:
   (AP) names the day of the week instead of "today", and on the ISAF dev releases every lead that names the
   publication's own weekday (4 of 4) reports that day; "last Sunday" is strictly before, "next Sunday" after;
 - a day or month without a year takes the year of the most recent earlier expression that named one
-  (basis ``inherited``), else the publication year, or the year before if the date would fall after
-  publication (basis ``relative``), else it is ``unresolved``; today's date is never used;
+  (basis ``inherited``) unless that year opened a span running to the present ("since 2009"), else the
+  publication year, or the year before if the date would fall after publication (basis ``relative``), else it
+  is ``unresolved``; today's date is never used;
 - "the end of 2015" is the range 2015-10-01..2015-12-31 (see ``_calendar`` for all parts of periods);
 - with no publication date but a header that gives the month (a release id "2011-07-S-039"), an expression
   relative to publication is resolved from both ends of that month: "yesterday" is 2011-06-30..2011-07-30;
@@ -26,7 +27,10 @@ Conventions:
   not begun by publication;
 - a clock time joined to a day is part of that day's expression ("3 p.m. Tuesday", "Monday at 10:30 a.m.",
   "9 pm today": TimeML's TIME) but the value stays the day: an event is never dated finer than a day
-  (``clock_of`` gives the hour for TimeML); a bare clock time ("at 3 pm") is skipped, as are durations and ages;
+  (``clock_of`` gives the hour for TimeML); a bare clock time ("at 3 pm") is a TimeML TIME on the latest day
+  named before it, else on the publication day (never finer than a day, and never an event's date);
+- "fiscal 2012" is the calendar year 2012; "in '09" and "the '90s" take the century that puts them at or before
+  publication (basis ``relative``); durations and ages are skipped;
 - "recently", "lately", "(in) the past", "soon", "(in) the future" are times with no date (TimeML's PAST_REF,
   FUTURE_REF: ``time_reference``), unresolved at precision unknown, so they never date an event;
 - "a year earlier", "two months later", "the previous day" count from the latest earlier time in the text at
@@ -37,17 +41,21 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from bisect import bisect_left
 
 from sitrep.extract import _calendar as cal
 from sitrep.extract._calendar import Period
 from sitrep.extract._datelines import Dateline, find_dateline
-from sitrep.extract._time_rules import Found, clock_of, find_candidates, is_present_reference, time_reference
+from sitrep.extract._text import tokens_in
+from sitrep.extract._time_found import Found
+from sitrep.extract._time_relative import clock_of, is_present_reference, time_reference
+from sitrep.extract._time_rules import find_candidates
 from sitrep.model import Annotations, Precision, Span, Time, TimeBasis, stable_id
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "times@4"
+EXTRACTOR = "times@5"
 
 _VETO_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
@@ -72,6 +80,10 @@ def extract_times(ann: Annotations, *, published: str | dt.date | None = None) -
             if last_day is None:
                 continue  # "the next day" with no day before it is a story's own chronology, not a date
             period, basis, year = _follow(last_day, found.after_day)
+        elif pub is not None and _may_be_upcoming(found) and said_of_the_future(ann, found.start, found.end):
+            period, basis, year = _upcoming(found, pub)
+        elif found.clock:
+            period, basis, year = _clock_day(last_day, pub)
         elif bounds is not None:
             period, basis, year = _resolve_between(found, bounds, context_year)
         else:
@@ -79,10 +91,10 @@ def extract_times(ann: Annotations, *, published: str | dt.date | None = None) -
         if period is None and basis is not TimeBasis.UNRESOLVED:
             log.debug("no such day in the resolved year: %r", ann.text[found.start : found.end])
             continue  # "29 February" resolved to 2015
-        if year is not None:
+        if year is not None and not opens_span_to_now(ann.text, found.start):
             context_year = year
         time = _make_time(ann, found, period, basis)
-        if time.start is not None and not found.present:
+        if time.start is not None and not found.present and not found.clock:
             resolved.append(time)
             if time.precision is Precision.DAY:
                 last_day = time
@@ -114,6 +126,20 @@ def parse_published(value: str | dt.date | None) -> dt.date | None:
             if period is not None:
                 return period.start
     return None
+
+
+# Where a clause ends, looking back from a time: a sentence end (not "U.S. troops"), a semicolon, a new line.
+_CLAUSE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[A-Z\"“])|[;\n]")
+_SINCE = re.compile(r"\bsince\b", re.I)
+
+
+def opens_span_to_now(text: str, start: int) -> bool:
+    """True for a time that starts a stretch running up to the time of writing: "since 2009", "since the uprising
+    began in March 2011".  Its year is background, so the months that follow do not inherit it ("... since the
+    uprising began in March 2011.  The group revised its count after deaths in May": May of this year)."""
+    window = text[max(0, start - 60) : start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(window)]
+    return _SINCE.search(window, ends[-1] if ends else 0) is not None
 
 
 def time_at(times: list[Time], char: int) -> Time | None:
@@ -213,6 +239,67 @@ def _follow(previous: Time, days: int) -> tuple[Period | None, TimeBasis, int | 
     if previous.start is None:
         return None, TimeBasis.UNRESOLVED, None
     return cal.day_period(dt.date.fromisoformat(previous.start) + dt.timedelta(days=days)), TimeBasis.INHERITED, None
+
+
+def _may_be_upcoming(found: Found) -> bool:
+    """A bare weekday or a day or month with no year: the forms whose reading tense can turn forward."""
+    return found.weekday is not None or (found.anchored is None and found.year is not None
+                                         and found.year.kind == "missing")
+
+
+def _upcoming(found: Found, pub: dt.date) -> tuple[Period | None, TimeBasis, int | None]:
+    """The next such day after publication, or this year's day or month unless it is over ("a vote is scheduled
+    for June 26"; "talks will resume on Friday"), whatever year the text named before."""
+    if found.weekday is not None:
+        return cal.day_period(cal.weekday_near(pub, found.weekday, forward=True)), TimeBasis.RELATIVE, None
+    assert found.build is not None
+    this_year = found.build(pub.year)
+    year = pub.year if this_year is not None and this_year.end >= pub else pub.year + 1
+    return found.build(year), TimeBasis.RELATIVE, None
+
+
+# Verbs of the future: "will resume", "is due to meet", "is expected to brief", "is scheduled for", "plans to".
+_FUTURE_AUX = frozenset({"will", "'ll", "shall"})
+_SCHEDULED = frozenset({"due", "schedule", "expect", "plan", "set"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl"})
+
+
+def said_of_the_future(ann: Annotations, start: int, end: int) -> bool:
+    """True if the clause that a time hangs from speaks of what is still to come.  It reads the parse up from
+    the time to its clause's verb: a future auxiliary, or a present-tense "is due / expected / scheduled",
+    says so; a past tense ("were expected to resume on Friday") or no parse says not."""
+    inside = tokens_in(ann, start, end)
+    if not inside or not ann.children:
+        return False
+    idx = {t.i for t in inside}
+    j = next((t.i for t in inside if t.head not in idx or t.head == t.i), inside[0].i)
+    for _ in range(8):
+        tok = ann.tokens[j]
+        if tok.pos in ("VERB", "AUX", "ADJ"):
+            kids = [ann.tokens[k] for k in ann.children[j]]
+            auxes = [k for k in kids if k.dep in ("aux", "auxpass")]
+            if any(k.text.lower() in _FUTURE_AUX for k in auxes):
+                return True
+            own = [tok] if tok.lemma.lower() in ("plan", "expect") else []
+            if tok.lemma.lower() in _SCHEDULED and any(
+                    t.tag in _PRESENT_TAGS for t in (*own, *auxes, ann.tokens[tok.head])):
+                return True
+            if tok.tag == "VBD" or any(k.tag == "VBD" for k in auxes) or tok.dep in _CLAUSE_DEPS:
+                return False
+        if tok.head == j:
+            return False
+        j = tok.head
+    return False
+
+
+def _clock_day(last_day: Time | None, pub: dt.date | None) -> tuple[Period | None, TimeBasis, int | None]:
+    """A bare clock time ("at 3 a.m.") is on the latest day named before it, else on the publication day."""
+    if last_day is not None:
+        return _follow(last_day, 0)
+    if pub is None:
+        return None, TimeBasis.UNRESOLVED, None
+    return cal.day_period(pub), TimeBasis.RELATIVE, None
 
 
 _UNIT_RANK = {Precision.DAY: 0, Precision.WEEK: 1, Precision.MONTH: 2, Precision.YEAR: 3}

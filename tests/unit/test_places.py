@@ -83,7 +83,7 @@ def test_unknown_toponym_comes_out_unresolved_with_exact_evidence() -> None:
     [place] = extract_places(ann, gazetteer=FakeGazetteer(SPRINGFIELD_US))
     assert (place.name, place.geonames_id, place.precision) == ("Zarqawand", None, GeoPrecision.UNKNOWN)
     assert place.evidence[0].text == ann.text[place.evidence[0].start : place.evidence[0].end] == "Zarqawand"
-    assert place.extractor == "places@5"
+    assert place.extractor == "places@6"
 
 
 @pytest.mark.parametrize(("dateline", "country"), [(None, "US"), ("AU", "AU"), ("US", "US")])
@@ -417,3 +417,45 @@ def test_a_district_whose_last_word_the_model_took_for_a_person_is_found_whole(p
     text = "Insurgents attacked a patrol in Nad-e Ali district of Helmand province on Tuesday."
     found = {p.name: (p.country, p.admin1) for p in places_of(text)}
     assert found.get("Nad-e Ali district") == ("AF", "Helmand") and "Ali" not in found
+
+
+@pytest.mark.slow
+def test_an_airport_named_after_its_city_is_placed_near_that_city(places_of) -> None:
+    places = places_of("Gunmen attacked Baghdad International Airport on Monday, officials said.")
+    airport = [p for p in places if p.evidence[0].text == "Baghdad"]
+    assert len(airport) == 1
+    assert (airport[0].country, airport[0].precision) == ("IQ", GeoPrecision.NEAR)
+
+
+@pytest.mark.slow
+def test_a_street_named_after_a_city_is_placed_in_the_town_of_the_article(places_of) -> None:
+    places = by_name(places_of("A car bomb exploded on Haifa Street in Baghdad on Monday, police said."))
+    street = places["Haifa Street"]
+    assert (street.country, street.admin1, street.precision) == ("IQ", "Baghdad", GeoPrecision.NEAR)
+    assert street.candidates[0]["via"] == "article context"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, absent", [
+    ("Students at Marjory Stoneman Douglas High School in Parkland, Florida, walked out.", "Douglas"),
+    ("Patients at the Central Mental Hospital were moved on Friday.", "Central"),
+])
+def test_a_name_inside_a_sites_name_is_not_a_town_of_its_own(places_of, text, absent) -> None:
+    assert absent not in [p.evidence[0].text for p in places_of(text)]
+
+
+@pytest.mark.slow
+def test_a_countrys_possessive_ministry_stays_the_country(places_of) -> None:
+    places = places_of("Russia's Foreign Ministry said on Tuesday it would respond.")
+    assert [(p.name, p.feature) for p in places] == [("Russia", "country")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, inside", [
+    ("Ships waited outside the Port of Los Angeles on Monday.", ["Los Angeles"]),  # one LOC entity
+    ("Flights between Greece Italy and Spain resumed.", ["Greece", "Italy", "Spain"]),  # one GPE entity, a typo
+])
+def test_a_place_entity_the_gazetteer_does_not_know_yields_the_places_inside_it(places_of, text, inside) -> None:
+    places = places_of(text)
+    assert [p.evidence[0].text for p in places] == inside
+    assert all(p.lat is not None for p in places)

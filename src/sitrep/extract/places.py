@@ -9,7 +9,7 @@ import logging
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from sitrep.extract._place_context import country_context, region_context
@@ -23,12 +23,13 @@ from sitrep.extract._place_cues import (
 )
 from sitrep.extract._place_score import candidate_features, log_pop
 from sitrep.extract._place_score import score as score_features
-from sitrep.extract._text import is_dateline_span
+from sitrep.extract._place_sites import inner_names, site_extent, site_town
+from sitrep.extract._text import is_dateline_span, paragraph_index_at
 from sitrep.model import Annotations, GeoPrecision, Place, stable_id
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "places@5"
+EXTRACTOR = "places@6"
 
 
 class EntryLike(Protocol):
@@ -94,6 +95,7 @@ class _Mention:
     label: str = ""  # the NER label, when the model tagged it
     embedded: bool = False  # part of an organisation's name ("the Texas Forest Service")
     civic: bool = False  # embedded and named as the place an institution serves ("Athens Police Department")
+    site: bool = False  # a street, building or base inside a town ("Baghdad International Airport")
 
 
 def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_country: str | None = None) -> list[Place]:
@@ -102,7 +104,7 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
         return []
     mentions, demonym_countries = _recognise(ann, gazetteer)
     looked_up = [(m, _lookup(ann, m, gazetteer)) for m in mentions]
-    looked_up = _vouched_embedded(ann, looked_up, gazetteer)
+    looked_up = _vouched_embedded(ann, _with_sites(ann, looked_up, gazetteer), gazetteer)
     context = _context(ann, looked_up, demonym_countries, gazetteer, dateline_country)
     regions = region_context(((gazetteer.normalize(_text(ann, m)), m.weak, cands) for m, cands in looked_up),
                              gazetteer.normalize)
@@ -117,7 +119,63 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
         if m.weak and not _keep_weak(ranked[i], context[i]):
             continue
         places.append(_place(ann, m, ranked[i]))
-    return places
+    return _sites_placed_by_context(ann, places, [m for i, (m, _) in enumerate(looked_up)
+                                                  if not m.weak or _keep_weak(ranked[i], context[i])])
+
+
+def _with_sites(ann: Annotations, looked_up: list, gazetteer: GazetteerLike) -> list:
+    """Grow a mention inside a site's name to the whole site ("Seoul" -> "Seoul Central District Court", looked up
+    as Seoul), and split a place entity the gazetteer does not know into the known names inside it."""
+    out: list = []
+    sites: list[tuple[int, int]] = []
+    for m, candidates in looked_up:
+        if any(s <= m.start and m.end <= e for s, e in sites):
+            continue
+        extent = site_extent(ann, m.start, m.end)
+        if extent is not None and not gazetteer.contains(ann.text[ann.tokens[extent[0]].start : ann.tokens[extent[1] - 1].end]):
+            town = site_town(ann, *extent, gazetteer.contains)
+            found = _lookup(ann, _Mention(*town), gazetteer) if town else []
+            guessed = m.weak or m.embedded  # the model did not call it a place: a hamlet is not enough
+            if guessed and not any(c.feature != "city" or c.population >= 5000 for c in found[:3]):
+                town, found = None, []  # "the Supreme Court" is not in Supreme, Ohio
+            # the evidence is the town's own words when it has them: the place resolved is that town
+            site = _Mention(*(town or extent), near=True, label=m.label or "FAC", site=True, weak=guessed)
+            out = [(o, c) for o, c in out if not (extent[0] <= o.start and o.end <= extent[1])]
+            out.append((site, found))
+            sites.append(extent)
+            continue
+        if not candidates and m.end - m.start > 1 and m.label in PLACE_LABELS:
+            inner = [_extend(ann, _Mention(s, e, label=m.label)) for s, e in inner_names(ann, m.start, m.end, gazetteer.contains,
+                                                                                tail=m.label != "FAC")]
+            if inner:
+                out += [(n, _lookup(ann, n, gazetteer)) for n in inner]
+                continue
+        out.append((m, candidates))
+    out.sort(key=lambda mc: mc[0].start)
+    return out
+
+
+def _sites_placed_by_context(ann: Annotations, places: list[Place], mentions: list[_Mention]) -> list[Place]:
+    """A site whose name holds no town ("Royal Street", "Central Mental Hospital") is placed near the town the
+    article names last before it (in its paragraph if it can), else the next one: precision ``near``.  With no
+    town in the article it is left out."""
+    towns = [(i, p) for i, p in enumerate(places) if p.lat is not None and p.feature in ("city", "admin2")
+             and not mentions[i].site]
+    out = []
+    for i, (p, m) in enumerate(zip(places, mentions, strict=True)):
+        if m.site and p.lat is None and (m.weak or not towns):
+            continue  # nothing says where "the Independence Seaport Museum" is
+        if m.site and p.lat is None:
+            para = paragraph_index_at(ann, p.evidence[0].start)
+            before = [t for j, t in towns if j < i]
+            same = [t for t in before if paragraph_index_at(ann, t.evidence[0].start) == para]
+            town = (same or before or [t for j, t in towns if j > i])[-1 if (same or before) else 0]
+            p = replace(p, geonames_id=town.geonames_id, feature=town.feature, country=town.country,
+                        admin1=town.admin1, admin2=town.admin2, lat=town.lat, lon=town.lon,
+                        precision=GeoPrecision.NEAR, candidates=({"geonames_id": town.geonames_id, "name": town.name,
+                                                                  "feature": town.feature, "via": "article context"},))
+        out.append(p)
+    return out
 
 
 def _rank(ann: Annotations, looked_up: list, context: list, regions: list, gazetteer: GazetteerLike,
@@ -484,7 +542,7 @@ def _place(ann: Annotations, m: _Mention, scored: list) -> Place:
         return Place(name=name, evidence=evidence, id=stable_id("pl", start, end, None), extractor=EXTRACTOR)
     best_score, best = scored[0]
     precision = _PRECISION.get(best.feature, GeoPrecision.UNKNOWN)
-    if m.near and best.feature in ("city", "landmark"):
+    if m.site or (m.near and best.feature in ("city", "landmark")):
         precision = GeoPrecision.NEAR
     candidates = tuple(
         {"geonames_id": c.geonames_id, "name": c.name, "feature": c.feature, "country": c.country,

@@ -199,6 +199,23 @@ def test_a_reviewed_row_moves_an_existing_entry_to_its_point() -> None:
     assert (entry.lat, entry.lon, entry.population) == (35.47, 44.39, 600000)
 
 
+def test_a_withdrawn_row_takes_an_entry_out_of_name_lookups_only() -> None:
+    rows = ("Gaza\t\tcity\tPS\tGaza Strip\t31.5\t34.47\t281133\t410000\n"
+            "Gaza\t\tadmin2\tIL\tHaDarom\t\t\t7870269\t\n")
+    before = GeoNamesGazetteer(build_index(rows, packages=False))
+    assert {e.country for e in before.lookup("Gaza")} == {"PS", "IL"}
+    after = GeoNamesGazetteer(build_index(rows + "Gaza\t\t-\tIL\t\t\t\t7870269\t\n", packages=False))
+    assert [e.country for e in after.lookup("Gaza")] == ["PS"]
+    assert after.by_geonames_id(7870269).country == "IL"
+
+
+@pytest.mark.slow
+def test_context_partners_are_read_from_the_countries_table(gazetteer: GeoNamesGazetteer) -> None:
+    assert gazetteer.context_partners("IL") == ("PS",)
+    assert gazetteer.context_partners("il") == ("PS",)
+    assert gazetteer.context_partners("FR") == ()
+
+
 def test_packed_lookups_find_every_key_and_nothing_else() -> None:
     gazetteer = GeoNamesGazetteer(build_index(TINY_EXTRA, packages=False))
     assert gazetteer.contains("Amirli") and gazetteer.contains("amirli")

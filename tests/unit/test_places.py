@@ -459,3 +459,11 @@ def test_a_place_entity_the_gazetteer_does_not_know_yields_the_places_inside_it(
     places = places_of(text)
     assert [p.evidence[0].text for p in places] == inside
     assert all(p.lat is not None for p in places)
+
+
+@pytest.mark.slow
+def test_gaza_in_an_article_about_israel_is_the_palestinian_city(places_of) -> None:
+    places = places_of("Israeli troops killed two men in Gaza on Monday, Israel's army said.")
+    gaza = by_name(places)["Gaza"]
+    assert (gaza.country, gaza.feature) == ("PS", "city")
+    assert gaza.lat is not None

@@ -83,6 +83,7 @@ _FEATURE_PRIOR = {"country": 1.5, "region": 0.5, "landmark": 0.5, "admin1": 0.1,
 _PRECISION = {"city": GeoPrecision.EXACT, "landmark": GeoPrecision.EXACT, "admin2": GeoPrecision.ADMIN2,
               "admin1": GeoPrecision.ADMIN1, "region": GeoPrecision.ADMIN1, "country": GeoPrecision.COUNTRY}
 MAX_RUN = 5
+_PARTNER_SHARE = 0.8
 
 
 @dataclass(slots=True)
@@ -441,7 +442,16 @@ def _context(ann: Annotations, looked_up: list, demonyms: Counter, gazetteer: Ga
     for m, candidates in looked_up:
         key = gazetteer.normalize(_text(ann, m))
         votes.append((key, _country_vote(m, key, candidates, gazetteer)))
-    return country_context(votes, fixed)
+    weights = country_context(votes, fixed)
+    partners = getattr(gazetteer, "context_partners", None)
+    if partners is None:
+        return weights
+    out = []
+    for w in weights:
+        # an article about Israel names Gaza as its own scene: the partner gets most of the country's weight
+        shared = {p: _PARTNER_SHARE * v for c, v in w.items() for p in partners(c)}
+        out.append({**w, **{p: max(v, w.get(p, 0.0)) for p, v in shared.items()}} if shared else w)
+    return out
 
 
 def _country_vote(m: _Mention, key: str, candidates: list, gazetteer: GazetteerLike) -> tuple[str, float] | None:

@@ -34,6 +34,8 @@ MIN_CITY_POPULATION = 500
 LARGE_REGION_KM = 900
 
 FEATURES = ("city", "admin1", "admin2", "country", "landmark", "region")
+# The feature of a reviewed row that takes a GeoNames entry out of name look-ups.
+WITHDRAWN = "-"
 
 # Arabic article forms: "Al Fallujah" is written "Fallujah" as often as not.
 _ARTICLES = ("al ", "el ", "ar ", "as ", "ad ", "an ", "at ", "az ", "ash ", "adh ", "ath ")
@@ -139,6 +141,15 @@ class _Builder:
         entry = self.entries[idx]
         merged = dict.fromkeys([old[1], *entry[-1].split("|")])
         self.entries[idx] = (entry[0], name, *entry[2:-1], "|".join(a for a in merged if a and a != name))
+
+    def withdraw(self, indices: set[int]) -> None:
+        """Take entries out of every name look-up (a reviewed row found them wrong); they stay addressable by id."""
+        for key in list(self.names):
+            kept = [i for i in self.names[key] if i not in indices]
+            if kept:
+                self.names[key] = kept
+            else:
+                del self.names[key]
 
     def _index(self, idx: int, names: Iterable[str], country: str | None, *, admin: bool) -> list[str]:
         kept = []
@@ -342,6 +353,7 @@ def _add_country_points(b: _Builder, text: str, country_index: dict, demonyms: d
 
 
 def _add_extras(b: _Builder, text: str, admin1_index: dict, country_index: dict) -> None:
+    withdrawn: set[int] = set()
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -352,6 +364,10 @@ def _add_extras(b: _Builder, text: str, admin1_index: dict, country_index: dict)
         name, aliases, feature, country, admin1, lat, lon, gid, popn = (c.strip() for c in cols)
         names = [a for a in aliases.split("|") if a]
         geonames_id = int(gid) if gid else None
+        if feature == WITHDRAWN:
+            if geonames_id in b.by_gid:
+                withdrawn.add(b.by_gid[geonames_id])
+            continue
         if geonames_id is not None and geonames_id in b.by_gid:
             idx = b.by_gid[geonames_id]
             b.rename(idx, name, names)
@@ -367,6 +383,8 @@ def _add_extras(b: _Builder, text: str, admin1_index: dict, country_index: dict)
             _index_admin1(admin1_index, country, idx, [name, *names])
         elif feature == "country" and country:
             country_index.setdefault(country, idx)
+    if withdrawn:
+        b.withdraw(withdrawn)
 
 
 # --------------------------------------------------------------------------- the gazetteer
@@ -443,6 +461,11 @@ class GeoNamesGazetteer:
             found = self._demonyms.get(key[:-1])
         return found
 
+    def context_partners(self, code: str) -> tuple[str, ...]:
+        """Countries whose places an article about ``code`` names as its own scene (Israel and the Palestinian
+        territories): the reviewed fifth column of the countries table."""
+        return _context_partners().get(code.upper(), ())
+
     def country(self, code: str) -> GazetteerEntry | None:
         idx = self._countries.get(code.upper())
         return None if idx is None else self._entry(idx)
@@ -498,6 +521,16 @@ def load_gazetteer(settings: Settings | None = None) -> GeoNamesGazetteer:
 @lru_cache(maxsize=1)
 def _shared_gazetteer(cache_dir: str) -> GeoNamesGazetteer:
     return load_gazetteer(Settings(cache_dir=Path(cache_dir)))
+
+
+@lru_cache(maxsize=1)
+def _context_partners() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for line in data_text(COUNTRIES_FILE).splitlines():
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) > 4 and cols[4] and not line.startswith("#"):
+            out[cols[0]] = tuple(c for c in cols[4].split("|") if c)
+    return out
 
 
 def make_gazetteer(settings: Settings | None = None) -> GeoNamesGazetteer:

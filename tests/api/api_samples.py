@@ -8,27 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitrep.model import (
-    Actor,
-    AssertedBy,
-    AssertedKind,
-    Claim,
-    Count,
-    Document,
-    Event,
-    Evidence,
-    GeoPrecision,
-    Hedge,
-    Place,
-    Precision,
-    Report,
-    Role,
-    Snippet,
-    Speaker,
-    SpeakerKind,
-    Time,
-    TimeBasis,
-)
+from factories import dated, event_in, exact_count, named_place, parties, said_claim
+from sitrep.model import AssertedBy, AssertedKind, Document, Evidence, Hedge, Report, TimeBasis
 from sitrep.store.duckdb import DuckDBStore
 
 TOKEN = "s3cret-token-for-tests"
@@ -42,11 +23,6 @@ XSS = ('<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> 
        'in Bamako on 13 August 2022, and three protesters were injured, witnesses said.')
 
 
-def span(text: str, phrase: str) -> Evidence:
-    start = text.index(phrase)
-    return Evidence.of(text, start, start + len(phrase))
-
-
 def make_report(text: str, *, url: str, published: str, outlet: str, event_type: str, subtype: str, date: str,
                 date_phrase: str, place: tuple[str, str, str, float, float], target: str | None,
                 initiator: str | None = None, killed: tuple[int, str] | None = None,
@@ -55,38 +31,22 @@ def make_report(text: str, *, url: str, published: str, outlet: str, event_type:
     """One document with one event whose every field has evidence, and the claim that asserts it."""
     doc = Document.create(text, url=url, title=f"{subtype} in {place[0]}", outlet=outlet, published=published,
                           source=url)
-    claim = None
-    if speaker:
-        claim = Claim(id=f"cl_{doc.id[4:]}", speaker=Speaker(name=speaker, kind=SpeakerKind.ORGANIZATION,
-                                                            evidence=(span(text, speaker),)),
-                      cue=Snippet(text="said", evidence=(span(text, "said"),)),
-                      content=Snippet(text=text[:40], evidence=(Evidence.of(text, 0, 40),)), direct=False,
-                      medium=medium, event_ids=(f"ev_{doc.id[4:]}",), extractor="claims@1")
+    event_id = f"ev_{doc.id[4:]}"
+    claim = said_claim(text, speaker, id=f"cl_{doc.id[4:]}", content_chars=40, medium=medium,
+                       event_ids=(event_id,)) if speaker else None
     name, country, admin1, lat, lon = place
-    actors = []
-    if initiator:
-        actors.append(Actor(name=initiator, canonical=initiator, kind="state_forces", role=Role.INITIATOR,
-                            evidence=(span(text, initiator),)))
-    if target:
-        actors.append(Actor(name=target, kind="civilians", role=Role.TARGET, evidence=(span(text, target),)))
+    actors = parties(text, initiator=initiator, target=target, canonical=initiator)
     sentence_end = text.index(" said") + len(" said")
-    event = Event(
-        id=f"ev_{doc.id[4:]}", type=event_type, subtype=subtype, plover="ASSAULT",
-        date=Time(value=date, precision=Precision.DAY, start=date, end=date, basis=TimeBasis.ABSOLUTE,
-                  evidence=(span(text, date_phrase),), extractor="times@1"),
-        place=Place(name=name, country=country, admin1=admin1, lat=lat, lon=lon, precision=GeoPrecision.NEAR,
-                    evidence=(span(text, name),), extractor="places@1"),
-        actors=tuple(actors),
-        killed=Count(best=killed[0], low=killed[0], high=killed[0], evidence=(span(text, killed[1]),))
-        if killed else None,
-        injured=Count(best=injured[0], low=injured[0], high=injured[0], evidence=(span(text, injured[1]),))
-        if injured else None,
-        asserted_by=AssertedBy(kind=AssertedKind.SPEAKER, name=speaker, claim_id=claim.id) if claim
-        else AssertedBy(kind=AssertedKind.OUTLET),
-        hedge=Hedge.REPORTED if claim else None, negated=False, confidence=confidence,
-        evidence=(Evidence.of(text, 0, sentence_end),), document_ids=(doc.id,), extractor="events@1")
+    event = event_in(
+        doc, id=event_id, type=event_type, subtype=subtype,
+        date=dated(date, text=text, phrase=date_phrase, basis=TimeBasis.ABSOLUTE),
+        place=named_place(text, name, country=country, admin1=admin1, lat=lat, lon=lon), actors=actors,
+        killed=exact_count(killed[0], text=text, phrase=killed[1]) if killed else None,
+        injured=exact_count(injured[0], text=text, phrase=injured[1]) if injured else None,
+        asserted_by=AssertedBy(kind=AssertedKind.SPEAKER, name=speaker, claim_id=claim.id) if claim else None,
+        hedge=Hedge.REPORTED if claim else None, confidence=confidence, evidence=Evidence.of(text, 0, sentence_end))
     return Report(document=doc, events=(event,), claims=(claim,) if claim else (), places=(event.place,),
-                  times=(event.date,), actors=tuple(actors))
+                  times=(event.date,), actors=actors)
 
 
 def sample_reports() -> list[Report]:

@@ -11,29 +11,19 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from factories import dated, event_in, exact_count, named_place, parties, said_claim, span
 from sitrep.errors import SitrepError, StoreError
 from sitrep.model import (
-    Actor,
     AssertedBy,
     AssertedKind,
     Citation,
-    Claim,
-    Count,
     Document,
     Event,
     Evidence,
     Failure,
-    GeoPrecision,
     Hedge,
-    Place,
     Precision,
     Report,
-    Role,
-    Snippet,
-    Speaker,
-    SpeakerKind,
-    Time,
-    TimeBasis,
     to_dict,
 )
 from sitrep.store import duckdb as store_module
@@ -49,11 +39,6 @@ KHARKIV = "Russian missiles hit an apartment block in Kharkiv in early June, wou
 # --------------------------------------------------------------------------- factory
 
 
-def ev(text: str, phrase: str) -> Evidence:
-    start = text.index(phrase)
-    return Evidence.of(text, start, start + len(phrase))
-
-
 def make_event(doc: Document, *, key: str = "a", sentence: str | None = None, date: str | None = "2024-03-10",
                precision: Precision = Precision.DAY, date_phrase: str | None = None, place: str | None = "Daquq",
                country: str | None = "IQ", lat: float | None = 35.14, lon: float | None = 44.45,
@@ -62,29 +47,16 @@ def make_event(doc: Document, *, key: str = "a", sentence: str | None = None, da
                type: str = "explosions_remote_violence", subtype: str | None = "air_drone_strike",
                plover: str | None = "ASSAULT", asserted: str | None = "police") -> Event:
     text = doc.text
-    sentence_ev = ev(text, sentence) if sentence else Evidence.of(text, 0, len(text))
-    actors = []
-    if initiator:
-        actors.append(Actor(name=initiator, canonical=initiator_canonical, kind="rebels", role=Role.INITIATOR,
-                            evidence=(ev(text, initiator),)))
-    if target:
-        actors.append(Actor(name=target, kind="civilians", role=Role.TARGET, evidence=(ev(text, target),)))
-    return Event(
-        id=f"ev_{doc.id}_{key}",
-        type=type, subtype=subtype, plover=plover,
-        date=Time(value=date, precision=precision, start=date if precision == Precision.DAY else f"{date}-01",
-                  end=date, basis=TimeBasis.RELATIVE, evidence=(ev(text, date_phrase),) if date_phrase else (),
-                  extractor="times@1") if date else None,
-        place=Place(name=place, country=country, admin1="Kirkuk", lat=lat, lon=lon, geonames_id=99131,
-                    precision=GeoPrecision.NEAR, evidence=(ev(text, place),), extractor="places@1") if place else None,
-        actors=tuple(actors),
-        killed=Count(best=killed, low=killed, high=killed, who=target,
-                     evidence=(ev(text, killed_phrase),) if killed_phrase else ()) if killed is not None else None,
-        injured=Count(best=injured, low=injured, high=injured) if injured is not None else None,
-        asserted_by=AssertedBy(kind=AssertedKind.SPEAKER, name=asserted) if asserted
-        else AssertedBy(kind=AssertedKind.OUTLET),
-        hedge=Hedge.REPORTED, negated=False, confidence=0.8,
-        evidence=(sentence_ev,), document_ids=(doc.id,), extractor="events@1",
+    return event_in(
+        doc, id=f"ev_{doc.id}_{key}", type=type, subtype=subtype, plover=plover,
+        date=dated(date, text=text, phrase=date_phrase, precision=precision) if date else None,
+        place=named_place(text, place, country=country, admin1="Kirkuk", lat=lat, lon=lon, geonames_id=99131)
+        if place else None,
+        actors=parties(text, initiator=initiator, target=target, initiator_kind="rebels", canonical=initiator_canonical),
+        killed=exact_count(killed, text=text, phrase=killed_phrase, who=target) if killed is not None else None,
+        injured=exact_count(injured) if injured is not None else None,
+        asserted_by=AssertedBy(kind=AssertedKind.SPEAKER, name=asserted) if asserted else None,
+        hedge=Hedge.REPORTED, evidence=span(text, sentence) if sentence else None,
     )
 
 
@@ -93,9 +65,7 @@ def make_report(text: str = DAQUQ, *, url: str = "https://news.example/daquq", p
     doc = Document.create(text, url=url, title="Drone strike near Daquq", outlet="Example News",
                           published=published, source=url)
     built = tuple(make_event(doc, **{"key": str(i), **kw}) for i, kw in enumerate(events if events is not None else [{}]))
-    claim = Claim(id=f"cl_{doc.id}", speaker=Speaker(name="police", kind=SpeakerKind.ORGANIZATION),
-                  cue=Snippet(text="said"), content=Snippet(text=text[:20], evidence=(Evidence.of(text, 0, 20),)),
-                  direct=False, extractor="claims@1")
+    claim = said_claim(text, "police", id=f"cl_{doc.id}", content_chars=20, cited=False)
     return Report(
         document=doc, events=built, claims=(claim,),
         citations=(Citation(id=f"ci_{doc.id}", outlet="Example News", extractor="citations@1"),),

@@ -1,15 +1,13 @@
 """The DuckDB event store: one file, one writer; reports are saved idempotently and read back as records.
 
-Each report becomes a document row plus event, claim, citation, place, time and actor rows, each with
-flat columns for filtering and the full record as JSON. The schema lives in ``schema.sql``. Any Unicode
-text is stored as given, NUL included; lone surrogates (not Unicode) are refused.
+Each report becomes a document row plus event, claim, citation, place, time and actor rows (built in
+``_rows``), each with flat columns for filtering and the full record as JSON. The schema lives in
+``schema.sql``. Any Unicode text is stored as given, NUL included; lone surrogates (not Unicode) are refused.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import hashlib
 import importlib.util
 import json
 import logging
@@ -22,17 +20,9 @@ from typing import Any
 import duckdb
 
 from sitrep.errors import StoreError
-from sitrep.model import (
-    Document,
-    Event,
-    Failure,
-    Report,
-    Role,
-    check_evidence,
-    event_from_dict,
-    to_dict,
-)
-from sitrep.store.export import event_day, first_actor, flat_row, iso_day, write_events
+from sitrep.model import Document, Event, Failure, Report, event_from_dict
+from sitrep.store._rows import CHILD_TABLES, DOCUMENT_COLUMNS, Prepared, document_from_row, prepare_report, utc_now
+from sitrep.store.export import write_events
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +31,6 @@ SCHEMA_VERSION = 2
 MIGRATIONS = {
     2: ["ALTER TABLE events ADD COLUMN IF NOT EXISTS detentions INTEGER"],  # Event.detained, flat column
 }
-CHILD_TABLES = ("events", "claims", "citations", "places", "times", "actors")
 _SMALL_INSERT = 8  # rows; below this a VALUES list beats unnesting column lists (measured)
 _SEEN_TABLE = ("CREATE TABLE IF NOT EXISTS seen (feed VARCHAR NOT NULL, key VARCHAR NOT NULL, document_id VARCHAR, "
                "seen_at TIMESTAMP, PRIMARY KEY (feed, key))")
@@ -67,141 +56,6 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Mappi
         values = ", ".join(f"unnest(?::{types[c]}[])" for c in cols)
         con.execute(f'INSERT INTO "{table}" ({names}) SELECT {values}', [[row[c] for row in rows] for c in cols])
     return len(rows)
-
-
-# --------------------------------------------------------------------------- report -> rows
-
-
-@dataclasses.dataclass(slots=True)
-class _Prepared:
-    document: Document
-    fingerprint: str
-    rows: dict[str, list[dict[str, Any]]]
-    failures: list[Failure]
-
-
-def _json(value: Any) -> str:
-    # NaN is not JSON, and DuckDB's JSON type would refuse it later with a vaguer message
-    return json.dumps(value, ensure_ascii=False, allow_nan=False)
-
-
-def _int_or_none(value: Any) -> int | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int):
-        return value
-    text = str(value).strip()
-    return int(text) if text.isdigit() else None
-
-
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-
-
-def _check_report(report: Report) -> None:
-    doc = report.document
-    if not doc.id:
-        raise StoreError("a report's document has an empty id: build documents with Document.create", code="bad_report")
-    try:
-        doc.text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        # lone surrogates: not Unicode text, so not storable (ingest should never produce them)
-        raise StoreError(f"document {doc.id} text has a lone surrogate at offset {exc.start}: not valid Unicode",
-                         code="bad_text") from exc
-    for kind, records in (("event", report.events), ("claim", report.claims), ("citation", report.citations)):
-        seen = Counter(r.id for r in records)
-        dupes = [i for i, n in seen.items() if n > 1]
-        if dupes:
-            raise StoreError(f"report for document {doc.id} has {len(dupes)} repeated {kind} ids, e.g. {dupes[0]!r}",
-                             code="duplicate_id")
-    # Linked events may carry evidence from other documents, which cannot be checked against this text.
-    local = tuple(e for e in report.events if set(e.document_ids) <= {doc.id})
-    problems = check_evidence(doc.text, dataclasses.replace(report, events=local).all_evidence())
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise StoreError(f"report for document {doc.id} has evidence that does not match its text: {problems[0]}{more}",
-                         code="bad_evidence")
-
-
-def _document_row(doc: Document, *, extractors: str, fingerprint: str, format_version: int) -> dict[str, Any]:
-    day = iso_day(doc.published)
-    return {
-        "id": doc.id, "url": doc.url, "title": doc.title, "outlet": doc.outlet, "author": doc.author,
-        "published": day, "published_text": doc.published if doc.published != day else None,
-        "language": doc.language, "text": doc.text, "text_sha256": doc.text_sha256, "source": doc.source,
-        "ingested_at": _utc_now(), "extractors": extractors, "report_sha256": fingerprint,
-        "format_version": format_version,
-    }
-
-
-def _event_row(event: Event, record: str, doc: Document) -> dict[str, Any]:
-    flat = flat_row(event, doc)
-    date, place, killed = event.date, event.place, event.killed
-    actor1, actor2 = first_actor(event, Role.INITIATOR), first_actor(event, Role.TARGET)
-    names = dict.fromkeys(n for a in event.actors for n in (a.name, a.canonical) if n)
-    return {
-        "id": event.id, "document_id": doc.id, "event_date": event_day(date),
-        "date_start": iso_day(date.start) if date else None, "date_end": iso_day(date.end) if date else None,
-        "time_precision": flat["time_precision"], "date_basis": str(date.basis) if date else None,
-        "event_type": event.type, "sub_event_type": event.subtype, "plover": event.plover,
-        "actor1": flat["actor1"], "actor1_kind": actor1.kind if actor1 else None,
-        "actor2": flat["actor2"], "actor2_kind": actor2.kind if actor2 else None,
-        "actor_names": " | ".join(names) or None,
-        "country": flat["country"], "admin1": flat["admin1"], "admin2": flat["admin2"], "location": flat["location"],
-        "geonames_id": _int_or_none(place.geonames_id) if place else None,
-        "latitude": flat["latitude"], "longitude": flat["longitude"], "geo_precision": flat["geo_precision"],
-        "fatalities": flat["fatalities"], "fatalities_low": killed.low if killed else None,
-        "fatalities_high": killed.high if killed else None, "injuries": flat["injuries"],
-        "detentions": flat["detentions"],
-        "asserted_by_kind": str(event.asserted_by.kind), "asserted_by": flat["asserted_by"],
-        "hedge": flat["hedge"], "negated": event.negated, "confidence": event.confidence,
-        "evidence_text": event.evidence[0].text if event.evidence else None,
-        "source_url": doc.url, "outlet": doc.outlet, "extractor": event.extractor, "record": record,
-    }
-
-
-def _prepare(report: Report) -> _Prepared:
-    """Check a report and turn it into table rows; raises StoreError when it cannot be stored as it is."""
-    _check_report(report)
-    doc = report.document
-    try:
-        data = to_dict(report)
-        parts = {name: [_json(d) for d in data[name]] for name in (*CHILD_TABLES, "failures")}
-        doc_json = _json(data["document"])
-    except (TypeError, ValueError) as exc:
-        raise StoreError(f"report for document {doc.id} cannot be written as JSON: {exc}", code="bad_report") from exc
-    digest = hashlib.sha256(doc_json.encode("utf-8", "surrogatepass"))
-    for name, items in parts.items():
-        digest.update(f"\x1e{name}".encode())
-        for item in items:
-            digest.update(b"\x1f" + item.encode("utf-8", "surrogatepass"))
-    extractors = sorted({r.extractor for name in CHILD_TABLES for r in getattr(report, name) if r.extractor})
-    rows: dict[str, list[dict[str, Any]]] = {
-        "documents": [_document_row(doc, extractors=",".join(extractors), fingerprint=digest.hexdigest(),
-                                    format_version=report.format_version)],
-        "events": [_event_row(e, rec, doc) for e, rec in zip(report.events, parts["events"], strict=True)],
-        "claims": [{"id": c.id, "document_id": doc.id, "speaker": c.speaker.name, "speaker_kind": str(c.speaker.kind),
-                    "cue": c.cue.text, "content": c.content.text, "direct": c.direct, "medium": c.medium,
-                    "citation_id": c.citation_id, "extractor": c.extractor, "record": rec}
-                   for c, rec in zip(report.claims, parts["claims"], strict=True)],
-        "citations": [{"id": c.id, "document_id": doc.id, "title": c.title, "outlet": c.outlet, "author": c.author,
-                       "date": c.date, "extractor": c.extractor, "record": rec}
-                      for c, rec in zip(report.citations, parts["citations"], strict=True)],
-        "places": [{"document_id": doc.id, "seq": i, "id": p.id or None, "name": p.name,
-                    "geonames_id": _int_or_none(p.geonames_id), "feature": p.feature, "country": p.country,
-                    "admin1": p.admin1, "admin2": p.admin2, "latitude": p.lat, "longitude": p.lon,
-                    "precision": str(p.precision), "extractor": p.extractor, "record": rec}
-                   for i, (p, rec) in enumerate(zip(report.places, parts["places"], strict=True))],
-        "times": [{"document_id": doc.id, "seq": i, "id": t.id or None, "value": t.value,
-                   "precision": str(t.precision), "date_start": iso_day(t.start), "date_end": iso_day(t.end),
-                   "basis": str(t.basis), "text": t.text, "extractor": t.extractor, "record": rec}
-                  for i, (t, rec) in enumerate(zip(report.times, parts["times"], strict=True))],
-        "actors": [{"document_id": doc.id, "seq": i, "id": a.id or None, "name": a.name, "canonical": a.canonical,
-                    "kind": a.kind, "country": a.country, "extractor": a.extractor, "record": rec}
-                   for i, (a, rec) in enumerate(zip(report.actors, parts["actors"], strict=True))],
-    }
-    failures = [dataclasses.replace(f, document_id=f.document_id or doc.id) for f in report.failures]
-    return _Prepared(document=doc, fingerprint=digest.hexdigest(), rows=rows, failures=failures)
 
 
 def _bound(value: str | dt.date, *, end: bool) -> str:
@@ -329,7 +183,7 @@ class DuckDBStore:
 
     def save_report(self, report: Report) -> str:
         """Save one report: "inserted", "unchanged" (same content saved before) or "updated" (rows replaced)."""
-        return self._write([_prepare(report)])[0]
+        return self._write([prepare_report(report)])[0]
 
     def save_reports(self, reports: Iterable[Report], *, batch_size: int = 500,
                      on_progress: Callable[[int], None] | None = None) -> dict[str, int]:
@@ -340,7 +194,7 @@ class DuckDBStore:
         """
         self._writable()
         totals = Counter({"inserted": 0, "unchanged": 0, "updated": 0, "failed": 0})
-        batch: dict[str, _Prepared] = {}
+        batch: dict[str, Prepared] = {}
         rejected: list[Failure] = []
         done = 0
 
@@ -361,7 +215,7 @@ class DuckDBStore:
             if doc_id in batch:  # a later version of a document in the same batch: write the earlier first
                 flush()
             try:
-                batch[doc_id] = _prepare(report)
+                batch[doc_id] = prepare_report(report)
             except StoreError as exc:
                 log.warning("not storing document %s: %s", doc_id, exc)
                 totals["failed"] += 1
@@ -372,7 +226,7 @@ class DuckDBStore:
         flush()
         return dict(totals)
 
-    def _write(self, prepared: list[_Prepared]) -> list[str]:
+    def _write(self, prepared: list[Prepared]) -> list[str]:
         con = self._writable()
         ids = [p.document.id for p in prepared]
         try:
@@ -415,7 +269,7 @@ class DuckDBStore:
             con.execute(
                 "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, code) DO UPDATE SET "
                 "message = excluded.message, document_id = excluded.document_id, stage = excluded.stage",
-                [f.source, f.code, f.message, f.document_id, f.stage, _utc_now()])
+                [f.source, f.code, f.message, f.document_id, f.stage, utc_now()])
 
     def save_failure(self, failure: Failure) -> None:
         """Record an input that did not become a report; saving the same (source, code) again replaces it."""
@@ -472,15 +326,9 @@ class DuckDBStore:
     def documents(self, ids: Iterable[str]) -> dict[str, Document]:
         """The stored documents with these ids, by id (ids not in the store are left out)."""
         rows = self._connection().execute(
-            "SELECT id, url, title, outlet, author, published, published_text, language, text, text_sha256, source "
-            "FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(dict.fromkeys(ids))]).fetchall()
-        found = {}
-        for doc_id, url, title, outlet, author, published, published_text, language, text, sha, source in rows:
-            found[doc_id] = Document(
-                id=doc_id, text=text, text_sha256=sha, url=url, title=title, outlet=outlet, author=author,
-                published=published_text or (published.isoformat() if published else None),
-                language=language, source=source)
-        return found
+            f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(dict.fromkeys(ids))]).fetchall()
+        return {row[0]: document_from_row(row) for row in rows}
 
     def document(self, doc_id: str) -> Document | None:
         return self.documents([doc_id]).get(doc_id)
@@ -527,7 +375,7 @@ class DuckDBStore:
 
     def mark_seen(self, feed: str, items: Iterable[tuple[str, str | None]]) -> int:
         """Remember ``(key, document_id or None)`` pairs as handled for ``feed``, in one transaction."""
-        rows = [[feed, key, doc_id, _utc_now()] for key, doc_id in items]
+        rows = [[feed, key, doc_id, utc_now()] for key, doc_id in items]
         if not rows:
             return 0
         con = self._seen_table()

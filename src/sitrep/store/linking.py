@@ -24,6 +24,7 @@ from sitrep.errors import StoreError
 from sitrep.link.events import Signature, best_cluster, signature
 from sitrep.link.merge import merge_reports, merged_id
 from sitrep.model import Event, event_from_dict, to_dict
+from sitrep.store._rows import event_row
 
 if TYPE_CHECKING:
     from sitrep.store.duckdb import DuckDBStore
@@ -143,8 +144,6 @@ def _same_as(con: duckdb.DuckDBPyConnection, sig: Signature, event: Event,
 
 def _rewrite(store: DuckDBStore, con: duckdb.DuckDBPyConnection, linked_ids: set[str]) -> int:
     """Recompute the merged records of these merged events from their members."""
-    from sitrep.store.duckdb import _event_row
-
     written = 0
     for linked in sorted(linked_ids):
         con.execute("DELETE FROM linked_events WHERE id = ?", [linked])
@@ -159,7 +158,7 @@ def _rewrite(store: DuckDBStore, con: duckdb.DuckDBPyConnection, linked_ids: set
         first_doc = docs.get(members[0].document_ids[0])
         if first_doc is None:
             continue
-        row = _event_row(merged, json.dumps(to_dict(merged), ensure_ascii=False), first_doc)
+        row = event_row(merged, json.dumps(to_dict(merged), ensure_ascii=False), first_doc)
         row.update(corroboration=merged.corroboration, n_reports=len(members))
         cols = list(row)
         con.execute(f"INSERT INTO linked_events ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",

@@ -1,0 +1,179 @@
+"""Who did what to whom: the initiators and targets of an event draft, read from the dependency parse and
+mapped to the actor stage's mentions (or to a named entity when the actor stage found none)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sitrep.extract._event_drafts import EventDraft
+from sitrep.extract._text import subtree
+from sitrep.model import Actor, Annotations, Role
+
+_INITIATOR_DEPS = {"nsubj"}
+# Verbs whose subject carries out the event named by their object.
+_DOING_VERBS = {"fire", "launch", "carry", "conduct", "stage", "mount", "execute", "perform", "unleash", "wage",
+                "begin", "start", "continue", "resume", "use", "detonate", "plant", "hold", "lead", "order"}
+_TARGET_DEPS = {"dobj", "nsubjpass"}
+
+
+def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], *, extractor: str,
+                 place_spans: Sequence[tuple[int, int]] = ()) -> list[Actor]:
+    """Initiators and targets from the dependency structure, mapped to actor mentions.
+
+    A party the actor stage missed is taken from the named entities and marked with ``extractor`` (the
+    events stage's name); ``place_spans`` are resolved towns and regions, which are never parties.
+
+    Verbs: subject → initiator, object or passive subject → target, "by X" → initiator.
+    Nouns: "coalition airstrikes" / "US strikes" (modifiers) and "by X" → initiator; "on/against X" → target;
+    a noun that is the subject of "killed"/"hit" passes the verb's object as target.
+    """
+    roles: list[tuple[Role, int]] = []
+    toks = ann.tokens
+    for t in d.triggers:
+        h = t.head
+        if t.kind == "verb" or t.kind == "casualty":
+            for c in ann.children[h]:
+                dep = toks[c].dep
+                if dep in _INITIATOR_DEPS:
+                    roles.append((Role.INITIATOR, c))
+                elif dep in _TARGET_DEPS:
+                    roles.append((Role.TARGET, c))
+                elif dep == "agent":
+                    roles.extend((Role.INITIATOR, g) for g in ann.children[c] if toks[g].dep == "pobj")
+            has_subject = any(toks[c].dep in _INITIATOR_DEPS or toks[c].dep == "agent" for c in ann.children[h])
+            if toks[h].dep in ("xcomp", "conj") and not has_subject:
+                head = toks[h].head
+                roles.extend((Role.INITIATOR, c) for c in ann.children[head] if toks[c].dep in _INITIATOR_DEPS)
+        else:
+            for c in ann.children[h]:
+                dep, word = toks[c].dep, toks[c].text.lower()
+                if dep in ("compound", "amod", "poss", "nmod"):
+                    roles.append((Role.INITIATOR, c))
+                elif dep == "prep" and word == "by":
+                    roles.extend((Role.INITIATOR, g) for g in ann.children[c] if toks[g].dep == "pobj")
+                elif dep == "prep" and word in ("on", "against", "targeting"):
+                    roles.extend((Role.TARGET, g) for g in ann.children[c] if toks[g].dep == "pobj")
+            if toks[h].dep in ("nsubj", "nsubjpass"):
+                verb = toks[h].head
+                roles.extend((Role.TARGET, c) for c in ann.children[verb] if toks[c].dep == "dobj")
+            elif toks[h].dep == "dobj" and (toks[toks[h].head].lemma or "").lower() in _DOING_VERBS:
+                # "police fired tear gas", "the army launched an offensive" (but not "residents blamed the attack")
+                verb = toks[h].head
+                roles.extend((Role.INITIATOR, c) for c in ann.children[verb] if toks[c].dep in _INITIATOR_DEPS)
+        if t.kind == "noun" and toks[h].dep == "dobj" and t.subtype is not None and t.subtype.verbal:
+            # "Japan announced a suspension of flights", "held talks": the verb's subject is the party
+            roles.extend((Role.INITIATOR, c) for c in ann.children[toks[h].head] if toks[c].dep in _INITIATOR_DEPS)
+    roles = _with_conjuncts(ann, roles)
+    # The dead and wounded are targets, unless the text already made them the initiators
+    # ("the army retook the town … 22 soldiers were killed").
+    for c in d.killed + d.injured + d.detained:
+        for ev in c.count.evidence[-1:]:
+            roles.append((Role.TARGET, _token_at(ann, ev.end - 1)))
+    out: list[Actor] = []
+    seen_mentions: set[int] = set()
+    seen_names: set[tuple[Role, str]] = set()
+    for role, tok in roles:
+        for a in _actors_for_token(ann, tok, actors, place_spans, extractor=extractor):
+            mention = a.evidence[0].start if a.evidence else -1
+            name = (role, (a.canonical or a.name or "").lower())
+            other_side = (Role.INITIATOR if role == Role.TARGET else Role.TARGET, name[1])
+            if mention not in seen_mentions and name not in seen_names and other_side not in seen_names:
+                seen_mentions.add(mention)
+                seen_names.add(name)
+                out.append(_with_role(a, role))
+    return out
+
+
+def _token_at(ann: Annotations, char: int) -> int:
+    for t in ann.tokens:
+        if t.start <= char < t.end:
+            return t.i
+    return 0
+
+
+def _with_conjuncts(ann: Annotations, roles: list[tuple[Role, int]]) -> list[tuple[Role, int]]:
+    """ "the army and popular forces retook": every conjunct of a role holder holds the role too."""
+    out = list(roles)
+    for role, tok in roles:
+        stack = [tok]
+        while stack:
+            j = stack.pop()
+            for c in ann.children[j]:
+                if ann.tokens[c].dep == "conj":
+                    out.append((role, c))
+                    stack.append(c)
+    return out
+
+
+def _actors_for_token(ann: Annotations, tok: int, actors: Sequence[Actor],
+                      place_spans: Sequence[tuple[int, int]], *, extractor: str) -> list[Actor]:
+    """Actor mentions that cover the token, else those inside its noun phrase (not its clauses)."""
+    t = ann.tokens[tok]
+    hits = [a for a in actors if a.evidence and a.evidence[0].start <= t.start < a.evidence[0].end]
+    if hits:
+        return hits[:1]
+    phrase = [j for j in subtree(ann, tok) if not _in_clause(ann, j, tok)]
+    if not phrase:
+        return []
+    start, end = ann.tokens[phrase[0]].start, ann.tokens[phrase[-1]].end
+    inside = [a for a in actors if a.evidence and start <= a.evidence[0].start and a.evidence[0].end <= end][:1]
+    if inside:
+        return inside
+    # a country is a party only as subject or recipient ("Israel threatened", "gave Tanzania"), never
+    # as an object hit ("struck Gaza" names a place)
+    places_ok = ann.tokens[tok].dep in ("nsubj", "dative")
+    found = _entity_actor(ann, start, end, extractor=extractor, places_ok=places_ok, place_spans=place_spans)
+    speaker = _reporting_subject(ann, tok)
+    if not found and speaker is not None:
+        return _actors_for_token(ann, speaker, actors, place_spans, extractor=extractor)
+    return found
+
+
+_REPORTING_PRONOUNS = {"it", "they", "he", "she", "we"}
+
+
+def _reporting_subject(ann: Annotations, tok: int) -> int | None:
+    """ "Japan said it had halted aid": a pronoun subject of a reported clause is the reporting subject."""
+    t = ann.tokens[tok]
+    if t.pos != "PRON" or t.text.lower() not in _REPORTING_PRONOUNS or t.dep != "nsubj":
+        return None
+    verb = ann.tokens[t.head]
+    if verb.dep != "ccomp" or verb.head == verb.i:
+        return None
+    subjects = [c for c in ann.children[verb.head] if ann.tokens[c].dep == "nsubj" and ann.tokens[c].pos != "PRON"]
+    return subjects[0] if subjects else None
+
+
+# Named parties that are not in the actor stage's output: a state named by its country ("Israel threatened"),
+# a people ("Palestinians blamed"), an organisation or a person.
+_ENTITY_KINDS = {"GPE": "government", "NORP": "unknown", "ORG": "unknown", "PERSON": "unknown"}
+
+
+def _entity_actor(ann: Annotations, start: int, end: int, *, extractor: str, places_ok: bool = False,
+                  place_spans: Sequence[tuple[int, int]] = ()) -> list[Actor]:
+    for e in ann.entities:
+        if any(ps < e.end and e.start < pe for ps, pe in place_spans):
+            continue
+        if start <= e.start and e.end <= end and e.label in _ENTITY_KINDS and (places_ok or e.label != "GPE"):
+            return [Actor(name=ann.text[e.start : e.end], kind=_ENTITY_KINDS[e.label],
+                          evidence=(ann.evidence(e.start, e.end),), extractor=extractor)]
+    return []
+
+
+def _in_clause(ann: Annotations, j: int, root: int) -> bool:
+    """True when token j hangs below root through a clause or another preposition's object chain."""
+    k = j
+    while k != root:
+        if ann.tokens[k].dep in ("relcl", "acl", "advcl", "ccomp", "conj", "appos"):
+            return True
+        k = ann.tokens[k].head
+    return False
+
+
+def _with_role(a: Actor, role: Role) -> Actor:
+    return replace(a, role=role)
+
+
+
+__all__ = ["assign_roles"]

@@ -248,3 +248,9 @@ def test_a_large_region_sits_at_the_middle_of_its_towns_not_at_their_populous_ed
     lat, lon = pos[("XX", "02")]
     assert 10.0 < lat < 10.2 and lon == 10.0  # weighted mean of close towns
     assert pop[("XX", "02")] == 30_000
+
+
+@pytest.mark.slow
+def test_us_towns_carry_their_county(gazetteer: GeoNamesGazetteer) -> None:
+    counties = {e.admin1: e.admin2 for e in gazetteer.lookup("Huntsville") if e.country == "US"}
+    assert counties["Texas"] == "Walker County" and counties["Alabama"] == "Madison County"

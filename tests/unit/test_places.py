@@ -467,3 +467,11 @@ def test_gaza_in_an_article_about_israel_is_the_palestinian_city(places_of) -> N
     gaza = by_name(places)["Gaza"]
     assert (gaza.country, gaza.feature) == ("PS", "city")
     assert gaza.lat is not None
+
+
+@pytest.mark.slow
+def test_huntsville_and_walker_county_together_are_in_texas(places_of) -> None:
+    places = places_of("Deputies from Walker County arrested a Huntsville man on Monday.")
+    assert [(p.name, p.admin1) for p in places] == [("Walker County", "Texas"), ("Huntsville", "Texas")]
+    alone = places_of("A man was shot in Huntsville on Monday, police said.")
+    assert [(p.name, p.admin1) for p in alone] == [("Huntsville", "Alabama")]

@@ -16,7 +16,7 @@ FEATURE_NAMES = (
     "own_name", "hint_fits", "hint_vs_country", "loc_is_region", "qualifying_big",
     "country_ctx", "region_ctx", "qualifier_match",
     "pop_gap", "most_populous", "big_city", "ctx_times_small", "alt_only_small", "no_population",
-    "loc_label_populated", "home_region",
+    "loc_label_populated", "home_region", "admin_link",
 )
 _CLASSES = ("country", "region", "landmark", "admin1", "city", "admin2")
 
@@ -29,6 +29,7 @@ WEIGHTS = (
     2.694, 1.354, 4.125,
     -0.232, -0.307, -2.019, 0.332, -0.896, 3.062,
     -0.294, 3.399,
+    3.0,  # admin_link: set by hand, not fitted (added after the fit); see _place_links
 )
 
 
@@ -38,7 +39,7 @@ def log_pop(c: Any) -> float:
 
 def candidate_features(c: Any, *, own_name: bool, hint: str | None, label: str, qualifying: bool,
                        country_ctx: float, region_ctx: float, qualifier_match: bool, top_log_pop: float,
-                       home_region: float = 0.0) -> list[float]:
+                       home_region: float = 0.0, admin_link: bool = False) -> list[float]:
     """The feature vector of candidate ``c`` (in ``FEATURE_NAMES`` order)."""
     lp = log_pop(c)
     f = [lp, *(1.0 if c.feature == k else 0.0 for k in _CLASSES), 1.0 if own_name else 0.0]
@@ -50,13 +51,13 @@ def candidate_features(c: Any, *, own_name: bool, hint: str | None, label: str, 
     f += [country_ctx, region_ctx, 1.0 if qualifier_match else 0.0]
     if not c.population:
         # seas, regions and most counties carry no population: their class weights speak for them instead
-        return [*f, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, home_region]
+        return [*f, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, home_region, 1.0 if admin_link else 0.0]
     gap = lp - top_log_pop  # <= 0: how much smaller than the most populous namesake
     small = min(1.0, -gap / 3)
     f += [gap, 1.0 if gap > -1e-9 else 0.0, 1.0 if lp >= 6 else 0.0, country_ctx * small,
           0.0 if own_name else small, 0.0]
     # the model tags seas, rivers and mountains LOC: a populated namesake is then less likely meant
-    f += [1.0 if label == "LOC" else 0.0, home_region]
+    f += [1.0 if label == "LOC" else 0.0, home_region, 1.0 if admin_link else 0.0]
     return f
 
 

@@ -21,6 +21,7 @@ from sitrep.extract._place_cues import (
     modifies_local_noun,
     party_home,
 )
+from sitrep.extract._place_links import admin_links
 from sitrep.extract._place_score import candidate_features, log_pop
 from sitrep.extract._place_score import score as score_features
 from sitrep.extract._place_sites import inner_names, site_extent, site_town
@@ -182,12 +183,14 @@ def _sites_placed_by_context(ann: Annotations, places: list[Place], mentions: li
 def _rank(ann: Annotations, looked_up: list, context: list, regions: list, gazetteer: GazetteerLike,
           home: list | None) -> list[list]:
     out = []
+    links = admin_links([(gazetteer.normalize(_text(ann, m)), cands) for m, cands in looked_up], gazetteer.normalize)
     for i, (m, candidates) in enumerate(looked_up):
         qualifier = _qualifier(looked_up, i, ann)
         qualifying = _is_qualifier(looked_up, i, ann)
         top = max((log_pop(c) for c in candidates if c.population), default=0.0)
         scored = [(_score(ann, m, c, context[i], qualifier, gazetteer, qualifying=qualifying, regions=regions[i],
-                          top_log_pop=top, home=home[i] if home else None), c) for c in candidates]
+                          top_log_pop=top, home=home[i] if home else None, linked=k in links[i]), c)
+                  for k, c in enumerate(candidates)]
         if not m.hint:
             scored = _prefer_city_over_its_namesake(scored)
         scored.sort(key=lambda sc: -sc[0])
@@ -493,7 +496,7 @@ def _qualifier(looked_up: list, i: int, ann: Annotations) -> list[EntryLike]:
 
 def _score(ann: Annotations, m: _Mention, c: EntryLike, context: dict[str, float], qualifier: list[EntryLike],
            gazetteer: GazetteerLike, *, qualifying: bool = False, regions: dict | None = None,
-           top_log_pop: float = 0.0, home: dict | None = None) -> float:
+           top_log_pop: float = 0.0, home: dict | None = None, linked: bool = False) -> float:
     own = _bare(gazetteer.normalize(c.name)) == _bare(gazetteer.normalize(_text(ann, m)))
     region = home_region = 0.0
     if c.feature in ("city", "admin1", "admin2", "landmark") and c.admin1:
@@ -502,7 +505,7 @@ def _score(ann: Annotations, m: _Mention, c: EntryLike, context: dict[str, float
     f = candidate_features(c, own_name=own, hint=m.hint, label=m.label, qualifying=qualifying,
                            country_ctx=context.get(c.country, 0.0) if c.country else 0.0, region_ctx=region,
                            qualifier_match=any(_qualifies(q, c) for q in qualifier), top_log_pop=top_log_pop,
-                           home_region=home_region)
+                           home_region=home_region, admin_link=linked)
     return score_features(f)
 
 

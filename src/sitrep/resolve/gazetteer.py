@@ -12,7 +12,7 @@ import math
 import re
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 EXTRA_FILE = "places_extra.tsv"
 COUNTRIES_FILE = "places_countries.tsv"
 # Bump when the layout of the cached index changes, so old caches are ignored.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 MIN_CITY_POPULATION = 500
 # Diagonal of the towns' bounding box above which a region's point is the box's middle, not the towns' mean
 # (measured on the admin1 toponyms of LGL and GeoWebNews: 927 -> 942 of 982 within 161 km at 800-1000 km).
@@ -263,9 +263,12 @@ def _add_packages(b: _Builder, admin1_index: dict, country_index: dict) -> None:
         lat, lon = pos.get((iso,), (None, None))
         entry = (int(c["geonameid"]), c["name"], "country", iso, None, None, lat, lon, int(c["population"] or 0))
         country_index[iso] = b.add(entry, [n for n in aliases.get(iso, ()) if n])
+    town_counties = _us_town_counties(admin1_names)
     for c in cities:
         country, a1 = c["countrycode"], c["admin1code"]
-        entry = (int(c["geonameid"]), c["name"], "city", country, admin1_names.get((country, a1)), None,
+        state = admin1_names.get((country, a1))
+        county = town_counties.get((state, normalize_name(c["name"]))) if country == "US" else None
+        entry = (int(c["geonameid"]), c["name"], "city", country, state, county,
                  c["latitude"], c["longitude"], int(c["population"] or 0))
         b.add(entry, _not_codes(c["alternatenames"]))
     _place_admin2(b, admin2_rows, admin1_names)
@@ -304,15 +307,20 @@ def _namesake_town(b: _Builder, key: str, country: str | None, admin1: str | Non
     return None if best is None else (best[6], best[7])
 
 
-def _us_county_points(admin1_names: dict) -> dict[tuple[str, str], tuple[float, float]]:
-    """(state name, normalised county name) -> mean point of the county's ZIP codes."""
+@lru_cache(maxsize=1)
+def _us_zip_codes() -> tuple[dict, ...]:
     try:
         import zipcodes
-    except ImportError:  # an optional refinement: counties stay without a point
+    except ImportError:  # an optional refinement: counties stay without a point, towns without a county
         log.warning("zipcodes is not installed: US counties get no coordinates")
-        return {}
+        return ()
+    return tuple(zipcodes.list_all())
+
+
+def _us_county_points(admin1_names: dict) -> dict[tuple[str, str], tuple[float, float]]:
+    """(state name, normalised county name) -> mean point of the county's ZIP codes."""
     sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
-    for z in zipcodes.list_all():
+    for z in _us_zip_codes():
         state = admin1_names.get(("US", z.get("state")))
         if not (state and z.get("county") and z.get("lat") and z.get("long")):
             continue
@@ -321,6 +329,17 @@ def _us_county_points(admin1_names: dict) -> dict[tuple[str, str], tuple[float, 
         acc[1] += float(z["long"])
         acc[2] += 1
     return {k: (round(v[0] / v[2], 4), round(v[1] / v[2], 4)) for k, v in sums.items()}
+
+
+def _us_town_counties(admin1_names: dict) -> dict[tuple[str, str], str]:
+    """(state name, normalised town name) -> the county most of the town's ZIP codes lie in ("Walker County" for
+    Huntsville, Texas): lets an article's county vouch for its towns and the reverse."""
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for z in _us_zip_codes():
+        state = admin1_names.get(("US", z.get("state")))
+        if state and z.get("county") and z.get("city"):
+            votes[(state, normalize_name(z["city"]))][z["county"]] += 1
+    return {k: v.most_common(1)[0][0] for k, v in votes.items()}
 
 
 def _index_admin1(admin1_index: dict, country: str, idx: int, names: Iterable[str], *, first: bool = False) -> None:

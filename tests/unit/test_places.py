@@ -475,3 +475,23 @@ def test_huntsville_and_walker_county_together_are_in_texas(places_of) -> None:
     assert [(p.name, p.admin1) for p in places] == [("Walker County", "Texas"), ("Huntsville", "Texas")]
     alone = places_of("A man was shot in Huntsville on Monday, police said.")
     assert [(p.name, p.admin1) for p in alone] == [("Huntsville", "Alabama")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, absent", [
+    ("Leaders in the West condemned the strike on Monday.", "West"),
+    ("Gunmen attacked a checkpoint in Kirkuk on Monday.", "Gunmen"),
+])
+def test_a_compass_word_or_a_common_noun_alone_is_not_a_place(places_of, text, absent) -> None:
+    assert absent not in [p.evidence[0].text for p in places_of(text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, name, feature, country", [
+    ("Flooding hit Moncton, N.B., on Tuesday.", "N.B.", "admin1", "CA"),
+    ("Veterans of the war in Afghanistan fought for the Soviet Union.", "Soviet Union", "country", "RU"),
+    ("Ships from Trinidad docked in Caracas.", "Trinidad", "region", "TT"),
+])
+def test_reviewed_names_reach_their_place(places_of, text, name, feature, country) -> None:
+    place = by_name(places_of(text))[name]
+    assert (place.feature, place.country) == (feature, country)

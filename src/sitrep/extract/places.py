@@ -116,13 +116,15 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
     home = region_context(((k, m.weak, [sc[0][1]] if sc and sc[0][1].feature != "country" else [])
                            for k, (m, _), sc in zip(keys, looked_up, ranked, strict=True)), gazetteer.normalize)
     ranked = _rank(ann, looked_up, context, regions, gazetteer, home)
-    places = []
+    places, kept = [], []
     for i, (m, _) in enumerate(looked_up):
         if m.weak and not _keep_weak(ranked[i], context[i]):
             continue
+        if not ranked[i] and not m.site and not any(t.pos == "PROPN" for t in ann.tokens[m.start : m.end]):
+            continue  # "Gunmen attacked ...": the model's place label on a common noun, and no place of that name
         places.append(_place(ann, m, ranked[i]))
-    return _sites_placed_by_context(ann, places, [m for i, (m, _) in enumerate(looked_up)
-                                                  if not m.weak or _keep_weak(ranked[i], context[i])])
+        kept.append(m)
+    return _sites_placed_by_context(ann, places, kept)
 
 
 def _with_sites(ann: Annotations, looked_up: list, gazetteer: GazetteerLike) -> list:
@@ -188,8 +190,11 @@ def _rank(ann: Annotations, looked_up: list, context: list, regions: list, gazet
         qualifier = _qualifier(looked_up, i, ann)
         qualifying = _is_qualifier(looked_up, i, ann)
         top = max((log_pop(c) for c in candidates if c.population), default=0.0)
+        key = gazetteer.normalize(_text(ann, m))
+        country_named = any(c.feature == "country" and gazetteer.normalize(c.name) == key for c in candidates)
         scored = [(_score(ann, m, c, context[i], qualifier, gazetteer, qualifying=qualifying, regions=regions[i],
-                          top_log_pop=top, home=home[i] if home else None, linked=k in links[i]), c)
+                          top_log_pop=top, home=home[i] if home else None, linked=k in links[i],
+                          country_named=country_named), c)
                   for k, c in enumerate(candidates)]
         if not m.hint:
             scored = _prefer_city_over_its_namesake(scored)
@@ -255,6 +260,8 @@ def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mentio
     # "Nad-e Ali district" found by the scan holds the "Ali" the model took for a person
     mentions = [m for k, m in enumerate(mentions) if not any(
         o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in mentions[max(0, k - 3):k])]
+    # "the West", "North": a compass word alone is a direction, not Cameroon's West Region
+    mentions = [m for m in mentions if m.hint or _text(ann, m).lower() not in _DIRECTIONS]
     for m in mentions:
         m.near = _near_cue(ann, m.start)
     return mentions, demonyms
@@ -496,8 +503,12 @@ def _qualifier(looked_up: list, i: int, ann: Annotations) -> list[EntryLike]:
 
 def _score(ann: Annotations, m: _Mention, c: EntryLike, context: dict[str, float], qualifier: list[EntryLike],
            gazetteer: GazetteerLike, *, qualifying: bool = False, regions: dict | None = None,
-           top_log_pop: float = 0.0, home: dict | None = None, linked: bool = False) -> float:
-    own = _bare(gazetteer.normalize(c.name)) == _bare(gazetteer.normalize(_text(ann, m)))
+           top_log_pop: float = 0.0, home: dict | None = None, linked: bool = False,
+           country_named: bool = False) -> float:
+    key = gazetteer.normalize(_text(ann, m))
+    own = _bare(gazetteer.normalize(c.name)) == _bare(key)
+    if own and c.feature == "city" and country_named and gazetteer.normalize(c.name) != key:
+        own = False  # "Mexico" names the country; Mexico City is its own name only for "Gaza" and the like
     region = home_region = 0.0
     if c.feature in ("city", "admin1", "admin2", "landmark") and c.admin1:
         region = regions.get((c.country, c.admin1), 0.0) if regions else 0.0

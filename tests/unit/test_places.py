@@ -495,3 +495,18 @@ def test_a_compass_word_or_a_common_noun_alone_is_not_a_place(places_of, text, a
 def test_reviewed_names_reach_their_place(places_of, text, name, feature, country) -> None:
     place = by_name(places_of(text))[name]
     assert (place.feature, place.country) == (feature, country)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, name, country", [
+    ("BEIRUT (AP) — A Kurdish militia spokesman says the fighting continues in Afrin.", "BEIRUT", "LB"),
+    ("US troops were embedded with Kurdish forces in Manbij near the Turkish border.", "Manbij", "SY"),  # tagged DATE
+    ("Rebels held the last patch of eastern Ghouta on Monday, monitors said.", "Ghouta", "SY"),
+])
+def test_datelines_date_tagged_names_and_directed_names_are_found(places_of, text, name, country) -> None:
+    assert by_name(places_of(text))[name].country == country
+
+
+@pytest.mark.slow
+def test_a_feast_tagged_date_is_not_a_town(places_of) -> None:
+    assert [p.name for p in places_of("Attacks rose in Ramadan and at Christmas in Saudi Arabia.")] == ["Saudi Arabia"]

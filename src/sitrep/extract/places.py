@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from sitrep.extract._calendar import MONTHS, WEEKDAYS
 from sitrep.extract._place_context import country_context, region_context
 from sitrep.extract._place_cues import (
     CIVIC_WORDS,
@@ -214,6 +215,8 @@ def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mentio
     demonyms: Counter = Counter()
     mentions: list[_Mention] = []
     for ent in ann.entities:
+        if ent.label in ("DATE", "TIME") and _no_date_words(ann, ent.token_start, ent.token_end):
+            continue  # "in Manbij" tagged DATE: a name with no month, weekday or digit in it is free for the scan
         if ent.label in _BLOCKING_LABELS or ent.label in PLACE_LABELS or ent.label in _MISTAKEN_LABELS:
             for j in range(ent.token_start, ent.token_end):
                 blocked[j] = True
@@ -232,7 +235,7 @@ def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mentio
         elif ent.label in _MISTAKEN_LABELS:
             m = _trim(ann, ent.token_start, ent.token_end, gazetteer)
             if m is not None and _has_place_cue(ann, m) and gazetteer.contains(_text(ann, m)):
-                m.weak = True
+                m.weak = not is_upper_dateline(ann, m.start, m.end, sentence_starts)
                 mentions.append(m)
             elif ent.label in ("ORG", "PERSON"):
                 # "the Texas Forest Service", "University of Alexandria": a place named inside an organisation;
@@ -252,7 +255,8 @@ def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mentio
                              and not is_upper_dateline(ann, i, found, sentence_starts)):
             i += 1
             continue
-        m = _extend(ann, _Mention(i, found, weak=True))
+        # an upper-case dateline ("BEIRUT (AP) —") is where the report was filed: no other evidence needed
+        m = _extend(ann, _Mention(i, found, weak=not is_upper_dateline(ann, i, found, sentence_starts)))
         if _has_place_cue(ann, m):
             mentions.append(m)
         i = m.end
@@ -265,6 +269,18 @@ def _recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[_Mentio
     for m in mentions:
         m.near = _near_cue(ann, m.start)
     return mentions, demonyms
+
+
+def _no_date_words(ann: Annotations, start: int, end: int) -> bool:
+    toks = ann.tokens[start:end]
+    return all(t.pos == "PROPN" and not any(ch.isdigit() for ch in t.text) and t.text.lower() not in _HOLIDAYS
+               and t.text.lower().rstrip(".") not in MONTHS and t.text.lower() not in WEEKDAYS for t in toks)
+
+
+# Feasts and months the model rightly tags DATE and a gazetteer also knows as towns ("in Ramadan", "at Christmas").
+_HOLIDAYS = frozenset({"ramadan", "ramzan", "eid", "christmas", "easter", "lent", "advent", "pentecost", "passover",
+                       "ashura", "nowruz", "diwali", "hanukkah", "thanksgiving", "halloween", "kippur", "hashanah",
+                       "muharram", "safar", "rajab", "shaban", "shawwal", "dhu", "hijjah", "qadah"})
 
 
 def _vouched_embedded(ann: Annotations, looked_up: list, gazetteer: GazetteerLike) -> list:
@@ -354,6 +370,8 @@ def _has_place_cue(ann: Annotations, m: _Mention) -> bool:
     toks = ann.tokens
     if m.hint or (m.start > 0 and toks[m.start - 1].text.lower() in _LOCATIVE) or _is_dateline(ann, m):
         return True
+    if m.start > 1 and toks[m.start - 1].text in _DIRECTIONS and toks[m.start - 2].text.lower() in _LOCATIVE:
+        return True  # "the last patch of eastern Ghouta", "in northern Helmand"
     if party_home(ann, m.start) or (m.end < len(toks) and toks[m.end].text.lower() in CIVIC_WORDS):
         return True
     if modifies_local_noun(ann, m.start, m.end) or is_upper_dateline(

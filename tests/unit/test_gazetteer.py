@@ -254,3 +254,14 @@ def test_a_large_region_sits_at_the_middle_of_its_towns_not_at_their_populous_ed
 def test_us_towns_carry_their_county(gazetteer: GeoNamesGazetteer) -> None:
     counties = {e.admin1: e.admin2 for e in gazetteer.lookup("Huntsville") if e.country == "US"}
     assert counties["Texas"] == "Walker County" and counties["Alabama"] == "Madison County"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("district, seat", [("Qada Samarra", "Samarra"), ("Gao Cercle", "Gao"),
+                                            ("Zolotonosha Raion", "Zolotonosha"), ("Saint Croix County", None)])
+def test_second_level_divisions_get_a_point_from_their_seat_or_zip_codes(gazetteer, district, seat) -> None:
+    entry = next(e for e in gazetteer.lookup(district) if e.feature == "admin2")
+    assert entry.lat is not None
+    if seat is not None:
+        town = next(e for e in gazetteer.lookup(seat) if e.feature == "city" and e.country == entry.country)
+        assert (entry.lat, entry.lon) == (town.lat, town.lon)

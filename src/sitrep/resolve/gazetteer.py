@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 EXTRA_FILE = "places_extra.tsv"
 COUNTRIES_FILE = "places_countries.tsv"
 # Bump when the layout of the cached index changes, so old caches are ignored.
-INDEX_FORMAT = 9
+INDEX_FORMAT = 11
 MIN_CITY_POPULATION = 500
 # Diagonal of the towns' bounding box above which a region's point is the box's middle, not the towns' mean
 # (measured on the admin1 toponyms of LGL and GeoWebNews: 927 -> 942 of 982 within 161 km at 800-1000 km).
@@ -289,15 +289,26 @@ def _place_admin2(b: _Builder, rows: list[int], admin1_names: dict) -> None:
     counties = _us_county_points(admin1_names)
     for idx in rows:
         gid, name, feature, country, admin1, admin2, lat, lon, pop, alternates = b.entries[idx]
-        point = counties.get((admin1, normalize_name(name))) if country == "US" else None
+        key = normalize_name(name)
+        point = None
+        if country == "US":  # ZIP data writes "St. Croix County" where GeoNames writes "Saint Croix County"
+            point = counties.get((admin1, key)) or counties.get((admin1, re.sub(r"^saint ", "st ", key)))
         if point is None:
             point = _namesake_town(b, normalize_name(name), country, admin1)
         if point is not None:
             b.entries[idx] = (gid, name, feature, country, admin1, admin2, *point, pop, alternates)
 
 
+# How second-level divisions are written around the name of their seat: "Qada Samarra", "Gao Cercle",
+# "Zolotonosha Raion", "Degmada Burtinle".
+_DISTRICT_WORDS = re.compile(
+    r"^(qada|qadaa|nahiyat|nahiya|markaz|degmada|district of|municipality of) | (cercle|raion|rayon|municipality|"
+    r"subdistrict|sub district|tehsil|tahsil|okrug|local government area|lga|city district|district council)$"
+)
+
+
 def _namesake_town(b: _Builder, key: str, country: str | None, admin1: str | None) -> tuple[float, float] | None:
-    bare = _ADMIN_SUFFIXES.sub("", key)
+    bare = _ADMIN_SUFFIXES.sub("", _DISTRICT_WORDS.sub("", key)).strip()
     best = None
     found = b.names.get(bare, ())
     for i in (found,) if isinstance(found, int) else found:

@@ -169,3 +169,18 @@ def test_eval_times_isaf_runs_the_pipeline_on_releases(tmp_path) -> None:
 def test_formats_are_isaf_and_timeml() -> None:
     assert FORMATS == ("isaf", "timeml")
     assert sorted(_timeml.SCORED_TYPES) == ["DATE", "TIME"]
+
+
+def test_main_event_passes_over_background_unless_nothing_else_is_told() -> None:
+    from factories import event_in
+    from sitrep.eval.times import main_event
+    from sitrep.model import Document, Evidence, Hedge, Report
+
+    text = ("KABUL, Afghanistan (Sept. 17) — Forces confirmed the death of the man behind the May 11 attack.\n"
+            "He was killed in an airstrike on Saturday.")
+    doc = Document.create(text)
+    background = event_in(doc, id="old", hedge=Hedge.HISTORICAL, evidence=Evidence.of(text, text.index("May 11"),
+                                                                                        text.index(" attack.") + 7))
+    news = event_in(doc, id="new", evidence=Evidence.of(text, text.index("killed"), text.index("killed") + 6))
+    assert main_event(Report(document=doc, events=(background, news))).id == "new"
+    assert main_event(Report(document=doc, events=(background,))).id == "old"

@@ -4,7 +4,8 @@
   (ingest, spaCy, every stage; the anchor is the release's own dateline) and the date of its *main event*
   is compared with ``gold.start_date``.  The main event is the first event, in text order, that starts
   after the dateline (the release's lead sentence; the title line above the dateline is skipped), else
-  the first event of the document.  It does not depend on the event's type, which another stage decides.
+  the first event of the document; background (historical), negated and hypothetical events are passed
+  over when the release has another, as the events eval leaves them out.  It does not depend on the event's type, which another stage decides.
   A release with no event, or whose main event has no resolved date, is ``unresolved``; a range or month
   that contains the gold day (a release dated only by its id's month) is ``coarse_containing_gold``, never
   ``exact``.  ``date_rule`` counts the rule that dated each main event, ``date_rule_exact`` how many of those
@@ -24,7 +25,7 @@ from typing import Any
 
 from sitrep.errors import ConfigError
 from sitrep.eval import _timeml
-from sitrep.model import Event, Failure, Precision, Report, TimeBasis
+from sitrep.model import Event, Failure, Hedge, Precision, Report, TimeBasis
 
 FORMATS = ("isaf", "timeml")
 
@@ -63,7 +64,8 @@ def read_isaf(paths: list[str], *, limit: int | None = None) -> Iterator[tuple[s
 
 
 def main_event(report: Report) -> Event | None:
-    """The event mentioned first after the dateline (the lead), else the first event of the document.
+    """The event mentioned first after the dateline (the lead), else the first event of the document; events
+    told as background, denied or only threatened count only when the release has no other.
 
     An event merged from several mentions (a headline and the lead) counts from its first mention after
     the dateline, so a headline above the dateline does not hide the lead's event."""
@@ -72,7 +74,9 @@ def main_event(report: Report) -> Event | None:
     dateline = find_dateline(report.document.text)
     body = dateline.body_start if dateline is not None else 0
     best: tuple[bool, int, Event] | None = None
-    for event in report.events:
+    # the news of the release, as the events eval counts it: not background, a denial or a threat
+    live = [e for e in report.events if not e.negated and e.hedge not in (Hedge.HYPOTHETICAL, Hedge.HISTORICAL)]
+    for event in live or report.events:
         after = [max(ev.start, body) for ev in event.evidence if ev.end > body]  # a lead may open on the dateline
         starts = after or [ev.start for ev in event.evidence]
         key = (not after, min(starts)) if starts else None
@@ -138,7 +142,7 @@ def evaluate_isaf(paths: list[str], *, limit: int | None = None,
         "coarse_containing_gold": frac("coarse_ok"),
         "date_rule": dict(sorted(rules.items())),
         "date_rule_exact": {rule: rules_exact[rule] for rule in sorted(rules)},
-        "main_event": "the event mentioned first after the dateline",
+        "main_event": "the event mentioned first after the dateline, not background, denied or threatened",
     }
     if details:
         result["misses"] = misses

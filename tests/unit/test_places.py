@@ -510,3 +510,10 @@ def test_datelines_date_tagged_names_and_directed_names_are_found(places_of, tex
 @pytest.mark.slow
 def test_a_feast_tagged_date_is_not_a_town(places_of) -> None:
     assert [p.name for p in places_of("Attacks rose in Ramadan and at Christmas in Saudi Arabia.")] == ["Saudi Arabia"]
+
+
+@pytest.mark.slow
+def test_two_bases_joined_by_and_are_two_reviewed_landmarks(places_of) -> None:
+    places = places_of("Rockets hit Kandahar Airfield and Bagram Airfield on Monday.")
+    assert [(p.name, p.feature, p.admin1) for p in places] == [
+        ("Kandahar Airfield", "landmark", "Kandahar"), ("Bagram Airfield", "landmark", "Parwan")]

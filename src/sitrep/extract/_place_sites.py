@@ -38,7 +38,7 @@ _GENERIC = frozenset({
 })
 _THOROUGHFARES = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
                            "highway", "parade"})
-_JOINERS = frozenset({"of", "the", "de", "al", "el", "and", "&"})  # not "'s": "Russia's Foreign Ministry" is Russia's
+_JOINERS = frozenset({"of", "the", "de", "al", "el"})  # not "and" (two sites), nor "'s" ("Russia's Foreign Ministry")
 MAX_SITE = 8
 
 

@@ -517,3 +517,17 @@ def test_two_bases_joined_by_and_are_two_reviewed_landmarks(places_of) -> None:
     places = places_of("Rockets hit Kandahar Airfield and Bagram Airfield on Monday.")
     assert [(p.name, p.feature, p.admin1) for p in places] == [
         ("Kandahar Airfield", "landmark", "Kandahar"), ("Bagram Airfield", "landmark", "Parwan")]
+
+
+@pytest.mark.slow
+def test_a_surname_of_the_article_is_a_person_not_a_town(places_of) -> None:
+    text = "EPA chief Scott Pruitt faced questions on Monday. Trump was at least initially more supportive of Pruitt."
+    assert "Pruitt" not in [p.evidence[0].text for p in places_of(text)]  # the model tags the second one GPE
+    kept = places_of("The actor Michael B. Jordan flew to Jordan on Monday to visit a refugee camp.")
+    assert [(p.evidence[0].text, p.feature) for p in kept] == [("Jordan", "country")]
+
+
+@pytest.mark.slow
+def test_seats_of_government_are_landmarks_not_namesake_towns(places_of) -> None:
+    places = by_name(places_of("Protesters gathered outside the White House on Sunday, police said."))
+    assert (places["White House"].feature, places["White House"].admin1) == ("landmark", "District of Columbia")

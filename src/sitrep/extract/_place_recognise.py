@@ -164,6 +164,18 @@ _HOLIDAYS = frozenset({"ramadan", "ramzan", "eid", "christmas", "easter", "lent"
                        "muharram", "safar", "rajab", "shaban", "shawwal", "dhu", "hijjah", "qadah"})
 
 
+def person_names(ann: Annotations) -> set[str]:
+    """Surnames of the full names the model gives people in this text ("John Kelly" -> "Kelly"); a one-word
+    PERSON is left out, because the small model calls unfamiliar towns people."""
+    out: set[str] = set()
+    for ent in ann.entities:
+        last = ann.tokens[ent.token_end - 1]
+        if ent.label == "PERSON" and ent.token_end - ent.token_start > 1 and last.text[:1].isupper() and (
+                last.pos == "PROPN"):
+            out.add(last.text)
+    return out
+
+
 def vouched_embedded(ann: Annotations, looked_up: list, gazetteer: GazetteerLike) -> list:
     """Keep a name found inside an organisation's name only when the article names that place elsewhere too,
     or it is a country or state by its own name ("U.S. Department of Education", "Ohio Board of Regents"):
@@ -325,4 +337,4 @@ def mention_text(ann: Annotations, m: Mention) -> str:
 
 
 __all__ = ["ADMIN_WORDS", "PLACE_LABELS", "EntryLike", "GazetteerLike", "Mention", "extend_mention", "mention_text",
-           "recognise", "vouched_embedded"]
+           "person_names", "recognise", "vouched_embedded"]

@@ -20,6 +20,7 @@ from sitrep.extract._place_recognise import (
     Mention,
     extend_mention,
     mention_text,
+    person_names,
     recognise,
     vouched_embedded,
 )
@@ -47,6 +48,7 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
     mentions, demonym_countries = recognise(ann, gazetteer)
     looked_up = [(m, _lookup(ann, m, gazetteer)) for m in mentions]
     looked_up = vouched_embedded(ann, _with_sites(ann, looked_up, gazetteer), gazetteer)
+    looked_up = _not_people(ann, looked_up, gazetteer)
     context = _context(ann, looked_up, demonym_countries, gazetteer, dateline_country)
     regions = region_context(((gazetteer.normalize(mention_text(ann, m)), m.weak, cands) for m, cands in looked_up),
                              gazetteer.normalize)
@@ -65,6 +67,23 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
         places.append(_place(ann, m, ranked[i]))
         kept.append(m)
     return _sites_placed_by_context(ann, places, kept)
+
+
+def _not_people(ann: Annotations, looked_up: list, gazetteer: GazetteerLike) -> list:
+    """Drop a name the article also gives a person ("John Bolton" ... "offering the job to Bolton"), one sense per
+    document, unless it is a country or a state by that very name ("Georgia") or the text calls it a place."""
+    people = person_names(ann)
+    if not people:
+        return looked_up
+    out = []
+    for m, candidates in looked_up:
+        text = mention_text(ann, m)
+        if text in people and not m.hint and not m.site:
+            key = gazetteer.normalize(text)
+            if not any(c.feature in ("country", "admin1") and gazetteer.normalize(c.name) == key for c in candidates):
+                continue
+        out.append((m, candidates))
+    return out
 
 
 def _with_sites(ann: Annotations, looked_up: list, gazetteer: GazetteerLike) -> list:

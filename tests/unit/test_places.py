@@ -531,3 +531,9 @@ def test_a_surname_of_the_article_is_a_person_not_a_town(places_of) -> None:
 def test_seats_of_government_are_landmarks_not_namesake_towns(places_of) -> None:
     places = by_name(places_of("Protesters gathered outside the White House on Sunday, police said."))
     assert (places["White House"].feature, places["White House"].admin1) == ("landmark", "District of Columbia")
+
+
+@pytest.mark.slow
+def test_a_direction_is_trimmed_only_before_a_well_known_name(places_of) -> None:
+    text = "Aides in the West Wing were nervous. Fighting raged in West Mosul and in Northern Israel."
+    assert [p.evidence[0].text for p in places_of(text)] == ["Mosul", "Israel"]

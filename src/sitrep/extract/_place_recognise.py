@@ -133,7 +133,8 @@ def recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[Mention]
             continue
         found = _longest_match(ann, i, blocked, gazetteer, person)
         if found is None or (i in sentence_starts and not _followed_by_admin_word(ann, found)
-                             and not is_upper_dateline(ann, i, found, sentence_starts)):
+                             and not is_upper_dateline(ann, i, found, sentence_starts)) or (
+                _after_name_direction(ann, i, found) and not _well_known(gazetteer, ann.text[toks[i].start : toks[found - 1].end])):
             i += 1
             continue
         # an upper-case dateline ("BEIRUT (AP) —") is where the report was filed: no other evidence needed
@@ -230,13 +231,34 @@ def _trim(ann: Annotations, start: int, end: int, gazetteer: GazetteerLike) -> M
     toks = ann.tokens
     while end > start and toks[end - 1].text in ("'s", "’s", "'", "’", ",", "."):
         end -= 1
+    directed = False
     while start < end and (toks[start].text.lower() == "the" or (
             toks[start].text.lower() in _DIRECTIONS and end - start > 1
             and not gazetteer.contains(ann.text[toks[start].start : toks[end - 1].end]))):
+        directed = directed or toks[start].text.lower() in _DIRECTIONS
         start += 1
     if start >= end:
         return None
+    if directed and end - start == 1 and not _well_known(gazetteer, ann.text[toks[start].start : toks[end - 1].end]):
+        return None  # "Eastern Ukraine" is Ukraine, but "the West Wing" is not the village of Wing
     return extend_mention(ann, Mention(start, end))
+
+
+def _after_name_direction(ann: Annotations, start: int, end: int) -> bool:
+    """A one-word name after a capitalised direction of the same name: the "Wing" of "the West Wing"."""
+    toks = ann.tokens
+    prev = toks[start - 1] if start > 0 else None
+    return end - start == 1 and prev is not None and prev.text.lower() in _DIRECTIONS and prev.text[:1].isupper() and (
+        prev.end + 1 >= toks[start].start)
+
+
+def _well_known(gazetteer: GazetteerLike, name: str) -> bool:
+    return any(c.feature in ("country", "admin1", "region") or c.population >= WELL_KNOWN_POPULATION
+               for c in gazetteer.lookup(name))
+
+
+# A direction before a one-word name is trimmed only when the name is this big: "West Mosul", not "West Wing".
+WELL_KNOWN_POPULATION = 100_000
 
 
 def extend_mention(ann: Annotations, m: Mention) -> Mention:

@@ -537,3 +537,12 @@ def test_seats_of_government_are_landmarks_not_namesake_towns(places_of) -> None
 def test_a_direction_is_trimmed_only_before_a_well_known_name(places_of) -> None:
     text = "Aides in the West Wing were nervous. Fighting raged in West Mosul and in Northern Israel."
     assert [p.evidence[0].text for p in places_of(text)] == ["Mosul", "Israel"]
+
+
+@pytest.mark.slow
+def test_acronyms_and_words_the_article_uses_as_words_are_not_towns(places_of) -> None:
+    text = ("Ministers from NATO met in Brussels. Aid groups say there is little hope left. "
+            "Officials gathered in Hope on Monday. Aid arrived from the US, which told us it would help.")
+    found = [p.evidence[0].text for p in places_of(text)]
+    assert "NATO" not in found and "Hope" not in found
+    assert "Brussels" in found and "US" in found

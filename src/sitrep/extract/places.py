@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import replace
 
 from sitrep.extract._place_context import country_context, region_context
+from sitrep.extract._place_cues import is_upper_dateline
 from sitrep.extract._place_links import admin_links
 from sitrep.extract._place_recognise import (
     ADMIN_WORDS,
@@ -48,7 +49,7 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
     mentions, demonym_countries = recognise(ann, gazetteer)
     looked_up = [(m, _lookup(ann, m, gazetteer)) for m in mentions]
     looked_up = vouched_embedded(ann, _with_sites(ann, looked_up, gazetteer), gazetteer)
-    looked_up = _not_people(ann, looked_up, gazetteer)
+    looked_up = _not_people(ann, _not_words(ann, looked_up), gazetteer)
     context = _context(ann, looked_up, demonym_countries, gazetteer, dateline_country)
     regions = region_context(((gazetteer.normalize(mention_text(ann, m)), m.weak, cands) for m, cands in looked_up),
                              gazetteer.normalize)
@@ -67,6 +68,26 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
         places.append(_place(ann, m, ranked[i]))
         kept.append(m)
     return _sites_placed_by_context(ann, places, kept)
+
+
+def _not_words(ann: Annotations, looked_up: list) -> list:
+    """Drop an acronym that names no country, state or reviewed place ("NATO" is not the Philippine town of Nato;
+    "US", "UK" and "N.B." stay), and a word the scan found that the article also writes in lower case ("Hope",
+    "Park"): one sense per document."""
+    lower = {t.text for t in ann.tokens if t.text.islower()}
+    out = []
+    for m, candidates in looked_up:
+        if m.end - m.start == 1 and not m.hint and not m.site:
+            word = ann.tokens[m.start].text
+            letters = word.replace(".", "")
+            acronym = len(letters) <= 5 and sum(ch.isupper() for ch in letters) >= 2 and not is_upper_dateline(
+                ann, m.start, m.end, {sent.token_start for sent in ann.sentences})
+            if acronym and not any(c.feature in ("country", "admin1", "region", "landmark") for c in candidates):
+                continue
+            if m.weak and word.istitle() and word.lower() in lower:  # not "US" for "us"
+                continue
+        out.append((m, candidates))
+    return out
 
 
 def _not_people(ann: Annotations, looked_up: list, gazetteer: GazetteerLike) -> list:

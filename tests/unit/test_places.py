@@ -546,3 +546,9 @@ def test_acronyms_and_words_the_article_uses_as_words_are_not_towns(places_of) -
     found = [p.evidence[0].text for p in places_of(text)]
     assert "NATO" not in found and "Hope" not in found
     assert "Brussels" in found and "US" in found
+
+
+@pytest.mark.slow
+def test_a_lower_case_word_is_never_a_place(places_of) -> None:
+    text = "Residents of the metro area say they don’t feel safe, officials in Jakarta said."
+    assert [p.evidence[0].text for p in places_of(text)] == ["Jakarta"]

@@ -77,6 +77,9 @@ def _not_words(ann: Annotations, looked_up: list) -> list:
     lower = {t.text for t in ann.tokens if t.text.islower()}
     out = []
     for m, candidates in looked_up:
+        if not mention_text(ann, m)[:1].isupper() and not mention_text(ann, m)[:1].isdigit():
+            continue  # "metro", "of", "n't": an English place name is written with a capital
+
         if m.end - m.start == 1 and not m.hint and not m.site:
             word = ann.tokens[m.start].text
             letters = word.replace(".", "")
@@ -99,7 +102,7 @@ def _not_people(ann: Annotations, looked_up: list, gazetteer: GazetteerLike) -> 
     out = []
     for m, candidates in looked_up:
         text = mention_text(ann, m)
-        if text in people and not m.hint and not m.site:
+        if text in people and not m.hint:  # a site named after the person too: "Webb Middle School"
             key = gazetteer.normalize(text)
             if not any(c.feature in ("country", "admin1") and gazetteer.normalize(c.name) == key for c in candidates):
                 continue

@@ -552,3 +552,9 @@ def test_acronyms_and_words_the_article_uses_as_words_are_not_towns(places_of) -
 def test_a_lower_case_word_is_never_a_place(places_of) -> None:
     text = "Residents of the metro area say they don’t feel safe, officials in Jakarta said."
     assert [p.evidence[0].text for p in places_of(text)] == ["Jakarta"]
+
+
+@pytest.mark.slow
+def test_an_arabic_article_in_lower_case_keeps_the_name(places_of) -> None:
+    place = by_name(places_of("Troops advanced in al-Anbar province on Sunday."))["al-Anbar province"]
+    assert (place.country, place.feature) == ("IQ", "admin1")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -77,7 +78,7 @@ def _not_words(ann: Annotations, looked_up: list) -> list:
     lower = {t.text for t in ann.tokens if t.text.islower()}
     out = []
     for m, candidates in looked_up:
-        if not mention_text(ann, m)[:1].isupper() and not mention_text(ann, m)[:1].isdigit():
+        if not _capitalised(mention_text(ann, m)):
             continue  # "metro", "of", "n't": an English place name is written with a capital
 
         if m.end - m.start == 1 and not m.hint and not m.site:
@@ -91,6 +92,15 @@ def _not_words(ann: Annotations, looked_up: list) -> list:
                 continue
         out.append((m, candidates))
     return out
+
+
+def _capitalised(text: str) -> bool:
+    """ "Mosul", "al-Anbar", "el-Arish", "9th District": capitalised after a lower-case Arabic or Romance article."""
+    bare = _ARTICLE.sub("", text, count=1)
+    return bare[:1].isupper() or bare[:1].isdigit()
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|az|an|at|ez|ed|de|du|da|di|la|le)[-‐‑ ]")
 
 
 def _not_people(ann: Annotations, looked_up: list, gazetteer: GazetteerLike) -> list:

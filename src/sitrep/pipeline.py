@@ -7,6 +7,7 @@ Resources (gazetteer, actor table, taxonomy) are built once per process by
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -49,7 +50,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     if doc.published is None:
         doc = replace(doc, published=dateline_date(doc.text))
     times = extract_times(ann, published=doc.published)
-    places = extract_places(ann, gazetteer=res.gazetteer)
+    places = extract_places(ann, gazetteer=res.gazetteer, is_actor=actor_name_test(res.actor_table))
     actors = extract_actors(ann, table=res.actor_table)
     actors = actors_not_places(actors, places)
     casualties = extract_casualties(ann)
@@ -76,6 +77,12 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
         raise StageError(f"document {doc.id}: {len(problems)} evidence spans do not match the text: {problems[0]}",
                          code="bad_evidence")
     return report
+
+
+def actor_name_test(table: Any) -> Callable[[str], bool]:
+    """Whether a name is one of the actor table's ("the Taliban", "Hamas"): the places stage does not read such a
+    name as a town that happens to list it among its other names."""
+    return lambda text: table.match(text) is not None
 
 
 def actors_not_places(actors: list[Any], places: list[Any]) -> list[Any]:

@@ -558,3 +558,14 @@ def test_a_lower_case_word_is_never_a_place(places_of) -> None:
 def test_an_arabic_article_in_lower_case_keeps_the_name(places_of) -> None:
     place = by_name(places_of("Troops advanced in al-Anbar province on Sunday."))["al-Anbar province"]
     assert (place.country, place.feature) == ("IQ", "admin1")
+
+
+@pytest.mark.slow
+def test_an_actor_of_the_table_is_not_a_town_that_lists_its_name(places_of) -> None:
+    from sitrep.pipeline import actor_name_test
+    from sitrep.resolve.actor_table import make_actor_table
+
+    is_actor = actor_name_test(make_actor_table())
+    text = "Fighters from the Taliban attacked a checkpoint in Kandahar. Officials in the Kremlin were silent."
+    assert [p.evidence[0].text for p in places_of(text)][0] == "Taliban"  # a Turkish village lists the name
+    assert [p.evidence[0].text for p in places_of(text, is_actor=is_actor)] == ["Kandahar", "Kremlin"]

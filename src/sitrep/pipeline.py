@@ -87,10 +87,16 @@ def actor_name_test(table: Any) -> Callable[[str], bool]:
 
 def actors_not_places(actors: list[Any], places: list[Any]) -> list[Any]:
     """Drop unknown organisations that the places stage resolved as places ("a checkpoint in Mariupol",
-    which the model tags as ORG); actors from the actor table are kept."""
-    placed = {(ev.start, ev.end) for p in places if p.geonames_id is not None for ev in p.evidence}
-    return [a for a in actors if not (a.kind == "unknown" and a.evidence and
-                                      (a.evidence[0].start, a.evidence[0].end) in placed)]
+    which the model tags as ORG), and any actor found inside a longer place name ("Azov" in "the Sea of
+    Azov"); other actors from the actor table are kept."""
+    placed = {(ev.start, ev.end) for p in places if p.geonames_id is not None or p.lat is not None for ev in p.evidence}
+
+    def inside_place(a: Any) -> bool:
+        s, e = a.evidence[0].start, a.evidence[0].end
+        return any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in placed)
+
+    return [a for a in actors if not (a.evidence and (
+        (a.kind == "unknown" and (a.evidence[0].start, a.evidence[0].end) in placed) or inside_place(a)))]
 
 
 def dateline_date(text: str) -> str | None:

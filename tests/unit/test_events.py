@@ -399,3 +399,13 @@ def test_relative_clause_that_carries_the_story_on_or_names_victims_is_news(extr
     assert sum(e.killed.best for e in story.events if e.killed) == 2
     victims = extract("Soldiers freed a family that was taken hostage.", published="2025-06-04")
     assert [e.hedge for e in victims.events] == [None]
+
+
+def test_a_sea_named_after_a_town_is_a_place_not_an_actor(extract):
+    r = extract("Russian warships fired missiles from the Sea of Azov on Monday, officials said.",
+                published="2023-11-07")
+    assert [p.name for p in r.places] == ["Sea of Azov"]
+    assert "Azov Regiment" not in [a.canonical for a in r.actors]
+    fighters = extract("Fighters from Azov held out in Mariupol on Monday.", published="2023-11-07")
+    assert "Azov Regiment" in [a.canonical for a in fighters.actors]
+    assert [p.name for p in fighters.places] == ["Mariupol"]

@@ -35,6 +35,7 @@ _GENERIC = frozenset({
     "independence", "freedom", "victory", "unity", "peace", "pleasant", "golden", "green", "white", "red", "black",
     "area", "region", "district", "zone", "island", "islands", "valley", "hills", "lake", "river", "town", "village",
     "coast", "bay", "beach", "point", "metro", "historic", "downtown", "uptown", "midtown", "politics", "building",
+    "sea", "ocean", "strait", "straits", "channel", "gulf", "cape", "peninsula",
 })
 _THOROUGHFARES = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
                            "highway", "parade"})

@@ -84,7 +84,7 @@ def _not_words(ann: Annotations, looked_up: list) -> list:
     lower = {t.text for t in ann.tokens if t.text.islower()}
     out = []
     for m, candidates in looked_up:
-        if not _capitalised(mention_text(ann, m)):
+        if not _capitalised(mention_text(ann, m)) or mention_text(ann, m).lower() in _NEVER_PLACES:
             continue  # "metro", "of", "n't": an English place name is written with a capital
 
         if m.end - m.start == 1 and not m.hint and not m.site:
@@ -98,6 +98,10 @@ def _not_words(ann: Annotations, looked_up: list) -> list:
                 continue
         out.append((m, candidates))
     return out
+
+
+# Capitalised words that GeoNames lists as other names of towns ("Allah" for a town in Iran, "God" for Göd).
+_NEVER_PLACES = frozenset({"god", "allah", "lord", "heaven", "jesus", "christ", "prophet", "christian", "muslim"})
 
 
 def _capitalised(text: str) -> bool:

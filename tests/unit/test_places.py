@@ -569,3 +569,14 @@ def test_an_actor_of_the_table_is_not_a_town_that_lists_its_name(places_of) -> N
     text = "Fighters from the Taliban attacked a checkpoint in Kandahar. Officials in the Kremlin were silent."
     assert [p.evidence[0].text for p in places_of(text)][0] == "Taliban"  # a Turkish village lists the name
     assert [p.evidence[0].text for p in places_of(text, is_actor=is_actor)] == ["Kandahar", "Kremlin"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, name, country", [
+    ("M23 rebels advanced on Goma in eastern Congo on Monday.", "Congo", "CD"),
+    ("Azerbaijani forces took control of Nagorno-Karabakh in September.", "Nagorno-Karabakh", "AZ"),
+    ("Troops from the Netherlands arrived on Monday.", "Netherlands", "NL"),
+    ("Refugees crossed into Turkiye on Friday.", "Turkiye", "TR"),
+])
+def test_the_short_names_news_uses_for_countries_and_contested_regions(places_of, text, name, country) -> None:
+    assert by_name(places_of(text))[name].country == country

@@ -235,7 +235,7 @@ def test_the_real_index_loads_in_well_under_a_second(gazetteer: GeoNamesGazettee
 
 
 def test_a_large_region_sits_at_the_middle_of_its_towns_not_at_their_populous_edge() -> None:
-    from sitrep.resolve.gazetteer import _centroids
+    from sitrep.resolve._gaz_build import centroids
 
     # a big province whose towns crowd its southern edge, and a small one
     towns = [{"countrycode": "XX", "admin1code": "01", "latitude": 43.0 + i * 0.01, "longitude": -80.0,
@@ -243,7 +243,7 @@ def test_a_large_region_sits_at_the_middle_of_its_towns_not_at_their_populous_ed
     towns.append({"countrycode": "XX", "admin1code": "01", "latitude": 55.0, "longitude": -85.0, "population": 600})
     towns += [{"countrycode": "XX", "admin1code": "02", "latitude": 10.0 + i * 0.1, "longitude": 10.0,
                "population": 5000 * (i + 1)} for i in range(3)]
-    pos, pop = _centroids(towns)
+    pos, pop = centroids(towns)
     assert pos[("XX", "01")] == (49.0, -82.5)  # bounding-box middle
     lat, lon = pos[("XX", "02")]
     assert 10.0 < lat < 10.2 and lon == 10.0  # weighted mean of close towns

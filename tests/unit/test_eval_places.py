@@ -92,3 +92,22 @@ def test_evaluate_runs_the_places_stage_on_the_geovirus_layout() -> None:
         assert key in m
     assert (m["n_docs"], m["n_gold"], m["unaligned"]) == (1, 2, 1)
     assert m["recognition_r"] == 1.0 and m["acc_at_161"] == 1.0 and m["country_acc"] == 1.0
+
+
+def test_resolvable_counts_misses_that_some_entry_of_their_name_could_have_resolved() -> None:
+    from types import SimpleNamespace
+
+    (doc, _) = read_gold([str(FIXTURES / "lgl_small.xml")], fmt="lgl")
+    iraq = next(g for g in doc.toponyms if g.phrase == "Iraq")
+    predictions = [_place(doc.text, "Mosul", 36.3, 43.2, 99072, "IQ"), _place(doc.text, "Iraq", None, None, None, None)]
+
+    def tally_with(entries: dict) -> dict:
+        gazetteer = SimpleNamespace(lookup=lambda name: entries.get(name, []))
+        tally = Tally()
+        eval_places.score_document(doc, predictions, tally, gazetteer=gazetteer)
+        return tally.metrics()
+
+    near = [SimpleNamespace(lat=iraq.lat + 0.5, lon=iraq.lon)]
+    far = [SimpleNamespace(lat=iraq.lat + 20.0, lon=iraq.lon), SimpleNamespace(lat=None, lon=None)]
+    assert tally_with({"Iraq": near})["resolvable_at_161"] == 1.0  # Mosul right, Iraq reachable
+    assert tally_with({"Iraq": far})["resolvable_at_161"] == 0.5

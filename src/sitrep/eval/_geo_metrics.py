@@ -66,6 +66,7 @@ class Tally:
     n_resolved: int = 0  # of those, the prediction has coordinates
     within: int = 0
     within_or_id: int = 0
+    resolvable: int = 0  # of the recognised, those some gazetteer entry of that name puts within 161 km
     distances: list[float] = field(default_factory=list)
     country_total: int = 0
     country_right: int = 0
@@ -83,6 +84,7 @@ class Tally:
             "acc_at_161": _r(self.within / self.n_recognised if self.n_recognised else 0.0),
             "acc_at_161_or_id": _r(self.within_or_id / self.n_recognised if self.n_recognised else 0.0),
             "acc_at_161_all": _r(self.within / self.n_scorable if self.n_scorable else 0.0),
+            "resolvable_at_161": _r(self.resolvable / self.n_recognised if self.n_recognised else 0.0),
             "mean_km": _r(statistics.fmean(dists), 1) if dists else None,
             "median_km": _r(statistics.median(dists), 1) if dists else None,
             "country_acc": _r(self.country_right / self.country_total if self.country_total else 0.0),

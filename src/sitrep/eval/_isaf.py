@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.errors import ConfigError
-from sitrep.model import Event, Hedge, Report
+from sitrep.eval import live_events
+from sitrep.model import Event, Report
 
 CONFIDENT = 0.8  # the issue's calibration target: events this confident are right at least 80 % of the time
 CATEGORIES = ("airstrike", "detention", "captureandkill", "insurgentskilled", "exchangeoffire", "civiliancasualty")
@@ -77,10 +78,6 @@ def load_isaf(path: str) -> Iterator[IsafRelease]:
 # --------------------------------------------------------------------------- sitrep → ISAF
 
 
-def _live(events: Iterable[Event]) -> list[Event]:
-    return [e for e in events if not e.negated and e.hedge not in (Hedge.HYPOTHETICAL, Hedge.HISTORICAL)]
-
-
 def _civilian(e: Event) -> bool:
     counts = [c for c in (e.killed, e.injured) if c is not None and c.best > 0]
     if not counts:
@@ -112,7 +109,7 @@ def event_categories(e: Event) -> set[str]:
 
 def release_answer(report: Report) -> dict[str, Any]:
     """sitrep's release-level answer: ISAF types, killed, captured, province."""
-    events = _live(report.events)
+    events = live_events(report.events)
     killed = sum(e.killed.best for e in events if e.killed is not None)
     captured = sum(detained_of(e) for e in events)
     detention = captured > 0 or any(e.subtype == "arrests" for e in events)
@@ -173,7 +170,7 @@ def score_isaf(pairs: Iterable[tuple[IsafRelease, Report]]) -> dict[str, Any]:
         failed += bool(report.failures)
         got = release_answer(report)
         events_total += len(report.events)
-        for e in _live(report.events):
+        for e in live_events(report.events):
             if e.confidence >= CONFIDENT:
                 confident += 1
                 confident_right += bool(event_categories(e) & gold.types)

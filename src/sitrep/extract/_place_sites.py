@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sitrep.extract._place_cues import embedded_runs
+from sitrep.extract._text import sentence_index_at
 from sitrep.model import Annotations
 
 # Last word of a site's name.  Rivers, lakes, mountains and islands are not here: they lie outside any one town.
@@ -116,10 +117,10 @@ def _name_word(ann: Annotations, i: int) -> bool:
 
 
 def _sentence_bounds(ann: Annotations, i: int) -> tuple[int, int]:
-    for s in ann.sentences:
-        if s.token_start <= i < s.token_end:
-            return s.token_start, s.token_end
-    return 0, len(ann.tokens)
+    if not ann.sentences:
+        return 0, len(ann.tokens)
+    sentence = ann.sentences[sentence_index_at(ann, ann.tokens[i].start)]
+    return sentence.token_start, sentence.token_end
 
 
 __all__ = ["SITE_WORDS", "inner_names", "site_extent", "site_town"]

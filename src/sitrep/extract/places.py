@@ -82,6 +82,7 @@ def _not_words(ann: Annotations, looked_up: list) -> list:
     "US", "UK" and "N.B." stay), and a word the scan found that the article also writes in lower case ("Hope",
     "Park"): one sense per document."""
     lower = {t.text for t in ann.tokens if t.text.islower()}
+    sentence_starts = {sent.token_start for sent in ann.sentences}
     out = []
     for m, candidates in looked_up:
         if not _capitalised(mention_text(ann, m)) or mention_text(ann, m).lower() in _NEVER_PLACES:
@@ -91,7 +92,7 @@ def _not_words(ann: Annotations, looked_up: list) -> list:
             word = ann.tokens[m.start].text
             letters = word.replace(".", "")
             acronym = len(letters) <= 5 and sum(ch.isupper() for ch in letters) >= 2 and not is_upper_dateline(
-                ann, m.start, m.end, {sent.token_start for sent in ann.sentences})
+                ann, m.start, m.end, sentence_starts)
             if acronym and not any(c.feature in ("country", "admin1", "region", "landmark") for c in candidates):
                 continue
             if m.weak and word.istitle() and word.lower() in lower:  # not "US" for "us"

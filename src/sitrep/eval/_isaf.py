@@ -55,10 +55,12 @@ class IsafRelease:
     killed: int
     captured: int
     provinces: tuple[str, ...]
+    start_date: str | None = None  # the gold day of the release's main event, as "YYYY-MM-DD"
 
 
 def load_isaf(path: str) -> Iterator[IsafRelease]:
-    """Releases of one JSON Lines file (``{text, gold: {event_type, min_killed, min_captured, province}}``)."""
+    """Releases of one JSON Lines file (``{text, gold: {event_type, min_killed, min_captured, province,
+    start_date}}``)."""
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh):
             if not line.strip():
@@ -70,7 +72,8 @@ def load_isaf(path: str) -> Iterator[IsafRelease]:
                                   if t.strip())
                 yield IsafRelease(line=row.get("line", n), text=row["text"], types=types,
                                   killed=int(gold.get("min_killed") or 0), captured=int(gold.get("min_captured") or 0),
-                                  provinces=tuple(str(p).lower() for p in gold.get("province") or []))
+                                  provinces=tuple(str(p).lower() for p in gold.get("province") or []),
+                                  start_date=str(gold["start_date"])[:10] if gold.get("start_date") else None)
             except (KeyError, TypeError, ValueError) as exc:
                 raise ConfigError(f"{path}:{n + 1}: not an ISAF gold record ({exc})") from exc
 

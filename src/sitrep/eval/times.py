@@ -17,14 +17,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from sitrep.errors import ConfigError
-from sitrep.eval import _timeml, live_events
+from sitrep.eval import _isaf, _timeml, live_events
 from sitrep.model import Event, Failure, Precision, Report, TimeBasis
 
 FORMATS = ("isaf", "timeml")
@@ -43,24 +42,16 @@ def evaluate(paths: list[str], *, fmt: str, limit: int | None = None,
 
 
 def read_isaf(paths: list[str], *, limit: int | None = None) -> Iterator[tuple[str, str, str]]:
-    """(source, text, gold start date) for each release; lines without a gold date are skipped."""
+    """(source, text, gold start date) for each release; releases without a gold date are skipped."""
     n = 0
     for path in paths:
-        with open(path, encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                if not line.strip():
-                    continue
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ConfigError(f"{path}:{i + 1} is not JSON ({exc}); expected one ISAF record per line") from exc
-                gold = (rec.get("gold") or {}).get("start_date")
-                if not rec.get("text") or not gold:
-                    continue
-                if limit is not None and n >= limit:
-                    return
-                n += 1
-                yield f"{Path(path).name}:{rec.get('line', i)}", rec["text"], str(gold)[:10]
+        for release in _isaf.load_isaf(path):
+            if not release.text or not release.start_date:
+                continue
+            if limit is not None and n >= limit:
+                return
+            n += 1
+            yield f"{Path(path).name}:{release.line}", release.text, release.start_date
 
 
 def main_event(report: Report) -> Event | None:

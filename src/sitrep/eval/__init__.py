@@ -8,6 +8,7 @@ JSON-ready object of metrics.  Loaders follow the documented formats (see
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import pkgutil
 from collections.abc import Iterable
@@ -20,6 +21,25 @@ from sitrep.model import Event, Hedge
 def tasks() -> list[str]:
     """Names of the available evaluation tasks (modules of this package with an ``evaluate``)."""
     return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+
+
+PARTS = ("tune", "check", "all")
+
+
+def part_of(key: str) -> str:
+    """The fixed half of a dev set that a document belongs to: ``"tune"`` or ``"check"``.
+
+    Decided by a hash of the document's key (an ISAF line number, an LGL docid, a PLOVER id, an ECB+ topic, an
+    incident article id), never by its content, so the split cannot drift as rules change. Rules and fitted
+    numbers are tuned on ``tune``; the figure that counts is ``check``.
+    """
+    return "check" if int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) % 2 else "tune"
+
+
+def in_part(key: str, part: str) -> bool:
+    if part not in PARTS:
+        raise ConfigError(f"unknown part {part!r}; use one of {', '.join(PARTS)}")
+    return part == "all" or part_of(key) == part
 
 
 def live_events(events: Iterable[Event]) -> list[Event]:

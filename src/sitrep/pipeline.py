@@ -13,6 +13,8 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep.errors import StageError
+from sitrep.lang import DEFAULT as DEFAULT_LANGUAGE
+from sitrep.lang import load_lexicon
 from sitrep.model import Annotations, Document, Report, check_evidence
 
 log = logging.getLogger(__name__)
@@ -47,6 +49,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     from sitrep.extract.times import extract_times
 
     res = resources or make_resources()
+    lexicon = load_lexicon(doc.language or DEFAULT_LANGUAGE)
     if doc.published is None:
         doc = replace(doc, published=dateline_date(doc.text))
     times = extract_times(ann, published=doc.published)
@@ -54,7 +57,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     actors = extract_actors(ann, table=res.actor_table)
     actors = actors_not_places(actors, places)
     casualties = extract_casualties(ann)
-    citations = extract_citations(ann)
+    citations = extract_citations(ann, lexicon=lexicon)
     claims = extract_claims(ann, citations=citations)
     events = extract_events(
         ann,

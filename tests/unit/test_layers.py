@@ -16,16 +16,18 @@ ALLOWED = {
     "model": set(),
     "errors": set(),
     "config": {"errors", "model"},
-    "extract": {"errors", "model", "config"},
+    "lang": {"errors"},
+    "extract": {"errors", "model", "config", "lang"},
     "resolve": {"errors", "model", "config"},
-    "nlp": {"errors", "model", "config"},
+    "nlp": {"errors", "model", "config", "lang"},
     "ingest": {"errors", "model", "config"},
     "store": {"errors", "model", "config", "link"},
     "link": {"errors", "model", "config"},
-    "eval": {"errors", "model", "config", "pipeline", "nlp", "ingest", "extract", "resolve", "engines", "link"},
-    "pipeline": {"errors", "model", "config", "extract", "resolve", "nlp", "ingest"},
+    "eval": {"errors", "model", "config", "lang", "pipeline", "nlp", "ingest", "extract", "resolve", "engines", "link"},
+    "pipeline": {"errors", "model", "config", "lang", "extract", "resolve", "nlp", "ingest"},
     "engines": {"errors", "model", "config", "pipeline", "nlp", "ingest", "store"},
 }
+LANGUAGE_FOLDERS = {p.name for p in (SRC / "lang").iterdir() if p.is_dir() and not p.name.startswith("_")}
 HEAVY = ("spacy", "duckdb", "dask", "fastapi", "httpx", "uvicorn")
 # Only these may import the heavy libraries.
 HEAVY_HOMES = {"spacy": {"nlp"}, "duckdb": {"store"}}
@@ -61,10 +63,22 @@ def test_module_imports_only_lower_layers(parts, tree):
         target = name.split(".")[1] if "." in name else ""
         if target == part:
             if part == "extract" and len(parts) > 1:
-                module = name.split(".")[2] if name.count(".") >= 2 else ""
-                assert module.startswith("_"), f"extract/{parts[-1]} imports the sibling stage {name}"
+                _check_stage_import(parts, name)
             continue
+        if target == "lang":
+            assert name.count(".") == 1 or name.split(".")[2] not in LANGUAGE_FOLDERS, \
+                f"{'/'.join(parts)} imports {name}: language data reaches code only as a Lexicon"
         assert target in allowed, f"{'/'.join(parts)} imports {name}, which is not below it"
+
+
+def _check_stage_import(parts: tuple[str, ...], name: str) -> None:
+    """Inside ``extract/``: a stage package imports itself and ``extract.common``, never another stage.
+    (Modules still at the top of ``extract/`` while the stages become packages may import its private helpers.)"""
+    stage = parts[1] if len(parts) > 2 else None
+    target = name.split(".")[2] if name.count(".") >= 2 else ""
+    if target in ("common", stage) or target.startswith("_"):
+        return
+    raise AssertionError(f"extract/{'/'.join(parts[1:])} imports the sibling stage {name}")
 
 
 def test_import_sitrep_stays_light():

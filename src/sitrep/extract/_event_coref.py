@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from sitrep.extract._event_dates import dates_compatible, time_better
 from sitrep.extract._event_drafts import EventContext, EventDraft
 from sitrep.extract._event_places import PLACE_RANK, places_compatible
-from sitrep.extract._text import paragraph_index_at
+from sitrep.extract.common.text import paragraph_index_at
 from sitrep.model import Actor, Annotations, AssertedKind, Count, Event, Hedge
 
 # Types whose subtypes are stages of one episode (a rally, then tear gas; clashes, then the town retaken).

@@ -33,7 +33,7 @@ from functools import lru_cache
 from sitrep.extract._calendar import month_period
 from sitrep.extract._datelines import Dateline, find_dateline
 from sitrep.extract._event_drafts import EventContext, EventDraft
-from sitrep.extract._text import paragraph_index_at, tokens_in
+from sitrep.extract.common.text import paragraph_index_at, tokens_in
 from sitrep.extract._time_relative import is_bare_clock, is_present_reference
 from sitrep.model import PRECISION_RANK, Annotations, Precision, Time, TimeBasis, stable_id
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from sitrep.extract._event_drafts import EventContext, EventDraft
-from sitrep.extract._text import is_dateline_span, paragraph_index_at, subtree
+from sitrep.extract.common.text import is_dateline_span, paragraph_index_at, subtree
 from sitrep.model import GEO_PRECISION_RANK, GeoPrecision, Place
 
 PLACE_RANK = GEO_PRECISION_RANK

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitrep.extract._event_drafts import EventDraft
-from sitrep.extract._text import subtree
+from sitrep.extract.common.text import subtree
 from sitrep.model import Actor, Annotations, Role
 
 _INITIATOR_DEPS = {"nsubj"}

@@ -21,7 +21,7 @@ from sitrep.extract._place_cues import (
     modifies_local_noun,
     party_home,
 )
-from sitrep.extract._text import is_dateline_span
+from sitrep.extract.common.text import is_dateline_span
 from sitrep.model import Annotations
 
 

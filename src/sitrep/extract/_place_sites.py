@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sitrep.extract._place_cues import embedded_runs
-from sitrep.extract._text import sentence_index_at
+from sitrep.extract.common.text import sentence_index_at
 from sitrep.model import Annotations
 
 # Last word of a site's name.  Rivers, lakes, mountains and islands are not here: they lie outside any one town.

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.config import load_yaml
-from sitrep.extract._text import evidence_for_tokens, subtree
+from sitrep.extract.common.text import evidence_for_tokens, subtree
 from sitrep.model import Annotations, Speaker, SpeakerKind
 
 # Dependents that hang off a speaker's head but are not part of how it is named.

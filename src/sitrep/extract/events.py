@@ -16,7 +16,7 @@ from sitrep.extract._event_context import assemble_events
 from sitrep.extract._event_drafts import EventContext, EventDraft, Trigger
 from sitrep.extract._event_roles import assign_roles
 from sitrep.extract._taxonomy import Subtype, Taxonomy, make_taxonomy, trigger_key
-from sitrep.extract._text import ancestors, subtree
+from sitrep.extract.common.text import ancestors, subtree
 from sitrep.model import (
     Actor,
     Annotations,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from sitrep.extract._quantities import NONE_WORDS, QUANT_MODIFIERS, SINGLE_WORDS, VAGUE, Quantity, parse_quantity
-from sitrep.extract._text import sentence_index_at, subtree
+from sitrep.extract.common.text import sentence_index_at, subtree
 from sitrep.model import Annotations, CasualtyMention, Count, Token
 
 log = logging.getLogger(__name__)

@@ -30,7 +30,7 @@ from sitrep.extract._place_recognise import (
 from sitrep.extract._place_score import candidate_features, log_pop
 from sitrep.extract._place_score import score as score_features
 from sitrep.extract._place_sites import inner_names, site_extent, site_town
-from sitrep.extract._text import paragraph_index_at
+from sitrep.extract.common.text import paragraph_index_at
 from sitrep.model import Annotations, GeoPrecision, Place, stable_id
 
 log = logging.getLogger(__name__)

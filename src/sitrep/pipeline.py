@@ -41,10 +41,10 @@ def make_resources() -> Resources:
 def report_from_annotations(doc: Document, ann: Annotations, resources: Resources | None = None) -> Report:
     """Run every extraction stage over one annotated document."""
     from sitrep.extract.actors import extract_actors
+    from sitrep.extract.casualties import extract_casualties
     from sitrep.extract.citations import extract_citations
     from sitrep.extract.claims import extract_claims, find_scare_quotes
     from sitrep.extract.events import extract_events
-    from sitrep.extract.numbers import extract_casualties
     from sitrep.extract.places import extract_places
     from sitrep.extract.times import extract_times
 
@@ -56,7 +56,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     places = extract_places(ann, gazetteer=res.gazetteer, is_actor=actor_name_test(res.actor_table))
     actors = extract_actors(ann, table=res.actor_table)
     actors = actors_not_places(actors, places)
-    casualties = extract_casualties(ann)
+    casualties = extract_casualties(ann, lexicon=lexicon)
     citations = extract_citations(ann, lexicon=lexicon)
     claims = extract_claims(ann, citations=citations)
     events = extract_events(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.numbers import VAGUE, extract_casualties, parse_quantity
+from sitrep.extract.casualties import extract_casualties, parse_quantity, vague_table
 from sitrep.model import check_evidence
+
+VAGUE = vague_table()
 
 
 @pytest.mark.parametrize(

@@ -33,8 +33,8 @@ from functools import lru_cache
 from sitrep.extract._calendar import month_period
 from sitrep.extract._datelines import Dateline, find_dateline
 from sitrep.extract._event_drafts import EventContext, EventDraft
-from sitrep.extract.common.text import paragraph_index_at, tokens_in
 from sitrep.extract._time_relative import is_bare_clock, is_present_reference
+from sitrep.extract.common.text import paragraph_index_at, tokens_in
 from sitrep.model import PRECISION_RANK, Annotations, Precision, Time, TimeBasis, stable_id
 
 _CLAUSE_POS = {"VERB", "AUX"}

@@ -47,10 +47,10 @@ from bisect import bisect_left
 from sitrep.extract import _calendar as cal
 from sitrep.extract._calendar import Period
 from sitrep.extract._datelines import Dateline, find_dateline
-from sitrep.extract.common.text import tokens_in
 from sitrep.extract._time_found import Found
 from sitrep.extract._time_relative import clock_of, is_present_reference, time_reference
 from sitrep.extract._time_rules import find_candidates
+from sitrep.extract.common.text import tokens_in
 from sitrep.model import Annotations, Precision, Span, Time, TimeBasis, stable_id
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,154 @@
+"""Reading a counted group: its quantity ("at least 22", "three soldiers and two civilians"), the words that
+say who ("civilians"), and the evidence, for one casualty word."""
+
+from __future__ import annotations
+
+from sitrep.extract.casualties.quantities import parse_quantity
+from sitrep.extract.casualties.triggers import is_quantity_word, trigger_kind
+from sitrep.extract.casualties.words import CasualtyWords, Quantity
+from sitrep.extract.common.text import sentence_index_at, subtree
+from sitrep.model import Annotations, CasualtyMention, Count, Token
+
+_SKIP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
+
+
+def mention(ann: Annotations, tok: Token, kind: str, group: int | None, w: CasualtyWords) -> CasualtyMention | None:
+    negated = _is_negated(ann, tok, w)
+    quantity: Quantity | None = None
+    q_tokens: set[int] = set()
+    who: str | None = None
+    if group is not None:
+        quantity, q_tokens, who = _read_group(ann, group, tok, w)
+        q_tokens = q_tokens | _phrase(ann, group, tok, w)
+    if negated:
+        quantity = (0, 0, 0)
+    if quantity is None:
+        return None
+    ends = q_tokens | {tok.i} | {c for c in ann.children[tok.i] if ann.tokens[c].dep == "compound"}
+    if group is not None:
+        ends.add(group)
+    # the evidence stays inside the sentence and never starts or ends on a line break
+    sent = ann.sentences[sentence_index_at(ann, tok.start)]
+    ends = {j for j in ends if sent.token_start <= j < sent.token_end and ann.tokens[j].pos != "SPACE"} or {tok.i}
+    start, end = ann.tokens[min(ends)].start, ann.tokens[max(ends)].end
+    count = Count(best=quantity[0], low=quantity[1], high=quantity[2], who=who, evidence=(ann.evidence(start, end),))
+    return CasualtyMention(kind=kind, count=count, token=tok.i, sentence=sentence_index_at(ann, tok.start),
+                           negated=quantity == (0, 0, 0))
+
+
+def _is_negated(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:
+    """"were not injured", "did not kill anyone", "without casualties"."""
+    heads = [tok.i]
+    if tok.dep in ("acomp", "oprd", "xcomp"):
+        heads.append(tok.head)
+    if any(ann.tokens[c].dep == "neg" for h in heads for c in ann.children[h]):
+        return True
+    return tok.dep == "pobj" and ann.tokens[tok.head].text.casefold() == w.without
+
+
+def _phrase(ann: Annotations, g: int, trigger: Token, w: CasualtyWords) -> set[int]:
+    """Tokens of the counted phrase without its relative clauses, appositions and "including ..." parts."""
+    members = set(subtree(ann, g))
+    if trigger.i in members and trigger.i != g:
+        members -= set(subtree(ann, trigger.i))
+    for c in ann.children[g]:
+        child = ann.tokens[c]
+        if child.dep in _SKIP_DEPS or (child.dep == "prep" and child.text.casefold() in w.part_prepositions):
+            members -= set(subtree(ann, c))
+    return members | {g}
+
+
+def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords
+                ) -> tuple[Quantity | None, set[int], str | None]:
+    """The quantity, its tokens and the "who" text of the phrase headed by token ``g``."""
+    tok = ann.tokens[g]
+    members = set(subtree(ann, g))
+    excluded = members - _phrase(ann, g, trigger, w)
+    if g == trigger.i:
+        excluded.add(g)
+    if tok.lemma.casefold() in w.collective_nouns:
+        return None, set(), None  # "a family", "two convoys": not a count of people
+    who_tokens: set[int]
+    if is_quantity_word(tok, w):
+        of_objs = [o for c in ann.children[g] if ann.tokens[c].dep == "prep" and ann.tokens[c].text.casefold() == w.of
+                   for o in subtree(ann, c)]
+        q_tokens = members - excluded - set(of_objs)
+        who_tokens = {o for o in of_objs if ann.tokens[o].text.casefold() != w.of} - excluded
+        quantity = _quantity_of(ann, q_tokens, w)
+    else:
+        q_children = [c for c in ann.children[g] if _is_quantity_child(ann.tokens[c], w)]
+        q_tokens = {i for c in q_children for i in subtree(ann, c)} - excluded
+        quantity = _quantity_of(ann, q_tokens, w) if q_tokens else _singular(ann, tok, w)
+        who_tokens = members - excluded - q_tokens - {c for c in ann.children[g] if ann.tokens[c].dep == "conj"}
+        who_tokens = _drop_conj_counts(ann, g, who_tokens, w)
+        summed = False
+        for c in ann.children[g]:
+            if ann.tokens[c].dep == "conj" and quantity is not None:
+                extra, extra_tokens, _ = _read_group(ann, c, trigger, w)
+                if extra is not None:
+                    quantity = _add(quantity, extra)
+                    q_tokens |= extra_tokens
+                    summed = True
+        if summed:  # "three soldiers and two civilians": name the whole group, numbers included
+            return quantity, q_tokens, _who_text(ann, members - excluded, False, strip=False)
+    return quantity, q_tokens, _who_text(ann, who_tokens, g == trigger.i)
+
+
+def _drop_conj_counts(ann: Annotations, g: int, who_tokens: set[int], w: CasualtyWords) -> set[int]:
+    """Keep conjoined nouns in "who" ("army and volunteer forces") but not a conjunct's own trigger."""
+    out = set(who_tokens)
+    for c in ann.children[g]:
+        if ann.tokens[c].dep == "conj":
+            out |= {i for i in subtree(ann, c) if trigger_kind(ann, ann.tokens[i], w) is None}
+    return out
+
+
+def _is_quantity_child(child: Token, w: CasualtyWords) -> bool:
+    lower = child.text.casefold()
+    if child.dep in ("nummod", "quantmod"):
+        return True
+    return child.dep in ("amod", "det", "advmod", "predet", "preconj") and (
+        is_quantity_word(child, w) or lower in w.quant_modifiers or lower in w.single_words)
+
+
+def _quantity_of(ann: Annotations, indices: set[int], w: CasualtyWords) -> Quantity | None:
+    if not indices:
+        return None
+    ordered = sorted(indices)
+    for first in range(len(ordered)):
+        text = ann.text[ann.tokens[ordered[first]].start : ann.tokens[ordered[-1]].end]
+        quantity = parse_quantity(text, lexicon=w)
+        if quantity is not None:
+            return quantity
+    return None
+
+
+def _singular(ann: Annotations, tok: Token, w: CasualtyWords) -> Quantity | None:
+    """One person without a number: "an insurgent", "the individual", "he", a named person."""
+    lower = tok.text.casefold()
+    if tok.pos == "PRON":
+        return (1, 1, 1) if lower in w.singular_pronouns else None
+    if tok.tag not in ("NN", "NNP") or tok.lemma.casefold() in w.collective_nouns:
+        return None
+    if tok.pos == "PROPN":
+        return (1, 1, 1) if tok.ent_type == "PERSON" else None
+    determiners = {ann.tokens[c].text.casefold() for c in ann.children[tok.i] if ann.tokens[c].dep in ("det", "poss")}
+    return (1, 1, 1) if determiners & w.singular_determiners else None
+
+
+def _add(a: Quantity, b: Quantity) -> Quantity:
+    high = None if a[2] is None or b[2] is None else a[2] + b[2]
+    return (a[0] + b[0], a[1] + b[1], high)
+
+
+def _who_text(ann: Annotations, indices: set[int], trigger_is_group: bool, *, strip: bool = True) -> str | None:
+    if trigger_is_group or not indices:
+        return None
+    ordered = sorted(indices)
+    while ordered and ann.tokens[ordered[0]].pos in (("DET", "PUNCT", "CCONJ", "ADP") if strip else ("PUNCT",)):
+        ordered.pop(0)
+    while ordered and ann.tokens[ordered[-1]].pos in ("PUNCT", "CCONJ", "ADP"):
+        ordered.pop()
+    if not ordered:
+        return None
+    return ann.text[ann.tokens[ordered[0]].start : ann.tokens[ordered[-1]].end] or None

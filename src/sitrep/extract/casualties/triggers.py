@@ -1,0 +1,130 @@
+"""Casualty words and what they count: "killed" / "injured" / "detained" / "casualties" for a token, and the
+token heading the counted group ("six fighters", "30", "No one") found through the parse."""
+
+from __future__ import annotations
+
+from sitrep.extract.casualties.words import CasualtyWords
+from sitrep.model import Annotations, Token
+
+
+def trigger_kind(ann: Annotations, tok: Token, w: CasualtyWords) -> str | None:
+    """"killed", "injured", "detained", "casualties" (ambiguous, see docs) or None for a token."""
+    lemma, lower = tok.lemma.casefold(), tok.text.casefold()
+    if tok.pos in ("VERB", "ADJ", "AUX") or tok.tag == "VBN":
+        if lemma in w.kill_verbs or lower in w.killed_forms:
+            return "killed"
+        if lemma in w.injure_verbs or lower in w.injured_forms:
+            return "injured"
+        particle = w.kill_phrasal.get(lemma)
+        if particle is not None and any(ann.tokens[c].text.casefold() == particle for c in ann.children[tok.i]):
+            return "killed"
+        if lemma in w.detain_verbs and tok.pos == "VERB":
+            return "detained"
+        if lemma == w.custody["verb"] and _into_custody(ann, tok, w):
+            return "detained"
+    if tok.pos in ("NOUN", "PROPN", "ADJ"):
+        if lemma in w.ambiguous_nouns:
+            return "casualties"
+        if lemma == w.life_noun["lemma"] and lower != w.life_noun["plural"]:
+            return None
+        if lemma == w.toll_compound and tok.dep == "compound":
+            return None  # "death toll": the head "toll" carries the count
+        if lemma in w.kill_nouns or lower in w.killed_noun_forms:
+            return "killed"
+        if lemma in w.injure_nouns or lower in w.injured_noun_forms:
+            return "injured"
+        if lemma in w.detain_nouns:
+            return "detained"
+    return None
+
+
+def _into_custody(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:
+    return any(ann.tokens[c].dep == "prep" and ann.tokens[c].text.casefold() == w.custody["preposition"] and any(
+        ann.tokens[o].lemma.casefold() == w.custody["noun"] for o in ann.children[c]) for c in ann.children[tok.i])
+
+
+def is_intended(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:
+    """"an operation to detain a leader", "will arrest": a purpose or a plan, not a detention that happened."""
+    return tok.tag == "VB" or any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.casefold() == w.infinitive_marker
+                                  for c in ann.children[tok.i])
+
+
+def is_person(ann: Annotations, g: int, w: CasualtyWords) -> bool:
+    tok = ann.tokens[g]
+    return tok.lemma.casefold() not in w.not_people and tok.ent_type not in ("GPE", "LOC", "FAC", "PRODUCT")
+
+
+def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | None:
+    """The token heading what is counted ("six fighters", "30", "No one") for a trigger."""
+    kids = [ann.tokens[c] for c in ann.children[tok.i]]
+    by_dep = {}
+    for k in kids:
+        by_dep.setdefault(k.dep, k.i)
+    lemma = tok.lemma.casefold()
+    if tok.pos in ("NOUN", "PROPN") and lemma not in w.adjective_nouns:
+        return _counted_by_noun(ann, tok, kids, w)
+    if "dobj" in by_dep and not any(k.dep == "auxpass" for k in kids):
+        return _unrelative(ann, tok, by_dep["dobj"], w)
+    for dep in ("nsubjpass", "nsubj"):
+        if dep in by_dep:
+            active = dep == "nsubj" and tok.tag in ("VBD", "VBZ", "VBP", "VBG") and lemma not in w.intransitive_kill_verbs
+            if not active:
+                return _unrelative(ann, tok, by_dep[dep], w)
+    for k in kids:
+        if k.dep in ("nummod", "npadvmod", "attr") and is_quantity_word(k, w):
+            return k.i
+    head = ann.tokens[tok.head]
+    if tok.dep in ("amod", "acl") and head.pos in ("NOUN", "PROPN", "NUM", "PRON"):
+        return head.i
+    if tok.dep in ("acomp", "oprd", "xcomp") and head.i != tok.i:
+        head_kids = {ann.tokens[c].dep: c for c in ann.children[head.i]}
+        for dep in ("dobj", "nsubjpass", "nsubj"):
+            if dep in head_kids and (dep != "nsubj" or tok.dep == "acomp"):
+                return head_kids[dep]
+    if tok.dep == "conj" and tok.tag == "VBN" and head.pos in ("VERB", "AUX"):
+        # "He was engaged and killed", "insurgents opened fire and were killed": a passive conjunct
+        # shares the subject of the verb it is joined to
+        passive = "auxpass" in by_dep or any(ann.tokens[c].dep == "nsubjpass" for c in ann.children[head.i])
+        head_kids = {ann.tokens[c].dep: c for c in ann.children[head.i]}
+        for dep in ("nsubjpass", "nsubj"):
+            if passive and dep in head_kids:
+                return head_kids[dep]
+    return None
+
+
+def _counted_by_noun(ann: Annotations, tok: Token, kids: list[Token], w: CasualtyWords) -> int | None:
+    if any(k.dep in ("nummod", "quantmod") or (k.dep in ("amod", "det") and is_quantity_word(k, w)) for k in kids):
+        return tok.i  # "12 deaths", "no casualties", "several fatalities"
+    for k in kids:
+        if k.dep == "prep" and k.text.casefold() in w.toll_prepositions:
+            objs = [c for c in ann.children[k.i] if ann.tokens[c].dep == "pobj"]
+            if objs:
+                return objs[0]  # "death toll of 30", "the lives of 12 people"
+    head = ann.tokens[tok.head]
+    head_kids = [ann.tokens[c] for c in ann.children[head.i]]
+    if tok.lemma.casefold() == w.toll_noun and tok.dep == "nsubj":
+        for k in head_kids:
+            if k.dep in ("dobj", "attr") and is_quantity_word(k, w):
+                return k.i  # "the toll reached 30", "the toll is 30"
+            if k.dep == "prep" and k.text.casefold() in w.toll_prepositions:
+                objs = [c for c in ann.children[k.i] if ann.tokens[c].dep == "pobj"]
+                if objs and is_quantity_word(ann.tokens[objs[0]], w):
+                    return objs[0]  # "the death toll rose to 30"
+    if tok.dep == "dobj" and head.lemma.casefold() in w.suffer_verbs | w.life_verbs:
+        for k in head_kids:
+            if k.dep in ("nsubj", "nsubjpass"):
+                return _unrelative(ann, head, k.i, w)  # "12 people lost their lives", "15 suffered injuries"
+    return None
+
+
+def _unrelative(ann: Annotations, verb: Token, i: int, w: CasualtyWords) -> int:
+    """Follow a relative pronoun to its noun: "the 12 people who died" counts "people"."""
+    if ann.tokens[i].text.casefold() in w.relative_pronouns and verb.dep == "relcl":
+        return verb.head
+    return i
+
+
+def is_quantity_word(tok: Token, w: CasualtyWords) -> bool:
+    lower = tok.text.casefold()
+    return (tok.like_num or tok.pos == "NUM" or lower in w.vague or lower in w.none_words
+            or lower in w.quantity_words)

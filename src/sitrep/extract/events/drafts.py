@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sitrep.extract._taxonomy import Subtype
+from sitrep.extract.events.taxonomy import Subtype, Taxonomy, make_taxonomy
+from sitrep.extract.events.words import EventWords, event_words
+from sitrep.lang import default_lexicon
 from sitrep.model import Actor, Annotations, CasualtyMention, Claim, Evidence, Place, Time
 
 
@@ -49,3 +51,5 @@ class EventContext:
     outlet: str | None
     extractor: str
     rank: dict[str, int] = field(default_factory=dict)  # subtype -> specificity, from the taxonomy
+    taxonomy: Taxonomy = field(default_factory=make_taxonomy)
+    words: EventWords = field(default_factory=lambda: event_words(default_lexicon()))

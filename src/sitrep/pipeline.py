@@ -58,7 +58,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     actors = actors_not_places(actors, places)
     casualties = extract_casualties(ann)
     citations = extract_citations(ann, lexicon=lexicon)
-    claims = extract_claims(ann, citations=citations)
+    claims = extract_claims(ann, citations=citations, lexicon=lexicon)
     events = extract_events(
         ann,
         document_id=doc.id,
@@ -68,7 +68,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
         actors=actors,
         casualties=casualties,
         claims=claims,
-        scare_quotes=find_scare_quotes(ann),
+        scare_quotes=find_scare_quotes(ann, lexicon=lexicon),
         outlet=doc.outlet,
         taxonomy=res.taxonomy,
     )

@@ -54,7 +54,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
         doc = replace(doc, published=dateline_date(doc.text))
     times = extract_times(ann, published=doc.published)
     places = extract_places(ann, gazetteer=res.gazetteer, is_actor=actor_name_test(res.actor_table))
-    actors = extract_actors(ann, table=res.actor_table)
+    actors = extract_actors(ann, table=res.actor_table, lexicon=lexicon)
     actors = actors_not_places(actors, places)
     casualties = extract_casualties(ann)
     citations = extract_citations(ann, lexicon=lexicon)

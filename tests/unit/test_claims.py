@@ -264,6 +264,10 @@ def test_claims_citation_in_next_sentence_position_links(annotate):
         ("The commander of the 5th Battalion warned that the militants were regrouping.",
          "commander of the 5th Battalion", "commander of the 5th Battalion", SpeakerKind.UNNAMED_SOURCE),
         ("Witnesses said the market was destroyed.", "Witnesses", None, SpeakerKind.UNNAMED_SOURCE),
+        # Titles are actors.yaml's one table: an abbreviated rank is a role, not part of the name.
+        ("The strikes hit a market, said Col. Rafael Torres.", "Rafael Torres", "Col.", SpeakerKind.PERSON),
+        ("German Chancellor Angela Merkel said the talks had failed.", "Angela Merkel", "German Chancellor",
+         SpeakerKind.PERSON),
         ("Medics said at least nine people were wounded.", "Medics", None, SpeakerKind.UNNAMED_SOURCE),
         ("Police said the bomber had worn a suicide vest.", "Police", None, SpeakerKind.UNNAMED_SOURCE),
         ("The statement, released by the Interior Ministry, said two officers were wounded.", "Interior Ministry",

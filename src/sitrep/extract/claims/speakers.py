@@ -62,6 +62,10 @@ def _person_tokens(ann: Annotations, idx: list[int], w: ClaimWords) -> list[int]
         if prev.pos != "PROPN" or prev.ent_type not in ("", "PERSON") or noun_keys(ann, prev.i, w) & w.role_nouns:
             break
         run.insert(0, prev.i)
+    # "Col. Rafael Torres": the tokenizer splits "Col" from its full stop and tags both as names; the title
+    # stops the widening, and its full stop does not open the name.
+    while len(run) > 1 and not any(ch.isalnum() for ch in ann.tokens[run[0]].text):
+        run.pop(0)
     return run
 
 

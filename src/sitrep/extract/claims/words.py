@@ -45,7 +45,7 @@ class ClaimWords:
     # speakers, media, occasions
     statement_nouns: frozenset[str]
     source_nouns: frozenset[str]
-    role_nouns: frozenset[str]
+    role_nouns: frozenset[str]  # every title and position of actors.yaml's ``titles``
     org_nouns: frozenset[str]
     media_nouns: frozenset[str]
     pronouns: dict[str, str]
@@ -111,7 +111,7 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         addressee_prepositions=words("addressee_prepositions"),
         statement_nouns=words("statement_nouns"),
         source_nouns=words("source_nouns"),
-        role_nouns=words("role_nouns"),
+        role_nouns=frozenset(lex.table("actors", "titles")),
         org_nouns=words("org_nouns"),
         media_nouns=words("media_nouns"),
         pronouns={k: str(v) for k, v in lex.table("claims", "pronouns").items()},

@@ -77,6 +77,8 @@ def _declared_charset(data: bytes) -> str | None:
 def clean_text(text: str) -> str:
     """Normalise whitespace and line breaks; paragraphs end up separated by one newline."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # Unicode's own line and paragraph separators (press releases use them) are line breaks like any other
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
     text = _CONTROL.sub("", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)

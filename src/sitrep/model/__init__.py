@@ -41,6 +41,7 @@ from sitrep.model.convert import (
 )
 from sitrep.model.records import (
     Actor,
+    Aggregate,
     Annotations,
     AssertedBy,
     CasualtyMention,
@@ -60,7 +61,7 @@ from sitrep.model.records import (
 )
 
 __all__ = [
-    "FORMAT_VERSION", "GEO_PRECISION_RANK", "PRECISION_RANK", "Actor", "Annotations", "AssertedBy", "AssertedKind",
+    "FORMAT_VERSION", "GEO_PRECISION_RANK", "PRECISION_RANK", "Actor", "Aggregate", "Annotations", "AssertedBy", "AssertedKind",
     "CasualtyMention", "Citation", "Claim", "Count", "Document", "Event", "Evidence", "Failure", "GeoPrecision", "Hedge",
     "Place", "Precision", "Report", "Role", "Snippet", "Span", "Speaker", "SpeakerKind", "StrEnum", "Time", "TimeBasis",
     "Token", "actor_from_dict", "check_evidence", "count_from_dict", "event_from_dict", "evidence_from_dict",

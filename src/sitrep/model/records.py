@@ -251,6 +251,25 @@ class Event:
     contested: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
     # People detained, arrested or captured in the event (the numbers stage's "detained" counts).
     detained: Count | None = None
+    # A verbal interaction (condemn, deny, demand, meet, praise): a claim more than an incident. Kept in the report
+    # and the PLOVER-style view, left out of the default event export, table, CSV and web page.
+    verbal: bool = False
+
+
+@record
+class Aggregate:
+    """A running total or war-wide figure ("the conflict has killed 300,000 since 2023", "more than 50 killed so
+    far this year"): a count over many incidents, never an incident's toll."""
+
+    id: str
+    killed: Count | None = None
+    injured: Count | None = None
+    who: str | None = None
+    period: Time | None = None  # the span the total covers, when the text says ("since 2023")
+    place: Place | None = None
+    asserted_by: AssertedBy | None = None
+    evidence: tuple[Evidence, ...] = ()
+    extractor: str = ""
 
 
 @record
@@ -263,6 +282,7 @@ class Report:
     times: tuple[Time, ...] = ()
     actors: tuple[Actor, ...] = ()
     failures: tuple[Failure, ...] = ()
+    aggregates: tuple[Aggregate, ...] = ()
     format_version: int = FORMAT_VERSION
 
     def to_dict(self) -> dict[str, Any]:

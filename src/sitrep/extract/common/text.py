@@ -60,9 +60,14 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 
 def is_dateline_span(ann: Annotations, start: int, end: int) -> bool:
-    """ "KIRKUK, Iraq - …" / "KABUL, Afghanistan (…)": an upper-case name opening a paragraph, then a comma,
-    dash or bracket.  It says where the report was filed, not where the event happened."""
-    opens = start == 0 or ann.text[start - 1] == "\n"
+    """ "KIRKUK, Iraq - …" / "KABUL, Afghanistan (…)": an upper-case name opening a paragraph (or the text right
+    after a headline run into it, "Title. TBILISI, Georgia --"), then a comma, dash or bracket.  It says where
+    the report was filed, not where the event happened."""
+    before = ann.text[max(0, start - 2):start]
+    opens = start == 0 or ann.text[start - 1] in "\n\u2028\u2029" or (start < _HEADLINE_REACH and before == ". ")
     name = ann.text[start:end]
     rest = ann.text[end:end + 2].lstrip()
     return opens and name.isupper() and rest[:1] in (",", "-", "\u2014", "\u2013", "(")
+
+
+_HEADLINE_REACH = 300  # a dateline run into its headline sits within the first few lines

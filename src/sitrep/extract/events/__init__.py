@@ -56,10 +56,20 @@ def extract_events(
         triggers = find_triggers(ann, sent, si, tax, w, places=places, actors=actors)
         drafts.extend(group_triggers(ann, triggers, by_sentence.get(si, []), actors, tax, w, extractor=EXTRACTOR,
                                      place_spans=place_spans))
-    ctx = EventContext(ann=ann, document_id=document_id, published=published, times=times, places=places,
+    ctx = EventContext(ann=ann, document_id=document_id, published=published, times=times,
+                       places=event_places(places, actors),
                        claims=claims, scare_quotes=scare_quotes, outlet=outlet, extractor=EXTRACTOR,
                        rank={name: st.rank for name, st in tax.subtypes.items()}, taxonomy=tax, words=w)
     return assemble_events(drafts, ctx)
+
+
+def event_places(places: Sequence[Place], actors: Sequence[Actor]) -> list[Place]:
+    """The places that may place an event: not a country named inside a party's name ("U.S. soldiers",
+    "Afghan forces", "the Iraqi army"): a nationality says who, never where."""
+    parties = [(a.evidence[0].start, a.evidence[0].end) for a in actors if a.evidence]
+    return [p for p in places if not (p.evidence and any(
+        s <= p.evidence[0].start and p.evidence[0].end <= e and (s, e) != (p.evidence[0].start, p.evidence[0].end)
+        for s, e in parties))]
 
 
 __all__ = ["EXTRACTOR", "EventDraft", "Trigger", "extract_events", "find_triggers", "group_triggers"]

@@ -13,6 +13,7 @@ from sitrep.extract._datelines import find_dateline
 from sitrep.extract.events.coref import merge_coreferent
 from sitrep.extract.events.dates import choose_date
 from sitrep.extract.events.drafts import EventContext, EventDraft
+from sitrep.extract.events.incidents import assemble_incidents
 from sitrep.extract.events.places import choose_place
 from sitrep.extract.events.taxonomy import Taxonomy
 from sitrep.extract.events.words import EventWords
@@ -36,7 +37,11 @@ from sitrep.model import (
 
 
 def assemble_events(drafts: Sequence[EventDraft], ctx: EventContext) -> list[Event]:
-    return merge_coreferent([(event_from_draft(d, ctx), d) for d in drafts], ctx)
+    """Events from drafts in context, later mentions of one event merged into the first, then one event per
+    incident of the day (``incidents``)."""
+    pairs = [(event_from_draft(d, ctx), d) for d in drafts]
+    typed_by_word = {ev.id for ev, d in pairs if not d.generic}
+    return assemble_incidents(merge_coreferent(pairs, ctx), ctx, typed_by_word=typed_by_word)
 
 
 def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
@@ -52,7 +57,8 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     hedge = find_hedge(d, ctx, claim)
     if date_ is not None and date_.start and ctx.published and date_.start > ctx.published[:10]:
         hedge = Hedge.HYPOTHETICAL  # dated after publication: announced or planned, not yet happened
-    elif hedge is None and (is_historical(d, ctx, date_, date_rule) or describes_party(d, ann, ctx.words)):
+    elif hedge is None and (is_historical(d, ctx, date_, date_rule) or describes_party(d, ann, ctx.words)
+                            or behind_legal_step(d, ann, ctx.words)):
         hedge = Hedge.HISTORICAL
     negated = is_negated(d, ctx, claim)
     killed = combine_counts(d.killed)
@@ -78,6 +84,7 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
         negated=negated,
         confidence=confidence,
         evidence=(ann.evidence(sent.start, sent.end),),
+        verbal=d.subtype.verbal,
         document_ids=(ctx.document_id,),
         trigger=Snippet(text=ann.text[trig_start:trig_end], evidence=(ann.evidence(trig_start, trig_end),)),
         date_rule=date_rule,
@@ -302,6 +309,31 @@ def _pluperfect_relative(ann: Annotations, i: int, w: EventWords) -> bool:
             and any(k.dep == "nsubj" and k.tag in ("WDT", "WP") for k in kids))
 
 
+def behind_legal_step(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
+    """A deed told through the legal step it led to: "charged with the murder of", "accused of killing",
+    "admitted that he gunned down", "arrested for the shooting". The step (or the arrest) may be news; the deed
+    behind it is background, whatever date it carries."""
+    if d.subtype.subtype == "arrests":
+        return False
+    j, through_prep = d.main.head, False
+    for _ in range(4):
+        tok = ann.tokens[j]
+        if tok.head == j:
+            return False
+        head = ann.tokens[tok.head]
+        if tok.dep == "prep":
+            through_prep = tok.text.lower() in w.legal_prepositions or through_prep
+        lemma = (head.lemma or head.text).lower()
+        if lemma in w.legal_heads and (through_prep or tok.dep in ("ccomp", "xcomp", "dobj", "pcomp")):
+            return True
+        if lemma in w.arrest_heads and through_prep:
+            return True
+        if head.pos in ("VERB", "AUX") and lemma not in w.legal_heads | w.arrest_heads and tok.dep not in ("prep", "pobj", "pcomp"):
+            return False  # another clause's verb stands between
+        j = head.i
+    return False
+
+
 def describes_party(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
     """The trigger tells who a person or group is, not what happened: a restrictive relative clause ("a leader
     who led IED attacks", "who coordinates attacks") or a noun's or adjective's preposition ("responsible for
@@ -319,7 +351,9 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
             return not (narrating_is_news and tok.dep == "relcl" and _narrating_relative(ann, j, w))
         if tok.dep == "pobj":
             prep = ann.tokens[tok.head]
-            if ann.tokens[prep.head].pos in ("NOUN", "PROPN", "ADJ") and prep.text.lower() in w.description_prepositions:
+            holder = ann.tokens[prep.head]
+            if prep.text.lower() in w.description_prepositions and (holder.pos in ("NOUN", "PROPN", "ADJ") or (
+                    holder.tag == "VBN" and (holder.lemma or "").lower() in w.description_verbs)):
                 return True
         if tok.head == j:
             break

@@ -63,8 +63,10 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     drafts = []
     for g in groups:
         g.sort(key=lambda t: (t.subtype is None, -(t.subtype.rank if t.subtype else 0), t.head))
-        drafts.append(EventDraft(triggers=g, subtype=g[0].subtype or tax.subtype("attack"), sentence=g[0].sentence,
-                                 generic=g[0].subtype is None))
+        subtype = g[0].subtype or tax.subtype("attack")
+        if subtype.type == "protests" and any(t.subtype is not None and t.subtype.rioting for t in g):
+            subtype = tax.subtype("violent_demonstration")  # "marched ... and smashed store windows"
+        drafts.append(EventDraft(triggers=g, subtype=subtype, sentence=g[0].sentence, generic=g[0].subtype is None))
     for c in casualties:
         if drafts and not c.negated and all(_relative_clause(ann, t.head) not in (None, _relative_clause(ann, c.token))
                                             for d in drafts for t in d.triggers):

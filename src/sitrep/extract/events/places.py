@@ -5,8 +5,9 @@ is returned with it."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
-from sitrep.extract.common.text import is_dateline_span, paragraph_index_at, subtree
+from sitrep.extract.common.text import is_dateline_span, paragraph_index_at, sentence_index_at, subtree
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.model import GEO_PRECISION_RANK, GeoPrecision, Place
 
@@ -17,12 +18,15 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     ann = ctx.ann
     sent = ann.sentences[d.sentence]
     placed = [p for p in ctx.places if p.evidence]
-    in_sentence = [p for p in placed if sent.start <= p.evidence[0].start < sent.end]
-    # the dateline says where the report was filed; it places the event only when nothing else does
-    in_sentence = [p for p in in_sentence if not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)] \
-        or in_sentence
+    # the dateline says where the report was filed: it places an event only when the article names no other place
+    in_sentence = [p for p in placed if sent.start <= p.evidence[0].start < sent.end
+                   and not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)]
     # a place named inside an organisation ("the Ohio Department of Health") says who, not where
     in_sentence = [p for p in in_sentence if not _inside_organisation(ann, p)] or in_sentence
+    unknown = [p for p in in_sentence if p.lat is None or p.lon is None]
+    in_sentence = [p for p in in_sentence if p not in unknown]
+    if unknown and not in_sentence:
+        return unlocated(unknown[0], _area(ann, placed, sent.start)), "sentence"
     if in_sentence:
         phrase = set()
         for t in d.triggers:
@@ -45,6 +49,36 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
         mentions = Counter(p.geonames_id for p in resolved)
         return max(resolved, key=lambda p: (mentions[p.geonames_id], -p.evidence[0].start)), "document"
     return None, "none"
+
+
+_AREAS = (GeoPrecision.ADMIN2, GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
+
+
+def _area(ann, placed: list[Place], before: int) -> Place | None:
+    """The most precise known area the text puts around a place it names at ``before``: an admin area or country
+    named in that sentence or earlier in its paragraph, else the one the article names most."""
+    para = paragraph_index_at(ann, before)
+    sent = ann.sentences[sentence_index_at(ann, before)]
+    areas = [p for p in placed if p.precision in _AREAS and p.lat is not None
+             and not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)]
+    near = [p for p in areas if sent.start <= p.evidence[0].start < sent.end] or [
+        p for p in areas if p.evidence[0].start < before and paragraph_index_at(ann, p.evidence[0].start) == para]
+    if near:
+        return min(near, key=lambda p: PLACE_RANK[p.precision])
+    if areas:
+        mentions = Counter(p.geonames_id for p in areas)
+        return max(areas, key=lambda p: (mentions[p.geonames_id], -PLACE_RANK[p.precision], -p.evidence[0].start))
+    return None
+
+
+def unlocated(place: Place, area: Place | None) -> Place:
+    """A place the gazetteer does not know ("PanKalay village") keeps its name and evidence and takes the position
+    and precision of the known area around it ("Helmand province"), ``feature`` "unlocated"; with no such area it
+    stays without a position."""
+    if area is None:
+        return place
+    return replace(place, feature="unlocated", country=area.country, admin1=area.admin1 or area.name,
+                   admin2=area.admin2, lat=area.lat, lon=area.lon, precision=area.precision)
 
 
 def _inside_organisation(ann, p: Place) -> bool:

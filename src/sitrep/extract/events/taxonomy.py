@@ -28,6 +28,8 @@ class Subtype:
     rank: int
     verbal: bool = False  # a political interaction (a demand, a meeting), not violence or a conflict development
     hostile: bool = False  # a non-violent act against a party: an intention to do it is a threat
+    rioting: bool = False  # violence or destruction that makes a demonstration a riot
+    incident_rank: int | None = None  # overrides its type's rank as what an incident of several mentions is
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class Taxonomy:
     violent: frozenset[str] = frozenset()  # types where people are harmed or force is used
     armed: frozenset[str] = frozenset()  # types of organised armed violence
     one_episode: frozenset[str] = frozenset()  # types whose subtypes are stages of one episode
+    incident_rank: dict[str, int] = field(default_factory=dict)  # type -> which type an incident of several takes
 
     def subtype(self, name: str) -> Subtype:
         return self.subtypes[name]
@@ -71,7 +74,8 @@ def taxonomy_from_data(data: Any) -> Taxonomy:
             try:
                 st = Subtype(type=type_name, subtype=sub_name, label=sub.get("label", sub_name),
                              plover=sub["plover"], rank=int(sub.get("rank", 1)), verbal=bool(sub.get("verbal", False)),
-                             hostile=bool(sub.get("hostile", False)))
+                             hostile=bool(sub.get("hostile", False)), rioting=bool(sub.get("rioting", False)),
+                             incident_rank=int(sub["incident_rank"]) if "incident_rank" in sub else None)
             except (KeyError, TypeError, ValueError) as exc:
                 raise ConfigError(f"taxonomy subtype {type_name}/{sub_name} is incomplete: {exc}") from exc
             subtypes[sub_name] = st
@@ -96,7 +100,9 @@ def taxonomy_from_data(data: Any) -> Taxonomy:
     flagged = {flag: frozenset(name for name, t in data["types"].items() if t.get(flag))
                for flag in ("violent", "armed", "one_episode")}
     return Taxonomy(verbs=verbs, nouns=nouns, modifiers=modifiers, subtypes=subtypes, irregular=irregular,
-                    starts=starts, max_words=max_words, version=int(data.get("version", 1)), **flagged)
+                    starts=starts, max_words=max_words, version=int(data.get("version", 1)),
+                    incident_rank={name: int(t.get("incident_rank", 0)) for name, t in data["types"].items()},
+                    **flagged)
 
 
 @lru_cache(maxsize=1)

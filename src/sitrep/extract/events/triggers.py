@@ -59,6 +59,9 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: Event
                                 sentence=si)
             if found:
                 break
+        if found and _other_sense(ann, found, w):
+            i = found.tokens[-1] + 1
+            continue
         if found:
             checked = _check_territory(ann, found, tax, w, places, actors)
             if checked:
@@ -67,6 +70,23 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: Event
         else:
             i += 1
     return out
+
+
+def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
+    """A trigger word used in another sense: a protest verb with a direct object that is not a road or a place
+    ("demonstrated their capability", "barricaded themselves", "blocked lawyers from visiting"); an explosive
+    device that is planted, carried or built rather than set off ("spotted insurgents emplacing an IED"); a
+    trigger noun that names someone's role or gear ("an IED facilitator", "riot police", "a bomb squad")."""
+    tok = ann.tokens[trig.head]
+    subtype = trig.subtype.subtype if trig.subtype is not None else None
+    if trig.kind == "verb" and lemma(tok) in w.transitive_other_sense:
+        objects = [ann.tokens[c] for c in ann.children[tok.i] if ann.tokens[c].dep == "dobj"]
+        return any(lemma(o) not in w.territory_nouns and o.ent_type not in ("GPE", "LOC", "FAC") for o in objects)
+    if trig.kind == "noun" and subtype == "remote_explosive" and tok.dep == "dobj":
+        return lemma(ann.tokens[tok.head]) in w.emplacing_verbs
+    if trig.kind == "noun" and tok.dep in ("compound", "amod", "nmod") and tok.head != tok.i:
+        return lemma(ann.tokens[tok.head]) in w.role_head_nouns  # "an IED facilitator", "riot police"
+    return False
 
 
 def _below_prep(ann: Annotations, j: int, root: int) -> bool:
@@ -89,6 +109,8 @@ def _check_territory(ann: Annotations, trig: Trigger, tax: Taxonomy, w: EventWor
     if trig.kind != "verb" or lemma(ann.tokens[trig.head], tax) not in w.territory_verbs:
         return trig
     objects = [c for c in ann.children[trig.head] if ann.tokens[c].dep in _PERSON_OBJECT_DEPS]
+    if not objects and ann.tokens[trig.head].dep in ("acl", "amod", "appos"):
+        objects = [ann.tokens[trig.head].head]  # a participle after its noun: "IED Facilitator Captured in Paktiya"
     if not objects:
         return trig if trig.subtype and trig.subtype.type == "battles" else None
     for o in objects:

@@ -16,6 +16,9 @@ class EventWords:
     territory_verbs: frozenset[str]
     territory_nouns: frozenset[str]
     weapon_nouns: frozenset[str]
+    transitive_other_sense: frozenset[str]
+    emplacing_verbs: frozenset[str]
+    role_head_nouns: frozenset[str]
     total_adverbs: frozenset[tuple[str, ...]]
     since: str
     strike_noun: str
@@ -47,8 +50,14 @@ class EventWords:
     pluperfect_aux: str
     past_be: frozenset[str]
     description_prepositions: frozenset[str]
+    description_verbs: frozenset[str]
+    legal_heads: frozenset[str]
+    legal_prepositions: frozenset[str]
+    arrest_heads: frozenset[str]
     # dates
     reporting_verbs: frozenset[str]
+    # incidents
+    separate_incident_cues: tuple[str, ...]
 
 
 @lru_cache(maxsize=8)
@@ -63,7 +72,8 @@ def event_words(lex: Lexicon) -> EventWords:
 
     return EventWords(
         territory_verbs=words("territory_verbs"), territory_nouns=words("territory_nouns"),
-        weapon_nouns=words("weapon_nouns"),
+        weapon_nouns=words("weapon_nouns"), transitive_other_sense=words("transitive_other_sense"),
+        emplacing_verbs=words("emplacing_verbs"), role_head_nouns=words("role_head_nouns"),
         total_adverbs=frozenset(tuple(p.split()) for p in words("total_adverbs")), since=text("since"),
         strike_noun=text("strike_noun"), labour_words_near=words("labour_words_near"),
         labour_words_sentence=words("labour_words_sentence"),
@@ -79,5 +89,8 @@ def event_words(lex: Lexicon) -> EventWords:
         denial_cue_start=text("denial_cue_start"), declare_verbs=words("declare_verbs"),
         truce_nouns=words("truce_nouns"), civilian_victim_words=lex.phrases(s, "civilian_victim_words"),
         since_marker=text("since_marker"), pluperfect_aux=text("pluperfect_aux"), past_be=words("past_be"),
-        description_prepositions=words("description_prepositions"), reporting_verbs=words("reporting_verbs"),
+        description_prepositions=words("description_prepositions"),
+        description_verbs=words("description_verbs"), legal_heads=words("legal_heads"),
+        legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),
+        separate_incident_cues=tuple(p.lower() for p in lex.phrases(s, "separate_incident_cues")),
     )

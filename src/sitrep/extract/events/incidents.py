@@ -1,0 +1,200 @@
+"""Incidents of the day: the mentions of one happening become one event.
+
+A report tells an incident in its headline, again in its lead, and again in later sentences that add its
+damage, its victims, who claimed it or a quote about it. Each of those sentences yields a mention; this pass
+folds the mentions of one happening into one event with evidence from each, so a user's table has one row
+per incident. A second incident needs its own act, place or time:
+
+- a mention whose own sentence names a place that cannot be the incident's (another town, not a place inside
+  it or containing it), or a day that does not overlap the incident's, starts another incident; a list ("two
+  killed in Gao, three in Kidal") is one incident per place;
+- a mention whose place or date came only from context (the paragraph, the document, the publication day)
+  says nothing against joining, so it joins the latest incident it fits;
+- a sentence that announces another happening ("in a separate incident", "meanwhile") starts one.
+
+Only incidents told as news are folded (not background, plans, denials or verbal interactions, which keep
+their own rows). What an incident is, when its mentions name several types, is the type with the highest
+``incident_rank`` in the taxonomy (an airstrike during a raid is an airstrike; arrests at the scene of a
+shooting are the shooting). Its toll is the range of its mentions' tolls, dead and wounded never added: the
+best figure is the one cited most (the largest on a tie), low and high the smallest and largest cited.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from math import asin, cos, radians, sin, sqrt
+
+from sitrep.extract.events.coref import merge_events
+from sitrep.extract.events.drafts import EventContext
+from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Time
+
+_OWN_RULES = ("clause", "sentence")
+_NEAR_KM = 30.0
+_COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
+
+
+@dataclass(slots=True)
+class _Incident:
+    event: Event
+    killed: list[Count] = field(default_factory=list)
+    injured: list[Count] = field(default_factory=list)
+    mentions: int = 1
+    subtypes: set[str] = field(default_factory=set)
+
+
+def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_word: set[str] | None = None
+                       ) -> list[Event]:
+    """One event per incident told as news; other events (background, plans, verbal) pass through.
+
+    ``typed_by_word`` are the ids of mentions whose type a trigger word names ("airstrike", "arrested"); the
+    others were typed from their parties ("attacked" soldiers: a clash) and never retype an incident."""
+    specific = typed_by_word if typed_by_word is not None else {ev.id for ev in events}
+    incidents: list[_Incident] = []
+    out: list[Event | _Incident] = []
+    for ev in events:
+        if not is_news(ev):
+            out.append(ev)
+            continue
+        home = None if _announces_another(ev, ctx) else _joinable(incidents, ev, specific=ev.id in specific)
+        if home is None:
+            inc = _Incident(ev, _counts(ev.killed), _counts(ev.injured), subtypes={ev.subtype or ""})
+            incidents.append(inc)
+            out.append(inc)
+        else:
+            _fold(home, ev, ctx, retypes=ev.id in specific or home.event.id not in specific)
+    return [_finished(x, ctx) if isinstance(x, _Incident) else x for x in out]
+
+
+def is_news(ev: Event) -> bool:
+    return not (ev.verbal or ev.negated or ev.hedge in (Hedge.HYPOTHETICAL, Hedge.HISTORICAL))
+
+
+def _announces_another(ev: Event, ctx: EventContext) -> bool:
+    words = " ".join(ctx.ann.text[ev.evidence[0].start:ev.evidence[0].end].lower().replace(",", " ").split())
+    return any(f" {cue} " in f" {words} " for cue in ctx.words.separate_incident_cues)
+
+
+def _joinable(incidents: list[_Incident], ev: Event, *, specific: bool) -> _Incident | None:
+    """The incident this mention tells again: the latest that fits, one at the same place first."""
+    fitting = [inc for inc in reversed(incidents) if _fits(inc.event, ev) and _linked(inc.event, ev, specific)]
+    same_place = [inc for inc in fitting if _same_place(inc.event.place, ev.place)]
+    return (same_place or fitting or [None])[0]
+
+
+def _fits(inc: Event, ev: Event) -> bool:
+    own_date = ev.date_rule in _OWN_RULES and inc.date_rule in _OWN_RULES
+    if own_date and not _dates_overlap(inc.date, ev.date):
+        return False
+    own_place = ev.place_rule in _OWN_RULES and inc.place_rule in _OWN_RULES
+    return not own_place or places_fit(inc.place, ev.place)
+
+
+def _linked(inc: Event, ev: Event, specific: bool) -> bool:
+    """Something ties the mention to the incident beyond not contradicting it: both name their place (and it
+    fits), or the mention names no act of its own ("the blast", "two were killed"), or the same kind of act, or
+    a party of the incident. "The army shelled a village. ... militants burned a school in Daquq" are two."""
+    if (ev.place_rule in _OWN_RULES) == (inc.place_rule in _OWN_RULES):
+        return True  # both name their place (and it fits), or neither does: a detail of the story told so far
+    if not specific or ev.type == inc.type:
+        return True
+    named = {_party(a) for a in inc.actors if a.name} - {""}
+    return bool(named & {_party(a) for a in ev.actors if a.name})
+
+
+def _party(actor) -> str:
+    return (actor.canonical or actor.name or "").lower()
+
+
+def _dates_overlap(a: Time | None, b: Time | None) -> bool:
+    if a is None or b is None or not (a.start and a.end and b.start and b.end):
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def places_fit(a: Place | None, b: Place | None) -> bool:
+    """Two places can be one incident's: the same place, one inside the other, or within a short drive."""
+    if a is None or b is None:
+        return True
+    if _same_place(a, b):
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if "unlocated" in (a.feature, b.feature):
+        # a village the gazetteer does not know sits somewhere in its area: another named village is another place
+        other = b if a.feature == "unlocated" else a
+        return other.feature != "unlocated" and other.precision in _COARSE and (
+            other.precision == GeoPrecision.COUNTRY or other.admin1 == (b if other is a else a).admin1)
+    if a.precision in _COARSE or b.precision in _COARSE:
+        coarse, fine = (a, b) if _rank(a) >= _rank(b) else (b, a)
+        return coarse.precision == GeoPrecision.COUNTRY or (coarse.admin1 is not None and coarse.admin1 == fine.admin1)
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return False
+    return km_between(a.lat, a.lon, b.lat, b.lon) <= _NEAR_KM
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    return a is not None and b is not None and (
+        (a.geonames_id is not None and a.geonames_id == b.geonames_id) or (a.name == b.name and a.country == b.country))
+
+
+def _rank(p: Place) -> int:
+    return list(GeoPrecision).index(p.precision)
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dlat, dlon = radians(lat2 - lat1), radians(lon2 - lon1)
+    h = sin(dlat / 2) ** 2 + cos(radians(lat1)) * cos(radians(lat2)) * sin(dlon / 2) ** 2
+    return 2 * 6371.0 * asin(sqrt(h))
+
+
+def _counts(c: Count | None) -> list[Count]:
+    return [c] if c is not None and c.best > 0 else []
+
+
+def _fold(inc: _Incident, ev: Event, ctx: EventContext, *, retypes: bool = True) -> None:
+    a, b = inc.event, ev
+    b_types = retypes and (_incident_rank(b, ctx) > _incident_rank(a, ctx) or (
+        b.type == a.type and ctx.rank.get(b.subtype or "", 0) > ctx.rank.get(a.subtype or "", 0)))
+    inc.event = merge_events(a, b, prefer_b_type=b_types)
+    inc.killed += _counts(b.killed)
+    inc.injured += _counts(b.injured)
+    inc.mentions += 1
+    inc.subtypes.add(b.subtype or "")
+
+
+def _incident_rank(ev: Event, ctx: EventContext) -> int:
+    sub = ctx.taxonomy.subtypes.get(ev.subtype or "")
+    if sub is not None and sub.incident_rank is not None:
+        return sub.incident_rank
+    return ctx.taxonomy.incident_rank.get(ev.type, 0)
+
+
+def _finished(inc: _Incident, ctx: EventContext) -> Event:
+    ev = inc.event
+    ev = replace(ev, killed=toll_range(inc.killed, ev.killed), injured=toll_range(inc.injured, ev.injured))
+    if ev.type == "protests" and any(ctx.taxonomy.subtypes[s].rioting for s in inc.subtypes if s in ctx.taxonomy.subtypes):
+        # a demonstration whose people smash, burn or fight is a riot (police dispersing a peaceful crowd is a
+        # protest with intervention)
+        riot = ctx.taxonomy.subtype("violent_demonstration")
+        ev = replace(ev, type=riot.type, subtype=riot.subtype, plover=riot.plover)
+    return ev
+
+
+def toll_range(counts: list[Count], merged: Count | None) -> Count | None:
+    """One incident's toll from every figure its mentions cite: best the figure cited most (the largest on a tie),
+    low the smallest figure, high the largest ceiling (open when any figure is open-ended)."""
+    if len(counts) < 2 or merged is None:
+        return merged
+    cited = Counter(c.best for c in counts)
+    best = max(cited, key=lambda n: (cited[n], n))
+    high = None if any(c.high is None for c in counts) else max(c.high for c in counts if c.high is not None)
+    low = min(c.low for c in counts)
+    evidence = tuple(sorted({ev for c in counts for ev in c.evidence}, key=lambda e: e.start))
+    who = next((c.who for c in counts if c.best == best and c.who), merged.who)
+    return Count(best=best, low=min(low, best), high=high if high is None else max(high, best), who=who,
+                 evidence=evidence)
+
+
+__all__ = ["assemble_incidents", "is_news", "km_between", "places_fit", "toll_range"]

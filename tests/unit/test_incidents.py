@@ -1,0 +1,138 @@
+"""Incidents of the day (issue 13): what a user's table gets from an article, one row per incident.
+
+Every text here is written for the test. Each test states one rule of ``extract/events/incidents.py`` or of
+the event-of-the-day rules in ``extract/events`` and runs the whole pipeline, because a rule only matters
+through what the user finally sees.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.events.incidents import places_fit, toll_range
+from sitrep.model import Count, GeoPrecision, Hedge, Place
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from sitrep.pipeline import extract_one
+
+    return extract_one
+
+
+def news(report):
+    """The events a default export shows: told as news, not verbal."""
+    return [e for e in report.events if not e.verbal and not e.negated
+            and e.hedge not in (Hedge.HYPOTHETICAL, Hedge.HISTORICAL)]
+
+
+def test_headline_lead_and_detail_are_one_incident_with_evidence_from_each(extract):
+    text = ("Car bomb kills nine at market in Kirkuk\n"
+            "A car bomb exploded at a crowded market in Kirkuk on Tuesday, killing nine people, police said.\n"
+            "The blast destroyed several shops and set cars on fire.\n"
+            "Witnesses said the explosion could be heard across the city.")
+    events = news(extract(text, published="2021-06-09"))
+    assert len(events) == 1, [(e.subtype, e.evidence[0].text) for e in events]
+    [e] = events
+    assert e.type == "explosions_remote_violence" and e.place.name == "Kirkuk" and e.date.value == "2021-06-08"
+    assert e.killed.best == 9
+    assert len(e.evidence) >= 2  # the headline and the lead at least
+
+
+def test_a_list_of_places_is_one_incident_per_place(extract):
+    text = ("Gunmen killed two villagers in Kandahar on Monday. In a separate attack, three soldiers were killed near "
+            "Kunduz on Monday, the army said.")
+    events = news(extract(text, published="2022-02-08"))
+    assert sorted(e.place.name for e in events) == ["Kandahar", "Kunduz"]
+    assert sorted(e.killed.best for e in events) == [2, 3]
+
+
+def test_a_separate_incident_in_the_same_town_stays_apart(extract):
+    text = ("A roadside bomb killed two policemen in Mosul on Sunday. In a separate incident, gunmen shot dead a "
+            "shopkeeper in Mosul on Sunday.")
+    assert len(news(extract(text, published="2019-03-12"))) == 2
+
+
+def test_revised_toll_is_one_incident_with_a_range(extract):
+    text = ("Militants attacked an army post in Diffa on Friday, killing at least 10 soldiers, officials said.\n"
+            "The toll from the attack on the army post later rose to 13, a military source said.")
+    [e] = news(extract(text, published="2020-05-02"))
+    assert e.killed.low == 10 and e.killed.best in (10, 13)
+
+
+def test_toll_range_keeps_the_figure_cited_most():
+    counts = [Count(best=20, low=20, high=20), Count(best=8, low=8, high=8), Count(best=20, low=20, high=20)]
+    merged = toll_range(counts, counts[0])
+    assert (merged.best, merged.low, merged.high) == (20, 8, 20)
+
+
+def test_a_nationality_is_never_the_place(extract):
+    [e] = news(extract("Two U.S. soldiers were killed on Sunday when a roadside bomb exploded near their patrol "
+                       "in Helmand province.", published="2011-05-03"))
+    assert e.place is not None and e.place.country == "AF"
+
+
+def test_the_dateline_is_not_the_place_of_an_incident_told_elsewhere(extract):
+    text = ("KABUL, Afghanistan (AP) — A roadside bomb killed three policemen on Sunday in Kandahar province, "
+            "officials said.")
+    [e] = news(extract(text, published="2012-04-02"))
+    assert e.place.name.startswith("Kandahar")
+
+
+def test_a_crime_told_through_its_charge_is_background(extract):
+    r = extract("A 30-year-old man was charged on Monday with the murder of his neighbour in Leeds.",
+                published="2019-11-05")
+    assert news(r) == []
+
+
+def test_a_party_linked_to_an_attack_is_not_news_of_that_attack(extract):
+    text = ("Troops detained a militant commander in Paktiya province on Saturday. The commander was linked to a "
+            "bombing that killed four soldiers last year.")
+    events = news(extract(text, published="2010-09-06"))
+    assert [e.subtype for e in events] == ["arrests"]
+
+
+def test_a_demonstration_whose_marchers_smash_windows_is_a_riot(extract):
+    [e] = news(extract("Thousands of people marched through the centre of Patras on Wednesday and some youths "
+                       "smashed shop windows.", published="2010-05-06"))
+    assert e.type == "riots"
+
+
+def test_words_used_in_another_sense_make_no_event(extract):
+    assert news(extract("The police demonstrated their capability to protect the city on Tuesday.",
+                        published="2011-11-10")) == []
+    r = extract("Soldiers spotted two men emplacing an improvised explosive device near Lashkar Gah and arrested "
+                "them on Monday.", published="2011-03-02")
+    assert [e.subtype for e in news(r)] == ["arrests"]
+
+
+def test_a_role_named_by_a_trigger_word_is_no_event(extract):
+    r = extract("Security forces detained an IED facilitator in Kandahar on Friday.", published="2011-03-05")
+    assert [e.subtype for e in news(r)] == ["arrests"]
+
+
+def test_verbal_interactions_are_kept_but_marked(extract):
+    r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
+    assert news(r) == [] and any(e.verbal for e in r.events)
+
+
+def test_an_unknown_village_falls_back_to_its_province(extract):
+    [e] = news(extract("An airstrike hit the village of Qalat-e Bala in Helmand province on Saturday, killing "
+                       "four insurgents.", published="2012-05-07"))
+    assert e.place is not None and e.place.lat is not None and e.place.country == "AF"
+
+
+@pytest.mark.parametrize(("a", "b", "fits"), [
+    (("Gao", "ML", 16.27, -0.04, GeoPrecision.EXACT, "07"), ("Kidal", "ML", 18.44, 1.41, GeoPrecision.EXACT, "08"), False),
+    (("Mosul", "IQ", 36.34, 43.13, GeoPrecision.EXACT, "15"), ("Nineveh", "IQ", 36.2, 42.7, GeoPrecision.ADMIN1, "15"), True),
+    (("Mosul", "IQ", 36.34, 43.13, GeoPrecision.EXACT, "15"), ("Anbar", "IQ", 33.0, 42.0, GeoPrecision.ADMIN1, "01"), False),
+    (("Bartella", "IQ", 36.35, 43.38, GeoPrecision.EXACT, "15"), ("Mosul", "IQ", 36.34, 43.13, GeoPrecision.EXACT, "15"), True),
+])
+def test_places_fit_one_incident_when_inside_or_near_each_other(a, b, fits):
+    def place(name, country, lat, lon, precision, admin1):
+        return Place(name=name, country=country, lat=lat, lon=lon, precision=precision, admin1=admin1,
+                     geonames_id=hash(name) % 10_000)
+
+    assert places_fit(place(*a), place(*b)) is fits

@@ -55,6 +55,10 @@ def _one(annotate, text: str) -> Claim:
         ("The town was “liberated” and the people don’t agree.", ["liberated"]),
         ("Residents of the '90s-era blocks fled.", []),
         ("“First sentence. Second one.”", ["First sentence. Second one."]),
+        # Two apostrophes typeset as one double mark, with an apostrophe inside and a nested single quote.
+        ("''We don't retreat,'' the mayor said.", ["We don't retreat"]),
+        ("''They shouted 'never' at us,'' she said.", ["They shouted 'never' at us"]),
+        ("``Hold the bridge,'' he ordered.", ["Hold the bridge"]),
     ],
 )
 def test_find_quotes_pairs_marks_and_skips_apostrophes(text, expected):

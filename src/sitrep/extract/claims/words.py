@@ -17,6 +17,9 @@ class ClaimWords:
     double_close: str
     single_open: str
     single_close: str
+    double_pair_open: frozenset[str]  # two-character marks that stand for a double one: "''", "``"
+    double_pair_close: frozenset[str]
+    double_pair_chars: frozenset[str]
     plural_possessive_letters: frozenset[str]
     # cues
     speech_verbs: frozenset[str]
@@ -80,10 +83,15 @@ def claim_words(lex: Lexicon) -> ClaimWords:
 
     double_open, double_close = _marks(lex, "double")
     single_open, single_close = _marks(lex, "single")
+    pairs = lex.value("claims", "quote_marks").get("double_pairs") or {}
+    pairs_open = {str(m) for m in pairs.get("open", ()) if len(str(m)) == 2}
+    pairs_close = {str(m) for m in pairs.get("close", ()) if len(str(m)) == 2}
     return ClaimWords(
         quoting_verbs=words("speech_verbs") | words("quote_verbs"),
         marks=frozenset(double_open + double_close + single_open + single_close),
         closing_marks=double_close + single_close,
+        double_pair_open=frozenset(pairs_open), double_pair_close=frozenset(pairs_close),
+        double_pair_chars=frozenset("".join(pairs_open | pairs_close)),
         double_open=double_open, double_close=double_close, single_open=single_open, single_close=single_close,
         plural_possessive_letters=words("plural_possessive_letters"),
         speech_verbs=words("speech_verbs"),

@@ -84,6 +84,16 @@ class SpeakerKind(StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"
     UNNAMED_SOURCE = "unnamed_source"
+    DOCUMENT = "document"  # a poll, report, email or filing that "shows" or "finds" something
+
+
+class ClaimKind(StrEnum):
+    """What a claim attributes: words said, a view held, a stance taken, or a question put."""
+
+    STATEMENT = "statement"  # said, told, announced, according to
+    BELIEF = "belief"  # thinks, believes, expects, wants, fears; a poll shows
+    STANCE = "stance"  # supports, criticised, praised, talked about: an attitude to a thing, not a proposition
+    QUESTION = "question"  # asked whether: put, not asserted
 
 
 class AssertedKind(StrEnum):

@@ -48,6 +48,7 @@ def _build(doc: ClaimDoc, f: Found, speaker: Speaker, citations: Sequence[Citati
         medium=medium,
         citation_id=_citation_near(doc, end, citations),
         extractor=extractor,
+        kind=f.kind,
     )
 
 

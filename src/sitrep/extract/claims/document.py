@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sitrep.extract.claims.parse import subject_of, subtree_set
 from sitrep.extract.claims.quotes import pair_quotes
 from sitrep.extract.claims.words import ClaimWords
-from sitrep.model import Annotations
+from sitrep.model import Annotations, ClaimKind
 
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj")
 
@@ -24,11 +24,12 @@ class Found:
     direct: bool
     anchor: int  # character offset used for document order
     quote_ids: tuple[int, ...] = ()
+    kind: ClaimKind = ClaimKind.STATEMENT
 
     def with_quote(self, q_i: int, start: int, end: int) -> Found:
         """The claim continued by quote ``q_i`` (content ``start``..``end``)."""
         return Found(parts=(*self.parts, (start, end)), cue=self.cue, speaker=self.speaker, direct=self.direct,
-                     anchor=self.anchor, quote_ids=(*self.quote_ids, q_i))
+                     anchor=self.anchor, quote_ids=(*self.quote_ids, q_i), kind=self.kind)
 
 
 def is_according(ann: Annotations, k: int, w: ClaimWords) -> bool:

@@ -12,8 +12,9 @@ from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.media import occasion_of
 from sitrep.extract.claims.parse import filler, phrase_tokens, subtree_set
 from sitrep.extract.claims.phrases import phrase_cue
+from sitrep.extract.claims.stances import raised_cue, stance_cue
 from sitrep.extract.claims.words import ClaimWords
-from sitrep.model import Annotations
+from sitrep.model import Annotations, ClaimKind
 
 
 def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Found]:
@@ -24,26 +25,32 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
     for k, tok in enumerate(ann.tokens):
         if k in used or doc.quote_of[k] != -1:
             continue
-        if doc.is_cue(k, quoting=False):
+        kind = ClaimKind.STATEMENT
+        if (raised := raised_cue(doc, k)) is not None:
+            cue, speaker, kind = raised.cue, raised.speaker, raised.kind
+            content = _finish(doc, speaker, set(raised.content) - set(cue), min_words=1)
+        elif doc.is_cue(k, quoting=False):
             cue, speaker, content = doc.cue_tokens(k), doc.speaker_of(k), content_of(doc, k)
-        else:
-            phrase = phrase_cue(ann, k, w)
-            if phrase is None:
-                continue
+        elif (phrase := phrase_cue(ann, k, w)) is not None:
             cue, speaker = tuple(phrase.cue), phrase.speaker
             if speaker is not None and doc.quote_of[speaker] != -1:
                 speaker = None
             content = _finish(doc, speaker, phrase.content - set(cue))
-        if content is None or _unasserted(doc, k, content):
+        elif (stance := stance_cue(doc, k)) is not None:
+            cue, speaker, kind = stance.cue, stance.speaker, stance.kind
+            content = _finish(doc, speaker, set(stance.content) - set(cue), min_words=1)
+        else:
+            continue
+        if content is None or _unasserted(doc, k, content, question=kind is ClaimKind.QUESTION):
             continue
         if sum(doc.quote_of[j] in quoted for j in content) * 2 >= len(content):
             continue  # the words are a direct quote already found
         out.append(Found(parts=tuple(runs(doc, content)), cue=cue, speaker=speaker, direct=False,
-                         anchor=tok.start))
+                         anchor=tok.start, kind=kind))
     return [f for f in out if f.parts]
 
 
-def _unasserted(doc: ClaimDoc, k: int, content: set[int]) -> bool:
+def _unasserted(doc: ClaimDoc, k: int, content: set[int], *, question: bool = False) -> bool:
     """ "too early to tell whether …", "declined to say if …": a speech act not performed, or a question."""
     ann, w = doc.ann, doc.w
     infinitive = any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in w.infinitive_markers
@@ -59,6 +66,8 @@ def _unasserted(doc: ClaimDoc, k: int, content: set[int]) -> bool:
         j = ann.tokens[j].head
         if ann.tokens[j].lemma.lower() in w.refusal_verbs:
             return True
+    if question:
+        return False  # "asked whether the road was open": a question put, kept as one
     words = [ann.tokens[j].text.lower() for j in sorted(content) if ann.tokens[j].pos != "PUNCT"]
     if words and words[0] in w.infinitive_markers:
         words = words[2:]  # "declined to say whether …": the refusal of a question asserts nothing
@@ -112,14 +121,15 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
     return _finish(doc, doc.speaker_of(k), content)
 
 
-def _finish(doc: ClaimDoc, speaker: int | None, content: set[int]) -> set[int] | None:
-    """Content without the speaker's words and a closing parenthesis; None when under two words remain."""
+def _finish(doc: ClaimDoc, speaker: int | None, content: set[int], *, min_words: int = 2) -> set[int] | None:
+    """Content without the speaker's words and a closing parenthesis; None when under ``min_words`` remain (a
+    stance may have a one-word object: "backed Kurdistan")."""
     ann = doc.ann
     if speaker is not None:
         content = content - set(phrase_tokens(ann, speaker))
     content = _without_trailing_parenthesis(ann, content)
     words = [j for j in content if ann.tokens[j].pos != "PUNCT"]
-    return content if len(words) >= 2 else None
+    return content if len(words) >= min_words else None
 
 
 def _before_postposed_cue(doc: ClaimDoc, k: int) -> set[int] | None:

@@ -45,6 +45,16 @@ class ClaimWords:
     description_verbs: frozenset[str]
     appeal_prepositions: frozenset[str]
     addressee_prepositions: frozenset[str]
+    # views held and stances taken
+    belief_verbs: frozenset[str]
+    belief_object_verbs: frozenset[str]
+    stance_verbs: frozenset[str]
+    verbal_force_verbs: frozenset[str]
+    topic_verbs: dict[str, frozenset[str]]  # verb -> the prepositions that carry its content
+    raising_verbs: frozenset[str]
+    passive_view_verbs: frozenset[str]
+    raising_prepositions: frozenset[str]
+    expletives: frozenset[str]
     # speakers, media, occasions
     statement_nouns: frozenset[str]
     source_nouns: frozenset[str]
@@ -117,6 +127,16 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         description_verbs=words("description_verbs"),
         appeal_prepositions=words("appeal_prepositions"),
         addressee_prepositions=words("addressee_prepositions"),
+        belief_verbs=words("belief_verbs"),
+        belief_object_verbs=words("belief_object_verbs"),
+        stance_verbs=words("stance_verbs"),
+        verbal_force_verbs=words("verbal_force_verbs"),
+        topic_verbs={str(k).lower(): frozenset(str(p).lower() for p in v)
+                     for k, v in lex.table("claims", "topic_verbs").items()},
+        raising_verbs=words("raising_verbs"),
+        passive_view_verbs=words("passive_view_verbs"),
+        raising_prepositions=words("raising_prepositions"),
+        expletives=words("expletives"),
         statement_nouns=words("statement_nouns"),
         source_nouns=words("source_nouns"),
         role_nouns=frozenset(lex.table("actors", "titles")),

@@ -1,0 +1,119 @@
+"""The claims stage beyond verbs of saying (issue 15): views held, stances taken, verbs of seeming and passives,
+nominal cues, colons after any verb phrase, relative-clause speakers, continuations, a claim's own date."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.claims import extract_claims
+from sitrep.model import Claim, ClaimKind, SpeakerKind, check_evidence
+
+pytestmark = pytest.mark.slow
+
+
+def _claims(annotate, text: str) -> list[Claim]:
+    claims = extract_claims(annotate(text))
+    for c in claims:
+        assert check_evidence(text, [*c.content.evidence, *c.cue.evidence, *c.speaker.evidence]) == []
+    return claims
+
+
+def _by_cue(annotate, text: str, cue: str) -> Claim:
+    found = [c for c in _claims(annotate, text) if c.cue.text == cue]
+    assert len(found) == 1, [(c.cue.text, c.content.text) for c in _claims(annotate, text)]
+    return found[0]
+
+
+# --------------------------------------------------------------------------- views held
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("The governor believes the dam will hold through the winter.", "believes",
+         "the dam will hold through the winter", "governor"),
+        ("Aid workers fear that the road to the camp will close again.", "fear",
+         "the road to the camp will close again", "Aid workers"),
+        ("The mayor wants the checkpoints removed before the festival.", "wants",
+         "the checkpoints removed before the festival", "mayor"),
+        ("Nadia Haddad expects to return to Sinjar in the spring.", "expects", "to return to Sinjar in the spring",
+         "Nadia Haddad"),
+        ("The new survey shows a narrow lead for the incumbent.", "shows", "a narrow lead for the incumbent",
+         "new survey"),
+    ],
+)
+def test_claims_view_held_is_a_belief_of_its_subject(annotate, text, cue, content, speaker):
+    claim = _by_cue(annotate, text, cue)
+    assert claim.content.text == content
+    assert claim.speaker.name == speaker
+    assert claim.kind is ClaimKind.BELIEF
+    assert claim.direct is False
+
+
+def test_claims_found_without_a_clause_is_no_belief(annotate):
+    assert _claims(annotate, "The patrol found a way around the flooded bridge.") == []
+
+
+# --------------------------------------------------------------------------- stances
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The farmers' union backed the ceasefire on Monday.", "backed", "the ceasefire"),
+        ("Two senators condemned the shelling of the market.", "condemned", "the shelling of the market"),
+        ("The bishop praised the medics for their courage.", "praised", "the medics for their courage"),
+        ("The deputies voted against the emergency law.", "voted against", "the emergency law"),
+        ("The envoy talked about the siege of the old city.", "talked about", "the siege of the old city"),
+    ],
+)
+def test_claims_stance_towards_a_thing_is_a_stance(annotate, text, cue, content):
+    claim = _by_cue(annotate, text, cue)
+    assert claim.content.text == content
+    assert claim.kind is ClaimKind.STANCE
+
+
+def test_claims_verb_of_force_is_a_stance_only_when_used_of_words(annotate):
+    assert _claims(annotate, "Militants attacked the checkpoint before dawn.") == []
+    claim = _by_cue(annotate, "The senator slammed Omar Barzani for his silence.", "slammed")
+    assert claim.content.text == "Omar Barzani for his silence"
+    assert claim.kind is ClaimKind.STANCE
+
+
+def test_claims_call_for_a_clause_keeps_what_is_asked(annotate):
+    claim = _by_cue(annotate, "The opposition called for the minister to resign.", "called for")
+    assert claim.content.text == "the minister to resign"
+    assert claim.speaker.name == "opposition"
+
+
+def test_claims_question_put_is_kept_as_a_question(annotate):
+    claim = _by_cue(annotate, "A reporter asked whether the convoy had reached the camp.", "asked")
+    assert claim.content.text == "whether the convoy had reached the camp"
+    assert claim.kind is ClaimKind.QUESTION
+
+
+# --------------------------------------------------------------------------- seeming and passives
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The commander is expected to resign this week.", "The commander … to resign this week"),
+        ("The smugglers appear to have crossed the river at night.", "The smugglers … to have crossed the river at night"),
+        ("The district looks calm after the curfew.", "The district … calm"),
+        ("It was reported that the bridge had collapsed.", "the bridge had collapsed"),
+    ],
+)
+def test_claims_seeming_and_passive_view_have_no_named_judge(annotate, text, content):
+    [claim] = _claims(annotate, text)
+    assert claim.content.text == content
+    assert claim.speaker.name is None
+
+
+def test_claims_passive_view_with_by_names_the_judge(annotate):
+    [claim] = _claims(annotate, "The truce was seen by many villagers as a trap.")
+    assert claim.speaker.name == "many villagers"
+    assert claim.content.text == "The truce … a trap"
+    assert claim.cue.text == "was seen … as"
+    assert claim.kind is ClaimKind.BELIEF
+    assert claim.speaker.kind is SpeakerKind.UNNAMED_SOURCE

@@ -117,3 +117,51 @@ def test_claims_passive_view_with_by_names_the_judge(annotate):
     assert claim.cue.text == "was seen … as"
     assert claim.kind is ClaimKind.BELIEF
     assert claim.speaker.kind is SpeakerKind.UNNAMED_SOURCE
+
+
+# --------------------------------------------------------------------------- colons
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        ("The governor made her position plain: “The dam stays closed until the inspectors arrive.”", "made",
+         "governor", "The dam stays closed until the inspectors arrive."),
+        ("The minister seized the moment to declare: “We will not give up a single village.”", "declare",
+         "minister", "We will not give up a single village."),
+        ("Colonel Idris Mansour put it bluntly: “Nobody crosses this bridge tonight.”", "put", "Idris Mansour",
+         "Nobody crosses this bridge tonight."),
+    ],
+)
+def test_claims_quote_after_a_colon_belongs_to_the_clause_before_it(annotate, text, cue, speaker, content):
+    claim = _by_cue(annotate, text, cue)
+    assert claim.speaker.name == speaker
+    assert claim.content.text == content
+    assert claim.direct is True
+
+
+def test_claims_headline_line_credits_the_words_after_the_colon(annotate):
+    text = "Governor Leyla Demir: the eastern dam will hold through the floods\n\nThe river rose again on Sunday."
+    [claim] = _claims(annotate, text)
+    assert claim.speaker.name == "Leyla Demir"
+    assert claim.cue.text == ":"
+    assert claim.content.text == "the eastern dam will hold through the floods"
+
+
+def test_claims_poll_headline_has_a_document_speaker(annotate):
+    claim = _by_cue(annotate, "Poll: most residents of the valley want the curfew lifted\n\nThe survey ran in May.", ":")
+    assert claim.speaker.kind is SpeakerKind.DOCUMENT
+    assert claim.content.text == "most residents of the valley want the curfew lifted"
+
+
+@pytest.mark.parametrize("text", ["BAGHDAD: Three mortar rounds hit the airport road overnight.",
+                                  "Update: the road to the airport has reopened to traffic."])
+def test_claims_dateline_or_label_before_a_colon_is_no_speaker(annotate, text):
+    assert [c for c in _claims(annotate, text) if c.cue.text == ":"] == []
+
+
+def test_claims_interview_turns_are_the_speakers_of_their_lines(annotate):
+    text = "Q: Where were you when the shelling began?\n\nA: We were in the cellar with the neighbours."
+    claims = _claims(annotate, text)
+    assert [(c.speaker.name, c.content.text) for c in claims] == [
+        ("Q", "Where were you when the shelling began?"), ("A", "We were in the cellar with the neighbours.")]

@@ -20,6 +20,7 @@ import logging
 from collections.abc import Sequence
 
 from sitrep.extract.claims.build import build_claims
+from sitrep.extract.claims.colons import headline_claims
 from sitrep.extract.claims.direct import attach_orphans, fragments_outside, scan_quotes
 from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.quotes import Quote, pair_quotes
@@ -41,6 +42,7 @@ def extract_claims(ann: Annotations, *, citations: Sequence[Citation] = (),
     reported = find_reported(doc, scan.used, scan.found)
     found = [*scan.found, *fragments_outside(doc, scan.fragments, reported), *reported]
     found = attach_orphans(doc, scan.orphans, found)
+    found = with_headlines(found, headline_claims(doc))
     found.sort(key=lambda f: f.anchor)
     found = _not_cited(found, citations)
     claims = build_claims(doc, found, citations, extractor=EXTRACTOR)
@@ -60,6 +62,19 @@ def find_quotes(ann: Annotations, *, lexicon: Lexicon | None = None) -> list[Quo
 
 def _words(lexicon: Lexicon | None) -> ClaimWords:
     return claim_words(lexicon or default_lexicon())
+
+
+def with_headlines(found: list[Found], lines: list[Found]) -> list[Found]:
+    """ "Governor: the dam will hold" lines, in place of a quote of no named speaker inside them; a line whose
+    words a claim with a speaker already covers, or crosses, is left to that claim."""
+    for line in lines:
+        (start, end), = line.parts
+        inside = [f for f in found if start <= f.parts[0][0] and f.parts[-1][1] <= end]
+        covered = any(f.speaker is not None and f.parts[0][0] == start for f in inside)
+        if covered or any(s < end and start < e for f in found if f not in inside for s, e in f.parts):
+            continue
+        found = [f for f in found if f not in inside or f.speaker is not None] + [line]
+    return found
 
 
 def _not_cited(found: list[Found], citations: Sequence[Citation]) -> list[Found]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitrep.extract.claims.colons import colon_cue
 from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.parse import filler, subtree_set
 from sitrep.extract.claims.quotes import Quote
@@ -49,6 +50,8 @@ def scan_quotes(doc: ClaimDoc) -> QuoteScan:
             found[-1] = found[-1].with_quote(q_i, q.start, q.end)
             continue
         cue, whole = (after, True) if after is not None else (_cue_before(doc, q_i) or (None, False))
+        if cue is None and (colon := colon_cue(doc, q_i)) is not None:
+            cue, whole = colon, True  # 'made her position plain: “…”': any verb phrase before a colon
         if cue is not None and whole:
             found.append(quote_claim(doc, q_i, cue))
             used.add(cue)

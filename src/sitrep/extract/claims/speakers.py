@@ -91,7 +91,8 @@ def speaker_at(ann: Annotations, head: int, w: ClaimWords) -> Speaker:
         author = author_of_document(ann, head, w)
         if author is not None:
             return speaker_at(ann, author, w)
-        return Speaker(name=None, role=None, kind=SpeakerKind.UNNAMED_SOURCE, evidence=evidence)
+        return Speaker(name=text_of(ann, strip_determiner(ann, phrase, w)), kind=SpeakerKind.DOCUMENT,
+                       evidence=evidence)
 
     person = _person_tokens(ann, phrase, w)
     if person:
@@ -115,6 +116,8 @@ def speaker_at(ann: Annotations, head: int, w: ClaimWords) -> Speaker:
     role = text_of(ann, appos_idx) if appos_idx else None
     # A singular title without a name ("a military official") is an unnamed person; its phrase is the role.
     titled = bool(keys & w.role_nouns) and tok.tag in ("NN", "NNP")
+    if keys & w.document_nouns and tok.ent_type not in _ORG_ENTS:  # "a new poll shows", "Poll: …"
+        return Speaker(name=name, role=None, kind=SpeakerKind.DOCUMENT, evidence=evidence)
     if keys & w.source_nouns and (tok.pos == "NOUN" or tok.ent_type not in _ORG_ENTS):
         return Speaker(name=name, role=role or (name if titled else None), kind=SpeakerKind.UNNAMED_SOURCE,
                        evidence=evidence)

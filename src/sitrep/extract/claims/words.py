@@ -56,6 +56,8 @@ class ClaimWords:
     raising_prepositions: frozenset[str]
     expletives: frozenset[str]
     # speakers, media, occasions
+    document_nouns: frozenset[str]
+    interview_turns: frozenset[str]
     statement_nouns: frozenset[str]
     source_nouns: frozenset[str]
     role_nouns: frozenset[str]  # every title and position of actors.yaml's ``titles``
@@ -137,6 +139,8 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         passive_view_verbs=words("passive_view_verbs"),
         raising_prepositions=words("raising_prepositions"),
         expletives=words("expletives"),
+        document_nouns=words("document_nouns"),
+        interview_turns=frozenset(lex.phrases("claims", "interview_turns")),
         statement_nouns=words("statement_nouns"),
         source_nouns=words("source_nouns"),
         role_nouns=frozenset(lex.table("actors", "titles")),

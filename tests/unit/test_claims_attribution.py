@@ -165,3 +165,78 @@ def test_claims_interview_turns_are_the_speakers_of_their_lines(annotate):
     claims = _claims(annotate, text)
     assert [(c.speaker.name, c.content.text) for c in claims] == [
         ("Q", "Where were you when the shelling began?"), ("A", "We were in the cellar with the neighbours.")]
+
+
+# --------------------------------------------------------------------------- who speaks: relative clauses, continuations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The head of the parliament's defence committee, Hakim Saleh, who insisted that the border was secure, "
+        "left the session early.",
+        "Reporters met Hakim Saleh, the head of the parliament's defence committee, who insisted that the border "
+        "was secure.",
+    ],
+)
+def test_claims_relative_clause_speaker_is_its_antecedent_with_name_and_role(annotate, text):
+    claim = _by_cue(annotate, text, "insisted")
+    assert claim.content.text == "the border was secure"
+    assert (claim.speaker.name, claim.speaker.role, claim.speaker.kind) == (
+        "Hakim Saleh", "head of the parliament's defence committee", SpeakerKind.PERSON)
+    # The evidence names the relative pronoun first, then the words that name the speaker.
+    assert claim.speaker.evidence[0].text == "who"
+    assert "Hakim Saleh" in claim.speaker.evidence[1].text
+
+
+def test_claims_adding_after_a_colon_speaks_with_the_main_subject(annotate):
+    text = "Colonel Idris Mansour spoke for an hour, adding: “No unit will be withdrawn from the valley.”"
+    claim = _by_cue(annotate, text, "adding")
+    assert claim.speaker.name == "Idris Mansour"
+    assert claim.content.text == "No unit will be withdrawn from the valley."
+    assert claim.direct is True
+
+
+def test_claims_he_added_resolves_to_the_named_speaker_with_both_in_evidence(annotate):
+    text = "Governor Leyla Demir said the dam would hold. He added that the spillway had been repaired."
+    claim = _by_cue(annotate, text, "added")
+    assert claim.speaker.name == "Leyla Demir"
+    assert [ev.text for ev in claim.speaker.evidence] == ["He", "Governor Leyla Demir"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Halgurd Hikmat, a spokesman for the Peshmerga, said the town was quiet. Later the spokesman said that two "
+         "shells had landed near the school.", "Halgurd Hikmat"),
+        ("General Yahya Rasool said the road was open. The official said later that two shells had landed near the "
+         "school.", "Yahya Rasool"),
+    ],
+)
+def test_claims_definite_description_resolves_to_the_nearest_fitting_named_speaker(annotate, text, name):
+    claim = next(c for c in _claims(annotate, text) if "two shells" in c.content.text)
+    assert claim.speaker.name == name
+    assert claim.speaker.evidence[0].text.lower() in ("the spokesman", "the official")
+    assert name in claim.speaker.evidence[1].text
+
+
+def test_claims_indefinite_description_is_someone_new(annotate):
+    text = "General Yahya Rasool said the road was open. A military official said the bridge was closed."
+    claim = next(c for c in _claims(annotate, text) if "bridge" in c.content.text)
+    assert claim.speaker.name == "military official"
+    assert claim.speaker.kind is SpeakerKind.UNNAMED_SOURCE
+
+
+def test_claims_quote_paragraph_continues_the_named_speaker_before_it(annotate):
+    text = ("“We held the ridge for three days,” said Captain Rana Aziz.\n\n"
+            "“Then the ammunition ran out and we had to leave the wounded with the villagers.”")
+    [claim] = _claims(annotate, text)
+    assert claim.speaker.name == "Rana Aziz"
+    assert [ev.text for ev in claim.content.evidence] == [
+        "We held the ridge for three days",
+        "Then the ammunition ran out and we had to leave the wounded with the villagers."]
+
+
+def test_claims_clause_hung_on_the_occasion_noun_is_the_content(annotate):
+    [claim] = _claims(annotate, "The ministry said in a statement that the road to the border was open.")
+    assert (claim.cue.text, claim.content.text) == ("said in a statement", "the road to the border was open")

@@ -35,7 +35,7 @@ def _build(doc: ClaimDoc, f: Found, speaker: Speaker, citations: Sequence[Citati
         k = cue_tokens[0]
         sentence = doc.sentence_range(k)
         inside = {j for s, e in f.parts for j in range(doc.token_at(s), doc.token_at(e))}
-        cue_tokens += [j for j in occasion_of(ann, sentence, doc.w, skip=inside) if j not in cue_tokens]
+        cue_tokens += [j for j in occasion_of(ann, sentence, doc.w, skip=inside, cue=k) if j not in cue_tokens]
         medium = medium_of(ann, k, sentence, doc.w, skip=inside)
     cue_ev = _token_runs(ann, sorted(set(cue_tokens)))
     end = max([e for _, e in f.parts] + [ev.end for ev in cue_ev])

@@ -14,7 +14,7 @@ from sitrep.extract.claims.colons import colon_cue
 from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.parse import filler, subtree_set
 from sitrep.extract.claims.quotes import Quote
-from sitrep.model import Evidence
+from sitrep.model import ClaimKind, Evidence
 
 _SOFT_END = ",?!-—–…"
 _STOPS = frozenset({".", "!", "?", ";", ":"})
@@ -188,8 +188,9 @@ def _gap_is_attribution(doc: ClaimDoc, prev: Found, q: Quote) -> bool:
 
 def attach_orphans(doc: ClaimDoc, orphans: Sequence[int], found: list[Found]) -> list[Found]:
     """A quote with no cue of its own continues the claim before it in the same paragraph
-    ('…," Obama said after meeting Putin. He did not suggest retaliation. "Our goal is …"');
-    with no claim before it there, it is a quote of no named speaker."""
+    ('…," Obama said after meeting Putin. He did not suggest retaliation. "Our goal is …"'); a quote that opens
+    its paragraph continues the last claim with a speaker in the paragraph before (news style gives the
+    speaker once, then quotes on); otherwise it is a quote of no named speaker."""
     found = list(found)
     starts = [p.start for p in doc.ann.paragraphs] or [0]
     for q_i in orphans:
@@ -197,6 +198,10 @@ def attach_orphans(doc: ClaimDoc, orphans: Sequence[int], found: list[Found]) ->
         para_start = max((s for s in starts if s <= q.open), default=0)
         before = [i for i, f in enumerate(found)
                   if para_start <= f.anchor < q.open and f.parts and f.parts[-1][1] <= q.open]
+        if not before and not doc.ann.text[para_start : q.open].strip():
+            prev_start = max((s for s in starts if s < para_start), default=para_start)
+            before = [i for i, f in enumerate(found) if prev_start <= f.anchor < para_start and f.parts
+                      and f.speaker is not None and f.kind is ClaimKind.STATEMENT]
         if before:
             i = max(before, key=lambda i: found[i].parts[-1][1])
             found[i] = found[i].with_quote(q_i, q.start, q.end)

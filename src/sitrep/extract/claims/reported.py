@@ -102,6 +102,8 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
             for c in ann.children[k]:
                 if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in w.charge_prepositions:
                     content |= subtree_set(ann, c)
+        elif (clause := _clause_in_prep(doc, k)) is not None:
+            content = subtree_set(ann, clause)
         elif tok.dep in ("parataxis", "advcl", "ccomp") and tok.head != k and ann.tokens[tok.head].pos in ("VERB", "AUX"):
             # "The strike hit a market, police said": the cue hangs off the content's verb.
             head = tok.head
@@ -114,11 +116,27 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
             if content is None:
                 return None
     sentence = doc.sentence_range(k)
-    occasion = occasion_of(ann, sentence, w, skip=())
+    occasion = occasion_of(ann, sentence, w, skip=(), cue=k)
     if occasion:
-        content -= subtree_set(ann, occasion[0])
+        inner = _clause_in_prep(doc, k)  # "in a statement that …": the clause stays
+        content -= subtree_set(ann, occasion[0]) - (subtree_set(ann, inner) if inner is not None else set())
     content.discard(k)
     return _finish(doc, doc.speaker_of(k), content)
+
+
+def _clause_in_prep(doc: ClaimDoc, k: int) -> int | None:
+    """ "said in a statement that the road was open": the parse hangs the clause on the occasion's noun."""
+    ann, w = doc.ann, doc.w
+    for c in ann.children[k]:
+        if ann.tokens[c].dep != "prep" or c < k:
+            continue
+        for obj in ann.children[c]:
+            for g in ann.children[obj]:
+                if ann.tokens[g].dep in ("acl", "ccomp", "relcl") and any(
+                        ann.tokens[m].dep == "mark" and ann.tokens[m].text.lower() in w.complementizers
+                        for m in ann.children[g]):
+                    return g
+    return None
 
 
 def _finish(doc: ClaimDoc, speaker: int | None, content: set[int], *, min_words: int = 2) -> set[int] | None:

@@ -9,6 +9,7 @@ titles of people from ``actors.yaml``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from sitrep.extract.claims.parse import phrase_tokens, pobj_of
 from sitrep.extract.claims.words import ClaimWords
@@ -136,15 +137,59 @@ def resolve_speaker(ann: Annotations, head: int | None, w: ClaimWords, history: 
         return Speaker(name=None, kind=SpeakerKind.UNNAMED_SOURCE)
     tok = ann.tokens[head]
     own = ann.evidence(tok.start, tok.end)
+    antecedent = relative_antecedent(ann, head, w)
+    if antecedent is not None:
+        # "the head of the defence committee, Hakim Saleh, who insisted that …": the antecedent speaks.
+        named = _as_known_person(speaker_at(ann, antecedent, w), history)
+        return replace(named, evidence=(own, *named.evidence))
     if not is_pronoun(ann, head, w):
         if tok.pos == "PRON":  # "we said", "I told": no one to resolve to outside the quote
             return Speaker(name=None, kind=SpeakerKind.UNNAMED_SOURCE, evidence=(own,))
         speaker = speaker_at(ann, head, w)
-        return _as_known_person(speaker, history)
+        return _as_described(ann, head, speaker, w, history) or _as_known_person(speaker, history)
     earlier = _antecedent(ann, head, w, history, quoted)
     if earlier is None:
         return Speaker(name=None, kind=SpeakerKind.UNNAMED_SOURCE, evidence=(own,))
     return Speaker(name=earlier.name, role=earlier.role, kind=earlier.kind, evidence=(own, *earlier.evidence))
+
+
+def relative_antecedent(ann: Annotations, i: int, w: ClaimWords) -> int | None:
+    """The noun a relative pronoun stands for ("the governor, who said …" -> governor); for an apposition
+    ("Hakim Saleh, the committee's head, who …") the name it stands beside, so name and role both come."""
+    tok = ann.tokens[i]
+    if tok.text.lower() not in w.relative_pronouns or tok.head == i:
+        return None
+    verb = ann.tokens[tok.head]
+    if verb.dep != "relcl" or verb.head == tok.head:
+        return None
+    antecedent = verb.head
+    if ann.tokens[antecedent].dep == "appos" and ann.tokens[antecedent].head != antecedent:
+        antecedent = ann.tokens[antecedent].head
+    return antecedent if ann.tokens[antecedent].pos in ("NOUN", "PROPN") else None
+
+
+def _as_described(ann: Annotations, head: int, speaker: Speaker, w: ClaimWords,
+                  history: list[Speaker]) -> Speaker | None:
+    """ "the spokesman said" after "Halgurd Hikmat, a spokesman for the Peshmerga, said": a definite description
+    with no name of its own is the nearest earlier named person it fits (their role holds the noun, or the noun
+    is one any official fits). Its evidence is the description, then the name it resolves to."""
+    if speaker.kind is not SpeakerKind.UNNAMED_SOURCE or not speaker.evidence:
+        return None
+    phrase = phrase_tokens(ann, head)
+    if ann.tokens[phrase[0]].text.lower() not in w.definite_determiners:
+        return None
+    keys = noun_keys(ann, head, w)
+    if not keys & (w.role_nouns | w.source_nouns) or ann.tokens[head].tag not in ("NN", "NNP"):
+        return None  # "the officials" may be many people; "the ministry" is no person
+    at = speaker.evidence[0].start
+    for sp in reversed(history):
+        if sp.kind is not SpeakerKind.PERSON or not sp.name or not sp.evidence or sp.evidence[-1].end > at:
+            continue
+        role_words = set((sp.role or "").lower().replace(",", " ").split())
+        if keys & role_words or keys & w.any_official:
+            return Speaker(name=sp.name, role=sp.role, kind=sp.kind, evidence=(speaker.evidence[0], *sp.evidence),
+                           canonical=sp.canonical)
+    return None
 
 
 def _as_known_person(speaker: Speaker, history: list[Speaker]) -> Speaker:

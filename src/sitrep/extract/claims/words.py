@@ -64,6 +64,9 @@ class ClaimWords:
     org_nouns: frozenset[str]
     media_nouns: frozenset[str]
     pronouns: dict[str, str]
+    relative_pronouns: frozenset[str]
+    definite_determiners: frozenset[str]
+    any_official: frozenset[str]
     determiners: frozenset[str]
     plural_endings: tuple[str, ...]
     author_prepositions: frozenset[str]
@@ -147,6 +150,9 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         org_nouns=words("org_nouns"),
         media_nouns=words("media_nouns"),
         pronouns={k: str(v) for k, v in lex.table("claims", "pronouns").items()},
+        relative_pronouns=words("relative_pronouns"),
+        definite_determiners=words("definite_determiners"),
+        any_official=words("any_official"),
         determiners=words("determiners"),
         plural_endings=tuple(w.lower() for w in lex.phrases("claims", "plural_endings")),
         author_prepositions=words("author_prepositions"),

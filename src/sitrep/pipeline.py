@@ -58,7 +58,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     actors = actors_not_places(actors, places)
     casualties = extract_casualties(ann, lexicon=lexicon)
     citations = extract_citations(ann, lexicon=lexicon)
-    claims = extract_claims(ann, citations=citations, lexicon=lexicon)
+    claims = extract_claims(ann, citations=citations, times=times, actors=actors, lexicon=lexicon)
     events = extract_events(
         ann,
         document_id=doc.id,

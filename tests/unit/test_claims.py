@@ -359,13 +359,15 @@ def test_claims_postposed_cue_after_long_clause_and_dateline(annotate):
 
 
 @pytest.mark.slow
-def test_claims_bare_surname_takes_earlier_persons_role(annotate):
+def test_claims_bare_surname_takes_earlier_persons_name_and_role(annotate):
     text = ('"The enemy is collapsing," said Brigadier General Yahya Rasool. '
             "Rasool told state television that at least 40 militants had been killed.")
     claims = _claims(annotate, text)
     assert [(c.speaker.name, c.speaker.role, c.speaker.kind) for c in claims] == [
         ("Yahya Rasool", "Brigadier General", SpeakerKind.PERSON),
-        ("Rasool", "Brigadier General", SpeakerKind.PERSON)]
+        ("Yahya Rasool", "Brigadier General", SpeakerKind.PERSON)]
+    # The surname's own mention first, then the words that named him in full.
+    assert [ev.text for ev in claims[1].speaker.evidence] == ["Rasool", "Brigadier General Yahya Rasool"]
     assert claims[1].medium == "state television"
 
 

@@ -5,8 +5,19 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.extract.citations import extract_citations
 from sitrep.extract.claims import extract_claims
-from sitrep.model import Claim, ClaimKind, SpeakerKind, check_evidence
+from sitrep.model import (
+    Actor,
+    Claim,
+    ClaimKind,
+    Evidence,
+    Precision,
+    SpeakerKind,
+    Time,
+    TimeBasis,
+    check_evidence,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -240,3 +251,67 @@ def test_claims_quote_paragraph_continues_the_named_speaker_before_it(annotate):
 def test_claims_clause_hung_on_the_occasion_noun_is_the_content(annotate):
     [claim] = _claims(annotate, "The ministry said in a statement that the road to the border was open.")
     assert (claim.cue.text, claim.content.text) == ("said in a statement", "the road to the border was open")
+
+
+# --------------------------------------------------------------------------- a claim's own date, medium, citation
+
+
+def _time(text: str, words: str, value: str, precision: Precision) -> Time:
+    start = text.index(words)
+    return Time(value=value, precision=precision, start=None, end=None, basis=TimeBasis.ABSOLUTE,
+                evidence=(_evidence(text, start, start + len(words)),), text=words)
+
+
+def _evidence(text: str, start: int, end: int) -> Evidence:
+    return Evidence(start=start, end=end, text=text[start:end])
+
+
+def test_claims_own_date_and_medium(annotate):
+    text = "In March 2019 the governor told Reuters: “The road to the valley is safe for returning families.”"
+    ann = annotate(text)
+    when = _time(text, "March 2019", "2019-03", Precision.MONTH)
+    [claim] = extract_claims(ann, times=[when])
+    assert claim.medium == "Reuters"
+    assert claim.date is not None
+    assert (claim.date.value, claim.date.precision) == ("2019-03", Precision.MONTH)
+    assert claim.date.evidence[0].text == "March 2019"
+
+
+def test_claims_a_time_inside_the_content_is_not_the_claims_date(annotate):
+    text = "The police said on Tuesday that the bridge had collapsed in May."
+    ann = annotate(text)
+    said_on = _time(text, "Tuesday", "2019-06-11", Precision.DAY)
+    in_may = _time(text, "May", "2019-05", Precision.MONTH)
+    [claim] = extract_claims(ann, times=[in_may, said_on])
+    assert claim.date is said_on
+
+
+def test_claims_speaker_gets_the_actor_tables_name_for_it(annotate):
+    text = "The US-led coalition said the bridge had been destroyed by its aircraft."
+    ann = annotate(text)
+    start = text.index("US-led coalition")
+    actor = Actor(name="US-led coalition", canonical="Combined Joint Task Force", kind="coalition",
+                  evidence=(_evidence(text, start, start + len("US-led coalition")),))
+    [claim] = extract_claims(ann, actors=[actor])
+    assert (claim.speaker.name, claim.speaker.canonical) == ("US-led coalition", "Combined Joint Task Force")
+
+
+def test_claims_speaker_does_not_take_the_name_of_an_actor_inside_its_role(annotate):
+    text = "A spokesman for the Ukrainian army said the shells had not come from its positions."
+    ann = annotate(text)
+    start = text.index("Ukrainian army")
+    actor = Actor(name="Ukrainian army", canonical="Armed Forces of Ukraine", kind="state_forces",
+                  evidence=(_evidence(text, start, start + len("Ukrainian army")),))
+    [claim] = extract_claims(ann, actors=[actor])
+    assert claim.speaker.canonical is None
+
+
+def test_claims_citation_in_brackets_links_to_the_claim_before_it(annotate):
+    text = ("The interior ministry said that four thousand families were still waiting in camps near Dohuk "
+            "(Families stuck in camps, Kurdistan Monitor, 12 May 2019).")
+    ann = annotate(text)
+    citations = extract_citations(ann)
+    [claim] = extract_claims(ann, citations=citations)
+    assert [c.outlet for c in citations] == ["Kurdistan Monitor"]
+    assert claim.citation_id == citations[0].id
+    assert "Kurdistan Monitor" not in claim.content.text

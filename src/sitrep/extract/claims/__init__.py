@@ -27,16 +27,17 @@ from sitrep.extract.claims.quotes import Quote, pair_quotes
 from sitrep.extract.claims.reported import find_reported
 from sitrep.extract.claims.words import ClaimWords, claim_words
 from sitrep.lang import Lexicon, default_lexicon
-from sitrep.model import Annotations, Citation, Claim, Evidence
+from sitrep.model import Actor, Annotations, Citation, Claim, Evidence, Time
 
 log = logging.getLogger(__name__)
 
 EXTRACTOR = "claims@3"
 
 
-def extract_claims(ann: Annotations, *, citations: Sequence[Citation] = (),
-                   lexicon: Lexicon | None = None) -> list[Claim]:
-    """Direct quotes and reported speech with speaker, cue, content, medium and the citation beside them."""
+def extract_claims(ann: Annotations, *, citations: Sequence[Citation] = (), times: Sequence[Time] = (),
+                   actors: Sequence[Actor] = (), lexicon: Lexicon | None = None) -> list[Claim]:
+    """Direct quotes, reported speech, views and stances with speaker, cue, content, medium, the claim's own
+    date (from ``times``), the speaker's canonical name (from ``actors``) and the citation beside them."""
     doc = ClaimDoc(ann, _words(lexicon))
     scan = scan_quotes(doc)
     reported = find_reported(doc, scan.used, scan.found)
@@ -45,7 +46,7 @@ def extract_claims(ann: Annotations, *, citations: Sequence[Citation] = (),
     found = with_headlines(found, headline_claims(doc))
     found.sort(key=lambda f: f.anchor)
     found = _not_cited(found, citations)
-    claims = build_claims(doc, found, citations, extractor=EXTRACTOR)
+    claims = build_claims(doc, found, citations, extractor=EXTRACTOR, times=times, actors=actors)
     log.debug("claims: %d found in %d quotes", len(claims), len(doc.quotes))
     return claims
 

@@ -24,7 +24,12 @@ def _is_medium(ann: Annotations, head: int, w: ClaimWords) -> bool:
 
 
 def _medium_name(ann: Annotations, head: int, w: ClaimWords) -> str:
-    return text_of(ann, strip_determiner(ann, phrase_tokens(ann, head), w))
+    idx = strip_determiner(ann, phrase_tokens(ann, head), w)
+    # "told Kirkuk Now": the parse leaves "Now" out of the phrase, the entity keeps the outlet's whole name.
+    ent = next((e for e in ann.entities if e.token_start <= head < e.token_end), None)
+    if ent is not None and ent.label != "PERSON":
+        idx = sorted(set(idx) | set(range(ent.token_start, ent.token_end)))
+    return text_of(ann, idx)
 
 
 def medium_of(ann: Annotations, cue: int, sentence: range, w: ClaimWords, *, skip: Collection[int] = ()) -> str | None:

@@ -140,7 +140,7 @@ def resolve_speaker(ann: Annotations, head: int | None, w: ClaimWords, history: 
     antecedent = relative_antecedent(ann, head, w)
     if antecedent is not None:
         # "the head of the defence committee, Hakim Saleh, who insisted that …": the antecedent speaks.
-        named = _as_known_person(speaker_at(ann, antecedent, w), history)
+        named = _with_copular_role(ann, antecedent, _as_known_person(speaker_at(ann, antecedent, w), history), w)
         return replace(named, evidence=(own, *named.evidence))
     if not is_pronoun(ann, head, w):
         if tok.pos == "PRON":  # "we said", "I told": no one to resolve to outside the quote
@@ -192,13 +192,28 @@ def _as_described(ann: Annotations, head: int, speaker: Speaker, w: ClaimWords,
     return None
 
 
+def _with_copular_role(ann: Annotations, i: int, speaker: Speaker, w: ClaimWords) -> Speaker:
+    """ "Among the visitors was the head of the security committee, Hakim Saleh, who …": the parse makes the
+    name the subject of "was" and the title its attribute; the title is the role."""
+    tok = ann.tokens[i]
+    if speaker.role is not None or tok.dep != "nsubj" or ann.tokens[tok.head].lemma.lower() not in w.copulas:
+        return speaker
+    attr = next((c for c in ann.children[tok.head] if ann.tokens[c].dep == "attr"), None)
+    if attr is None or not noun_keys(ann, attr, w) & w.role_nouns:
+        return speaker
+    role = strip_determiner(ann, phrase_tokens(ann, attr), w)
+    return replace(speaker, role=text_of(ann, role), evidence=(*speaker.evidence, evidence_for_tokens(ann, role)))
+
+
 def _as_known_person(speaker: Speaker, history: list[Speaker]) -> Speaker:
-    """ "Rasool told state TV" after "General Yahya Rasool said": the tagger may miss a surname on its own."""
+    """ "Rasool told state TV" after "General Yahya Rasool said": the surname is the person named before (the
+    tagger may miss a surname on its own); the evidence is the surname, then the full name."""
     if not speaker.name or " " in speaker.name or speaker.role is not None:
         return speaker
     for sp in reversed(history):
         if sp.kind is SpeakerKind.PERSON and sp.name and sp.name.split()[-1] == speaker.name:
-            return Speaker(name=speaker.name, role=sp.role, kind=SpeakerKind.PERSON, evidence=speaker.evidence)
+            return Speaker(name=sp.name, role=sp.role, kind=SpeakerKind.PERSON,
+                           evidence=(*speaker.evidence[:1], *sp.evidence[-1:]), canonical=sp.canonical)
     return speaker
 
 

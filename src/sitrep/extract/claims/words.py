@@ -65,6 +65,7 @@ class ClaimWords:
     media_nouns: frozenset[str]
     pronouns: dict[str, str]
     relative_pronouns: frozenset[str]
+    copulas: frozenset[str]
     definite_determiners: frozenset[str]
     any_official: frozenset[str]
     determiners: frozenset[str]
@@ -151,6 +152,7 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         media_nouns=words("media_nouns"),
         pronouns={k: str(v) for k, v in lex.table("claims", "pronouns").items()},
         relative_pronouns=words("relative_pronouns"),
+        copulas=words("copulas"),
         definite_determiners=words("definite_determiners"),
         any_official=words("any_official"),
         determiners=words("determiners"),

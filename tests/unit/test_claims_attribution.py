@@ -39,25 +39,27 @@ def _by_cue(annotate, text: str, cue: str) -> Claim:
 
 
 @pytest.mark.parametrize(
-    ("text", "cue", "content", "speaker"),
+    ("text", "cue", "content", "speaker", "kind"),
     [
         ("The governor believes the dam will hold through the winter.", "believes",
-         "the dam will hold through the winter", "governor"),
+         "the dam will hold through the winter", "governor", ClaimKind.BELIEF),
         ("Aid workers fear that the road to the camp will close again.", "fear",
-         "the road to the camp will close again", "Aid workers"),
+         "the road to the camp will close again", "Aid workers", ClaimKind.BELIEF),
         ("The mayor wants the checkpoints removed before the festival.", "wants",
-         "the checkpoints removed before the festival", "mayor"),
+         "the checkpoints removed before the festival", "mayor", ClaimKind.INTENTION),
         ("Nadia Haddad expects to return to Sinjar in the spring.", "expects", "to return to Sinjar in the spring",
-         "Nadia Haddad"),
+         "Nadia Haddad", ClaimKind.BELIEF),
+        ("The rebels are hoping to reach the coast by June.", "hoping", "to reach the coast by June", "rebels",
+         ClaimKind.INTENTION),
         ("The new survey shows a narrow lead for the incumbent.", "shows", "a narrow lead for the incumbent",
-         "new survey"),
+         "new survey", ClaimKind.BELIEF),
     ],
 )
-def test_claims_view_held_is_a_belief_of_its_subject(annotate, text, cue, content, speaker):
+def test_claims_view_held_or_intention_is_its_subjects(annotate, text, cue, content, speaker, kind):
     claim = _by_cue(annotate, text, cue)
     assert claim.content.text == content
     assert claim.speaker.name == speaker
-    assert claim.kind is ClaimKind.BELIEF
+    assert claim.kind is kind
     assert claim.direct is False
 
 
@@ -315,3 +317,31 @@ def test_claims_citation_in_brackets_links_to_the_claim_before_it(annotate):
     assert [c.outlet for c in citations] == ["Kurdistan Monitor"]
     assert claim.citation_id == citations[0].id
     assert "Kurdistan Monitor" not in claim.content.text
+
+
+# --------------------------------------------------------------------------- events get the right claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("A car bomb killed four people in Kirkuk on Sunday, police said.", "speaker", "police"),
+        ("Governor Leyla Demir told Reuters: “A drone struck the market in Daquq on Sunday.”", "speaker",
+         "Leyla Demir"),
+        # A stance or an intention asserts no event: the raid is the outlet's to tell, the attack is only planned.
+        ("The senator praised the raid that killed two militants near Kirkuk on Sunday.", "outlet", "Daily Test"),
+    ],
+)
+def test_an_event_told_inside_a_claim_is_asserted_by_its_speaker(text, kind, name):
+    from sitrep.pipeline import extract_one
+
+    report = extract_one(text, published="2024-03-12", outlet="Daily Test")
+    events = [e for e in report.events if not e.verbal]
+    assert events, [c.content.text for c in report.claims]
+    by = events[0].asserted_by
+    assert (by.kind.value, by.name) == (kind, name)
+    if kind == "speaker":
+        claim = next(c for c in report.claims if c.id == by.claim_id)
+        assert events[0].id in claim.event_ids
+    else:
+        assert by.claim_id is None

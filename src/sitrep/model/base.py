@@ -88,10 +88,11 @@ class SpeakerKind(StrEnum):
 
 
 class ClaimKind(StrEnum):
-    """What a claim attributes: words said, a view held, a stance taken, or a question put."""
+    """What a claim attributes: words said, a view held, an intention, a stance taken, or a question put."""
 
     STATEMENT = "statement"  # said, told, announced, according to
-    BELIEF = "belief"  # thinks, believes, expects, wants, fears; a poll shows
+    BELIEF = "belief"  # thinks, believes, expects, fears; a poll shows
+    INTENTION = "intention"  # wants, plans, intends, seeks, hopes: what someone means to do or wants to happen
     STANCE = "stance"  # supports, criticised, praised, talked about: an attitude to a thing, not a proposition
     QUESTION = "question"  # asked whether: put, not asserted
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.media import medium_of, occasion_of
 from sitrep.extract.claims.occasion import canonical_of, claim_date
-from sitrep.extract.claims.speakers import resolve_speaker
+from sitrep.extract.claims.speakers import resolve_speaker, speaker_in
 from sitrep.model import Actor, Annotations, Citation, Claim, Evidence, Snippet, Speaker, Time, stable_id
 
 
@@ -21,7 +21,10 @@ def build_claims(doc: ClaimDoc, found: Sequence[Found], citations: Sequence[Cita
     claims: dict[str, Claim] = {}
     cited = [ev for c in citations for ev in c.evidence]
     for f in found:
-        speaker = resolve_speaker(doc.ann, f.speaker, doc.w, history, quoted=lambda j: doc.quote_of[j] != -1)
+        if f.speaker_words:
+            speaker = speaker_in(doc.ann, f.speaker_words, doc.w)
+        else:
+            speaker = resolve_speaker(doc.ann, f.speaker, doc.w, history, quoted=lambda j: doc.quote_of[j] != -1)
         canonical = canonical_of(speaker, actors)
         if canonical:
             speaker = replace(speaker, canonical=canonical)

@@ -15,6 +15,7 @@ from sitrep.extract.claims.speakers import noun_keys
 _COLONS = (":",)
 _MAX_HEAD = 7  # words before the colon of a "Speaker: words" line
 _MIN_WORDS = 3  # words after it
+_MAX_LINE = 80  # words after it that are still one line's (an interview answer); past that, one sentence
 # Entity types that open a dateline or a time, never a speaker ("BAGHDAD: …", "Tuesday: …").
 _NOT_SPEAKERS = frozenset({"GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 
@@ -58,12 +59,15 @@ def headline_claims(doc: ClaimDoc) -> list[Found]:
         while start < para.end and ann.text[start].isspace():
             start += 1
         end = para.end
+        if len(ann.text[start:end].split()) > _MAX_LINE:
+            end = ann.sentences[doc.sent_of[colon]].end  # a headline run into its article: its own sentence
         while end > start and ann.text[end - 1].isspace():
             end -= 1
         if len(ann.text[start:end].split()) < _MIN_WORDS:
             continue
         direct = ann.text[start : start + 1] in w.marks
-        out.append(Found(parts=((start, end),), cue=(colon,), speaker=head, direct=direct, anchor=start))
+        out.append(Found(parts=((start, end),), cue=(colon,), speaker=head, direct=direct, anchor=start,
+                         speaker_words=tuple(range(first, colon))))
     return out
 
 
@@ -88,6 +92,7 @@ def _speaker_head(doc: ClaimDoc, span: range) -> int | None:
         return None  # "UPDATE:", "WASHINGTON:": a label or a dateline
     keys = noun_keys(ann, head, w)
     speaks = keys & (w.source_nouns | w.org_nouns | w.document_nouns | w.role_nouns)
-    if tok.pos == "PROPN" or tok.ent_type in ("PERSON", "ORG", "NORP") or speaks:
+    # A name the tagger knows as one, or a noun that speaks; a capitalised headline word is neither ("Car Bomb").
+    if speaks or any(ann.tokens[j].ent_type in ("PERSON", "ORG", "NORP") for j in words):
         return head
     return None

@@ -25,11 +25,13 @@ class Found:
     anchor: int  # character offset used for document order
     quote_ids: tuple[int, ...] = ()
     kind: ClaimKind = ClaimKind.STATEMENT
+    speaker_words: tuple[int, ...] = ()  # the speaker's tokens when no parse names them ("Poll: …" lines)
 
     def with_quote(self, q_i: int, start: int, end: int) -> Found:
         """The claim continued by quote ``q_i`` (content ``start``..``end``)."""
         return Found(parts=(*self.parts, (start, end)), cue=self.cue, speaker=self.speaker, direct=self.direct,
-                     anchor=self.anchor, quote_ids=(*self.quote_ids, q_i), kind=self.kind)
+                     anchor=self.anchor, quote_ids=(*self.quote_ids, q_i), kind=self.kind,
+                     speaker_words=self.speaker_words)
 
 
 def is_according(ann: Annotations, k: int, w: ClaimWords) -> bool:

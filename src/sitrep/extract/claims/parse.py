@@ -77,6 +77,9 @@ def subject_of(ann: Annotations, verb: int) -> int | None:
             if controller is not None and controller < verb:
                 return controller
         return subject_of(ann, tok.head)
+    # "a statement saying that …", "groups supporting the bill": a participle describing a noun speaks for it.
+    if tok.tag == "VBG" and tok.dep == "acl" and tok.head != verb and ann.tokens[tok.head].pos in ("NOUN", "PROPN"):
+        return tok.head
     # "began by saying …": the participle hangs off a preposition of the main verb.
     prep = tok.head
     if tok.tag == "VBG" and tok.dep == "pcomp" and ann.tokens[prep].dep == "prep" and ann.tokens[prep].head != prep:

@@ -8,10 +8,10 @@ titles of people from ``actors.yaml``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from sitrep.extract.claims.parse import phrase_tokens, pobj_of
+from sitrep.extract.claims.parse import phrase_tokens, pobj_of, subject_of
 from sitrep.extract.claims.words import ClaimWords
 from sitrep.extract.common.text import evidence_for_tokens, subtree
 from sitrep.model import Annotations, Speaker, SpeakerKind
@@ -92,8 +92,8 @@ def speaker_at(ann: Annotations, head: int, w: ClaimWords) -> Speaker:
         author = author_of_document(ann, head, w)
         if author is not None:
             return speaker_at(ann, author, w)
-        return Speaker(name=text_of(ann, strip_determiner(ann, phrase, w)), kind=SpeakerKind.DOCUMENT,
-                       evidence=evidence)
+        # "a statement said": a document of no one named; its kind says so, it has no name to give.
+        return Speaker(name=None, kind=SpeakerKind.DOCUMENT, evidence=evidence)
 
     person = _person_tokens(ann, phrase, w)
     if person:
@@ -128,6 +128,28 @@ def speaker_at(ann: Annotations, head: int, w: ClaimWords) -> Speaker:
     if titled:
         return Speaker(name=name, role=role or name, kind=SpeakerKind.UNNAMED_SOURCE, evidence=evidence)
     return Speaker(name=name, role=role, kind=SpeakerKind.UNNAMED_SOURCE, evidence=evidence)
+
+
+def speaker_in(ann: Annotations, idx: Sequence[int], w: ClaimWords) -> Speaker:
+    """The speaker named by exactly the tokens ``idx`` ("Iraqi Officials" before a headline's colon), whatever
+    the parse made of them."""
+    words = strip_determiner(ann, [i for i in idx if ann.tokens[i].pos != "PUNCT"], w)
+    evidence = (evidence_for_tokens(ann, words),)
+    person = _person_tokens(ann, words, w)
+    if person:
+        before = [i for i in words if i < person[0]]
+        return Speaker(name=text_of(ann, person), role=text_of(ann, before) if before else None,
+                       kind=SpeakerKind.PERSON, evidence=evidence)
+    keys = set().union(*(noun_keys(ann, i, w) for i in words))
+    if keys & w.document_nouns:
+        kind = SpeakerKind.DOCUMENT
+    elif keys & w.source_nouns:
+        kind = SpeakerKind.UNNAMED_SOURCE
+    elif keys & w.org_nouns or any(ann.tokens[i].ent_type in _ORG_ENTS for i in words):
+        kind = SpeakerKind.ORGANIZATION
+    else:
+        kind = SpeakerKind.UNNAMED_SOURCE
+    return Speaker(name=text_of(ann, words), kind=kind, evidence=evidence)
 
 
 def resolve_speaker(ann: Annotations, head: int | None, w: ClaimWords, history: list[Speaker], *,
@@ -240,7 +262,15 @@ def _antecedent(ann: Annotations, pronoun: int, w: ClaimWords, history: list[Spe
 
 
 def author_of_document(ann: Annotations, head: int, w: ClaimWords) -> int | None:
-    """Who issued a statement or report: "the ministry's statement", "a Reuters report", "released by the UN"."""
+    """Who issued a statement or report: "the ministry's statement", "a Reuters report", "released by the UN";
+    "Levy spoke at a press conference announcing …": the one who spoke at it."""
+    tok = ann.tokens[head]
+    prep = ann.tokens[tok.head]
+    if tok.dep == "pobj" and prep.text.lower() in w.occasion_prepositions and prep.head != tok.head and \
+            ann.tokens[prep.head].pos == "VERB":
+        speaker = subject_of(ann, prep.head)
+        if speaker is not None and ann.tokens[speaker].pos != "PRON":
+            return speaker
     for c in subtree(ann, head):
         t = ann.tokens[c]
         if t.dep == "poss" and t.pos != "PRON":

@@ -73,6 +73,8 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     if force and not stance and not _verbal(ann, k, obj, on_prep):
         return None
     kind = ClaimKind.BELIEF if belief else ClaimKind.STANCE
+    if lemma in w.intention_verbs:
+        kind = ClaimKind.INTENTION
     if lemma in w.question_verbs and _opens_question(ann, content, w.question_openers):
         kind = ClaimKind.QUESTION
     speaker = _holder(doc, k)

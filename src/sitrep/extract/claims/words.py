@@ -48,6 +48,7 @@ class ClaimWords:
     # views held and stances taken
     belief_verbs: frozenset[str]
     belief_object_verbs: frozenset[str]
+    intention_verbs: frozenset[str]
     stance_verbs: frozenset[str]
     verbal_force_verbs: frozenset[str]
     topic_verbs: dict[str, frozenset[str]]  # verb -> the prepositions that carry its content
@@ -135,6 +136,7 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         addressee_prepositions=words("addressee_prepositions"),
         belief_verbs=words("belief_verbs"),
         belief_object_verbs=words("belief_object_verbs"),
+        intention_verbs=words("intention_verbs"),
         stance_verbs=words("stance_verbs"),
         verbal_force_verbs=words("verbal_force_verbs"),
         topic_verbs={str(k).lower(): frozenset(str(p).lower() for p in v)

@@ -345,3 +345,46 @@ def test_an_event_told_inside_a_claim_is_asserted_by_its_speaker(text, kind, nam
         assert events[0].id in claim.event_ids
     else:
         assert by.claim_id is None
+
+
+# --------------------------------------------------------------------------- nominal cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_word", "content", "speaker", "kind"),
+    [
+        ("The governor's support for the truce surprised the council.", "support", "the truce", "governor",
+         ClaimKind.STANCE),
+        ("The ministry's decision to reopen the border crossing angered the farmers.", "decision",
+         "to reopen the border crossing", "ministry", ClaimKind.INTENTION),
+        ("Nobody believed the commander's claim that the town had been evacuated.", "claim",
+         "the town had been evacuated", "commander", ClaimKind.STATEMENT),
+        ("In the minister's view, the truce will hold until the spring.", "view",
+         "the truce will hold until the spring", "minister", ClaimKind.BELIEF),
+    ],
+)
+def test_claims_nominal_cue_with_its_holder(annotate, text, cue_word, content, speaker, kind):
+    claim = next(c for c in _claims(annotate, text) if cue_word in c.cue.text)
+    assert claim.content.text == content
+    assert claim.speaker.name == speaker
+    assert claim.kind is kind
+
+
+def test_claims_nominal_cue_without_a_holder_is_no_claim(annotate):
+    assert _claims(annotate, "Concerns over the water supply grew in the camps.") == []
+
+
+def test_claims_attack_noun_is_a_stance_only_against_a_person(annotate):
+    assert _claims(annotate, "The militia's attack on the base lasted two hours.") == []
+    claim = _by_cue(annotate, "The senator's attacks on Omar Barzani continued all week.", "attacks on")
+    assert (claim.content.text, claim.speaker.name) == ("Omar Barzani", "senator")
+
+
+def test_claims_one_word_answer_is_a_claim(annotate):
+    [claim] = _claims(annotate, "Most of the villagers said yes.")
+    assert (claim.content.text, claim.speaker.name) == ("yes", "Most of the villagers")
+
+
+def test_claims_verb_of_saying_with_only_a_topic(annotate):
+    [claim] = _claims(annotate, "The doctor wrote about the shortage of insulin in the camps.")
+    assert claim.content.text == "the shortage of insulin in the camps"

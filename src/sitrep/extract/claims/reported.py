@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.media import occasion_of
-from sitrep.extract.claims.parse import filler, phrase_tokens, subtree_set
+from sitrep.extract.claims.parse import filler, phrase_tokens, pobj_of, subtree_set
+from sitrep.extract.claims.nouns import noun_cue
 from sitrep.extract.claims.phrases import phrase_cue
-from sitrep.extract.claims.stances import raised_cue, stance_cue
+from sitrep.extract.claims.stances import raised_cue, stance_cue, when
 from sitrep.extract.claims.words import ClaimWords
 from sitrep.model import Annotations, ClaimKind
 
@@ -36,8 +37,10 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
             if speaker is not None and doc.quote_of[speaker] != -1:
                 speaker = None
             content = _finish(doc, speaker, phrase.content - set(cue))
-        elif (stance := stance_cue(doc, k)) is not None:
+        elif (stance := stance_cue(doc, k) or noun_cue(doc, k)) is not None:
             cue, speaker, kind = stance.cue, stance.speaker, stance.kind
+            if speaker is not None and doc.quote_of[speaker] != -1:
+                speaker = None
             content = _finish(doc, speaker, set(stance.content) - set(cue), min_words=1)
         else:
             continue
@@ -104,6 +107,11 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
                     content |= subtree_set(ann, c)
         elif (clause := _clause_in_prep(doc, k)) is not None:
             content = subtree_set(ann, clause)
+        elif (answer := next((c for c in ann.children[k] if c > k and ann.tokens[c].dep in ("intj", "advmod", "dobj")
+                              and ann.tokens[c].text.lower() in w.one_word_answers), None)) is not None:
+            content = {answer}
+        elif (topic := _topic(doc, k)) is not None:
+            content = subtree_set(ann, topic) - {topic}  # "wrote about the camps", "warned of reprisals"
         elif tok.dep in ("parataxis", "advcl", "ccomp") and tok.head != k and ann.tokens[tok.head].pos in ("VERB", "AUX"):
             # "The strike hit a market, police said": the cue hangs off the content's verb.
             head = tok.head
@@ -121,7 +129,18 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
         inner = _clause_in_prep(doc, k)  # "in a statement that …": the clause stays
         content -= subtree_set(ann, occasion[0]) - (subtree_set(ann, inner) if inner is not None else set())
     content.discard(k)
-    return _finish(doc, doc.speaker_of(k), content)
+    # "75 percent said yes", "would not say so": a one-word answer is all that was said.
+    answer = len(content) == 1 and ann.tokens[min(content)].text.lower() in w.one_word_answers
+    return _finish(doc, doc.speaker_of(k), content, min_words=1 if answer else 2)
+
+
+def _topic(doc: ClaimDoc, k: int) -> int | None:
+    """The preposition that carries what a verb of saying was about, when it has no clause or object."""
+    ann, w = doc.ann, doc.w
+    preps = w.topic_verbs.get(ann.tokens[k].lemma.lower(), frozenset())
+    return next((c for c in ann.children[k] if c > k and ann.tokens[c].dep == "prep"
+                 and ann.tokens[c].text.lower() in preps and pobj_of(ann, c) is not None and not when(ann, c)),
+                None)
 
 
 def _clause_in_prep(doc: ClaimDoc, k: int) -> int | None:

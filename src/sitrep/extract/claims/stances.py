@@ -61,7 +61,7 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         elif belief:
             content = _postposed(ann, k)
     on_prep = [c for c in ann.children[k] if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in preps
-               and not _when(ann, c)]
+               and not when(ann, c)]
     if content and obj is not None and on_prep:
         content |= subtree_set(ann, on_prep[0])  # "praised the medics for their courage": the charge goes along
     elif not content and on_prep:
@@ -139,7 +139,7 @@ def _holder(doc: ClaimDoc, k: int) -> int | None:
     return None
 
 
-def _when(ann: Annotations, prep: int) -> bool:
+def when(ann: Annotations, prep: int) -> bool:
     """ "talked on Friday", "agreed on Tuesday": a time, not a topic."""
     obj = pobj_of(ann, prep)
     return obj is not None and ann.tokens[obj].ent_type in ("DATE", "TIME")

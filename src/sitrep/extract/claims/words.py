@@ -34,6 +34,7 @@ class ClaimWords:
     infinitive_markers: frozenset[str]
     question_openers: frozenset[str]
     complementizers: frozenset[str]
+    one_word_answers: frozenset[str]
     no_infinitive_content_verbs: frozenset[str]
     charge_prepositions: frozenset[str]
     report_noun_prepositions: frozenset[str]
@@ -52,6 +53,10 @@ class ClaimWords:
     stance_verbs: frozenset[str]
     verbal_force_verbs: frozenset[str]
     topic_verbs: dict[str, frozenset[str]]  # verb -> the prepositions that carry its content
+    noun_kinds: dict[str, tuple[str, frozenset[str]]]  # noun -> (claim kind, prepositions of its content)
+    opinion_nouns: frozenset[str]
+    opinion_prepositions: frozenset[str]
+    holder_prepositions: frozenset[str]
     raising_verbs: frozenset[str]
     passive_view_verbs: frozenset[str]
     raising_prepositions: frozenset[str]
@@ -93,6 +98,26 @@ def _marks(lex: Lexicon, kind: str) -> tuple[str, str]:
             from None
 
 
+def _prepositions(lex: Lexicon, key: str) -> dict[str, frozenset[str]]:
+    """A word -> prepositions table; a preposition must be a string (YAML reads a bare ``on`` as true)."""
+    out = {}
+    for word, preps in lex.table("claims", key).items():
+        if not isinstance(preps, list) or not all(isinstance(p, str) for p in preps):
+            raise ConfigError(f"sitrep/lang/{lex.code}/claims.yaml: {key}.{word} must be a list of words "
+                              '(quote "on" and "no", which YAML reads as booleans)')
+        out[word] = frozenset(p.lower() for p in preps)
+    return out
+
+
+def _noun_kinds(lex: Lexicon) -> dict[str, tuple[str, frozenset[str]]]:
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for key, kind in (("stance_nouns", "stance"), ("belief_nouns", "belief"), ("intention_nouns", "intention"),
+                      ("verbal_force_nouns", "force")):
+        for noun, preps in _prepositions(lex, key).items():
+            out[noun] = (kind, preps)
+    return out
+
+
 @lru_cache(maxsize=8)
 def claim_words(lex: Lexicon) -> ClaimWords:
     def words(key: str) -> frozenset[str]:
@@ -123,6 +148,7 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         infinitive_markers=words("infinitive_markers"),
         question_openers=words("question_openers"),
         complementizers=words("complementizers"),
+        one_word_answers=words("one_word_answers"),
         no_infinitive_content_verbs=words("no_infinitive_content_verbs"),
         charge_prepositions=words("charge_prepositions"),
         report_noun_prepositions=words("report_noun_prepositions"),
@@ -139,8 +165,11 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         intention_verbs=words("intention_verbs"),
         stance_verbs=words("stance_verbs"),
         verbal_force_verbs=words("verbal_force_verbs"),
-        topic_verbs={str(k).lower(): frozenset(str(p).lower() for p in v)
-                     for k, v in lex.table("claims", "topic_verbs").items()},
+        topic_verbs=_prepositions(lex, "topic_verbs"),
+        noun_kinds=_noun_kinds(lex),
+        opinion_nouns=words("opinion_nouns"),
+        opinion_prepositions=words("opinion_prepositions"),
+        holder_prepositions=words("holder_prepositions"),
         raising_verbs=words("raising_verbs"),
         passive_view_verbs=words("passive_view_verbs"),
         raising_prepositions=words("raising_prepositions"),

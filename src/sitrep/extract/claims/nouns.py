@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from sitrep.extract.claims.document import ClaimDoc
 from sitrep.extract.claims.parse import child, pobj_of, subtree_set
-from sitrep.extract.claims.stances import StanceCue, when as _when
+from sitrep.extract.claims.stances import StanceCue
+from sitrep.extract.claims.stances import when as _when
 from sitrep.model import Annotations, ClaimKind
 
 _KINDS = {"stance": ClaimKind.STANCE, "belief": ClaimKind.BELIEF, "intention": ClaimKind.INTENTION,

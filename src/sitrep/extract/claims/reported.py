@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.media import occasion_of
-from sitrep.extract.claims.parse import filler, phrase_tokens, pobj_of, subtree_set
 from sitrep.extract.claims.nouns import noun_cue
+from sitrep.extract.claims.parse import filler, phrase_tokens, pobj_of, subtree_set
 from sitrep.extract.claims.phrases import phrase_cue
 from sitrep.extract.claims.stances import raised_cue, stance_cue, when
 from sitrep.extract.claims.words import ClaimWords

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from sitrep.extract.claims.document import ClaimDoc
 from sitrep.extract.claims.parse import child, pobj_of, subtree_set
-from sitrep.extract.claims.stances import StanceCue
-from sitrep.extract.claims.stances import when as _when
+from sitrep.extract.claims.stances import StanceCue, when
 from sitrep.model import Annotations, ClaimKind
 
 _KINDS = {"stance": ClaimKind.STANCE, "belief": ClaimKind.BELIEF, "intention": ClaimKind.INTENTION,
@@ -41,7 +40,7 @@ def noun_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         t = ann.tokens[c]
         if c < k:
             continue
-        if t.dep == "prep" and t.text.lower() in preps and pobj_of(ann, c) is not None and not _when(ann, c):
+        if t.dep == "prep" and t.text.lower() in preps and pobj_of(ann, c) is not None and not when(ann, c):
             if kind == "force" and ann.tokens[pobj_of(ann, c)].ent_type != "PERSON":
                 return None  # "the attack on the base" is force, "his attacks on the senator" words
             cue.append(c)

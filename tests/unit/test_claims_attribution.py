@@ -138,7 +138,7 @@ def test_claims_passive_view_with_by_names_the_judge(annotate):
 @pytest.mark.parametrize(
     ("text", "cue", "speaker", "content"),
     [
-        ("The governor made her position plain: “The dam stays closed until the inspectors arrive.”", "made",
+        ("The governor made her position plain: “The dam stays closed until the inspectors arrive.”", "made … plain",
          "governor", "The dam stays closed until the inspectors arrive."),
         ("The minister seized the moment to declare: “We will not give up a single village.”", "declare",
          "minister", "We will not give up a single village."),
@@ -388,3 +388,52 @@ def test_claims_one_word_answer_is_a_claim(annotate):
 def test_claims_verb_of_saying_with_only_a_topic(annotate):
     [claim] = _claims(annotate, "The doctor wrote about the shortage of insulin in the camps.")
     assert claim.content.text == "the shortage of insulin in the camps"
+
+
+# --------------------------------------------------------------------------- more verbs of saying and seeing
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The engineer pointed out that the dam had not been inspected for years.", "pointed out",
+         "the dam had not been inspected for years"),
+        ("The council has made clear that the market will stay closed.", "made clear",
+         "the market will stay closed"),
+        ("The minister ruled out talks with the rebels.", "ruled out", "talks with the rebels"),
+        ("The mayor lamented that the aid had come too late.", "lamented", "the aid had come too late"),
+    ],
+)
+def test_claims_phrasal_and_less_common_verbs_of_saying(annotate, text, cue, content):
+    claim = _by_cue(annotate, text, cue)
+    assert claim.content.text == content
+    assert claim.kind is ClaimKind.STATEMENT
+
+
+def test_claims_refusal_is_an_intention_and_what_it_refuses_is_no_claim(annotate):
+    [claim] = _claims(annotate, "The general refused to confirm the number of casualties.")
+    assert (claim.cue.text, claim.content.text, claim.kind) == (
+        "refused", "to confirm the number of casualties", ClaimKind.INTENTION)
+
+
+def test_claims_what_a_poll_shows_is_the_polls(annotate):
+    [claim] = _claims(annotate, "In the latest poll, the governor leads his rival by six points.")
+    assert claim.speaker.kind is SpeakerKind.DOCUMENT
+    assert claim.content.text == "the governor leads his rival by six points"
+
+
+def test_claims_in_the_poll_voters_speak_themselves(annotate):
+    [claim] = _claims(annotate, "In the poll, most voters said the curfew should end.")
+    assert (claim.speaker.name, claim.cue.text) == ("most voters", "said")
+
+
+def test_claims_question_put_to_the_subject_of_a_passive(annotate):
+    [claim] = _claims(annotate, "The mayor was asked by reporters about the curfew.")
+    assert (claim.speaker.name, claim.content.text, claim.kind) == ("reporters", "the curfew", ClaimKind.QUESTION)
+
+
+def test_claims_what_witnesses_saw_is_theirs_but_a_place_sees_nothing(annotate):
+    [claim] = _claims(annotate, "Witnesses saw the drone hit the market.")
+    assert (claim.speaker.name, claim.content.text, claim.kind) == (
+        "Witnesses", "the drone hit the market", ClaimKind.BELIEF)
+    assert _claims(annotate, "The town has seen heavy fighting since May.") == []

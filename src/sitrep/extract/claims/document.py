@@ -73,7 +73,24 @@ class ClaimDoc:
         if self.is_according(k):
             return True
         verbs = self.w.quoting_verbs if quoting else self.w.speech_verbs
-        return tok.pos == "VERB" and tok.lemma.lower() in verbs
+        return tok.pos == "VERB" and (tok.lemma.lower() in verbs or self.phrasal_part(k) is not None)
+
+    def phrasal_part(self, k: int) -> int | None:
+        """The particle or adjective that makes a verb one of saying: "pointed out", "made clear"."""
+        ann, w = self.ann, self.w
+        lemma = ann.tokens[k].lemma.lower()
+        for c in ann.children[k]:
+            t = ann.tokens[c]
+            if c > k and t.dep == "prt" and f"{lemma} {t.text.lower()}" in w.phrasal_speech_verbs:
+                return c
+            if c > k and t.dep in ("oprd", "acomp", "ccomp") and f"{lemma} {t.text.lower()}" in w.phrasal_speech_verbs:
+                return c
+            # "made clear his aim": the parse may hang the adjective on the object.
+            for g in ann.children[c] if t.dep in ("ccomp", "dobj") else ():
+                if g == k + 1 and ann.tokens[g].dep == "acomp" and \
+                        f"{lemma} {ann.tokens[g].text.lower()}" in w.phrasal_speech_verbs:
+                    return g
+        return None
 
     def is_according(self, k: int) -> bool:
         return is_according(self.ann, k, self.w)
@@ -104,4 +121,5 @@ class ClaimDoc:
         """The tokens of the cue at ``k``: the verb, or every word of "according to"."""
         if self.is_according(k):
             return tuple(range(k, k + len(self.w.according_to)))
-        return (k,)
+        part = self.phrasal_part(k)
+        return (k,) if part is None else (k, part)

@@ -27,7 +27,7 @@ def noun_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     if tok.pos != "NOUN":
         return None
     lemma = tok.lemma.lower()
-    if lemma in w.opinion_nouns:
+    if lemma in w.opinion_nouns or lemma in w.poll_nouns:
         found = _in_view(doc, k)
         if found is not None:
             return found
@@ -82,15 +82,20 @@ def _holder(doc: ClaimDoc, k: int) -> int | None:
 
 
 def _in_view(doc: ClaimDoc, k: int) -> StanceCue | None:
-    """ "In the minister's view, the truce will hold": the clause the phrase opens is the holder's view."""
+    """ "In the minister's view, the truce will hold": the clause the phrase opens is the holder's view; "in the
+    latest poll, the governor leads by six points": the poll is the source."""
     ann, w = doc.ann, doc.w
     tok = ann.tokens[k]
     prep = tok.head
     if tok.dep != "pobj" or ann.tokens[prep].text.lower() not in w.opinion_prepositions or prep == k:
         return None
-    holder = child(ann, k, ("poss",))
+    poll = tok.lemma.lower() in w.poll_nouns
+    holder = k if poll else child(ann, k, ("poss",))
     clause = ann.tokens[prep].head
     if holder is None or clause == prep or ann.tokens[clause].pos not in ("VERB", "AUX"):
         return None
+    if poll and (doc.is_cue(clause, quoting=True) or ann.tokens[clause].lemma.lower() in w.belief_verbs):
+        return None  # "in the poll, voters said …": the voters speak, the poll is where
     content = subtree_set(ann, clause) - subtree_set(ann, prep)
-    return StanceCue(cue=(prep, k), content=frozenset(content), speaker=holder, kind=ClaimKind.BELIEF)
+    cue = (prep,) if poll else (prep, k)
+    return StanceCue(cue=cue, content=frozenset(content), speaker=holder, kind=ClaimKind.BELIEF)

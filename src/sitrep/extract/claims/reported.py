@@ -99,7 +99,7 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
                 content |= subtree_set(ann, tok.head) - subtree_set(ann, k)
         elif "xcomp" in deps and not passive and lemma not in w.no_infinitive_content_verbs:
             content = subtree_set(ann, deps["xcomp"])
-        elif "dobj" in deps and lemma in w.object_content_verbs:
+        elif "dobj" in deps and (lemma in w.object_content_verbs or doc.phrasal_part(k) is not None):
             content = subtree_set(ann, deps["dobj"])
             # "accused Kiev of violating the ceasefire": the charge hangs off the verb.
             for c in ann.children[k]:
@@ -128,7 +128,7 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
     if occasion:
         inner = _clause_in_prep(doc, k)  # "in a statement that …": the clause stays
         content -= subtree_set(ann, occasion[0]) - (subtree_set(ann, inner) if inner is not None else set())
-    content.discard(k)
+    content -= set(doc.cue_tokens(k))
     # "75 percent said yes", "would not say so": a one-word answer is all that was said.
     answer = len(content) == 1 and ann.tokens[min(content)].text.lower() in w.one_word_answers
     return _finish(doc, doc.speaker_of(k), content, min_words=1 if answer else 2)

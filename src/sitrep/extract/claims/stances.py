@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sitrep.extract.claims.document import ClaimDoc
 from sitrep.extract.claims.parse import pobj_of, subtree_set
+from sitrep.extract.claims.speakers import noun_keys
 from sitrep.model import Annotations, ClaimKind
 
 _CLAUSES = ("ccomp", "xcomp")
@@ -36,6 +37,8 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     """The view or stance the verb at ``k`` attributes to its subject, if it is one of the language's."""
     ann, w = doc.ann, doc.w
     tok = ann.tokens[k]
+    if tok.pos == "VERB" and _passive(ann, k) and tok.lemma.lower() in w.question_verbs:
+        return _asked(doc, k)
     if tok.pos != "VERB" or _passive(ann, k):
         return None
     if tok.tag == "VBN" and not any(ann.tokens[c].dep == "aux" for c in ann.children[k]):
@@ -43,11 +46,13 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     lemma = tok.lemma.lower()
     belief, stance, force = lemma in w.belief_verbs, lemma in w.stance_verbs, lemma in w.verbal_force_verbs
     preps = w.topic_verbs.get(lemma, frozenset())
-    if not (belief or stance or force or preps):
+    perceived = lemma in w.perception_verbs and _perceiver(doc, k)
+    if not (belief or stance or force or preps or perceived):
         return None
     cue = [k]
     obj = _child(ann, k, ("dobj",), after=True)
-    takes_object = stance or force or lemma in w.belief_object_verbs
+    takes_object = stance or force or perceived or lemma in w.belief_object_verbs
+    belief = belief or perceived
     content: set[int] = set()
     if obj is not None and takes_object:
         content = subtree_set(ann, obj)
@@ -122,6 +127,44 @@ def raised_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         subject = set() if expletive else subtree_set(ann, head)
     kind = ClaimKind.STATEMENT if lemma in w.speech_verbs else ClaimKind.BELIEF
     return StanceCue(cue=tuple(sorted(cue)), content=frozenset(subject | complement), speaker=judge, kind=kind)
+
+
+def _asked(doc: ClaimDoc, k: int) -> StanceCue | None:
+    """ "The mayor was asked about the curfew", "were asked who would win": a question put to the subject, by
+    whoever the "by" names."""
+    ann, w = doc.ann, doc.w
+    cue = [k, *(c for c in ann.children[k] if ann.tokens[c].dep in ("aux", "auxpass", "neg") and c < k)]
+    content: set[int] = set()
+    for c in ann.children[k]:
+        t = ann.tokens[c]
+        if c < k:
+            continue
+        if t.dep == "prep" and t.text.lower() in w.question_prepositions and pobj_of(ann, c) is not None:
+            cue.append(c)
+            content = subtree_set(ann, c) - {c}
+            break
+        if t.dep in _CLAUSES:
+            content = subtree_set(ann, c)
+            break
+    if not content:
+        return None
+    agent = _child(ann, k, ("agent",), after=True)
+    asker = pobj_of(ann, agent) if agent is not None else None
+    return StanceCue(cue=tuple(sorted(cue)), content=frozenset(content), speaker=asker, kind=ClaimKind.QUESTION)
+
+
+def _perceiver(doc: ClaimDoc, k: int) -> bool:
+    """Whether the subject of a verb of perception can perceive: a person, a group or a source, not a place."""
+    ann, w = doc.ann, doc.w
+    subject = _holder(doc, k)
+    if subject is None:
+        return False
+    tok = ann.tokens[subject]
+    if tok.ent_type in ("PERSON", "NORP", "ORG") or tok.text.lower() in w.pronouns and tok.text.lower() != "it":
+        return True
+    if tok.tag == "PRP" and tok.text.lower() in ("i", "we", "you"):
+        return True
+    return bool(noun_keys(ann, subject, w) & (w.source_nouns | w.role_nouns))
 
 
 def _holder(doc: ClaimDoc, k: int) -> int | None:

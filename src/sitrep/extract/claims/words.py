@@ -24,6 +24,7 @@ class ClaimWords:
     # cues
     speech_verbs: frozenset[str]
     quote_verbs: frozenset[str]
+    phrasal_speech_verbs: frozenset[str]  # "point out", "make clear": lemma and particle or adjective
     object_content_verbs: frozenset[str]
     directive_verbs: frozenset[str]
     appeal_verbs: frozenset[str]
@@ -50,11 +51,13 @@ class ClaimWords:
     belief_verbs: frozenset[str]
     belief_object_verbs: frozenset[str]
     intention_verbs: frozenset[str]
+    perception_verbs: frozenset[str]
     stance_verbs: frozenset[str]
     verbal_force_verbs: frozenset[str]
     topic_verbs: dict[str, frozenset[str]]  # verb -> the prepositions that carry its content
     noun_kinds: dict[str, tuple[str, frozenset[str]]]  # noun -> (claim kind, prepositions of its content)
     opinion_nouns: frozenset[str]
+    poll_nouns: frozenset[str]
     opinion_prepositions: frozenset[str]
     holder_prepositions: frozenset[str]
     raising_verbs: frozenset[str]
@@ -138,6 +141,7 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         plural_possessive_letters=words("plural_possessive_letters"),
         speech_verbs=words("speech_verbs"),
         quote_verbs=words("quote_verbs"),
+        phrasal_speech_verbs=words("phrasal_speech_verbs"),
         object_content_verbs=words("object_content_verbs"),
         directive_verbs=words("directive_verbs"),
         appeal_verbs=words("appeal_verbs"),
@@ -163,11 +167,13 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         belief_verbs=words("belief_verbs"),
         belief_object_verbs=words("belief_object_verbs"),
         intention_verbs=words("intention_verbs"),
+        perception_verbs=words("perception_verbs"),
         stance_verbs=words("stance_verbs"),
         verbal_force_verbs=words("verbal_force_verbs"),
         topic_verbs=_prepositions(lex, "topic_verbs"),
         noun_kinds=_noun_kinds(lex),
         opinion_nouns=words("opinion_nouns"),
+        poll_nouns=words("poll_nouns"),
         opinion_prepositions=words("opinion_prepositions"),
         holder_prepositions=words("holder_prepositions"),
         raising_verbs=words("raising_verbs"),

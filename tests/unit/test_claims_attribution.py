@@ -437,3 +437,20 @@ def test_claims_what_witnesses_saw_is_theirs_but_a_place_sees_nothing(annotate):
     assert (claim.speaker.name, claim.content.text, claim.kind) == (
         "Witnesses", "the drone hit the market", ClaimKind.BELIEF)
     assert _claims(annotate, "The town has seen heavy fighting since May.") == []
+
+
+def test_claims_cue_after_a_quote_with_its_auxiliary(annotate):
+    [claim] = _claims(annotate, "“We will not leave the valley,” she has said many times.")
+    assert (claim.cue.text, claim.content.text, claim.direct) == ("said", "We will not leave the valley", True)
+
+
+def test_claims_cue_after_a_quote_past_a_long_apposition(annotate):
+    text = ("“The wells will run dry by August,” the hydrologist Amira Nasser, a former adviser to the regional "
+            "water authority, wrote.")
+    [claim] = _claims(annotate, text)
+    assert (claim.speaker.name, claim.cue.text) == ("Amira Nasser", "wrote")
+
+
+def test_claims_passive_report_with_its_agent(annotate):
+    [claim] = _claims(annotate, "News of the ceasefire was first reported by the Kurdistan Monitor.")
+    assert (claim.speaker.name, claim.content.text) == ("Kurdistan Monitor", "News of the ceasefire")

@@ -115,8 +115,8 @@ def raised_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
             elif t.dep == "prep" and t.text.lower() in w.raising_prepositions and pobj_of(ann, g) is not None:
                 cue.append(g)
                 complement |= subtree_set(ann, g) - {g}
-    if not complement:
-        return None
+    if not complement and (judge is None or attributive):
+        return None  # "the road is known": no one and nothing said of it; "was reported by Reuters" has a judge
     if attributive:
         subject: set[int] = {tok.head} | {j for j in subtree_set(ann, tok.head) if j < tok.head}
     else:

@@ -32,7 +32,7 @@ def _claims(annotate, text: str, **kw) -> list[Claim]:
     for c in claims:
         evidence = [*c.content.evidence, *c.cue.evidence, *c.speaker.evidence]
         assert check_evidence(text, evidence) == []
-        assert c.extractor == "claims@3"
+        assert c.extractor == "claims@4"
     return claims
 
 

@@ -454,3 +454,7 @@ def test_claims_cue_after_a_quote_past_a_long_apposition(annotate):
 def test_claims_passive_report_with_its_agent(annotate):
     [claim] = _claims(annotate, "News of the ceasefire was first reported by the Kurdistan Monitor.")
     assert (claim.speaker.name, claim.content.text) == ("Kurdistan Monitor", "News of the ceasefire")
+
+
+def test_claims_title_case_quote_with_no_speaker_is_a_title_not_a_claim(annotate):
+    assert _claims(annotate, "The crowd carried banners reading “Bring Our Soldiers Home Now” past the ministry.") == []

@@ -1,17 +1,23 @@
-"""The claims stage: who says what in a document, as direct quotes and reported speech.
+"""The claims stage: who says what in a document — direct quotes, reported speech, and the views, intentions,
+stances and questions attribution corpora (PolNeAR) code beside them.
 
-Passes: quote marks paired over the raw text (``quotes.py``) → quotes tied to a cue after or before them,
-continuations, scare quotes (``direct.py``) → reported speech, cued by verbs of saying (``reported.py``) or by
-requests, reasons, refusals, questions and report nouns (``phrases.py``) → quoted fragments no reported claim
-took in → quotes without a cue joined to the claim before them → claims in text order, speakers resolved
-(``speakers.py``), occasion and medium (``media.py``), the citation beside them (``build.py``).
+Passes: quote marks paired over the raw text (``quotes.py``) → quotes tied to a cue after or before them, or to
+the clause a colon closes (``colons.py``), continuations, scare quotes (``direct.py``) → reported speech, cued by
+verbs of saying (``reported.py``), by requests, reasons, refusals, questions and report nouns (``phrases.py``),
+by verbs of view, intention, stance, perception and seeming (``stances.py``) and by nouns of them
+(``nouns.py``) → quoted fragments no reported claim took in → quotes without a cue joined to the claim before
+them (also across a paragraph break) → "Speaker: words" lines (``colons.py``) → claims in text order, speakers
+resolved (``speakers.py``: pronouns, relative clauses, descriptions and surnames to the names before them),
+occasion and medium (``media.py``), the claim's own date and the speaker's canonical name (``occasion.py``), the
+citation beside them (``build.py``).
 
 The words are the language's (``lang/<code>/claims.yaml``; the titles of people from ``actors.yaml``).
 ``find_scare_quotes`` gives the short cue-less quotes used for hedging.
 
-Known gaps (PolNeAR dev, claims@3): evidential and enabling cues ("rules permit", "records indicate", "is
-evidence of"), questions ("wondered whether" is left out on purpose: a question asserts nothing), and content
-lost when the parse attaches a clause to the wrong verb.
+Known gaps (PolNeAR, claims@4): a long tail of cue words and phrasings no table holds ("heaped praise on",
+"took aim at", "is hungry for"), evidential and enabling cues ("rules permit", "it is clear that", "for voters,
+X"), nouns of view with no holder in the sentence, and content lost when the parse attaches a clause to the
+wrong verb.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from sitrep.model import Actor, Annotations, Citation, Claim, Evidence, Time
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "claims@3"
+EXTRACTOR = "claims@4"
 
 
 def extract_claims(ann: Annotations, *, citations: Sequence[Citation] = (), times: Sequence[Time] = (),

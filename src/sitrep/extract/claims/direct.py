@@ -25,6 +25,7 @@ _SCARE_WORDS = 3  # a quote of at most this many words with no cue is a hedge, n
 # economist Jared Bernstein, a former adviser in the Obama White House, wrote') runs to 15 or more.
 _CUE_WINDOW = 24
 _CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod"})
+_TITLE_SHARE = 0.7  # of a cue-less quote's words capitalised: a title or a slogan
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -211,7 +212,16 @@ def attach_orphans(doc: ClaimDoc, orphans: Sequence[int], found: list[Found]) ->
         if before:
             i = max(before, key=lambda i: found[i].parts[-1][1])
             found[i] = found[i].with_quote(q_i, q.start, q.end)
-        else:
+        elif not _title(doc.ann.text[q.start : q.end]):
             found.append(Found(parts=((q.start, q.end),), cue=(), speaker=None, direct=True, anchor=q.start,
                                quote_ids=(q_i,)))
     return found
+
+
+def _title(words: str) -> bool:
+    """ "Make America Great Again", "The Spy Who Came In": a name of a work or a slogan, in title case and with
+    no sentence's full stop, is not something someone said here."""
+    tokens = [t for t in words.split() if t[:1].isalpha()]
+    if len(tokens) < 2 or words.rstrip()[-1:] in ".?!":
+        return False
+    return sum(t[0].isupper() for t in tokens) >= _TITLE_SHARE * len(tokens)

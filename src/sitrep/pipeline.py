@@ -44,6 +44,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     from sitrep.extract.casualties import extract_casualties
     from sitrep.extract.citations import extract_citations
     from sitrep.extract.claims import extract_claims, find_scare_quotes
+    from sitrep.extract.common.layout import page_layout
     from sitrep.extract.events import extract_events
     from sitrep.extract.places import extract_places
     from sitrep.extract.times import extract_times
@@ -71,6 +72,8 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
         scare_quotes=find_scare_quotes(ann, lexicon=lexicon),
         outlet=doc.outlet,
         taxonomy=res.taxonomy,
+        lexicon=lexicon,
+        layout=page_layout(ann),
     )
     claims = [replace(c, event_ids=tuple(e.id for e in events if e.asserted_by.claim_id == c.id)) for c in claims]
     report = Report(document=doc, events=tuple(events), claims=tuple(claims), citations=tuple(citations),

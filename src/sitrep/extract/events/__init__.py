@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sitrep.extract.common.layout import Layout
 from sitrep.extract.events.context import assemble_events
 from sitrep.extract.events.drafts import EventContext, EventDraft, Trigger
 from sitrep.extract.events.grouping import group_triggers
@@ -40,6 +41,7 @@ def extract_events(
     outlet: str | None = None,
     taxonomy: Taxonomy | None = None,
     lexicon: Lexicon | None = None,
+    layout: Layout | None = None,
 ) -> list[Event]:
     """All events of one document, one per real event, in order of first mention."""
     tax = taxonomy or make_taxonomy()
@@ -53,6 +55,8 @@ def extract_events(
     place_spans = [(ev.start, ev.end) for p in places if p.geonames_id is not None and p.feature != "country"
                    for ev in p.evidence]
     for si, sent in enumerate(ann.sentences):
+        if layout is not None and layout.is_furniture(sent.start):
+            continue  # a menu, a "Related" headline, a caption: another story's words, never this one's events
         triggers = find_triggers(ann, sent, si, tax, w, places=places, actors=actors)
         drafts.extend(group_triggers(ann, triggers, by_sentence.get(si, []), actors, tax, w, extractor=EXTRACTOR,
                                      place_spans=place_spans))

@@ -224,7 +224,7 @@ def is_background(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
 
 
 # An event dated this long before the report is background to it, not the news it brings (docs/event-rules.md).
-HISTORICAL_DAYS = 21
+HISTORICAL_DAYS = 10
 _OWN_DATE_RULES = ("clause", "sentence")
 _COARSE = (Precision.YEAR, Precision.DECADE)
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sitrep.extract._taxonomy import Subtype
+from sitrep.extract.common.records import TimeFindings
 from sitrep.model import Actor, Annotations, CasualtyMention, Claim, Evidence, Place, Time
 
 
@@ -49,3 +50,4 @@ class EventContext:
     outlet: str | None
     extractor: str
     rank: dict[str, int] = field(default_factory=dict)  # subtype -> specificity, from the taxonomy
+    time_findings: TimeFindings = field(default_factory=TimeFindings)  # what the times stage knows of ``times``

@@ -16,6 +16,7 @@ from sitrep.extract._event_context import assemble_events
 from sitrep.extract._event_drafts import EventContext, EventDraft, Trigger
 from sitrep.extract._event_roles import assign_roles
 from sitrep.extract._taxonomy import Subtype, Taxonomy, make_taxonomy, trigger_key
+from sitrep.extract.common.records import TimeFindings
 from sitrep.extract.common.text import ancestors, subtree
 from sitrep.model import (
     Actor,
@@ -54,6 +55,7 @@ def extract_events(
     document_id: str,
     published: str | None = None,
     times: Sequence[Time] = (),
+    time_findings: TimeFindings | None = None,
     places: Sequence[Place] = (),
     actors: Sequence[Actor] = (),
     casualties: Sequence[CasualtyMention] = (),
@@ -62,7 +64,9 @@ def extract_events(
     outlet: str | None = None,
     taxonomy: Taxonomy | None = None,
 ) -> list[Event]:
-    """All events of one document, one per real event, in order of first mention."""
+    """All events of one document, one per real event, in order of first mention.  ``time_findings`` is what the
+    times stage found beside ``times`` (``find_times``: the dateline, "now" and bare clock times, the publication
+    date as a time); without it no time is set aside and an event with no time of its own gets no date."""
     tax = taxonomy or make_taxonomy()
     by_sentence: dict[int, list[CasualtyMention]] = {}
     for c in casualties:
@@ -77,7 +81,8 @@ def extract_events(
         drafts.extend(group_triggers(ann, triggers, by_sentence.get(si, []), actors, tax, place_spans=place_spans))
     ctx = EventContext(ann=ann, document_id=document_id, published=published, times=times, places=places,
                        claims=claims, scare_quotes=scare_quotes, outlet=outlet, extractor=EXTRACTOR,
-                       rank={name: st.rank for name, st in tax.subtypes.items()})
+                       rank={name: st.rank for name, st in tax.subtypes.items()},
+                       time_findings=time_findings or TimeFindings(times=tuple(times)))
     return assemble_events(drafts, ctx)
 
 

@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -210,11 +211,18 @@ def link(db_path: str) -> None:
 @click.option("--format", "fmt", required=True, help="Layout of the gold data (depends on the task).")
 @click.option("--limit", type=int, help="Score only the first N documents.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def eval_(task: str, paths: tuple[str, ...], fmt: str, limit: int | None, quiet: bool) -> None:
+@click.option("--part", type=click.Choice(["tune", "check", "all"]), help="Half of the dev set to score.")
+@click.option("--per-doc", is_flag=True, help="Add each document's figures, misses and false positives.")
+@click.option("--reports", type=click.Path(dir_okay=False), help="Save sitrep's reports here (JSON Lines).")
+@click.option("--from-reports", type=click.Path(exists=True, dir_okay=False),
+              help="Score reports saved by --reports instead of running the pipeline.")
+def eval_(task: str, paths: tuple[str, ...], fmt: str, limit: int | None, quiet: bool, **options: Any) -> None:
     """Score one stage on gold data and print one JSON object of metrics.
 
     TASK is one of the modules of sitrep.eval (times, places, …); see README "Measuring quality".
     """
+    import inspect
+
     from sitrep.cli_render import progress_bar
     from sitrep.eval import task_module
 
@@ -222,8 +230,12 @@ def eval_(task: str, paths: tuple[str, ...], fmt: str, limit: int | None, quiet:
         module = task_module(task)
         if fmt not in module.FORMATS:
             _fail(f"eval {task} reads --format {' or '.join(module.FORMATS)}, not {fmt!r}")
+        given = {k: v for k, v in options.items() if v}
+        unknown = [k for k in given if k not in inspect.signature(module.evaluate).parameters]
+        if unknown:
+            _fail(f"eval {task} has no --{unknown[0].replace('_', '-')}")
         with progress_bar(disabled=quiet) as tick:
-            metrics = module.evaluate(list(paths), fmt=fmt, limit=limit, progress=tick)
+            metrics = module.evaluate(list(paths), fmt=fmt, limit=limit, progress=tick, **given)
     except SitrepError as exc:
         _fail(str(exc))
     click.echo(json.dumps(metrics, ensure_ascii=False, indent=2))

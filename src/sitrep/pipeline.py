@@ -31,7 +31,7 @@ class Resources:
 @lru_cache(maxsize=1)
 def make_resources() -> Resources:
     """Load the gazetteer, the actor table and the taxonomy once per process."""
-    from sitrep.extract._taxonomy import make_taxonomy
+    from sitrep.extract.events.taxonomy import make_taxonomy
     from sitrep.resolve.actor_table import make_actor_table
     from sitrep.resolve.gazetteer import make_gazetteer
 

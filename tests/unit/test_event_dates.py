@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract._event_dates import choose_date, governs, in_citation
-from sitrep.extract._event_drafts import EventContext, EventDraft, Trigger
-from sitrep.extract._taxonomy import Subtype
+from sitrep.extract.events.dates import choose_date, governs, in_citation
+from sitrep.extract.events.drafts import EventContext, EventDraft, Trigger
+from sitrep.extract.events.taxonomy import Subtype
 from sitrep.extract.times import extract_times, find_times, publication_time
 from sitrep.model import Precision, TimeBasis
 
@@ -49,13 +49,13 @@ def test_event_in_a_later_paragraph_is_dated_by_publication_by_default(annotate)
 
 
 def test_event_in_a_later_paragraph_takes_the_leads_day_with_the_lead_rule(annotate, monkeypatch) -> None:
-    monkeypatch.setattr("sitrep.extract._event_dates.LEAD_RULE", True)
+    monkeypatch.setattr("sitrep.extract.events.dates.LEAD_RULE", True)
     date, rule = date_of(annotate, "Gunmen stormed a checkpoint on Monday.\nTwo policemen died in the fighting.", "died")
     assert (date.value, date.basis, rule) == ("2015-10-26", TimeBasis.RELATIVE, "lead")
 
 
 def test_lead_rule_needs_a_day_in_the_lead(annotate, monkeypatch) -> None:
-    monkeypatch.setattr("sitrep.extract._event_dates.LEAD_RULE", True)
+    monkeypatch.setattr("sitrep.extract.events.dates.LEAD_RULE", True)
     text = "Gunmen stormed a checkpoint in May.\nTwo policemen died in the fighting."
     date, rule = date_of(annotate, text, "died")
     assert (date.value, date.basis, rule) == ("2015-10-27", TimeBasis.PUBLICATION, "publication")

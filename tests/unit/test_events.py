@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.errors import ConfigError
-from sitrep.extract._taxonomy import make_taxonomy, taxonomy_from_data, trigger_key
+from sitrep.extract.events.taxonomy import make_taxonomy, taxonomy_from_data, trigger_key
 from sitrep.model import AssertedKind, Hedge, Role
 
 pytestmark = pytest.mark.slow

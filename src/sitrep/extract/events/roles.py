@@ -6,18 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sitrep.extract._event_drafts import EventDraft
 from sitrep.extract.common.text import subtree
+from sitrep.extract.events.drafts import EventDraft
+from sitrep.extract.events.words import EventWords
 from sitrep.model import Actor, Annotations, Role
 
 _INITIATOR_DEPS = {"nsubj"}
-# Verbs whose subject carries out the event named by their object.
-_DOING_VERBS = {"fire", "launch", "carry", "conduct", "stage", "mount", "execute", "perform", "unleash", "wage",
-                "begin", "start", "continue", "resume", "use", "detonate", "plant", "hold", "lead", "order"}
 _TARGET_DEPS = {"dobj", "nsubjpass"}
 
 
-def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], *, extractor: str,
+def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], w: EventWords, *, extractor: str,
                  place_spans: Sequence[tuple[int, int]] = ()) -> list[Actor]:
     """Initiators and targets from the dependency structure, mapped to actor mentions.
 
@@ -50,14 +48,14 @@ def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], *, ex
                 dep, word = toks[c].dep, toks[c].text.lower()
                 if dep in ("compound", "amod", "poss", "nmod"):
                     roles.append((Role.INITIATOR, c))
-                elif dep == "prep" and word == "by":
+                elif dep == "prep" and word in w.by_prepositions:
                     roles.extend((Role.INITIATOR, g) for g in ann.children[c] if toks[g].dep == "pobj")
-                elif dep == "prep" and word in ("on", "against", "targeting"):
+                elif dep == "prep" and word in w.target_prepositions:
                     roles.extend((Role.TARGET, g) for g in ann.children[c] if toks[g].dep == "pobj")
             if toks[h].dep in ("nsubj", "nsubjpass"):
                 verb = toks[h].head
                 roles.extend((Role.TARGET, c) for c in ann.children[verb] if toks[c].dep == "dobj")
-            elif toks[h].dep == "dobj" and (toks[toks[h].head].lemma or "").lower() in _DOING_VERBS:
+            elif toks[h].dep == "dobj" and (toks[toks[h].head].lemma or "").lower() in w.doing_verbs:
                 # "police fired tear gas", "the army launched an offensive" (but not "residents blamed the attack")
                 verb = toks[h].head
                 roles.extend((Role.INITIATOR, c) for c in ann.children[verb] if toks[c].dep in _INITIATOR_DEPS)
@@ -74,7 +72,7 @@ def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], *, ex
     seen_mentions: set[int] = set()
     seen_names: set[tuple[Role, str]] = set()
     for role, tok in roles:
-        for a in _actors_for_token(ann, tok, actors, place_spans, extractor=extractor):
+        for a in _actors_for_token(ann, tok, actors, place_spans, w, extractor=extractor):
             mention = a.evidence[0].start if a.evidence else -1
             name = (role, (a.canonical or a.name or "").lower())
             other_side = (Role.INITIATOR if role == Role.TARGET else Role.TARGET, name[1])
@@ -107,7 +105,7 @@ def _with_conjuncts(ann: Annotations, roles: list[tuple[Role, int]]) -> list[tup
 
 
 def _actors_for_token(ann: Annotations, tok: int, actors: Sequence[Actor],
-                      place_spans: Sequence[tuple[int, int]], *, extractor: str) -> list[Actor]:
+                      place_spans: Sequence[tuple[int, int]], w: EventWords, *, extractor: str) -> list[Actor]:
     """Actor mentions that cover the token, else those inside its noun phrase (not its clauses)."""
     t = ann.tokens[tok]
     hits = [a for a in actors if a.evidence and a.evidence[0].start <= t.start < a.evidence[0].end]
@@ -124,19 +122,16 @@ def _actors_for_token(ann: Annotations, tok: int, actors: Sequence[Actor],
     # as an object hit ("struck Gaza" names a place)
     places_ok = ann.tokens[tok].dep in ("nsubj", "dative")
     found = _entity_actor(ann, start, end, extractor=extractor, places_ok=places_ok, place_spans=place_spans)
-    speaker = _reporting_subject(ann, tok)
+    speaker = _reporting_subject(ann, tok, w)
     if not found and speaker is not None:
-        return _actors_for_token(ann, speaker, actors, place_spans, extractor=extractor)
+        return _actors_for_token(ann, speaker, actors, place_spans, w, extractor=extractor)
     return found
 
 
-_REPORTING_PRONOUNS = {"it", "they", "he", "she", "we"}
-
-
-def _reporting_subject(ann: Annotations, tok: int) -> int | None:
+def _reporting_subject(ann: Annotations, tok: int, w: EventWords) -> int | None:
     """ "Japan said it had halted aid": a pronoun subject of a reported clause is the reporting subject."""
     t = ann.tokens[tok]
-    if t.pos != "PRON" or t.text.lower() not in _REPORTING_PRONOUNS or t.dep != "nsubj":
+    if t.pos != "PRON" or t.text.lower() not in w.reporting_pronouns or t.dep != "nsubj":
         return None
     verb = ann.tokens[t.head]
     if verb.dep != "ccomp" or verb.head == verb.i:

@@ -1,0 +1,70 @@
+"""The events stage: who did what to whom, when, where, how many, and who says so.
+
+Passes, over the sentences of a document: casualty counts that are not running totals, by sentence →
+trigger words looked up in the taxonomy (``triggers``) → the triggers of one happening grouped into a draft
+with its counts, its parties' roles (``roles``) and a type (``grouping``) → each draft placed in its context
+(``context``: date by ``dates``, place by ``places``, who asserts it, hedges, background, negation,
+confidence) → later mentions of the same event merged into the first (``coref``).
+
+The taxonomy (``data/taxonomy.yaml``) says what each type means; the words are the language's
+(``lang/<code>/events.yaml``; the trigger words of each subtype in ``triggers.yaml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sitrep.extract.common.records import TimeFindings
+from sitrep.extract.events.context import assemble_events
+from sitrep.extract.events.drafts import EventContext, EventDraft, Trigger
+from sitrep.extract.events.grouping import group_triggers
+from sitrep.extract.events.taxonomy import Taxonomy, make_taxonomy
+from sitrep.extract.events.triggers import find_triggers, is_running_total
+from sitrep.extract.events.words import event_words
+from sitrep.lang import Lexicon, default_lexicon
+from sitrep.model import Actor, Annotations, CasualtyMention, Claim, Event, Evidence, Place, Time
+
+EXTRACTOR = "events@4"
+
+
+def extract_events(
+    ann: Annotations,
+    *,
+    document_id: str,
+    published: str | None = None,
+    times: Sequence[Time] = (),
+    time_findings: TimeFindings | None = None,
+    places: Sequence[Place] = (),
+    actors: Sequence[Actor] = (),
+    casualties: Sequence[CasualtyMention] = (),
+    claims: Sequence[Claim] = (),
+    scare_quotes: Sequence[Evidence] = (),
+    outlet: str | None = None,
+    taxonomy: Taxonomy | None = None,
+    lexicon: Lexicon | None = None,
+) -> list[Event]:
+    """All events of one document, one per real event, in order of first mention.  ``time_findings`` is what the
+    times stage found beside ``times`` (``find_times``: the dateline, "now" and bare clock times, the publication
+    date as a time); without it no time is set aside and an event with no time of its own gets no date."""
+    tax = taxonomy or make_taxonomy()
+    w = event_words(lexicon or default_lexicon())
+    by_sentence: dict[int, list[CasualtyMention]] = {}
+    for c in casualties:
+        if not is_running_total(ann, c.token, w):
+            by_sentence.setdefault(c.sentence, []).append(c)
+    drafts: list[EventDraft] = []
+    # towns and regions the places stage resolved are never parties ("the town of Husaybah")
+    place_spans = [(ev.start, ev.end) for p in places if p.geonames_id is not None and p.feature != "country"
+                   for ev in p.evidence]
+    for si, sent in enumerate(ann.sentences):
+        triggers = find_triggers(ann, sent, si, tax, w, places=places, actors=actors)
+        drafts.extend(group_triggers(ann, triggers, by_sentence.get(si, []), actors, tax, w, extractor=EXTRACTOR,
+                                     place_spans=place_spans))
+    ctx = EventContext(ann=ann, document_id=document_id, published=published, times=times, places=places,
+                       claims=claims, scare_quotes=scare_quotes, outlet=outlet, extractor=EXTRACTOR,
+                       rank={name: st.rank for name, st in tax.subtypes.items()}, taxonomy=tax, words=w,
+                       time_findings=time_findings or TimeFindings(times=tuple(times)))
+    return assemble_events(drafts, ctx)
+
+
+__all__ = ["EXTRACTOR", "EventDraft", "Trigger", "extract_events", "find_triggers", "group_triggers"]

@@ -1,0 +1,220 @@
+"""From the triggers of one sentence to event drafts: triggers of one happening go together, casualty counts
+join their event, parties get their roles, and generic words ("attack", "killed") take a type from their
+modifiers, subject or target."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sitrep.extract.common.text import ancestors, subtree
+from sitrep.extract.events.drafts import EventDraft, Trigger
+from sitrep.extract.events.roles import assign_roles
+from sitrep.extract.events.taxonomy import Subtype, Taxonomy, trigger_key
+from sitrep.extract.events.triggers import lemma
+from sitrep.extract.events.words import EventWords
+from sitrep.model import Actor, Annotations, CasualtyMention, Role
+
+_ARMED_KINDS = {"state_forces", "foreign_forces", "coalition", "rebels", "militia", "insurgents", "armed_group"}
+_CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[CasualtyMention],
+                   actors: Sequence[Actor], tax: Taxonomy, w: EventWords, *, extractor: str,
+                   place_spans: Sequence[tuple[int, int]] = ()) -> list[EventDraft]:
+    """Triggers of one sentence that describe one happening become one draft.
+
+    Specific triggers of different subtypes stay apart unless one governs the other
+    ("an airstrike destroyed the bridge"); generic words ("attack", "killed") and
+    casualty counts join the nearest group.
+    """
+    verbal = [t for t in triggers if t.subtype is not None and t.subtype.verbal]
+    specific = [t for t in triggers if t.subtype is not None and not t.subtype.verbal]
+    generic = [t for t in triggers if t.subtype is None]
+    groups: list[list[Trigger]] = []
+    for t in sorted(specific, key=lambda t: -t.subtype.rank):  # type: ignore[union-attr]
+        for g in groups:
+            if _relative_clause(ann, g[0].head) != _relative_clause(ann, t.head):
+                continue  # "arrested a leader who planned IED attacks": the arrest is not the bombing
+            same_kind = g[0].subtype.type == t.subtype.type  # type: ignore[union-attr]
+            if same_kind or any(_related(ann, t.head, o.head) for o in g):
+                g.append(t)
+                break
+        else:
+            groups.append([t])
+    violent = [g for g in groups if g[0].subtype.type in tax.violent]  # type: ignore[union-attr]
+    loose: list[Trigger] = []
+    for t in generic:
+        # a relative clause describes its antecedent: "the militia, which seized the town, attacked" is two events
+        open_ = [g for g in violent if any(_relative_clause(ann, o.head) == _relative_clause(ann, t.head) for o in g)]
+        if open_:
+            _nearest(ann, open_, t.head).append(t)
+        else:
+            loose.append(t)
+    if loose:
+        groups.append(loose)
+    sent_kills = [c for c in casualties if not c.negated]
+    if not groups and sent_kills:
+        # a count with no event word: "two men were taken into custody" is an arrest, a toll an attack
+        first = next((c for c in sent_kills if c.kind != "detained"), sent_kills[0])
+        arrest = tax.subtype("arrests") if first.kind == "detained" else None
+        groups.append([Trigger(tokens=(first.token,), head=first.token, subtype=arrest, kind="casualty",
+                               sentence=first.sentence)])
+    drafts = []
+    for g in groups:
+        g.sort(key=lambda t: (t.subtype is None, -(t.subtype.rank if t.subtype else 0), t.head))
+        drafts.append(EventDraft(triggers=g, subtype=g[0].subtype or tax.subtype("attack"), sentence=g[0].sentence,
+                                 generic=g[0].subtype is None))
+    for c in casualties:
+        if drafts and not c.negated and all(_relative_clause(ann, t.head) not in (None, _relative_clause(ann, c.token))
+                                            for d in drafts for t in d.triggers):
+            # the only event words describe someone ("arrested a leader who planned IED attacks"): the count is
+            # the main clause's own event, as a count with no event word would be
+            arrest = tax.subtype("arrests") if c.kind == "detained" else None
+            drafts.append(EventDraft(triggers=[Trigger(tokens=(c.token,), head=c.token, subtype=arrest, kind="casualty",
+                                                       sentence=c.sentence)],
+                                     subtype=arrest or tax.subtype("attack"), sentence=c.sentence, generic=arrest is None))
+        if drafts:
+            d = drafts[0] if len(drafts) == 1 else _draft_for_casualty(ann, drafts, c.token, tax,
+                                                                       detained=c.kind == "detained")
+            {"killed": d.killed, "injured": d.injured, "detained": d.detained}[c.kind].append(c)
+    interaction = _main_interaction(ann, verbal, [t for g in groups for t in g])
+    if interaction is not None:
+        # a threat or demand that governs a violent word comes first: it is what the sentence reports
+        drafts.insert(0, EventDraft(triggers=[interaction], subtype=interaction.subtype, sentence=interaction.sentence))
+    for d in drafts:
+        d.actors = assign_roles(ann, d, actors, w, extractor=extractor, place_spans=place_spans)
+        if d.generic:
+            d.subtype, d.generic = _type_generic(ann, d, tax, w)
+    return [d for d in drafts if _worth_keeping(d)]
+
+
+def _main_interaction(ann: Annotations, verbal: list[Trigger], others: list[Trigger]) -> Trigger | None:
+    """The one political interaction a sentence reports ("Jordan and Britain agreed ..."), if any.
+
+    It must be the verb of a main or reported clause with a subject (or a noun object or subject of
+    the sentence's main verb, "held talks"), and, when the sentence also holds violence, it must
+    govern that violence ("threatened to strike"), so that "forces, supported by aircraft, killed
+    two" stays one violent event.
+    """
+    best: tuple[int, Trigger] | None = None
+    for t in verbal:
+        tok = ann.tokens[t.head]
+        if t.kind == "verb":
+            if tok.dep not in _CLAUSE_DEPS or not _has_subject(ann, t.head):
+                continue
+        elif not (tok.dep in ("dobj", "nsubj", "nsubjpass", "attr") and (ann.tokens[tok.head].dep == "ROOT" or (
+                ann.tokens[tok.head].dep in _CLAUSE_DEPS and _has_subject(ann, tok.head)))):
+            continue  # "imposed sanctions", "said it would extend the curfew"
+        elif any(o.head == tok.head for o in [*others, *verbal] if o is not t):
+            continue  # the object of another event word ("boycott the summit") is not the interaction
+        # the sentence's own main verb, or the clause it reports, tells the interaction even when violence is
+        # told in a subordinate clause ("Italy suspended air links, a day after a jet shot down a helicopter")
+        clause = tok if t.kind == "verb" else ann.tokens[tok.head]
+        at_root = clause.dep == "ROOT" or (clause.dep == "ccomp" and ann.tokens[clause.head].dep == "ROOT")
+        if others and not at_root and not any(t.head in ancestors(ann, o.head) for o in others):
+            continue
+        depth = sum(1 for _ in ancestors(ann, t.head))
+        if best is None or depth < best[0]:
+            best = (depth, t)
+    return best[1] if best else None
+
+
+def _has_subject(ann: Annotations, i: int) -> bool:
+    """A subject of the verb itself, or of the verb it is joined to ("agreed to give", "met and agreed")."""
+    for _ in range(3):
+        if any(ann.tokens[c].dep in _SUBJECT_DEPS for c in ann.children[i]):
+            return True
+        if ann.tokens[i].dep not in ("xcomp", "conj") or ann.tokens[i].head == i:
+            return False
+        i = ann.tokens[i].head
+    return False
+
+
+def _relative_clause(ann: Annotations, i: int) -> int | None:
+    """The verb of the nearest relative clause that holds token ``i``, if any."""
+    for _ in range(12):
+        tok = ann.tokens[i]
+        if tok.dep == "relcl":
+            return i
+        if tok.head == i:
+            return None
+        i = tok.head
+    return None
+
+
+def _related(ann: Annotations, a: int, b: int) -> bool:
+    return a in ancestors(ann, b) or b in ancestors(ann, a)
+
+
+def _distance(ann: Annotations, a: int, b: int) -> int:
+    return 0 if _related(ann, a, b) else abs(a - b)
+
+
+def _nearest(ann: Annotations, groups: list[list[Trigger]], token: int) -> list[Trigger]:
+    return min(groups, key=lambda g: min(_distance(ann, t.head, token) for t in g))
+
+
+def _draft_for_casualty(ann: Annotations, drafts: list[EventDraft], token: int, tax: Taxonomy, *,
+                        detained: bool = False) -> EventDraft:
+    """The draft whose trigger is the casualty word itself ("killed two"), else the nearest violent one
+    (for people detained, the nearest arrest)."""
+    for d in drafts:
+        if any(token in t.tokens for t in d.triggers):
+            return d
+    if detained:
+        violent = [d for d in drafts if d.subtype.subtype == "arrests"] or drafts
+    else:
+        violent = [d for d in drafts if d.subtype.type in tax.violent or d.generic] or drafts
+    return min(violent, key=lambda d: min(_distance(ann, t.head, token) for t in d.triggers))
+
+
+def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords) -> tuple[Subtype, bool]:
+    """A generic trigger takes its type from modifiers ("drone strike"), its subject ("warplanes bombed")
+    or its target (civilians: violence against civilians; armed actors: an armed clash)."""
+    best: Subtype | None = None
+    best_trigger = d.triggers[0]
+    for t in d.triggers:
+        near = list(ann.children[t.head]) + list(t.tokens)
+        near += [g for c in ann.children[t.head] if ann.tokens[c].dep in ("nsubj", "agent") for g in subtree(ann, c)]
+        for j in near:
+            st = tax.modifiers.get(trigger_key(lemma(ann.tokens[j], tax)))
+            if st and (best is None or st.rank > best.rank):
+                best, best_trigger = st, t
+    if best:
+        # the word the type came from ("a drone struck") is the event's trigger, not "killed"
+        d.triggers.remove(best_trigger)
+        d.triggers.insert(0, best_trigger)
+        return best, False
+    if d.detained and not d.killed and not d.injured:
+        return tax.subtype("arrests"), False  # "during the raid two men were taken into custody"
+    strikes = [t for t in d.triggers if t.kind == "noun" and lemma(ann.tokens[t.head], tax) == w.strike_noun]
+    if strikes and _labour_strike(ann, strikes[0].head, d.sentence, w):
+        return tax.subtype("peaceful_protest"), False
+    if strikes:
+        # a bare "strikes" in conflict reporting is an air or missile strike; a labour strike comes
+        # with words of work or pay
+        return tax.subtype("air_drone_strike"), False
+    targets = {a.kind for a in d.actors if a.role == Role.TARGET}
+    initiators = {a.kind for a in d.actors if a.role == Role.INITIATOR}
+    if targets & _ARMED_KINDS or (initiators & _ARMED_KINDS and not targets and not d.killed):
+        return tax.subtype("armed_clash"), True
+    return tax.subtype("attack"), True
+
+
+def _labour_strike(ann: Annotations, head: int, sentence: int, w: EventWords) -> bool:
+    """ "a four-day strike", "called off the strike", "the strike they planned for better pay"."""
+    near = {lemma(ann.tokens[c]) for c in ann.children[head]} | {lemma(ann.tokens[ann.tokens[head].head])}
+    sent = ann.sentences[sentence]
+    words = {lemma(ann.tokens[j]) for j in range(sent.token_start, sent.token_end)}
+    return bool(near & w.labour_words_near) or bool(words & w.labour_words_sentence)
+
+
+def _worth_keeping(d: EventDraft) -> bool:
+    """Generic words alone ("the attack") make an event only with an actor, a count or a modifier;
+    a political interaction only with a named party."""
+    if d.subtype.verbal:
+        return any(a.name for a in d.actors)
+    if not d.generic:
+        return True
+    return bool(d.actors or d.killed or d.injured or d.detained)

@@ -1,0 +1,106 @@
+"""Trigger words of one sentence: verbs ("retook"), nouns ("airstrikes") and phrases ("car bomb") looked up
+in the taxonomy, longest first; territory verbs keep their type only with a place as object; and counts that
+are running totals rather than one event's toll."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sitrep.extract.common.text import subtree
+from sitrep.extract.events.drafts import Trigger
+from sitrep.extract.events.taxonomy import Taxonomy, trigger_key
+from sitrep.extract.events.words import EventWords
+from sitrep.model import Actor, Annotations, Place, Span, Token
+
+_NOUN_POS = {"NOUN", "PROPN"}
+_VERB_POS = {"VERB"}
+_PERSON_OBJECT_DEPS = {"dobj", "nsubjpass"}
+
+
+def is_running_total(ann: Annotations, trigger: int, w: EventWords) -> bool:
+    """ "one of more than 50 insurgents killed since the beginning of the year", "killed so far this year":
+    a running total over many events, not the toll of the one told here."""
+    for j in (trigger, ann.tokens[trigger].head):
+        kids = [ann.tokens[c] for c in ann.children[j]]
+        if any(k.dep == "prep" and k.text.lower() == w.since for k in kids):
+            return True
+        for k in kids:
+            words = tuple(ann.tokens[i].text.lower() for i in subtree(ann, k.i))
+            if k.dep in ("advmod", "npadvmod", "prep") and words in w.total_adverbs:
+                return True
+    return False
+
+
+def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: EventWords, *,
+                  places: Sequence[Place] = (), actors: Sequence[Actor] = ()) -> list[Trigger]:
+    """Trigger phrases of one sentence, longest match first, without overlaps."""
+    out: list[Trigger] = []
+    toks = ann.tokens
+    # each token's look-up key once per sentence; a window's key is their concatenation ("air"+"strike")
+    keys = {j: trigger_key(lemma(toks[j], tax)) for j in range(sent.token_start, sent.token_end)}
+    i = sent.token_start
+    while i < sent.token_end:
+        found = None
+        if keys[i] not in tax.starts:  # no trigger phrase opens with this word: most words of a text
+            i += 1
+            continue
+        for n in range(min(tax.max_words + 1, sent.token_end - i), 0, -1):
+            window = [toks[j] for j in range(i, i + n) if toks[j].text != "-"]
+            if not window or window[0].pos in ("PUNCT", "DET"):
+                continue
+            key = "".join(keys[t.i] for t in window)
+            last, first = window[-1], window[0]
+            if key in tax.nouns and last.pos in _NOUN_POS and (n > 1 or last.pos == "NOUN"):
+                found = Trigger(tokens=tuple(range(i, i + n)), head=last.i, subtype=tax.nouns[key], kind="noun",
+                                sentence=si)
+            elif key in tax.verbs and first.pos in _VERB_POS:
+                found = Trigger(tokens=tuple(range(i, i + n)), head=first.i, subtype=tax.verbs[key], kind="verb",
+                                sentence=si)
+            if found:
+                break
+        if found:
+            checked = _check_territory(ann, found, tax, w, places, actors)
+            if checked:
+                out.append(checked)
+            i = found.tokens[-1] + 1
+        else:
+            i += 1
+    return out
+
+
+def _below_prep(ann: Annotations, j: int, root: int) -> bool:
+    while j != root:
+        if ann.tokens[j].dep in ("prep", "relcl", "acl"):
+            return True
+        j = ann.tokens[j].head
+    return False
+
+
+def lemma(t: Token, tax: Taxonomy | None = None) -> str:
+    """A token's lemma, lower case, with the past forms the lemmatizer leaves alone mapped ("retook")."""
+    word = (t.lemma or t.text).lower()
+    return tax.irregular.get(word, word) if tax else word
+
+
+def _check_territory(ann: Annotations, trig: Trigger, tax: Taxonomy, w: EventWords, places: Sequence[Place],
+                     actors: Sequence[Actor]) -> Trigger | None:
+    """Territory verbs keep their type only with a place as object; otherwise they become arrests or caches."""
+    if trig.kind != "verb" or lemma(ann.tokens[trig.head], tax) not in w.territory_verbs:
+        return trig
+    objects = [c for c in ann.children[trig.head] if ann.tokens[c].dep in _PERSON_OBJECT_DEPS]
+    if not objects:
+        return trig if trig.subtype and trig.subtype.type == "battles" else None
+    for o in objects:
+        # The object's own phrase, without its prepositional attachments ("a commander in Kandahar").
+        span = [j for j in subtree(ann, o) if not _below_prep(ann, j, o)]
+        start, end = ann.tokens[span[0]].start, ann.tokens[span[-1]].end
+        lemmas = {lemma(ann.tokens[j]) for j in span}
+        if any(start <= p.evidence[0].start < end for p in places if p.evidence) or lemmas & w.territory_nouns:
+            return trig
+        if lemmas & w.weapon_nouns:
+            return replace(trig, subtype=tax.subtype("disrupted_weapons_use"))
+        if any(start <= a.evidence[0].start < end for a in actors if a.evidence) or ann.tokens[o].pos == "PROPN" \
+                and ann.tokens[o].ent_type == "PERSON":
+            return replace(trig, subtype=tax.subtype("arrests"))
+    return None

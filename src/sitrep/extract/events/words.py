@@ -1,0 +1,83 @@
+"""The events stage's tables, built once per language from ``lang/<code>/events.yaml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sitrep.lang import Lexicon
+from sitrep.model import Hedge
+
+
+@dataclass(frozen=True, slots=True)
+class EventWords:
+    # triggers
+    territory_verbs: frozenset[str]
+    territory_nouns: frozenset[str]
+    weapon_nouns: frozenset[str]
+    total_adverbs: frozenset[tuple[str, ...]]
+    since: str
+    strike_noun: str
+    labour_words_near: frozenset[str]
+    labour_words_sentence: frozenset[str]
+    # roles
+    doing_verbs: frozenset[str]
+    by_prepositions: frozenset[str]
+    target_prepositions: frozenset[str]
+    reporting_pronouns: frozenset[str]
+    # coreference
+    anaphoric_determiners: frozenset[str]
+    new_happening: frozenset[str]
+    victim_pronouns: frozenset[str]
+    victim_phrase_end: re.Pattern[str]
+    plural_suffix: str
+    # status
+    hedge_words: dict[str, Hedge]
+    hypothetical_heads: frozenset[str]
+    modals: frozenset[str]
+    intent_heads: frozenset[str]
+    intent_modals: frozenset[str]
+    claim_hedges: dict[str, Hedge]
+    denial_cue_start: str
+    declare_verbs: frozenset[str]
+    truce_nouns: frozenset[str]
+    civilian_victim_words: tuple[str, ...]
+    since_marker: str
+    pluperfect_aux: str
+    past_be: frozenset[str]
+    description_prepositions: frozenset[str]
+    # dates
+    reporting_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def event_words(lex: Lexicon) -> EventWords:
+    s = "events"
+
+    def words(key: str) -> frozenset[str]:
+        return lex.words(s, key)
+
+    def text(key: str) -> str:
+        return str(lex.value(s, key))
+
+    return EventWords(
+        territory_verbs=words("territory_verbs"), territory_nouns=words("territory_nouns"),
+        weapon_nouns=words("weapon_nouns"),
+        total_adverbs=frozenset(tuple(p.split()) for p in words("total_adverbs")), since=text("since"),
+        strike_noun=text("strike_noun"), labour_words_near=words("labour_words_near"),
+        labour_words_sentence=words("labour_words_sentence"),
+        doing_verbs=words("doing_verbs"), by_prepositions=words("by_prepositions"),
+        target_prepositions=words("target_prepositions"), reporting_pronouns=words("reporting_pronouns"),
+        anaphoric_determiners=words("anaphoric_determiners"), new_happening=words("new_happening"),
+        victim_pronouns=words("victim_pronouns"), victim_phrase_end=lex.pattern(s, "victim_phrase_end"),
+        plural_suffix=text("plural_suffix"),
+        hedge_words={k: Hedge(v) for k, v in lex.table(s, "hedge_words").items()},
+        hypothetical_heads=words("hypothetical_heads"), modals=words("modals"), intent_heads=words("intent_heads"),
+        intent_modals=words("intent_modals"),
+        claim_hedges={k: Hedge(v) for k, v in lex.table(s, "claim_hedges").items()},
+        denial_cue_start=text("denial_cue_start"), declare_verbs=words("declare_verbs"),
+        truce_nouns=words("truce_nouns"), civilian_victim_words=lex.phrases(s, "civilian_victim_words"),
+        since_marker=text("since_marker"), pluperfect_aux=text("pluperfect_aux"), past_be=words("past_be"),
+        description_prepositions=words("description_prepositions"), reporting_verbs=words("reporting_verbs"),
+    )

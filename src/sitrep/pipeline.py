@@ -55,11 +55,11 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     found_times = find_times(ann, published=doc.published, lexicon=lexicon)
     times = list(found_times.times)
     places = extract_places(ann, gazetteer=res.gazetteer, is_actor=actor_name_test(res.actor_table))
-    actors = extract_actors(ann, table=res.actor_table)
+    actors = extract_actors(ann, table=res.actor_table, lexicon=lexicon)
     actors = actors_not_places(actors, places)
     casualties = extract_casualties(ann, lexicon=lexicon)
     citations = extract_citations(ann, lexicon=lexicon)
-    claims = extract_claims(ann, citations=citations)
+    claims = extract_claims(ann, citations=citations, lexicon=lexicon)
     events = extract_events(
         ann,
         document_id=doc.id,
@@ -70,7 +70,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
         actors=actors,
         casualties=casualties,
         claims=claims,
-        scare_quotes=find_scare_quotes(ann),
+        scare_quotes=find_scare_quotes(ann, lexicon=lexicon),
         outlet=doc.outlet,
         taxonomy=res.taxonomy,
     )

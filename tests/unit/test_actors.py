@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from sitrep.extract.actors import extract_actors
+from sitrep.errors import ConfigError
+from sitrep.extract.actors import actor_words, extract_actors
+from sitrep.lang import Lexicon, default_lexicon
 from sitrep.model import check_evidence, stable_id
 from sitrep.resolve.actor_table import KINDS, ActorTable, alias_key, make_actor_table
 
@@ -144,3 +148,22 @@ def test_actor_records_carry_exact_evidence_stable_ids_and_extractor(annotate, t
     first = actors[0]
     assert first.id == stable_id("ac", first.evidence[0].start, first.evidence[0].end)
     assert {a.extractor for a in actors} == {"actors@1"}
+
+
+def _lexicon_with(**actors: object) -> Lexicon:
+    """The English lexicon with some keys of actors.yaml replaced, as another language's file would."""
+    en = default_lexicon()
+    return replace(en, code="xx", sections={**en.sections, "actors": {**en.sections["actors"], **actors}})
+
+
+@pytest.mark.slow
+def test_actors_titles_and_their_kinds_come_from_the_lexicon(annotate, table):
+    ann = annotate("Governor Ali Hassan visited the market.")
+    assert [(a.name, a.kind) for a in extract_actors(ann, table=table)] == [("Governor Ali Hassan", "government")]
+    titles = {**default_lexicon().table("actors", "titles"), "governor": "position"}
+    assert extract_actors(ann, table=table, lexicon=_lexicon_with(titles=titles)) == []
+
+
+def test_actor_words_refuse_a_title_of_unknown_kind():
+    with pytest.raises(ConfigError, match="warlord"):
+        actor_words(_lexicon_with(titles={"warlord": "boss"}))

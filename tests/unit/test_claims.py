@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from sitrep.extract.citations import extract_citations
 from sitrep.extract.claims import extract_claims, find_quotes, find_scare_quotes
+from sitrep.lang import Lexicon, default_lexicon
 from sitrep.model import Annotations, Claim, Span, SpeakerKind, check_evidence, stable_id
 
 
@@ -61,6 +64,33 @@ def test_find_quotes_pairs_marks_and_skips_apostrophes(text, expected):
 def test_find_quotes_runs_an_unclosed_quote_to_the_paragraph_end():
     text = "“We stayed in the basement for three days\n“Nobody came.”"
     assert _quoted(text) == ["We stayed in the basement for three days", "Nobody came."]
+
+
+def _lexicon_with(**claims: object) -> Lexicon:
+    """The English lexicon with some keys of claims.yaml replaced, as another language's file would."""
+    en = default_lexicon()
+    return replace(en, code="xx", sections={**en.sections, "claims": {**en.sections["claims"], **claims}})
+
+
+def test_find_quotes_reads_the_quote_marks_from_the_lexicon():
+    text = "Er sagte: „Wir bleiben.“"
+    german = _lexicon_with(quote_marks={"double": {"open": "„", "close": "“"}, "single": {"open": "‚", "close": "‘"}})
+    assert [text[q.start : q.end] for q in find_quotes(_raw(text), lexicon=german)] == ["Wir bleiben."]
+    # English closes a quote with ” only, so the German closing mark is left inside a quote run to the end.
+    assert _quoted(text) == ["Wir bleiben.“"]
+
+
+def test_find_quotes_pairs_guillemets():
+    assert _quoted("Il a dit : « Nous resterons. »") == ["Nous resterons."]
+
+
+@pytest.mark.slow
+def test_claims_speech_verbs_come_from_the_lexicon(annotate):
+    ann = annotate("The general whispered that the town had fallen.")
+    assert extract_claims(ann) == []
+    words = [*default_lexicon().phrases("claims", "speech_verbs"), "whisper"]
+    [claim] = extract_claims(ann, lexicon=_lexicon_with(speech_verbs=words))
+    assert (claim.cue.text, claim.content.text) == ("whispered", "the town had fallen")
 
 
 def test_find_quotes_content_excludes_marks_with_exact_offsets():
@@ -234,6 +264,10 @@ def test_claims_citation_in_next_sentence_position_links(annotate):
         ("The commander of the 5th Battalion warned that the militants were regrouping.",
          "commander of the 5th Battalion", "commander of the 5th Battalion", SpeakerKind.UNNAMED_SOURCE),
         ("Witnesses said the market was destroyed.", "Witnesses", None, SpeakerKind.UNNAMED_SOURCE),
+        # Titles are actors.yaml's one table: an abbreviated rank is a role, not part of the name.
+        ("The strikes hit a market, said Col. Rafael Torres.", "Rafael Torres", "Col.", SpeakerKind.PERSON),
+        ("German Chancellor Angela Merkel said the talks had failed.", "Angela Merkel", "German Chancellor",
+         SpeakerKind.PERSON),
         ("Medics said at least nine people were wounded.", "Medics", None, SpeakerKind.UNNAMED_SOURCE),
         ("Police said the bomber had worn a suicide vest.", "Police", None, SpeakerKind.UNNAMED_SOURCE),
         ("The statement, released by the Interior Ministry, said two officers were wounded.", "Interior Ministry",

@@ -1,22 +1,22 @@
 """Attributions cued by something other than a verb of saying: requests, reasons, refusals, questions put to
 someone and nouns of report.
 
-A private helper of the claims stage. News attributes much more than speech: "called for a ceasefire",
+A pass of the claims stage. News attributes much more than speech: "called for a ceasefire",
 "called on Kiev to withdraw", "urged restraint", "citing security sources", "declined to comment",
 "Asked about the strike, …", "reports of clashes near Kirkuk", "calls for a truce". Attribution corpora
 (PolNeAR) mark these like "said"; the words are the speaker's position, not the outlet's.
-The cue words come from ``data/cues.yaml`` (``directive_verbs``, ``appeal_verbs``, ``speech_nouns``).
+The cue words come from ``lang/<code>/claims.yaml`` (``directive_verbs``, ``appeal_verbs``,
+``characterize_verbs``, ``speech_nouns`` and the prepositions that go with them).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitrep.extract._speakers import Lexicon, phrase_tokens, subject_of, subtree_set
+from sitrep.extract.claims.parse import child, phrase_tokens, subject_of, subtree_set
+from sitrep.extract.claims.words import ClaimWords
 from sitrep.model import Annotations
 
-# Prepositions after a report noun that introduce what was reported ("reports of", "criticism for").
-_NOUN_PREPS = frozenset({"of", "about", "for"})
 _OBJECTS = ("pobj", "pcomp")
 # Dependents after a verb that are not part of what it asks or cites ("…, saying …", "and vowed …").
 _ASIDES = frozenset({"advcl", "conj", "cc", "punct", "parataxis", "mark", "npadvmod"})
@@ -31,38 +31,34 @@ class PhraseCue:
     speaker: int | None
 
 
-def phrase_cue(ann: Annotations, k: int, lex: Lexicon) -> PhraseCue | None:
+def phrase_cue(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
     """The attribution cued at token ``k`` by a request, reason, refusal, question or report noun, if any."""
     tok = ann.tokens[k]
     lemma = tok.lemma.lower()
     if tok.pos == "VERB":
-        if lemma in lex.appeal_verbs:
-            found = _appeal(ann, k)
+        if lemma in w.appeal_verbs:
+            found = _appeal(ann, k, w)
             if found is not None:
                 return found
-        if lemma in lex.characterize_verbs:
-            return _characterize(ann, k)
-        if lemma in lex.directive_verbs:
-            return _directive(ann, k, lex)
-        if lemma == "ask" and tok.tag == "VBN":
-            return _asked(ann, k)
-    elif tok.pos == "NOUN" and lemma in lex.speech_nouns:
-        return _report_noun(ann, k)
+        if lemma in w.characterize_verbs:
+            return _characterize(ann, k, w)
+        if lemma in w.directive_verbs:
+            return _directive(ann, k, w)
+        if lemma in w.question_verbs and tok.tag == "VBN":
+            return _asked(ann, k, w)
+    elif tok.pos == "NOUN" and lemma in w.speech_nouns:
+        return _report_noun(ann, k, w)
     return None
 
 
-def _child(ann: Annotations, k: int, deps: tuple[str, ...]) -> int | None:
-    return next((c for c in ann.children[k] if ann.tokens[c].dep in deps), None)
-
-
-def _directive(ann: Annotations, k: int, lex: Lexicon) -> PhraseCue | None:
+def _directive(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
     """ "urged restraint", "urged Kiev to withdraw", "citing the release of prisoners", "declined to comment".
 
     With an infinitive the addressee belongs to the cue ("urged Kiev" | "to withdraw"), as in "called on X to".
     """
-    obj = _child(ann, k, ("dobj",))
-    xcomp = _child(ann, k, ("xcomp",))
-    if obj is None and xcomp is None and _child(ann, k, ("ccomp",)) is None:
+    obj = child(ann, k, ("dobj",))
+    xcomp = child(ann, k, ("xcomp",))
+    if obj is None and xcomp is None and child(ann, k, ("ccomp",)) is None:
         return None
     cue = [k]
     if xcomp is not None and obj is not None and obj < xcomp:
@@ -71,33 +67,31 @@ def _directive(ann: Annotations, k: int, lex: Lexicon) -> PhraseCue | None:
     content = {j for c in ann.children[k] if c > k and ann.tokens[c].dep not in _ASIDES for j in subtree_set(ann, c)}
     if not content:
         return None
-    return PhraseCue(cue=cue, content=content, speaker=_participle_speaker(ann, k, lex))
+    return PhraseCue(cue=cue, content=content, speaker=_participle_speaker(ann, k, w))
 
 
-def _participle_speaker(ann: Annotations, k: int, lex: Lexicon) -> int | None:
+def _participle_speaker(ann: Annotations, k: int, w: ClaimWords) -> int | None:
     """ "Analysts said other factors contributed, citing …": the participle goes with the speech verb, not the
     verb of the reported clause it hangs off."""
     tok = ann.tokens[k]
     head = tok.head
     if tok.tag == "VBG" and tok.dep == "advcl" and ann.tokens[head].dep == "ccomp":
         outer = ann.tokens[head].head
-        if ann.tokens[outer].lemma.lower() in lex.speech_verbs:
+        if ann.tokens[outer].lemma.lower() in w.speech_verbs:
             return subject_of(ann, outer)
     return subject_of(ann, k)
 
 
-def _characterize(ann: Annotations, k: int) -> PhraseCue | None:
+def _characterize(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
     """ "called the attack cowardly", "described it as a massacre", "saw the comment as a dig", "described as …"."""
-    obj = _child(ann, k, ("dobj",))
-    second = _child(ann, k, ("oprd", "acomp"))
-    as_prep = next((c for c in ann.children[k]
-                    if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() == "as"), None)
+    obj = child(ann, k, ("dobj",))
+    second = child(ann, k, ("oprd", "acomp"))
+    as_prep = _prep(ann, k, w.characterization_prepositions)
     lemma = ann.tokens[k].lemma.lower()
-    to_prep = next((c for c in ann.children[k]
-                    if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in ("to", "with")), None)
+    to_prep = _prep(ann, k, w.comparison_prepositions)
     cue = [k]
     content: set[int] = set()
-    if lemma == "compare" and to_prep is not None and obj is not None:
+    if lemma in w.comparison_verbs and to_prep is not None and obj is not None:
         # "compared the siege to Srebrenica": what is compared is part of the cue, the comparison the content.
         return PhraseCue(cue=[k, *phrase_tokens(ann, obj), to_prep],
                          content=subtree_set(ann, to_prep) - {to_prep}, speaker=subject_of(ann, k))
@@ -105,7 +99,7 @@ def _characterize(ann: Annotations, k: int) -> PhraseCue | None:
         content |= subtree_set(ann, as_prep)
     elif second is not None and obj is not None:
         content |= subtree_set(ann, second)
-    elif lemma == "describe" and obj is not None:
+    elif lemma in w.description_verbs and obj is not None:
         # "described the scene in detail": what follows the verb is the description.
         content |= {j for c in ann.children[k] if c > k and ann.tokens[c].dep in ("prep", "advmod")
                     for j in subtree_set(ann, c)}
@@ -116,22 +110,22 @@ def _characterize(ann: Annotations, k: int) -> PhraseCue | None:
     return PhraseCue(cue=cue, content=content, speaker=subject_of(ann, k))
 
 
-def _appeal(ann: Annotations, k: int) -> PhraseCue | None:
+def _appeal(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
     """ "called for a ceasefire", "appealed for calm", "called on Howard Dean to apologize"."""
     cue = [k]
     content: set[int] = set()
-    xcomp = _child(ann, k, ("xcomp",))
+    xcomp = child(ann, k, ("xcomp",))
     for c in ann.children[k]:
         t = ann.tokens[c]
         if t.dep != "prep":
             continue
-        obj = _child(ann, c, _OBJECTS)
+        obj = child(ann, c, _OBJECTS)
         if obj is None:
             continue
-        if t.text.lower() == "for":
+        if t.text.lower() in w.appeal_prepositions:
             cue.append(c)
             content |= subtree_set(ann, obj)
-        elif t.text.lower() in ("on", "upon") and xcomp is not None and c < xcomp:
+        elif t.text.lower() in w.addressee_prepositions and xcomp is not None and c < xcomp:
             cue += [c, *phrase_tokens(ann, obj)]  # "called on X to …": X is asked, the infinitive is the ask
             content |= subtree_set(ann, xcomp)
     if not content:
@@ -139,40 +133,46 @@ def _appeal(ann: Annotations, k: int) -> PhraseCue | None:
     return PhraseCue(cue=cue, content=content, speaker=subject_of(ann, k))
 
 
-def _asked(ann: Annotations, k: int) -> PhraseCue | None:
+def _asked(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
     """ "Asked about the strike, the mayor said …", "Asked to describe the device, …": a question put, no asker named."""
     if any(ann.tokens[c].dep in ("nsubj", "nsubjpass", "advmod", "mark") for c in ann.children[k]):
         return None  # "He was asked about …" is an ordinary clause; "said when asked about …" the occasion
     for c in ann.children[k]:
         t = ann.tokens[c]
-        if t.dep == "prep" and t.text.lower() == "about":
-            obj = _child(ann, c, _OBJECTS)
+        if t.dep == "prep" and t.text.lower() in w.question_prepositions:
+            obj = child(ann, c, _OBJECTS)
             if obj is not None:
                 return PhraseCue(cue=[k, c], content=subtree_set(ann, obj), speaker=None)
-    xcomp = _child(ann, k, ("xcomp",))
+    xcomp = child(ann, k, ("xcomp",))
     if xcomp is not None:
         return PhraseCue(cue=[k], content=subtree_set(ann, xcomp), speaker=None)
     return None
 
 
-def _report_noun(ann: Annotations, k: int) -> PhraseCue | None:
+def _report_noun(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
     """ "initial reports of the explosion", "sharp criticism for failing to …", "claims that …", "the UN's report of"."""
     content: set[int] = set()
     cue = [k]
     for c in ann.children[k]:
         t = ann.tokens[c]
-        if t.dep == "prep" and t.text.lower() in _NOUN_PREPS:
-            obj = _child(ann, c, _OBJECTS)
+        if t.dep == "prep" and t.text.lower() in w.report_noun_prepositions:
+            obj = child(ann, c, _OBJECTS)
             if obj is not None:
                 cue.append(c)
                 content |= subtree_set(ann, obj)
                 break
-        if t.dep in ("acl", "ccomp") and any(ann.tokens[g].dep == "mark" and ann.tokens[g].text.lower() == "that"
-                                             for g in ann.children[c]):
+        if t.dep in ("acl", "ccomp") and any(ann.tokens[g].dep == "mark" and ann.tokens[g].text.lower()
+                                             in w.complementizers for g in ann.children[c]):
             content |= subtree_set(ann, c)
             break
     if not content:
         return None
     cue += [c for c in ann.children[k] if c < k and ann.tokens[c].dep in ("amod", "det")]
-    speaker = _child(ann, k, ("poss",))
+    speaker = child(ann, k, ("poss",))
     return PhraseCue(cue=cue, content=content, speaker=speaker)
+
+
+def _prep(ann: Annotations, k: int, words: frozenset[str]) -> int | None:
+    """The first prepositional dependent of ``k`` that is one of ``words``."""
+    return next((c for c in ann.children[k] if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in words),
+                None)

@@ -1,119 +1,36 @@
-"""Reported speech: the content of a cue verb's clause, and the per-document lookups the claim passes share.
+"""Reported speech: the content of a cue's clause, as claims (``Found``) with character spans.
 
-A private helper of the claims stage (``claims.py``). Content comes from the dependency parse: a
-complement clause ("said that …"), an object for verbs that take one ("denied the allegations"),
-the clause a postposed cue hangs off ("The strike hit a market, police said"), or the words before
-a cue the parse left unattached.
+A pass of the claims stage. Content comes from the dependency parse: a complement clause ("said that …"), an
+object for verbs that take one ("denied the allegations"), the clause a postposed cue hangs off ("The strike
+hit a market, police said"), or the words before a cue the parse left unattached. Cues that are not speech
+verbs are found by ``phrases.py``.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass, field
-
-from sitrep.extract._cue_phrases import phrase_cue
-from sitrep.extract._quotes import find_quotes
-from sitrep.extract._speakers import Lexicon, occasion_of, phrase_tokens, subject_of, subtree_set
+from sitrep.extract.claims.document import ClaimDoc, Found
+from sitrep.extract.claims.media import occasion_of
+from sitrep.extract.claims.parse import filler, phrase_tokens, subtree_set
+from sitrep.extract.claims.phrases import phrase_cue
+from sitrep.extract.claims.words import ClaimWords
 from sitrep.model import Annotations
-
-_COMPLEMENTS = ("ccomp", "xcomp", "dobj")
-_NOT_DONE = frozenset({"decline", "refuse", "fail", "threaten", "avoid"})
-
-
-@dataclass(slots=True)
-class Found:
-    """A claim before its speaker is resolved."""
-
-    parts: list[tuple[int, int]]
-    cue: list[int]
-    speaker: int | None
-    direct: bool
-    anchor: int  # character offset used for document order
-    medium: str | None = None
-    quote_ids: list[int] = field(default_factory=list)
-
-
-class ClaimDoc:
-    """Per-document lookups shared by the passes."""
-
-    def __init__(self, ann: Annotations, lex: Lexicon) -> None:
-        self.ann, self.lex = ann, lex
-        self.quoting_verbs = lex.speech_verbs | lex.quote_verbs
-        self.starts = [t.start for t in ann.tokens]
-        self.sent_of = [0] * len(ann.tokens)
-        for s_i, s in enumerate(ann.sentences):
-            for k in range(s.token_start, s.token_end):
-                self.sent_of[k] = s_i
-        self.speaker_hint: dict[int, int] = {}  # cue -> speaker head found where the parse had none
-        self.quotes = find_quotes(ann)
-        self.quote_of = [-1] * len(ann.tokens)
-        for q_i, q in enumerate(self.quotes):
-            for k in range(self.token_at(q.open), len(ann.tokens)):
-                if ann.tokens[k].start >= q.outer_end:
-                    break
-                self.quote_of[k] = q_i
-
-    def token_at(self, char: int) -> int:
-        """First token starting at or after ``char``."""
-        return bisect_left(self.starts, char)
-
-    def sentence_range(self, k: int) -> range:
-        s = self.ann.sentences[self.sent_of[k]]
-        return range(s.token_start, s.token_end)
-
-    def is_cue(self, k: int, *, quoting: bool) -> bool:
-        tok = self.ann.tokens[k]
-        if self.is_according(k):
-            return True
-        verbs = self.quoting_verbs if quoting else self.lex.speech_verbs
-        return tok.pos == "VERB" and tok.lemma.lower() in verbs
-
-    def is_according(self, k: int) -> bool:
-        toks = self.ann.tokens
-        return toks[k].text.lower() == "according" and k + 1 < len(toks) and toks[k + 1].text.lower() == "to"
-
-    def outside_complement(self, k: int, q_i: int) -> int:
-        """How many content words of verb ``k``'s complement lie outside quote ``q_i``."""
-        count = 0
-        for c in self.ann.children[k]:
-            if self.ann.tokens[c].dep in _COMPLEMENTS:
-                for j in subtree_set(self.ann, c):
-                    t = self.ann.tokens[j]
-                    if self.quote_of[j] != q_i and t.pos != "PUNCT" and t.dep != "mark":
-                        count += 1
-        return count
-
-    def speaker_of(self, k: int) -> int | None:
-        if k in self.speaker_hint:
-            return self.speaker_hint[k]
-        if self.is_according(k):
-            return next((g for g in self.ann.children[k + 1] if self.ann.tokens[g].dep == "pobj"), None)
-        head = subject_of(self.ann, k)
-        if head is not None and self.quote_of[head] != -1:
-            return None
-        return head
-
-
-def cue_tokens(doc: ClaimDoc, k: int) -> list[int]:
-    if doc.is_according(k):
-        return [k, k + 1]
-    return [k]
 
 
 def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Found]:
-    ann = doc.ann
+    """Claims of reported speech, for every cue outside a quote that did not already cue one of ``direct``."""
+    ann, w = doc.ann, doc.w
     quoted = {q_i for f in direct for q_i in f.quote_ids}
     out: list[Found] = []
     for k, tok in enumerate(ann.tokens):
         if k in used or doc.quote_of[k] != -1:
             continue
         if doc.is_cue(k, quoting=False):
-            cue, speaker, content = cue_tokens(doc, k), doc.speaker_of(k), content_of(doc, k)
+            cue, speaker, content = doc.cue_tokens(k), doc.speaker_of(k), content_of(doc, k)
         else:
-            phrase = phrase_cue(ann, k, doc.lex)
+            phrase = phrase_cue(ann, k, w)
             if phrase is None:
                 continue
-            cue, speaker = phrase.cue, phrase.speaker
+            cue, speaker = tuple(phrase.cue), phrase.speaker
             if speaker is not None and doc.quote_of[speaker] != -1:
                 speaker = None
             content = _finish(doc, speaker, phrase.content - set(cue))
@@ -121,14 +38,16 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
             continue
         if sum(doc.quote_of[j] in quoted for j in content) * 2 >= len(content):
             continue  # the words are a direct quote already found
-        out.append(Found(parts=runs(doc, content), cue=cue, speaker=speaker, direct=False, anchor=tok.start))
+        out.append(Found(parts=tuple(runs(doc, content)), cue=cue, speaker=speaker, direct=False,
+                         anchor=tok.start))
     return [f for f in out if f.parts]
 
 
 def _unasserted(doc: ClaimDoc, k: int, content: set[int]) -> bool:
     """ "too early to tell whether …", "declined to say if …": a speech act not performed, or a question."""
-    ann = doc.ann
-    infinitive = any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() == "to" for c in ann.children[k])
+    ann, w = doc.ann, doc.w
+    infinitive = any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in w.infinitive_markers
+                     for c in ann.children[k])
     if infinitive and doc.speaker_of(k) is None:
         return True
     # "declined to threaten Moscow or declare it responsible": the verbs under "decline" did not happen.
@@ -138,17 +57,17 @@ def _unasserted(doc: ClaimDoc, k: int, content: set[int]) -> bool:
         if ann.tokens[j].head == j or ann.tokens[j].dep == "advcl":
             break
         j = ann.tokens[j].head
-        if ann.tokens[j].lemma.lower() in _NOT_DONE:
+        if ann.tokens[j].lemma.lower() in w.refusal_verbs:
             return True
     words = [ann.tokens[j].text.lower() for j in sorted(content) if ann.tokens[j].pos != "PUNCT"]
-    if words[:1] == ["to"]:
+    if words and words[0] in w.infinitive_markers:
         words = words[2:]  # "declined to say whether …": the refusal of a question asserts nothing
-    return bool(words) and words[0] in ("whether", "if")
+    return bool(words) and words[0] in w.question_openers
 
 
 def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
     """Token indices of the reported content of cue ``k``, or None when it has none."""
-    ann, tok = doc.ann, doc.ann.tokens[k]
+    ann, w, tok = doc.ann, doc.w, doc.ann.tokens[k]
     if doc.is_according(k):
         if tok.head == k:
             return None
@@ -166,13 +85,13 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
             if tok.dep == "conj" and tok.head < deps["ccomp"] < k:
                 # "A, but B, a source said" parsed as A <conj> said <ccomp> B: the source said both.
                 content |= subtree_set(ann, tok.head) - subtree_set(ann, k)
-        elif "xcomp" in deps and not passive and lemma != "tell":
+        elif "xcomp" in deps and not passive and lemma not in w.no_infinitive_content_verbs:
             content = subtree_set(ann, deps["xcomp"])
-        elif "dobj" in deps and lemma in doc.lex.object_content_verbs:
+        elif "dobj" in deps and lemma in w.object_content_verbs:
             content = subtree_set(ann, deps["dobj"])
             # "accused Kiev of violating the ceasefire": the charge hangs off the verb.
             for c in ann.children[k]:
-                if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() == "of":
+                if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in w.charge_prepositions:
                     content |= subtree_set(ann, c)
         elif tok.dep in ("parataxis", "advcl", "ccomp") and tok.head != k and ann.tokens[tok.head].pos in ("VERB", "AUX"):
             # "The strike hit a market, police said": the cue hangs off the content's verb.
@@ -186,7 +105,7 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
             if content is None:
                 return None
     sentence = doc.sentence_range(k)
-    occasion = occasion_of(ann, sentence, doc.lex, skip=())
+    occasion = occasion_of(ann, sentence, w, skip=())
     if occasion:
         content -= subtree_set(ann, occasion[0])
     content.discard(k)
@@ -234,13 +153,9 @@ def _without_trailing_parenthesis(ann: Annotations, content: set[int]) -> set[in
     return {j for j in content if j < last}
 
 
-def filler(ann: Annotations, j: int) -> bool:
-    return ann.tokens[j].pos in ("PUNCT", "SPACE")
-
-
 def runs(doc: ClaimDoc, tokens: set[int]) -> list[tuple[int, int]]:
-    """Contiguous character spans covering ``tokens``, without edge punctuation or a leading "that"."""
-    ann = doc.ann
+    """Contiguous character spans covering ``tokens``, without edge punctuation or a leading complementizer."""
+    ann, w = doc.ann, doc.w
     runs: list[list[int]] = []
     for j in sorted(tokens):
         if runs and runs[-1][-1] == j - 1:
@@ -250,20 +165,29 @@ def runs(doc: ClaimDoc, tokens: set[int]) -> list[tuple[int, int]]:
     spans = []
     for run in runs:
         while run and (filler(ann, run[0]) or
-                       (ann.tokens[run[0]].dep == "mark" and ann.tokens[run[0]].text.lower() == "that")):
+                       (ann.tokens[run[0]].dep == "mark" and ann.tokens[run[0]].text.lower() in w.complementizers)):
             run = run[1:]
-        while run and filler(ann, run[-1]) and ann.tokens[run[-1]].text not in "\"”’'":
+        while run and filler(ann, run[-1]) and ann.tokens[run[-1]].text not in w.closing_marks:
             run = run[:-1]
         if run and any(not filler(ann, j) for j in run):
-            spans.append(_close_quote(ann.text, ann.tokens[run[0]].start, ann.tokens[run[-1]].end))
+            spans.append(_close_quote(w, ann.text, ann.tokens[run[0]].start, ann.tokens[run[-1]].end))
     return spans
 
 
-def _close_quote(text: str, start: int, end: int) -> tuple[int, int]:
-    """Take in the closing mark of a quote the span opens ('as "a decisive victory"'): the parse often hangs
-    the mark on the verb, outside the content."""
+def _close_quote(w: ClaimWords, text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the closing double mark of a quote the span opens ('as "a decisive victory"'): the parse often
+    hangs the mark on the verb, outside the content."""
+    if end >= len(text) or text[end] not in w.double_close:
+        return start, end
     piece = text[start:end]
-    if end < len(text) and ((text[end] == '"' and piece.count('"') % 2) or
-                            (text[end] == "”" and piece.count("“") > piece.count("”"))):
-        return start, end + 1
-    return start, end
+    mark = text[end]
+    if mark in w.double_open:  # a straight mark opens and closes: an odd count leaves one open
+        opened = piece.count(mark) % 2 == 1
+    else:
+        opened = _count(piece, w.double_open, but=w.double_close) > _count(piece, w.double_close, but=w.double_open)
+    return (start, end + 1) if opened else (start, end)
+
+
+def _count(piece: str, marks: str, *, but: str) -> int:
+    """How many of ``marks`` (those not also in ``but``) ``piece`` holds."""
+    return sum(piece.count(m) for m in marks if m not in but)

@@ -1,21 +1,20 @@
 """Quote marks paired into quoted stretches, over the raw text of each paragraph.
 
-A private helper of the claims stage: straight and curly, double and single marks; apostrophes
-inside words ("don't", "the soldiers' families") are not marks; a double quote left open runs to
-the paragraph end, as news style continues a quote over paragraphs.
+The claims stage's first pass: double and single marks (which characters they are is the language's,
+``quote_marks`` in ``lang/<code>/claims.yaml``); apostrophes inside words ("don't", "the soldiers' families")
+are not marks; a double quote left open runs to the paragraph end, as news style continues a quote over
+paragraphs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sitrep.extract.claims.words import ClaimWords
 from sitrep.model import Annotations
 
-_DOUBLE_OPEN = "“«„"
-_DOUBLE_CLOSE = "”»"
-_SINGLE_OPEN = "‘'"
-_SINGLE_CLOSE = "’'"
-_BEFORE_OPENING = "([{—–-\"“/"
+# Punctuation after which a single mark opens a quote (besides a space or an opening double mark).
+_BEFORE_OPENING = "([{—–-/"
 _TRAILING_PUNCT = ",;: \t\n"
 
 
@@ -37,37 +36,39 @@ class Quote:
         return len(text[self.start : self.end].split())
 
 
-def find_quotes(ann: Annotations) -> list[Quote]:
+def pair_quotes(ann: Annotations, w: ClaimWords) -> list[Quote]:
     """Pair opening and closing quote marks paragraph by paragraph (apostrophes in words are not marks)."""
     text = ann.text
     bounds = [(p.start, p.end) for p in ann.paragraphs] or [(0, len(text))]
     quotes: list[Quote] = []
     for p_start, p_end in bounds:
-        quotes.extend(_quotes_in(text, p_start, p_end))
+        quotes.extend(_quotes_in(w, text, p_start, p_end))
     return quotes
 
 
-def _quotes_in(text: str, p_start: int, p_end: int) -> list[Quote]:
+def _quotes_in(w: ClaimWords, text: str, p_start: int, p_end: int) -> list[Quote]:
     out: list[Quote] = []
     opened: int | None = None
     kind = ""
+    before_single = _BEFORE_OPENING + w.double_open
     for i in range(p_start, p_end):
         ch = text[i]
-        if ch not in "\"“”«»„'‘’":
+        if ch not in w.marks:
             continue
         prev = text[i - 1] if i > p_start else " "
         nxt = text[i + 1] if i + 1 < p_end else " "
         if opened is None:
-            if ch in _DOUBLE_OPEN or ch == '"':
+            if ch in w.double_open:
                 opened, kind = i, "d"
-            elif ch in _SINGLE_OPEN and (prev.isspace() or prev in _BEFORE_OPENING) and (nxt.isalnum() or nxt == "…"):
+            elif ch in w.single_open and (prev.isspace() or prev in before_single) and (nxt.isalnum() or nxt == "…"):
                 opened, kind = i, "s"
-        elif kind == "d" and (ch in _DOUBLE_CLOSE or ch == '"'):
+        elif kind == "d" and ch in w.double_close:
             out.extend(_make_quote(text, opened, i, p_end))
             opened = None
-        elif kind == "s" and ch in _SINGLE_CLOSE and not prev.isspace() and not nxt.isalnum():
+        elif kind == "s" and ch in w.single_close and not prev.isspace() and not nxt.isalnum():
             # "the soldiers’ families": a plural possessive, when a later mark can close the quote.
-            if prev in "sS" and nxt == " " and _later_single_close(text, i + 1, p_end):
+            if prev.lower() in w.plural_possessive_letters and nxt == " " and \
+                    _later_single_close(w, text, i + 1, p_end):
                 continue
             out.extend(_make_quote(text, opened, i, p_end))
             opened = None
@@ -78,9 +79,9 @@ def _quotes_in(text: str, p_start: int, p_end: int) -> list[Quote]:
     return out
 
 
-def _later_single_close(text: str, start: int, end: int) -> bool:
+def _later_single_close(w: ClaimWords, text: str, start: int, end: int) -> bool:
     for j in range(start, end):
-        if text[j] in _SINGLE_CLOSE:
+        if text[j] in w.single_close:
             nxt = text[j + 1] if j + 1 < end else " "
             if not text[j - 1].isspace() and not nxt.isalnum():
                 return True

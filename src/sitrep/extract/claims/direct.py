@@ -1,0 +1,203 @@
+"""Direct quotes tied to their cues: '"…," the Pentagon said', 'He said: "…"', a quote that continues the
+claim before it, and the short cue-less quotes that hedge ("so-called 'liberated' areas").
+
+A pass of the claims stage over the quotes ``quotes.py`` paired. Language-free: the cue words are tested by
+``ClaimDoc.is_cue``; here only punctuation and the parse decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sitrep.extract.claims.document import ClaimDoc, Found
+from sitrep.extract.claims.parse import filler, subtree_set
+from sitrep.extract.claims.quotes import Quote
+from sitrep.model import Evidence
+
+_SOFT_END = ",?!-—–…"
+_STOPS = frozenset({".", "!", "?", ";", ":"})
+# Punctuation after which a quote may continue the previous one ('," he said, "…'), besides closing marks.
+_CONTINUES = ",.:;—–!?"
+_SCARE_WORDS = 3  # a quote of at most this many words with no cue is a hedge, not a claim
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuoteScan:
+    """What the quotes give: claims of direct speech, and the quotes left for later passes."""
+
+    found: tuple[Found, ...]
+    scare: tuple[Evidence, ...]  # short quotes with no cue
+    used: frozenset[int]  # cue tokens taken by a direct quote
+    fragments: tuple[tuple[int, int], ...]  # (quote, cue): quoted words inside reported speech
+    orphans: tuple[int, ...]  # quotes with no cue of their own
+
+
+def scan_quotes(doc: ClaimDoc) -> QuoteScan:
+    """Each quote in text order: a cue after or before it, a continuation of the previous claim, a scare quote,
+    a fragment of reported speech or an orphan."""
+    ann = doc.ann
+    found: list[Found] = []
+    scare: list[Evidence] = []
+    used: set[int] = set()
+    fragments: list[tuple[int, int]] = []
+    orphans: list[int] = []
+    for q_i, q in enumerate(doc.quotes):
+        short = q.words(ann.text) <= _SCARE_WORDS
+        after = _cue_after(doc, q_i)
+        if after is None and found and _gap_is_attribution(doc, found[-1], q):
+            found[-1] = found[-1].with_quote(q_i, q.start, q.end)
+            continue
+        cue, whole = (after, True) if after is not None else (_cue_before(doc, q_i) or (None, False))
+        if cue is not None and whole:
+            found.append(quote_claim(doc, q_i, cue))
+            used.add(cue)
+        elif short:
+            scare.append(ann.evidence(q.start, q.end))
+        elif cue is None:
+            orphans.append(q_i)
+        else:
+            fragments.append((q_i, cue))  # quoted inside reported speech: the reported claim should carry it
+    return QuoteScan(found=tuple(found), scare=tuple(scare), used=frozenset(used), fragments=tuple(fragments),
+                     orphans=tuple(orphans))
+
+
+def quote_claim(doc: ClaimDoc, q_i: int, cue: int) -> Found:
+    q = doc.quotes[q_i]
+    return Found(parts=((q.start, q.end),), cue=doc.cue_tokens(cue), speaker=doc.speaker_of(cue), direct=True,
+                 anchor=q.start, quote_ids=(q_i,))
+
+
+def fragments_outside(doc: ClaimDoc, fragments: Sequence[tuple[int, int]], reported: Sequence[Found]) -> list[Found]:
+    """Quoted fragments of reported speech that no reported claim took in become direct quotes of their cue."""
+    out = []
+    for q_i, cue in fragments:
+        q = doc.quotes[q_i]
+        if not any(s < q.end and q.start < e for f in reported for s, e in f.parts):
+            out.append(quote_claim(doc, q_i, cue))
+    return out
+
+
+def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
+    q = doc.quotes[q_i]
+    if q.close is None:
+        return None
+    ann, text = doc.ann, doc.ann.text
+    if _governed_from_before(doc, q):
+        return None
+    first = doc.token_at(q.close + 1)
+    found = None
+    for k in range(first, min(first + 12, len(ann.tokens))):
+        tok = ann.tokens[k]
+        if tok.start >= q.paragraph_end or doc.quote_of[k] != -1 or tok.text in _STOPS:
+            break
+        if doc.is_cue(k, quoting=True):
+            found = k
+            break
+    if found is None:
+        return None
+    # Only the speaker may stand between the quote and its cue ('," the Pentagon said'), not another clause.
+    speaker = doc.speaker_of(found)
+    allowed = subtree_set(ann, speaker) if speaker is not None else set()
+    if any(j not in allowed and not filler(ann, j) for j in range(first, found)):
+        speaker = _gap_speaker(doc, first, found)
+        if speaker is None:
+            return None
+        doc.speaker_hint[found] = speaker
+    tail = text[q.open + 1 : q.close].rstrip()[-1:]
+    soft = tail in _SOFT_END or ann.tokens[first].text == ","
+    # '"We will win." He said the army ...' — a new sentence with its own reported content.
+    if not soft and doc.outside_complement(found, q_i) > 0:
+        return None
+    return found
+
+
+def _governed_from_before(doc: ClaimDoc, q: Quote) -> bool:
+    """ 'Bemoaning the "phony system," Trump accused Holt …': the quote is the object of a word before it,
+    so the cue after it is not its cue."""
+    ann = doc.ann
+    inside = range(doc.token_at(q.open), doc.token_at(q.outer_end))
+    sentence = doc.sentence_range(inside.start) if inside else range(0)
+    for j in inside:
+        head = ann.tokens[j].head
+        if head not in inside and sentence.start <= head < inside.start and not filler(ann, j):
+            return ann.tokens[head].pos in ("VERB", "ADP", "NOUN")
+    return False
+
+
+def _gap_speaker(doc: ClaimDoc, first: int, cue: int) -> int | None:
+    """The head of a bare noun phrase between a quote and its cue, when the parse hung it elsewhere.
+
+    '"…our military," Flynn, a top Trump surrogate, said' is often parsed with "Flynn" as an
+    apposition inside the quote; the words between the marks and the verb still name the speaker.
+    """
+    gap = [j for j in range(first, cue) if not filler(doc.ann, j)]
+    if not gap or any(doc.ann.tokens[j].pos in ("VERB", "AUX") for j in gap):
+        return None
+    inside = set(gap)
+    heads = [j for j in gap if doc.ann.tokens[j].head not in inside or doc.ann.tokens[j].head == j]
+    head = heads[0] if heads else gap[0]
+    return head if doc.ann.tokens[head].pos in ("PROPN", "NOUN", "PRON") else None
+
+
+def _cue_before(doc: ClaimDoc, q_i: int) -> tuple[int, bool] | None:
+    """The cue before a quote, and whether the quote is a whole direct quote (not a fragment of reported speech)."""
+    q = doc.quotes[q_i]
+    ann, text = doc.ann, doc.ann.text
+    lead = q.open - 1
+    while lead >= 0 and text[lead].isspace():
+        lead -= 1
+    if lead < 0 or text[lead] in "\n.!?":
+        return None  # the quote opens its own sentence: a cue in the previous one is not its cue
+    last = doc.token_at(lead + 1) - 1
+    if last < 0:
+        return None
+    first = ann.sentences[doc.sent_of[last]].token_start
+    for k in range(last, first - 1, -1):
+        if doc.quote_of[k] != -1:
+            break
+        if doc.is_cue(k, quoting=True):
+            whole = text[lead] in ":," or doc.outside_complement(k, q_i) == 0
+            return k, whole
+    return None
+
+
+def _gap_is_attribution(doc: ClaimDoc, prev: Found, q: Quote) -> bool:
+    """True when only the previous quote's cue clause and punctuation separate it from ``q``."""
+    if not prev.direct or not prev.quote_ids:
+        return False
+    last = doc.quotes[prev.quote_ids[-1]]
+    if last.paragraph_end != q.paragraph_end or last.close is None:
+        return False
+    # A continuation follows punctuation ('," he said, "…'); a quote inside the cue clause does not
+    # ('said on Fox News’s “Fox and Friends.”', 'adding that it would take "more hours"').
+    if doc.ann.text[:q.open].rstrip()[-1:] not in _CONTINUES + doc.w.closing_marks:
+        return False
+    allowed: set[int] = set()
+    for k in prev.cue:
+        allowed |= subtree_set(doc.ann, k)
+    for k in range(doc.token_at(last.outer_end), doc.token_at(q.open)):
+        tok = doc.ann.tokens[k]
+        if tok.pos != "PUNCT" and k not in allowed:
+            return False
+    return True
+
+
+def attach_orphans(doc: ClaimDoc, orphans: Sequence[int], found: list[Found]) -> list[Found]:
+    """A quote with no cue of its own continues the claim before it in the same paragraph
+    ('…," Obama said after meeting Putin. He did not suggest retaliation. "Our goal is …"');
+    with no claim before it there, it is a quote of no named speaker."""
+    found = list(found)
+    starts = [p.start for p in doc.ann.paragraphs] or [0]
+    for q_i in orphans:
+        q = doc.quotes[q_i]
+        para_start = max((s for s in starts if s <= q.open), default=0)
+        before = [i for i, f in enumerate(found)
+                  if para_start <= f.anchor < q.open and f.parts and f.parts[-1][1] <= q.open]
+        if before:
+            i = max(before, key=lambda i: found[i].parts[-1][1])
+            found[i] = found[i].with_quote(q_i, q.start, q.end)
+        else:
+            found.append(Found(parts=((q.start, q.end),), cue=(), speaker=None, direct=True, anchor=q.start,
+                               quote_ids=(q_i,)))
+    return found

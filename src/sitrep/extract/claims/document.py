@@ -1,0 +1,104 @@
+"""The claims stage's records: ``Found``, a claim before its speaker is resolved, and ``ClaimDoc``, the
+per-document lookups every pass shares (quotes, which token is in which quote and sentence, cue tests)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from sitrep.extract.claims.parse import subject_of, subtree_set
+from sitrep.extract.claims.quotes import pair_quotes
+from sitrep.extract.claims.words import ClaimWords
+from sitrep.model import Annotations
+
+_COMPLEMENTS = ("ccomp", "xcomp", "dobj")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Found:
+    """A claim before its speaker is resolved: content spans, cue tokens and the speaker's head token."""
+
+    parts: tuple[tuple[int, int], ...]
+    cue: tuple[int, ...]
+    speaker: int | None
+    direct: bool
+    anchor: int  # character offset used for document order
+    quote_ids: tuple[int, ...] = ()
+
+    def with_quote(self, q_i: int, start: int, end: int) -> Found:
+        """The claim continued by quote ``q_i`` (content ``start``..``end``)."""
+        return Found(parts=(*self.parts, (start, end)), cue=self.cue, speaker=self.speaker, direct=self.direct,
+                     anchor=self.anchor, quote_ids=(*self.quote_ids, q_i))
+
+
+def is_according(ann: Annotations, k: int, w: ClaimWords) -> bool:
+    """Whether token ``k`` opens the language's "according to"."""
+    toks = ann.tokens
+    n = len(w.according_to)
+    return k + n <= len(toks) and all(toks[k + i].text.lower() == word for i, word in enumerate(w.according_to))
+
+
+class ClaimDoc:
+    """Per-document lookups shared by the passes."""
+
+    def __init__(self, ann: Annotations, w: ClaimWords) -> None:
+        self.ann, self.w = ann, w
+        self.starts = [t.start for t in ann.tokens]
+        self.sent_of = [0] * len(ann.tokens)
+        for s_i, s in enumerate(ann.sentences):
+            for k in range(s.token_start, s.token_end):
+                self.sent_of[k] = s_i
+        self.speaker_hint: dict[int, int] = {}  # cue -> speaker head found where the parse had none
+        self.quotes = pair_quotes(ann, w)
+        self.quote_of = [-1] * len(ann.tokens)
+        for q_i, q in enumerate(self.quotes):
+            for k in range(self.token_at(q.open), len(ann.tokens)):
+                if ann.tokens[k].start >= q.outer_end:
+                    break
+                self.quote_of[k] = q_i
+
+    def token_at(self, char: int) -> int:
+        """First token starting at or after ``char``."""
+        return bisect_left(self.starts, char)
+
+    def sentence_range(self, k: int) -> range:
+        s = self.ann.sentences[self.sent_of[k]]
+        return range(s.token_start, s.token_end)
+
+    def is_cue(self, k: int, *, quoting: bool) -> bool:
+        tok = self.ann.tokens[k]
+        if self.is_according(k):
+            return True
+        verbs = self.w.quoting_verbs if quoting else self.w.speech_verbs
+        return tok.pos == "VERB" and tok.lemma.lower() in verbs
+
+    def is_according(self, k: int) -> bool:
+        return is_according(self.ann, k, self.w)
+
+    def outside_complement(self, k: int, q_i: int) -> int:
+        """How many content words of verb ``k``'s complement lie outside quote ``q_i``."""
+        count = 0
+        for c in self.ann.children[k]:
+            if self.ann.tokens[c].dep in _COMPLEMENTS:
+                for j in subtree_set(self.ann, c):
+                    t = self.ann.tokens[j]
+                    if self.quote_of[j] != q_i and t.pos != "PUNCT" and t.dep != "mark":
+                        count += 1
+        return count
+
+    def speaker_of(self, k: int) -> int | None:
+        if k in self.speaker_hint:
+            return self.speaker_hint[k]
+        if self.is_according(k):
+            last = k + len(self.w.according_to) - 1  # "according to X": X hangs off the last word
+            return next((g for g in self.ann.children[last] if self.ann.tokens[g].dep == "pobj"), None)
+        head = subject_of(self.ann, k)
+        if head is not None and self.quote_of[head] != -1:
+            return None
+        return head
+
+    def cue_tokens(self, k: int) -> tuple[int, ...]:
+        """The tokens of the cue at ``k``: the verb, or every word of "according to"."""
+        if self.is_according(k):
+            return tuple(range(k, k + len(self.w.according_to)))
+        return (k,)

@@ -1,0 +1,73 @@
+"""Through which medium and on which occasion words were said: "told the Fars news agency", "in an interview
+with CNN", "on state TV"; "in a statement", "at a press conference".
+
+The nouns and prepositions are the language's (``media_nouns``, ``statement_nouns``, ``medium_prepositions``,
+``interview_words``, ``occasion_prepositions`` in ``lang/<code>/claims.yaml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sitrep.extract.claims.document import is_according
+from sitrep.extract.claims.parse import phrase_tokens, pobj_of
+from sitrep.extract.claims.speakers import author_of_document, strip_determiner, text_of
+from sitrep.extract.claims.words import ClaimWords
+from sitrep.model import Annotations
+
+
+def _is_medium(ann: Annotations, head: int, w: ClaimWords) -> bool:
+    tok = ann.tokens[head]
+    if tok.lemma.lower() in w.media_nouns:
+        return True
+    return tok.pos == "PROPN" and tok.ent_type != "PERSON"
+
+
+def _medium_name(ann: Annotations, head: int, w: ClaimWords) -> str:
+    return text_of(ann, strip_determiner(ann, phrase_tokens(ann, head), w))
+
+
+def medium_of(ann: Annotations, cue: int, sentence: range, w: ClaimWords, *, skip: Collection[int] = ()) -> str | None:
+    """The outlet the words went through: "told the Fars news agency", "in an interview with CNS", "on state TV"."""
+    tok = ann.tokens[cue]
+    if is_according(ann, cue, w):
+        obj = pobj_of(ann, cue + len(w.according_to) - 1)
+        if obj is not None and ann.tokens[obj].lemma.lower() in w.statement_nouns:
+            obj = author_of_document(ann, obj, w)  # "according to a Reuters report"
+        if obj is not None and _is_medium(ann, obj, w) and ann.tokens[obj].ent_type not in ("GPE", "NORP"):
+            return _medium_name(ann, obj, w)
+    if tok.lemma.lower() in w.medium_object_verbs:
+        for c in ann.children[cue]:
+            if ann.tokens[c].dep in ("dobj", "dative", "iobj") and _is_medium(ann, c, w):
+                return _medium_name(ann, c, w)
+    for c in ann.children[cue]:
+        if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in w.medium_prepositions:
+            obj = pobj_of(ann, c)
+            if obj is not None and ann.tokens[obj].lemma.lower() in w.media_nouns:
+                return _medium_name(ann, obj, w)
+    for i in sentence:
+        if i in skip:
+            continue
+        if ann.tokens[i].lemma.lower() not in w.interview_words:
+            continue
+        for c in ann.children[i]:
+            t = ann.tokens[c]
+            if t.dep in ("prep", "agent") and t.text.lower() in w.interview_prepositions:
+                obj = pobj_of(ann, c)
+                if obj is not None and obj not in skip and _is_medium(ann, obj, w):
+                    return _medium_name(ann, obj, w)
+    return None
+
+
+def occasion_of(ann: Annotations, sentence: range, w: ClaimWords, *, skip: Collection[int] = ()) -> list[int]:
+    """Tokens of a phrase like "in a statement" / "at a press conference" in the sentence, or []."""
+    for i in sentence:
+        t = ann.tokens[i]
+        if i in skip or t.dep != "prep" or t.text.lower() not in w.occasion_prepositions:
+            continue
+        obj = pobj_of(ann, i)
+        if obj is not None and obj not in skip and ann.tokens[obj].lemma.lower() in w.statement_nouns:
+            if ann.tokens[obj].lemma.lower() in w.not_occasions:
+                continue  # "in a report" is a citation of a document, not an occasion of speech
+            return list(range(i, obj + 1))
+    return []

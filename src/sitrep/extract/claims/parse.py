@@ -1,0 +1,79 @@
+"""Reading the dependency parse around a cue: a noun phrase's tokens, a verb's subject, a token's subtree.
+
+Language-free: these read sitrep's dependency scheme (``sitrep.lang``) and Universal POS tags, no words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sitrep.extract.common.text import subtree
+from sitrep.model import Annotations
+
+# Dependents that hang off a speaker's head but are not part of how it is named.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "ccomp", "parataxis"})
+
+
+def subtree_set(ann: Annotations, i: int) -> set[int]:
+    return set(subtree(ann, i))
+
+
+def filler(ann: Annotations, j: int) -> bool:
+    return ann.tokens[j].pos in ("PUNCT", "SPACE")
+
+
+def child(ann: Annotations, k: int, deps: tuple[str, ...]) -> int | None:
+    """The first dependent of token ``k`` with one of the labels ``deps``."""
+    return next((c for c in ann.children[k] if ann.tokens[c].dep in deps), None)
+
+
+def phrase_tokens(ann: Annotations, head: int, *, drop: Collection[str] = CLAUSE_DEPS) -> list[int]:
+    """The contiguous tokens naming ``head``: its subtree without clauses and appositions, edges trimmed."""
+    keep = {head}
+    stack = [head]
+    while stack:
+        j = stack.pop()
+        for c in ann.children[j]:
+            if ann.tokens[c].dep not in drop:
+                keep.add(c)
+                stack.append(c)
+    # Stay contiguous around the head: a gap means a dropped clause sits in between.
+    lo = hi = head
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    while lo < hi and ann.tokens[lo].pos == "PUNCT":
+        lo += 1
+    while hi > lo and (ann.tokens[hi].pos == "PUNCT" or ann.tokens[hi].dep == "case"):
+        hi -= 1
+    return list(range(lo, hi + 1))
+
+
+def subject_of(ann: Annotations, verb: int) -> int | None:
+    """The speaker's head token for a speech verb: its subject, a passive agent, or a coordinated verb's subject."""
+    # The parser sometimes gives a postposed "..., officials said" two subjects: the nearest one speaks.
+    subjects = [c for c in ann.children[verb] if ann.tokens[c].dep in ("nsubj", "csubj")]
+    if subjects:
+        return min(subjects, key=lambda c: abs(verb - c))
+    for c in ann.children[verb]:
+        if ann.tokens[c].dep == "agent":
+            obj = next((g for g in ann.children[c] if ann.tokens[g].dep == "pobj"), None)
+            if obj is not None:
+                return obj
+    tok = ann.tokens[verb]
+    if tok.dep == "conj" and tok.head != verb:
+        return subject_of(ann, tok.head)
+    # "the mayor said, adding that …": a participle speaks with its main verb's subject.
+    if tok.tag == "VBG" and tok.dep in ("advcl", "xcomp", "conj") and tok.head != verb:
+        return subject_of(ann, tok.head)
+    # "began by saying …": the participle hangs off a preposition of the main verb.
+    prep = tok.head
+    if tok.tag == "VBG" and tok.dep == "pcomp" and ann.tokens[prep].dep == "prep" and ann.tokens[prep].head != prep:
+        return subject_of(ann, ann.tokens[prep].head)
+    return None
+
+
+def pobj_of(ann: Annotations, prep: int) -> int | None:
+    """The object of a preposition."""
+    return next((g for g in ann.children[prep] if ann.tokens[g].dep == "pobj"), None)

@@ -1,0 +1,127 @@
+"""The claims stage's tables, built once per language from ``lang/<code>/claims.yaml`` (the titles of people
+come from ``actors.yaml``, the one table of titles both stages read)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sitrep.errors import ConfigError
+from sitrep.lang import Lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimWords:
+    # quote marks, as strings of characters
+    double_open: str
+    double_close: str
+    single_open: str
+    single_close: str
+    plural_possessive_letters: frozenset[str]
+    # cues
+    speech_verbs: frozenset[str]
+    quote_verbs: frozenset[str]
+    object_content_verbs: frozenset[str]
+    directive_verbs: frozenset[str]
+    appeal_verbs: frozenset[str]
+    characterize_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    according_to: tuple[str, ...]
+    refusal_verbs: frozenset[str]
+    infinitive_markers: frozenset[str]
+    question_openers: frozenset[str]
+    complementizers: frozenset[str]
+    no_infinitive_content_verbs: frozenset[str]
+    charge_prepositions: frozenset[str]
+    report_noun_prepositions: frozenset[str]
+    question_verbs: frozenset[str]
+    question_prepositions: frozenset[str]
+    characterization_prepositions: frozenset[str]
+    comparison_verbs: frozenset[str]
+    comparison_prepositions: frozenset[str]
+    description_verbs: frozenset[str]
+    appeal_prepositions: frozenset[str]
+    addressee_prepositions: frozenset[str]
+    # speakers, media, occasions
+    statement_nouns: frozenset[str]
+    source_nouns: frozenset[str]
+    role_nouns: frozenset[str]  # every title and position of actors.yaml's ``titles``
+    org_nouns: frozenset[str]
+    media_nouns: frozenset[str]
+    pronouns: dict[str, str]
+    determiners: frozenset[str]
+    plural_endings: tuple[str, ...]
+    author_prepositions: frozenset[str]
+    medium_object_verbs: frozenset[str]
+    medium_prepositions: frozenset[str]
+    interview_words: frozenset[str]
+    interview_prepositions: frozenset[str]
+    occasion_prepositions: frozenset[str]
+    not_occasions: frozenset[str]
+    # derived
+    quoting_verbs: frozenset[str]  # speech and quote verbs: the cues of a direct quote
+    marks: frozenset[str]  # every quote mark
+    closing_marks: str
+
+
+def _marks(lex: Lexicon, kind: str) -> tuple[str, str]:
+    pairs = lex.value("claims", "quote_marks")
+    try:
+        return str(pairs[kind]["open"]), str(pairs[kind]["close"])
+    except (KeyError, TypeError):
+        raise ConfigError(f"sitrep/lang/{lex.code}/claims.yaml: quote_marks needs {kind}: {{open: …, close: …}}") \
+            from None
+
+
+@lru_cache(maxsize=8)
+def claim_words(lex: Lexicon) -> ClaimWords:
+    def words(key: str) -> frozenset[str]:
+        return lex.words("claims", key)
+
+    double_open, double_close = _marks(lex, "double")
+    single_open, single_close = _marks(lex, "single")
+    return ClaimWords(
+        quoting_verbs=words("speech_verbs") | words("quote_verbs"),
+        marks=frozenset(double_open + double_close + single_open + single_close),
+        closing_marks=double_close + single_close,
+        double_open=double_open, double_close=double_close, single_open=single_open, single_close=single_close,
+        plural_possessive_letters=words("plural_possessive_letters"),
+        speech_verbs=words("speech_verbs"),
+        quote_verbs=words("quote_verbs"),
+        object_content_verbs=words("object_content_verbs"),
+        directive_verbs=words("directive_verbs"),
+        appeal_verbs=words("appeal_verbs"),
+        characterize_verbs=words("characterize_verbs"),
+        speech_nouns=words("speech_nouns"),
+        according_to=tuple(w.lower() for w in lex.phrases("claims", "according_to")),
+        refusal_verbs=words("refusal_verbs"),
+        infinitive_markers=words("infinitive_markers"),
+        question_openers=words("question_openers"),
+        complementizers=words("complementizers"),
+        no_infinitive_content_verbs=words("no_infinitive_content_verbs"),
+        charge_prepositions=words("charge_prepositions"),
+        report_noun_prepositions=words("report_noun_prepositions"),
+        question_verbs=words("question_verbs"),
+        question_prepositions=words("question_prepositions"),
+        characterization_prepositions=words("characterization_prepositions"),
+        comparison_verbs=words("comparison_verbs"),
+        comparison_prepositions=words("comparison_prepositions"),
+        description_verbs=words("description_verbs"),
+        appeal_prepositions=words("appeal_prepositions"),
+        addressee_prepositions=words("addressee_prepositions"),
+        statement_nouns=words("statement_nouns"),
+        source_nouns=words("source_nouns"),
+        role_nouns=frozenset(lex.table("actors", "titles")),
+        org_nouns=words("org_nouns"),
+        media_nouns=words("media_nouns"),
+        pronouns={k: str(v) for k, v in lex.table("claims", "pronouns").items()},
+        determiners=words("determiners"),
+        plural_endings=tuple(w.lower() for w in lex.phrases("claims", "plural_endings")),
+        author_prepositions=words("author_prepositions"),
+        medium_object_verbs=words("medium_object_verbs"),
+        medium_prepositions=words("medium_prepositions"),
+        interview_words=words("interview_words"),
+        interview_prepositions=words("interview_prepositions"),
+        occasion_prepositions=words("occasion_prepositions"),
+        not_occasions=words("not_occasions"),
+    )

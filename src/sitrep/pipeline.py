@@ -14,7 +14,7 @@ from typing import Any
 
 from sitrep.errors import StageError
 from sitrep.lang import DEFAULT as DEFAULT_LANGUAGE
-from sitrep.lang import load_lexicon
+from sitrep.lang import Lexicon, load_lexicon
 from sitrep.model import Annotations, Document, Report, check_evidence
 
 log = logging.getLogger(__name__)
@@ -47,13 +47,14 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     from sitrep.extract.common.layout import page_layout
     from sitrep.extract.events import extract_events
     from sitrep.extract.places import extract_places
-    from sitrep.extract.times import extract_times
+    from sitrep.extract.times import find_times
 
     res = resources or make_resources()
     lexicon = load_lexicon(doc.language or DEFAULT_LANGUAGE)
     if doc.published is None:
-        doc = replace(doc, published=dateline_date(doc.text))
-    times = extract_times(ann, published=doc.published)
+        doc = replace(doc, published=dateline_date(doc.text, lexicon=lexicon))
+    found_times = find_times(ann, published=doc.published, lexicon=lexicon)
+    times = list(found_times.times)
     places = extract_places(ann, gazetteer=res.gazetteer, is_actor=actor_name_test(res.actor_table))
     actors = extract_actors(ann, table=res.actor_table, lexicon=lexicon)
     actors = actors_not_places(actors, places)
@@ -65,6 +66,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
         document_id=doc.id,
         published=doc.published,
         times=times,
+        time_findings=found_times,
         places=places,
         actors=actors,
         casualties=casualties,
@@ -105,12 +107,12 @@ def actors_not_places(actors: list[Any], places: list[Any]) -> list[Any]:
         (a.kind == "unknown" and (a.evidence[0].start, a.evidence[0].end) in placed) or inside_place(a)))]
 
 
-def dateline_date(text: str) -> str | None:
+def dateline_date(text: str, *, lexicon: Lexicon | None = None) -> str | None:
     """The date of the report's dateline or dated title (the anchor of its relative dates); see
-    ``sitrep.extract._datelines`` for the rules (a year left out comes from the release id)."""
+    ``sitrep.extract.times.datelines`` for the rules (a year left out comes from the release id)."""
     from sitrep.extract.times import find_dateline
 
-    dateline = find_dateline(text)
+    dateline = find_dateline(text, lexicon=lexicon)
     return dateline.date.isoformat() if dateline is not None and dateline.date is not None else None
 
 

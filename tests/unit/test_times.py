@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from sitrep.extract import _calendar as cal
 from sitrep.extract.times import clock_of, extract_times, find_dateline, parse_published, time_at, time_reference
+from sitrep.extract.times import periods as cal
 from sitrep.model import Annotations, Precision, Span, Time, TimeBasis, check_evidence, stable_id
 
 PUB = "2015-10-27"  # a Tuesday

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
-from sitrep.extract._calendar import MONTHS, WEEKDAYS
 from sitrep.extract._place_cues import (
     CIVIC_WORDS,
     embedded_runs,
@@ -22,6 +22,7 @@ from sitrep.extract._place_cues import (
     party_home,
 )
 from sitrep.extract.common.text import is_dateline_span
+from sitrep.lang import default_lexicon
 from sitrep.model import Annotations
 
 
@@ -155,8 +156,18 @@ def recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[Mention]
 
 def _no_date_words(ann: Annotations, start: int, end: int) -> bool:
     toks = ann.tokens[start:end]
+    months, weekdays = _calendar_names()
     return all(t.pos == "PROPN" and not any(ch.isdigit() for ch in t.text) and t.text.lower() not in _HOLIDAYS
-               and t.text.lower().rstrip(".") not in MONTHS and t.text.lower() not in WEEKDAYS for t in toks)
+               and t.text.lower().rstrip(".") not in months and t.text.lower() not in weekdays for t in toks)
+
+
+@lru_cache(maxsize=1)
+def _calendar_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Month names and abbreviations, and weekday names, lower case, from the lexicon's calendar section.
+    English for now: the places stage gets the pipeline's lexicon when it becomes a package."""
+    lex = default_lexicon()
+    months = {*lex.table("calendar", "months"), *lex.table("calendar", "month_abbreviations")}
+    return frozenset(months), frozenset(lex.table("calendar", "weekdays"))
 
 
 # Feasts and months the model rightly tags DATE and a gazetteer also knows as towns ("in Ramadan", "at Christmas").

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sitrep.extract.common.layout import Layout
+from sitrep.extract.common.records import TimeFindings
 from sitrep.extract.events.context import assemble_events
 from sitrep.extract.events.drafts import EventContext, EventDraft, Trigger
 from sitrep.extract.events.grouping import group_triggers
@@ -33,6 +34,7 @@ def extract_events(
     document_id: str,
     published: str | None = None,
     times: Sequence[Time] = (),
+    time_findings: TimeFindings | None = None,
     places: Sequence[Place] = (),
     actors: Sequence[Actor] = (),
     casualties: Sequence[CasualtyMention] = (),
@@ -43,7 +45,9 @@ def extract_events(
     lexicon: Lexicon | None = None,
     layout: Layout | None = None,
 ) -> list[Event]:
-    """All events of one document, one per real event, in order of first mention."""
+    """All events of one document, one per real event, in order of first mention.  ``time_findings`` is what the
+    times stage found beside ``times`` (``find_times``: the dateline, "now" and bare clock times, the publication
+    date as a time); without it no time is set aside and an event with no time of its own gets no date."""
     tax = taxonomy or make_taxonomy()
     w = event_words(lexicon or default_lexicon())
     by_sentence: dict[int, list[CasualtyMention]] = {}
@@ -63,7 +67,8 @@ def extract_events(
     ctx = EventContext(ann=ann, document_id=document_id, published=published, times=times,
                        places=event_places(places, actors),
                        claims=claims, scare_quotes=scare_quotes, outlet=outlet, extractor=EXTRACTOR,
-                       rank={name: st.rank for name, st in tax.subtypes.items()}, taxonomy=tax, words=w)
+                       rank={name: st.rank for name, st in tax.subtypes.items()}, taxonomy=tax, words=w,
+                       time_findings=time_findings or TimeFindings(times=tuple(times)))
     return assemble_events(drafts, ctx)
 
 

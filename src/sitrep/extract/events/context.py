@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from sitrep.extract._datelines import find_dateline
 from sitrep.extract.events.coref import merge_coreferent
 from sitrep.extract.events.dates import choose_date
 from sitrep.extract.events.drafts import EventContext, EventDraft
@@ -236,7 +235,7 @@ def reference_day(ctx: EventContext) -> date | None:
             return date.fromisoformat(ctx.published[:10])
         except ValueError:
             pass
-    dateline = find_dateline(ctx.ann.text)
+    dateline = ctx.time_findings.dateline
     return dateline.date if dateline is not None else None
 
 

@@ -8,7 +8,7 @@ first line and the short lines just above the body (title, dateline, byline). Ev
 
 The rule reads only the shape of the lines (their length and closing punctuation), so it holds for any
 language. A text that is all story (a wire report, a press release) has no furniture: when the body holds
-nearly every word of the text, nothing is set aside.
+nearly every word of the text (or the text is too short to be a page), nothing is set aside.
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ _LONG_WORDS = 20
 _CLOSERS = ".!?\"'”’)»:;"
 # What a short line inside the body costs (in words of prose): a subhead or two are fine, a menu is not.
 _SHORT_LINE_COST = 12
-# A text whose body holds this share of its words is all story.
+# A text whose body holds this share of its words is all story, and so is a short one (a brief, a test sentence):
+# a page around a story has more words than this.
 _ALL_STORY = 0.9
+_PAGE_WORDS = 150
 # Short lines just above the body that belong to it: title, dateline, byline, date.
 _HEAD_LINES = 6
 
@@ -47,7 +49,7 @@ def page_layout(ann: Annotations) -> Layout:
     words = [len(ann.text[s:e].split()) for s, e in lines]
     total = sum(words) or 1
     first, last = _densest(ann.text, lines, words)
-    if sum(words[first:last + 1]) >= _ALL_STORY * total:
+    if total < _PAGE_WORDS or sum(words[first:last + 1]) >= _ALL_STORY * total:
         return Layout(body=(0, len(ann.text)))
     head = [0] + [i for i in range(max(1, first - _HEAD_LINES), first) if not _is_prose(ann.text, *lines[i])]
     keep = set(range(first, last + 1)) | set(head)

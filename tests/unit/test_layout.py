@@ -17,6 +17,10 @@ STORY = [
     "by telephone on Sunday afternoon.",
     "No group has said it carried out the attack, but militants have struck the region repeatedly this year.",
     "Officials said reinforcements had been sent to the town and that a search for the attackers was under way.",
+    "The post guards a road used by traders travelling to the weekly market, which was closed on Sunday as a "
+    "precaution, a local official said.",
+    "Aid groups say violence in the area has forced thousands of families from their homes over the past two "
+    "years, and that many now live in camps near the regional capital.",
 ]
 RELATED = ["Related stories", "Police seize weapons in Agadez", "Three killed in market blast in Niamey",
            "Comments are closed."]

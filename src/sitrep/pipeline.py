@@ -73,7 +73,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
         claims=claims,
         scare_quotes=find_scare_quotes(ann, lexicon=lexicon),
         outlet=doc.outlet,
-        taxonomy=res.taxonomy,
+        taxonomy=res.taxonomy if lexicon.code == DEFAULT_LANGUAGE else None,
         lexicon=lexicon,
         layout=page_layout(ann),
     )

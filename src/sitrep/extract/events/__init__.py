@@ -48,8 +48,9 @@ def extract_events(
     """All events of one document, one per real event, in order of first mention.  ``time_findings`` is what the
     times stage found beside ``times`` (``find_times``: the dateline, "now" and bare clock times, the publication
     date as a time); without it no time is set aside and an event with no time of its own gets no date."""
-    tax = taxonomy or make_taxonomy()
-    w = event_words(lexicon or default_lexicon())
+    lex = lexicon or default_lexicon()
+    tax = taxonomy or make_taxonomy(lex)
+    w = event_words(lex)
     by_sentence: dict[int, list[CasualtyMention]] = {}
     for c in casualties:
         if not is_running_total(ann, c.token, w):

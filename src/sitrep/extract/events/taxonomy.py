@@ -10,6 +10,7 @@ from typing import Any
 
 from sitrep.config import load_yaml
 from sitrep.errors import ConfigError
+from sitrep.lang import Lexicon, default_lexicon
 
 _JOIN = re.compile(r"[\s\-]+")
 
@@ -53,10 +54,23 @@ class Taxonomy:
         return self.subtypes[name]
 
 
-def taxonomy_from_data(data: Any) -> Taxonomy:
-    """Build look-up tables from the parsed YAML (validated here, at the boundary)."""
+def taxonomy_from_data(data: Any, words: Any = None) -> Taxonomy:
+    """Build look-up tables from the parsed taxonomy (what each type and subtype means) and a language's trigger
+    words (``lang/<code>/triggers.yaml``: ``irregular``, ``generic``, ``subtypes``); validated here, at the
+    boundary. Without ``words``, trigger words may sit on the subtypes themselves (small test taxonomies)."""
     if not isinstance(data, dict) or "types" not in data:
         raise ConfigError("taxonomy data must be a mapping with a 'types' key")
+    if words is not None:
+        if not isinstance(words, dict):
+            raise ConfigError("trigger words must be a mapping with 'generic', 'irregular' and 'subtypes'")
+        on_subtype = words.get("subtypes") or {}
+        data = {**data, "generic": words.get("generic") or {}, "irregular": words.get("irregular") or {},
+                "types": {t: {**td, "subtypes": {n: {**sd, **(on_subtype.get(n) or {})}
+                                                 for n, sd in (td.get("subtypes") or {}).items()}}
+                          for t, td in data["types"].items()}}
+        unknown = set(on_subtype) - {n for td in data["types"].values() for n in td["subtypes"]}
+        if unknown:
+            raise ConfigError(f"trigger words name subtypes the taxonomy does not have: {', '.join(sorted(unknown))}")
     verbs: dict[str, Subtype | None] = {}
     nouns: dict[str, Subtype | None] = {}
     modifiers: dict[str, Subtype] = {}
@@ -105,7 +119,10 @@ def taxonomy_from_data(data: Any) -> Taxonomy:
                     **flagged)
 
 
-@lru_cache(maxsize=1)
-def make_taxonomy() -> Taxonomy:
-    """The packaged taxonomy, built once per process."""
-    return taxonomy_from_data(load_yaml("taxonomy.yaml"))
+@lru_cache(maxsize=8)
+def make_taxonomy(lexicon: Lexicon | None = None) -> Taxonomy:
+    """The packaged taxonomy with a language's trigger words (English by default), built once per process."""
+    lex = lexicon or default_lexicon()
+    return taxonomy_from_data(load_yaml("taxonomy.yaml"), {
+        "irregular": lex.value("triggers", "irregular"), "generic": lex.value("triggers", "generic"),
+        "subtypes": lex.value("triggers", "subtypes")})

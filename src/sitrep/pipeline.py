@@ -45,7 +45,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     from sitrep.extract.citations import extract_citations
     from sitrep.extract.claims import extract_claims, find_scare_quotes
     from sitrep.extract.common.layout import page_layout
-    from sitrep.extract.events import extract_events
+    from sitrep.extract.events import extract_aggregates, extract_events
     from sitrep.extract.places import extract_places
     from sitrep.extract.times import find_times
 
@@ -77,9 +77,11 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
         lexicon=lexicon,
         layout=page_layout(ann),
     )
+    aggregates = extract_aggregates(ann, casualties=casualties, times=times, places=places, claims=claims,
+                                    outlet=doc.outlet, lexicon=lexicon)
     claims = [replace(c, event_ids=tuple(e.id for e in events if e.asserted_by.claim_id == c.id)) for c in claims]
     report = Report(document=doc, events=tuple(events), claims=tuple(claims), citations=tuple(citations),
-                    places=tuple(places), times=tuple(times), actors=tuple(actors))
+                    places=tuple(places), times=tuple(times), actors=tuple(actors), aggregates=tuple(aggregates))
     problems = check_evidence(doc.text, report.all_evidence())
     if problems:
         raise StageError(f"document {doc.id}: {len(problems)} evidence spans do not match the text: {problems[0]}",

@@ -58,6 +58,11 @@ class EventWords:
     reporting_verbs: frozenset[str]
     # incidents
     separate_incident_cues: tuple[str, ...]
+    # aggregates and deaths that are not conflict
+    total_phrases: tuple[str, ...]
+    total_subjects: frozenset[str]
+    total_magnitudes: tuple[str, ...]
+    not_conflict_deaths: tuple[str, ...]
 
 
 @lru_cache(maxsize=8)
@@ -93,4 +98,8 @@ def event_words(lex: Lexicon) -> EventWords:
         description_verbs=words("description_verbs"), legal_heads=words("legal_heads"),
         legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),
         separate_incident_cues=tuple(p.lower() for p in lex.phrases(s, "separate_incident_cues")),
+        total_phrases=tuple(p.lower() for p in lex.phrases(s, "total_phrases")),
+        total_subjects=words("total_subjects"),
+        total_magnitudes=tuple(p.lower() for p in lex.phrases(s, "total_magnitudes")),
+        not_conflict_deaths=tuple(p.lower() for p in lex.phrases(s, "not_conflict_deaths")),
     )

@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from datetime import date, datetime
 from typing import Any
 
 from sitrep.errors import ExtractionError, IngestError
+from sitrep.ingest._raw import iso_date
 from sitrep.ingest.html import extract_html
 from sitrep.model import Document
 
@@ -108,23 +108,6 @@ def check_text(text: str, *, source: str = "", max_chars: int = MAX_CHARS) -> No
         lang = detect_language(text)
         raise IngestError(f"{source or 'input'} is in another language (detected: {lang}); sitrep reads English news, "
                           "so it was skipped", code="language")
-
-
-def iso_date(value: Any) -> str | None:
-    """An ISO date string from a date, datetime or string; None when it cannot be read unambiguously."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
-    if m:
-        try:
-            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            return None
-    return None
 
 
 def document_from_text(text: str, *, source: str = "", max_chars: int = MAX_CHARS, **meta: Any) -> Document:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from sitrep.ingest._raw import RawInput
 from sitrep.model import Failure
 
 log = logging.getLogger(__name__)
@@ -45,8 +46,6 @@ def read_warc(path: Path, *, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[Any]
     """``RawInput`` per HTML response record (source ``path#offset``), then a ``Failure`` if the file is damaged."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
-
-    from sitrep.ingest.sources import RawInput
 
     offset = 0
     try:

@@ -12,7 +12,7 @@ import importlib.util
 import json
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,15 @@ import duckdb
 
 from sitrep.errors import StoreError
 from sitrep.model import Document, Event, Failure, Report, event_from_dict
-from sitrep.store._rows import CHILD_TABLES, DOCUMENT_COLUMNS, Prepared, document_from_row, prepare_report, utc_now
+from sitrep.store._rows import (
+    CHILD_TABLES,
+    DOCUMENT_COLUMNS,
+    Prepared,
+    document_from_row,
+    insert_rows,
+    prepare_report,
+    utc_now,
+)
 from sitrep.store.export import write_events
 
 log = logging.getLogger(__name__)
@@ -31,31 +39,9 @@ SCHEMA_VERSION = 2
 MIGRATIONS = {
     2: ["ALTER TABLE events ADD COLUMN IF NOT EXISTS detentions INTEGER"],  # Event.detained, flat column
 }
-_SMALL_INSERT = 8  # rows; below this a VALUES list beats unnesting column lists (measured)
 _SEEN_TABLE = ("CREATE TABLE IF NOT EXISTS seen (feed VARCHAR NOT NULL, key VARCHAR NOT NULL, document_id VARCHAR, "
                "seen_at TIMESTAMP, PRIMARY KEY (feed, key))")
 _LOCKED = "{path} is open in another process (DuckDB allows one writer): stop it or use --db with another file"
-
-
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Mapping[str, Any]],
-                types: Mapping[str, str]) -> int:
-    """Insert dict rows (all with the same keys) in one statement.
-
-    ``executemany`` runs one statement per row (about 4k rows/s here); unnesting one list parameter per column
-    is ~100× faster for many rows, while a plain VALUES list costs less to plan for a handful.
-    """
-    if not rows:
-        return 0
-    cols = list(rows[0])
-    names = ", ".join(f'"{c}"' for c in cols)
-    if len(rows) <= _SMALL_INSERT:
-        one = "(" + ", ".join(f"?::{types[c]}" for c in cols) + ")"
-        con.execute(f'INSERT INTO "{table}" ({names}) VALUES ' + ", ".join([one] * len(rows)),
-                    [row[c] for row in rows for c in cols])
-    else:
-        values = ", ".join(f"unnest(?::{types[c]}[])" for c in cols)
-        con.execute(f'INSERT INTO "{table}" ({names}) SELECT {values}', [[row[c] for row in rows] for c in cols])
-    return len(rows)
 
 
 def _bound(value: str | dt.date, *, end: bool) -> str:

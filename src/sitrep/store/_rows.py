@@ -157,7 +157,9 @@ def prepare_report(report: Report) -> Prepared:
     try:
         data = to_dict(report)
         parts = {name: [to_json(d) for d in data[name]] for name in (*CHILD_TABLES, "failures")}
-        doc_json = to_json(data["document"])
+        # where the document was read from is not its content: the same file reached through another path
+        # spelling ("./a.txt", "dir/../a.txt", a link) is "unchanged"; the first spelling stays stored
+        doc_json = to_json({k: v for k, v in data["document"].items() if k != "source"})
     except (TypeError, ValueError) as exc:
         raise StoreError(f"report for document {doc.id} cannot be written as JSON: {exc}", code="bad_report") from exc
     digest = hashlib.sha256(doc_json.encode("utf-8", "surrogatepass"))

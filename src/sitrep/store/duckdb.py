@@ -245,7 +245,7 @@ class DuckDBStore:
                     insert_rows(con, table, [row for p in todo for row in p.rows[table]], self._types[table])
                 self._upsert_failures(con, [f for p in todo for f in p.failures])
             con.execute("COMMIT")
-        except (StoreError, UnicodeError) as exc:
+        except (duckdb.Error, StoreError, UnicodeError) as exc:
             con.rollback()
             raise StoreError(f"saving {len(ids)} reports into {self.path} failed, nothing was written: {exc}",
                              code=getattr(exc, "code", "store")) from exc

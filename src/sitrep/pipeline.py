@@ -98,14 +98,18 @@ def checked_report(doc: Document, ann: Annotations, resources: Resources | None 
 
 
 def _failing_stage(exc: BaseException) -> str:
-    """The stage that raised ``exc``: the outermost extraction module in its traceback (``places``, ``events``…)."""
-    tb = exc.__traceback__
+    """The stage that raised ``exc``: the function the pipeline called (``extract_places`` → ``places``)."""
+    tb, called = exc.__traceback__, None
     while tb is not None:
-        module = tb.tb_frame.f_globals.get("__name__", "")
-        if module.startswith("sitrep.extract."):
-            return module.rsplit(".", 1)[-1].lstrip("_")
+        if tb.tb_frame.f_globals.get("__name__") == __name__ and tb.tb_next is not None:
+            called = tb.tb_next.tb_frame
         tb = tb.tb_next
-    return "extraction"
+    if called is None:
+        return "extraction"
+    module = called.f_globals.get("__name__", "")
+    if module.startswith("sitrep.extract."):
+        return module.rsplit(".", 1)[-1].lstrip("_")
+    return called.f_code.co_name.removeprefix("extract_")
 
 
 def actor_name_test(table: Any) -> Callable[[str], bool]:

@@ -74,10 +74,13 @@ def test_the_docs_page_has_the_page_csp_and_frame_headers_and_no_inline_script(c
 
 
 def test_a_damaged_store_answers_503_in_the_one_shape(tmp_path):
-    from conftest import TestClient
+    import warnings
+
+    with warnings.catch_warnings():  # as in conftest: starlette's test client asks for httpx2
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
     from factories import DAQUQ as DAQUQ_PLACE
     from factories import strike_report
-
     from sitrep.api.app import create_app
     from sitrep.store.duckdb import DuckDBStore
 

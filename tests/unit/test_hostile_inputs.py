@@ -180,6 +180,12 @@ def test_a_folder_and_a_glob_naming_the_same_files_give_each_once(tmp_path):
     assert sorted(p.relative_to(root).as_posix() for p in found) == ["a.txt", "sub/b.txt"]
 
 
+def test_a_file_named_twice_in_one_run_is_read_once(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    out = list(read_inputs([str(tmp_path / "a.txt"), f"{tmp_path}/./a.txt", str(tmp_path)]))
+    assert [o.source for o in out] == [str(tmp_path / "a.txt")]
+
+
 @pytest.mark.parametrize(("pattern", "expected"), [
     ("*.txt", ["a.txt"]), ("**/*.txt", ["a.txt", "sub/b.txt", "sub/deep/c.txt"]), ("sub/*/c.txt", ["sub/deep/c.txt"]),
     ("sub/**", ["sub/b.txt", "sub/deep/c.txt"]), ("?.txt", ["a.txt"]), ("[ab].txt", ["a.txt"]), ("*", ["a.txt"]),

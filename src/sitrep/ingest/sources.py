@@ -42,12 +42,12 @@ __all__ = ["MAX_FILE_BYTES", "SUPPORTED", "RawInput", "expand_paths", "input_fro
            "read_file", "read_inputs", "read_jsonl", "read_url", "record_input"]
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[Path | Failure]:
+def expand_paths(paths: Iterable[str], *, seen: set[str] | None = None) -> Iterator[Path | Failure]:
     """Files named by paths, folders (recursively, supported suffixes only) and glob patterns, sorted.
 
     Directory links are not followed (a ``sub/up -> ..`` link would make the walk endless), and a file
-    reached twice (through a file link) is given once."""
-    seen: set[str] = set()
+    reached twice (through a link, another spelling, or in ``seen``, the real paths given before) is given once."""
+    seen = set() if seen is None else seen
     for raw in paths:
         if _MAGIC.search(raw):
             matches = _glob(raw)
@@ -134,11 +134,12 @@ def read_inputs(paths: Iterable[str], *, fetcher: Any = None, max_bytes: int | N
     (an ``ingest.fetch.Fetcher``); without one, URLs fail with code ``fetch_disabled``.  ``max_bytes`` caps
     one document once decompressed (default: ``Settings().max_input_bytes``)."""
     cap = max_input_bytes(max_bytes)
+    seen: set[str] = set()  # real paths read so far: a file named twice is read once
     for raw in paths:
         if is_url(raw):
             yield from read_url(raw, fetcher=fetcher)
             continue
-        for item in expand_paths([raw]):
+        for item in expand_paths([raw], seen=seen):
             if isinstance(item, Failure):
                 yield item
             else:

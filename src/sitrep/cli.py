@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from sitrep import __version__
-from sitrep.errors import SitrepError
+from sitrep.errors import IngestError, SitrepError, StageError
 
 DEFAULT_DB = "sitrep.duckdb"
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, envvar="SITREP_DB",
@@ -54,6 +54,9 @@ def extract(path: str, published: str | None, url: str | None, title: str | None
     try:
         report = extract_one(data, published=published, url=url, title=title, outlet=outlet,
                              source="stdin" if path == "-" else path)
+    except (IngestError, StageError) as exc:  # this document failed, like a failure row of `ingest`: exit 1
+        click.echo(f"error: {exc} [{exc.code}]", err=True)
+        sys.exit(1)
     except SitrepError as exc:
         _fail(f"{exc} [{exc.code}]")
     click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=None if compact else 2))
@@ -178,12 +181,15 @@ def show(event_id: str, db_path: str) -> None:
 
     if not Path(db_path).exists():
         _fail(f"no store at {db_path}")
-    with DuckDBStore(db_path, read_only=True) as store:
-        merged = linked_event(store, event_id)
-        reports = list(members(store, event_id)) if merged else [store.event(event_id)]
-        if not reports or reports[0] is None:
-            _fail(f"no event {event_id!r} in {db_path} (ids look like lk_… or ev_…; `sitrep events` lists them)")
-        docs = store.documents({e.document_ids[0] for e in reports if e and e.document_ids})
+    try:
+        with DuckDBStore(db_path, read_only=True) as store:
+            merged = linked_event(store, event_id)
+            reports = list(members(store, event_id)) if merged else [store.event(event_id)]
+            if not reports or reports[0] is None:
+                _fail(f"no event {event_id!r} in {db_path} (ids look like lk_… or ev_…; `sitrep events` lists them)")
+            docs = store.documents({e.document_ids[0] for e in reports if e and e.document_ids})
+    except SitrepError as exc:
+        _fail(str(exc))
     if merged:
         show_merged(merged)
     for event in reports:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sitrep.ingest._raw import iso_date
+
 # Lines of news-site furniture that page extractors let through: calls to subscribe or follow, paywall
 # notices, copyright and credit lines, comment links.  Matched on whole short lines only, so an article
 # sentence that merely mentions a newsletter stays.  Each alternative was seen leaking on real pages
@@ -32,8 +34,6 @@ FURNITURE_MAX_WORDS = 40
 def extract_html(html: str, *, url: str | None = None) -> dict[str, Any]:
     """Article text and metadata of a page, via trafilatura (comments excluded)."""
     import trafilatura
-
-    from sitrep.ingest.documents import iso_date
 
     result = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True, favor_precision=False

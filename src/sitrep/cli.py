@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from sitrep import __version__
+from sitrep.config import DEFAULT_MIN_CONFIDENCE
 from sitrep.errors import IngestError, SitrepError, StageError
 
 DEFAULT_DB = "sitrep.duckdb"
@@ -143,12 +144,19 @@ def watch(sources: tuple[str, ...], db_path: str, every: str, once: bool, worker
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 @click.option("--reports", "per_report", is_flag=True,
               help="One row per report of an event instead of one per real event (merged across documents).")
+@click.option("--all", "show_all", is_flag=True,
+              help="Every stored event: also background, plans, denied events, verbal interactions (condemn, "
+                   "demand, meet) and low-confidence events.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1),
+              help=f"Leave out events below this confidence [default: {DEFAULT_MIN_CONFIDENCE}; 0 with --all].")
 def events(db_path: str, country: str | None, since: str | None, until: str | None, type_: str | None,
-           actor: str | None, limit: int | None, fmt: str, out: str | None, per_report: bool) -> None:
+           actor: str | None, limit: int | None, fmt: str, out: str | None, per_report: bool, show_all: bool,
+           min_confidence: float | None) -> None:
     """List events from the store, filtered, as a table or an export file.
 
-    By default each row is one real-world event, merged from every report of it (sources, corroboration,
-    the range of counts, contested fields); --reports lists what each document said.
+    By default each row is one incident told as news, merged from every report of it (sources, corroboration,
+    the range of counts, contested fields), at or above the default confidence; --reports lists what each
+    document said, --all every stored event.
     """
     from sitrep.cli_render import render_events
     from sitrep.store.duckdb import DuckDBStore
@@ -156,7 +164,10 @@ def events(db_path: str, country: str | None, since: str | None, until: str | No
 
     if not Path(db_path).exists():
         _fail(f"no store at {db_path}: run `sitrep ingest PATH --db {db_path}` first")
-    filters = {"country": country, "since": since, "until": until, "type": type_, "actor": actor, "limit": limit}
+    if min_confidence is None and not show_all:
+        min_confidence = DEFAULT_MIN_CONFIDENCE
+    filters = {"country": country, "since": since, "until": until, "type": type_, "actor": actor, "limit": limit,
+               "news_only": not show_all, "min_confidence": min_confidence}
     try:
         with DuckDBStore(db_path, read_only=True) as store:
             found = [] if per_report else linked_events(store, **filters)

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from sitrep import __version__
 from sitrep.api._http import ApiError, LimitsMiddleware, check_token, install_error_handlers
+from sitrep.config import DEFAULT_MIN_CONFIDENCE
 from sitrep.model import Report, event_from_dict
 from sitrep.store.duckdb import DuckDBStore
 from sitrep.store.export import write_events
@@ -105,16 +106,23 @@ async def event_filter(
     actor: Annotated[str | None, Query(max_length=200, description="Actor name or canonical name (substring)")] = None,
     bbox: Annotated[str | None, Query(max_length=100, description="min_lon,min_lat,max_lon,max_lat")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words in the evidence, place, actors or source")] = None,
-    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
+        f"Leave out events below this confidence (default {DEFAULT_MIN_CONFIDENCE} with include=news)"))] = None,
+    include: Annotated[Literal["news", "all"], Query(description=(
+        "news: incidents told as news (no background, plans, denials or verbal interactions); all: every event "
+        "stored"))] = "news",
     asserted_by: Annotated[Literal["outlet", "speaker"] | None, Query(description="Who asserts it")] = None,
     document_id: Annotated[str | None, Query(pattern=_ID)] = None,
     view: Annotated[Literal["merged", "reports"], Query(
         description="merged: one item per real event, linked across documents; reports: one per document")] = "merged",
 ) -> EventFilter:
     # async (it does no I/O): FastAPI runs a plain def dependency on a worker thread, a hop per request
+    news = include == "news"
+    if min_confidence is None and news:
+        min_confidence = DEFAULT_MIN_CONFIDENCE
     return EventFilter(country=country, admin1=admin1, since=since, until=until, type=type, actor=actor,
-                       bbox=_bbox(bbox), q=q, min_confidence=min_confidence, asserted_by=asserted_by,
-                       document_id=document_id, view=view)
+                       bbox=_bbox(bbox), q=q, min_confidence=min_confidence, news_only=news,
+                       asserted_by=asserted_by, document_id=document_id, view=view)
 
 
 async def _raw_body(request: Request) -> bytes:

@@ -31,6 +31,7 @@ from sitrep.store._rows import (
     prepare_report,
     utc_now,
 )
+from sitrep.store._shown import shown_conditions
 from sitrep.store.export import write_events
 
 log = logging.getLogger(__name__)
@@ -275,9 +276,9 @@ class DuckDBStore:
 
     def _event_filter(self, *, country: str | None = None, since: str | dt.date | None = None,
                       until: str | dt.date | None = None, type: str | None = None,
-                      actor: str | None = None) -> tuple[str, list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
+                      actor: str | None = None, news_only: bool = False,
+                      min_confidence: float | None = None) -> tuple[str, list[Any]]:
+        where, params = shown_conditions(news_only=news_only, min_confidence=min_confidence)
         if country:
             where.append("upper(country) = upper(?)")
             params.append(country.strip())
@@ -298,9 +299,12 @@ class DuckDBStore:
 
     def events(self, *, country: str | None = None, since: str | dt.date | None = None,
                until: str | dt.date | None = None, type: str | None = None,
-               actor: str | None = None, limit: int | None = None) -> list[Event]:
-        """Events matching every filter given, ordered by date then id (undated events last)."""
-        where, params = self._event_filter(country=country, since=since, until=until, type=type, actor=actor)
+               actor: str | None = None, limit: int | None = None, news_only: bool = False,
+               min_confidence: float | None = None) -> list[Event]:
+        """Events matching every filter given, ordered by date then id (undated events last). ``news_only``
+        leaves out background, plans, denied events and verbal interactions (``store._shown``)."""
+        where, params = self._event_filter(country=country, since=since, until=until, type=type, actor=actor,
+                                           news_only=news_only, min_confidence=min_confidence)
         sql = f"SELECT record FROM events{where} ORDER BY event_date NULLS LAST, id, document_id"
         if limit is not None:
             if limit < 0:

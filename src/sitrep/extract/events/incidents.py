@@ -26,9 +26,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from math import asin, cos, radians, sin, sqrt
 
+from sitrep.extract.events.confidence import incident_confidence
 from sitrep.extract.events.coref import merge_events
 from sitrep.extract.events.drafts import EventContext
-from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Time
+from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Time, to_dict
 
 _OWN_RULES = ("clause", "sentence")
 _NEAR_KM = 30.0
@@ -174,6 +175,7 @@ def _incident_rank(ev: Event, ctx: EventContext) -> int:
 def _finished(inc: _Incident, ctx: EventContext) -> Event:
     ev = inc.event
     ev = replace(ev, killed=toll_range(inc.killed, ev.killed), injured=toll_range(inc.injured, ev.injured))
+    ev = replace(ev, confidence=incident_confidence(to_dict(ev)))
     if ev.type == "protests" and any(ctx.taxonomy.subtypes[s].rioting for s in inc.subtypes if s in ctx.taxonomy.subtypes):
         # a demonstration whose people smash, burn or fight is a riot (police dispersing a peaceful crowd is a
         # protest with intervention)

@@ -165,3 +165,14 @@ def test_deaths_in_an_accident_are_not_a_conflict_event(extract):
     r = extract("Three soldiers died on Tuesday when their truck overturned in a road accident near Gao.",
                 published="2019-09-05")
     assert news(r) == []
+
+
+def test_explosives_in_a_cache_are_a_cache_not_an_explosion(extract):
+    r = extract("Police found a large weapons and IED cache near Kandahar city on Monday.", published="2011-01-25")
+    assert [e.subtype for e in news(r)] == ["disrupted_weapons_use"]
+
+
+def test_destruction_that_hurts_people_is_an_attack_on_them(extract):
+    [e] = news(extract("A man smashed the windows of a parked car in Glendale on Tuesday, injuring a child inside.",
+                       published="2018-04-05"))
+    assert (e.type, e.injured.best) == ("violence_against_civilians", 1)

@@ -175,6 +175,11 @@ def _incident_rank(ev: Event, ctx: EventContext) -> int:
 def _finished(inc: _Incident, ctx: EventContext) -> Event:
     ev = inc.event
     ev = replace(ev, killed=toll_range(inc.killed, ev.killed), injured=toll_range(inc.injured, ev.injured))
+    hurt = any(c is not None and c.best > 0 for c in (ev.killed, ev.injured))
+    if hurt and ev.subtype is not None and ctx.taxonomy.subtypes[ev.subtype].harms_property:
+        # smashing a car with a child inside, burning a house with its family: people hurt make it an attack
+        attack = ctx.taxonomy.subtype("attack")
+        ev = replace(ev, type=attack.type, subtype=attack.subtype, plover=attack.plover)
     ev = replace(ev, confidence=incident_confidence(to_dict(ev)))
     if ev.type == "protests" and any(ctx.taxonomy.subtypes[s].rioting for s in inc.subtypes if s in ctx.taxonomy.subtypes):
         # a demonstration whose people smash, burn or fight is a riot (police dispersing a peaceful crowd is a

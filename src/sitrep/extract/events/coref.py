@@ -177,9 +177,9 @@ def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False) -> Event:
     )
 
 
-# How directly a date rule ties a time to the event (extract/events/dates.py): its clause, its sentence, the
-# paragraph or the lead, the publication day, nothing.
-_DATE_RULES = {"clause": 0, "sentence": 1, "paragraph": 2, "lead": 2, "publication": 3, "none": 4}
+# How directly a date rule ties a time to the event (extract/events/dates.py): its own sentence (clause or
+# sentence), the paragraph or the lead, the publication day, nothing. Within a tier the finer time wins.
+_DATE_RULES = {"clause": 0, "sentence": 0, "paragraph": 1, "lead": 1, "publication": 2, "none": 3}
 
 
 def _rule_rank(rule: str | None) -> int:

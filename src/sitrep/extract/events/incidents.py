@@ -32,6 +32,7 @@ from sitrep.extract.events.drafts import EventContext
 from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Time, to_dict
 
 _OWN_RULES = ("clause", "sentence")
+_NOT_NEWS = 0.5
 _NEAR_KM = 30.0
 _COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
 
@@ -56,7 +57,9 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
     out: list[Event | _Incident] = []
     for ev in events:
         if not is_news(ev):
-            out.append(ev)
+            # background, a plan, a denial or a verbal interaction is, by its status, unlikely to be an incident
+            # of the day: on the same scale as the incidents, at most half of what its words alone would earn
+            out.append(replace(ev, confidence=round(incident_confidence(to_dict(ev)) * _NOT_NEWS, 2)))
             continue
         home = None if _announces_another(ev, ctx) else _joinable(incidents, ev, specific=ev.id in specific)
         if home is None:

@@ -131,10 +131,12 @@ def _squash(s: str) -> str:
 
 
 def find_documents(paths: list[str]) -> Iterator[tuple[str, Path, Path]]:
-    """(name, text file, annotation file) for every ``.ann`` under the paths, in name order.
+    """(name, text file, annotation file) for every annotated article under the paths, in name order.
 
     A path may be a PolNeAR compartment (``text/`` and ``attributions/`` inside), a folder with
-    ``<name>.txt`` beside ``<name>.ann`` (plain BRAT), or one ``.ann`` file.
+    ``<name>.txt`` beside ``<name>.ann`` (plain BRAT), or one ``.ann`` file.  An article annotated by
+    several people (``<name>_<annotator>.ann``, as PolNeAR publishes it) yields its first annotator's
+    file in name order, once.
     """
     found = False
     for raw in paths:
@@ -146,11 +148,14 @@ def find_documents(paths: list[str]) -> Iterator[tuple[str, Path, Path]]:
             anns = sorted(base.glob("*.ann"))
         else:
             raise ConfigError(f"{raw}: not a folder of BRAT files or an .ann file")
+        first: dict[Path, Path] = {}
         for ann in anns:
             text = text_for(ann)
             if text is None:
                 log.warning("%s: no text file found for it; skipped", ann)
                 continue
+            first.setdefault(text, ann)
+        for text, ann in sorted(first.items(), key=lambda ta: ta[1].name):
             found = True
             yield ann.stem, text, ann
     if not found:

@@ -279,7 +279,7 @@ def test_custody_without_an_arrest_word_is_an_arrest(extract):
     ("Norway will give Chile a loan of 20 million dollars.", "AGREE"),  # intent to aid
     ("Peru said it would boycott the regional summit.", "THREATEN"),  # intent to protest
     ("Chile will not accept the proposal.", "REJECT"),  # intent not to cooperate
-    ("The Nigerian Union of Teachers called off its four-day strike on Monday.", "CONCEDE"),  # a labour strike, not an air strike
+    ("Teachers began a four-day strike over unpaid wages on Monday.", "PROTEST"),  # a labour strike, not an air strike
     ("Hungry prisoners began a hunger strike in Kandahar.", "PROTEST"),
     ("Rebels declared a unilateral ceasefire in the north.", "RETREAT"),
 ])

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from gold_data import DATASETS, missing_gold
 from sitrep.model import Annotations
 
 ROOT = Path(__file__).resolve().parents[1]
-DATASETS = ROOT.parent / "shared" / "datasets"
 
 
 @pytest.fixture(scope="session")
@@ -20,14 +19,6 @@ def annotate() -> Callable[[str], Annotations]:
     from sitrep.nlp.spacy_adapter import annotate as _annotate
 
     return _annotate
-
-
-def missing_gold(reason: str) -> None:
-    """Skip a test for want of gold data on a developer's machine; in CI (env CI set), where the data is always
-    provided, fail instead, so that the quality gate cannot pass by not running."""
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}, and CI is set: CI must provide ../shared/datasets", pytrace=False)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

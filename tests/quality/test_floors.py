@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import missing_gold
+from gold_data import missing_gold
 
 pytestmark = [pytest.mark.slow, pytest.mark.gold]
 FLOORS = sorted((Path(__file__).parent / "floors").glob("*.json"))

@@ -237,3 +237,16 @@ def test_claims_on_own_golden_articles_stay_above_floors():
               "triple_f1_overlap": 0.8, "cue_f1": 0.85}
     low = {k: m[k] for k, v in floors.items() if not m[k] >= v}
     assert not low, json.dumps(m)
+
+
+def test_parse_ann_reads_a_span_whose_text_runs_over_a_blank_line():
+    text = "Turnout: 3.\n\nThe count of voters was late, officials said."
+    #       9 "3."; 41 ","; 43 "officials"; 53 "said"
+    ann = ("T1\tContent 9 41\t3.\n\nThe count of voters was late\n"
+           "T2\tSource 43 52\tofficials\nT3\tCue 53 57\tsaid\n"
+           "T4\tAttribution 53 57\tsaid\nE1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\n")
+    doc = parse_ann(ann, text)
+    assert doc.problems == []
+    assert doc.entities["T1"].text == "3.\n\nThe count of voters was late"
+    [a] = doc.attributions()
+    assert (a.content, a.source, a.cue) == (((9, 41),), ((43, 52),), ((53, 57),))

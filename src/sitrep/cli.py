@@ -226,14 +226,18 @@ def link(db_path: str) -> None:
 @click.argument("task")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", required=True, help="Layout of the gold data (depends on the task).")
-@click.option("--limit", type=int, help="Score only the first N documents.")
+@click.option("--part", type=click.Choice(["tune", "check", "all"]), default="all", show_default=True,
+              help="The fixed half of the set to score (a hash of each document's key): tune on one, report the other.")
+@click.option("--limit", type=int, help="Score only the first N documents (of the part).")
+@click.option("--predictions", type=click.Path(dir_okay=False),
+              help="eval text: also write the extracted texts here as {id: {\"articleBody\": text}}.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@click.option("--part", type=click.Choice(["tune", "check", "all"]), help="Half of the dev set to score.")
 @click.option("--per-doc", is_flag=True, help="Add each document's figures, misses and false positives.")
 @click.option("--reports", type=click.Path(dir_okay=False), help="Save sitrep's reports here (JSON Lines).")
 @click.option("--from-reports", type=click.Path(exists=True, dir_okay=False),
               help="Score reports saved by --reports instead of running the pipeline.")
-def eval_(task: str, paths: tuple[str, ...], fmt: str, limit: int | None, quiet: bool, **options: Any) -> None:
+def eval_(task: str, paths: tuple[str, ...], fmt: str, part: str, limit: int | None, quiet: bool,
+          **options: Any) -> None:
     """Score one stage on gold data and print one JSON object of metrics.
 
     TASK is one of the modules of sitrep.eval (times, places, …); see README "Measuring quality".
@@ -252,7 +256,7 @@ def eval_(task: str, paths: tuple[str, ...], fmt: str, limit: int | None, quiet:
         if unknown:
             _fail(f"eval {task} has no --{unknown[0].replace('_', '-')}")
         with progress_bar(disabled=quiet) as tick:
-            metrics = module.evaluate(list(paths), fmt=fmt, limit=limit, progress=tick, **given)
+            metrics = module.evaluate(list(paths), fmt=fmt, limit=limit, part=part, progress=tick, **given)
     except SitrepError as exc:
         _fail(str(exc))
     click.echo(json.dumps(metrics, ensure_ascii=False, indent=2))
@@ -294,15 +298,24 @@ def serve(db_path: str, host: str, port: int, protect_reads: bool, max_body: int
 
 
 @main.command()
-@click.option("--docs", default=200, show_default=True, help="Documents in the corpus.")
+@click.argument("corpus", nargs=-1)
+@click.option("--docs", default=200, show_default=True, help="Documents in the corpus (a smaller corpus is repeated).")
 @click.option("--repeat", default=2, show_default=True, help="Timed runs of each single-process measure (best kept).")
 @click.option("--workers", default="1,2", show_default=True, help="Pool sizes to measure, comma-separated.")
-def bench(docs: int, repeat: int, workers: str) -> None:
-    """Measure throughput against spaCy alone, scaling with workers, peak memory and start-up; print JSON."""
+def bench(corpus: tuple[str, ...], docs: int, repeat: int, workers: str) -> None:
+    """Measure throughput against spaCy alone, scaling with workers, peak memory and start-up; print JSON.
+
+    CORPUS: files, folders or globs as `sitrep ingest` reads them; without one, the dev sets in
+    ../shared/datasets when present, else the bundled samples.
+    """
     from sitrep.engines.bench import run_bench
 
     sizes = tuple(int(w) for w in workers.split(",") if w.strip())
-    click.echo(json.dumps(run_bench(docs=docs, repeat=repeat, workers=sizes), indent=2))
+    try:
+        result = run_bench(docs=docs, repeat=repeat, workers=sizes, corpus=list(corpus) or None)
+    except SitrepError as exc:
+        _fail(str(exc))
+    click.echo(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":  # pragma: no cover

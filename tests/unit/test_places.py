@@ -502,8 +502,8 @@ def test_reviewed_names_reach_their_place(places_of, text, name, feature, countr
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text, name, country", [
-    ("BEIRUT (AP) — A Kurdish militia spokesman says the fighting continues in Afrin.", "BEIRUT", "LB"),
-    ("US troops were embedded with Kurdish forces in Manbij near the Turkish border.", "Manbij", "SY"),  # tagged DATE
+    ("BEIRUT (AP) — Rescue teams searched the rubble of a collapsed building on Tuesday.", "BEIRUT", "LB"),
+    ("Coalition advisers remained in Manbij with Kurdish units.", "Manbij", "SY"),  # tagged DATE
     ("Rebels held the last patch of eastern Ghouta on Monday, monitors said.", "Ghouta", "SY"),
 ])
 def test_datelines_date_tagged_names_and_directed_names_are_found(places_of, text, name, country) -> None:
@@ -524,7 +524,7 @@ def test_two_bases_joined_by_and_are_two_reviewed_landmarks(places_of) -> None:
 
 @pytest.mark.slow
 def test_a_surname_of_the_article_is_a_person_not_a_town(places_of) -> None:
-    text = "EPA chief Scott Pruitt faced questions on Monday. Trump was at least initially more supportive of Pruitt."
+    text = "Senator Mark Pruitt spoke on Tuesday. The governor was never a fan of Pruitt."
     assert "Pruitt" not in [p.evidence[0].text for p in places_of(text)]  # the model tags the second one GPE
     kept = places_of("The actor Michael B. Jordan flew to Jordan on Monday to visit a refugee camp.")
     assert [(p.evidence[0].text, p.feature) for p in kept] == [("Jordan", "country")]

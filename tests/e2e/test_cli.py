@@ -141,6 +141,6 @@ def test_eval_prints_the_part_and_its_size_and_writes_predictions(tmp_path):
     assert (metrics["part"], metrics["n"]) == ("check", 3)  # part_of: "1", "3" and "4" are check, "2" tune
     assert sorted(json.loads(out.read_text())) == ["1", "3", "4"]
     refused = CliRunner().invoke(main, ["eval", "places", str(tmp_path), "--format", "lgl", "--predictions", str(out)])
-    assert refused.exit_code == 2 and "--predictions is for `sitrep eval text`" in refused.output
+    assert refused.exit_code == 2 and "eval places has no --predictions" in refused.output
     wrong = CliRunner().invoke(main, ["eval", "text", str(tmp_path), "--format", "aeb", "--part", "dev"])
     assert wrong.exit_code == 2 and "'dev' is not one of 'tune', 'check', 'all'" in wrong.output

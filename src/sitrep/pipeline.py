@@ -12,13 +12,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from sitrep.errors import StageError
+from sitrep.errors import SitrepError, StageError
 from sitrep.lang import DEFAULT as DEFAULT_LANGUAGE
-from sitrep.lang import load_lexicon
+from sitrep.lang import Lexicon, load_lexicon
 from sitrep.model import Annotations, Document, Report, check_evidence
 
 log = logging.getLogger(__name__)
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +43,17 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     from sitrep.extract.casualties import extract_casualties
     from sitrep.extract.citations import extract_citations
     from sitrep.extract.claims import extract_claims, find_scare_quotes
-    from sitrep.extract.events import extract_events
+    from sitrep.extract.common.layout import page_layout
+    from sitrep.extract.events import extract_aggregates, extract_events
     from sitrep.extract.places import extract_places
-    from sitrep.extract.times import extract_times
+    from sitrep.extract.times import find_times
 
     res = resources or make_resources()
     lexicon = load_lexicon(doc.language or DEFAULT_LANGUAGE)
     if doc.published is None:
-        doc = replace(doc, published=dateline_date(doc.text))
-    times = extract_times(ann, published=doc.published)
+        doc = replace(doc, published=dateline_date(doc.text, lexicon=lexicon))
+    found_times = find_times(ann, published=doc.published, lexicon=lexicon)
+    times = list(found_times.times)
     places = extract_places(ann, gazetteer=res.gazetteer, is_actor=actor_name_test(res.actor_table))
     actors = extract_actors(ann, table=res.actor_table, lexicon=lexicon)
     actors = actors_not_places(actors, places)
@@ -64,22 +65,61 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
         document_id=doc.id,
         published=doc.published,
         times=times,
+        time_findings=found_times,
         places=places,
         actors=actors,
         casualties=casualties,
         claims=claims,
         scare_quotes=find_scare_quotes(ann, lexicon=lexicon),
         outlet=doc.outlet,
-        taxonomy=res.taxonomy,
+        taxonomy=res.taxonomy if lexicon.code == DEFAULT_LANGUAGE else None,
+        lexicon=lexicon,
+        layout=page_layout(ann),
     )
+    aggregates = extract_aggregates(ann, casualties=casualties, times=times, places=places, claims=claims,
+                                    outlet=doc.outlet, lexicon=lexicon)
     claims = [replace(c, event_ids=tuple(e.id for e in events if e.asserted_by.claim_id == c.id)) for c in claims]
     report = Report(document=doc, events=tuple(events), claims=tuple(claims), citations=tuple(citations),
-                    places=tuple(places), times=tuple(times), actors=tuple(actors))
+                    places=tuple(places), times=tuple(times), actors=tuple(actors), aggregates=tuple(aggregates))
     problems = check_evidence(doc.text, report.all_evidence())
     if problems:
         raise StageError(f"document {doc.id}: {len(problems)} evidence spans do not match the text: {problems[0]}",
                          code="bad_evidence")
     return report
+
+
+def checked_report(doc: Document, ann: Annotations, resources: Resources | None = None) -> Report:
+    """``report_from_annotations``, with a crash inside a stage raised as a one-line ``StageError``.
+
+    Every entry point goes through here, so odd text that trips a stage (a recursion too deep, an index out of
+    range) costs that one document: a failure row in a batch, one line and exit 1 from ``sitrep extract``, a
+    422 from the API; never a traceback.  The traceback is logged at debug level (``-vv``) for the bug report."""
+    try:
+        return report_from_annotations(doc, ann, resources)
+    except SitrepError:
+        raise
+    except Exception as exc:  # the one place a stage's bug becomes a per-document failure
+        stage = _failing_stage(exc)
+        log.debug("the %s stage crashed on %s", stage, doc.source or doc.id, exc_info=True)
+        detail = " ".join(str(exc).split())[:200]
+        raise StageError(f"the {stage} stage failed on document {doc.id} ({type(exc).__name__}: {detail}): "
+                         "the input is odd or sitrep has a bug; please report it with the input",
+                         code="internal_error") from exc
+
+
+def _failing_stage(exc: BaseException) -> str:
+    """The stage that raised ``exc``: the function the pipeline called (``extract_places`` → ``places``)."""
+    tb, called = exc.__traceback__, None
+    while tb is not None:
+        if tb.tb_frame.f_globals.get("__name__") == __name__ and tb.tb_next is not None:
+            called = tb.tb_next.tb_frame
+        tb = tb.tb_next
+    if called is None:
+        return "extraction"
+    module = called.f_globals.get("__name__", "")
+    if module.startswith("sitrep.extract."):
+        return module.split(".")[2].lstrip("_")  # the stage package: sitrep.extract.places.recognise -> places
+    return called.f_code.co_name.removeprefix("extract_")
 
 
 def actor_name_test(table: Any) -> Callable[[str], bool]:
@@ -102,12 +142,12 @@ def actors_not_places(actors: list[Any], places: list[Any]) -> list[Any]:
         (a.kind == "unknown" and (a.evidence[0].start, a.evidence[0].end) in placed) or inside_place(a)))]
 
 
-def dateline_date(text: str) -> str | None:
+def dateline_date(text: str, *, lexicon: Lexicon | None = None) -> str | None:
     """The date of the report's dateline or dated title (the anchor of its relative dates); see
-    ``sitrep.extract._datelines`` for the rules (a year left out comes from the release id)."""
+    ``sitrep.extract.times.datelines`` for the rules (a year left out comes from the release id)."""
     from sitrep.extract.times import find_dateline
 
-    dateline = find_dateline(text)
+    dateline = find_dateline(text, lexicon=lexicon)
     return dateline.date.isoformat() if dateline is not None and dateline.date is not None else None
 
 
@@ -120,4 +160,4 @@ def extract_one(text_or_html: str | bytes, *, published: str | None = None, url:
 
     doc = document_from_input(text_or_html, source=source, published=published, url=url, title=title,
                               outlet=outlet, author=author)
-    return report_from_annotations(doc, annotate(doc.text))
+    return checked_report(doc, annotate(doc.text))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.events.dates import choose_date, governs, in_citation, publication_time
+from sitrep.extract.events.dates import choose_date, governs, in_citation
 from sitrep.extract.events.drafts import EventContext, EventDraft, Trigger
 from sitrep.extract.events.taxonomy import Subtype
-from sitrep.extract.times import extract_times
+from sitrep.extract.times import extract_times, find_times, publication_time
 from sitrep.model import Precision, TimeBasis
 
 pytestmark = pytest.mark.slow  # real spaCy annotations: the clause rule reads the parse
@@ -22,9 +22,9 @@ def date_of(annotate, text: str, trigger: str, published: str | None = "2015-10-
     sentence = next(i for i, s in enumerate(ann.sentences) if s.token_start <= head < s.token_end)
     draft = EventDraft(triggers=[Trigger(tokens=(head,), head=head, subtype=CLASH, kind="verb", sentence=sentence)],
                        subtype=CLASH, sentence=sentence)
-    ctx = EventContext(ann=ann, document_id="doc", published=published,
-                       times=extract_times(ann, published=published), places=(), claims=(), scare_quotes=(),
-                       outlet=None, extractor="events@test")
+    found = find_times(ann, published=published)
+    ctx = EventContext(ann=ann, document_id="doc", published=published, times=found.times, time_findings=found,
+                       places=(), claims=(), scare_quotes=(), outlet=None, extractor="events@test")
     return choose_date(draft, ctx)
 
 
@@ -74,7 +74,7 @@ def test_time_on_the_trigger_beats_time_on_the_reporting_verb(annotate) -> None:
 
 
 @pytest.mark.parametrize(("text", "trigger", "expected"), [
-    ("ISAF today confirmed the capture of a Taliban facilitator during an operation in Shah Wali Kot district, "
+    ("The army today announced the capture of a weapons smuggler at a checkpoint outside Spin Boldak, "
      "Kandahar province, May 3.", "capture", ("May 3", "2015-05-03")),
     ("Afghan officials yesterday reported the deaths of four policemen in an ambush in Ghazni on Friday.", "deaths",
      ("on Friday", "2015-10-23")),

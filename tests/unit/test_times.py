@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from sitrep.extract import _calendar as cal
 from sitrep.extract.times import clock_of, extract_times, find_dateline, parse_published, time_at, time_reference
+from sitrep.extract.times import periods as cal
 from sitrep.model import Annotations, Precision, Span, Time, TimeBasis, check_evidence, stable_id
 
 PUB = "2015-10-27"  # a Tuesday
@@ -405,7 +405,7 @@ def test_calendar_shift_month_crosses_years() -> None:
 
 @pytest.mark.slow
 def test_times_on_annotated_wire_report(annotate) -> None:
-    text = ("KABUL, Afghanistan (Jan. 25, 2013) - An Afghan and coalition security force killed two insurgents "
+    text = ("KABUL, Afghanistan (Jan. 25, 2013) - Soldiers shot dead two gunmen at a checkpoint "
             "Thursday in Helmand province. The 2012 fighting season was the worst since 2009, officials said, "
             "and 1,200 fighters remain in the district.")
     times = extract_times(annotate(text), published="2013-01-25")

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
-from sitrep.extract._calendar import MONTHS, WEEKDAYS
 from sitrep.extract._place_cues import (
     CIVIC_WORDS,
     embedded_runs,
@@ -22,6 +22,7 @@ from sitrep.extract._place_cues import (
     party_home,
 )
 from sitrep.extract.common.text import is_dateline_span
+from sitrep.lang import default_lexicon
 from sitrep.model import Annotations
 
 
@@ -155,8 +156,18 @@ def recognise(ann: Annotations, gazetteer: GazetteerLike) -> tuple[list[Mention]
 
 def _no_date_words(ann: Annotations, start: int, end: int) -> bool:
     toks = ann.tokens[start:end]
+    months, weekdays = _calendar_names()
     return all(t.pos == "PROPN" and not any(ch.isdigit() for ch in t.text) and t.text.lower() not in _HOLIDAYS
-               and t.text.lower().rstrip(".") not in MONTHS and t.text.lower() not in WEEKDAYS for t in toks)
+               and t.text.lower().rstrip(".") not in months and t.text.lower() not in weekdays for t in toks)
+
+
+@lru_cache(maxsize=1)
+def _calendar_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Month names and abbreviations, and weekday names, lower case, from the lexicon's calendar section.
+    English for now: the places stage gets the pipeline's lexicon when it becomes a package."""
+    lex = default_lexicon()
+    months = {*lex.table("calendar", "months"), *lex.table("calendar", "month_abbreviations")}
+    return frozenset(months), frozenset(lex.table("calendar", "weekdays"))
 
 
 # Feasts and months the model rightly tags DATE and a gazetteer also knows as towns ("in Ramadan", "at Christmas").
@@ -276,12 +287,31 @@ def extend_mention(ann: Annotations, m: Mention) -> Mention:
     return m
 
 
+# Conjuncts walked back to the list's first member: real lists of places are far shorter.
+_MAX_CONJUNCTS = 50
+
+
 def _followed_by_admin_word(ann: Annotations, end: int) -> bool:
     return end < len(ann.tokens) and ann.tokens[end].text.lower() in ADMIN_WORDS
 
 
 def _has_place_cue(ann: Annotations, m: Mention) -> bool:
     """Words around a capitalised name that say it is a place: "in X", "X province", "retook X"."""
+    # A list of names shares its first member's cue. The walk up the chain of conjuncts is a bounded loop, not
+    # recursion: odd text (100 KB with no space, "the.drone.struck.a.market…") can parse as a chain thousands long.
+    for _ in range(_MAX_CONJUNCTS):
+        cue = _own_place_cue(ann, m)
+        if cue is not None:
+            return cue
+        head = ann.tokens[_root(ann, m)].head
+        if ann.tokens[head].ent_type in PLACE_LABELS:
+            return True
+        m = Mention(head, head + 1)
+    return False
+
+
+def _own_place_cue(ann: Annotations, m: Mention) -> bool | None:
+    """Whether the words around ``m`` say it is a place; None when ``m`` is a conjunct that shares its head's cue."""
     toks = ann.tokens
     if m.hint or (m.start > 0 and toks[m.start - 1].text.lower() in _LOCATIVE) or _is_dateline(ann, m):
         return True
@@ -294,8 +324,7 @@ def _has_place_cue(ann: Annotations, m: Mention) -> bool:
         return True
     root = toks[_root(ann, m)]
     if root.dep == "conj" and root.head != root.i:
-        # "attacked Hit and Haditha": the second name shares the first one's role
-        return toks[root.head].ent_type in PLACE_LABELS or _has_place_cue(ann, Mention(root.head, root.head + 1))
+        return None  # "attacked Hit and Haditha": the second name shares the first one's role
     head = toks[root.head]
     if root.dep in ("dobj", "nsubjpass", "pobj") and (head.lemma in _TERRITORIAL_VERBS
                                                       or head.text.lower() in _TERRITORIAL_VERBS):

@@ -14,14 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sitrep.extract.common.layout import Layout
+from sitrep.extract.common.records import TimeFindings
+from sitrep.extract.events.aggregates import find_aggregates, is_total
 from sitrep.extract.events.context import assemble_events
 from sitrep.extract.events.drafts import EventContext, EventDraft, Trigger
 from sitrep.extract.events.grouping import group_triggers
 from sitrep.extract.events.taxonomy import Taxonomy, make_taxonomy
-from sitrep.extract.events.triggers import find_triggers, is_running_total
+from sitrep.extract.events.triggers import find_triggers
 from sitrep.extract.events.words import event_words
 from sitrep.lang import Lexicon, default_lexicon
-from sitrep.model import Actor, Annotations, CasualtyMention, Claim, Event, Evidence, Place, Time
+from sitrep.model import Actor, Aggregate, Annotations, CasualtyMention, Claim, Event, Evidence, Place, Time
 
 EXTRACTOR = "events@4"
 
@@ -32,6 +35,7 @@ def extract_events(
     document_id: str,
     published: str | None = None,
     times: Sequence[Time] = (),
+    time_findings: TimeFindings | None = None,
     places: Sequence[Place] = (),
     actors: Sequence[Actor] = (),
     casualties: Sequence[CasualtyMention] = (),
@@ -40,26 +44,33 @@ def extract_events(
     outlet: str | None = None,
     taxonomy: Taxonomy | None = None,
     lexicon: Lexicon | None = None,
+    layout: Layout | None = None,
 ) -> list[Event]:
-    """All events of one document, one per real event, in order of first mention."""
-    tax = taxonomy or make_taxonomy()
-    w = event_words(lexicon or default_lexicon())
+    """All events of one document, one per real event, in order of first mention.  ``time_findings`` is what the
+    times stage found beside ``times`` (``find_times``: the dateline, "now" and bare clock times, the publication
+    date as a time); without it no time is set aside and an event with no time of its own gets no date."""
+    lex = lexicon or default_lexicon()
+    tax = taxonomy or make_taxonomy(lex)
+    w = event_words(lex)
     by_sentence: dict[int, list[CasualtyMention]] = {}
     for c in casualties:
-        if not is_running_total(ann, c.token, w):
+        if not is_total(ann, c, w):  # a running total or a war-wide figure is an aggregate, never a toll
             by_sentence.setdefault(c.sentence, []).append(c)
     drafts: list[EventDraft] = []
     # towns and regions the places stage resolved are never parties ("the town of Husaybah")
     place_spans = [(ev.start, ev.end) for p in places if p.geonames_id is not None and p.feature != "country"
                    for ev in p.evidence]
     for si, sent in enumerate(ann.sentences):
+        if layout is not None and layout.is_furniture(sent.start):
+            continue  # a menu, a "Related" headline, a caption: another story's words, never this one's events
         triggers = find_triggers(ann, sent, si, tax, w, places=places, actors=actors)
         drafts.extend(group_triggers(ann, triggers, by_sentence.get(si, []), actors, tax, w, extractor=EXTRACTOR,
                                      place_spans=place_spans))
     ctx = EventContext(ann=ann, document_id=document_id, published=published, times=times,
                        places=event_places(places, actors),
                        claims=claims, scare_quotes=scare_quotes, outlet=outlet, extractor=EXTRACTOR,
-                       rank={name: st.rank for name, st in tax.subtypes.items()}, taxonomy=tax, words=w)
+                       rank={name: st.rank for name, st in tax.subtypes.items()}, taxonomy=tax, words=w,
+                       time_findings=time_findings or TimeFindings(times=tuple(times)))
     return assemble_events(drafts, ctx)
 
 
@@ -72,4 +83,12 @@ def event_places(places: Sequence[Place], actors: Sequence[Actor]) -> list[Place
         for s, e in parties))]
 
 
-__all__ = ["EXTRACTOR", "EventDraft", "Trigger", "extract_events", "find_triggers", "group_triggers"]
+def extract_aggregates(ann: Annotations, *, casualties: Sequence[CasualtyMention] = (), times: Sequence[Time] = (),
+                       places: Sequence[Place] = (), claims: Sequence[Claim] = (), outlet: str | None = None,
+                       lexicon: Lexicon | None = None) -> list[Aggregate]:
+    """Running totals and war-wide figures ("the conflict has killed 300,000"): never an event's toll."""
+    return find_aggregates(ann, casualties, event_words(lexicon or default_lexicon()), times=times, places=places,
+                           claims=claims, outlet=outlet)
+
+
+__all__ = ["EXTRACTOR", "extract_aggregates", "EventDraft", "Trigger", "extract_events", "find_triggers", "group_triggers"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from sitrep.extract._datelines import find_dateline
 from sitrep.extract.events.coref import merge_coreferent
 from sitrep.extract.events.dates import choose_date
 from sitrep.extract.events.drafts import EventContext, EventDraft
@@ -58,9 +57,9 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     hedge = find_hedge(d, ctx, claim)
     if date_ is not None and date_.start and ctx.published and date_.start > ctx.published[:10]:
         hedge = Hedge.HYPOTHETICAL  # dated after publication: announced or planned, not yet happened
-    elif hedge is None and (is_historical(d, ctx, date_, date_rule) or describes_party(d, ann, ctx.words)
-                            or behind_legal_step(d, ann, ctx.words)):
-        hedge = Hedge.HISTORICAL
+    elif hedge != Hedge.HYPOTHETICAL and (is_historical(d, ctx, date_, date_rule) or describes_party(d, ann, ctx.words)
+                                          or behind_legal_step(d, ann, ctx.words)):
+        hedge = Hedge.HISTORICAL  # background whoever tells it: "in May, the coalition said, a strike killed two"
     negated = is_negated(d, ctx, claim)
     killed = combine_counts(d.killed)
     injured = combine_counts(d.injured)
@@ -227,7 +226,7 @@ def is_background(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
 
 
 # An event dated this long before the report is background to it, not the news it brings (docs/event-rules.md).
-HISTORICAL_DAYS = 21
+HISTORICAL_DAYS = 10
 _OWN_DATE_RULES = ("clause", "sentence")
 _COARSE = (Precision.YEAR, Precision.DECADE)
 
@@ -239,7 +238,7 @@ def reference_day(ctx: EventContext) -> date | None:
             return date.fromisoformat(ctx.published[:10])
         except ValueError:
             pass
-    dateline = find_dateline(ctx.ann.text)
+    dateline = ctx.time_findings.dateline
     return dateline.date if dateline is not None else None
 
 
@@ -355,9 +354,12 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
         if tok.dep == "pobj":
             prep = ann.tokens[tok.head]
             holder = ann.tokens[prep.head]
-            if prep.text.lower() in w.description_prepositions and (holder.pos in ("NOUN", "PROPN", "ADJ") or (
-                    holder.tag == "VBN" and (holder.lemma or "").lower() in w.description_verbs)):
-                return True
+            word = prep.text.lower()
+            if holder.pos in ("NOUN", "PROPN") and word in w.description_prepositions:
+                return True  # "responsibility for the attacks", "a role in the bombing"
+            if (holder.pos == "ADJ" or (holder.tag == "VBN" and (holder.lemma or "").lower() in w.description_verbs)) \
+                    and word in w.description_prepositions | w.quality_prepositions:
+                return True  # "responsible for", "linked to", "suspected of", "guilty of"
         if tok.head == j:
             break
         j = tok.head

@@ -27,15 +27,11 @@ when the event happened).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
-from functools import lru_cache
 
-from sitrep.extract._calendar import month_period
-from sitrep.extract._datelines import Dateline, find_dateline
-from sitrep.extract._time_relative import is_bare_clock, is_present_reference
+from sitrep.extract.common.records import Dateline, TimeFindings
 from sitrep.extract.common.text import paragraph_index_at, tokens_in
 from sitrep.extract.events.drafts import EventContext, EventDraft
-from sitrep.model import PRECISION_RANK, Annotations, Precision, Time, TimeBasis, stable_id
+from sitrep.model import PRECISION_RANK, Annotations, Precision, Time, TimeBasis
 
 _CLAUSE_POS = {"VERB", "AUX"}
 
@@ -45,7 +41,7 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
     sent = ann.sentences[d.sentence]
     head = d.main.head
     anchor = ann.tokens[head].start
-    usable = event_times(ann, ctx.times)
+    usable = event_times(ann, ctx.times, ctx.time_findings)
     in_sentence = [t for t in usable if sent.start <= t.evidence[0].start < sent.end]
 
     def nearest(times: list[Time]) -> Time:
@@ -64,10 +60,10 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
                and paragraph_index_at(ann, t.evidence[0].start) == para]
     if earlier:
         return earlier[-1], "paragraph"
-    lead = lead_time(ann, usable, para) if LEAD_RULE else None
+    lead = lead_time(ann, usable, para, ctx.time_findings.dateline) if LEAD_RULE else None
     if lead is not None:
         return lead, "lead"
-    published = publication_time(ctx.published) or release_month_time(ann.text)
+    published = ctx.time_findings.publication
     return published, "publication" if published is not None else "none"
 
 
@@ -77,10 +73,9 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
 LEAD_RULE = False
 
 
-def lead_time(ann: Annotations, usable: list[Time], para: int) -> Time | None:
+def lead_time(ann: Annotations, usable: list[Time], para: int, dateline: Dateline | None) -> Time | None:
     """The lead's time for an event in a later paragraph that names none: the first time of the report's
     first body paragraph (after the dateline), when it is a day."""
-    dateline = _dateline(ann.text)
     body = dateline.body_start if dateline is not None else 0
     lead = paragraph_index_at(ann, body)
     if para <= lead:
@@ -94,9 +89,9 @@ def lead_time(ann: Annotations, usable: list[Time], para: int) -> Time | None:
     return None
 
 
-def event_times(ann: Annotations, times: Sequence[Time]) -> list[Time]:
+def event_times(ann: Annotations, times: Sequence[Time], findings: TimeFindings) -> list[Time]:
     """The times that may date an event: resolved, not the dateline's date, not inside a citation."""
-    dateline = _dateline_span(ann.text)
+    dateline = (findings.dateline.start, findings.dateline.end) if findings.dateline is not None else None
     out = []
     for t in times:
         if not t.evidence or t.value is None or t.basis is TimeBasis.UNRESOLVED:
@@ -104,9 +99,9 @@ def event_times(ann: Annotations, times: Sequence[Time]) -> list[Time]:
         ev = t.evidence[0]
         if dateline is not None and dateline[0] <= ev.start < dateline[1]:
             continue
-        if in_citation(ann.text, ev.start, ev.end) or is_present_reference(ev.text):
+        if in_citation(ann.text, ev.start, ev.end) or findings.is_reference(t):
             continue  # a cited piece's date; "now" is when it was written, not when it happened
-        if is_bare_clock(ev.text):
+        if findings.is_bare_clock(t):
             continue  # "at 3 a.m." only repeats the day in context (or publication's): the other rules say which
         out.append(t)
     return out
@@ -188,42 +183,6 @@ def in_citation(text: str, start: int, end: int) -> bool:
     if close_at < 0 or "\n" in text[end:close_at]:
         return False
     return text.count(",", open_at, start) >= 2
-
-
-@lru_cache(maxsize=64)
-def _dateline(text: str) -> Dateline | None:
-    return find_dateline(text)
-
-
-def _dateline_span(text: str) -> tuple[int, int] | None:
-    dateline = _dateline(text)
-    return (dateline.start, dateline.end) if dateline is not None else None
-
-
-def publication_time(published: str | None) -> Time | None:
-    """The report's own date as the event's date of last resort, at the precision it is known to."""
-    if not published:
-        return None
-    try:
-        day = date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-    value = day.isoformat()
-    return Time(value=value, precision=Precision.DAY, start=value, end=value, basis=TimeBasis.PUBLICATION, text="",
-                id=stable_id("tm", "publication", value))
-
-
-def release_month_time(text: str) -> Time | None:
-    """The publication month as the event's date of last resort, when the header dates the report only to a
-    month (a release id without a dateline); None otherwise."""
-    dateline = _dateline(text)
-    known = dateline.known_month if dateline is not None and dateline.date is None else None
-    if known is None:
-        return None
-    period = month_period(*known)
-    start, end = period.start.isoformat(), period.end.isoformat()
-    return Time(value=period.value, precision=Precision.MONTH, start=start, end=end, basis=TimeBasis.PUBLICATION,
-                text="", id=stable_id("tm", "publication", period.value))
 
 
 def dates_compatible(a: Time | None, b: Time | None) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from sitrep.extract.common.records import TimeFindings
 from sitrep.extract.events.taxonomy import Subtype, Taxonomy, make_taxonomy
 from sitrep.extract.events.words import EventWords, event_words
 from sitrep.lang import default_lexicon
@@ -53,3 +54,4 @@ class EventContext:
     rank: dict[str, int] = field(default_factory=dict)  # subtype -> specificity, from the taxonomy
     taxonomy: Taxonomy = field(default_factory=make_taxonomy)
     words: EventWords = field(default_factory=lambda: event_words(default_lexicon()))
+    time_findings: TimeFindings = field(default_factory=TimeFindings)  # what the times stage knows of ``times``

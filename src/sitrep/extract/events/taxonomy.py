@@ -10,6 +10,7 @@ from typing import Any
 
 from sitrep.config import load_yaml
 from sitrep.errors import ConfigError
+from sitrep.lang import Lexicon, default_lexicon
 
 _JOIN = re.compile(r"[\s\-]+")
 
@@ -29,6 +30,7 @@ class Subtype:
     verbal: bool = False  # a political interaction (a demand, a meeting), not violence or a conflict development
     hostile: bool = False  # a non-violent act against a party: an intention to do it is a threat
     rioting: bool = False  # violence or destruction that makes a demonstration a riot
+    harms_property: bool = False  # destruction aimed at things: with people hurt, it is an attack on them
     incident_rank: int | None = None  # overrides its type's rank as what an incident of several mentions is
 
 
@@ -53,10 +55,23 @@ class Taxonomy:
         return self.subtypes[name]
 
 
-def taxonomy_from_data(data: Any) -> Taxonomy:
-    """Build look-up tables from the parsed YAML (validated here, at the boundary)."""
+def taxonomy_from_data(data: Any, words: Any = None) -> Taxonomy:
+    """Build look-up tables from the parsed taxonomy (what each type and subtype means) and a language's trigger
+    words (``lang/<code>/triggers.yaml``: ``irregular``, ``generic``, ``subtypes``); validated here, at the
+    boundary. Without ``words``, trigger words may sit on the subtypes themselves (small test taxonomies)."""
     if not isinstance(data, dict) or "types" not in data:
         raise ConfigError("taxonomy data must be a mapping with a 'types' key")
+    if words is not None:
+        if not isinstance(words, dict):
+            raise ConfigError("trigger words must be a mapping with 'generic', 'irregular' and 'subtypes'")
+        on_subtype = words.get("subtypes") or {}
+        data = {**data, "generic": words.get("generic") or {}, "irregular": words.get("irregular") or {},
+                "types": {t: {**td, "subtypes": {n: {**sd, **(on_subtype.get(n) or {})}
+                                                 for n, sd in (td.get("subtypes") or {}).items()}}
+                          for t, td in data["types"].items()}}
+        unknown = set(on_subtype) - {n for td in data["types"].values() for n in td["subtypes"]}
+        if unknown:
+            raise ConfigError(f"trigger words name subtypes the taxonomy does not have: {', '.join(sorted(unknown))}")
     verbs: dict[str, Subtype | None] = {}
     nouns: dict[str, Subtype | None] = {}
     modifiers: dict[str, Subtype] = {}
@@ -75,6 +90,7 @@ def taxonomy_from_data(data: Any) -> Taxonomy:
                 st = Subtype(type=type_name, subtype=sub_name, label=sub.get("label", sub_name),
                              plover=sub["plover"], rank=int(sub.get("rank", 1)), verbal=bool(sub.get("verbal", False)),
                              hostile=bool(sub.get("hostile", False)), rioting=bool(sub.get("rioting", False)),
+                             harms_property=bool(sub.get("harms_property", False)),
                              incident_rank=int(sub["incident_rank"]) if "incident_rank" in sub else None)
             except (KeyError, TypeError, ValueError) as exc:
                 raise ConfigError(f"taxonomy subtype {type_name}/{sub_name} is incomplete: {exc}") from exc
@@ -105,7 +121,10 @@ def taxonomy_from_data(data: Any) -> Taxonomy:
                     **flagged)
 
 
-@lru_cache(maxsize=1)
-def make_taxonomy() -> Taxonomy:
-    """The packaged taxonomy, built once per process."""
-    return taxonomy_from_data(load_yaml("taxonomy.yaml"))
+@lru_cache(maxsize=8)
+def make_taxonomy(lexicon: Lexicon | None = None) -> Taxonomy:
+    """The packaged taxonomy with a language's trigger words (English by default), built once per process."""
+    lex = lexicon or default_lexicon()
+    return taxonomy_from_data(load_yaml("taxonomy.yaml"), {
+        "irregular": lex.value("triggers", "irregular"), "generic": lex.value("triggers", "generic"),
+        "subtypes": lex.value("triggers", "subtypes")})

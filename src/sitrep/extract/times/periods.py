@@ -1,6 +1,7 @@
 """Calendar arithmetic for the times stage: a period as inclusive date bounds plus its reduced ISO 8601 value.
+Language-free: month, weekday and season names are in ``lang/<code>/calendar.yaml``.
 
-Conventions (documented here once, used by ``times.py``):
+Conventions (documented here once, used by the whole stage):
 
 - seasons are northern-hemisphere meteorological seasons: spring ``SP`` = March–May, summer ``SU`` =
   June–August, autumn ``FA`` = September–November, winter ``WI`` = December of the year before to
@@ -19,18 +20,7 @@ from dataclasses import dataclass
 
 from sitrep.model import Precision
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-}
 
 # A part name -> (first, last) sub-unit, for each precision that can be split.
 _MONTH_PARTS = {"early": (1, 10), "begin": (1, 10), "mid": (11, 20), "late": (21, 31), "end": (21, 31),

@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
-from sitrep.extract._calendar import Period
-from sitrep.extract._time_rules import find_candidates
+from sitrep.extract.common.records import Dateline
+from sitrep.extract.times.periods import Period
+from sitrep.extract.times.rules import find_candidates
+from sitrep.extract.times.words import TimesWords
 from sitrep.model import Precision
 
 _HEADER = 600
@@ -29,66 +30,57 @@ _BREAK = r"(?:^|(?<=[\n\u2028\u2029]))[ \t\u00a0]*"
 _PLACE = r"[A-Z][A-Za-z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?"
 # "KABUL, Afghanistan (Aug. 6, 2012)": the date in brackets after a place in capitals.
 _BRACKETED = re.compile(rf"{_BREAK}(?P<place>{_PLACE})\s*\((?P<date>[^()\n\u2028]{{3,30}})\)", re.MULTILINE)
-# "LONDON, March 3 (Reuters) -": the date after the place, before the agency.
-_AGENCY = re.compile(rf"{_BREAK}(?P<place>{_PLACE}),\s+(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)\s*\([^()\n]{{1,40}}\)",
-                     re.MULTILINE)
-# "May 11: Afghan-ISAF Operations ...": a title opening with a day and a colon.
-_TITLE = re.compile(r"\A\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?):\s")
 _RELEASE_ID = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-[A-Z]{1,3}\s*[-–]\s*\d{1,4}\b")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    """Where the header dates the report: the date words' span, the date (None when its year cannot be known),
-    and where the body starts (the first character after the dateline or the title line)."""
-
-    start: int
-    end: int
-    date: dt.date | None
-    body_start: int
-    kind: str  # "dateline", "title" or "first_line"
-    year_from: str | None = None  # "text", "release_id", "header_year" or None
-    month: tuple[int, int] | None = None  # (year, month) when only the month is known
-
-    @property
-    def known_month(self) -> tuple[int, int] | None:
-        """The (year, month) of the anchor, known from its date or from a release id alone."""
-        return (self.date.year, self.date.month) if self.date is not None else self.month
+@lru_cache(maxsize=8)
+def _header_patterns(w: TimesWords) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"LONDON, March 3 (Reuters) -": the date after the place, before the agency; "May 11: Afghan-ISAF
+    Operations ...": a title opening with a day and a colon. The date's shape is the language's."""
+    agency = re.compile(rf"{_BREAK}(?P<place>{_PLACE}),\s+(?P<date>{w.header_date})\s*\([^()\n]{{1,40}}\)", re.MULTILINE)
+    title = re.compile(rf"\A\s*(?P<date>{w.header_date}):\s")
+    return agency, title
 
 
-@lru_cache(maxsize=16)  # asked by the pipeline and by the event-date rules for the same text
-def find_dateline(text: str) -> Dateline | None:
+@lru_cache(maxsize=16)  # asked by the pipeline and by the times stage for the same text
+def find_dateline(text: str, w: TimesWords) -> Dateline | None:
     """The header's publication anchor, or None if the header has no date."""
     head = text[:_HEADER]
     release = _RELEASE_ID.search(head)
-    for pattern, kind in ((_BRACKETED, "dateline"), (_AGENCY, "dateline")):
+    agency, title = _header_patterns(w)
+    for pattern, kind in ((_BRACKETED, "dateline"), (agency, "dateline")):
         for m in pattern.finditer(head):
             if m.group("place").strip().isupper() or "," in m.group("place"):
-                found = _dated(head, m.start("date"), m.end("date"), release)
+                found = _dated(w, head, m.start("date"), m.end("date"), release)
                 if found is not None:
                     date, year_from = found
-                    return Dateline(m.start("date"), m.end("date"), date, m.end(), kind, year_from)
-    m = _TITLE.match(head)
+                    return Dateline(start=m.start("date"), end=m.end("date"), date=date, body_start=m.end(),
+                                    kind=kind, year_from=year_from)
+    m = title.match(head)
     if m:
-        found = _dated(head, m.start("date"), m.end("date"), release)
+        found = _dated(w, head, m.start("date"), m.end("date"), release)
         if found is not None:
-            return Dateline(m.start("date"), m.end("date"), found[0], _line_end(text, m.end()), "title", found[1])
+            return Dateline(start=m.start("date"), end=m.end("date"), date=found[0],
+                            body_start=_line_end(text, m.end()), kind="title", year_from=found[1])
     first_end = _line_end(text, 0)
-    for cand in find_candidates(head[:first_end]):
+    for cand in find_candidates(head[:first_end], w):
         if cand.precision is Precision.DAY and cand.year is not None and cand.year.kind == "abs" and cand.build:
             period = cand.build(cand.year.n)
             if period is not None:
-                return Dateline(cand.start, cand.end, period.start, first_end, "first_line", "text")
+                return Dateline(start=cand.start, end=cand.end, date=period.start, body_start=first_end,
+                                kind="first_line", year_from="text")
     if release is not None:
-        return Dateline(release.start(), release.end(), None, _line_end(text, release.end()), "release_id",
-                        "release_id", month=(int(release.group("y")), int(release.group("m"))))
+        return Dateline(start=release.start(), end=release.end(), date=None,
+                        body_start=_line_end(text, release.end()), kind="release_id", year_from="release_id",
+                        month=(int(release.group("y")), int(release.group("m"))))
     return None
 
 
-def _dated(head: str, start: int, end: int, release: re.Match[str] | None) -> tuple[dt.date | None, str | None] | None:
+def _dated(w: TimesWords, head: str, start: int, end: int, release: re.Match[str] | None
+           ) -> tuple[dt.date | None, str | None] | None:
     """The date of the words head[start:end] (None with no year to be had), or None if they are not a day."""
-    for cand in find_candidates(head[:end]):
+    for cand in find_candidates(head[:end], w):
         if cand.start < start or cand.precision is not Precision.DAY or cand.year is None or cand.build is None:
             continue
         if cand.year.kind == "abs":
@@ -118,5 +110,3 @@ def _line_end(text: str, pos: int) -> int:
     ends = [i for i in (text.find(c, pos) for c in "\n\u2028\u2029") if i >= 0]
     return min(ends) + 1 if ends else len(text)
 
-
-__all__ = ["Dateline", "find_dateline"]

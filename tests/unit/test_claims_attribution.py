@@ -458,3 +458,15 @@ def test_claims_passive_report_with_its_agent(annotate):
 
 def test_claims_title_case_quote_with_no_speaker_is_a_title_not_a_claim(annotate):
     assert _claims(annotate, "The crowd carried banners reading “Bring Our Soldiers Home Now” past the ministry.") == []
+
+
+def test_claims_passive_stance_names_who_takes_it_and_force_stays_force(annotate):
+    [claim] = _claims(annotate, "The ceasefire plan was backed by most of the deputies.")
+    assert (claim.speaker.name, claim.content.text, claim.kind) == (
+        "most of the deputies", "The ceasefire plan", ClaimKind.STANCE)
+    assert _claims(annotate, "The convoy was attacked by militants near the bridge.") == []
+
+
+def test_claims_topic_hung_on_the_addressee(annotate):
+    [claim] = _claims(annotate, "The envoy is talking to the elders about the return of the displaced.")
+    assert claim.content.text == "the return of the displaced"

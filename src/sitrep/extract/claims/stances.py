@@ -39,7 +39,9 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     tok = ann.tokens[k]
     if tok.pos == "VERB" and _passive(ann, k) and tok.lemma.lower() in w.question_verbs:
         return _asked(doc, k)
-    if tok.pos != "VERB" or _passive(ann, k):
+    if tok.pos == "VERB" and _passive(ann, k):
+        return _stance_suffered(doc, k)
+    if tok.pos != "VERB":
         return None
     if tok.tag == "VBN" and not any(ann.tokens[c].dep == "aux" for c in ann.children[k]):
         return None  # "said when asked about a truce", "the plan backed by Kyiv": no one named takes the stance
@@ -67,6 +69,12 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
             content = _postposed(ann, k)
     on_prep = [c for c in ann.children[k] if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in preps
                and not when(ann, c)]
+    if not on_prep and preps:
+        # "talked to voters about health care": the parse hangs the topic on the addressee.
+        on_prep = [g for c in ann.children[k] if ann.tokens[c].dep == "prep" and c > k
+                   for o in ann.children[c] if ann.tokens[o].dep == "pobj"
+                   for g in ann.children[o] if ann.tokens[g].dep == "prep" and ann.tokens[g].text.lower() in preps
+                   and not when(ann, g)]
     if content and obj is not None and on_prep:
         content |= subtree_set(ann, on_prep[0])  # "praised the medics for their courage": the charge goes along
     elif not content and on_prep:
@@ -127,6 +135,29 @@ def raised_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         subject = set() if expletive else subtree_set(ann, head)
     kind = ClaimKind.STATEMENT if lemma in w.speech_verbs else ClaimKind.BELIEF
     return StanceCue(cue=tuple(sorted(cue)), content=frozenset(subject | complement), speaker=judge, kind=kind)
+
+
+def _stance_suffered(doc: ClaimDoc, k: int) -> StanceCue | None:
+    """ "The plan was backed by most deputies", "the minister was criticised by the unions for …": the subject is
+    what the stance is about, the "by" names who takes it (a verb of force only against a person)."""
+    ann, w = doc.ann, doc.w
+    lemma = ann.tokens[k].lemma.lower()
+    if lemma not in w.stance_verbs and lemma not in w.verbal_force_verbs:
+        return None
+    agent = _child(ann, k, ("agent",), after=True)
+    holder = pobj_of(ann, agent) if agent is not None else None
+    subject = _child(ann, k, ("nsubjpass",), after=False)
+    if holder is None or subject is None:
+        return None
+    if lemma not in w.stance_verbs and ann.tokens[subject].ent_type != "PERSON":
+        return None  # "the convoy was attacked by militants" is force
+    content = subtree_set(ann, subject)
+    preps = w.topic_verbs.get(lemma, frozenset())
+    for c in ann.children[k]:
+        if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in preps:
+            content |= subtree_set(ann, c)
+    cue = [k, *(c for c in ann.children[k] if ann.tokens[c].dep in ("aux", "auxpass", "neg") and c < k)]
+    return StanceCue(cue=tuple(sorted(cue)), content=frozenset(content), speaker=holder, kind=ClaimKind.STANCE)
 
 
 def _asked(doc: ClaimDoc, k: int) -> StanceCue | None:

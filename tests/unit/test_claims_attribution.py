@@ -470,3 +470,9 @@ def test_claims_passive_stance_names_who_takes_it_and_force_stays_force(annotate
 def test_claims_topic_hung_on_the_addressee(annotate):
     [claim] = _claims(annotate, "The envoy is talking to the elders about the return of the displaced.")
     assert claim.content.text == "the return of the displaced"
+
+
+@pytest.mark.parametrize("text", ["An air weapons team supporting ground forces engaged the insurgents.",
+                                  "The troops were backed by artillery."])
+def test_claims_military_support_is_no_stance(annotate, text):
+    assert _claims(annotate, text) == []

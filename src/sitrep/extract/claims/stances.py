@@ -85,6 +85,8 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         return None
     if force and not stance and not _verbal(ann, k, obj, on_prep):
         return None
+    if lemma in w.military_support_verbs and _military(doc, k, obj):
+        return None  # "an air weapons team supporting ground forces" is support in battle, not a stance
     kind = ClaimKind.BELIEF if belief else ClaimKind.STANCE
     if lemma in w.intention_verbs:
         kind = ClaimKind.INTENTION
@@ -151,6 +153,8 @@ def _stance_suffered(doc: ClaimDoc, k: int) -> StanceCue | None:
         return None
     if lemma not in w.stance_verbs and ann.tokens[subject].ent_type != "PERSON":
         return None  # "the convoy was attacked by militants" is force
+    if lemma in w.military_support_verbs and any(noun_keys(ann, j, w) & w.military_nouns for j in (subject, holder)):
+        return None  # "the troops were backed by artillery"
     content = subtree_set(ann, subject)
     preps = w.topic_verbs.get(lemma, frozenset())
     for c in ann.children[k]:
@@ -182,6 +186,12 @@ def _asked(doc: ClaimDoc, k: int) -> StanceCue | None:
     agent = _child(ann, k, ("agent",), after=True)
     asker = pobj_of(ann, agent) if agent is not None else None
     return StanceCue(cue=tuple(sorted(cue)), content=frozenset(content), speaker=asker, kind=ClaimKind.QUESTION)
+
+
+def _military(doc: ClaimDoc, k: int, obj: int | None) -> bool:
+    ann, w = doc.ann, doc.w
+    heads = [j for j in (obj, _holder(doc, k)) if j is not None]
+    return any(noun_keys(ann, j, w) & w.military_nouns for j in heads)
 
 
 def _perceiver(doc: ClaimDoc, k: int) -> bool:

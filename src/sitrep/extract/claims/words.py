@@ -54,6 +54,8 @@ class ClaimWords:
     perception_verbs: frozenset[str]
     stance_verbs: frozenset[str]
     verbal_force_verbs: frozenset[str]
+    military_support_verbs: frozenset[str]
+    military_nouns: frozenset[str]  # actors.yaml's force nouns and claims.yaml's military units
     topic_verbs: dict[str, frozenset[str]]  # verb -> the prepositions that carry its content
     noun_kinds: dict[str, tuple[str, frozenset[str]]]  # noun -> (claim kind, prepositions of its content)
     opinion_nouns: frozenset[str]
@@ -170,6 +172,8 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         perception_verbs=words("perception_verbs"),
         stance_verbs=words("stance_verbs"),
         verbal_force_verbs=words("verbal_force_verbs"),
+        military_support_verbs=words("military_support_verbs"),
+        military_nouns=frozenset(lex.table("actors", "force_nouns")) | words("military_units"),
         topic_verbs=_prepositions(lex, "topic_verbs"),
         noun_kinds=_noun_kinds(lex),
         opinion_nouns=words("opinion_nouns"),

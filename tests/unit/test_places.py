@@ -377,7 +377,7 @@ def test_a_country_beats_a_small_namesake_town_of_the_articles_country() -> None
 def test_candidate_features_follow_the_feature_names_and_population_gap() -> None:
     from types import SimpleNamespace
 
-    from sitrep.extract._place_score import FEATURE_NAMES, WEIGHTS, candidate_features, score
+    from sitrep.extract.places.scoring import FEATURE_NAMES, WEIGHTS, candidate_features, score
 
     big = SimpleNamespace(feature="city", population=2_000_000, country="FR")
     small = SimpleNamespace(feature="city", population=2_000, country="US")

@@ -54,7 +54,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
         doc = replace(doc, published=dateline_date(doc.text, lexicon=lexicon))
     found_times = find_times(ann, published=doc.published, lexicon=lexicon)
     times = list(found_times.times)
-    places = extract_places(ann, gazetteer=res.gazetteer, is_actor=actor_name_test(res.actor_table))
+    places = extract_places(ann, gazetteer=res.gazetteer, is_actor=actor_name_test(res.actor_table), lexicon=lexicon)
     actors = extract_actors(ann, table=res.actor_table, lexicon=lexicon)
     actors = actors_not_places(actors, places)
     casualties = extract_casualties(ann, lexicon=lexicon)

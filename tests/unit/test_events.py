@@ -78,6 +78,22 @@ def test_generic_strike_typed_by_its_subject(extract):
 @pytest.mark.parametrize(
     ("text", "subtype"),
     [
+        ("Three fighters were killed by an air weapons team near Sangin on Monday.", "air_drone_strike"),
+        ("A landmine hit an army truck near Kidal on Monday, wounding two soldiers.", "remote_explosive"),
+        # what was hit is no weapon: a car attacked is no car bomb
+        ("A man attacked a parked car in Lagos on Monday and injured a child inside.", "attack"),
+        # a clause hung on the agent tells nothing of the weapon
+        ("A teenager was shot dead by police officers answering a call about a car alarm in Ohio on Monday.", "attack"),
+    ],
+)
+def test_generic_trigger_typed_by_its_instrument_not_its_object(extract, text, subtype):
+    r = extract(text, published="2020-03-04")
+    assert [e.subtype for e in r.events if e.type != "strategic_developments"] == [subtype]
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
         ("A suicide bomber blew himself up at a checkpoint in Baghdad on Monday, killing seven people.", "suicide_bomb"),
         ("A roadside bomb struck a police patrol near Kirkuk on Monday, wounding three officers.", "remote_explosive"),
         ("Rebels shelled government positions near Aleppo on Monday, killing four soldiers.", "shelling_artillery_missile"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sitrep.extract.common.text import ancestors, subtree
+from sitrep.extract.common.text import ancestors
 from sitrep.extract.events.drafts import EventDraft, Trigger
 from sitrep.extract.events.roles import assign_roles
 from sitrep.extract.events.taxonomy import Subtype, Taxonomy, trigger_key
@@ -17,6 +17,8 @@ from sitrep.model import Actor, Annotations, CasualtyMention, Role
 _ARMED_KINDS = {"state_forces", "foreign_forces", "coalition", "rebels", "militia", "insurgents", "armed_group"}
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "dative"}
+_NOUN_MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod"}
 
 
 def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[CasualtyMention],
@@ -177,9 +179,7 @@ def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords)
     best: Subtype | None = None
     best_trigger = d.triggers[0]
     for t in d.triggers:
-        near = list(ann.children[t.head]) + list(t.tokens)
-        near += [g for c in ann.children[t.head] if ann.tokens[c].dep in ("nsubj", "agent") for g in subtree(ann, c)]
-        for j in near:
+        for j in _instrument_words(ann, t):
             st = tax.modifiers.get(trigger_key(lemma(ann.tokens[j], tax)))
             if st and (best is None or st.rank > best.rank):
                 best, best_trigger = st, t
@@ -202,6 +202,36 @@ def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords)
     if targets & _ARMED_KINDS or (initiators & _ARMED_KINDS and not targets and not d.killed):
         return tax.subtype("armed_clash"), True
     return tax.subtype("attack"), True
+
+
+def _instrument_words(ann: Annotations, t: Trigger) -> list[int]:
+    """The words that may say how a generic trigger was done: the trigger's own words, its modifiers, and the
+    noun phrase of its subject or its "by" agent ("a drone struck", "hit by a roadside mine"). Not its object,
+    which is what was hit ("attacked a car" is no car bomb), and not the clauses hung on a noun ("shot by
+    officers responding to a report of someone breaking car windows")."""
+    near = list(t.tokens)
+    for c in ann.children[t.head]:
+        dep = ann.tokens[c].dep
+        if dep in _OBJECT_DEPS:
+            continue
+        near.append(c)
+        if dep == "nsubj":
+            near += _noun_phrase_core(ann, c)
+        elif dep == "agent":
+            for p in ann.children[c]:
+                if ann.tokens[p].dep == "pobj":
+                    near += _noun_phrase_core(ann, p)
+    return near
+
+
+def _noun_phrase_core(ann: Annotations, head: int) -> list[int]:
+    """A noun and the words that modify it ("an air weapons team" -> air, weapons, team), conjuncts included
+    ("mortars and rockets"), without the clauses and phrases hung on it."""
+    core = [head]
+    for c in ann.children[head]:
+        if ann.tokens[c].dep in _NOUN_MODIFIER_DEPS or ann.tokens[c].dep == "conj":
+            core += _noun_phrase_core(ann, c)
+    return core
 
 
 def _labour_strike(ann: Annotations, head: int, sentence: int, w: EventWords) -> bool:

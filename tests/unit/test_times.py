@@ -8,6 +8,8 @@ import pytest
 
 from sitrep.extract.times import clock_of, extract_times, find_dateline, parse_published, time_at, time_reference
 from sitrep.extract.times import periods as cal
+from sitrep.extract.times.words import times_words
+from sitrep.lang import languages, load_lexicon
 from sitrep.model import Annotations, Precision, Span, Time, TimeBasis, check_evidence, stable_id
 
 PUB = "2015-10-27"  # a Tuesday
@@ -627,3 +629,21 @@ def test_times_quarter_not_begun_by_publication_is_last_years() -> None:
 def test_times_year_after_a_year_and_and() -> None:
     times = times_of("Output rose in 1995 and 1996 but fell in 1997 or 1998.")
     assert [(t.text, t.value) for t in times] == [("1995", "1995"), ("1996", "1996"), ("1997", "1997"), ("1998", "1998")]
+
+
+@pytest.mark.parametrize("code", languages())
+def test_times_every_day_word_is_scanned_by_the_trigger(code: str) -> None:
+    """The rules only run around the trigger's words, so a day word the trigger misses is never read
+    ("this morning" was silently skipped while "morning" was not a trigger word)."""
+    w = times_words(load_lexicon(code))
+    missed = [word for word in w.day_words if not (w.trigger.search(word) or w.trigger.search(word.capitalize()))]
+    assert not missed
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Coalition aircraft struck a convoy in Takhar province this morning.", "this morning"),
+    ("The market was shelled this afternoon, officials said.", "this afternoon"),
+])
+def test_times_parts_of_today_are_the_publication_day(text: str, words: str) -> None:
+    t = only(text)
+    assert (t.text, t.value, t.precision) == (words, PUB, Precision.DAY)

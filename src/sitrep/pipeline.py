@@ -125,4 +125,4 @@ def extract_one(text_or_html: str | bytes, *, published: str | None = None, url:
 
     doc = document_from_input(text_or_html, source=source, published=published, url=url, title=title,
                               outlet=outlet, author=author)
-    return report_from_annotations(doc, annotate(doc.text))
+    return report_from_annotations(doc, annotate(doc.text, language=doc.language))

@@ -67,11 +67,14 @@ def chunks(inputs: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def warm_up() -> None:
-    """Load the spaCy model and the resources in this process (a worker's initializer)."""
+    """Load the spaCy model, the language identifier and the resources in this process (a worker's initializer).
+    Other languages' pipelines load on their first document."""
+    from sitrep.ingest._language import warm_up as load_identifier
     from sitrep.nlp.spacy_adapter import load_pipeline
     from sitrep.pipeline import make_resources
 
     load_pipeline()
+    load_identifier()
     make_resources()
 
 
@@ -83,8 +86,7 @@ def process_chunk(chunk: list[RawInput | Failure], defaults: dict[str, str] | No
 
     resources = make_resources()
     prepared: list[Document | Failure] = [prepare(item, defaults) for item in chunk]
-    docs = [d for d in prepared if isinstance(d, Document)]
-    annotated = iter(annotate_many([d.text for d in docs], batch_size=batch_size))
+    annotated = annotate_by_language([d for d in prepared if isinstance(d, Document)], annotate_many, batch_size)
     out: list[Report | Failure] = []
     for item in prepared:
         if isinstance(item, Failure):
@@ -101,6 +103,21 @@ def process_chunk(chunk: list[RawInput | Failure], defaults: dict[str, str] | No
             out.append(Failure(source=item.source or item.id, code="internal_error",
                                message=f"{type(exc).__name__}: {exc}", document_id=item.id, stage="extract"))
     return out
+
+
+def annotate_by_language(docs: list[Document], annotate_many: Callable[..., Iterator[Any]],
+                         batch_size: int) -> Iterator[Any]:
+    """The annotations of ``docs`` in their order, each language's documents read together by its own pipeline
+    (one ``nlp.pipe`` per language present in the chunk)."""
+    groups: dict[str | None, list[int]] = {}  # None: the default language
+    for i, doc in enumerate(docs):
+        groups.setdefault(doc.language, []).append(i)
+    done: list[Any] = [None] * len(docs)
+    for language, positions in groups.items():
+        texts = [docs[i].text for i in positions]
+        for i, ann in zip(positions, annotate_many(texts, language=language, batch_size=batch_size), strict=True):
+            done[i] = ann
+    return iter(done)
 
 
 def process(inputs: Iterable[RawInput | Failure], *, batch_size: int = 32, defaults: dict[str, str] | None = None,

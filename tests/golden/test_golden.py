@@ -79,7 +79,8 @@ def reports():
     return REPORTS
 
 
-@pytest.mark.parametrize("name", ["anbar-weekly", "helmand-release", "wires-1", "wires-2", "wires-3", "wires-4"])
+@pytest.mark.parametrize("name", ["anbar-weekly", "helmand-release", "wires-1", "wires-2", "wires-3", "wires-4",
+                                  "menaka-depeche"])
 def test_sample_matches_golden(name, reports, request):
     got = condensed(reports[name])
     path = EXPECTED / f"{name}.json"

@@ -29,7 +29,9 @@ says ``scheme: ud`` has its trees rewritten by the adapter (``sitrep.nlp.ud``) b
   become that verb's ``ccomp`` (the speech verb heads the sentence, as "said" does in English);
   an inverted subject after such a verb ("a affirmé le ministre", parsed ``obj``) becomes its ``nsubj``;
 - a negation adverb (the morphological feature ``negation_feature``, "ne", "pas") becomes ``neg``; euphonic
-  tokens (``euphonic``: the "-t-" of "a-t-il") are ``dep``.
+  tokens (``euphonic``: the "-t-" of "a-t-il") are ``dep``;
+- with ``nmod_follows_head`` (French puts a noun's modifiers after it), a bare ``nmod`` before its noun is an
+  adverbial of the verb above ("a indiqué mercredi une source": "mercredi" dates the verb, not the source).
 
 Tokens also get the Penn Treebank ``tag`` the rules read (``VBD``, ``VBN``, ``NNS``, ...) from the model's
 part of speech and morphology, by the ordered ``tags`` rules of ``language.yaml``; entity labels are mapped onto
@@ -49,7 +51,7 @@ from sitrep.errors import ConfigError
 
 DEFAULT = "en"
 # Keys of language.yaml the spaCy adapter reads besides the label maps (see the module docstring).
-_PARSE_KEYS = ("tags", "negation_feature", "euphonic")
+_PARSE_KEYS = ("tags", "negation_feature", "euphonic", "nmod_follows_head")
 
 
 @dataclass(frozen=True, eq=False, slots=True)

@@ -74,13 +74,12 @@ def annotations_from_doc(doc: Any, *, dep_labels: dict[str, str] | None = None, 
     entity_labels = dict(lexicon.entity_labels) if lexicon is not None else {}
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
-    rewritten: set[int] = set()
     if lexicon is not None and lexicon.scheme == "ud":
         parsed = [ParsedToken(text=t.text, pos=t.pos_, dep=t.dep_, head=t.head.i, morph=t.morph.to_dict())
                   for t in doc]
         heads, deps = normalise(parsed, negation_feature=lexicon.parse.get("negation_feature"),
-                                euphonic=frozenset(str(w).lower() for w in lexicon.parse.get("euphonic") or ()))
-        rewritten = {i for i, t in enumerate(doc) if deps[i] != t.dep_}
+                                euphonic=frozenset(str(w).lower() for w in lexicon.parse.get("euphonic") or ()),
+                                nmod_follows_head=bool(lexicon.parse.get("nmod_follows_head")))
     tag_rules = list(lexicon.parse.get("tags") or ()) if lexicon is not None else []
     tokens = tuple(
         Token(
@@ -91,7 +90,7 @@ def annotations_from_doc(doc: Any, *, dep_labels: dict[str, str] | None = None, 
             lemma=t.lemma_,
             pos=t.pos_,
             tag=(penn_tag(t.pos_, t.dep_, t.morph.to_dict(), tag_rules) or t.tag_) if tag_rules else t.tag_,
-            dep=deps[t.i] if t.i in rewritten else labels.get(deps[t.i], deps[t.i]),
+            dep=labels.get(deps[t.i], deps[t.i]),
             head=heads[t.i],
             ent_type=entity_labels.get(t.ent_type_, t.ent_type_),
             like_num=t.like_num,

@@ -35,20 +35,27 @@ _CLAUSAL = frozenset({"advcl", "ccomp", "parataxis", "nsubj", "csubj", "xcomp"})
 
 
 def normalise(tokens: Sequence[ParsedToken], *, negation_feature: str | None = None,
-              euphonic: frozenset[str] = frozenset()) -> tuple[list[int], list[str]]:
+              euphonic: frozenset[str] = frozenset(), nmod_follows_head: bool = False) -> tuple[list[int], list[str]]:
     """The heads and labels of a UD parse rewritten so that sitrep's rules read it (labels not rewritten here
-    stay UD's; the adapter renames them). Indices are positions in ``tokens`` (one sentence or a whole doc)."""
+    stay UD's; the adapter renames them). Indices are positions in ``tokens`` (one sentence or a whole doc).
+    ``nmod_follows_head``: the language puts a noun's nominal modifiers after it (French), so a bare ``nmod``
+    before its noun is a misparsed adverbial ("a indiqué mercredi une source": "mercredi" belongs to the verb)."""
     heads = [t.head for t in tokens]
     deps = [t.dep for t in tokens]
     children: list[list[int]] = [[] for _ in tokens]
     for i, t in enumerate(tokens):
         if t.head != i:
             children[t.head].append(i)
+    if nmod_follows_head:
+        _adverbial_nmods(tokens, heads, deps, children)
     _prepositions(tokens, heads, deps, children)
     _clauses(tokens, heads, deps, children)
     for i, t in enumerate(tokens):
         if t.text.lower() in euphonic:
             deps[i] = "dep"  # the "-t-" of "a-t-il": no word of its own
+            for c in children[i]:
+                if tokens[c].pos == "PRON":  # "-elle" parsed under "-t": the verb's inverted subject
+                    heads[c], deps[c] = heads[i], "nsubj"
         elif negation_feature and deps[i] == "advmod" and _has(t, negation_feature):
             deps[i] = "neg"
     return heads, deps
@@ -57,6 +64,17 @@ def normalise(tokens: Sequence[ParsedToken], *, negation_feature: str | None = N
 def _has(t: ParsedToken, feature: str) -> bool:
     name, _, value = feature.partition("=")
     return t.morph.get(name) == value
+
+
+def _adverbial_nmods(tokens: Sequence[ParsedToken], heads: list[int], deps: list[str],
+                     children: list[list[int]]) -> None:
+    for c, t in enumerate(tokens):
+        h = heads[c]
+        if t.dep == "nmod" and c < h and tokens[h].pos in ("NOUN", "PROPN") and heads[h] != h and not any(
+                tokens[k].dep == "case" for k in children[c]) and tokens[heads[h]].pos in ("VERB", "AUX"):
+            heads[c], deps[c] = heads[h], "obl:mod"
+            children[h].remove(c)
+            children[heads[h]].append(c)
 
 
 def _prepositions(tokens: Sequence[ParsedToken], heads: list[int], deps: list[str],
@@ -84,8 +102,8 @@ def _clauses(tokens: Sequence[ParsedToken], heads: list[int], deps: list[str], c
         subjects = [c for c in kids if deps[c] in _SUBJECTS]
         objects = [c for c in kids if c > v and deps[c] == "obj" and tokens[c].pos in ("NOUN", "PROPN", "PRON")]
         before = [c for c in kids if c < v and deps[c] in _CLAUSAL and tokens[c].pos in ("VERB", "AUX")]
-        h = heads[v]
-        joined = t.dep in ("parataxis", "conj") and h < v and deps[h] == "ROOT"
+        h = heads[v] if t.dep != "ROOT" else _root_before(tokens, deps, v)
+        joined = t.dep in ("parataxis", "conj", "advcl", "ROOT") and h < v and deps[h] == "ROOT"
         # French inverts the subject of an inserted clause: "..., a affirmé le ministre", "a-t-il ajouté"
         # (after the auxiliary: "a-t-il déclaré" puts "-il" between "a" and "déclaré")
         opening = min([v, *(c for c in kids if c < v and tokens[c].dep.startswith("aux"))])
@@ -102,6 +120,17 @@ def _clauses(tokens: Sequence[ParsedToken], heads: list[int], deps: list[str], c
                     heads[c] = v
         for c in before:
             deps[c] = "ccomp"
+
+
+def _root_before(tokens: Sequence[ParsedToken], deps: list[str], v: int) -> int:
+    """The root of the clause before a second root in one sentence ("« ... », a affirmé le colonel" parsed as
+    two trees), or ``v`` itself when a sentence ends between them."""
+    for j in range(v - 1, -1, -1):
+        if tokens[j].text in (".", "!", "?", "\n") or tokens[j].pos == "SPACE":
+            return v
+        if deps[j] == "ROOT":
+            return j
+    return v
 
 
 def _after_comma(tokens: Sequence[ParsedToken], children: list[list[int]], v: int) -> bool:

@@ -102,6 +102,10 @@ def _counted_by_noun(ann: Annotations, tok: Token, kids: list[Token], w: Casualt
                 return objs[0]  # "death toll of 30", "the lives of 12 people"
     head = ann.tokens[tok.head]
     head_kids = [ann.tokens[c] for c in ann.children[head.i]]
+    if tok.dep == "pobj" and head.text.casefold() == w.of and head.head != head.i:
+        quantity = ann.tokens[head.head]
+        if quantity.pos == "NOUN" and quantity.text.casefold() in w.vague:
+            return quantity.i  # "plusieurs dizaines de morts": the vague quantity heads the phrase
     if tok.lemma.casefold() == w.toll_noun and tok.dep == "nsubj":
         for k in head_kids:
             if k.dep in ("dobj", "attr") and is_quantity_word(k, w):

@@ -96,9 +96,13 @@ def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
             break
     if found is None:
         return None
-    # Only the speaker may stand between the quote and its cue ('," the Pentagon said'), not another clause.
+    # Only the speaker may stand between the quote and its cue ('," the Pentagon said'), not another clause; and
+    # the auxiliary of a cue whose subject follows it ('», a déclaré le colonel', '», a-t-il ajouté').
     speaker = doc.speaker_of(found)
     allowed = subtree_set(ann, speaker) if speaker is not None else set()
+    auxes = {c for c in ann.children[found] if ann.tokens[c].dep in ("aux", "dep") and c < found}
+    if auxes and (speaker is None or speaker > min(auxes)):  # the subject after the auxiliary: inverted
+        allowed |= auxes
     if any(j not in allowed and not filler(ann, j) for j in range(first, found)):
         speaker = _gap_speaker(doc, first, found)
         if speaker is None:

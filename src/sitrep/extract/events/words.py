@@ -13,6 +13,7 @@ from sitrep.model import Hedge
 @dataclass(frozen=True, slots=True)
 class EventWords:
     # triggers
+    noun_phrase_head_first: bool  # a trigger phrase's noun comes first ("frappe aérienne"), not last ("air strike")
     territory_verbs: frozenset[str]
     territory_nouns: frozenset[str]
     weapon_nouns: frozenset[str]
@@ -71,6 +72,7 @@ def event_words(lex: Lexicon) -> EventWords:
         return str(lex.value(s, key))
 
     return EventWords(
+        noun_phrase_head_first=text("noun_phrase_head") == "first",
         territory_verbs=words("territory_verbs"), territory_nouns=words("territory_nouns"),
         weapon_nouns=words("weapon_nouns"), transitive_other_sense=words("transitive_other_sense"),
         emplacing_verbs=words("emplacing_verbs"), role_head_nouns=words("role_head_nouns"),

@@ -30,6 +30,7 @@ class EventWords:
     by_prepositions: frozenset[str]
     target_prepositions: frozenset[str]
     reporting_pronouns: frozenset[str]
+    victims_in_count_phrase: bool
     # coreference
     anaphoric_determiners: frozenset[str]
     new_happening: frozenset[str]
@@ -81,6 +82,7 @@ def event_words(lex: Lexicon) -> EventWords:
         labour_words_sentence=words("labour_words_sentence"),
         doing_verbs=words("doing_verbs"), by_prepositions=words("by_prepositions"),
         target_prepositions=words("target_prepositions"), reporting_pronouns=words("reporting_pronouns"),
+        victims_in_count_phrase=bool(lex.value(s, "victims_in_count_phrase")),
         anaphoric_determiners=words("anaphoric_determiners"), new_happening=words("new_happening"),
         victim_pronouns=words("victim_pronouns"), victim_phrase_end=lex.pattern(s, "victim_phrase_end"),
         plural_suffix=text("plural_suffix"),

@@ -42,6 +42,14 @@ def test_french_dates_are_read_and_resolved(text, published, expected):
     assert [(t.text, t.value) for t in times] == expected
 
 
+def test_a_bare_clock_time_is_on_the_day_named_before_it():
+    from sitrep.extract.times import extract_times
+
+    times = extract_times(_ann("Mardi, des milliers de personnes se sont rassemblées. Les heurts ont commencé vers "
+                               "06h00 GMT."), published="2020-08-12", lexicon=FR)
+    assert [(t.text, t.value) for t in times] == [("Mardi", "2020-08-11"), ("06h00 GMT", "2020-08-11")]
+
+
 def test_ete_the_participle_is_no_summer():
     from sitrep.extract.times import extract_times
 

@@ -118,7 +118,7 @@ def clock_of(text: str, w: TimesWords) -> str | None:
     if m.group("word"):
         return w.clock_words[m.group("word").lower()]
     if m.group("hour24"):
-        hour, minute = int(m.group("hour24")), int(m.group("minute24"))
+        hour, minute = int(m.group("hour24")), int(m.group("minute24") or 0)  # "14h" (French) has no minutes
     else:
         hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
         hour = (hour % 12) + w.meridiems[m.group("meridiem").lower()]

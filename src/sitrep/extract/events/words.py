@@ -41,6 +41,7 @@ class EventWords:
     hedge_words: dict[str, Hedge]
     hypothetical_heads: frozenset[str]
     modals: frozenset[str]
+    purpose_markers: frozenset[str]
     intent_heads: frozenset[str]
     intent_modals: frozenset[str]
     claim_hedges: dict[str, Hedge]
@@ -87,7 +88,8 @@ def event_words(lex: Lexicon) -> EventWords:
         victim_pronouns=words("victim_pronouns"), victim_phrase_end=lex.pattern(s, "victim_phrase_end"),
         plural_suffix=text("plural_suffix"),
         hedge_words={k: Hedge(v) for k, v in lex.table(s, "hedge_words").items()},
-        hypothetical_heads=words("hypothetical_heads"), modals=words("modals"), intent_heads=words("intent_heads"),
+        hypothetical_heads=words("hypothetical_heads"), modals=words("modals"),
+        purpose_markers=words("purpose_markers"), intent_heads=words("intent_heads"),
         intent_modals=words("intent_modals"),
         claim_hedges={k: Hedge(v) for k, v in lex.table(s, "claim_hedges").items()},
         denial_cue_start=text("denial_cue_start"), declare_verbs=words("declare_verbs"),

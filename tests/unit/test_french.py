@@ -145,3 +145,29 @@ def test_french_parties_are_known(text, canonical, kind):
 
     actors = extract_actors(_ann(text), table=make_actor_table(), lexicon=FR)
     assert (canonical, kind) in [(a.canonical, a.kind) for a in actors]
+
+
+def test_a_purpose_clause_tells_no_happening():
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("Des habitants ont demandé mardi des renforts pour passer à l'offensive contre les rebelles "
+                         "qui menacent le village, a indiqué un élu local.", published="2024-03-14")
+    assert [e.hedge.value for e in report.events if e.type == "battles"] in ([], ["hypothetical"])
+
+
+def test_a_page_that_opens_with_a_month_dates_its_events_within_it():
+    from sitrep.extract.times import find_dateline, find_times
+
+    text = "date 2023-02 Une attaque rebelle mardi a fait trois morts dans le nord du pays."
+    dateline = find_dateline(text, lexicon=FR)
+    assert dateline is not None and dateline.kind == "header_month" and dateline.month == (2023, 2)
+    (tuesday,) = [t for t in find_times(_ann(text), lexicon=FR).times if t.text == "mardi"]
+    assert (tuesday.start, tuesday.end) == ("2023-01-31", "2023-02-28")  # some Tuesday of that February
+
+
+def test_a_town_inside_an_armed_partys_name_is_no_place():
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("Des combattants de Boko Haram ont attaqué vendredi le village de Ngouboua, au Tchad, "
+                         "faisant cinq morts, a indiqué une source sécuritaire.", published="2015-02-14")
+    assert not any(p.name in ("Boko", "Haram") for p in report.places)

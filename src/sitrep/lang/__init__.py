@@ -33,6 +33,9 @@ says ``scheme: ud`` has its trees rewritten by the adapter (``sitrep.nlp.ud``) b
 - with ``nmod_follows_head`` (French puts a noun's modifiers after it), a bare ``nmod`` before its noun is an
   adverbial of the verb above ("a indiqué mercredi une source": "mercredi" dates the verb, not the source).
 
+A language may also give ``sentence_end_marks``: the characters after which alone a sentence may start (besides
+a line break); the parser is kept from starting one elsewhere.
+
 Tokens also get the Penn Treebank ``tag`` the rules read (``VBD``, ``VBN``, ``NNS``, ...) from the model's
 part of speech and morphology, by the ordered ``tags`` rules of ``language.yaml``; entity labels are mapped onto
 the English model's (``PERSON``, ``GPE``, ``ORG``) by ``entity_labels``.
@@ -51,7 +54,7 @@ from sitrep.errors import ConfigError
 
 DEFAULT = "en"
 # Keys of language.yaml the spaCy adapter reads besides the label maps (see the module docstring).
-_PARSE_KEYS = ("tags", "negation_feature", "euphonic", "nmod_follows_head")
+_PARSE_KEYS = ("tags", "negation_feature", "euphonic", "nmod_follows_head", "sentence_end_marks")
 
 
 @dataclass(frozen=True, eq=False, slots=True)

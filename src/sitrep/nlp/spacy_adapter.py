@@ -29,15 +29,21 @@ _LINE_BREAKS = ("\n", "\u2028", "\u2029")
 
 def load_pipeline(language: str | None = None) -> Any:
     """The spaCy pipeline of a language (None: the default), loaded once per process."""
-    return _load_model(load_lexicon(language or DEFAULT).model)
+    return _pipeline(load_lexicon(language or DEFAULT))
+
+
+def _pipeline(lexicon: Lexicon) -> Any:
+    return _load_model(lexicon.model, sentence_marks=str(lexicon.parse.get("sentence_end_marks") or ""))
 
 
 @lru_cache(maxsize=4)
-def _load_model(name: str) -> Any:
+def _load_model(name: str, sentence_marks: str = "") -> Any:
     """Load a spaCy pipeline once per process (installed as a package, never downloaded).
 
     A small component before the parser starts a sentence after every line break, so a headline,
     a dateline or a paragraph never runs into the next one (the parser would otherwise join them).
+    With ``sentence_marks`` (a language's ``sentence_end_marks``), it also keeps the parser from starting a
+    sentence anywhere else than after one of those marks (the French model splits "Boko | Haram").
     """
     try:
         import spacy
@@ -52,6 +58,10 @@ def _load_model(name: str) -> Any:
     if not Language.has_factory("sitrep_line_breaks"):
         Language.component("sitrep_line_breaks", func=_sentences_at_line_breaks)
     nlp.add_pipe("sitrep_line_breaks", before="parser")
+    if sentence_marks:
+        if not Language.has_factory("sitrep_sentence_marks"):
+            Language.factory("sitrep_sentence_marks", default_config={"marks": ""}, func=_sentence_marks)
+        nlp.add_pipe("sitrep_sentence_marks", after="sitrep_line_breaks", config={"marks": sentence_marks})
     return nlp
 
 
@@ -61,6 +71,17 @@ def _sentences_at_line_breaks(doc: Any) -> Any:
         if any(b in prev.whitespace_ or (prev.is_space and b in prev.text) for b in _LINE_BREAKS):
             token.is_sent_start = True
     return doc
+
+
+def _sentence_marks(nlp: Any, name: str, marks: str) -> Any:
+    def component(doc: Any) -> Any:
+        for token in doc[1:]:
+            prev = doc[token.i - 1]
+            if token.is_sent_start is None and not prev.is_space and not any(m in prev.text for m in marks):
+                token.is_sent_start = False
+        return doc
+
+    return component
 
 
 def annotations_from_doc(doc: Any, *, dep_labels: dict[str, str] | None = None, lexicon: Lexicon | None = None
@@ -140,12 +161,12 @@ def _span(s: Any, label: str = "") -> Span:
 
 def annotate(text: str, *, language: str | None = None) -> Annotations:
     lexicon = load_lexicon(language or DEFAULT)
-    return annotations_from_doc(_load_model(lexicon.model)(text), lexicon=lexicon)
+    return annotations_from_doc(_pipeline(lexicon)(text), lexicon=lexicon)
 
 
 def annotate_many(texts: Iterable[str], *, language: str | None = None, batch_size: int = 32
                   ) -> Iterator[Annotations]:
     """Annotate a stream of texts of one language (None: the default) in batches (``nlp.pipe``), in order."""
     lexicon = load_lexicon(language or DEFAULT)
-    for doc in _load_model(lexicon.model).pipe(texts, batch_size=batch_size):
+    for doc in _pipeline(lexicon).pipe(texts, batch_size=batch_size):
         yield annotations_from_doc(doc, lexicon=lexicon)

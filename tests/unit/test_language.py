@@ -69,3 +69,17 @@ def test_a_language_named_by_the_caller_wins_over_detection():
     with pytest.raises(IngestError) as info:
         document_from_text(FRENCH, language="de")
     assert info.value.code == "language"
+
+
+def test_the_cached_copy_of_the_model_identifies_as_the_package_does(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from sitrep.ingest._language import _cached_identifier
+
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
+    cached = _cached_identifier()
+    assert list(tmp_path.glob("langid-*.npz"))  # written on the first call
+    again = _cached_identifier()  # read from the copy
+    package = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    for text in (FRENCH, ENGLISH, "Zwei Zivilisten wurden getötet."):
+        assert cached.rank(text)[:3] == again.rank(text)[:3] == package.rank(text)[:3]

@@ -64,11 +64,15 @@ def test_a_language_sitrep_does_not_read_is_refused_by_name():
     assert info.value.code == "language" and "detected: es" in str(info.value)
 
 
-def test_a_language_named_by_the_caller_wins_over_detection():
+def test_a_readable_language_declared_by_the_metadata_wins_over_detection():
     assert document_from_text(ENGLISH, language="fr").language == "fr"
-    with pytest.raises(IngestError) as info:
-        document_from_text(FRENCH, language="de")
-    assert info.value.code == "language"
+    assert document_from_text(FRENCH, language="fr-FR").language == "fr"  # a feed's "fr-FR", a page's "en_US"
+    assert document_from_text(FRENCH, language="en_US").language == "en"
+
+
+def test_a_declaration_sitrep_cannot_use_leaves_the_text_to_speak_for_itself():
+    assert document_from_text(FRENCH, language="de").language == "fr"
+    assert document_from_text(ENGLISH, language="English").language == "en"
 
 
 def test_the_cached_copy_of_the_model_identifies_as_the_package_does(tmp_path, monkeypatch):

@@ -94,13 +94,15 @@ def check_text(text: str, *, source: str = "", max_chars: int = MAX_CHARS) -> No
 
 
 def text_language(text: str, *, source: str = "", language: str | None = None) -> str:
-    """The language sitrep reads ``text`` in: ``language`` when the caller names one, else the identified one
-    (``ingest._language``); a language sitrep does not read is refused, naming it."""
+    """The language sitrep reads ``text`` in: the one the metadata declares when sitrep reads it ("fr", "en-US",
+    "fr_FR"), else the identified one (``ingest._language``); a language sitrep does not read is refused, naming
+    it. A declaration sitrep cannot use ("English", "de") is not trusted over the text itself."""
     from sitrep.ingest._language import reading_language
     from sitrep.lang import languages
 
     readable = languages()
-    lang = language or reading_language(text, readable)
+    declared = re.split(r"[-_]", str(language or "").strip().lower())[0]
+    lang = declared if declared in readable else reading_language(text, readable)
     if lang not in readable:
         raise IngestError(f"{source or 'input'} is in another language (detected: {lang}); sitrep reads "
                           f"{', '.join(readable)}, so it was skipped", code="language")

@@ -66,6 +66,8 @@ def test_ete_the_participle_is_no_summer():
     ("L'attaque a coûté la vie à dix-sept assaillants.", "killed", 17, 17, 17),
     ("Le bilan provisoire fait état de 12 morts.", "killed", 12, 12, 12),
     ("Trois personnes sont portées disparues et deux autres ont été tuées.", "killed", 2, 2, 2),
+    ("Les affrontements ont provoqué lundi au moins cinq morts et plus de 30 blessés.", "killed", 5, 5, None),
+    ("Les affrontements ont provoqué lundi au moins cinq morts et plus de 30 blessés.", "injured", 31, 31, None),
 ])
 def test_french_tolls_are_counted(text, kind, best, low, high):
     from sitrep.extract.casualties import extract_casualties

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SITREP := $(VENV)/bin/sitrep
 DB ?= demo.duckdb
 
-.PHONY: setup browser demo test lint bench clean
+.PHONY: setup browser demo test install-check lint bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,12 +25,16 @@ demo: setup
 	$(SITREP) ingest samples --db $(DB)
 	$(SITREP) events --db $(DB)
 
-test: setup browser
-	$(PY) -m ruff check src tests
+test: setup browser install-check
+	$(PY) -m ruff check src tests tools
 	$(PY) -m pytest -q -p no:cacheprovider
 
+# `pip install .` without extras into a fresh venv must give a working `sitrep extract` (wheels kept in the cache).
+install-check:
+	PYTHON=$(PYTHON) tools/check_clean_install.sh
+
 lint: setup
-	$(PY) -m ruff check src tests
+	$(PY) -m ruff check src tests tools
 
 bench: setup
 	$(SITREP) bench --docs 200

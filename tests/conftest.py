@@ -1,4 +1,4 @@
-"""Shared fixtures: the spaCy pipeline is loaded once per test session."""
+"""Shared fixtures: the spaCy pipeline is loaded once per test session; the gold data, or a skip (a failure in CI)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from gold_data import DATASETS, missing_gold
 from sitrep.model import Annotations
 
 ROOT = Path(__file__).resolve().parents[1]
-DATASETS = ROOT.parent / "shared" / "datasets"
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +24,7 @@ def annotate() -> Callable[[str], Annotations]:
 @pytest.fixture(scope="session")
 def datasets() -> Path:
     if not DATASETS.is_dir():
-        pytest.skip("gold data (../shared/datasets) is not present")
+        missing_gold(f"gold data ({DATASETS}) is not present")
     return DATASETS
 
 

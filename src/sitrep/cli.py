@@ -11,7 +11,8 @@ from typing import Any
 import click
 
 from sitrep import __version__
-from sitrep.errors import SitrepError
+from sitrep.config import DEFAULT_MIN_CONFIDENCE
+from sitrep.errors import IngestError, SitrepError, StageError
 
 DEFAULT_DB = "sitrep.duckdb"
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, envvar="SITREP_DB",
@@ -54,6 +55,9 @@ def extract(path: str, published: str | None, url: str | None, title: str | None
     try:
         report = extract_one(data, published=published, url=url, title=title, outlet=outlet,
                              source="stdin" if path == "-" else path)
+    except (IngestError, StageError) as exc:  # this document failed, like a failure row of `ingest`: exit 1
+        click.echo(f"error: {exc} [{exc.code}]", err=True)
+        sys.exit(1)
     except SitrepError as exc:
         _fail(f"{exc} [{exc.code}]")
     click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=None if compact else 2))
@@ -140,12 +144,19 @@ def watch(sources: tuple[str, ...], db_path: str, every: str, once: bool, worker
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 @click.option("--reports", "per_report", is_flag=True,
               help="One row per report of an event instead of one per real event (merged across documents).")
+@click.option("--all", "show_all", is_flag=True,
+              help="Every stored event: also background, plans, denied events, verbal interactions (condemn, "
+                   "demand, meet) and low-confidence events.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1),
+              help=f"Leave out events below this confidence [default: {DEFAULT_MIN_CONFIDENCE}; 0 with --all].")
 def events(db_path: str, country: str | None, since: str | None, until: str | None, type_: str | None,
-           actor: str | None, limit: int | None, fmt: str, out: str | None, per_report: bool) -> None:
+           actor: str | None, limit: int | None, fmt: str, out: str | None, per_report: bool, show_all: bool,
+           min_confidence: float | None) -> None:
     """List events from the store, filtered, as a table or an export file.
 
-    By default each row is one real-world event, merged from every report of it (sources, corroboration,
-    the range of counts, contested fields); --reports lists what each document said.
+    By default each row is one incident told as news, merged from every report of it (sources, corroboration,
+    the range of counts, contested fields), at or above the default confidence; --reports lists what each
+    document said, --all every stored event.
     """
     from sitrep.cli_render import render_events
     from sitrep.store.duckdb import DuckDBStore
@@ -153,7 +164,10 @@ def events(db_path: str, country: str | None, since: str | None, until: str | No
 
     if not Path(db_path).exists():
         _fail(f"no store at {db_path}: run `sitrep ingest PATH --db {db_path}` first")
-    filters = {"country": country, "since": since, "until": until, "type": type_, "actor": actor, "limit": limit}
+    if min_confidence is None and not show_all:
+        min_confidence = DEFAULT_MIN_CONFIDENCE
+    filters = {"country": country, "since": since, "until": until, "type": type_, "actor": actor, "limit": limit,
+               "news_only": not show_all, "min_confidence": min_confidence}
     try:
         with DuckDBStore(db_path, read_only=True) as store:
             found = [] if per_report else linked_events(store, **filters)
@@ -178,12 +192,15 @@ def show(event_id: str, db_path: str) -> None:
 
     if not Path(db_path).exists():
         _fail(f"no store at {db_path}")
-    with DuckDBStore(db_path, read_only=True) as store:
-        merged = linked_event(store, event_id)
-        reports = list(members(store, event_id)) if merged else [store.event(event_id)]
-        if not reports or reports[0] is None:
-            _fail(f"no event {event_id!r} in {db_path} (ids look like lk_… or ev_…; `sitrep events` lists them)")
-        docs = store.documents({e.document_ids[0] for e in reports if e and e.document_ids})
+    try:
+        with DuckDBStore(db_path, read_only=True) as store:
+            merged = linked_event(store, event_id)
+            reports = list(members(store, event_id)) if merged else [store.event(event_id)]
+            if not reports or reports[0] is None:
+                _fail(f"no event {event_id!r} in {db_path} (ids look like lk_… or ev_…; `sitrep events` lists them)")
+            docs = store.documents({e.document_ids[0] for e in reports if e and e.document_ids})
+    except SitrepError as exc:
+        _fail(str(exc))
     if merged:
         show_merged(merged)
     for event in reports:
@@ -209,14 +226,18 @@ def link(db_path: str) -> None:
 @click.argument("task")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", required=True, help="Layout of the gold data (depends on the task).")
-@click.option("--limit", type=int, help="Score only the first N documents.")
+@click.option("--part", type=click.Choice(["tune", "check", "all"]), default="all", show_default=True,
+              help="The fixed half of the set to score (a hash of each document's key): tune on one, report the other.")
+@click.option("--limit", type=int, help="Score only the first N documents (of the part).")
+@click.option("--predictions", type=click.Path(dir_okay=False),
+              help="eval text: also write the extracted texts here as {id: {\"articleBody\": text}}.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@click.option("--part", type=click.Choice(["tune", "check", "all"]), help="Half of the dev set to score.")
 @click.option("--per-doc", is_flag=True, help="Add each document's figures, misses and false positives.")
 @click.option("--reports", type=click.Path(dir_okay=False), help="Save sitrep's reports here (JSON Lines).")
 @click.option("--from-reports", type=click.Path(exists=True, dir_okay=False),
               help="Score reports saved by --reports instead of running the pipeline.")
-def eval_(task: str, paths: tuple[str, ...], fmt: str, limit: int | None, quiet: bool, **options: Any) -> None:
+def eval_(task: str, paths: tuple[str, ...], fmt: str, part: str, limit: int | None, quiet: bool,
+          **options: Any) -> None:
     """Score one stage on gold data and print one JSON object of metrics.
 
     TASK is one of the modules of sitrep.eval (times, places, …); see README "Measuring quality".
@@ -235,7 +256,7 @@ def eval_(task: str, paths: tuple[str, ...], fmt: str, limit: int | None, quiet:
         if unknown:
             _fail(f"eval {task} has no --{unknown[0].replace('_', '-')}")
         with progress_bar(disabled=quiet) as tick:
-            metrics = module.evaluate(list(paths), fmt=fmt, limit=limit, progress=tick, **given)
+            metrics = module.evaluate(list(paths), fmt=fmt, limit=limit, part=part, progress=tick, **given)
     except SitrepError as exc:
         _fail(str(exc))
     click.echo(json.dumps(metrics, ensure_ascii=False, indent=2))
@@ -277,15 +298,24 @@ def serve(db_path: str, host: str, port: int, protect_reads: bool, max_body: int
 
 
 @main.command()
-@click.option("--docs", default=200, show_default=True, help="Documents in the corpus.")
+@click.argument("corpus", nargs=-1)
+@click.option("--docs", default=200, show_default=True, help="Documents in the corpus (a smaller corpus is repeated).")
 @click.option("--repeat", default=2, show_default=True, help="Timed runs of each single-process measure (best kept).")
 @click.option("--workers", default="1,2", show_default=True, help="Pool sizes to measure, comma-separated.")
-def bench(docs: int, repeat: int, workers: str) -> None:
-    """Measure throughput against spaCy alone, scaling with workers, peak memory and start-up; print JSON."""
+def bench(corpus: tuple[str, ...], docs: int, repeat: int, workers: str) -> None:
+    """Measure throughput against spaCy alone, scaling with workers, peak memory and start-up; print JSON.
+
+    CORPUS: files, folders or globs as `sitrep ingest` reads them; without one, the dev sets in
+    ../shared/datasets when present, else the bundled samples.
+    """
     from sitrep.engines.bench import run_bench
 
     sizes = tuple(int(w) for w in workers.split(",") if w.strip())
-    click.echo(json.dumps(run_bench(docs=docs, repeat=repeat, workers=sizes), indent=2))
+    try:
+        result = run_bench(docs=docs, repeat=repeat, workers=sizes, corpus=list(corpus) or None)
+    except SitrepError as exc:
+        _fail(str(exc))
+    click.echo(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,13 +12,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from sitrep.errors import StageError
+from sitrep.errors import SitrepError, StageError
 from sitrep.lang import DEFAULT as DEFAULT_LANGUAGE
 from sitrep.lang import Lexicon, load_lexicon
 from sitrep.model import Annotations, Document, Report, check_evidence
 
 log = logging.getLogger(__name__)
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +44,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     from sitrep.extract.citations import extract_citations
     from sitrep.extract.claims import extract_claims, find_scare_quotes
     from sitrep.extract.common.layout import page_layout
-    from sitrep.extract.events import extract_events
+    from sitrep.extract.events import extract_aggregates, extract_events
     from sitrep.extract.places import extract_places
     from sitrep.extract.times import find_times
 
@@ -78,14 +77,50 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
         lexicon=lexicon,
         layout=page_layout(ann),
     )
+    aggregates = extract_aggregates(ann, casualties=casualties, times=times, places=places, claims=claims,
+                                    outlet=doc.outlet, lexicon=lexicon)
     claims = [replace(c, event_ids=tuple(e.id for e in events if e.asserted_by.claim_id == c.id)) for c in claims]
     report = Report(document=doc, events=tuple(events), claims=tuple(claims), citations=tuple(citations),
-                    places=tuple(places), times=tuple(times), actors=tuple(actors))
+                    places=tuple(places), times=tuple(times), actors=tuple(actors), aggregates=tuple(aggregates))
     problems = check_evidence(doc.text, report.all_evidence())
     if problems:
         raise StageError(f"document {doc.id}: {len(problems)} evidence spans do not match the text: {problems[0]}",
                          code="bad_evidence")
     return report
+
+
+def checked_report(doc: Document, ann: Annotations, resources: Resources | None = None) -> Report:
+    """``report_from_annotations``, with a crash inside a stage raised as a one-line ``StageError``.
+
+    Every entry point goes through here, so odd text that trips a stage (a recursion too deep, an index out of
+    range) costs that one document: a failure row in a batch, one line and exit 1 from ``sitrep extract``, a
+    422 from the API; never a traceback.  The traceback is logged at debug level (``-vv``) for the bug report."""
+    try:
+        return report_from_annotations(doc, ann, resources)
+    except SitrepError:
+        raise
+    except Exception as exc:  # the one place a stage's bug becomes a per-document failure
+        stage = _failing_stage(exc)
+        log.debug("the %s stage crashed on %s", stage, doc.source or doc.id, exc_info=True)
+        detail = " ".join(str(exc).split())[:200]
+        raise StageError(f"the {stage} stage failed on document {doc.id} ({type(exc).__name__}: {detail}): "
+                         "the input is odd or sitrep has a bug; please report it with the input",
+                         code="internal_error") from exc
+
+
+def _failing_stage(exc: BaseException) -> str:
+    """The stage that raised ``exc``: the function the pipeline called (``extract_places`` → ``places``)."""
+    tb, called = exc.__traceback__, None
+    while tb is not None:
+        if tb.tb_frame.f_globals.get("__name__") == __name__ and tb.tb_next is not None:
+            called = tb.tb_next.tb_frame
+        tb = tb.tb_next
+    if called is None:
+        return "extraction"
+    module = called.f_globals.get("__name__", "")
+    if module.startswith("sitrep.extract."):
+        return module.split(".")[2].lstrip("_")  # the stage package: sitrep.extract.places.recognise -> places
+    return called.f_code.co_name.removeprefix("extract_")
 
 
 def actor_name_test(table: Any) -> Callable[[str], bool]:
@@ -143,4 +178,4 @@ def extract_one(text_or_html: str | bytes, *, published: str | None = None, url:
 
     doc = document_from_input(text_or_html, source=source, published=published, url=url, title=title,
                               outlet=outlet, author=author)
-    return report_from_annotations(doc, annotate(doc.text, language=doc.language))
+    return checked_report(doc, annotate(doc.text, language=doc.language))

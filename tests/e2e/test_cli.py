@@ -129,3 +129,18 @@ def test_installed_entry_point_runs():
     out = subprocess.run([exe, "--help"], capture_output=True, text=True, check=True).stdout
     for command in ("extract", "ingest", "events", "show"):
         assert command in out
+
+
+def test_eval_prints_the_part_and_its_size_and_writes_predictions(tmp_path):
+    body = "The ferry left the harbour at dawn with forty passengers and returned before noon without trouble."
+    (tmp_path / "ground-truth.json").write_text(json.dumps({k: {"articleBody": body, "url": None}
+                                                            for k in ("1", "2", "3", "4")}))
+    out = tmp_path / "pred.json"
+    result = run("eval", "text", str(tmp_path), "--format", "aeb", "--part", "check", "--predictions", str(out), "-q")
+    metrics = json.loads(result.output)
+    assert (metrics["part"], metrics["n"]) == ("check", 3)  # part_of: "1", "3" and "4" are check, "2" tune
+    assert sorted(json.loads(out.read_text())) == ["1", "3", "4"]
+    refused = CliRunner().invoke(main, ["eval", "places", str(tmp_path), "--format", "lgl", "--predictions", str(out)])
+    assert refused.exit_code == 2 and "eval places has no --predictions" in refused.output
+    wrong = CliRunner().invoke(main, ["eval", "text", str(tmp_path), "--format", "aeb", "--part", "dev"])
+    assert wrong.exit_code == 2 and "'dev' is not one of 'tune', 'check', 'all'" in wrong.output

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.engines.local import annotate_by_language, process
+from sitrep.engines._worker import annotate_by_language
+from sitrep.engines.local import process
 from sitrep.ingest.sources import RawInput
 from sitrep.model import Document, Failure, Report
 

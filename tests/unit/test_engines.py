@@ -88,3 +88,31 @@ def test_a_chunk_that_crashes_its_worker_becomes_failures_and_the_run_goes_on():
     out = list(ordered_map(Exploding(), chunks(inputs, 2), defaults=None, batch_size=2, window=2))
     assert [(f.source, f.code) for f in out] == [("t0", "worker_crashed"), ("t1", "worker_crashed"),
                                                  ("t2", "empty"), ("t3", "empty")]
+
+
+def test_bench_corpus_is_what_it_is_given_repeated_up_to_the_count(tmp_path):
+    from sitrep.engines.bench import corpus_texts
+
+    (tmp_path / "a.txt").write_text("Flood waters rose in the valley on Monday and two bridges were closed to traffic.")
+    (tmp_path / "b.txt").write_text("The council met on Tuesday to agree a plan for repairing the damaged river banks.")
+    texts, source = corpus_texts(5, paths=[str(tmp_path)])
+    assert len(texts) == 5 and len(set(texts)) == 2 and texts[0].startswith(("Flood", "The council"))
+    assert source == f"{tmp_path}, repeated"
+    texts, source = corpus_texts(1, paths=[str(tmp_path / "b.txt")])
+    assert texts == ["The council met on Tuesday to agree a plan for repairing the damaged river banks."]
+    assert source == str(tmp_path / "b.txt")
+
+
+def test_bench_without_a_corpus_keeps_the_default_of_dev_sets_or_samples(tmp_path):
+    from sitrep.engines.bench import corpus_texts
+
+    texts, source = corpus_texts(7, datasets=tmp_path)  # no dev sets there: the bundled samples, repeated
+    assert len(texts) == 7 and source == "bundled samples, repeated"
+
+
+def test_bench_refuses_a_corpus_with_nothing_readable(tmp_path):
+    from sitrep.engines.bench import corpus_texts
+    from sitrep.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="no readable documents"):
+        corpus_texts(3, paths=[str(tmp_path)])

@@ -89,12 +89,13 @@ def test_attribution_without_source_has_empty_source():
     assert (a.source, a.cue) == ((), ((7, 11),))
 
 
-def test_find_documents_pairs_annotator_files_with_their_text(tmp_path):
-    _write(tmp_path, "wire_2016-01-01_a", TEXT, ANN, ann_name="wire_2016-01-01_a_4b22")
+def test_find_documents_takes_the_first_annotators_file_of_an_article(tmp_path):
     _write(tmp_path, "wire_2016-01-01_a", TEXT, ANN, ann_name="wire_2016-01-01_a_ef2d")
+    _write(tmp_path, "wire_2016-01-01_a", TEXT, ANN, ann_name="wire_2016-01-01_a_4b22")
+    _write(tmp_path, "wire_2016-01-02_b", TEXT, ANN)
     found = list(find_documents([str(tmp_path)]))
-    assert [n for n, _, _ in found] == ["wire_2016-01-01_a_4b22", "wire_2016-01-01_a_ef2d"]
-    assert {t.name for _, t, _ in found} == {"wire_2016-01-01_a.txt"}
+    assert [(n, t.name) for n, t, _ in found] == [("wire_2016-01-01_a_4b22", "wire_2016-01-01_a.txt"),
+                                                  ("wire_2016-01-02_b", "wire_2016-01-02_b.txt")]
 
 
 def test_find_documents_reads_plain_brat_folder_and_single_file(tmp_path):
@@ -174,6 +175,27 @@ def test_evaluate_partial_content_counts_for_overlap_not_exact(tmp_path):
     assert m["direct_speaker_accuracy"] == 0.0
 
 
+def test_evaluate_triple_exact_needs_all_three_spans_to_say_the_same_words(tmp_path):
+    def predict(text):
+        return [_claim(text, content="two men were killed", cue="said", speaker="Police"),
+                _claim(text, content="We are safe now", cue="told", speaker="mayor", direct=True)]
+
+    m = _evaluate(tmp_path, predict)
+    # the first claim is the gold attribution word for word; the second has "mayor" for the gold "the mayor":
+    # exact triples 1 of 2 gold and 1 of 2 predicted -> P = R = F1 = 0.5; overlapping triples 2 of 2 -> 1.0
+    assert (m["triple_f1_exact"], m["triple_precision_exact"], m["triple_recall_exact"]) == (0.5, 0.5, 0.5)
+    assert m["triple_f1_overlap"] == 1.0
+    assert (m["source_f1_exact"], m["source_f1_overlap"]) == (0.5, 1.0)
+
+
+def test_evaluate_part_keys_on_the_article_not_the_annotator(tmp_path):
+    for name in ("wire_2016-01-01_a", "wire_2016-01-02_b", "doc"):  # part_of: tune, tune, check
+        _write(tmp_path, name, TEXT, ANN, ann_name=f"{name}_4b22")
+    assert ev.evaluate([str(tmp_path)], fmt="brat-attribution", part="tune", predict=lambda t: [])["n"] == 2
+    m = ev.evaluate([str(tmp_path)], fmt="brat-attribution", part="check", predict=lambda t: [])
+    assert (m["n"], m["part"], m["n_gold"]) == (1, "check", 2)
+
+
 def test_evaluate_counts_missing_and_extra_claims(tmp_path):
     def predict(text):
         return [_claim(text, content="two men were killed", cue="said", speaker="Police"),
@@ -215,3 +237,16 @@ def test_claims_on_own_golden_articles_stay_above_floors():
               "triple_f1_overlap": 0.8, "cue_f1": 0.85}
     low = {k: m[k] for k, v in floors.items() if not m[k] >= v}
     assert not low, json.dumps(m)
+
+
+def test_parse_ann_reads_a_span_whose_text_runs_over_a_blank_line():
+    text = "Turnout: 3.\n\nThe count of voters was late, officials said."
+    #       9 "3."; 41 ","; 43 "officials"; 53 "said"
+    ann = ("T1\tContent 9 41\t3.\n\nThe count of voters was late\n"
+           "T2\tSource 43 52\tofficials\nT3\tCue 53 57\tsaid\n"
+           "T4\tAttribution 53 57\tsaid\nE1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\n")
+    doc = parse_ann(ann, text)
+    assert doc.problems == []
+    assert doc.entities["T1"].text == "3.\n\nThe count of voters was late"
+    [a] = doc.attributions()
+    assert (a.content, a.source, a.cue) == (((9, 41),), ((43, 52),), ((53, 57),))

@@ -101,3 +101,57 @@ def test_petrarch_loader_maps_cameo_roots(tmp_path):
                     '</Sentences></Validation>')
     recs = list(_plover.load_petrarch(str(path)))
     assert [(r.id, r.event, r.text) for r in recs] == [("X-1", "DISAPPROVE", "Arnor accused Gondor.")]
+
+
+def test_isaf_prints_figures_with_and_without_the_status_filter():
+    gold = [_isaf.IsafRelease(line=0, text="", types=frozenset({"airstrike"}), killed=3, captured=0, provinces=()),
+            _isaf.IsafRelease(line=1, text="", types=frozenset({"detention"}), killed=0, captured=0, provinces=())]
+    got = [_report(_event("air_drone_strike", killed=3)),
+           _report(_event("arrests"), _event("air_drone_strike", killed=2, hedge=Hedge.HYPOTHETICAL))]
+    m = _isaf.score_isaf(zip(gold, got, strict=True))
+    # filtered: release 0 -> {airstrike}, 3 killed; release 1 -> {detention}, 0 killed: all right
+    assert (m["type_macro_f1"], m["type_micro_f1"], m["killed_exact"]) == (1.0, 1.0, 1.0)
+    assert m["status_filtered_events"] == 1
+    raw = m["without_status_filter"]
+    # unfiltered: release 1 -> {airstrike} (the threatened strike counts), 2 killed.
+    # airstrike tp 1, fp 1 -> F1 2/3; detention fn 1 -> F1 0; macro over both = 1/3
+    # micro: tp 1, fp 1, fn 1 -> 2 / (2 + 1 + 1) = 0.5; killed exact 1 of 2, MAE (0 + 2) / 2 = 1
+    assert raw["type_f1"] == {"airstrike": 0.6667, "detention": 0.0}
+    assert (raw["type_macro_f1"], raw["type_micro_f1"]) == (0.3333, 0.5)
+    assert (raw["killed_exact"], raw["killed_mae"]) == (0.5, 1.0)
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("US", "Russia", False),  # letters inside a word are not a match
+    ("U.S.", "the US", True),
+    ("the Sultan", "Sultan of Oman", True),  # whole words of one inside the other
+    ("Iraqi troops", "troops of Iraq", True),  # same head word
+    ("Iran's army", "army", True),
+    ("Russia", "Russian forces", False),
+    ("police", "policemen", False),
+])
+def test_plover_actors_match_on_whole_words_or_heads(a, b, same):
+    assert _plover.same_actor(a, b) is same
+
+
+def test_plover_actor_f1_by_hand():
+    gold = [_plover.CodedSentence(id="1", text="", event="ASSAULT", sources=("US",), targets=("Russian forces",)),
+            _plover.CodedSentence(id="2", text="", event="ASSAULT", sources=("the Sultan",),
+                                  targets=("Iraqi troops",))]
+    got = [_report(_event("attack", plover="ASSAULT", actors=(Actor(name="Russia", role=Role.INITIATOR),
+                                                              Actor(name="forces", role=Role.TARGET)))),
+           _report(_event("attack", plover="ASSAULT", actors=(Actor(name="Sultan of Oman", role=Role.INITIATOR),
+                                                              Actor(name="troops of Iraq", role=Role.TARGET))))]
+    m = _plover.score_plover(zip(gold, got, strict=True), fmt="plover")
+    # sources: "Russia" is not "US" (tp 0, fp 1, fn 1); "Sultan of Oman" holds "Sultan" (tp 1)
+    # -> tp 1, fp 1, fn 1 -> F1 2 / (2 + 1 + 1) = 0.5; targets: "forces" in "Russian forces", heads "troops": 1.0
+    assert (m["source_actor_f1"], m["target_actor_f1"]) == (0.5, 1.0)
+    assert m["event_type_acc"] == 1.0
+
+
+def test_plover_loader_skips_records_that_document_the_file(tmp_path):
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps([{"id": "readme", "event": "DOCUMENT", "note": "describes the fields"},
+                                {"id": "b", "text": "Freedonia shelled Ruritania.", "event": "assault",
+                                 "source": [{"actorText": "Freedonia"}], "target": [{"actorText": "Ruritania"}]}]))
+    assert [r.id for r in _plover.load_plover(str(path))] == ["b"]

@@ -111,3 +111,13 @@ def test_resolvable_counts_misses_that_some_entry_of_their_name_could_have_resol
     far = [SimpleNamespace(lat=iraq.lat + 20.0, lon=iraq.lon), SimpleNamespace(lat=None, lon=None)]
     assert tally_with({"Iraq": near})["resolvable_at_161"] == 1.0  # Mosul right, Iraq reachable
     assert tally_with({"Iraq": far})["resolvable_at_161"] == 0.5
+
+
+def test_acc_at_161_all_counts_a_missed_toponym_as_wrong() -> None:
+    (_, doc) = read_gold([str(FIXTURES / "lgl_small.xml")], fmt="lgl")  # Alexandria, Louisiana: two gold toponyms
+    tally = Tally()
+    eval_places.score_document(doc, [_place(doc.text, "Alexandria", 31.3, -92.4, 4314550, "US")], tally)
+    m = tally.metrics()
+    # one of the two scorable toponyms is recognised and within 161 km: 1/1 on recognised, 1/2 over all
+    assert (m["n_scorable"], m["n_recognised"]) == (2, 1)
+    assert (m["acc_at_161"], m["acc_at_161_all"]) == (1.0, 0.5)

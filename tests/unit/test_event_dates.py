@@ -74,7 +74,7 @@ def test_time_on_the_trigger_beats_time_on_the_reporting_verb(annotate) -> None:
 
 
 @pytest.mark.parametrize(("text", "trigger", "expected"), [
-    ("ISAF today confirmed the capture of a Taliban facilitator during an operation in Shah Wali Kot district, "
+    ("The army today announced the capture of a weapons smuggler at a checkpoint outside Spin Boldak, "
      "Kandahar province, May 3.", "capture", ("May 3", "2015-05-03")),
     ("Afghan officials yesterday reported the deaths of four policemen in an ambush in Ghazni on Friday.", "deaths",
      ("on Friday", "2015-10-23")),

@@ -114,9 +114,9 @@ def test_reportedly_is_a_hedge(extract):
 
 def test_headline_and_lead_are_one_event(extract):
     text = ("Car bomb kills nine in Kirkuk\n"
-            "A car bomb exploded near a crowded market in Kirkuk on Monday, killing nine people and wounding 20, "
-            "police said.\n"
-            "The car bomb went off at rush hour, witnesses said.")
+            "A car bomb went off beside a busy bus station in Kirkuk on Monday, killing nine people and wounding "
+            "20, police said.\n"
+            "The car bomb exploded at rush hour, witnesses said.")
     r = extract(text, published="2017-02-14")
     bombs = [e for e in r.events if e.subtype == "remote_explosive"]
     assert len(bombs) == 1
@@ -271,7 +271,7 @@ def test_arrest_carries_the_number_detained(extract):
 
 
 def test_custody_without_an_arrest_word_is_an_arrest(extract):
-    r = extract("During the raid two men were taken into custody by Afghan authorities.", published="2024-05-07")
+    r = extract("In the night operation, border guards took two smugglers into custody.", published="2024-05-07")
     assert only(r, subtype="arrests").detained.best == 2
 
 
@@ -279,7 +279,7 @@ def test_custody_without_an_arrest_word_is_an_arrest(extract):
     ("Norway will give Chile a loan of 20 million dollars.", "AGREE"),  # intent to aid
     ("Peru said it would boycott the regional summit.", "THREATEN"),  # intent to protest
     ("Chile will not accept the proposal.", "REJECT"),  # intent not to cooperate
-    ("The Nigerian Union of Teachers called off its four-day strike on Monday.", "CONCEDE"),  # a labour strike, not an air strike
+    ("Teachers began a four-day strike over unpaid wages on Monday.", "PROTEST"),  # a labour strike, not an air strike
     ("Hungry prisoners began a hunger strike in Kandahar.", "PROTEST"),
     ("Rebels declared a unilateral ceasefire in the north.", "RETREAT"),
 ])
@@ -289,9 +289,9 @@ def test_stated_intentions_and_strikes_get_their_plover_type(extract, text, plov
 
 
 def test_pronoun_in_a_reported_clause_is_the_speaker(extract):
-    r = extract("Japan said it had halted economic aid to Serbia.", published="2024-05-07")
+    r = extract("Norway said it had suspended military aid to Chile.", published="2024-05-07")
     assert r.events[0].plover == "SANCTION"
-    assert names(r.events[0], Role.INITIATOR) == ["Japan"]
+    assert names(r.events[0], Role.INITIATOR) == ["Norway"]
 
 
 def test_main_clause_interaction_is_reported_before_violence_in_a_subordinate_clause(extract):
@@ -302,22 +302,22 @@ def test_main_clause_interaction_is_reported_before_violence_in_a_subordinate_cl
 
 def test_restated_toll_merges_when_the_later_place_is_only_guessed(extract):
     text = ("Troops killed several insurgents in Nawah district, Ghazni province, on Monday.\n"
-            "The force conducted a raid in the district. While moving into position, the force was engaged by "
-            "insurgents. The force returned fire, killing several insurgents.")
+            "The soldiers searched a compound in the district. Gunmen opened fire on them as they approached, "
+            "and the soldiers shot back, killing several insurgents.")
     r = extract(text, published="2024-05-07")
     assert [e.killed.best for e in r.events if e.killed is not None and not e.negated] == [3]
 
 
 def test_running_total_is_not_the_toll_of_the_event(extract):
     text = ("Soldiers killed two insurgents in Faryab province on Monday. "
-            "The leader is one of more than 50 insurgents killed since the beginning of the year.")
+            "Their commander is among more than 50 fighters the army says it has killed since January.")
     r = extract(text, published="2024-05-07")
     assert [e.killed.best for e in r.events if e.killed is not None] == [2]
 
 
 def test_description_of_a_person_is_less_confident_than_the_event_told(extract):
     r = extract("Soldiers detained a Taliban leader in Khost on Monday. The leader is responsible for "
-                "roadside bomb attacks against Afghan forces in Khost.", published="2024-05-07")
+                "roadside bombings that targeted army convoys near the city.", published="2024-05-07")
     arrest = only(r, subtype="arrests")
     background = [e for e in r.events if e.subtype == "remote_explosive"]
     assert background and all(e.confidence < arrest.confidence for e in background)
@@ -397,7 +397,7 @@ def test_relative_clause_that_carries_the_story_on_or_names_victims_is_news(extr
                     published="2025-06-04")
     assert all(e.hedge != Hedge.HISTORICAL for e in story.events)
     assert sum(e.killed.best for e in story.events if e.killed) == 2
-    victims = extract("Soldiers freed a family that was taken hostage.", published="2025-06-04")
+    victims = extract("Police rescued two farmers that were taken hostage.", published="2025-06-04")
     assert [e.hedge for e in victims.events] == [None]
 
 

@@ -64,7 +64,7 @@ def test_allow_private_lets_internal_hosts_through():
 
 def test_a_redirect_to_a_private_address_is_refused():
     def handler(request):
-        if request.url.host == "news.example.com":
+        if request.headers["host"] == "news.example.com":  # the URL holds the pinned address, the name is here
             return httpx.Response(302, headers={"location": "http://169.254.169.254/latest/meta-data"})
         return html_response(request)
     with make_fetcher(handler) as f, pytest.raises(FetchError) as err:
@@ -143,3 +143,30 @@ def test_public_address_classification():
 def test_content_type_header_parsing():
     assert parse_content_type('text/html; charset="ISO-8859-1"') == ("text/html", "iso-8859-1")
     assert parse_content_type("") == ("", None)
+
+
+def test_the_connection_goes_to_the_checked_address_even_when_dns_changes_its_answer():
+    answers = iter([[PUBLIC], ["127.0.0.1"], ["127.0.0.1"]])  # rebinding: public for the check, loopback after
+    seen = []
+
+    def handler(request):
+        seen.append((request.url.host, request.headers["host"], request.extensions.get("sni_hostname")))
+        return html_response(request)
+    with make_fetcher(handler, resolver=lambda host, port: next(answers)) as f:
+        assert f.fetch("https://news.example.com/a").url == "https://news.example.com/a"
+    assert seen == [(PUBLIC, "news.example.com", "news.example.com")]
+
+
+def test_a_server_that_drips_bytes_is_cut_off_at_the_fetch_deadline():
+    def drip():
+        yield b"<html><body><p>"
+        for _ in range(100):
+            time.sleep(0.05)
+            yield b"x"
+
+    started = time.monotonic()
+    with make_fetcher(lambda r: httpx.Response(200, content=drip(), headers={"content-type": "text/html"}),
+                      timeout=5.0, deadline=0.5) as f, pytest.raises(FetchError) as err:
+        f.fetch("https://news.example.com/slow")
+    assert err.value.code == "fetch_timeout" and "deadline of 0.5s" in str(err.value)
+    assert time.monotonic() - started < 2.0  # the whole drip would take 5 s; each read alone is quick

@@ -136,3 +136,43 @@ def test_places_fit_one_incident_when_inside_or_near_each_other(a, b, fits):
                      geonames_id=hash(name) % 10_000)
 
     assert places_fit(place(*a), place(*b)) is fits
+
+
+def test_a_war_wide_figure_is_an_aggregate_not_an_incident(extract):
+    text = ("The conflict has killed more than 300,000 people, the monitor said on Monday. "
+            "On Sunday an airstrike killed four civilians in Idlib.")
+    r = extract(text, published="2021-03-16")
+    [e] = news(r)
+    assert e.subtype == "air_drone_strike" and e.killed.best == 4
+    [agg] = r.aggregates
+    assert agg.killed.best == 300_001 and "conflict" in agg.evidence[0].text
+
+
+def test_a_running_total_is_never_an_incident_toll(extract):
+    r = extract("Security forces killed two militants near Kunduz on Friday. More than 50 militants have been killed "
+                "in the province so far this year, officials said.", published="2013-04-13")
+    assert [e.killed.best for e in news(r)] == [2]
+    assert [a.killed.best for a in r.aggregates] == [51]
+
+
+def test_tens_of_thousands_is_never_an_incidents_toll(extract):
+    r = extract("Tens of thousands have died in the fighting in Darfur.", published="2006-02-01")
+    assert all(e.killed is None or e.killed.best < 1000 for e in r.events)
+    assert [a.killed.best for a in r.aggregates] == [20_000]
+
+
+def test_deaths_in_an_accident_are_not_a_conflict_event(extract):
+    r = extract("Three soldiers died on Tuesday when their truck overturned in a road accident near Gao.",
+                published="2019-09-05")
+    assert news(r) == []
+
+
+def test_explosives_in_a_cache_are_a_cache_not_an_explosion(extract):
+    r = extract("Police found a large weapons and IED cache near Kandahar city on Monday.", published="2011-01-25")
+    assert [e.subtype for e in news(r)] == ["disrupted_weapons_use"]
+
+
+def test_destruction_that_hurts_people_is_an_attack_on_them(extract):
+    [e] = news(extract("A man smashed the windows of a parked car in Glendale on Tuesday, injuring a child inside.",
+                       published="2018-04-05"))
+    assert (e.type, e.injured.best) == ("violence_against_civilians", 1)

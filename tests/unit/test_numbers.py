@@ -162,7 +162,7 @@ def test_casualty_mentions_point_at_trigger_sentence_and_exact_evidence(annotate
     [
         ("Police detained two suspected smugglers near the border.", [("detained", 2)]),
         ("One insurgent was arrested and the other escaped.", [("detained", 1)]),
-        ("Two men were taken into custody by the police.", [("detained", 2)]),
+        ("Two fishermen were taken into custody by the coast guard.", [("detained", 2)]),
         ("The force killed three insurgents and detained another nine.", [("killed", 3), ("detained", 9)]),
         ("Rebels captured the town of Kafr Nabl.", []),
         ("Troops launched an operation to detain a local commander.", []),

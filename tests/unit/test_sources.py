@@ -141,9 +141,9 @@ def test_site_furniture_lines_are_dropped_and_article_lines_kept():
 
     text = "\n".join([
         "Two soldiers were killed in an ambush near the border, the army said.",
-        "Subscribe now to our e-edition for the full story.",
-        "Follow The Daily Wire on Twitter and Instagram",
-        "© 2024 Daily Wire. All Rights Reserved.",
+        "Subscribe today for unlimited access to our reporting.",
+        "Follow our reporters on Facebook",
+        "© 2024 Valley Courier Media. All Rights Reserved.",
         "The ministry said its newsletter to families would list the names of the dead, which it published "
         "on Monday after relatives had been informed by officers in each of the provinces concerned.",
         "Read more",
@@ -152,7 +152,7 @@ def test_site_furniture_lines_are_dropped_and_article_lines_kept():
 
 
 def test_eval_text_reads_the_article_extraction_benchmark_layout(tmp_path):
-    from sitrep.eval.text import evaluate, shingle_scores
+    from sitrep.eval.text import evaluate, page_tp_fp_fn
 
     body = " ".join([ARTICLE] * 3)
     (tmp_path / "html").mkdir()
@@ -163,5 +163,8 @@ def test_eval_text_reads_the_article_extraction_benchmark_layout(tmp_path):
         "p2": {"articleBody": "a page that is missing", "url": "https://x.example/2"}}))
     metrics = evaluate([str(tmp_path)], fmt="aeb")
     assert metrics["n"] == 2 and metrics["missing_pages"] == 1
-    assert metrics["f1"] == pytest.approx(0.5, abs=0.02)  # p1 perfect, p2 absent scores zero
-    assert shingle_scores("a b c d e", "a b c d x") == pytest.approx((0.5, 0.5, 0.5))
+    # p1 perfect (P 1, R 1); p2 absent: nothing predicted, so it counts for recall (0) and not for precision
+    assert (metrics["precision"], metrics["recall"]) == pytest.approx((1.0, 0.5), abs=0.02)
+    assert metrics["f1"] == pytest.approx(2 * 1.0 * 0.5 / 1.5, abs=0.02)
+    # shingles (a b c d), (b c d e) against (a b c d), (b c d x): tp 1, fp 1, fn 1, each divided by 3
+    assert page_tp_fp_fn("a b c d e", "a b c d x") == pytest.approx((1 / 3, 1 / 3, 1 / 3))

@@ -371,3 +371,22 @@ def test_a_text_with_a_lone_surrogate_is_refused(store: DuckDBStore) -> None:
     doc = Document(id="doc_surrogate", text=text, text_sha256="0" * 64)
     with pytest.raises(StoreError, match="lone surrogate"):
         store.save_report(Report(document=doc))
+
+
+# --------------------------------------------------------------------------- what the default list shows
+
+
+def test_default_list_shows_incidents_told_as_news_above_the_threshold(store: DuckDBStore) -> None:
+    report = make_report(events=[{}, {}, {}, {}, {}])
+    news, verbal, past, unsure, denied = report.events
+    report = replace(report, events=(
+        news,
+        replace(verbal, type="strategic_developments", subtype="disapproval", verbal=True),
+        replace(past, hedge=Hedge.HISTORICAL),
+        replace(unsure, confidence=0.1),
+        replace(denied, negated=True),
+    ))
+    store.save_report(report)
+    shown = store.events(news_only=True, min_confidence=0.3)
+    assert [e.id for e in shown] == [news.id]
+    assert len(store.events()) == 5  # nothing is lost: every event stays one flag away

@@ -405,7 +405,7 @@ def test_calendar_shift_month_crosses_years() -> None:
 
 @pytest.mark.slow
 def test_times_on_annotated_wire_report(annotate) -> None:
-    text = ("KABUL, Afghanistan (Jan. 25, 2013) - An Afghan and coalition security force killed two insurgents "
+    text = ("KABUL, Afghanistan (Jan. 25, 2013) - Soldiers shot dead two gunmen at a checkpoint "
             "Thursday in Helmand province. The 2012 fighting season was the worst since 2009, officials said, "
             "and 1,200 fighters remain in the district.")
     times = extract_times(annotate(text), published="2013-01-25")

@@ -27,9 +27,10 @@ Send = Callable[[Message], Awaitable[None]]
 
 # HTTP status for the library's error codes; anything else of its kind falls back by class below.
 _STATUS_BY_CODE = {"bad_filter": 400, "bad_cursor": 400, "store_locked": 503, "store_read_only": 403,
-                   "store_missing": 503, "store_closed": 503, "fetch_blocked": 422, "fetch_scheme": 422}
+                   "store_missing": 503, "store_closed": 503, "store_damaged": 503, "fetch_blocked": 422,
+                   "fetch_scheme": 422}
 _STATUS_BY_CLASS: tuple[tuple[type[SitrepError], int], ...] = (
-    (FetchError, 502), (IngestError, 422), (StageError, 500), (StoreError, 500), (SitrepError, 500))
+    (FetchError, 502), (IngestError, 422), (StageError, 422), (StoreError, 500), (SitrepError, 500))
 _CODE_BY_STATUS = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
                    405: "method_not_allowed", 413: "body_too_large", 415: "unsupported_media_type",
                    422: "invalid_input", 429: "too_many_requests", 500: "internal_error", 503: "unavailable"}
@@ -132,7 +133,8 @@ class LimitsMiddleware:
             await self._too_large(send)
             return
         path = scope.get("path", "")
-        is_page = path == "/" or path.startswith("/static/")
+        # the page and the API docs (Swagger UI, its files from a package) get the same CSP and frame rules
+        is_page = path in ("/", "/docs") or path.startswith(("/static/", "/docs-assets/"))
         seen = 0
         started = False
 

@@ -17,13 +17,14 @@ from typing import Annotated, Any, Literal
 from anyio import CapacityLimiter, to_thread
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
-from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from sitrep import __version__
 from sitrep.api._http import ApiError, LimitsMiddleware, check_token, install_error_handlers
+from sitrep.config import DEFAULT_MIN_CONFIDENCE
 from sitrep.model import Report, event_from_dict
 from sitrep.store.duckdb import DuckDBStore
 from sitrep.store.export import write_events
@@ -105,16 +106,34 @@ async def event_filter(
     actor: Annotated[str | None, Query(max_length=200, description="Actor name or canonical name (substring)")] = None,
     bbox: Annotated[str | None, Query(max_length=100, description="min_lon,min_lat,max_lon,max_lat")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words in the evidence, place, actors or source")] = None,
-    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
+        f"Leave out events below this confidence (default {DEFAULT_MIN_CONFIDENCE} with include=news)"))] = None,
+    include: Annotated[Literal["news", "all"], Query(description=(
+        "news: incidents told as news (no background, plans, denials or verbal interactions); all: every event "
+        "stored"))] = "news",
     asserted_by: Annotated[Literal["outlet", "speaker"] | None, Query(description="Who asserts it")] = None,
     document_id: Annotated[str | None, Query(pattern=_ID)] = None,
     view: Annotated[Literal["merged", "reports"], Query(
         description="merged: one item per real event, linked across documents; reports: one per document")] = "merged",
 ) -> EventFilter:
     # async (it does no I/O): FastAPI runs a plain def dependency on a worker thread, a hop per request
+    news = include == "news"
+    if min_confidence is None and news:
+        min_confidence = DEFAULT_MIN_CONFIDENCE
     return EventFilter(country=country, admin1=admin1, since=since, until=until, type=type, actor=actor,
-                       bbox=_bbox(bbox), q=q, min_confidence=min_confidence, asserted_by=asserted_by,
-                       document_id=document_id, view=view)
+                       bbox=_bbox(bbox), q=q, min_confidence=min_confidence, news_only=news,
+                       asserted_by=asserted_by, document_id=document_id, view=view)
+
+
+async def _raw_body(request: Request) -> bytes:
+    return await request.body()
+
+
+def _document_in(raw: bytes) -> DocumentIn:
+    try:
+        return DocumentIn.model_validate_json(raw or b"null")
+    except ValidationError as exc:
+        raise RequestValidationError([{**e, "loc": ("body", *e.get("loc", ()))} for e in exc.errors()]) from None
 
 
 def _fetch_url(url: str, fetcher: Any) -> bytes:
@@ -227,10 +246,17 @@ def create_app(store: DuckDBStore, settings: ApiSettings | None = None, *,
     def stats(filters: Annotated[EventFilter, Depends(event_filter)]) -> Response:
         return _json(reader.stats(filters))
 
-    @app.post("/documents", summary="Extract a document and store its report (needs the token)",
-              status_code=201, responses={200: {"description": "Already stored"}, 401: {}, 403: {}, 413: {}})
-    def post_document(request: Request, body: DocumentIn) -> Response:
+    async def can_write(request: Request) -> None:
         check_token(request, cfg.token, action="adding documents")
+
+    # The token is checked before the body is read, so a caller without one learns nothing from validation (401
+    # before 422): the body is parsed here rather than by FastAPI, which would parse it before any dependency.
+    @app.post("/documents", summary="Extract a document and store its report (needs the token)",
+              status_code=201, responses={200: {"description": "Already stored"}, 401: {}, 403: {}, 413: {}},
+              dependencies=[Depends(can_write)], openapi_extra={"requestBody": {
+                  "required": True, "content": {"application/json": {"schema": DocumentIn.model_json_schema()}}}})
+    def post_document(raw: Annotated[bytes, Depends(_raw_body)]) -> Response:
+        body = _document_in(raw)
         run = extract
         if run is None:
             from sitrep.pipeline import extract_one as run
@@ -253,6 +279,15 @@ def create_app(store: DuckDBStore, settings: ApiSettings | None = None, *,
     return app
 
 
+_DOCS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>sitrep API</title>
+<link rel="icon" href="/docs-assets/favicon-32x32.png"><link rel="stylesheet" href="/docs-assets/swagger-ui.css">
+</head><body><div id="swagger-ui"></div>
+<script src="/docs-assets/swagger-ui-bundle.js"></script><script src="/static/docs.js"></script>
+</body></html>
+"""
+
+
 def _mount_page(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -272,10 +307,7 @@ def _mount_page(app: FastAPI) -> None:
         if swagger_ui_bundle is None:
             return HTMLResponse('<p>The OpenAPI spec is at <a href="/openapi.json">/openapi.json</a> '
                                 '(pip install swagger-ui-bundle for the interactive docs).</p>')
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="sitrep API",
-                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
-                                   swagger_css_url="/docs-assets/swagger-ui.css",
-                                   swagger_favicon_url="/docs-assets/favicon-32x32.png")
+        return HTMLResponse(_DOCS_PAGE)
 
 
 __all__ = ["ApiSettings", "DocumentIn", "create_app", "event_filter"]

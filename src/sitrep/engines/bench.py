@@ -1,7 +1,9 @@
 """``sitrep bench``: throughput against the NLP floor, scaling with workers, memory and start-up, measured.
 
-The corpus is the texts of the development sets in ../shared/datasets when present (ISAF releases,
-LGL and GeoWebNews articles), else the bundled samples repeated.  In one run it measures the full
+The corpus is what the command is given (files, folders and globs that ``sitrep ingest`` reads), repeated
+up to ``--docs`` when it is smaller; without one, the texts of the development sets in ../shared/datasets
+when present (ISAF releases, LGL and GeoWebNews articles), else the bundled samples repeated.  In one run
+it measures the full
 pipeline and the same spaCy pipeline alone over the same texts (ratio target ≥ 0.8), the pipeline
 on a pool of 1 and of 2 workers after their start-up (target ≥ 1.7×), each worker's peak RSS at half
 and at the whole corpus (target < 1.5 GB and flat), and the wall time of ``sitrep extract`` on one
@@ -27,8 +29,16 @@ from sitrep.ingest.sources import RawInput
 _LGL_TEXT = re.compile(r"<text>(.*?)</text>", re.DOTALL)
 
 
-def corpus_texts(n: int, *, datasets: Path | None = None) -> tuple[list[str], str]:
-    """Up to ``n`` article texts and a name for where they came from."""
+def corpus_texts(n: int, *, paths: list[str] | None = None, datasets: Path | None = None) -> tuple[list[str], str]:
+    """Up to ``n`` article texts and a name for where they came from: ``paths`` when given, else the default."""
+    if paths:
+        base = _ingested(paths)
+        if not base:
+            from sitrep.errors import ConfigError
+
+            raise ConfigError(f"no readable documents in {', '.join(paths)} to benchmark on")
+        name = ", ".join(paths) + (", repeated" if len(base) < n else "")
+        return (base * (n // len(base) + 1))[:n], name
     root = datasets or Path(__file__).resolve().parents[3].parent / "shared" / "datasets"
     texts: list[str] = []
     isaf = root / "raw" / "isaf-press-releases" / "isaf_test_gold.dev.jsonl"
@@ -39,13 +49,17 @@ def corpus_texts(n: int, *, datasets: Path | None = None) -> tuple[list[str], st
             texts += [_unescape(t) for t in _LGL_TEXT.findall(xml.read_text(encoding="utf-8"))]
     if texts:
         return texts[:n], f"dev datasets in {root}"
+    base = _ingested([str(Path(__file__).resolve().parents[3] / "samples")])
+    return (base * (n // max(len(base), 1) + 1))[:n], "bundled samples, repeated"
+
+
+def _ingested(paths: list[str]) -> list[str]:
+    """The clean texts of every document ``sitrep ingest`` would read from ``paths`` (failures left out)."""
     from sitrep.engines.local import prepare
     from sitrep.ingest.sources import read_inputs
 
-    samples = Path(__file__).resolve().parents[3] / "samples"
-    docs = [prepare(i) for i in read_inputs([str(samples)])]
-    base = [d.text for d in docs if hasattr(d, "text")]
-    return (base * (n // max(len(base), 1) + 1))[:n], "bundled samples, repeated"
+    docs = [prepare(i) for i in read_inputs(paths)]
+    return [d.text for d in docs if hasattr(d, "text")]
 
 
 def _unescape(text: str) -> str:
@@ -116,12 +130,12 @@ def extract_startup_seconds(text: str) -> float:
 
 
 def run_bench(*, docs: int = 200, repeat: int = 2, workers: tuple[int, ...] = (1, 2),
-              datasets: Path | None = None) -> dict[str, Any]:
+              corpus: list[str] | None = None, datasets: Path | None = None) -> dict[str, Any]:
     from sitrep.ingest.documents import document_from_text
     from sitrep.nlp.spacy_adapter import annotations_from_doc, load_pipeline
     from sitrep.pipeline import make_resources, report_from_annotations
 
-    texts, source = corpus_texts(docs, datasets=datasets)
+    texts, source = corpus_texts(docs, paths=corpus, datasets=datasets)
     documents = [document_from_text(t) for t in texts]
     clean = [d.text for d in documents]
     words = sum(len(t.split()) for t in clean)

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from sitrep.engines._worker import warm_up
 from sitrep.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -38,8 +39,6 @@ class DaskEngine:
                                          dashboard_address=None)
             self.client = Client(self._cluster)
         if warm:
-            from sitrep.engines.local import warm_up
-
             # every worker loads the model and the gazetteer now, once, rather than on its first chunk
             self.client.run(warm_up)
 

@@ -1,9 +1,12 @@
 """``sitrep eval``: each module here scores one stage on a gold dataset given by path.
 
 A task module defines ``FORMATS`` (the gold layouts it reads) and
-``evaluate(paths, *, fmt, limit=None, progress=None) -> dict`` returning one
-JSON-ready object of metrics.  Loaders follow the documented formats (see
-../shared/datasets/README.md), not the quirks of one file.
+``evaluate(paths, *, fmt, limit=None, part="all", progress=None) -> dict`` returning one
+JSON-ready object of metrics that names the ``part`` scored and ``n``, the documents in it.
+Loaders follow the documented formats (see ../shared/datasets/README.md), not the quirks of
+one file.  ``part`` picks the fixed half of a dev set (``part_of``): rules and weights are
+tuned on ``tune``, and ``check`` is the figure that counts; ``limit`` then keeps the first N
+documents of that part.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ from __future__ import annotations
 import hashlib
 import importlib
 import pkgutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from types import ModuleType
+from typing import TypeVar
 
 from sitrep.errors import ConfigError
 from sitrep.model import Event, Hedge
@@ -40,6 +44,22 @@ def in_part(key: str, part: str) -> bool:
     if part not in PARTS:
         raise ConfigError(f"unknown part {part!r}; use one of {', '.join(PARTS)}")
     return part == "all" or part_of(key) == part
+
+
+T = TypeVar("T")
+
+
+def select(items: Iterable[T], key: Callable[[T], str], *, part: str = "all", limit: int | None = None) -> list[T]:
+    """The items of one part of a dev set, in the set's order, at most ``limit`` of them."""
+    if part not in PARTS:
+        raise ConfigError(f"unknown part {part!r}; use one of {', '.join(PARTS)}")
+    out: list[T] = []
+    for item in items:
+        if limit is not None and len(out) >= limit:
+            break
+        if in_part(key(item), part):
+            out.append(item)
+    return out
 
 
 def live_events(events: Iterable[Event]) -> list[Event]:

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 Spans = tuple[tuple[int, int], ...]
 ROLES = ("Source", "Cue", "Content")
 _NUMBERED_ROLE = re.compile(r"^(?P<role>.*?)\d*$")
+_ANNOTATION_ID = re.compile(r"^(?:[TERAMN]\d+|#\d*|\*)\t")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +85,7 @@ class BratDocument:
 def parse_ann(content: str, text: str, *, name: str = "") -> BratDocument:
     """Read the lines of an ``.ann`` file; offsets are checked against ``text``."""
     doc = BratDocument(name=name, text=text)
-    # Split on "\n" only: str.splitlines would also break at U+2028 and friends inside a span's text.
-    for n, line in enumerate(content.split("\n"), 1):
-        line = line.rstrip("\r")
+    for n, line in _standoff_lines(content):
         if not line.strip() or line[0] not in "TE":
             continue  # R, A, M, N, *, # lines: not needed to score attributions
         try:
@@ -102,6 +101,20 @@ def parse_ann(content: str, text: str, *, name: str = "") -> BratDocument:
         except (ValueError, IndexError):
             doc.problems.append(f"{name}:{n}: not a standoff line: {line[:80]!r}")
     return doc
+
+
+def _standoff_lines(content: str) -> list[tuple[int, str]]:
+    """(line number, line) of each annotation.  A span whose text holds a line break is written by BRAT with
+    that break in it (PolNeAR has some), so a line that does not open with an annotation id continues the one
+    before.  Split on "\n" only: str.splitlines would also break at U+2028 and friends inside a span's text."""
+    out: list[tuple[int, str]] = []
+    for n, line in enumerate(content.split("\n"), 1):
+        line = line.rstrip("\r")
+        if out and not _ANNOTATION_ID.match(line):  # blank lines too: a span's text may hold "\n\n"
+            out[-1] = (out[-1][0], out[-1][1] + "\n" + line)
+        else:
+            out.append((n, line))
+    return out
 
 
 def _text_bound(line: str) -> TextBound:
@@ -131,10 +144,12 @@ def _squash(s: str) -> str:
 
 
 def find_documents(paths: list[str]) -> Iterator[tuple[str, Path, Path]]:
-    """(name, text file, annotation file) for every ``.ann`` under the paths, in name order.
+    """(name, text file, annotation file) for every annotated article under the paths, in name order.
 
     A path may be a PolNeAR compartment (``text/`` and ``attributions/`` inside), a folder with
-    ``<name>.txt`` beside ``<name>.ann`` (plain BRAT), or one ``.ann`` file.
+    ``<name>.txt`` beside ``<name>.ann`` (plain BRAT), or one ``.ann`` file.  An article annotated by
+    several people (``<name>_<annotator>.ann``, as PolNeAR publishes it) yields its first annotator's
+    file in name order, once.
     """
     found = False
     for raw in paths:
@@ -146,11 +161,14 @@ def find_documents(paths: list[str]) -> Iterator[tuple[str, Path, Path]]:
             anns = sorted(base.glob("*.ann"))
         else:
             raise ConfigError(f"{raw}: not a folder of BRAT files or an .ann file")
+        first: dict[Path, Path] = {}
         for ann in anns:
             text = text_for(ann)
             if text is None:
                 log.warning("%s: no text file found for it; skipped", ann)
                 continue
+            first.setdefault(text, ann)
+        for text, ann in sorted(first.items(), key=lambda ta: ta[1].name):
             found = True
             yield ann.stem, text, ann
     if not found:

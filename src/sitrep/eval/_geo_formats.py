@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep.errors import ConfigError
+from sitrep.eval import select
 
 # How far from the given offset a toponym's phrase may be found; drift in the LGL-schema corpora is a few
 # characters, and a wider window would start matching other mentions of the same name.
@@ -128,18 +129,13 @@ def read_geovirus(path: str | Path) -> Iterator[GoldDoc]:
 READERS = {"lgl": read_lgl, "gwn": read_gwn, "geovirus": read_geovirus}
 
 
-def read_gold(paths: list[str], *, fmt: str, limit: int | None = None) -> Iterator[GoldDoc]:
-    """Documents of every file in ``paths`` in the layout ``fmt``, at most ``limit`` of them."""
+def read_gold(paths: list[str], *, fmt: str, limit: int | None = None, part: str = "all") -> list[GoldDoc]:
+    """Documents of every file in ``paths`` in the layout ``fmt`` that belong to ``part`` (keyed by the LGL
+    docid, the GeoWebNews file attribute, the GeoVirus source URL), at most ``limit`` of them."""
     reader = READERS.get(fmt)
     if reader is None:
         raise ConfigError(f"unknown geoparsing format {fmt!r}; use one of {', '.join(READERS)}")
-    n = 0
-    for path in paths:
-        for doc in reader(path):
-            if limit is not None and n >= limit:
-                return
-            n += 1
-            yield doc
+    return select((doc for path in paths for doc in reader(path)), lambda d: d.id, part=part, limit=limit)
 
 
 def _parse(path: str | Path) -> ET.Element:

@@ -14,6 +14,9 @@ events sitrep already produced.
 | `detention`        | an `arrests` event or a count of detained people, nobody killed                 |
 | `exchangeoffire`   | an `armed_clash` event with nobody killed or detained                           |
 
+The figures are printed twice: with the status filter (the answer above; events that sitrep calls
+hypothetical, historical or negated do not count) and, under ``without_status_filter``, from every event.
+
 The first row that applies names the release (the gold almost always gives one type); a release with
 civilians harmed by an air strike gets both.  Killed is the sum of the counts of the release's
 events (the events stage already merged repeated mentions of one event); captured likewise from
@@ -110,9 +113,10 @@ def event_categories(e: Event) -> set[str]:
     return out
 
 
-def release_answer(report: Report) -> dict[str, Any]:
-    """sitrep's release-level answer: ISAF types, killed, captured, province."""
-    events = live_events(report.events)
+def release_answer(report: Report, *, status_filter: bool = True) -> dict[str, Any]:
+    """sitrep's release-level answer: ISAF types, killed, captured, province.  With ``status_filter`` (the
+    figure that counts) events the system calls hypothetical, historical or negated are left out."""
+    events = live_events(report.events) if status_filter else list(report.events)
     killed = sum(e.killed.best for e in events if e.killed is not None)
     captured = sum(detained_of(e) for e in events)
     detention = captured > 0 or any(e.subtype == "arrests" for e in events)
@@ -162,21 +166,40 @@ def _province(report: Report) -> str | None:
 
 
 def score_isaf(pairs: Iterable[tuple[IsafRelease, Report]]) -> dict[str, Any]:
-    tp = {c: 0 for c in CATEGORIES}
-    fp = dict(tp)
-    fn = dict(tp)
-    n = killed_exact = captured_exact = province_hit = 0
-    killed_err = captured_err = 0
-    events_total = failed = confident = confident_right = 0
+    """The release-level figures, and under ``without_status_filter`` the same figures with every event kept
+    (hypothetical, historical and negated ones too), so the effect of that filter shows."""
+    pairs = list(pairs)
+    n = len(pairs)
+    confident = confident_right = 0
     for gold, report in pairs:
-        n += 1
-        failed += bool(report.failures)
-        got = release_answer(report)
-        events_total += len(report.events)
         for e in live_events(report.events):
             if e.confidence >= CONFIDENT:
                 confident += 1
                 confident_right += bool(event_categories(e) & gold.types)
+    filtered = _release_scores(pairs, status_filter=True)
+    unfiltered = _release_scores(pairs, status_filter=False)
+    province_hit = sum(got is not None and got in gold.provinces
+                       for gold, got in ((g, _province(r)) for g, r in pairs))
+    return {
+        "n": n,
+        **filtered,
+        "province_acc": round(province_hit / n, 4) if n else 0.0,
+        "events_per_doc": round(sum(len(r.events) for _, r in pairs) / n, 3) if n else 0.0,
+        "status_filtered_events": sum(len(r.events) - len(live_events(r.events)) for _, r in pairs),
+        "without_status_filter": unfiltered,
+        "confident_n": confident,
+        "confident_precision": round(confident_right / confident, 4) if confident else None,
+        "failed": sum(bool(r.failures) for _, r in pairs),
+    }
+
+
+def _release_scores(pairs: list[tuple[IsafRelease, Report]], *, status_filter: bool) -> dict[str, Any]:
+    tp = {c: 0 for c in CATEGORIES}
+    fp = dict(tp)
+    fn = dict(tp)
+    killed_exact = captured_exact = killed_err = captured_err = 0
+    for gold, report in pairs:
+        got = release_answer(report, status_filter=status_filter)
         for c in CATEGORIES:
             tp[c] += c in got["types"] and c in gold.types
             fp[c] += c in got["types"] and c not in gold.types
@@ -185,13 +208,12 @@ def score_isaf(pairs: Iterable[tuple[IsafRelease, Report]]) -> dict[str, Any]:
         killed_err += abs(got["killed"] - gold.killed)
         captured_exact += got["captured"] == gold.captured
         captured_err += abs(got["captured"] - gold.captured)
-        province_hit += got["province"] is not None and got["province"] in gold.provinces
+    n = len(pairs)
     present = [c for c in CATEGORIES if tp[c] + fn[c] > 0]
     per_type = {c: round(_f1(tp[c], fp[c], fn[c]), 4) for c in CATEGORIES if tp[c] + fp[c] + fn[c] > 0}
     macro = sum(_f1(tp[c], fp[c], fn[c]) for c in present) / len(present) if present else 0.0
     micro = _f1(sum(tp.values()), sum(fp.values()), sum(fn.values()))
     return {
-        "n": n,
         "type_macro_f1": round(macro, 4),
         "type_macro_over": present,
         "type_micro_f1": round(micro, 4),
@@ -200,11 +222,6 @@ def score_isaf(pairs: Iterable[tuple[IsafRelease, Report]]) -> dict[str, Any]:
         "killed_mae": round(killed_err / n, 3) if n else 0.0,
         "captured_exact": round(captured_exact / n, 4) if n else 0.0,
         "captured_mae": round(captured_err / n, 3) if n else 0.0,
-        "province_acc": round(province_hit / n, 4) if n else 0.0,
-        "events_per_doc": round(events_total / n, 3) if n else 0.0,
-        "confident_n": confident,
-        "confident_precision": round(confident_right / confident, 4) if confident else None,
-        "failed": failed,
     }
 
 

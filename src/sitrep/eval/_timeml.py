@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import ConfigError
+from sitrep.eval import select
 from sitrep.extract.times import clock_of, time_reference
 from sitrep.model import Precision, Time
 
@@ -189,14 +190,12 @@ def iter_paths(paths: list[str]) -> Iterator[Path]:
             raise ConfigError(f"{p} does not exist; give .tml files or folders that hold them")
 
 
-def evaluate_timeml(paths: list[str], *, limit: int | None = None,
+def evaluate_timeml(paths: list[str], *, limit: int | None = None, part: str = "all",
                     progress: Callable[[Any], None] | None = None) -> dict[str, Any]:
     from sitrep.extract.times import extract_times
     from sitrep.nlp.spacy_adapter import annotate_many
 
-    docs = [read_timeml(p) for p in iter_paths(paths)]
-    if limit is not None:
-        docs = docs[:limit]
+    docs = [read_timeml(p) for p in select(iter_paths(paths), lambda p: Path(p).name, part=part, limit=limit)]
     n_gold = n_pred = strict = relaxed = right = 0
     for doc, ann in zip(docs, annotate_many(d.text for d in docs), strict=True):
         gold = [t for t in doc.timexes if t.type in SCORED_TYPES]
@@ -216,7 +215,7 @@ def evaluate_timeml(paths: list[str], *, limit: int | None = None,
         return round(x, 4)
 
     return {
-        "documents": len(docs), "n_gold": n_gold, "n_pred": n_pred,
+        "n": len(docs), "documents": len(docs), "n_gold": n_gold, "n_pred": n_pred,
         "span_f1_strict": r4(sf), "span_f1_relaxed": r4(rf), "value_f1": r4(vf),
         "value_accuracy": r4(right / relaxed) if relaxed else 0.0,
         "span_precision_strict": r4(sp), "span_recall_strict": r4(sr),

@@ -15,26 +15,27 @@ How spans are compared:
 - A claim said inside another claim's content (cue, source and content all within it) is left out:
   PolNeAR marks each word in at most one attribution, so nested speech is part of the outer content.
 - ``triple_f1_overlap``: a claim matches an attribution when content, cue and source all overlap
-  (or both have no source).
+  (or both have no source); ``triple_f1_exact`` when all three say the same letters and digits.
 - PolNeAR counts the complementizer of reported speech as content ("said *that* …"); sitrep's claim
   text leaves it out, so the scorer adds a "that" that directly precedes a claim's content.
 - ``direct_speaker_accuracy``: of the gold attributions whose content opens with a quote mark and
   that a claim's content overlaps, the share whose source the claim's speaker overlaps.
 
 ``cue_f1`` is the overlap F1 of cues (a gold cue often carries adverbials: "said Thursday morning");
-``cue_f1_exact`` is also given. Every ``.ann`` file is one gold document: an article annotated by
-several people is scored once per annotator (its text is parsed once).
+``cue_f1_exact`` is also given.  An article is one gold document: where several people annotated it
+(``<name>_<annotator>.ann``), the first annotator's file in name order is the gold.  Key for ``--part``: the
+article's file stem.  PolNeAR: issue 15 tunes on ``train --part tune`` and checks on ``dev --part all``.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sitrep.errors import ConfigError
+from sitrep.eval import select
 from sitrep.eval._brat import Attribution, BratDocument, Spans, find_documents, read_document
 from sitrep.model import Claim
 
@@ -80,14 +81,19 @@ def pair(gold: Sequence[Key], pred: Sequence[Key], *, exact: bool) -> list[tuple
     return pairs
 
 
-def pair_triples(gold: Sequence[Triple], pred: Sequence[Triple]) -> list[tuple[int, int]]:
-    """One-to-one pairs of attributions whose content, cue and source all overlap."""
+def pair_triples(gold: Sequence[Triple], pred: Sequence[Triple], *, exact: bool = False) -> list[tuple[int, int]]:
+    """One-to-one pairs of attributions whose content, cue and source all overlap (``exact``: are equal)."""
     candidates = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
-            shared = len(g.content & p.content)
-            same_source = (not g.source and not p.source) or bool(g.source & p.source)
-            if shared and same_source and (g.cue & p.cue or not (g.cue or p.cue)):
+            if exact:
+                same = g.content == p.content and g.cue == p.cue and g.source == p.source
+                shared = len(g.content) if same else 0
+            else:
+                same_source = (not g.source and not p.source) or bool(g.source & p.source)
+                same = same_source and bool(g.cue & p.cue or not (g.cue or p.cue))
+                shared = len(g.content & p.content) if same else 0
+            if shared:
                 candidates.append((-shared, gi, pi))
     candidates.sort()
     used_g: set[int] = set()
@@ -193,6 +199,7 @@ class Tally:
                 name = f"{role}_{'exact' if exact else 'overlap'}"
                 self._add(name, len(pair(g_keys, p_keys, exact=exact)), len(g_keys), len(p_keys))
         self._add("triple_overlap", len(pair_triples(gold, pred)), len(gold), len(pred))
+        self._add("triple_exact", len(pair_triples(gold, pred, exact=True)), len(gold), len(pred))
         direct = [g for g in gold if g.direct]
         for gi, pi in pair([g.content for g in direct], [p.content for p in pred], exact=False):
             g, p = direct[gi], pred[pi]
@@ -230,22 +237,16 @@ def prf(matched: int, gold: int, pred: int) -> tuple[float, float, float]:
     return round(p, 4), round(r, 4), round(f, 4)
 
 
-def evaluate(paths: list[str], *, fmt: str, limit: int | None = None,
+def evaluate(paths: list[str], *, fmt: str, limit: int | None = None, part: str = "all",
              progress: Callable[[Any], None] | None = None,
              predict: Callable[[str], Sequence[Claim]] = predict_claims) -> dict[str, Any]:
-    """Score the claims stage on BRAT attribution gold; ``limit`` counts annotation files."""
+    """Score the claims stage on BRAT attribution gold; ``limit`` counts articles."""
     if fmt not in FORMATS:
         raise ConfigError(f"eval claims reads --format {' or '.join(FORMATS)}, not {fmt!r}")
     tally = Tally.empty()
-    cache: dict[str, Sequence[Claim]] = {}
-    for name, text_path, ann_path in itertools.islice(find_documents(paths), limit):
+    for name, text_path, ann_path in select(find_documents(paths), lambda d: d[1].stem, part=part, limit=limit):
         doc = read_document(name, text_path, ann_path)
-        key = str(text_path)
-        if key not in cache:
-            cache = {key: predict(doc.text)}  # annotations of one article follow each other: keep only the last
-        tally.add(doc, cache[key])
+        tally.add(doc, predict(doc.text))
         if progress is not None:
             progress(name)
-    metrics = tally.metrics()
-    metrics["format"] = fmt
-    return metrics
+    return {"format": fmt, "part": part, "n": tally.n_docs, **tally.metrics()}

@@ -2,12 +2,12 @@
 
 Three layouts are read (see ../shared/datasets/README.md):
 
-- ``isaf``: ISAF press releases, one JSON record per line ``{text, gold: {event_type, min_killed, ...}}``;
-  scored per release (``_isaf.py`` holds the sitrep → ISAF category table).
-- ``plover``: the PLOVER gold-standard records, a JSON list of ``{text, event, source, target, dead}``;
-  scored per sentence (``_plover.py`` holds the CAMEO → PLOVER table).
+- ``isaf``: ISAF press releases, one JSON record per line ``{line, text, gold: {event_type, min_killed, ...}}``;
+  scored per release (``_isaf.py`` holds the sitrep → ISAF category table).  Key for ``--part``: ``line``.
+- ``plover``: the PLOVER gold-standard records, a JSON list of ``{id, text, event, source, target, dead}``;
+  scored per sentence (``_plover.py`` holds the CAMEO → PLOVER table).  Key for ``--part``: ``id``.
 - ``petrarch``: the PETRARCH2 unit-test XML; invented sentences, a check of coding logic rather than a
-  quality figure.
+  quality figure.  Key for ``--part``: the sentence id.
 
 Every document goes through the whole pipeline (``report_from_annotations``), as ``sitrep extract`` would.
 """
@@ -15,11 +15,11 @@ Every document goes through the whole pipeline (``report_from_annotations``), as
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sitrep.errors import ConfigError
-from sitrep.eval import _isaf, _plover
+from sitrep.eval import _isaf, _plover, select
 from sitrep.model import Document, Failure, Report
 
 log = logging.getLogger(__name__)
@@ -27,38 +27,27 @@ log = logging.getLogger(__name__)
 FORMATS = ("isaf", "plover", "petrarch")
 
 
-def evaluate(paths: list[str], *, fmt: str, limit: int | None = None,
+def evaluate(paths: list[str], *, fmt: str, limit: int | None = None, part: str = "all",
              progress: Callable[[Any], None] | None = None) -> dict[str, Any]:
     """Score the events stage on the gold files in ``paths`` (layout ``fmt``); one JSON-ready dict."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown events format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt == "isaf":
-        items = _limited((r for p in paths for r in _isaf.load_isaf(p)), limit)
-        pairs = _with_reports(items, lambda r: r.text, progress)
-        return _isaf.score_isaf(pairs)
+        releases = select((r for p in paths for r in _isaf.load_isaf(p)), lambda r: str(r.line), part=part,
+                          limit=limit)
+        return {"format": fmt, "part": part, **_isaf.score_isaf(_with_reports(releases, progress))}
     loader = _plover.load_plover if fmt == "plover" else _plover.load_petrarch
-    items = _limited((r for p in paths for r in loader(p)), limit)
-    pairs = _with_reports(items, lambda r: r.text, progress)
-    return _plover.score_plover(pairs, fmt=fmt)
+    sentences = select((r for p in paths for r in loader(p)), lambda r: r.id, part=part, limit=limit)
+    return {"format": fmt, "part": part, **_plover.score_plover(_with_reports(sentences, progress), fmt=fmt)}
 
 
-def _limited(items: Iterable[Any], limit: int | None) -> list[Any]:
-    out = []
-    for item in items:
-        if limit is not None and len(out) >= limit:
-            break
-        out.append(item)
-    return out
-
-
-def _with_reports(items: list[Any], text_of: Callable[[Any], str],
-                  progress: Callable[[Any], None] | None) -> Iterator[tuple[Any, Report]]:
+def _with_reports(items: list[Any], progress: Callable[[Any], None] | None) -> Iterator[tuple[Any, Report]]:
     """Each gold item with sitrep's report of its text (annotated in batches)."""
     from sitrep.nlp.spacy_adapter import annotate_many
     from sitrep.pipeline import make_resources, report_from_annotations
 
     resources = make_resources()
-    docs = [Document.create(text_of(item)) for item in items]
+    docs = [Document.create(item.text) for item in items]
     for item, doc, ann in zip(items, docs, annotate_many([d.text for d in docs]), strict=True):
         try:
             report = report_from_annotations(doc, ann, resources)

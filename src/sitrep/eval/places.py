@@ -23,14 +23,14 @@ from sitrep.eval._geo_metrics import ACC_KM, CountryFinder, Tally, distance_km, 
 FORMATS = tuple(READERS)
 
 
-def evaluate(paths: list[str], *, fmt: str, limit: int | None = None, progress: Callable[[Any], None] | None = None,
-             details: list | None = None) -> dict:
+def evaluate(paths: list[str], *, fmt: str, limit: int | None = None, part: str = "all",
+             progress: Callable[[Any], None] | None = None, details: list | None = None) -> dict:
     """Score the places stage on the gold in ``paths``; ``details`` (a list) collects one row per gold toponym."""
     from sitrep.extract.places import extract_places
     from sitrep.nlp.spacy_adapter import annotate_many
     from sitrep.pipeline import actor_name_test, make_resources
 
-    docs = list(read_gold(paths, fmt=fmt, limit=limit))
+    docs = read_gold(paths, fmt=fmt, limit=limit, part=part)
     resources = make_resources()  # as the pipeline runs the stage: the gazetteer and the actor table's names
     gazetteer, is_actor = resources.gazetteer, actor_name_test(resources.actor_table)
     countries = _GoldCountries(gazetteer)
@@ -42,8 +42,8 @@ def evaluate(paths: list[str], *, fmt: str, limit: int | None = None, progress: 
         if progress is not None:
             progress(doc.id)
     seconds = time.perf_counter() - started
-    out = {"format": fmt, **tally.metrics(), "docs_per_s": round(len(docs) / seconds, 2) if seconds else None}
-    return out
+    return {"format": fmt, "part": part, "n": len(docs), **tally.metrics(),
+            "docs_per_s": round(len(docs) / seconds, 2) if seconds and docs else None}
 
 
 def score_document(doc: GoldDoc, places: list, tally: Tally, countries: _GoldCountries | None = None, *,

@@ -1,15 +1,20 @@
-"""``sitrep eval text``: how well HTML pages become article text (the ingest step, before any NLP).
+r"""``sitrep eval text``: how well HTML pages become article text (the ingest step, before any NLP).
 
 Two gold layouts:
 
 - ``aeb`` (article-extraction-benchmark): ``ground-truth.json`` = ``{id: {"articleBody", "url"}}`` and
-  the pages in ``html/<id>.html.gz``.  Scored by 4-token shingles of the extracted text against
-  ``articleBody``: precision, recall and F1 per page, then the mean over pages.
+  the pages in ``html/<id>.html.gz``.  Scored as the benchmark's own ``evaluate.py`` scores: tokens are
+  ``\w+`` runs with case kept, 4-token shingles are counted as multisets, each page's tp/fp/fn are divided
+  by their sum (a long page weighs no more than a short one), precision is the mean over pages with
+  tp + fp > 0, recall the mean over pages with tp + fn > 0, and F1 is the harmonic mean of those two means.
+  ``accuracy`` is the share of pages whose tokens equal the gold's.  ``--predictions FILE`` writes the texts
+  as ``{id: {"articleBody": text}}``, the benchmark's output layout, so its script can rescore them.
+  Document key for ``--part``: the page id.
 - ``trafilatura`` (trafilatura's evaluation data): ``evaldata-en-subset.json`` (else ``evaldata.json``) =
   ``{url: {"file", "with": [...], "without": [...]}}`` and the pages in ``html-en/<file>.gz`` (or
   ``html/``).  ``snippet_recall`` is the share of ``with`` snippets found in the text,
   ``boilerplate_precision`` the share of ``without`` snippets kept out of it; ``precision``/``recall``/``f1``
-  count them the way trafilatura's own evaluation does.
+  count them the way trafilatura's own evaluation does.  Document key for ``--part``: the page's URL.
 
 The text scored is what sitrep stores: ``ingest.html.extract_html`` followed by ``clean_text``.
 """
@@ -19,11 +24,13 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from sitrep.errors import ConfigError
+from sitrep.eval import select
 
 FORMATS = ("aeb", "trafilatura")
 SHINGLE = 4
@@ -31,15 +38,28 @@ _TOKEN = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 
 
-def evaluate(paths: list[str], *, fmt: str, limit: int | None = None,
-             progress: Callable[[Any], None] | None = None) -> dict[str, Any]:
+def evaluate(paths: list[str], *, fmt: str, limit: int | None = None, part: str = "all",
+             progress: Callable[[Any], None] | None = None, predictions: str | None = None) -> dict[str, Any]:
+    """Score HTML → text on the gold in ``paths``; with ``predictions``, also write the texts there (JSON)."""
     if fmt not in FORMATS:
         raise ConfigError(f"eval text reads --format {' or '.join(FORMATS)}, not {fmt!r}")
-    pages = [p for path in paths for p in (aeb_pages(Path(path)) if fmt == "aeb" else trafilatura_pages(Path(path)))]
-    if limit is not None:
-        pages = pages[:limit]
-    score = score_aeb if fmt == "aeb" else score_snippets
-    return score(pages, progress=progress)
+    loader = aeb_pages if fmt == "aeb" else trafilatura_pages
+    key = (lambda p: p["id"]) if fmt == "aeb" else (lambda p: p["url"])
+    pages = select((p for path in paths for p in loader(Path(path))), key, part=part, limit=limit)
+    texts: dict[str, str] = {}
+    for page in pages:
+        texts[key(page)] = page_text(page["html"], url=page["url"]) if page["html"] is not None else ""
+        if progress:
+            progress(page)
+    if predictions:
+        Path(predictions).write_text(json.dumps({k: {"articleBody": t} for k, t in texts.items()},
+                                                ensure_ascii=False, indent=1), encoding="utf-8")
+    missing = sum(page["html"] is None for page in pages)  # listed in the gold but absent: scored as empty text
+    if fmt == "aeb":
+        scores = aeb_scores([(page["gold"], texts[key(page)]) for page in pages])
+    else:
+        scores = snippet_scores([(page, texts[key(page)]) for page in pages])
+    return {"format": fmt, "part": part, "n": len(pages), **scores, "missing_pages": missing}
 
 
 # ---------------------------------------------------------------------------- loaders
@@ -102,66 +122,58 @@ def page_text(html: bytes, *, url: str | None = None) -> str:
     return clean_text(page.get("text") or "")
 
 
-def shingles(text: str, *, size: int = SHINGLE) -> set[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text.lower())
-    if len(tokens) < size:
-        return {tuple(tokens)} if tokens else set()
-    return {tuple(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text or "")
 
 
-def shingle_scores(predicted: str, gold: str) -> tuple[float, float, float]:
-    """Precision, recall and F1 of ``predicted``'s shingles against ``gold``'s (both empty: a perfect score)."""
-    pred, ref = shingles(predicted), shingles(gold)
-    if not pred and not ref:
-        return 1.0, 1.0, 1.0
-    common = len(pred & ref)
-    precision = common / len(pred) if pred else 0.0
-    recall = common / len(ref) if ref else 0.0
+def shingles(text: str, *, size: int = SHINGLE) -> Counter[tuple[str, ...]]:
+    """The multiset of ``size``-token shingles; a text shorter than that is one shingle of all its tokens."""
+    toks = tokens(text)
+    return Counter(tuple(toks[i:i + size]) for i in range(max(1, len(toks) - size + 1)) if toks[i:i + size])
+
+
+def page_tp_fp_fn(gold: str, predicted: str) -> tuple[float, float, float]:
+    """One page's shingle tp, fp and fn (counts of a multiset), divided by their sum when it is not zero."""
+    ref, pred = shingles(gold), shingles(predicted)
+    tp = sum((ref & pred).values())
+    fp = sum((pred - ref).values())
+    fn = sum((ref - pred).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def aeb_scores(pairs: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """The article-extraction-benchmark figures over (gold text, predicted text) pairs, one per page."""
+    rows = [page_tp_fp_fn(gold, pred) for gold, pred in pairs]
+    precisions = [tp / (tp + fp) for tp, fp, _ in rows if tp + fp > 0]
+    recalls = [tp / (tp + fn) for tp, _, fn in rows if tp + fn > 0]
+    precision = sum(precisions) / len(precisions) if precisions else 0.0
+    recall = sum(recalls) / len(recalls) if recalls else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
-
-
-def score_aeb(pages: list[dict[str, Any]], *, progress: Callable[[Any], None] | None = None) -> dict[str, Any]:
-    rows = []
-    missing = 0
-    for page in pages:
-        if page["html"] is None:
-            missing += 1  # a page listed in the ground truth but absent scores zero: nothing is hidden
-            rows.append((0.0, 0.0, 0.0))
-        else:
-            rows.append(shingle_scores(page_text(page["html"], url=page["url"]), page["gold"]))
-        if progress:
-            progress(page)
-    n = len(rows)
-    mean = [round(sum(r[i] for r in rows) / n, 4) if n else 0.0 for i in range(3)]
-    return {"n": n, "precision": mean[0], "recall": mean[1], "f1": mean[2], "missing_pages": missing}
+    accuracy = sum(tokens(gold) == tokens(pred) for gold, pred in pairs) / len(pairs) if pairs else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "accuracy": round(accuracy, 4), "n_precision": len(precisions), "n_recall": len(recalls)}
 
 
 def _normal(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def score_snippets(pages: list[dict[str, Any]], *, progress: Callable[[Any], None] | None = None) -> dict[str, Any]:
-    found_with = total_with = kept_out = total_without = missing = 0
-    for page in pages:
-        if page["html"] is None:
-            missing += 1
-            text = ""
-        else:
-            text = _normal(page_text(page["html"], url=page["url"]))
+def snippet_scores(pairs: Sequence[tuple[dict[str, Any], str]]) -> dict[str, Any]:
+    """trafilatura's snippet figures over (page with its ``with``/``without`` snippets, extracted text) pairs."""
+    found_with = total_with = kept_out = total_without = 0
+    for page, raw in pairs:
+        text = _normal(raw)
         for snippet in page["with"]:
             total_with += 1
             found_with += _normal(snippet) in text
         for snippet in page["without"]:
             total_without += 1
             kept_out += _normal(snippet) not in text
-        if progress:
-            progress(page)
     tp, fn, tn, fp = found_with, total_with - found_with, kept_out, total_without - kept_out
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     return {
-        "n": len(pages),
         "snippet_recall": round(recall, 4),
         "boilerplate_precision": round(tn / total_without, 4) if total_without else 1.0,
         "precision": round(precision, 4),
@@ -169,5 +181,4 @@ def score_snippets(pages: list[dict[str, Any]], *, progress: Callable[[Any], Non
         "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
         "snippets_with": total_with,
         "snippets_without": total_without,
-        "missing_pages": missing,
     }

@@ -12,46 +12,43 @@
   were the gold day.
 - ``--format timeml``: TempEval-3 ``.tml`` files scored by ``_timeml`` (strict and relaxed span F1,
   value F1 over matched spans, DATE and TIME only).
+
+Keys for ``--part``: an ISAF release's ``line``; a TimeML file's name.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sitrep.errors import ConfigError
-from sitrep.eval import _isaf, _timeml, live_events
+from sitrep.eval import _isaf, _timeml, live_events, select
 from sitrep.model import Event, Failure, Precision, Report, TimeBasis
 
 FORMATS = ("isaf", "timeml")
 
 
-def evaluate(paths: list[str], *, fmt: str, limit: int | None = None,
+def evaluate(paths: list[str], *, fmt: str, limit: int | None = None, part: str = "all",
              progress: Callable[[Any], None] | None = None) -> dict[str, Any]:
     if fmt == "isaf":
-        return evaluate_isaf(paths, limit=limit, progress=progress)
+        return {"format": fmt, "part": part, **evaluate_isaf(paths, limit=limit, part=part, progress=progress)}
     if fmt == "timeml":
-        return _timeml.evaluate_timeml(paths, limit=limit, progress=progress)
+        return {"format": fmt, "part": part,
+                **_timeml.evaluate_timeml(paths, limit=limit, part=part, progress=progress)}
     raise ConfigError(f"eval times reads --format {' or '.join(FORMATS)}, not {fmt!r}")
 
 
 # --------------------------------------------------------------------------- ISAF
 
 
-def read_isaf(paths: list[str], *, limit: int | None = None) -> Iterator[tuple[str, str, str]]:
-    """(source, text, gold start date) for each release; releases without a gold date are skipped."""
-    n = 0
-    for path in paths:
-        for release in _isaf.load_isaf(path):
-            if not release.text or not release.start_date:
-                continue
-            if limit is not None and n >= limit:
-                return
-            n += 1
-            yield f"{Path(path).name}:{release.line}", release.text, release.start_date
+def read_isaf(paths: list[str], *, limit: int | None = None, part: str = "all") -> list[tuple[str, str, str]]:
+    """(source, text, gold start date) for each release of ``part``; releases without a gold date are skipped."""
+    releases = ((path, r) for path in paths for r in _isaf.load_isaf(path) if r.text and r.start_date)
+    return [(f"{Path(path).name}:{r.line}", r.text, r.start_date)
+            for path, r in select(releases, lambda pr: str(pr[1].line), part=part, limit=limit)]
 
 
 def main_event(report: Report) -> Event | None:
@@ -91,12 +88,12 @@ def score_isaf_date(event: Event | None, gold: str) -> tuple[str, int | None]:
     return ("within_1_day" if abs(diff) == 1 else "wrong"), diff
 
 
-def evaluate_isaf(paths: list[str], *, limit: int | None = None,
+def evaluate_isaf(paths: list[str], *, limit: int | None = None, part: str = "all",
                   progress: Callable[[Any], None] | None = None, details: bool = False) -> dict[str, Any]:
     from sitrep.engines.local import process
     from sitrep.ingest.sources import RawInput
 
-    records = list(read_isaf(paths, limit=limit))
+    records = read_isaf(paths, limit=limit, part=part)
     golds = {source: gold for source, _, gold in records}
     outcomes: Counter[str] = Counter()
     rules: Counter[str] = Counter()

@@ -287,12 +287,31 @@ def extend_mention(ann: Annotations, m: Mention) -> Mention:
     return m
 
 
+# Conjuncts walked back to the list's first member: real lists of places are far shorter.
+_MAX_CONJUNCTS = 50
+
+
 def _followed_by_admin_word(ann: Annotations, end: int) -> bool:
     return end < len(ann.tokens) and ann.tokens[end].text.lower() in ADMIN_WORDS
 
 
 def _has_place_cue(ann: Annotations, m: Mention) -> bool:
     """Words around a capitalised name that say it is a place: "in X", "X province", "retook X"."""
+    # A list of names shares its first member's cue. The walk up the chain of conjuncts is a bounded loop, not
+    # recursion: odd text (100 KB with no space, "the.drone.struck.a.market…") can parse as a chain thousands long.
+    for _ in range(_MAX_CONJUNCTS):
+        cue = _own_place_cue(ann, m)
+        if cue is not None:
+            return cue
+        head = ann.tokens[_root(ann, m)].head
+        if ann.tokens[head].ent_type in PLACE_LABELS:
+            return True
+        m = Mention(head, head + 1)
+    return False
+
+
+def _own_place_cue(ann: Annotations, m: Mention) -> bool | None:
+    """Whether the words around ``m`` say it is a place; None when ``m`` is a conjunct that shares its head's cue."""
     toks = ann.tokens
     if m.hint or (m.start > 0 and toks[m.start - 1].text.lower() in _LOCATIVE) or _is_dateline(ann, m):
         return True
@@ -305,8 +324,7 @@ def _has_place_cue(ann: Annotations, m: Mention) -> bool:
         return True
     root = toks[_root(ann, m)]
     if root.dep == "conj" and root.head != root.i:
-        # "attacked Hit and Haditha": the second name shares the first one's role
-        return toks[root.head].ent_type in PLACE_LABELS or _has_place_cue(ann, Mention(root.head, root.head + 1))
+        return None  # "attacked Hit and Haditha": the second name shares the first one's role
     head = toks[root.head]
     if root.dep in ("dobj", "nsubjpass", "pobj") and (head.lemma in _TERRITORIAL_VERBS
                                                       or head.text.lower() in _TERRITORIAL_VERBS):

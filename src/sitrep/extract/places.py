@@ -305,7 +305,7 @@ def _score(ann: Annotations, m: Mention, c: EntryLike, context: dict[str, float]
     f = candidate_features(c, own_name=own, hint=m.hint, label=m.label, qualifying=qualifying,
                            country_ctx=context.get(c.country, 0.0) if c.country else 0.0, region_ctx=region,
                            qualifier_match=any(_qualifies(q, c) for q in qualifier), top_log_pop=top_log_pop,
-                           home_region=home_region, admin_link=linked)
+                           home_region=home_region, admin_link=linked, mention=m)
     return score_features(f)
 
 

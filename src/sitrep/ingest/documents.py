@@ -8,13 +8,14 @@ identified here and recorded on the ``Document``; it picks the pipeline that rea
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 import unicodedata
-from datetime import date, datetime
 from typing import Any
 
 from sitrep.errors import ExtractionError, IngestError
+from sitrep.ingest._raw import iso_date
 from sitrep.ingest.html import extract_html
 from sitrep.model import Document
 
@@ -34,28 +35,60 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_SNIFF.match(text[:2000]))
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def decode_bytes(data: bytes, *, source: str = "") -> str:
     """Decode bytes as UTF-8 (with BOM) or fail clearly; binary data is refused."""
+    return decode_guess(data, source=source)[0]
+
+
+def decode_guess(data: bytes, *, source: str = "") -> tuple[str, str | None]:
+    """The text of ``data`` and the codec used when it was not UTF-8 (None for UTF-8).
+
+    UTF-16 and UTF-32 text with a byte-order mark is decoded (its NUL bytes are not binary); other bytes
+    with NULs are refused as binary.  Bytes that are not UTF-8 are decoded with the charset the page
+    declares, else as Windows-1252 when they decode cleanly, and the codec is returned so that the
+    document records the guess; otherwise the input is refused rather than garbled."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                text = ""
+            if text and not _odd_characters(text):
+                return text, codec
+            raise IngestError(f"{source or 'input'} starts with a {codec.upper()} byte-order mark but is not "
+                              f"{codec.upper()} text: re-encode it as UTF-8", code="encoding")
     if b"\x00" in data[:8192]:
         raise IngestError(f"{source or 'input'} looks binary (it contains NUL bytes): give text, HTML or JSON",
                           code="binary")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         declared = _declared_charset(data)
         if declared:
             try:
-                return data.decode(declared)
+                return data.decode(declared), declared
             except (LookupError, UnicodeDecodeError):
                 log.debug("%s declares %s but does not decode as it", source, declared)
         # Windows-1252 is the usual non-UTF-8 encoding of English news pages; accept it only when
         # the bytes decode cleanly, otherwise the input is refused rather than garbled.
         try:
-            return data.decode("cp1252")
+            text = data.decode("cp1252")
         except UnicodeDecodeError:
             raise IngestError(
                 f"{source or 'input'} is not valid UTF-8 (byte {exc.start}): re-encode it as UTF-8", code="encoding"
             ) from exc
+        log.info("%s is not UTF-8; decoded as Windows-1252 (recorded as the document's encoding)", source or "input")
+        return text, "cp1252"
+
+
+def _odd_characters(text: str) -> bool:
+    """Unassigned, private-use or control characters near the start: bytes that only look like UTF-16."""
+    return any(unicodedata.category(ch) in ("Cn", "Co", "Cs") or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r")
+               for ch in text[:4096])
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
@@ -109,23 +142,6 @@ def text_language(text: str, *, source: str = "", language: str | None = None) -
     return lang
 
 
-def iso_date(value: Any) -> str | None:
-    """An ISO date string from a date, datetime or string; None when it cannot be read unambiguously."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
-    if m:
-        try:
-            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            return None
-    return None
-
-
 def document_from_text(text: str, *, source: str = "", max_chars: int = MAX_CHARS, **meta: Any) -> Document:
     """A Document from plain text; metadata keys are Document fields (url, title, published, …)."""
     check_text(text, source=source, max_chars=max_chars)
@@ -156,13 +172,18 @@ def document_from_html(html: str, *, source: str = "", max_chars: int = MAX_CHAR
 
 def document_from_input(data: str | bytes, *, source: str = "", max_chars: int = MAX_CHARS, **meta: Any) -> Document:
     """Text or HTML, as bytes or str: sniff which and build the Document."""
-    text = decode_bytes(data, source=source) if isinstance(data, bytes) else data
+    if isinstance(data, bytes):
+        text, encoding = decode_guess(data, source=source)
+        if encoding:
+            meta["encoding"] = encoding
+    else:
+        text = data
     if looks_like_html(text):
         return document_from_html(text, source=source, max_chars=max_chars, **meta)
     return document_from_text(text, source=source, max_chars=max_chars, **meta)
 
 
-_DOCUMENT_FIELDS = ("url", "title", "outlet", "author", "published", "language")
+_DOCUMENT_FIELDS = ("url", "title", "outlet", "author", "published", "language", "encoding")
 
 
 def _known(meta: dict[str, Any]) -> dict[str, Any]:

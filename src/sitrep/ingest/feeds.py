@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.errors import IngestError, SitrepError
+from sitrep.ingest._raw import RawInput, input_from_fetched
 from sitrep.model import Failure
 
 _FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
@@ -82,8 +83,6 @@ def _entry_date(entry: Any) -> str | None:
 
 def inputs_from_items(items: list[FeedItem], *, fetcher: Any = None) -> Iterator[Any]:
     """A ``RawInput`` per entry (its page fetched when needed), or a ``Failure`` saying why not."""
-    from sitrep.ingest.sources import RawInput, input_from_fetched
-
     for item in items:
         meta = {k: v for k, v in (("url", item.link), ("title", item.title), ("published", item.published)) if v}
         source = item.link or f"{item.feed}#{item.key}"

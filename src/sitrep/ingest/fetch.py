@@ -1,10 +1,14 @@
 """Fetch pages and feeds over HTTP(S) with httpx, carefully: the URLs come from feeds written by others.
 
-Every request has a timeout, a size limit (the body is streamed and dropped past it), a bounded
-number of redirects (each hop is checked again), an accepted content type and a politeness delay per
-host.  Hosts that resolve to private, loopback, link-local or otherwise non-public addresses are
-refused unless ``allow_private=True``: a feed must not be able to make sitrep fetch internal services.
-The transport and the resolver are injectable, so tests never touch the network.
+Every request has a timeout per read and a deadline for the whole fetch (a server that drips one byte a
+second cannot hold it open), a size limit (the body is streamed and dropped past it), a bounded number
+of redirects (each hop is checked again), an accepted content type and a politeness delay per host.
+Hosts that resolve to private, loopback, link-local or otherwise non-public addresses are refused
+unless ``allow_private=True``: a feed must not be able to make sitrep fetch internal services.  The
+connection goes to the very address that was checked (``PinnedTransport``), with the host name kept in
+the Host header and for TLS, so a DNS answer that changes between the check and the connection
+(rebinding) cannot turn a fetch inward.  The transport and the resolver are injectable, so tests never
+touch the network.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xm
               "text/xml", "application/feed+json")
 ACCEPTED_TYPES = HTML_TYPES + FEED_TYPES
 _REDIRECTS = {301, 302, 303, 307, 308}
+_PIN = "sitrep.pinned_address"  # request extension: the checked address to connect to
 
 Resolver = Callable[[str, int], list[str]]
 
@@ -71,7 +76,8 @@ def is_public_address(address: str) -> bool:
 class Fetcher:
     """A polite, guarded HTTP client.  Use one per run (it keeps connections and per-host timings)."""
 
-    timeout: float = 20.0
+    timeout: float = 20.0  # seconds one connect or read may wait
+    deadline: float = 60.0  # seconds the whole fetch may take, redirects and body included
     max_bytes: int = 10_000_000
     max_redirects: int = 5
     delay: float = 1.0  # seconds between two requests to the same host
@@ -99,13 +105,17 @@ class Fetcher:
             import httpx
 
             self._client = httpx.Client(
-                transport=self.transport, timeout=self.timeout, follow_redirects=False,
+                transport=PinnedTransport(self.transport or httpx.HTTPTransport()), timeout=self.timeout,
+                follow_redirects=False,
                 headers={"User-Agent": self.user_agent, "Accept": ", ".join(ACCEPTED_TYPES) + ";q=0.9, */*;q=0.1"},
             )
         return self._client
 
-    def check_url(self, url: str) -> None:
-        """Refuse schemes other than http(s) and hosts on non-public addresses (unless allowed)."""
+    def check_url(self, url: str) -> str | None:
+        """Refuse schemes other than http(s) and hosts on non-public addresses (unless allowed).
+
+        Returns the checked address to connect to, or None when the host is an address or private ones are
+        allowed (nothing to pin)."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             raise FetchError(f"{url!r}: only http and https URLs are fetched", code="fetch_scheme")
@@ -113,7 +123,7 @@ class Fetcher:
         if not host:
             raise FetchError(f"{url!r} has no host", code="fetch_scheme")
         if self.allow_private:
-            return
+            return None
         port = parts.port or (443 if parts.scheme == "https" else 80)
         addresses = [host] if _is_ip_literal(host) else self.resolver(host, port)
         blocked = [a for a in addresses if not is_public_address(a)]
@@ -121,6 +131,7 @@ class Fetcher:
             raise FetchError(f"{url!r} resolves to the non-public address {blocked[0] if blocked else '?'}: refused "
                              "(pass allow_private / --allow-private to fetch internal hosts on purpose)",
                              code="fetch_blocked")
+        return None if _is_ip_literal(host) else addresses[0]
 
     def _wait_turn(self, host: str) -> None:
         with self._lock:
@@ -135,22 +146,32 @@ class Fetcher:
         import httpx
 
         current = url
+        ends = time.monotonic() + self.deadline
         for _hop in range(self.max_redirects + 1):
-            self.check_url(current)
+            pinned = self.check_url(current)
             self._wait_turn(urlsplit(current).hostname or "")
+            left = ends - time.monotonic()
+            if left <= 0:
+                raise self._late(current)
             try:
-                with self._http().stream("GET", current) as response:
+                with self._http().stream("GET", current, timeout=min(self.timeout, left),
+                                         extensions={_PIN: pinned} if pinned else None) as response:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         current = urljoin(current, response.headers["location"])
                         continue
-                    return self._read(current, response, accept)
+                    return self._read(current, response, accept, ends=ends)
             except httpx.TimeoutException as exc:
+                if time.monotonic() >= ends:
+                    raise self._late(current) from exc
                 raise FetchError(f"{current}: no answer within {self.timeout:g}s", code="fetch_timeout") from exc
             except httpx.HTTPError as exc:
                 raise FetchError(f"{current}: {type(exc).__name__}: {exc}", code="fetch_error") from exc
         raise FetchError(f"{url}: more than {self.max_redirects} redirects", code="fetch_redirects")
 
-    def _read(self, url: str, response: Any, accept: tuple[str, ...]) -> Fetched:
+    def _late(self, url: str) -> FetchError:
+        return FetchError(f"{url}: not complete within the fetch deadline of {self.deadline:g}s", code="fetch_timeout")
+
+    def _read(self, url: str, response: Any, accept: tuple[str, ...], *, ends: float) -> Fetched:
         if response.status_code >= 400:
             raise FetchError(f"{url}: HTTP {response.status_code}", code="fetch_status")
         kind, charset = parse_content_type(response.headers.get("content-type", ""))
@@ -167,7 +188,38 @@ class Fetcher:
             if size > self.max_bytes:
                 raise FetchError(f"{url}: more than {self.max_bytes:,} bytes, over the limit", code="fetch_too_large")
             chunks.append(chunk)
+            if time.monotonic() > ends:
+                raise self._late(url)
         return Fetched(url=str(url), data=b"".join(chunks), content_type=kind or "text/html", charset=charset)
+
+
+class PinnedTransport:
+    """An httpx transport that connects to the address the fetcher checked, not to a fresh DNS answer.
+
+    The request keeps its host name in the Host header and as the TLS server name (SNI and certificate
+    check), so virtual hosts and HTTPS work as before; only the address connected to is fixed."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: Any) -> Any:
+        address = request.extensions.pop(_PIN, None)
+        if address:
+            host = request.url.host
+            request.extensions["sni_hostname"] = host
+            if "Host" not in request.headers:  # httpx sets it from the URL; a bare request may lack it
+                request.headers["Host"] = host
+            request.url = request.url.copy_with(host=address)
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def __enter__(self) -> PinnedTransport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def parse_content_type(header: str) -> tuple[str, str | None]:

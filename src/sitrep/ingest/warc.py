@@ -1,7 +1,8 @@
 """WARC and WARC.gz crawls (warcio): one raw input per HTML response, with the record's URL and date.
 
 Requests, metadata, redirects and non-HTML responses are skipped.  A truncated or corrupt crawl
-keeps every record read before the damage and ends with one ``bad_warc`` failure naming the offset.
+keeps every record read before the damage and ends with one ``bad_warc`` failure naming the offset,
+wherever the cut falls (in a record's WARC or HTTP headers, or in its body).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from sitrep.ingest._raw import RawInput
 from sitrep.model import Failure
 
 log = logging.getLogger(__name__)
@@ -20,6 +22,7 @@ log = logging.getLogger(__name__)
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 MAX_RECORD_BYTES = 50_000_000
+_DRAIN = 1 << 16  # bytes read at a time from a record that is skipped
 
 
 def is_warc(path: Path) -> bool:
@@ -34,19 +37,26 @@ def _html_body(record: Any, *, max_bytes: int) -> bytes | None:
     kind = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
     if not status.startswith("2") or kind not in HTML_TYPES:
         return None
-    body = record.content_stream().read(max_bytes + 1)
-    if len(body) <= max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
-        # the record ended before its declared Content-Length: the file was cut off here
-        raise EOFError(f"the record for {record.rec_headers.get_header('WARC-Target-URI')} is cut short")
-    return body
+    return record.content_stream().read(max_bytes + 1)
+
+
+def _check_complete(record: Any) -> None:
+    """Raise EOFError when the file ends inside this record, in its headers or its body, whatever its type.
+
+    A record cut inside its HTTP headers may lose its Content-Type and look like one to skip: only the
+    bytes still owed to its declared length tell that the file was cut there."""
+    stream = record.raw_stream
+    while stream.read(_DRAIN):
+        pass
+    if record.length is None or getattr(stream, "limit", 0) > 0:
+        uri = record.rec_headers.get_header("WARC-Target-URI") or "a record"
+        raise EOFError(f"the record for {uri} is cut short")
 
 
 def read_warc(path: Path, *, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[Any]:
     """``RawInput`` per HTML response record (source ``path#offset``), then a ``Failure`` if the file is damaged."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
-
-    from sitrep.ingest.sources import RawInput
 
     offset = 0
     try:
@@ -61,6 +71,8 @@ def read_warc(path: Path, *, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[Any]
             records = ArchiveIterator(fh)
             for record in records:
                 body = _html_body(record, max_bytes=max_bytes)
+                if body is None or len(body) <= max_bytes:  # an over-long body is skipped by the iterator
+                    _check_complete(record)
                 offset = records.get_record_offset()  # known once the record has been read
                 if body is None:
                     continue
@@ -77,7 +89,8 @@ def read_warc(path: Path, *, max_bytes: int = MAX_RECORD_BYTES) -> Iterator[Any]
                 yield RawInput(source=source, data=body, meta={k: v for k, v in meta.items() if v})
     except OSError as exc:
         yield Failure(source=str(path), code="unreadable", message=f"cannot read {path}: {exc.strerror or exc}")
-    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
+    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, AttributeError) as exc:
+        # AttributeError: warcio reads a record whose headers were cut before its target URI as a URI of None
         log.warning("damaged WARC %s after offset %d: %s", path, offset, exc)
         yield Failure(source=f"{path}#{offset}", code="bad_warc",
                       message=f"{path} is truncated or damaged after offset {offset}: {exc}", stage="ingest")

@@ -1,11 +1,13 @@
 """Which documents report the same real-world event: document similarity and average-link clustering.
 
 Similarity is the cosine of TF-IDF vectors (``similarity``), moved by what the reports say about time:
-documents whose resolved times name years, none in common, are pushed apart (two shootings in the same
-city, years apart); a shared year pulls them together a little.  Documents are then clustered
+a year both documents' resolved times name pulls them together a little (``YEAR_BONUS``), and years none
+in common can push them apart (``YEAR_PENALTY``, for two shootings in the same city years apart; the
+tune topics of ECB+ do not ask for it, so it is 0).  Documents are then clustered
 bottom-up, merging the two clusters with the highest mean similarity while it stays above
-``threshold``.  The constants were chosen on the ECB+ development topics (see ``sitrep eval linking``),
-where the result is flat around them (B³ F1 within 0.01 for thresholds 0.04–0.06).
+``threshold``.  The three constants below are fitted, not set by hand: ``tools/fit_link_threshold.py``
+chooses them by a grid search for the best B³ F1 on the *tune* topics of ECB+ (``sitrep eval linking
+--part tune``), and its ``--check`` verifies that these are the values it chooses.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from dataclasses import dataclass
 from sitrep.link.similarity import Vector, cosine, idf_table, terms, tfidf
 from sitrep.model import Precision, Report
 
-THRESHOLD = 0.045
-YEAR_BONUS = 0.02
-YEAR_PENALTY = 0.1
+THRESHOLD = 0.055
+YEAR_BONUS = 0.01
+YEAR_PENALTY = 0.0
 _DATED = {Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.SEASON, Precision.YEAR}
 
 
@@ -43,17 +45,20 @@ def report_years(report: Report) -> frozenset[str]:
                      if t.value and t.precision in _DATED and t.basis.value != "publication")
 
 
-def similarity(a: DocumentProfile, b: DocumentProfile) -> float:
+def similarity(a: DocumentProfile, b: DocumentProfile, *, year_bonus: float = YEAR_BONUS,
+               year_penalty: float = YEAR_PENALTY) -> float:
     s = cosine(a.vector, b.vector)
     if a.years and b.years:
-        s += YEAR_BONUS if a.years & b.years else -YEAR_PENALTY
+        s += year_bonus if a.years & b.years else -year_penalty
     return s
 
 
-def cluster_documents(items: Sequence[DocumentProfile], *, threshold: float = THRESHOLD) -> list[int]:
+def cluster_documents(items: Sequence[DocumentProfile], *, threshold: float = THRESHOLD,
+                      year_bonus: float = YEAR_BONUS, year_penalty: float = YEAR_PENALTY) -> list[int]:
     """A cluster number for each profile (average link; deterministic for a given order)."""
     n = len(items)
-    sim = [[similarity(items[i], items[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
+    sim = [[similarity(items[i], items[j], year_bonus=year_bonus, year_penalty=year_penalty) if i != j else 0.0
+            for j in range(n)] for i in range(n)]
     clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
     # total[a][b]: sum of pairwise similarities between clusters a and b, kept up to date on merges
     total = {a: {b: sim[a][b] for b in range(n) if b != a} for a in range(n)}

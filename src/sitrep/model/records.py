@@ -38,6 +38,9 @@ class Document:
     published: str | None = None  # ISO date
     language: str | None = "en"
     source: str | None = None  # where it was read from (path, URL, feed)
+    # The codec used when the bytes were not UTF-8 ("cp1252" guessed, or the page's declared charset), so a
+    # reader knows the text was decoded by a guess and can doubt odd characters; None for UTF-8 and str input.
+    encoding: str | None = None
 
     @classmethod
     def create(cls, text: str, **meta: Any) -> Document:

@@ -12,13 +12,16 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
+
+import duckdb
 
 from sitrep.errors import StoreError
 from sitrep.model import Document, Event, Failure, Report, Role, check_evidence, to_dict
-from sitrep.store.export import event_day, first_actor, flat_row, iso_day
+from sitrep.store._flat import event_day, first_actor, flat_row, iso_day
 
+_SMALL_INSERT = 8  # rows; below this a VALUES list beats unnesting column lists (measured)
 CHILD_TABLES = ("events", "claims", "citations", "places", "times", "actors")
 # The columns ``document_from_row`` reads, in this order.
 DOCUMENT_COLUMNS = ("id", "url", "title", "outlet", "author", "published", "published_text", "language", "text",
@@ -47,6 +50,27 @@ def int_or_none(value: Any) -> int | None:
         return value
     text = str(value).strip()
     return int(text) if text.isdigit() else None
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Mapping[str, Any]],
+                types: Mapping[str, str]) -> int:
+    """Insert dict rows (all with the same keys) in one statement.
+
+    ``executemany`` runs one statement per row (about 4k rows/s here); unnesting one list parameter per column
+    is ~100× faster for many rows, while a plain VALUES list costs less to plan for a handful.
+    """
+    if not rows:
+        return 0
+    cols = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in cols)
+    if len(rows) <= _SMALL_INSERT:
+        one = "(" + ", ".join(f"?::{types[c]}" for c in cols) + ")"
+        con.execute(f'INSERT INTO "{table}" ({names}) VALUES ' + ", ".join([one] * len(rows)),
+                    [row[c] for row in rows for c in cols])
+    else:
+        values = ", ".join(f"unnest(?::{types[c]}[])" for c in cols)
+        con.execute(f'INSERT INTO "{table}" ({names}) SELECT {values}', [[row[c] for row in rows] for c in cols])
+    return len(rows)
 
 
 def utc_now() -> dt.datetime:
@@ -133,7 +157,9 @@ def prepare_report(report: Report) -> Prepared:
     try:
         data = to_dict(report)
         parts = {name: [to_json(d) for d in data[name]] for name in (*CHILD_TABLES, "failures")}
-        doc_json = to_json(data["document"])
+        # where the document was read from is not its content: the same file reached through another path
+        # spelling ("./a.txt", "dir/../a.txt", a link) is "unchanged"; the first spelling stays stored
+        doc_json = to_json({k: v for k, v in data["document"].items() if k != "source"})
     except (TypeError, ValueError) as exc:
         raise StoreError(f"report for document {doc.id} cannot be written as JSON: {exc}", code="bad_report") from exc
     digest = hashlib.sha256(doc_json.encode("utf-8", "surrogatepass"))
@@ -171,4 +197,4 @@ def prepare_report(report: Report) -> Prepared:
 
 
 __all__ = ["CHILD_TABLES", "DOCUMENT_COLUMNS", "Prepared", "check_report", "document_from_row", "document_row",
-           "event_row", "int_or_none", "prepare_report", "to_json", "utc_now"]
+           "event_row", "insert_rows", "int_or_none", "prepare_report", "to_json", "utc_now"]

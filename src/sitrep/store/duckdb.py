@@ -12,7 +12,7 @@ import importlib.util
 import json
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,17 @@ import duckdb
 
 from sitrep.errors import StoreError
 from sitrep.model import Document, Event, Failure, Report, event_from_dict
-from sitrep.store._rows import CHILD_TABLES, DOCUMENT_COLUMNS, Prepared, document_from_row, prepare_report, utc_now
+from sitrep.store._guard import GuardedConnection, store_error
+from sitrep.store._rows import (
+    CHILD_TABLES,
+    DOCUMENT_COLUMNS,
+    Prepared,
+    document_from_row,
+    insert_rows,
+    prepare_report,
+    utc_now,
+)
+from sitrep.store._shown import shown_conditions
 from sitrep.store.export import write_events
 
 log = logging.getLogger(__name__)
@@ -31,31 +41,9 @@ SCHEMA_VERSION = 2
 MIGRATIONS = {
     2: ["ALTER TABLE events ADD COLUMN IF NOT EXISTS detentions INTEGER"],  # Event.detained, flat column
 }
-_SMALL_INSERT = 8  # rows; below this a VALUES list beats unnesting column lists (measured)
 _SEEN_TABLE = ("CREATE TABLE IF NOT EXISTS seen (feed VARCHAR NOT NULL, key VARCHAR NOT NULL, document_id VARCHAR, "
                "seen_at TIMESTAMP, PRIMARY KEY (feed, key))")
 _LOCKED = "{path} is open in another process (DuckDB allows one writer): stop it or use --db with another file"
-
-
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Mapping[str, Any]],
-                types: Mapping[str, str]) -> int:
-    """Insert dict rows (all with the same keys) in one statement.
-
-    ``executemany`` runs one statement per row (about 4k rows/s here); unnesting one list parameter per column
-    is ~100× faster for many rows, while a plain VALUES list costs less to plan for a handful.
-    """
-    if not rows:
-        return 0
-    cols = list(rows[0])
-    names = ", ".join(f'"{c}"' for c in cols)
-    if len(rows) <= _SMALL_INSERT:
-        one = "(" + ", ".join(f"?::{types[c]}" for c in cols) + ")"
-        con.execute(f'INSERT INTO "{table}" ({names}) VALUES ' + ", ".join([one] * len(rows)),
-                    [row[c] for row in rows for c in cols])
-    else:
-        values = ", ".join(f"unnest(?::{types[c]}[])" for c in cols)
-        con.execute(f'INSERT INTO "{table}" ({names}) SELECT {values}', [[row[c] for row in rows] for c in cols])
-    return len(rows)
 
 
 def _bound(value: str | dt.date, *, end: bool) -> str:
@@ -88,7 +76,7 @@ class DuckDBStore:
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
-        self._con: duckdb.DuckDBPyConnection | None = self._connect()
+        self._con: GuardedConnection | None = self._connect()
         try:
             self._types = self._init_schema()
         except BaseException:
@@ -97,16 +85,19 @@ class DuckDBStore:
 
     # ---------------------------------------------------------------- opening and closing
 
-    def _connect(self) -> duckdb.DuckDBPyConnection:
+    def _connect(self) -> GuardedConnection:
         if self.read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"there is no store at {self.path}: check the path, or save reports into it first",
                              code="store_missing")
         try:
-            return duckdb.connect(self.path, read_only=self.read_only)
+            return GuardedConnection(duckdb.connect(self.path, read_only=self.read_only), self.path)
         except duckdb.Error as exc:
             if "lock" in str(exc).lower():
                 raise StoreError(_LOCKED.format(path=self.path), code="store_locked") from exc
-            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+            error = store_error(self.path, exc)
+            if error.code == "store_damaged":
+                raise error from exc
+            raise StoreError(f"cannot open the store at {self.path}: {' '.join(str(exc).split())}") from exc
 
     def _init_schema(self) -> dict[str, dict[str, str]]:
         con = self._connection()
@@ -136,7 +127,7 @@ class DuckDBStore:
             types.setdefault(table, {})[column] = kind
         return types
 
-    def _migrate(self, con: duckdb.DuckDBPyConnection, version: int, tables: set[str]) -> None:
+    def _migrate(self, con: GuardedConnection, version: int, tables: set[str]) -> None:
         """Bring an older store up to this schema in one transaction (merged events follow the events table)."""
         try:
             con.execute("BEGIN TRANSACTION")
@@ -147,18 +138,18 @@ class DuckDBStore:
                         con.execute(sql.replace("ALTER TABLE events", "ALTER TABLE linked_events", 1))
             con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
             con.execute("COMMIT")
-        except duckdb.Error as exc:
-            con.execute("ROLLBACK")
+        except StoreError as exc:
+            con.rollback()
             raise StoreError(f"upgrading {self.path} from store schema {version} failed: {exc}",
                              code="store_version") from exc
         log.info("upgraded %s from store schema %d to %d", self.path, version, SCHEMA_VERSION)
 
-    def _connection(self) -> duckdb.DuckDBPyConnection:
+    def _connection(self) -> GuardedConnection:
         if self._con is None:
             raise StoreError(f"the store at {self.path} is closed", code="store_closed")
         return self._con
 
-    def _writable(self) -> duckdb.DuckDBPyConnection:
+    def _writable(self) -> GuardedConnection:
         if self.read_only:
             raise StoreError(f"the store at {self.path} is open read-only", code="store_read_only")
         return self._connection()
@@ -255,15 +246,16 @@ class DuckDBStore:
                     insert_rows(con, table, [row for p in todo for row in p.rows[table]], self._types[table])
                 self._upsert_failures(con, [f for p in todo for f in p.failures])
             con.execute("COMMIT")
-        except (duckdb.Error, UnicodeError) as exc:
-            con.execute("ROLLBACK")
-            raise StoreError(f"saving {len(ids)} reports into {self.path} failed, nothing was written: {exc}") from exc
+        except (duckdb.Error, StoreError, UnicodeError) as exc:
+            con.rollback()
+            raise StoreError(f"saving {len(ids)} reports into {self.path} failed, nothing was written: {exc}",
+                             code=getattr(exc, "code", "store")) from exc
         except BaseException:
-            con.execute("ROLLBACK")
+            con.rollback()
             raise
         return statuses
 
-    def _upsert_failures(self, con: duckdb.DuckDBPyConnection, failures: Iterable[Failure]) -> None:
+    def _upsert_failures(self, con: GuardedConnection, failures: Iterable[Failure]) -> None:
         latest = {(f.source, f.code): f for f in failures}
         for f in latest.values():
             con.execute(
@@ -276,16 +268,17 @@ class DuckDBStore:
         con = self._writable()
         try:
             self._upsert_failures(con, [failure])
-        except duckdb.Error as exc:
-            raise StoreError(f"saving the failure of {failure.source!r} into {self.path} failed: {exc}") from exc
+        except StoreError as exc:
+            raise StoreError(f"saving the failure of {failure.source!r} into {self.path} failed: {exc}",
+                             code=exc.code) from exc
 
     # ---------------------------------------------------------------- reading
 
     def _event_filter(self, *, country: str | None = None, since: str | dt.date | None = None,
                       until: str | dt.date | None = None, type: str | None = None,
-                      actor: str | None = None) -> tuple[str, list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
+                      actor: str | None = None, news_only: bool = False,
+                      min_confidence: float | None = None) -> tuple[str, list[Any]]:
+        where, params = shown_conditions(news_only=news_only, min_confidence=min_confidence)
         if country:
             where.append("upper(country) = upper(?)")
             params.append(country.strip())
@@ -306,9 +299,12 @@ class DuckDBStore:
 
     def events(self, *, country: str | None = None, since: str | dt.date | None = None,
                until: str | dt.date | None = None, type: str | None = None,
-               actor: str | None = None, limit: int | None = None) -> list[Event]:
-        """Events matching every filter given, ordered by date then id (undated events last)."""
-        where, params = self._event_filter(country=country, since=since, until=until, type=type, actor=actor)
+               actor: str | None = None, limit: int | None = None, news_only: bool = False,
+               min_confidence: float | None = None) -> list[Event]:
+        """Events matching every filter given, ordered by date then id (undated events last). ``news_only``
+        leaves out background, plans, denied events and verbal interactions (``store._shown``)."""
+        where, params = self._event_filter(country=country, since=since, until=until, type=type, actor=actor,
+                                           news_only=news_only, min_confidence=min_confidence)
         sql = f"SELECT record FROM events{where} ORDER BY event_date NULLS LAST, id, document_id"
         if limit is not None:
             if limit < 0:
@@ -357,7 +353,7 @@ class DuckDBStore:
 
     # ---------------------------------------------------------------- watched feeds (what `sitrep watch` has seen)
 
-    def _seen_table(self) -> duckdb.DuckDBPyConnection:
+    def _seen_table(self) -> GuardedConnection:
         con = self._connection()
         if not self.read_only:  # stores made before the table existed get it on first use
             con.execute(_SEEN_TABLE)
@@ -385,8 +381,8 @@ class DuckDBStore:
             con.execute("BEGIN TRANSACTION")
             con.executemany("INSERT INTO seen VALUES (?, ?, ?, ?) ON CONFLICT (feed, key) DO NOTHING", rows)
             con.execute("COMMIT")
-        except duckdb.Error as exc:
-            con.execute("ROLLBACK")
+        except StoreError as exc:
+            con.rollback()
             raise StoreError(f"remembering {len(rows)} feed items in {self.path} failed: {exc}") from exc
         return len(rows)
 

@@ -97,8 +97,9 @@ def link_new(store: DuckDBStore, *, progress: Callable[[int], None] | None = Non
         summary.rewritten = _rewrite(store, con, touched)
         con.execute("COMMIT")
     except (duckdb.Error, StoreError) as exc:
-        con.execute("ROLLBACK")
-        raise StoreError(f"linking events in {store.path} failed, nothing was changed: {exc}") from exc
+        con.rollback()
+        raise StoreError(f"linking events in {store.path} failed, nothing was changed: {exc}",
+                         code=getattr(exc, "code", "store")) from exc
     return summary
 
 

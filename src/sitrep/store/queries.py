@@ -22,6 +22,7 @@ import duckdb
 
 from sitrep.errors import StoreError
 from sitrep.model import Document
+from sitrep.store._shown import shown_conditions
 from sitrep.store.duckdb import DuckDBStore, _bound
 
 ORDERS = ("asc", "desc")
@@ -43,14 +44,14 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
     q: str | None = None
     min_confidence: float | None = None
+    news_only: bool = False  # leave out background, plans, denied events and verbal interactions (store._shown)
     asserted_by: str | None = None
     document_id: str | None = None
     view: str = "merged"  # "merged": one row per real event (linked across documents); "reports": per document
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL conditions (joined with AND, "TRUE" when empty) and their parameters."""
-        where: list[str] = []
-        params: list[Any] = []
+        where, params = shown_conditions(news_only=self.news_only, min_confidence=self.min_confidence)
         if self.country:
             where.append("upper(country) = upper(?)")
             params.append(self.country.strip())
@@ -81,9 +82,6 @@ class EventFilter:
             # escaping: ILIKE with an ESCAPE clause loses DuckDB's fast path (100k events: 20 ms -> 2.5 ms)
             where.append("(" + " OR ".join(f"contains(lower({c}), lower(?))" for c in _TEXT_COLUMNS) + ")")
             params += [self.q.strip()] * len(_TEXT_COLUMNS)
-        if self.min_confidence is not None:
-            where.append("confidence >= ?")
-            params.append(float(self.min_confidence))
         if self.asserted_by:
             where.append("asserted_by_kind = lower(?)")
             params.append(self.asserted_by.strip())

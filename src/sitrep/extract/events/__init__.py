@@ -16,14 +16,15 @@ from collections.abc import Sequence
 
 from sitrep.extract.common.layout import Layout
 from sitrep.extract.common.records import TimeFindings
+from sitrep.extract.events.aggregates import find_aggregates, is_total
 from sitrep.extract.events.context import assemble_events
 from sitrep.extract.events.drafts import EventContext, EventDraft, Trigger
 from sitrep.extract.events.grouping import group_triggers
 from sitrep.extract.events.taxonomy import Taxonomy, make_taxonomy
-from sitrep.extract.events.triggers import find_triggers, is_running_total
+from sitrep.extract.events.triggers import find_triggers
 from sitrep.extract.events.words import event_words
 from sitrep.lang import Lexicon, default_lexicon
-from sitrep.model import Actor, Annotations, CasualtyMention, Claim, Event, Evidence, Place, Time
+from sitrep.model import Actor, Aggregate, Annotations, CasualtyMention, Claim, Event, Evidence, Place, Time
 
 EXTRACTOR = "events@4"
 
@@ -53,7 +54,7 @@ def extract_events(
     w = event_words(lex)
     by_sentence: dict[int, list[CasualtyMention]] = {}
     for c in casualties:
-        if not is_running_total(ann, c.token, w):
+        if not is_total(ann, c, w):  # a running total or a war-wide figure is an aggregate, never a toll
             by_sentence.setdefault(c.sentence, []).append(c)
     drafts: list[EventDraft] = []
     # towns and regions the places stage resolved are never parties ("the town of Husaybah")
@@ -82,4 +83,12 @@ def event_places(places: Sequence[Place], actors: Sequence[Actor]) -> list[Place
         for s, e in parties))]
 
 
-__all__ = ["EXTRACTOR", "EventDraft", "Trigger", "extract_events", "find_triggers", "group_triggers"]
+def extract_aggregates(ann: Annotations, *, casualties: Sequence[CasualtyMention] = (), times: Sequence[Time] = (),
+                       places: Sequence[Place] = (), claims: Sequence[Claim] = (), outlet: str | None = None,
+                       lexicon: Lexicon | None = None) -> list[Aggregate]:
+    """Running totals and war-wide figures ("the conflict has killed 300,000"): never an event's toll."""
+    return find_aggregates(ann, casualties, event_words(lexicon or default_lexicon()), times=times, places=places,
+                           claims=claims, outlet=outlet)
+
+
+__all__ = ["EXTRACTOR", "extract_aggregates", "EventDraft", "Trigger", "extract_events", "find_triggers", "group_triggers"]

@@ -56,9 +56,9 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     hedge = find_hedge(d, ctx, claim)
     if date_ is not None and date_.start and ctx.published and date_.start > ctx.published[:10]:
         hedge = Hedge.HYPOTHETICAL  # dated after publication: announced or planned, not yet happened
-    elif hedge is None and (is_historical(d, ctx, date_, date_rule) or describes_party(d, ann, ctx.words)
-                            or behind_legal_step(d, ann, ctx.words)):
-        hedge = Hedge.HISTORICAL
+    elif hedge != Hedge.HYPOTHETICAL and (is_historical(d, ctx, date_, date_rule) or describes_party(d, ann, ctx.words)
+                                          or behind_legal_step(d, ann, ctx.words)):
+        hedge = Hedge.HISTORICAL  # background whoever tells it: "in May, the coalition said, a strike killed two"
     negated = is_negated(d, ctx, claim)
     killed = combine_counts(d.killed)
     injured = combine_counts(d.injured)
@@ -354,9 +354,12 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
         if tok.dep == "pobj":
             prep = ann.tokens[tok.head]
             holder = ann.tokens[prep.head]
-            if prep.text.lower() in w.description_prepositions and (holder.pos in ("NOUN", "PROPN", "ADJ") or (
-                    holder.tag == "VBN" and (holder.lemma or "").lower() in w.description_verbs)):
-                return True
+            word = prep.text.lower()
+            if holder.pos in ("NOUN", "PROPN") and word in w.description_prepositions:
+                return True  # "responsibility for the attacks", "a role in the bombing"
+            if (holder.pos == "ADJ" or (holder.tag == "VBN" and (holder.lemma or "").lower() in w.description_verbs)) \
+                    and word in w.description_prepositions | w.quality_prepositions:
+                return True  # "responsible for", "linked to", "suspected of", "guilty of"
         if tok.head == j:
             break
         j = tok.head

@@ -139,8 +139,9 @@ def _victim_head(who: str, w: EventWords) -> str:
 def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False) -> Event:
     """Keep a's identity; take the more precise date and place, the union of actors and evidence."""
     date_ = a.date
-    if b.date is not None and (a.date is None or time_better(b.date, a.date)):
-        date_ = b.date
+    if b.date is not None and (a.date is None or _rule_rank(b.date_rule) < _rule_rank(a.date_rule) or (
+            _rule_rank(b.date_rule) == _rule_rank(a.date_rule) and time_better(b.date, a.date))):
+        date_ = b.date  # a day the mention's own clause names beats one read from the sentence or context
     place = a.place
     # a place the mention's own sentence names beats one guessed from the paragraph or document
     guessed_b = a.place_rule == "sentence" and b.place_rule != "sentence"
@@ -174,6 +175,15 @@ def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False) -> Event:
         evidence=evidence,
         confidence=max(a.confidence, b.confidence),
     )
+
+
+# How directly a date rule ties a time to the event (extract/events/dates.py): its own sentence (clause or
+# sentence), the paragraph or the lead, the publication day, nothing. Within a tier the finer time wins.
+_DATE_RULES = {"clause": 0, "sentence": 0, "paragraph": 1, "lead": 1, "publication": 2, "none": 3}
+
+
+def _rule_rank(rule: str | None) -> int:
+    return _DATE_RULES.get(rule or "none", 4)
 
 
 def _actor_key(x: Actor) -> str:

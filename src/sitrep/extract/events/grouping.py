@@ -88,7 +88,7 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
         d.actors = assign_roles(ann, d, actors, w, extractor=extractor, place_spans=place_spans)
         if d.generic:
             d.subtype, d.generic = _type_generic(ann, d, tax, w)
-    return [d for d in drafts if _worth_keeping(d)]
+    return [d for d in drafts if _worth_keeping(d) and not _not_conflict_death(ann, d, w)]
 
 
 def _main_interaction(ann: Annotations, verbal: list[Trigger], others: list[Trigger]) -> Trigger | None:
@@ -210,6 +210,16 @@ def _labour_strike(ann: Annotations, head: int, sentence: int, w: EventWords) ->
     sent = ann.sentences[sentence]
     words = {lemma(ann.tokens[j]) for j in range(sent.token_start, sent.token_end)}
     return bool(near & w.labour_words_near) or bool(words & w.labour_words_sentence)
+
+
+def _not_conflict_death(ann: Annotations, d: EventDraft, w: EventWords) -> bool:
+    """Deaths that are not political violence: a count or a generic word ("killed", "died") told with an
+    accident, a disaster or a disease ("died in a road accident", "drowned", "succumbed to cholera")."""
+    if not d.generic and d.main.kind != "casualty":
+        return False  # a named act ("airstrike", "ambush") is violence whatever else the sentence tells
+    sent = ann.sentences[d.sentence]
+    lemmas = " ".join((t.lemma or t.text).lower() for t in ann.tokens[sent.token_start:sent.token_end])
+    return any(f" {word} " in f" {lemmas} " for word in w.not_conflict_deaths)
 
 
 def _worth_keeping(d: EventDraft) -> bool:

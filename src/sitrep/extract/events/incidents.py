@@ -26,11 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from math import asin, cos, radians, sin, sqrt
 
+from sitrep.extract.events.confidence import incident_confidence
 from sitrep.extract.events.coref import merge_events
 from sitrep.extract.events.drafts import EventContext
-from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Time
+from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Time, to_dict
 
 _OWN_RULES = ("clause", "sentence")
+_NOT_NEWS = 0.5
 _NEAR_KM = 30.0
 _COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
 
@@ -55,7 +57,9 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
     out: list[Event | _Incident] = []
     for ev in events:
         if not is_news(ev):
-            out.append(ev)
+            # background, a plan, a denial or a verbal interaction is, by its status, unlikely to be an incident
+            # of the day: on the same scale as the incidents, at most half of what its words alone would earn
+            out.append(replace(ev, confidence=round(incident_confidence(to_dict(ev)) * _NOT_NEWS, 2)))
             continue
         home = None if _announces_another(ev, ctx) else _joinable(incidents, ev, specific=ev.id in specific)
         if home is None:
@@ -174,6 +178,12 @@ def _incident_rank(ev: Event, ctx: EventContext) -> int:
 def _finished(inc: _Incident, ctx: EventContext) -> Event:
     ev = inc.event
     ev = replace(ev, killed=toll_range(inc.killed, ev.killed), injured=toll_range(inc.injured, ev.injured))
+    hurt = any(c is not None and c.best > 0 for c in (ev.killed, ev.injured))
+    if hurt and ev.subtype is not None and ctx.taxonomy.subtypes[ev.subtype].harms_property:
+        # smashing a car with a child inside, burning a house with its family: people hurt make it an attack
+        attack = ctx.taxonomy.subtype("attack")
+        ev = replace(ev, type=attack.type, subtype=attack.subtype, plover=attack.plover)
+    ev = replace(ev, confidence=incident_confidence(to_dict(ev)))
     if ev.type == "protests" and any(ctx.taxonomy.subtypes[s].rioting for s in inc.subtypes if s in ctx.taxonomy.subtypes):
         # a demonstration whose people smash, burn or fight is a riot (police dispersing a peaceful crowd is a
         # protest with intervention)

@@ -3,6 +3,7 @@ mapped to the actor stage's mentions (or to a named entity when the actor stage 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -88,10 +89,9 @@ def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], w: Ev
 
 
 def _token_at(ann: Annotations, char: int) -> int:
-    for t in ann.tokens:
-        if t.start <= char < t.end:
-            return t.i
-    return 0
+    """The token covering character ``char`` (binary search over token starts: a long text has many counts)."""
+    i = bisect_right(ann.tokens, char, key=lambda t: t.start) - 1
+    return ann.tokens[i].i if i >= 0 and ann.tokens[i].start <= char < ann.tokens[i].end else 0
 
 
 def _with_conjuncts(ann: Annotations, roles: list[tuple[Role, int]]) -> list[tuple[Role, int]]:
@@ -152,11 +152,12 @@ _ENTITY_KINDS = {"GPE": "government", "NORP": "unknown", "ORG": "unknown", "PERS
 def _entity_actor(ann: Annotations, start: int, end: int, *, extractor: str, places_ok: bool = False,
                   place_spans: Sequence[tuple[int, int]] = ()) -> list[Actor]:
     for e in ann.entities:
+        if not (start <= e.start and e.end <= end and e.label in _ENTITY_KINDS and (places_ok or e.label != "GPE")):
+            continue  # the cheap test first: a text of many names has many entities and many places
         if any(ps < e.end and e.start < pe for ps, pe in place_spans):
             continue
-        if start <= e.start and e.end <= end and e.label in _ENTITY_KINDS and (places_ok or e.label != "GPE"):
-            return [Actor(name=ann.text[e.start : e.end], kind=_ENTITY_KINDS[e.label],
-                          evidence=(ann.evidence(e.start, e.end),), extractor=extractor)]
+        return [Actor(name=ann.text[e.start : e.end], kind=_ENTITY_KINDS[e.label],
+                      evidence=(ann.evidence(e.start, e.end),), extractor=extractor)]
     return []
 
 

@@ -18,20 +18,6 @@ _VERB_POS = {"VERB"}
 _PERSON_OBJECT_DEPS = {"dobj", "nsubjpass"}
 
 
-def is_running_total(ann: Annotations, trigger: int, w: EventWords) -> bool:
-    """ "one of more than 50 insurgents killed since the beginning of the year", "killed so far this year":
-    a running total over many events, not the toll of the one told here."""
-    for j in (trigger, ann.tokens[trigger].head):
-        kids = [ann.tokens[c] for c in ann.children[j]]
-        if any(k.dep == "prep" and k.text.lower() == w.since for k in kids):
-            return True
-        for k in kids:
-            words = tuple(ann.tokens[i].text.lower() for i in subtree(ann, k.i))
-            if k.dep in ("advmod", "npadvmod", "prep") and words in w.total_adverbs:
-                return True
-    return False
-
-
 def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: EventWords, *,
                   places: Sequence[Place] = (), actors: Sequence[Actor] = ()) -> list[Trigger]:
     """Trigger phrases of one sentence, longest match first, without overlaps."""

@@ -53,6 +53,7 @@ class EventWords:
     pluperfect_aux: str
     past_be: frozenset[str]
     description_prepositions: frozenset[str]
+    quality_prepositions: frozenset[str]
     description_verbs: frozenset[str]
     legal_heads: frozenset[str]
     legal_prepositions: frozenset[str]
@@ -61,6 +62,11 @@ class EventWords:
     reporting_verbs: frozenset[str]
     # incidents
     separate_incident_cues: tuple[str, ...]
+    # aggregates and deaths that are not conflict
+    total_phrases: tuple[str, ...]
+    total_subjects: frozenset[str]
+    total_magnitudes: tuple[str, ...]
+    not_conflict_deaths: tuple[str, ...]
 
 
 @lru_cache(maxsize=8)
@@ -96,7 +102,12 @@ def event_words(lex: Lexicon) -> EventWords:
         truce_nouns=words("truce_nouns"), civilian_victim_words=lex.phrases(s, "civilian_victim_words"),
         since_marker=text("since_marker"), pluperfect_aux=text("pluperfect_aux"), past_be=words("past_be"),
         description_prepositions=words("description_prepositions"),
+        quality_prepositions=words("quality_prepositions"),
         description_verbs=words("description_verbs"), legal_heads=words("legal_heads"),
         legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),
         separate_incident_cues=tuple(p.lower() for p in lex.phrases(s, "separate_incident_cues")),
+        total_phrases=tuple(p.lower() for p in lex.phrases(s, "total_phrases")),
+        total_subjects=words("total_subjects"),
+        total_magnitudes=tuple(p.lower() for p in lex.phrases(s, "total_magnitudes")),
+        not_conflict_deaths=tuple(p.lower() for p in lex.phrases(s, "not_conflict_deaths")),
     )

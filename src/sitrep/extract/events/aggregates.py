@@ -1,0 +1,101 @@
+"""Running totals and war-wide figures: counts over many incidents, kept apart from the incidents.
+
+"The conflict has killed 300,000 since 2023", "more than 50 insurgents killed so far this year", "tens of
+thousands have died": such a count is never an incident's toll (it would inflate a researcher's totals and make
+a phantom event). The events stage leaves it out of its events; this pass keeps it as an ``Aggregate`` with its
+evidence, the time span and place its sentence names, and who says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sitrep.extract.common.text import subtree
+from sitrep.extract.events.words import EventWords
+from sitrep.model import (
+    Aggregate,
+    Annotations,
+    AssertedBy,
+    AssertedKind,
+    CasualtyMention,
+    Claim,
+    Place,
+    Time,
+    stable_id,
+)
+
+EXTRACTOR = "aggregates@1"
+
+
+def is_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
+    """A count over many incidents: a running total ("killed so far this year", "since the beginning of the year"),
+    a figure for a whole war ("the conflict has killed"), or a magnitude rather than a count ("tens of thousands")."""
+    if _running_total(ann, c.token, w):
+        return True
+    evidence = " ".join(ev.text.lower() for ev in c.count.evidence)
+    if c.count.high is None and any(f" {m} " in f" {evidence} " for m in w.total_magnitudes):
+        return True
+    words = " ".join(ann.tokens[i].text.lower() for i in _own_clause(ann, c.token) if ann.tokens[i].text != ",")
+    if any(f" {p} " in f" {words} " for p in w.total_phrases):
+        return True
+    subjects = [ann.tokens[k] for k in ann.children[c.token] if ann.tokens[k].dep == "nsubj"]
+    return any((s.lemma or s.text).lower() in w.total_subjects for s in subjects)
+
+
+_CLAUSES = ("advcl", "xcomp", "ccomp", "acl", "relcl", "conj", "parataxis")
+
+
+def _own_clause(ann: Annotations, token: int) -> list[int]:
+    """The tokens of the count's own clause: its trigger's phrase without the clauses hanging from it ("killed two
+    militants, bringing to 50 the number killed so far this year": the total is the second clause's)."""
+    head = ann.tokens[token].head if ann.tokens[token].pos not in ("VERB", "AUX") else token
+    out, stack = [], [head]
+    while stack:
+        j = stack.pop()
+        out.append(j)
+        stack.extend(k for k in ann.children[j] if ann.tokens[k].dep not in _CLAUSES or k == token)
+    return sorted(out)
+
+
+def _running_total(ann: Annotations, trigger: int, w: EventWords) -> bool:
+    """ "one of more than 50 insurgents killed since the beginning of the year", "killed so far this year"."""
+    for j in (trigger, ann.tokens[trigger].head):
+        kids = [ann.tokens[c] for c in ann.children[j]]
+        if any(k.dep == "prep" and k.text.lower() == w.since for k in kids):
+            return True
+        for k in kids:
+            words = tuple(ann.tokens[i].text.lower() for i in subtree(ann, k.i))
+            if k.dep in ("advmod", "npadvmod", "prep") and words in w.total_adverbs:
+                return True
+    return False
+
+
+def find_aggregates(ann: Annotations, casualties: Sequence[CasualtyMention], w: EventWords, *,
+                    times: Sequence[Time] = (), places: Sequence[Place] = (), claims: Sequence[Claim] = (),
+                    outlet: str | None = None) -> list[Aggregate]:
+    """One aggregate per sentence that states a total, with its killed and injured counts."""
+    by_sentence: dict[int, list[CasualtyMention]] = {}
+    for c in casualties:
+        if not c.negated and c.count.best > 0 and is_total(ann, c, w):
+            by_sentence.setdefault(c.sentence, []).append(c)
+    out = []
+    for si, counts in sorted(by_sentence.items()):
+        sent = ann.sentences[si]
+        killed = max((c.count for c in counts if c.kind == "killed"), key=lambda k: k.best, default=None)
+        injured = max((c.count for c in counts if c.kind == "injured"), key=lambda k: k.best, default=None)
+        if killed is None and injured is None:
+            continue
+        inside = [t for t in times if t.evidence and sent.start <= t.evidence[0].start < sent.end and t.start]
+        here = [p for p in places if p.evidence and sent.start <= p.evidence[0].start < sent.end and p.lat is not None]
+        claim = next((cl for cl in claims if any(ev.start <= sent.start < ev.end or sent.start <= ev.start < sent.end
+                                                 for ev in cl.content.evidence)), None)
+        asserted = (AssertedBy(kind=AssertedKind.SPEAKER, name=claim.speaker.name or claim.speaker.role,
+                               claim_id=claim.id) if claim else AssertedBy(kind=AssertedKind.OUTLET, name=outlet))
+        out.append(Aggregate(id=stable_id("ag", sent.start, sent.end), killed=killed, injured=injured,
+                             who=(killed or injured).who, period=inside[0] if inside else None,
+                             place=here[0] if here else None, asserted_by=asserted,
+                             evidence=(ann.evidence(sent.start, sent.end),), extractor=EXTRACTOR))
+    return out
+
+
+__all__ = ["EXTRACTOR", "find_aggregates", "is_total"]

@@ -1,0 +1,39 @@
+"""What a user's event list shows by default: incidents told as news, above a confidence threshold.
+
+A stored report keeps every event it found, so nothing is lost: background ("in 2003 the US invaded"), plans
+and threats, denied events and verbal interactions (condemn, demand, meet) stay in the store and are one flag
+away (``--all`` on the command line, ``include=all`` in the API). The default list leaves them out, and leaves
+out events whose confidence is below ``config.DEFAULT_MIN_CONFIDENCE`` (its origin is documented there).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from sitrep.config import load_yaml
+
+
+@lru_cache(maxsize=1)
+def verbal_subtypes() -> tuple[str, ...]:
+    """The taxonomy's verbal interactions (``verbal: true``), which are claims more than incidents."""
+    types = (load_yaml("taxonomy.yaml") or {}).get("types") or {}
+    return tuple(sorted(name for t in types.values() for name, sub in (t.get("subtypes") or {}).items()
+                        if sub.get("verbal")))
+
+
+def shown_conditions(*, news_only: bool, min_confidence: float | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and parameters) over the flat event columns for the default list."""
+    where: list[str] = []
+    params: list[Any] = []
+    if news_only:
+        where.append("NOT coalesce(negated, FALSE)")
+        where.append("coalesce(hedge, '') NOT IN ('hypothetical', 'historical')")
+        verbal = verbal_subtypes()
+        if verbal:
+            where.append(f"coalesce(sub_event_type, '') NOT IN ({', '.join('?' for _ in verbal)})")
+            params += list(verbal)
+    if min_confidence is not None:
+        where.append("confidence >= ?")
+        params.append(float(min_confidence))
+    return where, params

@@ -1,7 +1,7 @@
 """Fit the place-ranking weights on the tune parts of LGL and GeoWebNews, and write (or check) the committed ones.
 
 The places stage scores every gazetteer candidate of a toponym by a weighted sum of named features
-(``sitrep/extract/_place_score.py``).  This script runs the stage on the *tune* part of each set (``sitrep.eval.part_of``
+(``sitrep/extract/places/scoring.py``).  This script runs the stage on the *tune* part of each set (``sitrep.eval.part_of``
 of the document key: never the check part), collects each mention's candidates with their features, and fits the
 weights as a conditional logit: a softmax over each mention's candidates, maximising the probability that the chosen
 candidate is one of the right ones (within 161 km of the gold point).  An L2 penalty pulls the weights towards
@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from sitrep.eval._geo_formats import GoldDoc, read_gold  # noqa: E402
 from sitrep.eval._geo_metrics import ACC_KM, distance_km, match_spans  # noqa: E402
-from sitrep.extract import _place_score  # noqa: E402
+from sitrep.extract.places import scoring  # noqa: E402
 
 LAMBDAS = (0.3, 1.0, 3.0, 10.0, 30.0)  # L2 strengths tried; the fit picks one by cross-validation on tune
 DIGITS = 3
@@ -86,12 +86,12 @@ def collect(documents: Sequence[tuple[GoldDoc, object]], weights: dict[str, floa
     from sitrep.pipeline import actor_name_test
 
     is_actor = actor_name_test(resources.actor_table)
-    saved = _place_score.WEIGHTS
-    _place_score.WEIGHTS = weights
+    saved = scoring.WEIGHTS
+    scoring.WEIGHTS = weights
     rows, right, starts, keys = [], [], [0], []
     try:
         for doc, ann in documents:
-            with _place_score.traced() as trace:
+            with scoring.traced() as trace:
                 extract_places(ann, gazetteer=resources.gazetteer, is_actor=is_actor)
             last: dict[tuple[int, int], list] = {}
             for mention, cand, feats in trace:
@@ -106,12 +106,12 @@ def collect(documents: Sequence[tuple[GoldDoc, object]], weights: dict[str, floa
                 g, group = gold[gi], last[spans[mi]]
                 ok = [c.lat is not None and distance_km(g.lat, g.lon, c.lat, c.lon) <= ACC_KM for c, _ in group]
                 if any(ok) and not all(ok):
-                    rows += [[f[name] for name in _place_score.FEATURE_NAMES] for _, f in group]
+                    rows += [[f[name] for name in scoring.FEATURE_NAMES] for _, f in group]
                     right += ok
                     starts.append(len(rows))
                     keys.append(doc.id)
     finally:
-        _place_score.WEIGHTS = saved
+        scoring.WEIGHTS = saved
     return Groups(np.array(rows, dtype=float), np.array(right, dtype=bool), np.array(starts), tuple(keys))
 
 
@@ -127,7 +127,7 @@ def fit(g: Groups, lam: float, pick: np.ndarray | None = None) -> np.ndarray:
     delta`` with ``lam / 2 * |delta|^2`` as the penalty and the scale free; each M step by Newton."""
     if pick is not None:
         g = _subset(g, pick)
-    hand = np.array([HAND.get(name, 0.0) for name in _place_score.FEATURE_NAMES])
+    hand = np.array([HAND.get(name, 0.0) for name in scoring.FEATURE_NAMES])
     x = np.hstack([g.x, (g.x @ hand)[:, None]])  # the last column is the hand score, its weight the scale
     penalty = np.array([lam] * g.x.shape[1] + [0.0])
     group = np.repeat(np.arange(len(g.start) - 1), np.diff(g.start))
@@ -189,14 +189,14 @@ def fit_round(documents, weights: dict[str, float], resources) -> tuple[dict[str
     g = collect(documents, weights, resources)
     lam, cv = choose_lambda(g)
     w = fit(g, lam)
-    fitted = {name: round(float(v), DIGITS) + 0.0 for name, v in zip(_place_score.FEATURE_NAMES, w, strict=True)}
+    fitted = {name: round(float(v), DIGITS) + 0.0 for name, v in zip(scoring.FEATURE_NAMES, w, strict=True)}
     info = {"groups": len(g.start) - 1, "candidates": len(g.right), "lambda": lam, "cv_top1": cv,
             "tune_top1": round(top1(g, w, np.ones(len(g.start) - 1, dtype=bool)), 4)}
     return fitted, info
 
 
 def write(weights: dict[str, float], info: dict) -> None:
-    doc = {"about": "Weights of the place-ranking features (src/sitrep/extract/_place_score.py), by name. Written by "
+    doc = {"about": "Weights of the place-ranking features (src/sitrep/extract/places/scoring.py), by name. Written by "
                     "tools/fit_place_weights.py from the tune parts of LGL and GeoWebNews; do not edit by hand.",
            "fit": info, "weights": weights}
     WEIGHTS_PATH.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
@@ -213,8 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     resources = make_resources()
     documents = load_documents(args.lgl, args.gwn)
-    committed = _place_score.load_weights(WEIGHTS_PATH.read_text(encoding="utf-8"))
-    weights = {name: 1.0 if name == "log_pop" else 0.0 for name in _place_score.FEATURE_NAMES}
+    committed = scoring.load_weights(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    weights = {name: 1.0 if name == "log_pop" else 0.0 for name in scoring.FEATURE_NAMES}
     for n in range(1, ROUNDS + 1):
         weights, info = fit_round(documents, weights, resources)
         print(f"round {n}: {info['groups']} mentions, lambda {info['lambda']}, tune top-1 {info['tune_top1']}",

@@ -54,13 +54,13 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
         doc = replace(doc, published=dateline_date(doc.text, lexicon=lexicon))
     found_times = find_times(ann, published=doc.published, lexicon=lexicon)
     times = list(found_times.times)
-    places = extract_places(ann, gazetteer=res.gazetteer, is_actor=actor_name_test(res.actor_table))
+    places = extract_places(ann, gazetteer=res.gazetteer, is_actor=actor_name_test(res.actor_table), lexicon=lexicon)
     actors = extract_actors(ann, table=res.actor_table, lexicon=lexicon)
     actors = actors_not_places(actors, places)
     places = places_not_in_parties(places, actors)
     casualties = extract_casualties(ann, lexicon=lexicon)
     citations = extract_citations(ann, lexicon=lexicon)
-    claims = extract_claims(ann, citations=citations, lexicon=lexicon)
+    claims = extract_claims(ann, citations=citations, times=times, actors=actors, lexicon=lexicon)
     events = extract_events(
         ann,
         document_id=doc.id,

@@ -29,6 +29,8 @@ def condensed(report: Report) -> dict:
     def count(c):
         return None if c is None else [c.best, c.low, c.high, c.who]
 
+    cited = {c.id: c.title for c in report.citations}
+
     return {
         "title": report.document.title,
         "published": report.document.published,
@@ -50,6 +52,9 @@ def condensed(report: Report) -> dict:
         ],
         "claims": [
             {"speaker": c.speaker.name, "role": c.speaker.role, "kind": c.speaker.kind.value, "cue": c.cue.text,
+             "canonical": c.speaker.canonical, "said_by": [ev.text for ev in c.speaker.evidence],
+             "claim_kind": c.kind.value, "date": [c.date.value, c.date.precision.value] if c.date else None,
+             "citation": cited.get(c.citation_id) if c.citation_id else None,
              "direct": c.direct, "medium": c.medium, "content": c.content.text[:80]}
             for c in report.claims
         ],
@@ -79,8 +84,8 @@ def reports():
     return REPORTS
 
 
-@pytest.mark.parametrize("name", ["anbar-weekly", "helmand-release", "wires-1", "wires-2", "wires-3", "wires-4",
-                                  "menaka-depeche"])
+@pytest.mark.parametrize("name", ["anbar-weekly", "northern-voice", "helmand-release", "wires-1", "wires-2", "wires-3",
+                                  "wires-4", "menaka-depeche"])
 def test_sample_matches_golden(name, reports, request):
     got = condensed(reports[name])
     path = EXPECTED / f"{name}.json"

@@ -32,7 +32,7 @@ def _claims(annotate, text: str, **kw) -> list[Claim]:
     for c in claims:
         evidence = [*c.content.evidence, *c.cue.evidence, *c.speaker.evidence]
         assert check_evidence(text, evidence) == []
-        assert c.extractor == "claims@3"
+        assert c.extractor == "claims@4"
     return claims
 
 
@@ -55,6 +55,10 @@ def _one(annotate, text: str) -> Claim:
         ("The town was “liberated” and the people don’t agree.", ["liberated"]),
         ("Residents of the '90s-era blocks fled.", []),
         ("“First sentence. Second one.”", ["First sentence. Second one."]),
+        # Two apostrophes typeset as one double mark, with an apostrophe inside and a nested single quote.
+        ("''We don't retreat,'' the mayor said.", ["We don't retreat"]),
+        ("''They shouted 'never' at us,'' she said.", ["They shouted 'never' at us"]),
+        ("``Hold the bridge,'' he ordered.", ["Hold the bridge"]),
     ],
 )
 def test_find_quotes_pairs_marks_and_skips_apostrophes(text, expected):
@@ -355,13 +359,15 @@ def test_claims_postposed_cue_after_long_clause_and_dateline(annotate):
 
 
 @pytest.mark.slow
-def test_claims_bare_surname_takes_earlier_persons_role(annotate):
+def test_claims_bare_surname_takes_earlier_persons_name_and_role(annotate):
     text = ('"The enemy is collapsing," said Brigadier General Yahya Rasool. '
             "Rasool told state television that at least 40 militants had been killed.")
     claims = _claims(annotate, text)
     assert [(c.speaker.name, c.speaker.role, c.speaker.kind) for c in claims] == [
         ("Yahya Rasool", "Brigadier General", SpeakerKind.PERSON),
-        ("Rasool", "Brigadier General", SpeakerKind.PERSON)]
+        ("Yahya Rasool", "Brigadier General", SpeakerKind.PERSON)]
+    # The surname's own mention first, then the words that named him in full.
+    assert [ev.text for ev in claims[1].speaker.evidence] == ["Rasool", "Brigadier General Yahya Rasool"]
     assert claims[1].medium == "state television"
 
 
@@ -518,7 +524,7 @@ def test_claims_verbs_under_declined_are_not_claims(annotate):
       "to leave the city before nightfall", "governor"),
      ("The ministry urged Kiev to withdraw its heavy weapons.", "urged Kiev", "to withdraw its heavy weapons",
       "ministry"),
-     ("Police blamed the militants, citing witnesses at the scene.", "citing", "witnesses at the scene", "Police"),
+     ("Police arrested two men, citing witnesses at the scene.", "citing", "witnesses at the scene", "Police"),
      ("The army declined to comment on the report.", "declined", "to comment on the report", "army"),
      ("The governor described the bombing as a massacre of civilians.", "described",
       "the bombing as a massacre of civilians", "governor"),
@@ -567,8 +573,10 @@ def test_claims_asked_as_the_occasion_of_a_quote_is_not_a_claim(annotate):
 def test_claims_quote_governed_by_an_earlier_word_does_not_take_the_next_cue(annotate):
     text = 'Condemning the "terrorist attack," the minister accused the rebels of shelling the market.'
     claims = _claims(annotate, text)
-    assert [(c.cue.text, c.content.text, c.speaker.name) for c in claims] == [
-        ("accused", "the rebels of shelling the market", "minister")]
+    # Condemning is the minister's stance towards the attack, not a cue of the quote's own.
+    assert [(c.cue.text, c.content.text, c.speaker.name, c.kind.value) for c in claims] == [
+        ("Condemning", 'the "terrorist attack', "minister", "stance"),
+        ("accused", "the rebels of shelling the market", "minister", "statement")]
 
 
 @pytest.mark.slow

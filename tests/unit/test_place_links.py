@@ -1,4 +1,4 @@
-"""A town and the county it lies in vouch for each other (extract/_place_links)."""
+"""A town and the county it lies in vouch for each other (extract/places/links.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from sitrep.extract._place_links import MAX_VOUCHING_CANDIDATES, admin_links
+from sitrep.extract.places.links import MAX_VOUCHING_CANDIDATES, admin_links
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The place-ranking features have names and the weights are looked up by name (sitrep/extract/_place_score.py)."""
+"""The place-ranking features have names and the weights are looked up by name (sitrep/extract/places/scoring.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from sitrep.extract import _place_score as ps
+from sitrep.extract.places import scoring as ps
 
 KW = {"hint": None, "label": "GPE", "qualifying": False, "region_ctx": 0.0, "qualifier_match": False,
       "top_log_pop": 5.0, "own_name": True, "country_ctx": 0.5}

@@ -17,6 +17,7 @@ from sitrep.model.base import (
     GEO_PRECISION_RANK,
     PRECISION_RANK,
     AssertedKind,
+    ClaimKind,
     Evidence,
     GeoPrecision,
     Hedge,
@@ -62,7 +63,7 @@ from sitrep.model.records import (
 
 __all__ = [
     "FORMAT_VERSION", "GEO_PRECISION_RANK", "PRECISION_RANK", "Actor", "Aggregate", "Annotations", "AssertedBy", "AssertedKind",
-    "CasualtyMention", "Citation", "Claim", "Count", "Document", "Event", "Evidence", "Failure", "GeoPrecision", "Hedge",
+    "CasualtyMention", "Citation", "Claim", "ClaimKind", "Count", "Document", "Event", "Evidence", "Failure", "GeoPrecision", "Hedge",
     "Place", "Precision", "Report", "Role", "Snippet", "Span", "Speaker", "SpeakerKind", "StrEnum", "Time", "TimeBasis",
     "Token", "actor_from_dict", "check_evidence", "count_from_dict", "event_from_dict", "evidence_from_dict",
     "place_from_dict", "record", "sha256_text", "stable_id", "time_from_dict", "to_dict",

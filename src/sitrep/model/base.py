@@ -84,6 +84,17 @@ class SpeakerKind(StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"
     UNNAMED_SOURCE = "unnamed_source"
+    DOCUMENT = "document"  # a poll, report, email or filing that "shows" or "finds" something
+
+
+class ClaimKind(StrEnum):
+    """What a claim attributes: words said, a view held, an intention, a stance taken, or a question put."""
+
+    STATEMENT = "statement"  # said, told, announced, according to
+    BELIEF = "belief"  # thinks, believes, expects, fears; a poll shows
+    INTENTION = "intention"  # wants, plans, intends, seeks, hopes: what someone means to do or wants to happen
+    STANCE = "stance"  # supports, criticised, praised, talked about: an attitude to a thing, not a proposition
+    QUESTION = "question"  # asked whether: put, not asserted
 
 
 class AssertedKind(StrEnum):

@@ -9,6 +9,7 @@ from typing import Any
 from sitrep.model.base import (
     FORMAT_VERSION,
     AssertedKind,
+    ClaimKind,
     Evidence,
     GeoPrecision,
     Hedge,
@@ -178,10 +179,14 @@ class CasualtyMention:
 
 @record
 class Speaker:
+    """Who says so. ``evidence[0]`` is the speaker's own mention ("he", "who", "the official"); when that mention
+    was resolved to a named speaker earlier in the text, the evidence goes on with the words naming them."""
+
     name: str | None
     role: str | None = None
     kind: SpeakerKind = SpeakerKind.UNNAMED_SOURCE
     evidence: tuple[Evidence, ...] = ()
+    canonical: str | None = None  # the actor table's name for the speaker, when it knows them
 
 
 @record
@@ -215,6 +220,7 @@ class Claim:
     citation_id: str | None = None
     event_ids: tuple[str, ...] = ()
     extractor: str = ""
+    kind: ClaimKind = ClaimKind.STATEMENT
 
 
 @record

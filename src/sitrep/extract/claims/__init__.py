@@ -1,17 +1,23 @@
-"""The claims stage: who says what in a document, as direct quotes and reported speech.
+"""The claims stage: who says what in a document — direct quotes, reported speech, and the views, intentions,
+stances and questions attribution corpora (PolNeAR) code beside them.
 
-Passes: quote marks paired over the raw text (``quotes.py``) → quotes tied to a cue after or before them,
-continuations, scare quotes (``direct.py``) → reported speech, cued by verbs of saying (``reported.py``) or by
-requests, reasons, refusals, questions and report nouns (``phrases.py``) → quoted fragments no reported claim
-took in → quotes without a cue joined to the claim before them → claims in text order, speakers resolved
-(``speakers.py``), occasion and medium (``media.py``), the citation beside them (``build.py``).
+Passes: quote marks paired over the raw text (``quotes.py``) → quotes tied to a cue after or before them, or to
+the clause a colon closes (``colons.py``), continuations, scare quotes (``direct.py``) → reported speech, cued by
+verbs of saying (``reported.py``), by requests, reasons, refusals, questions and report nouns (``phrases.py``),
+by verbs of view, intention, stance, perception and seeming (``stances.py``) and by nouns of them
+(``nouns.py``) → quoted fragments no reported claim took in → quotes without a cue joined to the claim before
+them (also across a paragraph break) → "Speaker: words" lines (``colons.py``) → claims in text order, speakers
+resolved (``speakers.py``: pronouns, relative clauses, descriptions and surnames to the names before them),
+occasion and medium (``media.py``), the claim's own date and the speaker's canonical name (``occasion.py``), the
+citation beside them (``build.py``).
 
 The words are the language's (``lang/<code>/claims.yaml``; the titles of people from ``actors.yaml``).
 ``find_scare_quotes`` gives the short cue-less quotes used for hedging.
 
-Known gaps (PolNeAR dev, claims@3): evidential and enabling cues ("rules permit", "records indicate", "is
-evidence of"), questions ("wondered whether" is left out on purpose: a question asserts nothing), and content
-lost when the parse attaches a clause to the wrong verb.
+Known gaps (PolNeAR, claims@4): a long tail of cue words and phrasings no table holds ("heaped praise on",
+"took aim at", "is hungry for"), evidential and enabling cues ("rules permit", "it is clear that", "for voters,
+X"), nouns of view with no holder in the sentence, and content lost when the parse attaches a clause to the
+wrong verb.
 """
 
 from __future__ import annotations
@@ -20,30 +26,33 @@ import logging
 from collections.abc import Sequence
 
 from sitrep.extract.claims.build import build_claims
+from sitrep.extract.claims.colons import headline_claims
 from sitrep.extract.claims.direct import attach_orphans, fragments_outside, scan_quotes
 from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.quotes import Quote, pair_quotes
 from sitrep.extract.claims.reported import find_reported
 from sitrep.extract.claims.words import ClaimWords, claim_words
 from sitrep.lang import Lexicon, default_lexicon
-from sitrep.model import Annotations, Citation, Claim, Evidence
+from sitrep.model import Actor, Annotations, Citation, Claim, Evidence, Time
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR = "claims@3"
+EXTRACTOR = "claims@4"
 
 
-def extract_claims(ann: Annotations, *, citations: Sequence[Citation] = (),
-                   lexicon: Lexicon | None = None) -> list[Claim]:
-    """Direct quotes and reported speech with speaker, cue, content, medium and the citation beside them."""
+def extract_claims(ann: Annotations, *, citations: Sequence[Citation] = (), times: Sequence[Time] = (),
+                   actors: Sequence[Actor] = (), lexicon: Lexicon | None = None) -> list[Claim]:
+    """Direct quotes, reported speech, views and stances with speaker, cue, content, medium, the claim's own
+    date (from ``times``), the speaker's canonical name (from ``actors``) and the citation beside them."""
     doc = ClaimDoc(ann, _words(lexicon))
     scan = scan_quotes(doc)
     reported = find_reported(doc, scan.used, scan.found)
     found = [*scan.found, *fragments_outside(doc, scan.fragments, reported), *reported]
     found = attach_orphans(doc, scan.orphans, found)
+    found = with_headlines(found, headline_claims(doc))
     found.sort(key=lambda f: f.anchor)
     found = _not_cited(found, citations)
-    claims = build_claims(doc, found, citations, extractor=EXTRACTOR)
+    claims = build_claims(doc, found, citations, extractor=EXTRACTOR, times=times, actors=actors)
     log.debug("claims: %d found in %d quotes", len(claims), len(doc.quotes))
     return claims
 
@@ -60,6 +69,19 @@ def find_quotes(ann: Annotations, *, lexicon: Lexicon | None = None) -> list[Quo
 
 def _words(lexicon: Lexicon | None) -> ClaimWords:
     return claim_words(lexicon or default_lexicon())
+
+
+def with_headlines(found: list[Found], lines: list[Found]) -> list[Found]:
+    """ "Governor: the dam will hold" lines, in place of a quote of no named speaker inside them; a line whose
+    words a claim with a speaker already covers, or crosses, is left to that claim."""
+    for line in lines:
+        (start, end), = line.parts
+        inside = [f for f in found if start <= f.parts[0][0] and f.parts[-1][1] <= end]
+        covered = any(f.speaker is not None and f.parts[0][0] == start for f in inside)
+        if covered or any(s < end and start < e for f in found if f not in inside for s, e in f.parts):
+            continue
+        found = [f for f in found if f not in inside or f.speaker is not None] + [line]
+    return found
 
 
 def _not_cited(found: list[Found], citations: Sequence[Citation]) -> list[Found]:

@@ -4,24 +4,35 @@ words with the occasion ("in a statement"), the medium, and the citation beside 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.media import medium_of, occasion_of
-from sitrep.extract.claims.speakers import resolve_speaker
-from sitrep.model import Annotations, Citation, Claim, Evidence, Snippet, Speaker, stable_id
+from sitrep.extract.claims.occasion import canonical_of, claim_date
+from sitrep.extract.claims.speakers import resolve_speaker, speaker_in
+from sitrep.model import Actor, Annotations, Citation, Claim, Evidence, Snippet, Speaker, Time, stable_id
 
 
-def build_claims(doc: ClaimDoc, found: Sequence[Found], citations: Sequence[Citation], *,
-                 extractor: str) -> list[Claim]:
-    """One claim per found claim in order, each speaker resolved against the speakers named before it; two
-    found claims with the same content are one claim."""
+def build_claims(doc: ClaimDoc, found: Sequence[Found], citations: Sequence[Citation], *, extractor: str,
+                 times: Sequence[Time] = (), actors: Sequence[Actor] = ()) -> list[Claim]:
+    """One claim per found claim in order, each speaker resolved against the speakers named before it, with its
+    own date and the speaker's canonical name; two found claims with the same content are one claim."""
     history: list[Speaker] = []
     claims: dict[str, Claim] = {}
+    cited = [ev for c in citations for ev in c.evidence]
     for f in found:
-        speaker = resolve_speaker(doc.ann, f.speaker, doc.w, history, quoted=lambda j: doc.quote_of[j] != -1)
+        if f.speaker_words:
+            speaker = speaker_in(doc.ann, f.speaker_words, doc.w)
+        else:
+            speaker = resolve_speaker(doc.ann, f.speaker, doc.w, history, quoted=lambda j: doc.quote_of[j] != -1)
+        canonical = canonical_of(speaker, actors)
+        if canonical:
+            speaker = replace(speaker, canonical=canonical)
         if speaker.name is not None:
             history.append(speaker)
         claim = _build(doc, f, speaker, citations, extractor)
+        content = {j for s, e in f.parts for j in range(doc.token_at(s), doc.token_at(e))}
+        claim = replace(claim, date=claim_date(doc, f.cue, content, times, citations=cited))
         claims.setdefault(claim.id, claim)
     return list(claims.values())
 
@@ -35,7 +46,7 @@ def _build(doc: ClaimDoc, f: Found, speaker: Speaker, citations: Sequence[Citati
         k = cue_tokens[0]
         sentence = doc.sentence_range(k)
         inside = {j for s, e in f.parts for j in range(doc.token_at(s), doc.token_at(e))}
-        cue_tokens += [j for j in occasion_of(ann, sentence, doc.w, skip=inside) if j not in cue_tokens]
+        cue_tokens += [j for j in occasion_of(ann, sentence, doc.w, skip=inside, cue=k) if j not in cue_tokens]
         medium = medium_of(ann, k, sentence, doc.w, skip=inside)
     cue_ev = _token_runs(ann, sorted(set(cue_tokens)))
     end = max([e for _, e in f.parts] + [ev.end for ev in cue_ev])
@@ -48,6 +59,7 @@ def _build(doc: ClaimDoc, f: Found, speaker: Speaker, citations: Sequence[Citati
         medium=medium,
         citation_id=_citation_near(doc, end, citations),
         extractor=extractor,
+        kind=f.kind,
     )
 
 

@@ -10,16 +10,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sitrep.extract.claims.colons import colon_cue
 from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.parse import filler, subtree_set
 from sitrep.extract.claims.quotes import Quote
-from sitrep.model import Evidence
+from sitrep.model import ClaimKind, Evidence
 
 _SOFT_END = ",?!-—–…"
 _STOPS = frozenset({".", "!", "?", ";", ":"})
 # Punctuation after which a quote may continue the previous one ('," he said, "…'), besides closing marks.
 _CONTINUES = ",.:;—–!?"
 _SCARE_WORDS = 3  # a quote of at most this many words with no cue is a hedge, not a claim
+# Tokens after a closing mark within which its cue is looked for: a speaker with an apposition ('…," the
+# economist Jared Bernstein, a former adviser in the Obama White House, wrote') runs to 15 or more.
+_CUE_WINDOW = 24
+_CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "dep"})  # dep: the "-t-" of "a-t-il"
+_TITLE_SHARE = 0.7  # of a cue-less quote's words capitalised: a title or a slogan
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,6 +55,8 @@ def scan_quotes(doc: ClaimDoc) -> QuoteScan:
             found[-1] = found[-1].with_quote(q_i, q.start, q.end)
             continue
         cue, whole = (after, True) if after is not None else (_cue_before(doc, q_i) or (None, False))
+        if cue is None and (colon := colon_cue(doc, q_i)) is not None:
+            cue, whole = colon, True  # 'made her position plain: “…”': any verb phrase before a colon
         if cue is not None and whole:
             found.append(quote_claim(doc, q_i, cue))
             used.add(cue)
@@ -87,7 +95,7 @@ def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
         return None
     first = doc.token_at(q.close + 1)
     found = None
-    for k in range(first, min(first + 12, len(ann.tokens))):
+    for k in range(first, min(first + _CUE_WINDOW, len(ann.tokens))):
         tok = ann.tokens[k]
         if tok.start >= q.paragraph_end or doc.quote_of[k] != -1 or tok.text in _STOPS:
             break
@@ -100,9 +108,8 @@ def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
     # the auxiliary of a cue whose subject follows it ('», a déclaré le colonel', '», a-t-il ajouté').
     speaker = doc.speaker_of(found)
     allowed = subtree_set(ann, speaker) if speaker is not None else set()
-    auxes = {c for c in ann.children[found] if ann.tokens[c].dep in ("aux", "dep") and c < found}
-    if auxes and (speaker is None or speaker > min(auxes)):  # the subject after the auxiliary: inverted
-        allowed |= auxes
+    # '…," she has said', '…," he later wrote': the cue's own auxiliaries and adverbs may stand there too.
+    allowed |= {c for c in ann.children[found] if ann.tokens[c].dep in _CUE_MODIFIERS}
     if any(j not in allowed and not filler(ann, j) for j in range(first, found)):
         speaker = _gap_speaker(doc, first, found)
         if speaker is None:
@@ -189,8 +196,9 @@ def _gap_is_attribution(doc: ClaimDoc, prev: Found, q: Quote) -> bool:
 
 def attach_orphans(doc: ClaimDoc, orphans: Sequence[int], found: list[Found]) -> list[Found]:
     """A quote with no cue of its own continues the claim before it in the same paragraph
-    ('…," Obama said after meeting Putin. He did not suggest retaliation. "Our goal is …"');
-    with no claim before it there, it is a quote of no named speaker."""
+    ('…," Obama said after meeting Putin. He did not suggest retaliation. "Our goal is …"'); a quote that opens
+    its paragraph continues the last claim with a speaker in the paragraph before (news style gives the
+    speaker once, then quotes on); otherwise it is a quote of no named speaker."""
     found = list(found)
     starts = [p.start for p in doc.ann.paragraphs] or [0]
     for q_i in orphans:
@@ -198,10 +206,23 @@ def attach_orphans(doc: ClaimDoc, orphans: Sequence[int], found: list[Found]) ->
         para_start = max((s for s in starts if s <= q.open), default=0)
         before = [i for i, f in enumerate(found)
                   if para_start <= f.anchor < q.open and f.parts and f.parts[-1][1] <= q.open]
+        if not before and not doc.ann.text[para_start : q.open].strip():
+            prev_start = max((s for s in starts if s < para_start), default=para_start)
+            before = [i for i, f in enumerate(found) if prev_start <= f.anchor < para_start and f.parts
+                      and f.speaker is not None and f.kind is ClaimKind.STATEMENT]
         if before:
             i = max(before, key=lambda i: found[i].parts[-1][1])
             found[i] = found[i].with_quote(q_i, q.start, q.end)
-        else:
+        elif not _title(doc.ann.text[q.start : q.end]):
             found.append(Found(parts=((q.start, q.end),), cue=(), speaker=None, direct=True, anchor=q.start,
                                quote_ids=(q_i,)))
     return found
+
+
+def _title(words: str) -> bool:
+    """ "Make America Great Again", "The Spy Who Came In": a name of a work or a slogan, in title case and with
+    no sentence's full stop, is not something someone said here."""
+    tokens = [t for t in words.split() if t[:1].isalpha()]
+    if len(tokens) < 2 or words.rstrip()[-1:] in ".?!":
+        return False
+    return sum(t[0].isupper() for t in tokens) >= _TITLE_SHARE * len(tokens)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sitrep.extract.claims.parse import subject_of, subtree_set
 from sitrep.extract.claims.quotes import pair_quotes
 from sitrep.extract.claims.words import ClaimWords
-from sitrep.model import Annotations
+from sitrep.model import Annotations, ClaimKind
 
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj")
 
@@ -24,11 +24,14 @@ class Found:
     direct: bool
     anchor: int  # character offset used for document order
     quote_ids: tuple[int, ...] = ()
+    kind: ClaimKind = ClaimKind.STATEMENT
+    speaker_words: tuple[int, ...] = ()  # the speaker's tokens when no parse names them ("Poll: …" lines)
 
     def with_quote(self, q_i: int, start: int, end: int) -> Found:
         """The claim continued by quote ``q_i`` (content ``start``..``end``)."""
         return Found(parts=(*self.parts, (start, end)), cue=self.cue, speaker=self.speaker, direct=self.direct,
-                     anchor=self.anchor, quote_ids=(*self.quote_ids, q_i))
+                     anchor=self.anchor, quote_ids=(*self.quote_ids, q_i), kind=self.kind,
+                     speaker_words=self.speaker_words)
 
 
 def is_according(ann: Annotations, k: int, w: ClaimWords) -> bool:
@@ -89,7 +92,24 @@ class ClaimDoc:
         if self.is_according(k):
             return True
         verbs = self.w.quoting_verbs if quoting else self.w.speech_verbs
-        return tok.pos == "VERB" and tok.lemma.lower() in verbs
+        return tok.pos == "VERB" and (tok.lemma.lower() in verbs or self.phrasal_part(k) is not None)
+
+    def phrasal_part(self, k: int) -> int | None:
+        """The particle or adjective that makes a verb one of saying: "pointed out", "made clear"."""
+        ann, w = self.ann, self.w
+        lemma = ann.tokens[k].lemma.lower()
+        for c in ann.children[k]:
+            t = ann.tokens[c]
+            if c > k and t.dep == "prt" and f"{lemma} {t.text.lower()}" in w.phrasal_speech_verbs:
+                return c
+            if c > k and t.dep in ("oprd", "acomp", "ccomp") and f"{lemma} {t.text.lower()}" in w.phrasal_speech_verbs:
+                return c
+            # "made clear his aim": the parse may hang the adjective on the object.
+            for g in ann.children[c] if t.dep in ("ccomp", "dobj") else ():
+                if g == k + 1 and ann.tokens[g].dep == "acomp" and \
+                        f"{lemma} {ann.tokens[g].text.lower()}" in w.phrasal_speech_verbs:
+                    return g
+        return None
 
     def is_according(self, k: int) -> bool:
         return is_according(self.ann, k, self.w)
@@ -119,4 +139,5 @@ class ClaimDoc:
         """The tokens of the cue at ``k``: the verb, or every word of "according to"."""
         if self.is_according(k):
             return tuple(range(k, k + according_length(self.ann, k, self.w)))
-        return (k,)
+        part = self.phrasal_part(k)
+        return (k,) if part is None else (k, part)

@@ -24,7 +24,12 @@ def _is_medium(ann: Annotations, head: int, w: ClaimWords) -> bool:
 
 
 def _medium_name(ann: Annotations, head: int, w: ClaimWords) -> str:
-    return text_of(ann, strip_determiner(ann, phrase_tokens(ann, head), w))
+    idx = strip_determiner(ann, phrase_tokens(ann, head), w)
+    # "told Kirkuk Now": the parse leaves "Now" out of the phrase, the entity keeps the outlet's whole name.
+    ent = next((e for e in ann.entities if e.token_start <= head < e.token_end), None)
+    if ent is not None and ent.label != "PERSON":
+        idx = sorted(set(idx) | set(range(ent.token_start, ent.token_end)))
+    return text_of(ann, idx)
 
 
 def medium_of(ann: Annotations, cue: int, sentence: range, w: ClaimWords, *, skip: Collection[int] = ()) -> str | None:
@@ -59,11 +64,15 @@ def medium_of(ann: Annotations, cue: int, sentence: range, w: ClaimWords, *, ski
     return None
 
 
-def occasion_of(ann: Annotations, sentence: range, w: ClaimWords, *, skip: Collection[int] = ()) -> list[int]:
-    """Tokens of a phrase like "in a statement" / "at a press conference" in the sentence, or []."""
+def occasion_of(ann: Annotations, sentence: range, w: ClaimWords, *, skip: Collection[int] = (),
+                cue: int | None = None) -> list[int]:
+    """Tokens of a phrase like "in a statement" / "at a press conference" in the sentence, or []; with ``cue``,
+    only one that hangs off the cue ("The group, which claimed it in a statement, said …" has two cues)."""
     for i in sentence:
         t = ann.tokens[i]
         if i in skip or t.dep != "prep" or t.text.lower() not in w.occasion_prepositions:
+            continue
+        if cue is not None and t.head != cue and _clause_of(ann, t.head) != _clause_of(ann, cue):
             continue
         obj = pobj_of(ann, i)
         if obj is not None and obj not in skip and ann.tokens[obj].lemma.lower() in w.statement_nouns:
@@ -71,3 +80,12 @@ def occasion_of(ann: Annotations, sentence: range, w: ClaimWords, *, skip: Colle
                 continue  # "in a report" is a citation of a document, not an occasion of speech
             return list(range(i, obj + 1))
     return []
+
+
+def _clause_of(ann: Annotations, i: int) -> int:
+    """The verb heading the clause token ``i`` is in (itself for a verb)."""
+    seen = set()
+    while ann.tokens[i].pos not in ("VERB", "AUX") and ann.tokens[i].head != i and i not in seen:
+        seen.add(i)
+        i = ann.tokens[i].head
+    return i

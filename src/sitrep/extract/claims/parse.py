@@ -64,9 +64,22 @@ def subject_of(ann: Annotations, verb: int) -> int | None:
     tok = ann.tokens[verb]
     if tok.dep == "conj" and tok.head != verb:
         return subject_of(ann, tok.head)
-    # "the mayor said, adding that …": a participle speaks with its main verb's subject.
-    if tok.tag == "VBG" and tok.dep in ("advcl", "xcomp", "conj") and tok.head != verb:
+    # "the mayor said, adding that …": a participle speaks with its main verb's subject; so does an infinitive
+    # of purpose or control ("seized the moment to declare", "decided to announce").
+    infinitive = tok.tag == "VB" and any(ann.tokens[c].dep == "aux" and ann.tokens[c].tag == "TO"
+                                         for c in ann.children[verb])
+    if (tok.tag == "VBG" or infinitive) and tok.dep in ("advcl", "xcomp", "conj") and tok.head != verb and \
+            ann.tokens[tok.head].pos in ("VERB", "AUX"):
+        if infinitive and tok.dep == "xcomp":
+            # "required him to pledge", "was advised by the agency to wait": the object, or the passive's
+            # subject, is the one who acts.
+            controller = child(ann, tok.head, ("dobj", "nsubjpass"))
+            if controller is not None and controller < verb:
+                return controller
         return subject_of(ann, tok.head)
+    # "a statement saying that …", "groups supporting the bill": a participle describing a noun speaks for it.
+    if tok.tag == "VBG" and tok.dep == "acl" and tok.head != verb and ann.tokens[tok.head].pos in ("NOUN", "PROPN"):
+        return tok.head
     # "began by saying …": the participle hangs off a preposition of the main verb.
     prep = tok.head
     if tok.tag == "VBG" and tok.dep == "pcomp" and ann.tokens[prep].dep == "prep" and ann.tokens[prep].head != prep:

@@ -117,6 +117,12 @@ def _appeal(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
     xcomp = child(ann, k, ("xcomp",))
     for c in ann.children[k]:
         t = ann.tokens[c]
+        mark = child(ann, c, ("mark",))
+        if t.dep == "advcl" and c > k and mark is not None and ann.tokens[mark].text.lower() in w.appeal_prepositions:
+            # "called for the president to resign": the parse makes "for" the mark of a clause.
+            cue.append(mark)
+            content |= subtree_set(ann, c) - {mark}
+            continue
         if t.dep != "prep":
             continue
         obj = child(ann, c, _OBJECTS)

@@ -2,8 +2,8 @@
 
 The claims stage's first pass: double and single marks (which characters they are is the language's,
 ``quote_marks`` in ``lang/<code>/claims.yaml``); apostrophes inside words ("don't", "the soldiers' families")
-are not marks; a double quote left open runs to the paragraph end, as news style continues a quote over
-paragraphs.
+are not marks; two single marks typeset as one double mark ("''…''", "``…''") are a double mark; a
+double quote left open runs to the paragraph end, as news style continues a quote over paragraphs.
 """
 
 from __future__ import annotations
@@ -27,10 +27,11 @@ class Quote:
     start: int  # content, without the marks, surrounding space and a trailing comma
     end: int
     paragraph_end: int
+    close_width: int = 1  # characters of the closing mark ("''" is two)
 
     @property
     def outer_end(self) -> int:
-        return self.close + 1 if self.close is not None else self.paragraph_end
+        return self.close + self.close_width if self.close is not None else self.paragraph_end
 
     def words(self, text: str) -> int:
         return len(text[self.start : self.end].split())
@@ -50,20 +51,35 @@ def _quotes_in(w: ClaimWords, text: str, p_start: int, p_end: int) -> list[Quote
     out: list[Quote] = []
     opened: int | None = None
     kind = ""
+    width = 1  # of the opening mark
     before_single = _BEFORE_OPENING + w.double_open
-    for i in range(p_start, p_end):
+    i = p_start - 1
+    while i + 1 < p_end:
+        i += 1
         ch = text[i]
+        if ch not in w.marks and ch not in w.double_pair_chars:
+            continue
+        pair = text[i : i + 2]
+        if opened is None and pair in w.double_pair_open:
+            opened, kind, width = i, "d", 2
+            i += 1
+            continue
+        if opened is not None and kind == "d" and pair in w.double_pair_close:
+            out.extend(_make_quote(text, opened, i, p_end, widths=(width, 2)))
+            opened = None
+            i += 1
+            continue
         if ch not in w.marks:
             continue
         prev = text[i - 1] if i > p_start else " "
         nxt = text[i + 1] if i + 1 < p_end else " "
         if opened is None:
             if ch in w.double_open:
-                opened, kind = i, "d"
+                opened, kind, width = i, "d", 1
             elif ch in w.single_open and (prev.isspace() or prev in before_single) and (nxt.isalnum() or nxt == "…"):
-                opened, kind = i, "s"
+                opened, kind, width = i, "s", 1
         elif kind == "d" and ch in w.double_close:
-            out.extend(_make_quote(text, opened, i, p_end))
+            out.extend(_make_quote(text, opened, i, p_end, widths=(width, 1)))
             opened = None
         elif kind == "s" and ch in w.single_close and not prev.isspace() and not nxt.isalnum():
             # "the soldiers’ families": a plural possessive, when a later mark can close the quote.
@@ -75,7 +91,7 @@ def _quotes_in(w: ClaimWords, text: str, p_start: int, p_end: int) -> list[Quote
     # News style runs a quote over several paragraphs without closing each one; single marks
     # left open are more often apostrophes ("the '90s") than quotes.
     if opened is not None and kind == "d":
-        out.extend(_make_quote(text, opened, None, p_end))
+        out.extend(_make_quote(text, opened, None, p_end, widths=(width, 0)))
     return out
 
 
@@ -88,12 +104,13 @@ def _later_single_close(w: ClaimWords, text: str, start: int, end: int) -> bool:
     return False
 
 
-def _make_quote(text: str, opened: int, close: int | None, p_end: int) -> list[Quote]:
-    start, end = opened + 1, close if close is not None else p_end
+def _make_quote(text: str, opened: int, close: int | None, p_end: int, *,
+                widths: tuple[int, int] = (1, 1)) -> list[Quote]:
+    start, end = opened + widths[0], close if close is not None else p_end
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1] in _TRAILING_PUNCT:
         end -= 1
     if end <= start:
         return []
-    return [Quote(open=opened, close=close, start=start, end=end, paragraph_end=p_end)]
+    return [Quote(open=opened, close=close, start=start, end=end, paragraph_end=p_end, close_width=widths[1] or 1)]

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.media import occasion_of
-from sitrep.extract.claims.parse import filler, phrase_tokens, subtree_set
+from sitrep.extract.claims.nouns import noun_cue
+from sitrep.extract.claims.parse import filler, phrase_tokens, pobj_of, subtree_set
 from sitrep.extract.claims.phrases import phrase_cue
+from sitrep.extract.claims.stances import raised_cue, stance_cue, when
 from sitrep.extract.claims.words import ClaimWords
-from sitrep.model import Annotations
+from sitrep.model import Annotations, ClaimKind
 
 
 def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Found]:
@@ -24,26 +26,34 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
     for k, tok in enumerate(ann.tokens):
         if k in used or doc.quote_of[k] != -1:
             continue
-        if doc.is_cue(k, quoting=False):
+        kind = ClaimKind.STATEMENT
+        if (raised := raised_cue(doc, k)) is not None:
+            cue, speaker, kind = raised.cue, raised.speaker, raised.kind
+            content = _finish(doc, speaker, set(raised.content) - set(cue), min_words=1)
+        elif doc.is_cue(k, quoting=False):
             cue, speaker, content = doc.cue_tokens(k), doc.speaker_of(k), content_of(doc, k)
-        else:
-            phrase = phrase_cue(ann, k, w)
-            if phrase is None:
-                continue
+        elif (phrase := phrase_cue(ann, k, w)) is not None:
             cue, speaker = tuple(phrase.cue), phrase.speaker
             if speaker is not None and doc.quote_of[speaker] != -1:
                 speaker = None
             content = _finish(doc, speaker, phrase.content - set(cue))
-        if content is None or _unasserted(doc, k, content):
+        elif (stance := stance_cue(doc, k) or noun_cue(doc, k)) is not None:
+            cue, speaker, kind = stance.cue, stance.speaker, stance.kind
+            if speaker is not None and doc.quote_of[speaker] != -1:
+                speaker = None
+            content = _finish(doc, speaker, set(stance.content) - set(cue), min_words=1)
+        else:
+            continue
+        if content is None or _unasserted(doc, k, content, question=kind is ClaimKind.QUESTION):
             continue
         if sum(doc.quote_of[j] in quoted for j in content) * 2 >= len(content):
             continue  # the words are a direct quote already found
         out.append(Found(parts=tuple(runs(doc, content)), cue=cue, speaker=speaker, direct=False,
-                         anchor=tok.start))
+                         anchor=tok.start, kind=kind))
     return [f for f in out if f.parts]
 
 
-def _unasserted(doc: ClaimDoc, k: int, content: set[int]) -> bool:
+def _unasserted(doc: ClaimDoc, k: int, content: set[int], *, question: bool = False) -> bool:
     """ "too early to tell whether …", "declined to say if …": a speech act not performed, or a question."""
     ann, w = doc.ann, doc.w
     infinitive = any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in w.infinitive_markers
@@ -59,6 +69,8 @@ def _unasserted(doc: ClaimDoc, k: int, content: set[int]) -> bool:
         j = ann.tokens[j].head
         if ann.tokens[j].lemma.lower() in w.refusal_verbs:
             return True
+    if question:
+        return False  # "asked whether the road was open": a question put, kept as one
     words = [ann.tokens[j].text.lower() for j in sorted(content) if ann.tokens[j].pos != "PUNCT"]
     if words and words[0] in w.infinitive_markers:
         words = words[2:]  # "declined to say whether …": the refusal of a question asserts nothing
@@ -87,12 +99,19 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
                 content |= subtree_set(ann, tok.head) - subtree_set(ann, k)
         elif "xcomp" in deps and not passive and lemma not in w.no_infinitive_content_verbs:
             content = subtree_set(ann, deps["xcomp"])
-        elif "dobj" in deps and lemma in w.object_content_verbs:
+        elif "dobj" in deps and (lemma in w.object_content_verbs or doc.phrasal_part(k) is not None):
             content = subtree_set(ann, deps["dobj"])
             # "accused Kiev of violating the ceasefire": the charge hangs off the verb.
             for c in ann.children[k]:
                 if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in w.charge_prepositions:
                     content |= subtree_set(ann, c)
+        elif (clause := _clause_in_prep(doc, k)) is not None:
+            content = subtree_set(ann, clause)
+        elif (answer := next((c for c in ann.children[k] if c > k and ann.tokens[c].dep in ("intj", "advmod", "dobj")
+                              and ann.tokens[c].text.lower() in w.one_word_answers), None)) is not None:
+            content = {answer}
+        elif (topic := _topic(doc, k)) is not None:
+            content = subtree_set(ann, topic) - {topic}  # "wrote about the camps", "warned of reprisals"
         elif tok.dep in ("parataxis", "advcl", "ccomp") and tok.head != k and ann.tokens[tok.head].pos in ("VERB", "AUX"):
             # "The strike hit a market, police said": the cue hangs off the content's verb.
             head = tok.head
@@ -105,21 +124,49 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
             if content is None:
                 return None
     sentence = doc.sentence_range(k)
-    occasion = occasion_of(ann, sentence, w, skip=())
+    occasion = occasion_of(ann, sentence, w, skip=(), cue=k)
     if occasion:
-        content -= subtree_set(ann, occasion[0])
-    content.discard(k)
-    return _finish(doc, doc.speaker_of(k), content)
+        inner = _clause_in_prep(doc, k)  # "in a statement that …": the clause stays
+        content -= subtree_set(ann, occasion[0]) - (subtree_set(ann, inner) if inner is not None else set())
+    content -= set(doc.cue_tokens(k))
+    # "75 percent said yes", "would not say so": a one-word answer is all that was said.
+    answer = len(content) == 1 and ann.tokens[min(content)].text.lower() in w.one_word_answers
+    return _finish(doc, doc.speaker_of(k), content, min_words=1 if answer else 2)
 
 
-def _finish(doc: ClaimDoc, speaker: int | None, content: set[int]) -> set[int] | None:
-    """Content without the speaker's words and a closing parenthesis; None when under two words remain."""
+def _topic(doc: ClaimDoc, k: int) -> int | None:
+    """The preposition that carries what a verb of saying was about, when it has no clause or object."""
+    ann, w = doc.ann, doc.w
+    preps = w.topic_verbs.get(ann.tokens[k].lemma.lower(), frozenset())
+    return next((c for c in ann.children[k] if c > k and ann.tokens[c].dep == "prep"
+                 and ann.tokens[c].text.lower() in preps and pobj_of(ann, c) is not None and not when(ann, c)),
+                None)
+
+
+def _clause_in_prep(doc: ClaimDoc, k: int) -> int | None:
+    """ "said in a statement that the road was open": the parse hangs the clause on the occasion's noun."""
+    ann, w = doc.ann, doc.w
+    for c in ann.children[k]:
+        if ann.tokens[c].dep != "prep" or c < k:
+            continue
+        for obj in ann.children[c]:
+            for g in ann.children[obj]:
+                if ann.tokens[g].dep in ("acl", "ccomp", "relcl") and any(
+                        ann.tokens[m].dep == "mark" and ann.tokens[m].text.lower() in w.complementizers
+                        for m in ann.children[g]):
+                    return g
+    return None
+
+
+def _finish(doc: ClaimDoc, speaker: int | None, content: set[int], *, min_words: int = 2) -> set[int] | None:
+    """Content without the speaker's words and a closing parenthesis; None when under ``min_words`` remain (a
+    stance may have a one-word object: "backed Kurdistan")."""
     ann = doc.ann
     if speaker is not None:
         content = content - set(phrase_tokens(ann, speaker))
     content = _without_trailing_parenthesis(ann, content)
     words = [j for j in content if ann.tokens[j].pos != "PUNCT"]
-    return content if len(words) >= 2 else None
+    return content if len(words) >= min_words else None
 
 
 def _before_postposed_cue(doc: ClaimDoc, k: int) -> set[int] | None:

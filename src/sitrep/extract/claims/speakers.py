@@ -8,9 +8,10 @@ titles of people from ``actors.yaml``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
-from sitrep.extract.claims.parse import phrase_tokens, pobj_of
+from sitrep.extract.claims.parse import phrase_tokens, pobj_of, subject_of
 from sitrep.extract.claims.words import ClaimWords
 from sitrep.extract.common.text import evidence_for_tokens, subtree
 from sitrep.model import Annotations, Speaker, SpeakerKind
@@ -91,7 +92,8 @@ def speaker_at(ann: Annotations, head: int, w: ClaimWords) -> Speaker:
         author = author_of_document(ann, head, w)
         if author is not None:
             return speaker_at(ann, author, w)
-        return Speaker(name=None, role=None, kind=SpeakerKind.UNNAMED_SOURCE, evidence=evidence)
+        # "a statement said": a document of no one named; its kind says so, it has no name to give.
+        return Speaker(name=None, kind=SpeakerKind.DOCUMENT, evidence=evidence)
 
     person = _person_tokens(ann, phrase, w)
     if person:
@@ -115,6 +117,8 @@ def speaker_at(ann: Annotations, head: int, w: ClaimWords) -> Speaker:
     role = text_of(ann, appos_idx) if appos_idx else None
     # A singular title without a name ("a military official") is an unnamed person; its phrase is the role.
     titled = bool(keys & w.role_nouns) and tok.tag in ("NN", "NNP")
+    if keys & w.document_nouns and tok.ent_type not in _ORG_ENTS:  # "a new poll shows", "Poll: …"
+        return Speaker(name=name, role=None, kind=SpeakerKind.DOCUMENT, evidence=evidence)
     if keys & w.source_nouns and (tok.pos == "NOUN" or tok.ent_type not in _ORG_ENTS):
         return Speaker(name=name, role=role or (name if titled else None), kind=SpeakerKind.UNNAMED_SOURCE,
                        evidence=evidence)
@@ -126,6 +130,28 @@ def speaker_at(ann: Annotations, head: int, w: ClaimWords) -> Speaker:
     return Speaker(name=name, role=role, kind=SpeakerKind.UNNAMED_SOURCE, evidence=evidence)
 
 
+def speaker_in(ann: Annotations, idx: Sequence[int], w: ClaimWords) -> Speaker:
+    """The speaker named by exactly the tokens ``idx`` ("Iraqi Officials" before a headline's colon), whatever
+    the parse made of them."""
+    words = strip_determiner(ann, [i for i in idx if ann.tokens[i].pos != "PUNCT"], w)
+    evidence = (evidence_for_tokens(ann, words),)
+    person = _person_tokens(ann, words, w)
+    if person:
+        before = [i for i in words if i < person[0]]
+        return Speaker(name=text_of(ann, person), role=text_of(ann, before) if before else None,
+                       kind=SpeakerKind.PERSON, evidence=evidence)
+    keys = set().union(*(noun_keys(ann, i, w) for i in words))
+    if keys & w.document_nouns:
+        kind = SpeakerKind.DOCUMENT
+    elif keys & w.source_nouns:
+        kind = SpeakerKind.UNNAMED_SOURCE
+    elif keys & w.org_nouns or any(ann.tokens[i].ent_type in _ORG_ENTS for i in words):
+        kind = SpeakerKind.ORGANIZATION
+    else:
+        kind = SpeakerKind.UNNAMED_SOURCE
+    return Speaker(name=text_of(ann, words), kind=kind, evidence=evidence)
+
+
 def resolve_speaker(ann: Annotations, head: int | None, w: ClaimWords, history: list[Speaker], *,
                     quoted: Callable[[int], bool] = lambda j: False) -> Speaker:
     """The speaker at ``head``, with pronouns and bare surnames tied to earlier speakers in ``history``."""
@@ -133,24 +159,83 @@ def resolve_speaker(ann: Annotations, head: int | None, w: ClaimWords, history: 
         return Speaker(name=None, kind=SpeakerKind.UNNAMED_SOURCE)
     tok = ann.tokens[head]
     own = ann.evidence(tok.start, tok.end)
+    antecedent = relative_antecedent(ann, head, w)
+    if antecedent is not None:
+        # "the head of the defence committee, Hakim Saleh, who insisted that …": the antecedent speaks.
+        named = _with_copular_role(ann, antecedent, _as_known_person(speaker_at(ann, antecedent, w), history), w)
+        return replace(named, evidence=(own, *named.evidence))
     if not is_pronoun(ann, head, w):
         if tok.pos == "PRON":  # "we said", "I told": no one to resolve to outside the quote
             return Speaker(name=None, kind=SpeakerKind.UNNAMED_SOURCE, evidence=(own,))
         speaker = speaker_at(ann, head, w)
-        return _as_known_person(speaker, history)
+        return _as_described(ann, head, speaker, w, history) or _as_known_person(speaker, history)
     earlier = _antecedent(ann, head, w, history, quoted)
     if earlier is None:
         return Speaker(name=None, kind=SpeakerKind.UNNAMED_SOURCE, evidence=(own,))
     return Speaker(name=earlier.name, role=earlier.role, kind=earlier.kind, evidence=(own, *earlier.evidence))
 
 
+def relative_antecedent(ann: Annotations, i: int, w: ClaimWords) -> int | None:
+    """The noun a relative pronoun stands for ("the governor, who said …" -> governor); for an apposition
+    ("Hakim Saleh, the committee's head, who …") the name it stands beside, so name and role both come."""
+    tok = ann.tokens[i]
+    if tok.text.lower() not in w.relative_pronouns or tok.head == i:
+        return None
+    verb = ann.tokens[tok.head]
+    if verb.dep != "relcl" or verb.head == tok.head:
+        return None
+    antecedent = verb.head
+    if ann.tokens[antecedent].dep == "appos" and ann.tokens[antecedent].head != antecedent:
+        antecedent = ann.tokens[antecedent].head
+    return antecedent if ann.tokens[antecedent].pos in ("NOUN", "PROPN") else None
+
+
+def _as_described(ann: Annotations, head: int, speaker: Speaker, w: ClaimWords,
+                  history: list[Speaker]) -> Speaker | None:
+    """ "the spokesman said" after "Halgurd Hikmat, a spokesman for the Peshmerga, said": a definite description
+    with no name of its own is the nearest earlier named person it fits (their role holds the noun, or the noun
+    is one any official fits). Its evidence is the description, then the name it resolves to."""
+    if speaker.kind is not SpeakerKind.UNNAMED_SOURCE or not speaker.evidence:
+        return None
+    phrase = phrase_tokens(ann, head)
+    if ann.tokens[phrase[0]].text.lower() not in w.definite_determiners:
+        return None
+    keys = noun_keys(ann, head, w)
+    if not keys & (w.role_nouns | w.source_nouns) or ann.tokens[head].tag not in ("NN", "NNP"):
+        return None  # "the officials" may be many people; "the ministry" is no person
+    at = speaker.evidence[0].start
+    for sp in reversed(history):
+        if sp.kind is not SpeakerKind.PERSON or not sp.name or not sp.evidence or sp.evidence[-1].end > at:
+            continue
+        role_words = set((sp.role or "").lower().replace(",", " ").split())
+        if keys & role_words or keys & w.any_official:
+            return Speaker(name=sp.name, role=sp.role, kind=sp.kind, evidence=(speaker.evidence[0], *sp.evidence),
+                           canonical=sp.canonical)
+    return None
+
+
+def _with_copular_role(ann: Annotations, i: int, speaker: Speaker, w: ClaimWords) -> Speaker:
+    """ "Among the visitors was the head of the security committee, Hakim Saleh, who …": the parse makes the
+    name the subject of "was" and the title its attribute; the title is the role."""
+    tok = ann.tokens[i]
+    if speaker.role is not None or tok.dep != "nsubj" or ann.tokens[tok.head].lemma.lower() not in w.copulas:
+        return speaker
+    attr = next((c for c in ann.children[tok.head] if ann.tokens[c].dep == "attr"), None)
+    if attr is None or not noun_keys(ann, attr, w) & w.role_nouns:
+        return speaker
+    role = strip_determiner(ann, phrase_tokens(ann, attr), w)
+    return replace(speaker, role=text_of(ann, role), evidence=(*speaker.evidence, evidence_for_tokens(ann, role)))
+
+
 def _as_known_person(speaker: Speaker, history: list[Speaker]) -> Speaker:
-    """ "Rasool told state TV" after "General Yahya Rasool said": the tagger may miss a surname on its own."""
+    """ "Rasool told state TV" after "General Yahya Rasool said": the surname is the person named before (the
+    tagger may miss a surname on its own); the evidence is the surname, then the full name."""
     if not speaker.name or " " in speaker.name or speaker.role is not None:
         return speaker
     for sp in reversed(history):
         if sp.kind is SpeakerKind.PERSON and sp.name and sp.name.split()[-1] == speaker.name:
-            return Speaker(name=speaker.name, role=sp.role, kind=SpeakerKind.PERSON, evidence=speaker.evidence)
+            return Speaker(name=sp.name, role=sp.role, kind=SpeakerKind.PERSON,
+                           evidence=(*speaker.evidence[:1], *sp.evidence[-1:]), canonical=sp.canonical)
     return speaker
 
 
@@ -177,7 +262,15 @@ def _antecedent(ann: Annotations, pronoun: int, w: ClaimWords, history: list[Spe
 
 
 def author_of_document(ann: Annotations, head: int, w: ClaimWords) -> int | None:
-    """Who issued a statement or report: "the ministry's statement", "a Reuters report", "released by the UN"."""
+    """Who issued a statement or report: "the ministry's statement", "a Reuters report", "released by the UN";
+    "Levy spoke at a press conference announcing …": the one who spoke at it."""
+    tok = ann.tokens[head]
+    prep = ann.tokens[tok.head]
+    if tok.dep == "pobj" and prep.text.lower() in w.occasion_prepositions and prep.head != tok.head and \
+            ann.tokens[prep.head].pos == "VERB":
+        speaker = subject_of(ann, prep.head)
+        if speaker is not None and ann.tokens[speaker].pos != "PRON":
+            return speaker
     for c in subtree(ann, head):
         t = ann.tokens[c]
         if t.dep == "poss" and t.pos != "PRON":

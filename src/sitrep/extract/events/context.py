@@ -23,6 +23,7 @@ from sitrep.model import (
     AssertedKind,
     CasualtyMention,
     Claim,
+    ClaimKind,
     Count,
     Event,
     Hedge,
@@ -119,7 +120,9 @@ def plover_code(d: EventDraft, ctx: EventContext) -> str:
 def asserting_claim(char: int, claims: Sequence[Claim]) -> Claim | None:
     """The claim whose content holds ``char``; when claims nest ("police said the mayor told reporters that
     …"), the innermost one, whose speaker is the nearest to the event. A claim may carry several events."""
-    holding = [c for c in claims if any(ev.start <= char < ev.end for ev in c.content.evidence)]
+    # A stance ("praised the raid that freed …") or a question asserts nothing: the event stays the outlet's.
+    holding = [c for c in claims if c.kind in (ClaimKind.STATEMENT, ClaimKind.BELIEF)
+               and any(ev.start <= char < ev.end for ev in c.content.evidence)]
     return min(holding, key=lambda c: sum(ev.end - ev.start for ev in c.content.evidence), default=None)
 
 

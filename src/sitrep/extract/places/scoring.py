@@ -2,12 +2,12 @@
 document.
 
 The features are priors (population, feature class), what the text says about the mention (the entry's own name,
-"X province", a qualifier after a comma) and what the rest of the article is about (its countries and its states or
-provinces, from ``_place_context``).  Each feature has a name and each weight is looked up by that name, so a
-feature can be added or dropped without shifting the others.  The weights live in ``sitrep/data/place_weights.json``
-and are written by ``tools/fit_place_weights.py``: a conditional logit (softmax over each mention's candidates) fitted
-on the tune parts of LGL and GeoWebNews only; ``tools/fit_place_weights.py --check`` verifies that the committed
-weights are what it fits.
+"X province", a qualifier after a comma) and what the rest of the article is about (its countries and its states
+or provinces, from ``context.py``; a town and its county, from ``links.py``).  Each feature has a name and each
+weight is looked up by that name, so a feature can be added or dropped without shifting the others.  The weights
+live in ``sitrep/data/place_weights.json`` and are written by ``tools/fit_place_weights.py``: a conditional logit
+(softmax over each mention's candidates) fitted on the tune parts of LGL and GeoWebNews only;
+``tools/fit_place_weights.py --check`` verifies that the committed weights are what it fits.  No words here.
 """
 
 from __future__ import annotations

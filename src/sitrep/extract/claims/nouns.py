@@ -1,0 +1,101 @@
+"""Nominal cues of views, stances and intentions: "the governor's support for the truce", "his claim that …",
+"the ministry's decision to reopen the road", "criticism of the raid from the unions", "in the minister's view,
+…".
+
+A pass of the claims stage after the verbs. The nouns and their prepositions are the language's
+(``stance_nouns``, ``belief_nouns``, ``intention_nouns``, ``verbal_force_nouns``, ``opinion_nouns`` in
+``lang/<code>/claims.yaml``); nouns of speech ("reports of", "calls for") are ``phrases.py``'s.
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.claims.document import ClaimDoc
+from sitrep.extract.claims.parse import child, pobj_of, subtree_set
+from sitrep.extract.claims.stances import StanceCue, when
+from sitrep.model import Annotations, ClaimKind
+
+_KINDS = {"stance": ClaimKind.STANCE, "belief": ClaimKind.BELIEF, "intention": ClaimKind.INTENTION,
+          "force": ClaimKind.STANCE}
+_CLAUSES = ("acl", "ccomp", "relcl")
+_HOLDER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def noun_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
+    """The view, stance or intention the noun at ``k`` attributes, if it is one of the language's."""
+    ann, w = doc.ann, doc.w
+    tok = ann.tokens[k]
+    if tok.pos != "NOUN":
+        return None
+    lemma = tok.lemma.lower()
+    if lemma in w.opinion_nouns or lemma in w.poll_nouns:
+        found = _in_view(doc, k)
+        if found is not None:
+            return found
+    if lemma not in w.noun_kinds:
+        return None
+    kind, preps = w.noun_kinds[lemma]
+    cue = [k]
+    content: set[int] = set()
+    for c in ann.children[k]:
+        t = ann.tokens[c]
+        if c < k:
+            continue
+        if t.dep == "prep" and t.text.lower() in preps and pobj_of(ann, c) is not None and not when(ann, c):
+            if kind == "force" and ann.tokens[pobj_of(ann, c)].ent_type != "PERSON":
+                return None  # "the attack on the base" is force, "his attacks on the senator" words
+            cue.append(c)
+            content = subtree_set(ann, c) - {c}
+            break
+        if t.dep in _CLAUSES and _opens_clause(ann, c, w.complementizers | w.infinitive_markers):
+            content = subtree_set(ann, c)  # "his claim that …", "the decision to reopen the road"
+            break
+    if not content:
+        return None
+    cue += [c for c in ann.children[k] if c < k and ann.tokens[c].dep in ("amod", "det")
+            and ann.tokens[c].pos == "ADJ"]
+    holder = _holder(doc, k)
+    if holder is None:
+        return None  # "concerns over competitiveness": whose, the text does not say here; no claim
+    return StanceCue(cue=tuple(sorted(cue)), content=frozenset(content), speaker=holder, kind=_KINDS[kind])
+
+
+def _opens_clause(ann: Annotations, c: int, markers: frozenset[str]) -> bool:
+    return any(ann.tokens[m].dep in ("mark", "aux") and ann.tokens[m].text.lower() in markers and m < c
+               for m in ann.children[c])
+
+
+def _holder(doc: ClaimDoc, k: int) -> int | None:
+    """ "the governor's support", "a Kremlin proposal", "support from the unions"."""
+    ann, w = doc.ann, doc.w
+    poss = child(ann, k, ("poss",))
+    if poss is not None:
+        return poss
+    for c in ann.children[k]:
+        t = ann.tokens[c]
+        if c < k and t.dep == "compound" and t.ent_type in _HOLDER_ENTS:
+            return c
+        if c > k and t.dep == "prep" and t.text.lower() in w.holder_prepositions:
+            obj = pobj_of(ann, c)
+            if obj is not None and doc.quote_of[obj] == -1:
+                return obj
+    return None
+
+
+def _in_view(doc: ClaimDoc, k: int) -> StanceCue | None:
+    """ "In the minister's view, the truce will hold": the clause the phrase opens is the holder's view; "in the
+    latest poll, the governor leads by six points": the poll is the source."""
+    ann, w = doc.ann, doc.w
+    tok = ann.tokens[k]
+    prep = tok.head
+    if tok.dep != "pobj" or ann.tokens[prep].text.lower() not in w.opinion_prepositions or prep == k:
+        return None
+    poll = tok.lemma.lower() in w.poll_nouns
+    holder = k if poll else child(ann, k, ("poss",))
+    clause = ann.tokens[prep].head
+    if holder is None or clause == prep or ann.tokens[clause].pos not in ("VERB", "AUX"):
+        return None
+    if poll and (doc.is_cue(clause, quoting=True) or ann.tokens[clause].lemma.lower() in w.belief_verbs):
+        return None  # "in the poll, voters said …": the voters speak, the poll is where
+    content = subtree_set(ann, clause) - subtree_set(ann, prep)
+    cue = (prep,) if poll else (prep, k)
+    return StanceCue(cue=cue, content=frozenset(content), speaker=holder, kind=ClaimKind.BELIEF)

@@ -1,0 +1,140 @@
+"""Place cues: the words around a capitalised name that say it is a place, or that it is not one here.
+
+"in X", "X province", "retook X", "a Gainesville man", "Roselle police", "Rep. Barbara Lee, D-Oakland", an
+upper-case dateline ("HARTFORD — Connecticut legislators"); and against: "Cairo said" (a government speaking),
+"US-led" (a name qualifying an actor).  A name the model did not tag as a place is kept only with such a cue.
+"""
+
+from __future__ import annotations
+
+from sitrep.extract.common.text import is_dateline_span
+from sitrep.extract.places.records import PLACE_LABELS, Mention
+from sitrep.extract.places.words import PlaceWords
+from sitrep.model import Annotations
+
+_DATELINE_MARKS = ("—", "–", "--", "-", ",", "(")
+# Conjuncts walked back to the list's first member: real lists of places are far shorter.
+_MAX_CONJUNCTS = 50
+
+
+def has_place_cue(ann: Annotations, m: Mention, w: PlaceWords) -> bool:
+    """Words around a capitalised name that say it is a place: "in X", "X province", "retook X"."""
+    # A list of names shares its first member's cue. The walk up the chain of conjuncts is a bounded loop, not
+    # recursion: odd text (100 KB with no space, "the.drone.struck.a.market…") can parse as a chain thousands long.
+    for _ in range(_MAX_CONJUNCTS):
+        cue = _own_place_cue(ann, m, w)
+        if cue is not None:
+            return cue
+        head = ann.tokens[root(ann, m)].head
+        if ann.tokens[head].ent_type in PLACE_LABELS:
+            return True
+        m = Mention(start=head, end=head + 1)
+    return False
+
+
+def _own_place_cue(ann: Annotations, m: Mention, w: PlaceWords) -> bool | None:
+    """Whether the words around ``m`` say it is a place; None when ``m`` is a conjunct that shares its head's cue."""
+    toks = ann.tokens
+    if m.hint or (m.start > 0 and toks[m.start - 1].text.lower() in w.locative) or _is_dateline(ann, m):
+        return True
+    if m.start > 1 and toks[m.start - 1].text in w.directions and toks[m.start - 2].text.lower() in w.locative:
+        return True  # "the last patch of eastern Ghouta", "in northern Helmand"
+    if party_home(ann, m.start, w) or (m.end < len(toks) and toks[m.end].text.lower() in w.civic_words):
+        return True
+    if modifies_local_noun(ann, m.start, m.end, w) or is_upper_dateline(
+            ann, m.start, m.end, {s.token_start for s in ann.sentences}):
+        return True
+    top = toks[root(ann, m)]
+    if top.dep == "conj" and top.head != top.i:
+        return None  # "attacked Hit and Haditha": the second name shares the first one's role
+    head = toks[top.head]
+    if top.dep in ("dobj", "nsubjpass", "pobj") and (head.lemma in w.territorial_verbs
+                                                     or head.text.lower() in w.territorial_verbs):
+        return True
+    return top.dep == "pobj" and head.text.lower() in w.locative
+
+
+def _is_dateline(ann: Annotations, m: Mention) -> bool:
+    return is_dateline_span(ann, ann.tokens[m.start].start, ann.tokens[m.end - 1].end)
+
+
+def root(ann: Annotations, m: Mention) -> int:
+    """The token of the mention whose head lies outside it."""
+    for j in range(m.start, m.end):
+        h = ann.tokens[j].head
+        if h < m.start or h >= m.end or h == j:
+            return j
+    return m.end - 1
+
+
+def followed_by_admin_word(ann: Annotations, end: int, w: PlaceWords) -> bool:
+    return end < len(ann.tokens) and ann.tokens[end].text.lower() in w.admin_words
+
+
+def near_cue(ann: Annotations, start: int, w: PlaceWords) -> bool:
+    """ "near X", "outside X", "the outskirts of X", "20 km north of X"."""
+    toks = ann.tokens
+    if start == 0:
+        return False
+    prev = toks[start - 1].text.lower()
+    if prev in w.near_words:
+        return True
+    if prev in w.near_links and start >= 2:
+        before = toks[start - 2].text.lower()
+        return before in w.near_heads or before in w.directions
+    return False
+
+
+def is_speaking_subject(ann: Annotations, m: Mention, w: PlaceWords) -> bool:
+    """ "Cairo said", "Iraq condemned": the government talking, not a place where something happened."""
+    top = ann.tokens[root(ann, m)]
+    return top.dep == "nsubj" and ann.tokens[top.head].lemma in w.acting_verbs
+
+
+def hyphen_modifier(ann: Annotations, end: int, w: PlaceWords) -> bool:
+    """ "US-led", "Iranian-backed", "Saudi-based": the name qualifies an actor, it is not a location."""
+    toks = ann.tokens
+    return end + 1 < len(toks) and toks[end].text == "-" and toks[end].start == toks[end - 1].end and (
+        toks[end + 1].text.lower() in w.hyphen_qualifiers)
+
+
+def is_civic_run(ann: Annotations, start: int, end: int, w: PlaceWords) -> bool:
+    """ "the Madison County Sheriff's Department", "Athens Police Department": a county's name, or a name followed
+    by a civic word, inside an organisation's name is the place that institution serves."""
+    toks = ann.tokens
+    if end - start > 1 and toks[end - 1].text.lower() in w.county_words:
+        return True
+    return end < len(toks) and toks[end].text.lower() in w.civic_words
+
+
+def party_home(ann: Annotations, start: int, w: PlaceWords) -> bool:
+    """ "Rep. Barbara Lee, D-Oakland", "(R-Ocilla)": a legislator's party, a hyphen, then the place they represent."""
+    toks = ann.tokens
+    if start < 3 or toks[start - 1].text != "-" or toks[start - 2].text not in w.party_letters:
+        return False
+    return (toks[start - 1].start == toks[start - 2].end and toks[start].start == toks[start - 1].end
+            and toks[start - 3].text in (",", "("))
+
+
+def modifies_local_noun(ann: Annotations, start: int, end: int, w: PlaceWords) -> bool:
+    """ "a Gainesville man", "Roselle police", "the Lancaster aqueduct": the name is a compound modifier."""
+    toks = ann.tokens
+    last = toks[end - 1]
+    if last.dep not in ("compound", "amod", "nmod") or not (end <= last.head < len(toks)):
+        return False
+    head = toks[last.head]
+    return head.text.lower() in w.local_nouns or head.lemma.lower() in w.local_nouns
+
+
+def is_upper_dateline(ann: Annotations, start: int, end: int, sentence_starts: set[int]) -> bool:
+    """ "HARTFORD — Connecticut legislators ...": an upper-case name opening a sentence, then a dash or comma."""
+    toks = ann.tokens
+    name = ann.text[toks[start].start : toks[end - 1].end]
+    if start not in sentence_starts or not name.isupper() or len(name) < 3:
+        return False
+    rest = ann.text[toks[end - 1].end : toks[end - 1].end + 3].lstrip()
+    return rest.startswith(_DATELINE_MARKS)
+
+
+__all__ = ["followed_by_admin_word", "has_place_cue", "hyphen_modifier", "is_civic_run", "is_speaking_subject",
+           "is_upper_dateline", "modifies_local_noun", "near_cue", "party_home", "root"]

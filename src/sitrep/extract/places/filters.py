@@ -1,0 +1,122 @@
+"""Names that are not places in this article, dropped before ranking, and weak mentions dropped after it.
+
+One sense per document: a name the article also gives a person ("John Bolton" ... "Bolton"), writes in lower case
+("Hope" ... "hope") or knows as an actor ("the Taliban") is not a place here, unless the gazetteer has a country,
+state or landmark of that very name.  A name found inside an organisation's name needs the article to name that
+place elsewhere too.  After ranking, a mention the model did not call a place is kept only when the article's
+context supports one of its candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitrep.extract.places.cues import is_upper_dateline
+from sitrep.extract.places.records import GazetteerLike, Ranked, Toponym
+from sitrep.extract.places.words import PlaceWords
+from sitrep.model import Annotations
+
+# Classes whose own name stays a place even when it also names a person or an actor: "Georgia", "the Kremlin".
+_OWN_NAME_CLASSES = frozenset({"country", "admin1", "landmark", "region"})
+# An embedded name vouches for itself as a civic place only when it is a town of this size (or a county).
+_CIVIC_POPULATION = 5000
+
+
+def vouched_embedded(toponyms: list[Toponym]) -> list[Toponym]:
+    """Keep a name found inside an organisation's name only when the article names that place elsewhere too,
+    or it is a country or state by its own name ("U.S. Department of Education", "Ohio Board of Regents"):
+    "Independence Seaport Museum" and "Central Activities Center" are not about towns."""
+    named = {t.key for t in toponyms if not t.mention.embedded}
+    out = []
+    for t in toponyms:
+        if t.mention.embedded:
+            big = [c for c in t.candidates[:2] if c.feature in ("country", "admin1")]
+            # a civic word vouches for a town, not for a hamlet that shares an English word ("the Supreme Court")
+            civic = t.mention.civic and any(c.feature == "admin2" or c.population >= _CIVIC_POPULATION
+                                            for c in t.candidates[:3])
+            if t.key not in named and not big and not civic:
+                continue
+        out.append(t)
+    return out
+
+
+def not_words(ann: Annotations, toponyms: list[Toponym], w: PlaceWords) -> list[Toponym]:
+    """Drop an acronym that names no country, state or reviewed place ("NATO" is not the Philippine town of Nato;
+    "US", "UK" and "N.B." stay), and a word the scan found that the article also writes in lower case ("Hope",
+    "Park"): one sense per document."""
+    lower = {t.text for t in ann.tokens if t.text.islower()}
+    sentence_starts = {sent.token_start for sent in ann.sentences}
+    out = []
+    for t in toponyms:
+        m = t.mention
+        if not _capitalised(t.text, w) or t.text.lower() in w.never_places:
+            continue  # "metro", "of", "n't": a place name is written with a capital
+        if m.end - m.start == 1 and not m.hint and not m.site:
+            word = ann.tokens[m.start].text
+            letters = word.replace(".", "")
+            acronym = len(letters) <= 5 and sum(ch.isupper() for ch in letters) >= 2 and not is_upper_dateline(
+                ann, m.start, m.end, sentence_starts)
+            if acronym and not any(c.feature in ("country", "admin1", "region", "landmark") for c in t.candidates):
+                continue
+            if m.weak and word.istitle() and word.lower() in lower:  # not "US" for "us"
+                continue
+        out.append(t)
+    return out
+
+
+def _capitalised(text: str, w: PlaceWords) -> bool:
+    """ "Mosul", "al-Anbar", "el-Arish", "9th District": capitalised after a lower-case Arabic or Romance particle."""
+    bare = w.name_particle.sub("", text, count=1)
+    return bare[:1].isupper() or bare[:1].isdigit()
+
+
+def not_people(ann: Annotations, toponyms: list[Toponym], gazetteer: GazetteerLike,
+               is_actor: Callable[[str], bool] | None = None) -> list[Toponym]:
+    """Drop a name the article also gives a person ("John Bolton" ... "offering the job to Bolton"), one sense per
+    document, or that names a known actor ("the Taliban"), unless it is a country, a state or a reviewed place by
+    that very name ("Georgia", "the Kremlin") or the text calls it a place ("Hamas province" would be)."""
+    people = person_names(ann)
+    if not people and is_actor is None:
+        return toponyms
+    out = []
+    for t in toponyms:
+        # a site named after the person too: "Webb Middle School"
+        other_sense = not t.mention.hint and (t.text in people or (is_actor is not None and is_actor(t.text)))
+        if other_sense and not any(c.feature in _OWN_NAME_CLASSES and gazetteer.normalize(c.name) == t.key
+                                   for c in t.candidates):
+            continue
+        out.append(t)
+    return out
+
+
+def person_names(ann: Annotations) -> set[str]:
+    """Surnames of the full names the model gives people in this text ("John Kelly" -> "Kelly"); a one-word
+    PERSON is left out, because the small model calls unfamiliar towns people."""
+    out: set[str] = set()
+    for ent in ann.entities:
+        last = ann.tokens[ent.token_end - 1]
+        if ent.label == "PERSON" and ent.token_end - ent.token_start > 1 and last.text[:1].isupper() and (
+                last.pos == "PROPN"):
+            out.add(last.text)
+    return out
+
+
+def kept(ann: Annotations, r: Ranked) -> bool:
+    """Whether a ranked toponym becomes a place: a weak one needs context, and a name with no candidate must at
+    least be a proper noun ("Gunmen attacked ...": the model's place label on a common noun)."""
+    m = r.toponym.mention
+    if m.weak and not _weak_supported(r):
+        return False
+    return bool(r.scored) or m.site or any(t.pos == "PROPN" for t in ann.tokens[m.start : m.end])
+
+
+def _weak_supported(r: Ranked) -> bool:
+    if not r.scored:
+        return False
+    countries = {c.country for _, c in r.scored}
+    if r.scored[0][1].feature in ("country", "admin1"):
+        return True  # "U.S.", "Moldova", "Ohio" with a place cue need no other evidence
+    return any(r.context.countries.get(c.country or "", 0) > 0 for _, c in r.scored[:3]) or len(countries) == 1
+
+
+__all__ = ["kept", "not_people", "not_words", "person_names", "vouched_embedded"]

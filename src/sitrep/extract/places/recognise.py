@@ -1,0 +1,128 @@
+"""Toponym recognition: where an annotated text names a place, before any gazetteer entry is chosen.
+
+Two passes over the text.  The model's entities: GPE/LOC/FAC entities, names it mislabels (towns it calls people
+or organisations) when a place cue vouches for them, names inside organisations' names; each NORP or place entity
+that is a demonym counts for its country instead.  Then a gazetteer scan of the capitalised words no entity holds,
+kept with a place cue ("in X", "X province", "retook X", an upper-case dateline).  Each becomes a ``Mention``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from sitrep.extract.places.cues import (
+    followed_by_admin_word,
+    has_place_cue,
+    hyphen_modifier,
+    is_civic_run,
+    is_speaking_subject,
+    is_upper_dateline,
+    near_cue,
+)
+from sitrep.extract.places.names import (
+    after_name_direction,
+    demonym_country,
+    embedded_runs,
+    extend_mention,
+    longest_match,
+    no_date_words,
+    trim,
+    well_known,
+)
+from sitrep.extract.places.records import PLACE_LABELS, GazetteerLike, Mention, mention_text
+from sitrep.extract.places.words import PlaceWords
+from sitrep.model import Annotations
+
+# Labels the small model often gives unfamiliar towns ("Amerli" PERSON, "Haditha" ORG, "Samarra" NORP): such an
+# entity is kept only as a weak mention, with a place cue and document context.
+_MISTAKEN_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+# Entity types whose words are never read as places; PERSON is checked separately because the small model
+# often calls unfamiliar towns ("Amerli", "Avdiivka") people.
+_BLOCKING_LABELS = frozenset({"ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                              "LAW", "LANGUAGE", "EVENT"})
+
+
+def recognise(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords) -> tuple[list[Mention], Counter]:
+    """The place mentions of the text in text order, and how often it names each country's people (ISO code ->
+    count of demonyms: "Iraqi", "Lebanese")."""
+    blocked = [False] * len(ann.tokens)
+    person: set[int] = set()  # a run that starts outside a PERSON entity may go on into it
+    demonyms: Counter = Counter()
+    mentions = _entity_mentions(ann, gazetteer, w, blocked, person, demonyms)
+    mentions += _scanned_mentions(ann, gazetteer, w, blocked, person)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    # "Nad-e Ali district" found by the scan holds the "Ali" the model took for a person
+    mentions = [m for k, m in enumerate(mentions) if not any(
+        o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in mentions[max(0, k - 3):k])]
+    # "the West", "North": a compass word alone is a direction, not Cameroon's West Region
+    mentions = [m for m in mentions if m.hint or mention_text(ann, m).lower() not in w.directions]
+    return [replace(m, near=near_cue(ann, m.start, w)) for m in mentions], demonyms
+
+
+def _entity_mentions(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords, blocked: list[bool], person: set[int],
+                     demonyms: Counter) -> list[Mention]:
+    """Mentions from the model's entities; marks the tokens the scan must leave alone and counts demonyms."""
+    toks = ann.tokens
+    sentence_starts = {s.token_start for s in ann.sentences}
+    mentions: list[Mention] = []
+    for ent in ann.entities:
+        if ent.label in ("DATE", "TIME") and no_date_words(ann, ent.token_start, ent.token_end, w):
+            continue  # "in Manbij" tagged DATE: a name with no month, weekday or digit in it is free for the scan
+        if ent.label in _BLOCKING_LABELS or ent.label in PLACE_LABELS or ent.label in _MISTAKEN_LABELS:
+            for j in range(ent.token_start, ent.token_end):
+                blocked[j] = True
+        if ent.label == "PERSON":
+            person.update(range(ent.token_start, ent.token_end))
+        if ent.label in ("NORP", *PLACE_LABELS):
+            country = demonym_country(ann.span_text(ent), gazetteer, w)
+            if country:
+                demonyms[country] += 1
+                continue
+        if ent.label in PLACE_LABELS:
+            m = trim(ann, ent.token_start, ent.token_end, gazetteer, w)
+            if m is not None and not is_speaking_subject(ann, m, w) and not hyphen_modifier(ann, ent.token_end, w):
+                mentions.append(replace(m, label=ent.label))
+        elif ent.label in _MISTAKEN_LABELS:
+            m = trim(ann, ent.token_start, ent.token_end, gazetteer, w)
+            if m is not None and has_place_cue(ann, m, w) and gazetteer.contains(mention_text(ann, m)):
+                mentions.append(replace(m, weak=not is_upper_dateline(ann, m.start, m.end, sentence_starts)))
+            elif ent.label in ("ORG", "PERSON"):
+                # "the Texas Forest Service", "University of Alexandria": a place named inside an organisation;
+                # "Anderson County Sheriff Greg Taylor": a county's officer read as one person
+                for s, e in embedded_runs(ann, ent.token_start, ent.token_end, gazetteer.contains, w):
+                    civic = is_civic_run(ann, s, e, w)
+                    if (ent.label == "ORG" or civic) and not demonym_country(
+                            ann.text[toks[s].start : toks[e - 1].end], gazetteer, w):
+                        mentions.append(Mention(start=s, end=e, weak=True, embedded=True, civic=civic))
+    return mentions
+
+
+def _scanned_mentions(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords, blocked: list[bool],
+                      person: set[int]) -> list[Mention]:
+    """Runs of capitalised words outside the entities that the gazetteer knows and a place cue vouches for."""
+    toks = ann.tokens
+    sentence_starts = {s.token_start for s in ann.sentences}
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        if blocked[i] or toks[i].pos != "PROPN" or not toks[i].text[:1].isupper():
+            i += 1
+            continue
+        found = longest_match(ann, i, blocked, gazetteer, w, person)
+        if found is None or (i in sentence_starts and not followed_by_admin_word(ann, found, w)
+                             and not is_upper_dateline(ann, i, found, sentence_starts)) or (
+                after_name_direction(ann, i, found, w)
+                and not well_known(gazetteer, ann.text[toks[i].start : toks[found - 1].end])):
+            i += 1
+            continue
+        # an upper-case dateline ("BEIRUT (AP) —") is where the report was filed: no other evidence needed
+        m = extend_mention(ann, Mention(start=i, end=found, weak=not is_upper_dateline(ann, i, found, sentence_starts)),
+                           w)
+        if has_place_cue(ann, m, w):
+            mentions.append(m)
+        i = m.end
+    return mentions
+
+
+__all__ = ["recognise"]

@@ -1,0 +1,478 @@
+"""The claims stage beyond verbs of saying (issue 15): views held, stances taken, verbs of seeming and passives,
+nominal cues, colons after any verb phrase, relative-clause speakers, continuations, a claim's own date."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.citations import extract_citations
+from sitrep.extract.claims import extract_claims
+from sitrep.model import (
+    Actor,
+    Claim,
+    ClaimKind,
+    Evidence,
+    Precision,
+    SpeakerKind,
+    Time,
+    TimeBasis,
+    check_evidence,
+)
+
+pytestmark = pytest.mark.slow
+
+
+def _claims(annotate, text: str) -> list[Claim]:
+    claims = extract_claims(annotate(text))
+    for c in claims:
+        assert check_evidence(text, [*c.content.evidence, *c.cue.evidence, *c.speaker.evidence]) == []
+    return claims
+
+
+def _by_cue(annotate, text: str, cue: str) -> Claim:
+    found = [c for c in _claims(annotate, text) if c.cue.text == cue]
+    assert len(found) == 1, [(c.cue.text, c.content.text) for c in _claims(annotate, text)]
+    return found[0]
+
+
+# --------------------------------------------------------------------------- views held
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker", "kind"),
+    [
+        ("The governor believes the dam will hold through the winter.", "believes",
+         "the dam will hold through the winter", "governor", ClaimKind.BELIEF),
+        ("Aid workers fear that the road to the camp will close again.", "fear",
+         "the road to the camp will close again", "Aid workers", ClaimKind.BELIEF),
+        ("The mayor wants the checkpoints removed before the festival.", "wants",
+         "the checkpoints removed before the festival", "mayor", ClaimKind.INTENTION),
+        ("Nadia Haddad expects to return to Sinjar in the spring.", "expects", "to return to Sinjar in the spring",
+         "Nadia Haddad", ClaimKind.BELIEF),
+        ("The rebels are hoping to reach the coast by June.", "hoping", "to reach the coast by June", "rebels",
+         ClaimKind.INTENTION),
+        ("The new survey shows a narrow lead for the incumbent.", "shows", "a narrow lead for the incumbent",
+         "new survey", ClaimKind.BELIEF),
+    ],
+)
+def test_claims_view_held_or_intention_is_its_subjects(annotate, text, cue, content, speaker, kind):
+    claim = _by_cue(annotate, text, cue)
+    assert claim.content.text == content
+    assert claim.speaker.name == speaker
+    assert claim.kind is kind
+    assert claim.direct is False
+
+
+def test_claims_found_without_a_clause_is_no_belief(annotate):
+    assert _claims(annotate, "The patrol found a way around the flooded bridge.") == []
+
+
+# --------------------------------------------------------------------------- stances
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The farmers' union backed the ceasefire on Monday.", "backed", "the ceasefire"),
+        ("Two senators condemned the shelling of the market.", "condemned", "the shelling of the market"),
+        ("The bishop praised the medics for their courage.", "praised", "the medics for their courage"),
+        ("The deputies voted against the emergency law.", "voted against", "the emergency law"),
+        ("The envoy talked about the siege of the old city.", "talked about", "the siege of the old city"),
+    ],
+)
+def test_claims_stance_towards_a_thing_is_a_stance(annotate, text, cue, content):
+    claim = _by_cue(annotate, text, cue)
+    assert claim.content.text == content
+    assert claim.kind is ClaimKind.STANCE
+
+
+def test_claims_verb_of_force_is_a_stance_only_when_used_of_words(annotate):
+    assert _claims(annotate, "Militants attacked the checkpoint before dawn.") == []
+    claim = _by_cue(annotate, "The senator slammed Omar Barzani for his silence.", "slammed")
+    assert claim.content.text == "Omar Barzani for his silence"
+    assert claim.kind is ClaimKind.STANCE
+
+
+def test_claims_call_for_a_clause_keeps_what_is_asked(annotate):
+    claim = _by_cue(annotate, "The opposition called for the minister to resign.", "called for")
+    assert claim.content.text == "the minister to resign"
+    assert claim.speaker.name == "opposition"
+
+
+def test_claims_question_put_is_kept_as_a_question(annotate):
+    claim = _by_cue(annotate, "A reporter asked whether the convoy had reached the camp.", "asked")
+    assert claim.content.text == "whether the convoy had reached the camp"
+    assert claim.kind is ClaimKind.QUESTION
+
+
+# --------------------------------------------------------------------------- seeming and passives
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The commander is expected to resign this week.", "The commander … to resign this week"),
+        ("The smugglers appear to have crossed the river at night.", "The smugglers … to have crossed the river at night"),
+        ("The district looks calm after the curfew.", "The district … calm"),
+        ("It was reported that the bridge had collapsed.", "the bridge had collapsed"),
+    ],
+)
+def test_claims_seeming_and_passive_view_have_no_named_judge(annotate, text, content):
+    [claim] = _claims(annotate, text)
+    assert claim.content.text == content
+    assert claim.speaker.name is None
+
+
+def test_claims_passive_view_with_by_names_the_judge(annotate):
+    [claim] = _claims(annotate, "The truce was seen by many villagers as a trap.")
+    assert claim.speaker.name == "many villagers"
+    assert claim.content.text == "The truce … a trap"
+    assert claim.cue.text == "was seen … as"
+    assert claim.kind is ClaimKind.BELIEF
+    assert claim.speaker.kind is SpeakerKind.UNNAMED_SOURCE
+
+
+# --------------------------------------------------------------------------- colons
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        ("The governor made her position plain: “The dam stays closed until the inspectors arrive.”", "made … plain",
+         "governor", "The dam stays closed until the inspectors arrive."),
+        ("The minister seized the moment to declare: “We will not give up a single village.”", "declare",
+         "minister", "We will not give up a single village."),
+        ("Colonel Idris Mansour put it bluntly: “Nobody crosses this bridge tonight.”", "put", "Idris Mansour",
+         "Nobody crosses this bridge tonight."),
+    ],
+)
+def test_claims_quote_after_a_colon_belongs_to_the_clause_before_it(annotate, text, cue, speaker, content):
+    claim = _by_cue(annotate, text, cue)
+    assert claim.speaker.name == speaker
+    assert claim.content.text == content
+    assert claim.direct is True
+
+
+def test_claims_headline_line_credits_the_words_after_the_colon(annotate):
+    text = "Governor Leyla Demir: the eastern dam will hold through the floods\n\nThe river rose again on Sunday."
+    [claim] = _claims(annotate, text)
+    assert claim.speaker.name == "Leyla Demir"
+    assert claim.cue.text == ":"
+    assert claim.content.text == "the eastern dam will hold through the floods"
+
+
+def test_claims_poll_headline_has_a_document_speaker(annotate):
+    claim = _by_cue(annotate, "Poll: most residents of the valley want the curfew lifted\n\nThe survey ran in May.", ":")
+    assert claim.speaker.kind is SpeakerKind.DOCUMENT
+    assert claim.content.text == "most residents of the valley want the curfew lifted"
+
+
+@pytest.mark.parametrize("text", ["BAGHDAD: Three mortar rounds hit the airport road overnight.",
+                                  "Update: the road to the airport has reopened to traffic."])
+def test_claims_dateline_or_label_before_a_colon_is_no_speaker(annotate, text):
+    assert [c for c in _claims(annotate, text) if c.cue.text == ":"] == []
+
+
+def test_claims_interview_turns_are_the_speakers_of_their_lines(annotate):
+    text = "Q: Where were you when the shelling began?\n\nA: We were in the cellar with the neighbours."
+    claims = _claims(annotate, text)
+    assert [(c.speaker.name, c.content.text) for c in claims] == [
+        ("Q", "Where were you when the shelling began?"), ("A", "We were in the cellar with the neighbours.")]
+
+
+# --------------------------------------------------------------------------- who speaks: relative clauses, continuations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The head of the parliament's defence committee, Hakim Saleh, who insisted that the border was secure, "
+        "left the session early.",
+        "Reporters met Hakim Saleh, the head of the parliament's defence committee, who insisted that the border "
+        "was secure.",
+    ],
+)
+def test_claims_relative_clause_speaker_is_its_antecedent_with_name_and_role(annotate, text):
+    claim = _by_cue(annotate, text, "insisted")
+    assert claim.content.text == "the border was secure"
+    assert (claim.speaker.name, claim.speaker.role, claim.speaker.kind) == (
+        "Hakim Saleh", "head of the parliament's defence committee", SpeakerKind.PERSON)
+    # The evidence names the relative pronoun first, then the words that name the speaker.
+    assert claim.speaker.evidence[0].text == "who"
+    assert "Hakim Saleh" in claim.speaker.evidence[1].text
+
+
+def test_claims_adding_after_a_colon_speaks_with_the_main_subject(annotate):
+    text = "Colonel Idris Mansour spoke for an hour, adding: “No unit will be withdrawn from the valley.”"
+    claim = _by_cue(annotate, text, "adding")
+    assert claim.speaker.name == "Idris Mansour"
+    assert claim.content.text == "No unit will be withdrawn from the valley."
+    assert claim.direct is True
+
+
+def test_claims_he_added_resolves_to_the_named_speaker_with_both_in_evidence(annotate):
+    text = "Governor Leyla Demir said the dam would hold. He added that the spillway had been repaired."
+    claim = _by_cue(annotate, text, "added")
+    assert claim.speaker.name == "Leyla Demir"
+    assert [ev.text for ev in claim.speaker.evidence] == ["He", "Governor Leyla Demir"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Halgurd Hikmat, a spokesman for the Peshmerga, said the town was quiet. Later the spokesman said that two "
+         "shells had landed near the school.", "Halgurd Hikmat"),
+        ("General Yahya Rasool said the road was open. The official said later that two shells had landed near the "
+         "school.", "Yahya Rasool"),
+    ],
+)
+def test_claims_definite_description_resolves_to_the_nearest_fitting_named_speaker(annotate, text, name):
+    claim = next(c for c in _claims(annotate, text) if "two shells" in c.content.text)
+    assert claim.speaker.name == name
+    assert claim.speaker.evidence[0].text.lower() in ("the spokesman", "the official")
+    assert name in claim.speaker.evidence[1].text
+
+
+def test_claims_indefinite_description_is_someone_new(annotate):
+    text = "General Yahya Rasool said the road was open. A military official said the bridge was closed."
+    claim = next(c for c in _claims(annotate, text) if "bridge" in c.content.text)
+    assert claim.speaker.name == "military official"
+    assert claim.speaker.kind is SpeakerKind.UNNAMED_SOURCE
+
+
+def test_claims_quote_paragraph_continues_the_named_speaker_before_it(annotate):
+    text = ("“We held the ridge for three days,” said Captain Rana Aziz.\n\n"
+            "“Then the ammunition ran out and we had to leave the wounded with the villagers.”")
+    [claim] = _claims(annotate, text)
+    assert claim.speaker.name == "Rana Aziz"
+    assert [ev.text for ev in claim.content.evidence] == [
+        "We held the ridge for three days",
+        "Then the ammunition ran out and we had to leave the wounded with the villagers."]
+
+
+def test_claims_clause_hung_on_the_occasion_noun_is_the_content(annotate):
+    [claim] = _claims(annotate, "The ministry said in a statement that the road to the border was open.")
+    assert (claim.cue.text, claim.content.text) == ("said in a statement", "the road to the border was open")
+
+
+# --------------------------------------------------------------------------- a claim's own date, medium, citation
+
+
+def _time(text: str, words: str, value: str, precision: Precision) -> Time:
+    start = text.index(words)
+    return Time(value=value, precision=precision, start=None, end=None, basis=TimeBasis.ABSOLUTE,
+                evidence=(_evidence(text, start, start + len(words)),), text=words)
+
+
+def _evidence(text: str, start: int, end: int) -> Evidence:
+    return Evidence(start=start, end=end, text=text[start:end])
+
+
+def test_claims_own_date_and_medium(annotate):
+    text = "In March 2019 the governor told Reuters: “The road to the valley is safe for returning families.”"
+    ann = annotate(text)
+    when = _time(text, "March 2019", "2019-03", Precision.MONTH)
+    [claim] = extract_claims(ann, times=[when])
+    assert claim.medium == "Reuters"
+    assert claim.date is not None
+    assert (claim.date.value, claim.date.precision) == ("2019-03", Precision.MONTH)
+    assert claim.date.evidence[0].text == "March 2019"
+
+
+def test_claims_a_time_inside_the_content_is_not_the_claims_date(annotate):
+    text = "The police said on Tuesday that the bridge had collapsed in May."
+    ann = annotate(text)
+    said_on = _time(text, "Tuesday", "2019-06-11", Precision.DAY)
+    in_may = _time(text, "May", "2019-05", Precision.MONTH)
+    [claim] = extract_claims(ann, times=[in_may, said_on])
+    assert claim.date is said_on
+
+
+def test_claims_speaker_gets_the_actor_tables_name_for_it(annotate):
+    text = "The US-led coalition said the bridge had been destroyed by its aircraft."
+    ann = annotate(text)
+    start = text.index("US-led coalition")
+    actor = Actor(name="US-led coalition", canonical="Combined Joint Task Force", kind="coalition",
+                  evidence=(_evidence(text, start, start + len("US-led coalition")),))
+    [claim] = extract_claims(ann, actors=[actor])
+    assert (claim.speaker.name, claim.speaker.canonical) == ("US-led coalition", "Combined Joint Task Force")
+
+
+def test_claims_speaker_does_not_take_the_name_of_an_actor_inside_its_role(annotate):
+    text = "A spokesman for the Ukrainian army said the shells had not come from its positions."
+    ann = annotate(text)
+    start = text.index("Ukrainian army")
+    actor = Actor(name="Ukrainian army", canonical="Armed Forces of Ukraine", kind="state_forces",
+                  evidence=(_evidence(text, start, start + len("Ukrainian army")),))
+    [claim] = extract_claims(ann, actors=[actor])
+    assert claim.speaker.canonical is None
+
+
+def test_claims_citation_in_brackets_links_to_the_claim_before_it(annotate):
+    text = ("The interior ministry said that four thousand families were still waiting in camps near Dohuk "
+            "(Families stuck in camps, Kurdistan Monitor, 12 May 2019).")
+    ann = annotate(text)
+    citations = extract_citations(ann)
+    [claim] = extract_claims(ann, citations=citations)
+    assert [c.outlet for c in citations] == ["Kurdistan Monitor"]
+    assert claim.citation_id == citations[0].id
+    assert "Kurdistan Monitor" not in claim.content.text
+
+
+# --------------------------------------------------------------------------- events get the right claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("A car bomb killed four people in Kirkuk on Sunday, police said.", "speaker", "police"),
+        ("Governor Leyla Demir told Reuters: “A drone struck the market in Daquq on Sunday.”", "speaker",
+         "Leyla Demir"),
+        # A stance or an intention asserts no event: the raid is the outlet's to tell, the attack is only planned.
+        ("The senator praised the raid that killed two militants near Kirkuk on Sunday.", "outlet", "Daily Test"),
+    ],
+)
+def test_an_event_told_inside_a_claim_is_asserted_by_its_speaker(text, kind, name):
+    from sitrep.pipeline import extract_one
+
+    report = extract_one(text, published="2024-03-12", outlet="Daily Test")
+    events = [e for e in report.events if not e.verbal]
+    assert events, [c.content.text for c in report.claims]
+    by = events[0].asserted_by
+    assert (by.kind.value, by.name) == (kind, name)
+    if kind == "speaker":
+        claim = next(c for c in report.claims if c.id == by.claim_id)
+        assert events[0].id in claim.event_ids
+    else:
+        assert by.claim_id is None
+
+
+# --------------------------------------------------------------------------- nominal cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_word", "content", "speaker", "kind"),
+    [
+        ("The governor's support for the truce surprised the council.", "support", "the truce", "governor",
+         ClaimKind.STANCE),
+        ("The ministry's decision to reopen the border crossing angered the farmers.", "decision",
+         "to reopen the border crossing", "ministry", ClaimKind.INTENTION),
+        ("Nobody believed the commander's claim that the town had been evacuated.", "claim",
+         "the town had been evacuated", "commander", ClaimKind.STATEMENT),
+        ("In the minister's view, the truce will hold until the spring.", "view",
+         "the truce will hold until the spring", "minister", ClaimKind.BELIEF),
+    ],
+)
+def test_claims_nominal_cue_with_its_holder(annotate, text, cue_word, content, speaker, kind):
+    claim = next(c for c in _claims(annotate, text) if cue_word in c.cue.text)
+    assert claim.content.text == content
+    assert claim.speaker.name == speaker
+    assert claim.kind is kind
+
+
+def test_claims_nominal_cue_without_a_holder_is_no_claim(annotate):
+    assert _claims(annotate, "Concerns over the water supply grew in the camps.") == []
+
+
+def test_claims_attack_noun_is_a_stance_only_against_a_person(annotate):
+    assert _claims(annotate, "The militia's attack on the base lasted two hours.") == []
+    claim = _by_cue(annotate, "The senator's attacks on Omar Barzani continued all week.", "attacks on")
+    assert (claim.content.text, claim.speaker.name) == ("Omar Barzani", "senator")
+
+
+def test_claims_one_word_answer_is_a_claim(annotate):
+    [claim] = _claims(annotate, "Most of the villagers said yes.")
+    assert (claim.content.text, claim.speaker.name) == ("yes", "Most of the villagers")
+
+
+def test_claims_verb_of_saying_with_only_a_topic(annotate):
+    [claim] = _claims(annotate, "The doctor wrote about the shortage of insulin in the camps.")
+    assert claim.content.text == "the shortage of insulin in the camps"
+
+
+# --------------------------------------------------------------------------- more verbs of saying and seeing
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The engineer pointed out that the dam had not been inspected for years.", "pointed out",
+         "the dam had not been inspected for years"),
+        ("The council has made clear that the market will stay closed.", "made clear",
+         "the market will stay closed"),
+        ("The minister ruled out talks with the rebels.", "ruled out", "talks with the rebels"),
+        ("The mayor lamented that the aid had come too late.", "lamented", "the aid had come too late"),
+    ],
+)
+def test_claims_phrasal_and_less_common_verbs_of_saying(annotate, text, cue, content):
+    claim = _by_cue(annotate, text, cue)
+    assert claim.content.text == content
+    assert claim.kind is ClaimKind.STATEMENT
+
+
+def test_claims_refusal_is_an_intention_and_what_it_refuses_is_no_claim(annotate):
+    [claim] = _claims(annotate, "The general refused to confirm the number of casualties.")
+    assert (claim.cue.text, claim.content.text, claim.kind) == (
+        "refused", "to confirm the number of casualties", ClaimKind.INTENTION)
+
+
+def test_claims_what_a_poll_shows_is_the_polls(annotate):
+    [claim] = _claims(annotate, "In the latest poll, the governor leads his rival by six points.")
+    assert claim.speaker.kind is SpeakerKind.DOCUMENT
+    assert claim.content.text == "the governor leads his rival by six points"
+
+
+def test_claims_in_the_poll_voters_speak_themselves(annotate):
+    [claim] = _claims(annotate, "In the poll, most voters said the curfew should end.")
+    assert (claim.speaker.name, claim.cue.text) == ("most voters", "said")
+
+
+def test_claims_question_put_to_the_subject_of_a_passive(annotate):
+    [claim] = _claims(annotate, "The mayor was asked by reporters about the curfew.")
+    assert (claim.speaker.name, claim.content.text, claim.kind) == ("reporters", "the curfew", ClaimKind.QUESTION)
+
+
+def test_claims_what_witnesses_saw_is_theirs_but_a_place_sees_nothing(annotate):
+    [claim] = _claims(annotate, "Witnesses saw the drone hit the market.")
+    assert (claim.speaker.name, claim.content.text, claim.kind) == (
+        "Witnesses", "the drone hit the market", ClaimKind.BELIEF)
+    assert _claims(annotate, "The town has seen heavy fighting since May.") == []
+
+
+def test_claims_cue_after_a_quote_with_its_auxiliary(annotate):
+    [claim] = _claims(annotate, "“We will not leave the valley,” she has said many times.")
+    assert (claim.cue.text, claim.content.text, claim.direct) == ("said", "We will not leave the valley", True)
+
+
+def test_claims_cue_after_a_quote_past_a_long_apposition(annotate):
+    text = ("“The wells will run dry by August,” the hydrologist Amira Nasser, a former adviser to the regional "
+            "water authority, wrote.")
+    [claim] = _claims(annotate, text)
+    assert (claim.speaker.name, claim.cue.text) == ("Amira Nasser", "wrote")
+
+
+def test_claims_passive_report_with_its_agent(annotate):
+    [claim] = _claims(annotate, "News of the ceasefire was first reported by the Kurdistan Monitor.")
+    assert (claim.speaker.name, claim.content.text) == ("Kurdistan Monitor", "News of the ceasefire")
+
+
+def test_claims_title_case_quote_with_no_speaker_is_a_title_not_a_claim(annotate):
+    assert _claims(annotate, "The crowd carried banners reading “Bring Our Soldiers Home Now” past the ministry.") == []
+
+
+def test_claims_passive_stance_names_who_takes_it_and_force_stays_force(annotate):
+    [claim] = _claims(annotate, "The ceasefire plan was backed by most of the deputies.")
+    assert (claim.speaker.name, claim.content.text, claim.kind) == (
+        "most of the deputies", "The ceasefire plan", ClaimKind.STANCE)
+    assert _claims(annotate, "The convoy was attacked by militants near the bridge.") == []
+
+
+def test_claims_topic_hung_on_the_addressee(annotate):
+    [claim] = _claims(annotate, "The envoy is talking to the elders about the return of the displaced.")
+    assert claim.content.text == "the return of the displaced"
+
+
+@pytest.mark.parametrize("text", ["An air weapons team supporting ground forces engaged the insurgents.",
+                                  "The troops were backed by artillery."])
+def test_claims_military_support_is_no_stance(annotate, text):
+    assert _claims(annotate, text) == []

@@ -72,13 +72,19 @@ def test_module_imports_only_lower_layers(parts, tree):
 
 
 def _check_stage_import(parts: tuple[str, ...], name: str) -> None:
-    """Inside ``extract/``: a stage package imports itself and ``extract.common``, never another stage.
-    (Modules still at the top of ``extract/`` while the stages become packages may import its private helpers.)"""
+    """Inside ``extract/``: a stage package imports itself and ``extract.common``, never another stage."""
     stage = parts[1] if len(parts) > 2 else None
     target = name.split(".")[2] if name.count(".") >= 2 else ""
-    if target in ("common", stage) or target.startswith("_"):
+    if target in ("common", stage):
         return
     raise AssertionError(f"extract/{'/'.join(parts[1:])} imports the sibling stage {name}")
+
+
+def test_every_stage_is_a_package_and_no_module_is_over_400_lines():
+    loose = [p.name for p in (SRC / "extract").glob("*.py") if p.name != "__init__.py"]
+    assert not loose, f"extract/ holds stage packages and common/ only, not {loose}"
+    long = {str(p.relative_to(SRC)): n for p in SRC.rglob("*.py") if (n := len(p.read_text().splitlines())) > 400}
+    assert not long, f"modules over 400 lines hold more than one idea: {long}"
 
 
 def test_import_sitrep_stays_light():

@@ -644,3 +644,27 @@ def test_an_actor_of_the_table_is_not_a_town_that_lists_its_name(places_of) -> N
 ])
 def test_the_short_names_news_uses_for_countries_and_contested_regions(places_of, text, name, country) -> None:
     assert by_name(places_of(text))[name].country == country
+
+
+@pytest.mark.slow
+def test_a_large_town_after_a_place_cue_is_the_town_whatever_label_the_model_gives(places_of) -> None:
+    # the small model calls "Gao" a person; a regional capital named after "in" is the town, with no other context
+    assert [(p.name, p.country) for p in places_of("Gunmen killed two villagers in Gao on Monday.")] == [("Gao", "ML")]
+
+
+@pytest.mark.slow
+def test_the_kind_word_closing_a_name_is_not_a_town(places_of) -> None:
+    # "Bank" is also a village: the last word of "the Lakeshore Savings Bank" says what the place is, not where
+    assert all(p.country != "IN" for p in places_of("A bomb exploded at the Lakeshore Savings Bank on Monday."))
+
+
+@pytest.mark.slow
+def test_a_name_suffix_is_never_a_place(places_of) -> None:
+    assert "Sr" not in by_name(places_of("Gino Bassett, Sr., 56, was charged on Friday in Chicago."))
+
+
+@pytest.mark.slow
+def test_the_surname_closing_a_persons_name_is_not_a_town(places_of) -> None:
+    # the model tags no person here, but "Terence Monahan" is a name: Monahan (a village abroad) is not meant
+    found = places_of("Police shot a man in Crown Heights on Wednesday, according to Chief Terence Monahan.")
+    assert [p.name for p in found] == ["Crown Heights"]

@@ -1,4 +1,4 @@
-"""What a user's event list shows by default: incidents told as news, above a confidence threshold.
+"""Event filters shared by the store and the API: date bounds, and what a user's event list shows by default: incidents told as news, above a confidence threshold.
 
 A stored report keeps every event it found, so nothing is lost: background ("in 2003 the US invaded"), plans
 and threats, denied events and verbal interactions (condemn, demand, meet) stay in the store and are one flag
@@ -8,10 +8,12 @@ out events whose confidence is below ``config.DEFAULT_MIN_CONFIDENCE`` (its orig
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from typing import Any
 
 from sitrep.config import load_yaml
+from sitrep.errors import StoreError
 
 
 @lru_cache(maxsize=1)
@@ -37,3 +39,24 @@ def shown_conditions(*, news_only: bool, min_confidence: float | None) -> tuple[
         where.append("confidence >= ?")
         params.append(float(min_confidence))
     return where, params
+
+
+def bound(value: str | dt.date, *, end: bool) -> str:
+    """An ISO day from "2024", "2024-03" or "2024-03-10"; coarse values cover their whole year or month."""
+    if isinstance(value, dt.date):
+        return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+    text = str(value).strip()
+    try:
+        if len(text) == 4:
+            return f"{text}-12-31" if end else f"{int(text):04d}-01-01"
+        if len(text) == 7:
+            first = dt.date.fromisoformat(f"{text}-01")
+            if not end:
+                return first.isoformat()
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return (following - dt.timedelta(days=1)).isoformat()
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        pass
+    which = "until" if end else "since"
+    raise StoreError(f"{which}={value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY", code="bad_filter")

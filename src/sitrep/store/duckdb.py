@@ -31,6 +31,7 @@ from sitrep.store._rows import (
     prepare_report,
     utc_now,
 )
+from sitrep.store._shown import bound as _bound
 from sitrep.store._shown import shown_conditions
 from sitrep.store.export import write_events
 
@@ -44,27 +45,6 @@ MIGRATIONS = {
 _SEEN_TABLE = ("CREATE TABLE IF NOT EXISTS seen (feed VARCHAR NOT NULL, key VARCHAR NOT NULL, document_id VARCHAR, "
                "seen_at TIMESTAMP, PRIMARY KEY (feed, key))")
 _LOCKED = "{path} is open in another process (DuckDB allows one writer): stop it or use --db with another file"
-
-
-def _bound(value: str | dt.date, *, end: bool) -> str:
-    """An ISO day from "2024", "2024-03" or "2024-03-10"; coarse values cover their whole year or month."""
-    if isinstance(value, dt.date):
-        return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
-    text = str(value).strip()
-    try:
-        if len(text) == 4:
-            return f"{text}-12-31" if end else f"{int(text):04d}-01-01"
-        if len(text) == 7:
-            first = dt.date.fromisoformat(f"{text}-01")
-            if not end:
-                return first.isoformat()
-            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return (following - dt.timedelta(days=1)).isoformat()
-        return dt.date.fromisoformat(text[:10]).isoformat()
-    except ValueError:
-        pass
-    which = "until" if end else "since"
-    raise StoreError(f"{which}={value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY", code="bad_filter")
 
 
 # --------------------------------------------------------------------------- the store

@@ -22,8 +22,9 @@ import duckdb
 
 from sitrep.errors import StoreError
 from sitrep.model import Document
+from sitrep.store._shown import bound as _bound
 from sitrep.store._shown import shown_conditions
-from sitrep.store.duckdb import DuckDBStore, _bound
+from sitrep.store.duckdb import DuckDBStore
 
 ORDERS = ("asc", "desc")
 _TEXT_COLUMNS = ("evidence_text", "location", "admin1", "actor_names", "asserted_by", "outlet", "event_type",

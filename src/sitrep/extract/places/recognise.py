@@ -110,6 +110,10 @@ def _scanned_mentions(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords,
             i += 1
             continue
         found = longest_match(ann, i, blocked, gazetteer, w, person)
+        if found is not None and _name_tail(ann, i, sentence_starts) and not well_known(
+                gazetteer, ann.text[toks[i].start : toks[found - 1].end]):
+            i += 1  # "Chief of Department Terence Monahan": the end of a person's name, not Monahan in Ireland
+            continue
         if found is None or (i in sentence_starts and not followed_by_admin_word(ann, found, w)
                              and not is_upper_dateline(ann, i, found, sentence_starts)) or (
                 after_name_direction(ann, i, found, w)
@@ -123,6 +127,14 @@ def _scanned_mentions(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords,
             mentions.append(m)
         i = m.end
     return mentions
+
+
+def _name_tail(ann: Annotations, i: int, sentence_starts: set[int]) -> bool:
+    """Whether token ``i`` continues a name begun by the capitalised proper noun before it ("Terence Monahan")."""
+    if i == 0 or i in sentence_starts:
+        return False
+    before = ann.tokens[i - 1]
+    return before.pos == "PROPN" and before.text[:1].isupper() and before.text.isalpha() and not before.ent_type
 
 
 __all__ = ["recognise"]

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from sitrep.extract.common.text import paragraph_index_at, sentence_index_at
 from sitrep.extract.places.lookup import candidates_of, toponym
-from sitrep.extract.places.names import embedded_runs, extend_mention
+from sitrep.extract.places.names import embedded_runs, extend_mention, well_known
 from sitrep.extract.places.records import PLACE_LABELS, GazetteerLike, Mention, Toponym
 from sitrep.extract.places.words import PlaceWords
 from sitrep.model import Annotations, GeoPrecision, Place
@@ -50,7 +50,8 @@ def with_sites(ann: Annotations, toponyms: list[Toponym], gazetteer: GazetteerLi
             continue
         if not t.candidates and m.end - m.start > 1 and m.label in PLACE_LABELS:
             inner = [extend_mention(ann, Mention(start=s, end=e, label=m.label), w)
-                     for s, e in inner_names(ann, m.start, m.end, gazetteer.contains, w, tail=m.label != "FAC")]
+                     for s, e in inner_names(ann, m.start, m.end, gazetteer.contains, w, tail=m.label != "FAC",
+                                             known=lambda name: well_known(gazetteer, name))]
             if inner:
                 out += [toponym(ann, n, gazetteer, w) for n in inner]
                 continue
@@ -107,16 +108,19 @@ def site_town(ann: Annotations, start: int, end: int, contains: Callable[[str], 
 
 
 def inner_names(ann: Annotations, start: int, end: int, contains: Callable[[str], bool], w: PlaceWords, *,
-                tail: bool = True) -> list[tuple[int, int]]:
+                tail: bool = True, known: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
     """Known names inside a span the gazetteer does not know as a whole: the one opening it or following an "of"
     ("Montgomery County" in "Montgomery County Democrats") and, with ``tail``, the one closing it ("Italy" in
     "Greece Italy"; not for a facility: "Combat Outpost Munoz" is named after a person); describing words alone
-    ("Eastern", "Area") do not count."""
+    ("Eastern", "Area") do not count. A one-word tail must be ``known`` (a country, a region, a large town): the
+    last word of a name is usually its kind ("the West Coast Bank" is a bank, not Bank in India)."""
     toks = ann.tokens
     runs = embedded_runs(ann, start, end, contains, w)
     for i in range(max(start + 1, end - MAX_SITE), end if tail else start):
-        if contains(ann.text[toks[i].start : toks[end - 1].end]):
-            runs.append((i, end))  # the longest known tail
+        name = ann.text[toks[i].start : toks[end - 1].end]
+        if contains(name):
+            if i < end - 1 or known is None or known(name):
+                runs.append((i, end))  # the longest known tail
             break
     out: list[tuple[int, int]] = []
     for s, e in sorted(set(runs)):

@@ -1,0 +1,174 @@
+"""Background, not news: an event told as the past behind the news ("in 2003 the US invaded", a date weeks
+before the report, "since it seized the town"), as what describes a party ("a leader who led IED attacks",
+"linked to an attack", "suspected of the bombing") or as the deed behind a legal step ("charged with the murder
+of"). ``context.event_from_draft`` marks such events ``historical``."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sitrep.extract.events.drafts import EventContext, EventDraft
+from sitrep.extract.events.words import EventWords
+from sitrep.model import Annotations, Precision, Time, TimeBasis
+
+
+def is_background(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
+    """A trigger that describes someone rather than tells a happening, for the confidence score: any relative
+    or adjectival clause ("the leader who coordinates attacks"), or a noun's or adjective's preposition
+    ("responsible for IED attacks", "linked to an attack")."""
+    return _in_description(d, ann, w, clauses=("relcl", "acl"), narrating_is_news=False)
+
+
+# An event dated this long before the report is background to it, not the news it brings (docs/event-rules.md).
+HISTORICAL_DAYS = 10
+_OWN_DATE_RULES = ("clause", "sentence")
+_COARSE = (Precision.YEAR, Precision.DECADE)
+
+
+def reference_day(ctx: EventContext) -> date | None:
+    """The day the report speaks from: its publication date, else the date in its header (dateline)."""
+    if ctx.published:
+        try:
+            return date.fromisoformat(ctx.published[:10])
+        except ValueError:
+            pass
+    dateline = ctx.time_findings.dateline
+    return dateline.date if dateline is not None else None
+
+
+def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule: str) -> bool:
+    """A past event told as background: its own date ends weeks before the report ("in 2003 the US invaded",
+    "the city fell to the group in 2014"); without a known report date, a bare year or decade in a past-tense
+    clause; or, undated, a clause introduced by "since" or a past-perfect relative clause on a party ("the
+    militia, which had seized the town")."""
+    ann, w = ctx.ann, ctx.words
+    if when is not None and date_rule in _OWN_DATE_RULES and when.basis is not TimeBasis.PUBLICATION and when.end:
+        ref = reference_day(ctx)
+        try:
+            end = date.fromisoformat(when.end[:10])
+        except ValueError:
+            end = None
+        if ref is not None and end is not None:
+            if end < ref - timedelta(days=HISTORICAL_DAYS):
+                return True
+            if date_rule == "clause":
+                return False  # the trigger's own clause dates it recent
+        elif ref is None and when.precision in _COARSE and when.basis is TimeBasis.ABSOLUTE and _past_tense(
+                ann, d.main.head, w):
+            return True
+    return _since_clause(ann, d.main.head, w) or _pluperfect_relative(ann, d.main.head, w)
+
+
+def _clause_of(ann: Annotations, i: int) -> int:
+    """The verb whose clause holds token ``i`` (``i`` itself for a verb)."""
+    for _ in range(4):
+        tok = ann.tokens[i]
+        if tok.pos in ("VERB", "AUX") or tok.head == i:
+            return i
+        i = tok.head
+    return i
+
+
+def _past_tense(ann: Annotations, i: int, w: EventWords) -> bool:
+    """The trigger's clause is told in the past ("invaded", "was seized"), not as a plan ("will visit in 2027")."""
+    verb = _clause_of(ann, i)
+    if any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in w.modals for c in ann.children[verb]):
+        return False
+    return ann.tokens[verb].tag in ("VBD", "VBN")
+
+
+def _since_clause(ann: Annotations, i: int, w: EventWords) -> bool:
+    """"(has held the town) since it seized it", "since the invasion": the trigger dates a state that lasts."""
+    j = i
+    for _ in range(3):
+        tok = ann.tokens[j]
+        kids = [ann.tokens[c] for c in ann.children[j]]
+        if tok.dep == "advcl" and any(k.dep == "mark" and k.text.lower() == w.since_marker for k in kids):
+            return True
+        if tok.dep in ("pobj", "pcomp") and ann.tokens[tok.head].text.lower() == w.since_marker:
+            return True
+        if tok.head == j:
+            break
+        j = tok.head
+    return False
+
+
+def _pluperfect_relative(ann: Annotations, i: int, w: EventWords) -> bool:
+    """"the militia, which had seized the town": a past-perfect relative clause whose antecedent did the deed
+    describes a party's past (not "two people who had been wounded", the victims of the event told)."""
+    verb = _clause_of(ann, i)
+    tok = ann.tokens[verb]
+    if tok.dep != "relcl" or tok.tag != "VBN":
+        return False
+    kids = [ann.tokens[c] for c in ann.children[verb]]
+    return (any(k.dep == "aux" and k.text.lower() == w.pluperfect_aux for k in kids)
+            and any(k.dep == "nsubj" and k.tag in ("WDT", "WP") for k in kids))
+
+
+def behind_legal_step(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
+    """A deed told through the legal step it led to: "charged with the murder of", "accused of killing",
+    "admitted that he gunned down", "arrested for the shooting". The step (or the arrest) may be news; the deed
+    behind it is background, whatever date it carries."""
+    if d.subtype.subtype == "arrests":
+        return False
+    j, through_prep = d.main.head, False
+    for _ in range(4):
+        tok = ann.tokens[j]
+        if tok.head == j:
+            return False
+        head = ann.tokens[tok.head]
+        if tok.dep == "prep":
+            through_prep = tok.text.lower() in w.legal_prepositions or through_prep
+        lemma = (head.lemma or head.text).lower()
+        if lemma in w.legal_heads and (through_prep or tok.dep in ("ccomp", "xcomp", "dobj", "pcomp")):
+            return True
+        if lemma in w.arrest_heads and through_prep:
+            return True
+        if head.pos in ("VERB", "AUX") and lemma not in w.legal_heads | w.arrest_heads and tok.dep not in ("prep", "pobj", "pcomp"):
+            return False  # another clause's verb stands between
+        j = head.i
+    return False
+
+
+def describes_party(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
+    """The trigger tells who a person or group is, not what happened: a restrictive relative clause ("a leader
+    who led IED attacks", "who coordinates attacks") or a noun's or adjective's preposition ("responsible for
+    IED attacks", "linked to an attack"). A relative clause after a comma told in the simple past carries the
+    story on ("the patrol, which returned fire, killing two") and is news, unless it is in the past perfect."""
+    return _in_description(d, ann, w, clauses=("relcl",), narrating_is_news=True)
+
+
+def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: tuple[str, ...],
+                    narrating_is_news: bool) -> bool:
+    j = d.main.head
+    for _ in range(3):
+        tok = ann.tokens[j]
+        if tok.dep in clauses:
+            return not (narrating_is_news and tok.dep == "relcl" and _narrating_relative(ann, j, w))
+        if tok.dep == "pobj":
+            prep = ann.tokens[tok.head]
+            holder = ann.tokens[prep.head]
+            word = prep.text.lower()
+            if holder.pos in ("NOUN", "PROPN") and word in w.description_prepositions:
+                return True  # "responsibility for the attacks", "a role in the bombing"
+            if (holder.pos == "ADJ" or (holder.tag == "VBN" and (holder.lemma or "").lower() in w.description_verbs)) \
+                    and word in w.description_prepositions | w.quality_prepositions:
+                return True  # "responsible for", "linked to", "suspected of", "guilty of"
+        if tok.head == j:
+            break
+        j = tok.head
+    return False
+
+
+def _narrating_relative(ann: Annotations, verb: int, w: EventWords) -> bool:
+    kids = [ann.tokens[c] for c in ann.children[verb]]
+    if any(k.dep == "nsubjpass" for k in kids):
+        return True  # "two people who had been wounded": the antecedent suffered it, a part of the story
+    if any(k.dep == "aux" and k.text.lower() == w.pluperfect_aux for k in kids):
+        return False
+    past = ann.tokens[verb].tag == "VBD" or any(k.dep in ("aux", "auxpass") and k.text.lower() in w.past_be
+                                                 for k in kids)
+    first = min([verb, *(c for c in ann.children[verb] if c < verb)])
+    # the relative word may sit inside a phrase ("in which"): look at the token before the clause's first word
+    nonrestrictive = first > 0 and ann.tokens[first - 1].text == ","
+    return past and nonrestrictive

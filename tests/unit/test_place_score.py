@@ -46,3 +46,14 @@ def test_trace_collects_features_with_their_mention_only_inside_the_block() -> N
     assert rows == [((3, 5), town, f)]
     # population 5,000 against a top namesake of 10^5: log gap = log10(5001) - 5 = -1.30
     assert f["pop_gap"] == pytest.approx(-1.301, abs=1e-3) and f["most_populous"] == 0.0
+
+
+def test_a_candidate_near_the_articles_other_towns_fits_its_map() -> None:
+    from sitrep.extract.places.rank import _near
+
+    kirkuk = (35.47, 44.39)
+    daquq = SimpleNamespace(feature="city", lat=35.14, lon=44.45)  # about 37 km from Kirkuk
+    namesake = SimpleNamespace(feature="city", lat=40.71, lon=-74.0)  # the same name far away
+    province = SimpleNamespace(feature="admin1", lat=35.4, lon=44.3)  # a province's centre says nothing of a story
+    assert _near(daquq, [kirkuk]) and not _near(namesake, [kirkuk]) and not _near(province, [kirkuk])
+    assert not _near(daquq, [])

@@ -1,13 +1,15 @@
 """Ranking: each toponym's candidates scored by their named features (``scoring.py``) in the article's context.
 
 Two passes: the first ranks with the countries and regions the other names vote for; the second adds the article's
-home region, the states and provinces of the other places as the first pass resolved them.  A place written
+home region, the states and provinces of the other places as the first pass resolved them, and whether a candidate
+lies near the other towns the first pass found (a story's places are usually within a day's drive of each other).  A place written
 right after another with a comma qualifies it ("Alexandria, Louisiana"), and a bare "Kirkuk" is the city at
 least as much as the governorate named after it.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from sitrep.extract.places.context import region_context
@@ -18,6 +20,11 @@ from sitrep.extract.places.words import PlaceWords
 from sitrep.model import Annotations
 
 Scored = list[tuple[float, EntryLike]]
+# Towns and sites have points that say where a story is; a country's or a province's centre does not.
+_POINT_FEATURES = ("city", "admin2", "landmark")
+# A candidate this close to another town of the article fits its map (a district and its town, two villages of one
+# valley); set by hand, about a day's drive.
+_NEAR_KM = 150.0
 # A city (with a tenth of its region's people or more) scores this much above the region named like it.
 _CITY_OVER_NAMESAKE = 0.05
 
@@ -30,21 +37,25 @@ def rank(ann: Annotations, toponyms: list[Toponym], contexts: list[Context], gaz
     # nothing about a region
     home = region_context(((t.key, t.mention.weak, [sc[0][1]] if sc and sc[0][1].feature != "country" else [])
                            for t, sc in zip(toponyms, first, strict=True)), gazetteer.normalize)
+    # and the points of the other towns and sites as first resolved: a candidate near them fits the story's map
+    points = [(t.key, sc[0][1].lat, sc[0][1].lon) for t, sc in zip(toponyms, first, strict=True)
+              if sc and sc[0][1].feature in _POINT_FEATURES and sc[0][1].lat is not None and sc[0][1].lon is not None]
     return [Ranked(toponym=t, context=contexts[i],
-                   scored=tuple(_scored(ann, toponyms, i, contexts[i], home[i], links[i], gazetteer, w)))
+                   scored=tuple(_scored(ann, toponyms, i, contexts[i], home[i], links[i], gazetteer, w,
+                                        points=[(la, lo) for k, la, lo in points if k != t.key])))
             for i, t in enumerate(toponyms)]
 
 
 def _scored(ann: Annotations, toponyms: list[Toponym], i: int, context: Context,
             home: Mapping[tuple[str, str], float] | None, linked: set[int], gazetteer: GazetteerLike,
-            w: PlaceWords) -> Scored:
+            w: PlaceWords, points: list[tuple[float, float]] | None = None) -> Scored:
     t = toponyms[i]
     qualifier = _qualifier(ann, toponyms, i)
     qualifying = i > 0 and bool(_qualifier(ann, toponyms, i - 1))
     top = max((log_pop(c) for c in t.candidates if c.population), default=0.0)
     country_named = any(c.feature == "country" and gazetteer.normalize(c.name) == t.key for c in t.candidates)
     scored = [(_score(t, c, context, qualifier, gazetteer, w, qualifying=qualifying, top_log_pop=top, home=home,
-                      linked=k in linked, country_named=country_named), c)
+                      linked=k in linked, country_named=country_named, near=_near(c, points)), c)
               for k, c in enumerate(t.candidates)]
     if not t.mention.hint:
         scored = _prefer_city_over_its_namesake(scored)
@@ -61,9 +72,22 @@ def _qualifier(ann: Annotations, toponyms: list[Toponym], i: int) -> tuple[Entry
     return nxt.candidates if nxt.mention.start == m.end + 1 else ()
 
 
+def _near(c: EntryLike, points: list[tuple[float, float]] | None) -> bool:
+    """Whether the candidate lies within ``_NEAR_KM`` of another town or site of the article (as first resolved)."""
+    if not points or c.lat is None or c.lon is None or c.feature not in _POINT_FEATURES:
+        return False
+    return any(_km(c.lat, c.lon, la, lo) <= _NEAR_KM for la, lo in points)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
+    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 def _score(t: Toponym, c: EntryLike, context: Context, qualifier: tuple[EntryLike, ...], gazetteer: GazetteerLike,
            w: PlaceWords, *, qualifying: bool, top_log_pop: float, home: Mapping[tuple[str, str], float] | None,
-           linked: bool, country_named: bool) -> float:
+           linked: bool, country_named: bool, near: bool = False) -> float:
     m = t.mention
     own = _bare(gazetteer.normalize(c.name), w) == _bare(t.key, w)
     if own and c.feature == "city" and country_named and gazetteer.normalize(c.name) != t.key:
@@ -75,7 +99,8 @@ def _score(t: Toponym, c: EntryLike, context: Context, qualifier: tuple[EntryLik
     f = candidate_features(c, own_name=own, hint=m.hint, label=m.label, qualifying=qualifying,
                            country_ctx=context.countries.get(c.country, 0.0) if c.country else 0.0,
                            region_ctx=region, qualifier_match=any(_qualifies(q, c) for q in qualifier),
-                           top_log_pop=top_log_pop, home_region=home_region, admin_link=linked, mention=m)
+                           top_log_pop=top_log_pop, home_region=home_region, admin_link=linked, near_others=near,
+                           mention=m)
     return score(f)
 
 

@@ -26,7 +26,7 @@ FEATURE_NAMES = (
     "own_name", "hint_fits", "hint_vs_country", "loc_is_region", "qualifying_big",
     "country_ctx", "region_ctx", "qualifier_match",
     "pop_gap", "most_populous", "big_city", "ctx_times_small", "alt_only_small", "no_population",
-    "loc_label_populated", "home_region", "admin_link",
+    "loc_label_populated", "home_region", "admin_link", "near_others",
 )
 _CLASSES = ("country", "region", "landmark", "admin1", "city", "admin2")
 WEIGHTS_FILE = "place_weights.json"
@@ -65,7 +65,8 @@ def log_pop(c: Any) -> float:
 
 def candidate_features(c: Any, *, own_name: bool, hint: str | None, label: str, qualifying: bool,
                        country_ctx: float, region_ctx: float, qualifier_match: bool, top_log_pop: float,
-                       home_region: float = 0.0, admin_link: bool = False, mention: Any = None) -> dict[str, float]:
+                       home_region: float = 0.0, admin_link: bool = False, near_others: bool = False,
+                       mention: Any = None) -> dict[str, float]:
     """The named features of candidate ``c`` for one mention (``mention`` only identifies it to a trace)."""
     fits = bool(hint) and (c.feature == hint or (hint == "admin1" and c.feature == "region"))
     lp = log_pop(c)
@@ -76,7 +77,8 @@ def candidate_features(c: Any, *, own_name: bool, hint: str | None, label: str, 
          "loc_is_region": 1.0 if not hint and label in ("LOC", "FAC") and c.feature in ("region", "landmark") else 0.0,
          "qualifying_big": 1.0 if not hint and qualifying and c.feature in ("country", "admin1") else 0.0,
          "country_ctx": country_ctx, "region_ctx": region_ctx, "qualifier_match": 1.0 if qualifier_match else 0.0,
-         "home_region": home_region, "admin_link": 1.0 if admin_link else 0.0}
+         "home_region": home_region, "admin_link": 1.0 if admin_link else 0.0,
+         "near_others": 1.0 if near_others else 0.0}
     if not c.population:
         # seas, regions and most counties carry no population: their class weights speak for them instead
         f |= {"pop_gap": 0.0, "most_populous": 0.0, "big_city": 0.0, "ctx_times_small": 0.0, "alt_only_small": 0.0,

@@ -57,6 +57,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     places = extract_places(ann, gazetteer=res.gazetteer, is_actor=actor_name_test(res.actor_table), lexicon=lexicon)
     actors = extract_actors(ann, table=res.actor_table, lexicon=lexicon)
     actors = actors_not_places(actors, places)
+    places = places_not_in_parties(places, actors)
     casualties = extract_casualties(ann, lexicon=lexicon)
     citations = extract_citations(ann, lexicon=lexicon)
     claims = extract_claims(ann, citations=citations, times=times, actors=actors, lexicon=lexicon)
@@ -142,6 +143,23 @@ def actors_not_places(actors: list[Any], places: list[Any]) -> list[Any]:
         (a.kind == "unknown" and (a.evidence[0].start, a.evidence[0].end) in placed) or inside_place(a)))]
 
 
+_ARMED_PARTIES = frozenset({"rebels", "militia", "state_forces", "foreign_forces", "coalition"})
+
+
+def places_not_in_parties(places: list[Any], actors: list[Any]) -> list[Any]:
+    """Drop a town or district found inside the name of an armed party ("Boko" and "Haram" in "Boko Haram", which
+    the French model tags as a place): the name says who, not where. Countries and regions inside a name stay
+    (the events stage already keeps them from placing an event)."""
+    named = [(a.evidence[0].start, a.evidence[0].end) for a in actors
+             if a.evidence and a.canonical and a.kind in _ARMED_PARTIES]
+
+    def inside(p: Any) -> bool:
+        s, e = p.evidence[0].start, p.evidence[0].end
+        return any(ns <= s and e <= ne and (ns, ne) != (s, e) for ns, ne in named)
+
+    return [p for p in places if not (p.evidence and p.feature in ("city", "admin2") and inside(p))]
+
+
 def dateline_date(text: str, *, lexicon: Lexicon | None = None) -> str | None:
     """The date of the report's dateline or dated title (the anchor of its relative dates); see
     ``sitrep.extract.times.datelines`` for the rules (a year left out comes from the release id)."""
@@ -160,4 +178,4 @@ def extract_one(text_or_html: str | bytes, *, published: str | None = None, url:
 
     doc = document_from_input(text_or_html, source=source, published=published, url=url, title=title,
                               outlet=outlet, author=author)
-    return checked_report(doc, annotate(doc.text))
+    return checked_report(doc, annotate(doc.text, language=doc.language))

@@ -33,8 +33,8 @@ def run(*args, input=None):
 
 def test_ingest_reports_every_input(store):
     result = run("ingest", str(SAMPLES), "--db", str(store), "-q")
-    assert "7 inputs: 7 ok, 0 failed" in result.output
-    assert "unchanged=7" in result.output  # re-running changes nothing
+    assert "8 inputs: 8 ok, 0 failed" in result.output  # seven English reports and a French one
+    assert "unchanged=8" in result.output  # re-running changes nothing
 
 
 def test_events_table_lists_the_sample_events(store):

@@ -85,7 +85,7 @@ def reports():
 
 
 @pytest.mark.parametrize("name", ["anbar-weekly", "northern-voice", "helmand-release", "wires-1", "wires-2", "wires-3",
-                                  "wires-4"])
+                                  "wires-4", "menaka-depeche"])
 def test_sample_matches_golden(name, reports, request):
     got = condensed(reports[name])
     path = EXPECTED / f"{name}.json"

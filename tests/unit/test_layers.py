@@ -20,7 +20,7 @@ ALLOWED = {
     "extract": {"errors", "model", "config", "lang"},
     "resolve": {"errors", "model", "config"},
     "nlp": {"errors", "model", "config", "lang"},
-    "ingest": {"errors", "model", "config"},
+    "ingest": {"errors", "model", "config", "lang"},  # which languages sitrep reads (lang.languages)
     "store": {"errors", "model", "config", "link"},
     "link": {"errors", "model", "config"},
     "eval": {"errors", "model", "config", "lang", "pipeline", "nlp", "ingest", "extract", "resolve", "engines", "link"},

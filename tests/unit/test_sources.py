@@ -93,8 +93,8 @@ def test_bad_inputs_become_failures_with_codes(data, code):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Deux civils ont été tués et cinq blessés dimanche lorsqu'un drone a frappé un marché près de la ville, "
-     "a déclaré la police. C'est la troisième attaque dans le district ce mois-ci selon les responsables.", "fr"),
+    ("Dos civiles murieron y cinco resultaron heridos el domingo cuando un dron alcanzó un mercado cerca de la "
+     "ciudad, dijo la policía. Es el tercer ataque en el distrito este mes según las autoridades.", "es"),
     ("Zwei Zivilisten wurden am Sonntag getötet und fünf verletzt, als eine Drohne einen Markt in der Nähe der "
      "Stadt traf, sagte die Polizei. Es war der dritte Angriff im Bezirk in diesem Monat.", "de"),
     ("قُتل مدنيان وأصيب خمسة آخرون يوم الأحد عندما ضربت طائرة مسيرة سوقا قرب المدينة، بحسب ما أفادت الشرطة. "

@@ -1,4 +1,5 @@
-"""What a worker does with one chunk of raw inputs: ingest each, annotate them together, run the stages.
+"""What a worker does with one chunk of raw inputs: ingest each, annotate them together (per language, each with
+its own pipeline), run the stages.
 
 It runs wherever the chunk was sent (this process, a local pool's worker, a Dask worker), so it imports
 nothing of the engines that send it; ``warm_up`` is each worker's initializer.
@@ -7,6 +8,8 @@ nothing of the engines that send it; ``warm_up`` is each worker's initializer.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from sitrep.errors import SitrepError
 from sitrep.ingest._raw import RawInput
@@ -17,11 +20,14 @@ log = logging.getLogger(__name__)
 
 
 def warm_up() -> None:
-    """Load the spaCy model and the resources in this process (a worker's initializer)."""
+    """Load the spaCy model, the language identifier and the resources in this process (a worker's initializer).
+    Other languages' pipelines load on their first document."""
+    from sitrep.ingest._language import warm_up as load_identifier
     from sitrep.nlp.spacy_adapter import load_pipeline
     from sitrep.pipeline import make_resources
 
     load_pipeline()
+    load_identifier()
     make_resources()
 
 
@@ -33,8 +39,7 @@ def process_chunk(chunk: list[RawInput | Failure], defaults: dict[str, str] | No
 
     resources = make_resources()
     prepared: list[Document | Failure] = [prepare(item, defaults) for item in chunk]
-    docs = [d for d in prepared if isinstance(d, Document)]
-    annotated = iter(annotate_many([d.text for d in docs], batch_size=batch_size))
+    annotated = annotate_by_language([d for d in prepared if isinstance(d, Document)], annotate_many, batch_size)
     out: list[Report | Failure] = []
     for item in prepared:
         if isinstance(item, Failure):
@@ -47,6 +52,21 @@ def process_chunk(chunk: list[RawInput | Failure], defaults: dict[str, str] | No
             out.append(Failure(source=item.source or item.id, code=exc.code, message=str(exc), document_id=item.id,
                                stage="extract"))
     return out
+
+
+def annotate_by_language(docs: list[Document], annotate_many: Callable[..., Iterator[Any]],
+                         batch_size: int) -> Iterator[Any]:
+    """The annotations of ``docs`` in their order, each language's documents read together by its own pipeline
+    (one ``nlp.pipe`` per language present in the chunk)."""
+    groups: dict[str | None, list[int]] = {}  # None: the default language
+    for i, doc in enumerate(docs):
+        groups.setdefault(doc.language, []).append(i)
+    done: list[Any] = [None] * len(docs)
+    for language, positions in groups.items():
+        texts = [docs[i].text for i in positions]
+        for i, ann in zip(positions, annotate_many(texts, language=language, batch_size=batch_size), strict=True):
+            done[i] = ann
+    return iter(done)
 
 
 def prepare(item: RawInput | Failure, defaults: dict[str, str] | None = None) -> Document | Failure:

@@ -1,71 +1,97 @@
-"""Which language a text is in, roughly: enough to say *why* a page was skipped ("de", "ar", "zh").
+"""Which language a text is in: the one sitrep reads it as (``en``, ``fr``), or the one it names when it
+refuses a page ("detected: de").
 
-Non-Latin scripts are told apart by their Unicode blocks; Latin-script languages by the share of
-their most frequent function words.  It only has to name the language of pages sitrep does not
-read, so a dozen frequent languages of news are enough; anything else is "und" (undetermined).
+The identifier is py3langid (a maintained fork of langid.py, the one trafilatura itself uses), whose model of
+~100 languages ships inside the package: nothing is downloaded. It is loaded once per process, on first use; the
+package's model is LZMA-compressed (half a second to decompress), so its arrays are kept uncompressed in
+sitrep's cache folder after the first load (about 0.1 s from there). A text of fewer than ``SHORT_WORDS`` words (a headline, a one-line brief) is too short to
+refuse with confidence: it is read in the likeliest language sitrep reads, never refused. A mixed text (a
+French article quoting English) is in the language most of it is written in.
 """
 
 from __future__ import annotations
 
+import logging
 import re
-from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
+log = logging.getLogger(__name__)
+
+# Below this many words a text is routed among the languages sitrep reads, never refused: n-gram statistics on
+# a dozen words confuse neighbouring languages (a French headline full of names can score as Occitan).
+SHORT_WORDS = 12
+# The identifier reads this much of a text: enough for any article's language, and bounded time on a book.
+_SAMPLE = 5000
 _WORD = re.compile(r"[^\W\d_]+")
 
-_FUNCTION_WORDS = {
-    "en": "the of and to in a is that for on was with as by at from were are it said be has have had an this which",
-    "fr": "le la les de des du et en un une est que qui pour dans sur par pas au aux il elle ont été avec ce",
-    "de": "der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es als wurde bei",
-    "es": "el la los las de del y en un una es que por para con se no al lo como su más fue han",
-    "it": "il la le di del della e che un una per non con sono da nel alla gli ha è si dei anche",
-    "pt": "o a os as de do da dos das e em um uma que para com não no na por se foi mais ao",
-    "nl": "de het een en van in is dat op te met voor zijn niet er aan ook als bij door werd",
-    "tr": "ve bir bu da de ile için olarak olan çok daha gibi en ama ne var diye sonra",
-    "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke oleh ada",
-    "sv": "och att det som en på är av för med den till inte har de om ett var",
-    "pl": "i w na nie z się do że jest to o jak po od za przez już",
-}
-_SETS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
 
-# (first code point, last code point, language or script tag)
-_SCRIPTS = (
-    (0x0600, 0x06FF, "ar"), (0x0750, 0x077F, "ar"), (0x0400, 0x04FF, "ru"), (0x0590, 0x05FF, "he"),
-    (0x0900, 0x097F, "hi"), (0x0E00, 0x0E7F, "th"), (0x3040, 0x30FF, "ja"), (0xAC00, 0xD7AF, "ko"),
-    (0x4E00, 0x9FFF, "zh"), (0x0370, 0x03FF, "el"), (0x0530, 0x058F, "hy"), (0x10A0, 0x10FF, "ka"),
-)
-_PERSIAN_LETTERS = set("پچژگکی")
-_UKRAINIAN_LETTERS = set("іїєґ")
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    try:
+        return _cached_identifier()
+    except (OSError, ValueError, KeyError, TypeError, ImportError) as exc:  # no cache folder, another layout
+        log.debug("language identifier cache not used: %s", exc)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _cached_identifier() -> Any:
+    """The identifier built from an uncompressed copy of the package's model in the cache folder (made on the
+    first call). The copy is named by the package's version and the model file's size, so an upgrade makes a
+    new one."""
+    import lzma
+    import os
+    import tempfile
+    from importlib import metadata
+
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.modelio import _to_array
+
+    from sitrep.config import Settings
+
+    source = Path(MODEL_DIR) / MODEL_FILE
+    cache = Path(Settings().cache_dir) / f"langid-{metadata.version('py3langid')}-{source.stat().st_size}.npz"
+    if not cache.exists():
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with lzma.open(source) as fh, np.load(fh, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".npz")
+        with os.fdopen(fd, "wb") as out:
+            np.savez(out, **arrays)
+        os.replace(tmp, cache)  # atomic: a concurrent process sees the whole file or none
+    with np.load(cache, allow_pickle=False) as z:
+        return LanguageIdentifier(z["ptc"], z["pc"], z["classes"].tolist(), _to_array(z["nextmove"]),
+                                  z["out_feat"].tolist(), norm_probs=True, tk_row=_to_array(z["nextmove_row"]))
+
+
+def ranked_languages(text: str) -> list[tuple[str, float]]:
+    """Every language the identifier knows, likeliest first, with its probability."""
+    return [(str(code), float(p)) for code, p in _identifier().rank(text[:_SAMPLE])]
 
 
 def detect_language(text: str) -> str:
-    """An ISO 639-1 code for the dominant language of ``text``, or "und"."""
-    sample = text[:20000]
-    scripts: Counter[str] = Counter()
-    latin = 0
-    for ch in sample:
-        if not ch.isalpha():
-            continue
-        code = ord(ch)
-        if code < 0x0250:
-            latin += 1
-            continue
-        for first, last, tag in _SCRIPTS:
-            if first <= code <= last:
-                scripts[tag] += 1
-                break
-    if scripts:
-        tag, n = scripts.most_common(1)[0]
-        if n > latin:
-            if tag == "ja" or (tag == "zh" and scripts["ja"] > 0.1 * n):
-                return "ja"
-            if tag == "ar" and sum(ch in _PERSIAN_LETTERS for ch in sample) > 0.02 * n:
-                return "fa"
-            if tag == "ru" and sum(ch in _UKRAINIAN_LETTERS for ch in sample.lower()) > 0.01 * n:
-                return "uk"
-            return tag
-    words = _WORD.findall(sample.lower())
-    if not words:
+    """An ISO 639 code (two letters where the language has one) for the dominant language of ``text``, or
+    "und" when the text has no letters."""
+    if not _WORD.search(text[:_SAMPLE]):
         return "und"
-    scores = {lang: sum(w in vocab for w in words) / len(words) for lang, vocab in _SETS.items()}
-    lang, best = max(scores.items(), key=lambda kv: kv[1])
-    return lang if best >= 0.05 else "und"
+    return ranked_languages(text)[0][0]
+
+
+def reading_language(text: str, readable: Iterable[str]) -> str:
+    """The language sitrep should read ``text`` in: the detected one; for a short text, the likeliest of
+    ``readable``. A result outside ``readable`` is a language sitrep does not read."""
+    readable = tuple(readable)
+    if len(_WORD.findall(text[:_SAMPLE])) >= SHORT_WORDS:
+        return detect_language(text)
+    ranked = [code for code, _ in ranked_languages(text) if code in readable]
+    return ranked[0] if ranked else readable[0]
+
+
+def warm_up() -> None:
+    """Load the identifier's model now (a worker's initializer), not on the first document."""
+    _identifier()

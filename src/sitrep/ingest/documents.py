@@ -1,8 +1,9 @@
 """Turn raw input (plain text, HTML, bytes) into a clean ``Document``, or say why not.
 
 Checks run before any NLP: binary content, broken encodings, empty or huge texts
-and texts that are not English are rejected with an ``IngestError`` whose
-``code`` becomes the failure record's code.
+and texts in a language sitrep does not read (``sitrep.lang``) are rejected with an
+``IngestError`` whose ``code`` becomes the failure record's code. A text's language is
+identified here and recorded on the ``Document``; it picks the pipeline that reads it.
 """
 
 from __future__ import annotations
@@ -28,12 +29,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _WORD = re.compile(r"[^\W\d_]+")
-
-# Frequent English function words: a text of ordinary English prose has well over a quarter of
-# its words in this set, other languages written in Latin script have almost none.
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "as", "by", "at", "from", "were", "are", "it", "said", "be", "has", "have", "had", "an", "this", "which", "their", "its", "not", "after", "they", "he", "she", "his", "her", "who", "been", "also", "but", "or", "will", "would", "than", "more", "when"]
-)
 
 
 def looks_like_html(text: str) -> bool:
@@ -118,14 +113,6 @@ def clean_text(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
-def english_score(text: str) -> float:
-    """Share of words that are common English function words (0..1)."""
-    words = _WORD.findall(text[:20000].lower())
-    if not words:
-        return 0.0
-    return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
-
-
 def check_text(text: str, *, source: str = "", max_chars: int = MAX_CHARS) -> None:
     if not text.strip():
         raise IngestError(f"{source or 'input'} has no text", code="empty")
@@ -137,12 +124,22 @@ def check_text(text: str, *, source: str = "", max_chars: int = MAX_CHARS) -> No
     words = _WORD.findall(text)
     if len(words) < MIN_WORDS:
         raise IngestError(f"{source or 'input'} has only {len(words)} words", code="empty")
-    if len(words) >= 12 and english_score(text) < 0.08:
-        from sitrep.ingest._language import detect_language
 
-        lang = detect_language(text)
-        raise IngestError(f"{source or 'input'} is in another language (detected: {lang}); sitrep reads English news, "
-                          "so it was skipped", code="language")
+
+def text_language(text: str, *, source: str = "", language: str | None = None) -> str:
+    """The language sitrep reads ``text`` in: the one the metadata declares when sitrep reads it ("fr", "en-US",
+    "fr_FR"), else the identified one (``ingest._language``); a language sitrep does not read is refused, naming
+    it. A declaration sitrep cannot use ("English", "de") is not trusted over the text itself."""
+    from sitrep.ingest._language import reading_language
+    from sitrep.lang import languages
+
+    readable = languages()
+    declared = re.split(r"[-_]", str(language or "").strip().lower())[0]
+    lang = declared if declared in readable else reading_language(text, readable)
+    if lang not in readable:
+        raise IngestError(f"{source or 'input'} is in another language (detected: {lang}); sitrep reads "
+                          f"{', '.join(readable)}, so it was skipped", code="language")
+    return lang
 
 
 def document_from_text(text: str, *, source: str = "", max_chars: int = MAX_CHARS, **meta: Any) -> Document:
@@ -150,6 +147,7 @@ def document_from_text(text: str, *, source: str = "", max_chars: int = MAX_CHAR
     check_text(text, source=source, max_chars=max_chars)
     clean = clean_text(text)
     check_text(clean, source=source, max_chars=max_chars)
+    meta["language"] = text_language(clean, source=source, language=meta.get("language"))
     meta["published"] = iso_date(meta.get("published"))
     return Document.create(clean, source=source or None, **_known(meta))
 

@@ -17,6 +17,28 @@ labels of the English pipeline (``nsubj``, ``nsubjpass``, ``dobj``, ``prep`` →
 ``auxpass``, ``neg``, ``relcl``, ``acl``, ``ccomp``, ``xcomp``, ...), because the English rules were written
 against it first. A language whose model speaks another scheme (Universal Dependencies for French) declares
 the label map in its ``language.yaml``; the spaCy adapter applies it, so the stages read one scheme.
+
+Labels alone do not make a Universal Dependencies tree read like a ClearNLP one: UD hangs a preposition under
+its noun (``case``) where sitrep's rules expect verb --prep--> preposition --pobj--> noun, and French puts the
+speaker after the words in an inserted clause ("..., a affirmé le ministre"). A language whose ``language.yaml``
+says ``scheme: ud`` has its trees rewritten by the adapter (``sitrep.nlp.ud``) before the labels are mapped:
+
+- a noun with a ``case`` preposition: the preposition takes the noun's place under its head (``prep``, or
+  ``agent`` for ``obl:agent``) and the noun hangs from it as ``pobj``;
+- a verb that is the subject or a ``parataxis`` of a later verb, and a clause before an inserted speech verb,
+  become that verb's ``ccomp`` (the speech verb heads the sentence, as "said" does in English);
+  an inverted subject after such a verb ("a affirmé le ministre", parsed ``obj``) becomes its ``nsubj``;
+- a negation adverb (the morphological feature ``negation_feature``, "ne", "pas") becomes ``neg``; euphonic
+  tokens (``euphonic``: the "-t-" of "a-t-il") are ``dep``;
+- with ``nmod_follows_head`` (French puts a noun's modifiers after it), a bare ``nmod`` before its noun is an
+  adverbial of the verb above ("a indiqué mercredi une source": "mercredi" dates the verb, not the source).
+
+A language may also give ``sentence_end_marks``: the characters after which alone a sentence may start (besides
+a line break); the parser is kept from starting one elsewhere.
+
+Tokens also get the Penn Treebank ``tag`` the rules read (``VBD``, ``VBN``, ``NNS``, ...) from the model's
+part of speech and morphology, by the ordered ``tags`` rules of ``language.yaml``; entity labels are mapped onto
+the English model's (``PERSON``, ``GPE``, ``ORG``) by ``entity_labels``.
 """
 
 from __future__ import annotations
@@ -31,6 +53,8 @@ from typing import Any
 from sitrep.errors import ConfigError
 
 DEFAULT = "en"
+# Keys of language.yaml the spaCy adapter reads besides the label maps (see the module docstring).
+_PARSE_KEYS = ("tags", "negation_feature", "euphonic", "nmod_follows_head", "sentence_end_marks")
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -46,6 +70,9 @@ class Lexicon:
     model: str  # the spaCy pipeline package (load name)
     dep_labels: Mapping[str, str] = field(default_factory=dict)  # model label -> sitrep label; others kept
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    scheme: str = "clearnlp"  # the model's dependency scheme: "clearnlp" (sitrep's own) or "ud" (rewritten)
+    entity_labels: Mapping[str, str] = field(default_factory=dict)  # model entity label -> sitrep's; others kept
+    parse: Mapping[str, Any] = field(default_factory=dict)  # the rest of language.yaml: tag rules, negation, ...
 
     def section(self, name: str) -> Mapping[str, Any]:
         try:
@@ -117,7 +144,9 @@ def load_lexicon(code: str = DEFAULT) -> Lexicon:
     try:
         return Lexicon(code=code, name=str(meta["name"]), model=str(meta["spacy_model"]),
                        dep_labels={str(k): str(v) for k, v in (meta.get("dependency_labels") or {}).items()},
-                       sections=sections)
+                       sections=sections, scheme=str(meta.get("scheme") or "clearnlp"),
+                       entity_labels={str(k): str(v) for k, v in (meta.get("entity_labels") or {}).items()},
+                       parse={k: v for k, v in meta.items() if k in _PARSE_KEYS})
     except KeyError as exc:
         raise ConfigError(f"sitrep/lang/{code}/language.yaml lacks {exc}") from exc
 

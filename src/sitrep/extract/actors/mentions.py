@@ -60,21 +60,26 @@ def nationality_mentions(ann: Annotations, table: ActorTableLike, w: ActorWords)
     out = []
     for chunk in ann.noun_chunks:
         tokens = ann.tokens[chunk.token_start : chunk.token_end]
-        head = tokens[-1]
+        if w.nationality_after_noun:  # "soldats maliens", "les forces armées nigériennes": the noun comes first
+            head = next((t for t in tokens if t.text.casefold() in w.force_nouns), tokens[-1])
+            others = [t for t in tokens if t.i > head.i]
+        else:
+            head, others = tokens[-1], tokens[:-1]
         kind = w.force_nouns.get(head.text.casefold())
         if kind is None:
             continue
-        for tok in tokens[:-1]:
+        for tok in others:
             demonym = tok.text.casefold()
             if demonym in w.demonyms and (tok.ent_type in ("NORP", "GPE") or tok.pos in ("ADJ", "PROPN")):
                 country = w.demonyms[demonym]
-                phrase = ann.text[tok.start : head.end]
+                first, last = (head, tok) if w.nationality_after_noun else (tok, head)
+                phrase = ann.text[first.start : last.end]
                 # The table's entry for the nationality's forces: "Iraqi soldiers" → Iraqi security forces.
                 entry = table.match(phrase) or (table.match(expand(w.forces_name, {"nationality": tok.text}))
                                                 if country else None)
                 stateless_kind = "militia" if kind == "state_forces" else kind
                 out.append(Mention(
-                    tok.start, head.end, entry.canonical if entry else phrase,
+                    first.start, last.end, entry.canonical if entry else phrase,
                     entry.kind if entry else (stateless_kind if demonym in w.stateless else kind),
                     entry.country if entry else country, NATIONALITY))
                 break

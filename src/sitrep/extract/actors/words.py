@@ -20,6 +20,7 @@ class ActorWords:
     stateless: frozenset[str]
     force_nouns: dict[str, str]  # "troops" -> actor kind
     forces_name: str  # "{{nationality}} forces"
+    nationality_after_noun: bool  # French "soldats maliens"; English "Iraqi troops" puts it before
     titles: dict[str, str]  # "colonel" -> one of TITLE_KINDS
     title_modifiers: frozenset[str]
     leading_articles: frozenset[str]
@@ -48,6 +49,7 @@ def actor_words(lex: Lexicon) -> ActorWords:
         stateless=frozenset(k for k, v in demonyms.items() if v is None),
         force_nouns={k: str(v) for k, v in lex.table("actors", "force_nouns").items()},
         forces_name=str(lex.value("actors", "forces_name")),
+        nationality_after_noun=_nationality_after_noun(lex),
         titles=titles,
         title_modifiers=lex.words("actors", "title_modifiers"),
         leading_articles=lex.words("actors", "leading_articles"),
@@ -58,3 +60,10 @@ def actor_words(lex: Lexicon) -> ActorWords:
         name_trailing_glue=pattern("name_trailing_glue"),
         name_leading_article=pattern("name_leading_article"),
     )
+
+
+def _nationality_after_noun(lex: Lexicon) -> bool:
+    position = lex.value("actors", "nationality_position")
+    if position not in ("before_noun", "after_noun"):
+        raise ConfigError(f"sitrep/lang/{lex.code}/actors.yaml: nationality_position is before_noun or after_noun")
+    return position == "after_noun"

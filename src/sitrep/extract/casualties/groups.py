@@ -83,6 +83,9 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords
         who_tokens = _drop_conj_counts(ann, g, who_tokens, w)
         summed = False
         for c in ann.children[g]:
+            if ann.tokens[c].dep == "conj" and quantity is not None and trigger_kind(ann, ann.tokens[c], w) not in (
+                    None, trigger_kind(ann, trigger, w)):
+                continue  # "cinq morts et plus de 30 blessés": the wounded are another count, not more dead
             if ann.tokens[c].dep == "conj" and quantity is not None:
                 extra, extra_tokens, _ = _read_group(ann, c, trigger, w)
                 if extra is not None:

@@ -102,6 +102,10 @@ def _counted_by_noun(ann: Annotations, tok: Token, kids: list[Token], w: Casualt
                 return objs[0]  # "death toll of 30", "the lives of 12 people"
     head = ann.tokens[tok.head]
     head_kids = [ann.tokens[c] for c in ann.children[head.i]]
+    if tok.dep == "pobj" and head.text.casefold() == w.of and head.head != head.i:
+        quantity = ann.tokens[head.head]
+        if quantity.pos == "NOUN" and quantity.text.casefold() in w.vague:
+            return quantity.i  # "plusieurs dizaines de morts": the vague quantity heads the phrase
     if tok.lemma.casefold() == w.toll_noun and tok.dep == "nsubj":
         for k in head_kids:
             if k.dep in ("dobj", "attr") and is_quantity_word(k, w):
@@ -110,6 +114,13 @@ def _counted_by_noun(ann: Annotations, tok: Token, kids: list[Token], w: Casualt
                 objs = [c for c in ann.children[k.i] if ann.tokens[c].dep == "pobj"]
                 if objs and is_quantity_word(ann.tokens[objs[0]], w):
                     return objs[0]  # "the death toll rose to 30"
+    if tok.dep == "dobj" and head.lemma.casefold() in w.life_taken_from:
+        prep = w.life_taken_from[head.lemma.casefold()]
+        for k in head_kids:
+            if k.dep == "prep" and k.text.casefold() == prep:
+                objs = [c for c in ann.children[k.i] if ann.tokens[c].dep == "pobj"]
+                if objs:
+                    return objs[0]  # "a coûté la vie à dix-sept assaillants"
     if tok.dep == "dobj" and head.lemma.casefold() in w.suffer_verbs | w.life_verbs:
         for k in head_kids:
             if k.dep in ("nsubj", "nsubjpass"):

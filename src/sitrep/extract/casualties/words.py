@@ -35,6 +35,7 @@ class CasualtyWords:
     adjective_nouns: frozenset[str]
     not_people: frozenset[str]
     life_verbs: frozenset[str]
+    life_taken_from: dict[str, str]  # a life verb whose dead are a preposition's object ("coûter la vie à 12")
     suffer_verbs: frozenset[str]
     toll_prepositions: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -86,6 +87,7 @@ def casualty_words(lex: Lexicon) -> CasualtyWords:
         detain_nouns=words("detain_nouns"), custody=lex.table(s, "custody"), ambiguous_nouns=words("ambiguous_nouns"),
         life_noun=lex.table(s, "life_noun"), toll_compound=str(lex.value(s, "toll_compound")),
         toll_noun=str(lex.value(s, "toll_noun")), adjective_nouns=words("adjective_nouns"), not_people=words("not_people"), life_verbs=words("life_verbs"),
+        life_taken_from={k: str(v) for k, v in lex.table(s, "life_taken_from").items()},
         suffer_verbs=words("suffer_verbs"), toll_prepositions=words("toll_prepositions"),
         relative_pronouns=words("relative_pronouns"), part_prepositions=words("part_prepositions"),
         collective_nouns=words("collective_nouns"), singular_pronouns=words("singular_pronouns"),

@@ -24,7 +24,7 @@ _SCARE_WORDS = 3  # a quote of at most this many words with no cue is a hedge, n
 # Tokens after a closing mark within which its cue is looked for: a speaker with an apposition ('…," the
 # economist Jared Bernstein, a former adviser in the Obama White House, wrote') runs to 15 or more.
 _CUE_WINDOW = 24
-_CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod"})
+_CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "dep"})  # dep: the "-t-" of "a-t-il"
 _TITLE_SHARE = 0.7  # of a cue-less quote's words capitalised: a title or a slogan
 
 
@@ -104,7 +104,8 @@ def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
             break
     if found is None:
         return None
-    # Only the speaker may stand between the quote and its cue ('," the Pentagon said'), not another clause.
+    # Only the speaker may stand between the quote and its cue ('," the Pentagon said'), not another clause; and
+    # the auxiliary of a cue whose subject follows it ('», a déclaré le colonel', '», a-t-il ajouté').
     speaker = doc.speaker_of(found)
     allowed = subtree_set(ann, speaker) if speaker is not None else set()
     # '…," she has said', '…," he later wrote': the cue's own auxiliaries and adverbs may stand there too.

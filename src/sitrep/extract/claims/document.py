@@ -35,10 +35,29 @@ class Found:
 
 
 def is_according(ann: Annotations, k: int, w: ClaimWords) -> bool:
-    """Whether token ``k`` opens the language's "according to"."""
+    """Whether token ``k`` opens one of the language's "according to" phrases."""
+    return according_length(ann, k, w) > 0
+
+
+def according_length(ann: Annotations, k: int, w: ClaimWords) -> int:
+    """How many words the "according to" phrase opened by token ``k`` has (0: none opens there)."""
     toks = ann.tokens
-    n = len(w.according_to)
-    return k + n <= len(toks) and all(toks[k + i].text.lower() == word for i, word in enumerate(w.according_to))
+    for phrase in w.according_to:
+        n = len(phrase)
+        if k + n <= len(toks) and all(toks[k + i].text.lower() == word for i, word in enumerate(phrase)):
+            return n
+    return 0
+
+
+def according_object(ann: Annotations, k: int, w: ClaimWords) -> int | None:
+    """The source of "according to X" opened at token ``k``: the object of the phrase's words ("according to
+    X" hangs X off "to"; a UD parse rewritten for French hangs it off the first word of "d'après")."""
+    n = according_length(ann, k, w)
+    for j in reversed(range(k, k + n)):
+        obj = next((g for g in ann.children[j] if ann.tokens[g].dep == "pobj"), None)
+        if obj is not None:
+            return obj
+    return None
 
 
 class ClaimDoc:
@@ -110,8 +129,7 @@ class ClaimDoc:
         if k in self.speaker_hint:
             return self.speaker_hint[k]
         if self.is_according(k):
-            last = k + len(self.w.according_to) - 1  # "according to X": X hangs off the last word
-            return next((g for g in self.ann.children[last] if self.ann.tokens[g].dep == "pobj"), None)
+            return according_object(self.ann, k, self.w)
         head = subject_of(self.ann, k)
         if head is not None and self.quote_of[head] != -1:
             return None
@@ -120,6 +138,6 @@ class ClaimDoc:
     def cue_tokens(self, k: int) -> tuple[int, ...]:
         """The tokens of the cue at ``k``: the verb, or every word of "according to"."""
         if self.is_according(k):
-            return tuple(range(k, k + len(self.w.according_to)))
+            return tuple(range(k, k + according_length(self.ann, k, self.w)))
         part = self.phrasal_part(k)
         return (k,) if part is None else (k, part)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sitrep.extract.claims.document import is_according
+from sitrep.extract.claims.document import according_object, is_according
 from sitrep.extract.claims.parse import phrase_tokens, pobj_of
 from sitrep.extract.claims.speakers import author_of_document, strip_determiner, text_of
 from sitrep.extract.claims.words import ClaimWords
@@ -36,7 +36,7 @@ def medium_of(ann: Annotations, cue: int, sentence: range, w: ClaimWords, *, ski
     """The outlet the words went through: "told the Fars news agency", "in an interview with CNS", "on state TV"."""
     tok = ann.tokens[cue]
     if is_according(ann, cue, w):
-        obj = pobj_of(ann, cue + len(w.according_to) - 1)
+        obj = according_object(ann, cue, w)
         if obj is not None and ann.tokens[obj].lemma.lower() in w.statement_nouns:
             obj = author_of_document(ann, obj, w)  # "according to a Reuters report"
         if obj is not None and _is_medium(ann, obj, w) and ann.tokens[obj].ent_type not in ("GPE", "NORP"):

@@ -30,7 +30,7 @@ class ClaimWords:
     appeal_verbs: frozenset[str]
     characterize_verbs: frozenset[str]
     speech_nouns: frozenset[str]
-    according_to: tuple[str, ...]
+    according_to: tuple[tuple[str, ...], ...]  # the phrases of "according to" (French: "selon", "d'après")
     refusal_verbs: frozenset[str]
     infinitive_markers: frozenset[str]
     question_openers: frozenset[str]
@@ -149,7 +149,7 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         appeal_verbs=words("appeal_verbs"),
         characterize_verbs=words("characterize_verbs"),
         speech_nouns=words("speech_nouns"),
-        according_to=tuple(w.lower() for w in lex.phrases("claims", "according_to")),
+        according_to=_according_to(lex.value("claims", "according_to")),
         refusal_verbs=words("refusal_verbs"),
         infinitive_markers=words("infinitive_markers"),
         question_openers=words("question_openers"),
@@ -206,3 +206,13 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         occasion_prepositions=words("occasion_prepositions"),
         not_occasions=words("not_occasions"),
     )
+
+
+def _according_to(value: object) -> tuple[tuple[str, ...], ...]:
+    """One phrase as a list of its words (English: [according, to]), or several phrases as a list of such
+    lists (French: [[selon], [d', après], [d’, après]])."""
+    if isinstance(value, list) and value and all(isinstance(v, list) for v in value):
+        return tuple(tuple(str(x).lower() for x in v) for v in value)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return (tuple(v.lower() for v in value),)
+    raise ConfigError("claims.yaml: according_to is a list of words or a list of such lists")

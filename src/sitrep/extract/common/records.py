@@ -20,7 +20,7 @@ class Dateline:
     end: int
     date: dt.date | None
     body_start: int
-    kind: str  # "dateline", "title", "first_line" or "release_id"
+    kind: str  # "dateline", "title", "first_line", "release_id" or "header_month"
     year_from: str | None = None  # "text", "release_id", "header_year" or None
     month: tuple[int, int] | None = None  # (year, month) when only the month is known
 

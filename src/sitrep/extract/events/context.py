@@ -155,6 +155,9 @@ def _is_hypothetical(d: EventDraft, ctx: EventContext) -> bool:
         if any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in w.modals for c in ann.children[j]):
             # "they would attack" / "would hold another protest": the modal governs the trigger's clause
             return j == head if d.main.kind == "verb" else len(chain) > 1 and j == chain[1]
+        if ann.tokens[j].pos == "VERB" and any(ann.tokens[c].dep == "mark" and ann.tokens[c].text.lower()
+                                               in w.purpose_markers for c in ann.children[j]):
+            return True  # "des renforts pour passer à l'offensive": a purpose, not a happening
     return False
 
 

@@ -69,6 +69,10 @@ def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], w: Ev
     for c in d.killed + d.injured + d.detained:
         for ev in c.count.evidence[-1:]:
             roles.append((Role.TARGET, _token_at(ann, ev.end - 1)))
+            if w.victims_in_count_phrase:  # the group counted before the casualty words ("Six soldats ont trouvé
+                # la mort": the parse hangs nothing of the victims under "mort")
+                roles.extend((Role.TARGET, _token_at(ann, a.evidence[0].start)) for a in actors
+                             if a.evidence and ev.start <= a.evidence[0].start and a.evidence[0].end <= ev.end)
     out: list[Actor] = []
     seen_mentions: set[int] = set()
     seen_names: set[tuple[Role, str]] = set()

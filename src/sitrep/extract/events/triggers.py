@@ -37,8 +37,9 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: Event
                 continue
             key = "".join(keys[t.i] for t in window)
             last, first = window[-1], window[0]
-            if key in tax.nouns and last.pos in _NOUN_POS and (n > 1 or last.pos == "NOUN"):
-                found = Trigger(tokens=tuple(range(i, i + n)), head=last.i, subtype=tax.nouns[key], kind="noun",
+            noun = first if w.noun_phrase_head_first else last  # "air strike"; French "frappe aérienne"
+            if key in tax.nouns and noun.pos in _NOUN_POS and (n > 1 or noun.pos == "NOUN"):
+                found = Trigger(tokens=tuple(range(i, i + n)), head=noun.i, subtype=tax.nouns[key], kind="noun",
                                 sentence=si)
             elif key in tax.verbs and first.pos in _VERB_POS:
                 found = Trigger(tokens=tuple(range(i, i + n)), head=first.i, subtype=tax.verbs[key], kind="verb",

@@ -13,6 +13,7 @@ from sitrep.model import Hedge
 @dataclass(frozen=True, slots=True)
 class EventWords:
     # triggers
+    noun_phrase_head_first: bool  # a trigger phrase's noun comes first ("frappe aérienne"), not last ("air strike")
     territory_verbs: frozenset[str]
     territory_nouns: frozenset[str]
     weapon_nouns: frozenset[str]
@@ -29,6 +30,7 @@ class EventWords:
     by_prepositions: frozenset[str]
     target_prepositions: frozenset[str]
     reporting_pronouns: frozenset[str]
+    victims_in_count_phrase: bool
     # coreference
     anaphoric_determiners: frozenset[str]
     new_happening: frozenset[str]
@@ -39,6 +41,7 @@ class EventWords:
     hedge_words: dict[str, Hedge]
     hypothetical_heads: frozenset[str]
     modals: frozenset[str]
+    purpose_markers: frozenset[str]
     intent_heads: frozenset[str]
     intent_modals: frozenset[str]
     claim_hedges: dict[str, Hedge]
@@ -77,6 +80,7 @@ def event_words(lex: Lexicon) -> EventWords:
         return str(lex.value(s, key))
 
     return EventWords(
+        noun_phrase_head_first=text("noun_phrase_head") == "first",
         territory_verbs=words("territory_verbs"), territory_nouns=words("territory_nouns"),
         weapon_nouns=words("weapon_nouns"), transitive_other_sense=words("transitive_other_sense"),
         emplacing_verbs=words("emplacing_verbs"), role_head_nouns=words("role_head_nouns"),
@@ -85,11 +89,13 @@ def event_words(lex: Lexicon) -> EventWords:
         labour_words_sentence=words("labour_words_sentence"),
         doing_verbs=words("doing_verbs"), by_prepositions=words("by_prepositions"),
         target_prepositions=words("target_prepositions"), reporting_pronouns=words("reporting_pronouns"),
+        victims_in_count_phrase=bool(lex.value(s, "victims_in_count_phrase")),
         anaphoric_determiners=words("anaphoric_determiners"), new_happening=words("new_happening"),
         victim_pronouns=words("victim_pronouns"), victim_phrase_end=lex.pattern(s, "victim_phrase_end"),
         plural_suffix=text("plural_suffix"),
         hedge_words={k: Hedge(v) for k, v in lex.table(s, "hedge_words").items()},
-        hypothetical_heads=words("hypothetical_heads"), modals=words("modals"), intent_heads=words("intent_heads"),
+        hypothetical_heads=words("hypothetical_heads"), modals=words("modals"),
+        purpose_markers=words("purpose_markers"), intent_heads=words("intent_heads"),
         intent_modals=words("intent_modals"),
         claim_hedges={k: Hedge(v) for k, v in lex.table(s, "claim_hedges").items()},
         denial_cue_start=text("denial_cue_start"), declare_verbs=words("declare_verbs"),

@@ -9,7 +9,8 @@ Rules, from the ISAF releases (dev set: 208 releases, 2009-2013):
   written in the header before the dateline; otherwise the date stays unknown (never today's year);
 - the dateline wins over a title date, which wins over a date on the first line;
 - a header with a release id and no date at all ("2011-07-S-039" and no dateline) is dated to the id's month
-  only (``kind="release_id"``, ``date=None``, ``month=(2011, 7)``): the day is not in the text.
+  only (``kind="release_id"``, ``date=None``, ``month=(2011, 7)``): the day is not in the text; so is a text
+  that opens with a month ("date 2024-03 ...", a page's date widget: ``kind="header_month"``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ _PLACE = r"[A-Z][A-Za-z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?"
 _BRACKETED = re.compile(rf"{_BREAK}(?P<place>{_PLACE})\s*\((?P<date>[^()\n\u2028]{{3,30}})\)", re.MULTILINE)
 _RELEASE_ID = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-[A-Z]{1,3}\s*[-–]\s*\d{1,4}\b")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A text that opens with a month, perhaps after one word ("date 2024-03 ...", a page's date widget): the month.
+_HEADER_MONTH = re.compile(r"\A\s*(?:[^\W\d_]+[ \t]+)?(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?=\s|\Z)")
 
 
 @lru_cache(maxsize=8)
@@ -74,6 +77,10 @@ def find_dateline(text: str, w: TimesWords) -> Dateline | None:
         return Dateline(start=release.start(), end=release.end(), date=None,
                         body_start=_line_end(text, release.end()), kind="release_id", year_from="release_id",
                         month=(int(release.group("y")), int(release.group("m"))))
+    month = _HEADER_MONTH.match(head)
+    if month is not None:
+        return Dateline(start=month.start("y"), end=month.end("m"), date=None, body_start=month.end(),
+                        kind="header_month", year_from="header_month", month=(int(month.group("y")), int(month.group("m"))))
     return None
 
 

@@ -6,6 +6,7 @@ The words a reader compares against are the language's tables (``TimesWords``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from sitrep.extract.times import periods as cal
@@ -53,6 +54,19 @@ def read_ago(m: re.Match[str], w: TimesWords) -> Found | None:
 def read_day_word(m: re.Match[str], w: TimesWords) -> Found | None:
     back = w.day_words[normal(m.group("w"))]
     return found_at(m, precision=Precision.DAY, anchored=lambda pub: cal.shifted(pub, "day", back))
+
+
+def read_day_this_month(m: re.Match[str], w: TimesWords) -> Found | None:
+    """A day of the publication's month with no month named ("le 3 courant"); a day the month does not have
+    is no date."""
+    day = int(m.group("d"))
+    if not 1 <= day <= 31:
+        return None
+
+    def anchored(pub: dt.date) -> cal.Period | None:
+        return cal.day_period(pub.replace(day=day)) if cal.valid_day(pub.month, day, pub.year) else None
+
+    return found_at(m, precision=Precision.DAY, anchored=anchored)
 
 
 _CAPITAL_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
@@ -104,7 +118,7 @@ def clock_of(text: str, w: TimesWords) -> str | None:
     if m.group("word"):
         return w.clock_words[m.group("word").lower()]
     if m.group("hour24"):
-        hour, minute = int(m.group("hour24")), int(m.group("minute24"))
+        hour, minute = int(m.group("hour24")), int(m.group("minute24") or 0)  # "14h" (French) has no minutes
     else:
         hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
         hour = (hour % 12) + w.meridiems[m.group("meridiem").lower()]

@@ -1,0 +1,175 @@
+"""French language data (sitrep/lang/fr/) at work on sentences written for the tests: dates, tolls, trigger
+words, attribution and parties. Each table of lang/fr is exercised here; the parse is the French model's."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.lang import load_lexicon
+
+pytestmark = pytest.mark.slow
+FR = load_lexicon("fr")
+
+
+def _ann(text):
+    from sitrep.nlp.spacy_adapter import annotate
+
+    return annotate(text, language="fr")
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("L'attaque a eu lieu jeudi 6 novembre près de Ménaka.", "2019-11-08", [("jeudi 6 novembre", "2019-11-06")]),
+    ("Le 6 novembre 2019, des hommes armés ont attaqué.", "2020-01-10", [("Le 6 novembre 2019", "2019-11-06")]),
+    ("Hier, deux soldats ont été tués.", "2019-11-08", [("Hier", "2019-11-07")]),
+    ("Un civil a été enlevé avant-hier.", "2019-11-08", [("avant-hier", "2019-11-06")]),
+    ("Dans la nuit de samedi à dimanche, le camp a été attaqué.", "2019-11-08",
+     [("Dans la nuit de samedi à dimanche", "2019-11-02")]),
+    ("La semaine dernière, une embuscade a fait cinq morts.", "2019-11-08", [("La semaine dernière", "2019-W44")]),
+    ("Les combats ont repris mi-mars.", "2019-11-08", [("mi-mars", "2019-03-11/2019-03-20")]),
+    ("Les combats ont repris début avril.", "2019-11-08", [("début avril", "2019-04-01/2019-04-10")]),
+    ("Le 3 courant, une patrouille a sauté sur une mine.", "2019-11-08", [("Le 3 courant", "2019-11-03")]),
+    ("En 2019, le groupe a multiplié les attaques.", "2021-02-01", [("2019", "2019")]),
+    ("Le 6 novembre dernier, trois enseignants ont été enlevés.", "2019-11-20", [("Le 6 novembre dernier",
+                                                                                  "2019-11-06")]),
+    ("Il y a deux jours, une attaque a visé le poste.", "2019-11-08", [("Il y a deux jours", "2019-11-06")]),
+    ("Dans la nuit d'hier à aujourd'hui, ils ont attaqué.", "2019-11-08",
+     [("Dans la nuit d'hier à aujourd'hui", "2019-11-07")]),
+])
+def test_french_dates_are_read_and_resolved(text, published, expected):
+    from sitrep.extract.times import extract_times
+
+    times = extract_times(_ann(text), published=published, lexicon=FR)
+    assert [(t.text, t.value) for t in times] == expected
+
+
+def test_a_bare_clock_time_is_on_the_day_named_before_it():
+    from sitrep.extract.times import extract_times
+
+    times = extract_times(_ann("Mardi, des milliers de personnes se sont rassemblées. Les heurts ont commencé vers "
+                               "06h00 GMT."), published="2020-08-12", lexicon=FR)
+    assert [(t.text, t.value) for t in times] == [("Mardi", "2020-08-11"), ("06h00 GMT", "2020-08-11")]
+
+
+def test_ete_the_participle_is_no_summer():
+    from sitrep.extract.times import extract_times
+
+    assert extract_times(_ann("Deux soldats ont été tués."), published="2019-11-08", lexicon=FR) == []
+
+
+@pytest.mark.parametrize(("text", "kind", "best", "low", "high"), [
+    ("Une vingtaine de civils ont été tués cette semaine.", "killed", 20, 20, 20),
+    ("Au moins 16 soldats ont été tués.", "killed", 16, 16, None),
+    ("L'attaque a fait plusieurs dizaines de morts.", "killed", 20, 20, None),
+    ("Des centaines de personnes ont été blessées.", "injured", 200, 200, None),
+    ("Une dizaine de personnes ont été enlevées.", "detained", 10, 10, 10),
+    ("Six soldats ont trouvé la mort.", "killed", 6, 6, 6),
+    ("L'attaque a coûté la vie à dix-sept assaillants.", "killed", 17, 17, 17),
+    ("Le bilan provisoire fait état de 12 morts.", "killed", 12, 12, 12),
+    ("Trois personnes sont portées disparues et deux autres ont été tuées.", "killed", 2, 2, 2),
+    ("Les affrontements ont provoqué lundi au moins cinq morts et plus de 30 blessés.", "killed", 5, 5, None),
+    ("Les affrontements ont provoqué lundi au moins cinq morts et plus de 30 blessés.", "injured", 31, 31, None),
+])
+def test_french_tolls_are_counted(text, kind, best, low, high):
+    from sitrep.extract.casualties import extract_casualties
+
+    counts = [(c.kind, c.count.best, c.count.low, c.count.high) for c in extract_casualties(_ann(text), lexicon=FR)]
+    assert (kind, best, low, high) in counts
+
+
+def test_a_date_is_never_a_toll():
+    from sitrep.extract.casualties import extract_casualties
+
+    found = extract_casualties(_ann("Deux soldats ont été tués le 11 septembre 2021 à Chouame."), lexicon=FR)
+    assert [c.count.best for c in found if c.kind == "killed"] == [2]
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    ("Un attentat kamikaze a frappé le marché.", "suicide_bomb"),
+    ("Des affrontements ont éclaté entre l'armée et les rebelles.", "armed_clash"),
+    ("Un accrochage a eu lieu près du camp.", "armed_clash"),
+    ("L'enlèvement de trois enseignants a choqué la ville.", "abduction_forced_disappearance"),
+    ("Une manifestation a rassemblé des milliers de personnes.", "peaceful_protest"),
+    ("Une émeute a éclaté dans la prison.", "violent_demonstration"),
+    ("Une frappe aérienne a visé le convoi.", "air_drone_strike"),
+    ("Le véhicule a sauté sur un engin explosif improvisé.", "remote_explosive"),
+])
+def test_french_trigger_words_name_their_subtype(text, subtype):
+    from sitrep.extract.events.taxonomy import make_taxonomy
+    from sitrep.extract.events.triggers import find_triggers
+    from sitrep.extract.events.words import event_words
+
+    ann = _ann(text)
+    tax = make_taxonomy(FR)
+    found = [t.subtype.subtype for si, s in enumerate(ann.sentences)
+             for t in find_triggers(ann, s, si, tax, event_words(FR)) if t.subtype is not None]
+    assert subtype in found
+
+
+def test_police_firing_tear_gas_is_no_attack():
+    from sitrep.extract.events.taxonomy import make_taxonomy
+    from sitrep.extract.events.triggers import find_triggers
+    from sitrep.extract.events.words import event_words
+
+    ann = _ann("La police a tiré des gaz lacrymogènes pour disperser les manifestants.")
+    found = [(t.subtype.subtype if t.subtype else None) for si, s in enumerate(ann.sentences)
+             for t in find_triggers(ann, s, si, make_taxonomy(FR), event_words(FR))]
+    assert None not in found and "protest_with_intervention" in found
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "direct"), [
+    ("Deux soldats ont été tués, a indiqué l'armée.", "armée", "indiqué", False),
+    ("Le ministre a déclaré que la situation était sous contrôle.", "ministre", "déclaré", False),
+    ("Selon une source sécuritaire, le camp a été attaqué.", "source sécuritaire", "Selon", False),
+    ("D'après des témoins, les assaillants sont arrivés à moto.", "témoins", "D'après", False),
+    ("« Nous avons repoussé l'attaque », a affirmé le colonel Diarra.", "Diarra", "affirmé", True),
+    ("Le camp a été attaqué, a-t-on appris de source sécuritaire.", "source sécuritaire", "de source", False),
+])
+def test_french_attribution_finds_speaker_and_cue(text, speaker, cue, direct):
+    from sitrep.extract.claims import extract_claims
+
+    claims = extract_claims(_ann(text), lexicon=FR)
+    assert (speaker, cue, direct) in [(c.speaker.name, c.cue.text, c.direct) for c in claims]
+
+
+@pytest.mark.parametrize(("text", "canonical", "kind"), [
+    ("Les FAMa ont repoussé l'attaque.", "Malian Armed Forces", "state_forces"),
+    ("Le JNIM a revendiqué l'embuscade.", "JNIM", "rebels"),
+    ("L'EIGS est actif dans la zone.", "Islamic State in the Greater Sahara", "rebels"),
+    ("Les rebelles du M23 ont pris la ville.", "M23", "rebels"),
+    ("Les ADF ont tué des civils.", "Allied Democratic Forces", "rebels"),
+    ("Les FARDC ont riposté.", "Armed Forces of the Democratic Republic of the Congo", "state_forces"),
+    ("Des soldats maliens ont été tués.", "soldats maliens", "state_forces"),
+    ("Des hommes armés ont attaqué le village.", "gunmen", "unknown"),
+])
+def test_french_parties_are_known(text, canonical, kind):
+    from sitrep.extract.actors import extract_actors
+    from sitrep.resolve.actor_table import make_actor_table
+
+    actors = extract_actors(_ann(text), table=make_actor_table(), lexicon=FR)
+    assert (canonical, kind) in [(a.canonical, a.kind) for a in actors]
+
+
+def test_a_purpose_clause_tells_no_happening():
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("Des habitants ont demandé mardi des renforts pour passer à l'offensive contre les rebelles "
+                         "qui menacent le village, a indiqué un élu local.", published="2024-03-14")
+    assert [e.hedge.value for e in report.events if e.type == "battles"] in ([], ["hypothetical"])
+
+
+def test_a_page_that_opens_with_a_month_dates_its_events_within_it():
+    from sitrep.extract.times import find_dateline, find_times
+
+    text = "date 2023-02 Une attaque rebelle mardi a fait trois morts dans le nord du pays."
+    dateline = find_dateline(text, lexicon=FR)
+    assert dateline is not None and dateline.kind == "header_month" and dateline.month == (2023, 2)
+    (tuesday,) = [t for t in find_times(_ann(text), lexicon=FR).times if t.text == "mardi"]
+    assert (tuesday.start, tuesday.end) == ("2023-01-31", "2023-02-28")  # some Tuesday of that February
+
+
+def test_a_town_inside_an_armed_partys_name_is_no_place():
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("Des combattants de Boko Haram ont attaqué vendredi le village de Ngouboua, au Tchad, "
+                         "faisant cinq morts, a indiqué une source sécuritaire.", published="2015-02-14")
+    assert not any(p.name in ("Boko", "Haram") for p in report.places)

@@ -92,6 +92,21 @@ def test_generic_trigger_typed_by_its_instrument_not_its_object(extract, text, s
 
 
 @pytest.mark.parametrize(
+    ("text", "subtypes"),
+    [
+        ("Soldiers searched a farm near Kandahar on Monday. The cache held six rifles, 36 grenades and two mines.",
+         ["disrupted_weapons_use"]),
+        ("Police found a bomb under a parked car in Kirkuk on Monday.", ["disrupted_weapons_use"]),
+        # something went off: the device is the attack's, whatever else was found
+        ("A bomb exploded near a market in Kirkuk on Monday after police found a second device.", ["remote_explosive"]),
+    ],
+)
+def test_devices_found_in_a_cache_or_a_search_are_a_seizure(extract, text, subtypes):
+    r = extract(text, published="2020-03-04")
+    assert sorted({e.subtype for e in r.events}) == subtypes
+
+
+@pytest.mark.parametrize(
     ("text", "subtype"),
     [
         ("A suicide bomber blew himself up at a checkpoint in Baghdad on Monday, killing seven people.", "suicide_bomb"),

@@ -16,6 +16,7 @@ from sitrep.model import Actor, Annotations, Place, Span, Token
 _NOUN_POS = {"NOUN", "PROPN"}
 _VERB_POS = {"VERB"}
 _PERSON_OBJECT_DEPS = {"dobj", "nsubjpass"}
+_SEIZURE = "disrupted_weapons_use"  # a cache found, a device defused or intercepted
 
 
 def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: EventWords, *,
@@ -56,7 +57,26 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: Event
             i = found.tokens[-1] + 1
         else:
             i += 1
-    return out
+    return _found_devices(ann, sent, out, tax, w)
+
+
+def _found_devices(ann: Annotations, sent: Span, triggers: list[Trigger], tax: Taxonomy,
+                   w: EventWords) -> list[Trigger]:
+    """In a sentence that tells of a cache or a seizure ("the cache held rifles and 36 grenades", "police found a
+    bomb under the car") and of nothing going off, the devices it names were found, not set off: their triggers
+    become the seizure. The parse of such lists is too often wrong to ask which noun hangs on which verb, so the
+    sentence's words decide."""
+    def device(t: Trigger) -> bool:
+        return t.kind == "noun" and trigger_key("".join(lemma(ann.tokens[j]) for j in t.tokens)) in w.device_nouns
+
+    seizure = tax.subtype(_SEIZURE)
+    found = any(t.subtype == seizure for t in triggers) or any(
+        lemma(ann.tokens[j]) in w.finding_verbs for j in range(sent.token_start, sent.token_end))
+    went_off = any(not device(t) and t.subtype != seizure and (t.subtype is None or t.subtype.type in tax.violent)
+                   for t in triggers)
+    if not found or went_off:
+        return triggers
+    return [replace(t, subtype=seizure) if device(t) else t for t in triggers]
 
 
 def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitrep.extract.events.taxonomy import trigger_key
 from sitrep.lang import Lexicon
 from sitrep.model import Hedge
 
@@ -20,6 +21,8 @@ class EventWords:
     transitive_other_sense: frozenset[str]
     emplacing_verbs: frozenset[str]
     role_head_nouns: frozenset[str]
+    device_nouns: frozenset[str]
+    finding_verbs: frozenset[str]
     total_adverbs: frozenset[tuple[str, ...]]
     since: str
     strike_noun: str
@@ -84,6 +87,7 @@ def event_words(lex: Lexicon) -> EventWords:
         territory_verbs=words("territory_verbs"), territory_nouns=words("territory_nouns"),
         weapon_nouns=words("weapon_nouns"), transitive_other_sense=words("transitive_other_sense"),
         emplacing_verbs=words("emplacing_verbs"), role_head_nouns=words("role_head_nouns"),
+        device_nouns=frozenset(trigger_key(d) for d in words("device_nouns")), finding_verbs=words("finding_verbs"),
         total_adverbs=frozenset(tuple(p.split()) for p in words("total_adverbs")), since=text("since"),
         strike_noun=text("strike_noun"), labour_words_near=words("labour_words_near"),
         labour_words_sentence=words("labour_words_sentence"),

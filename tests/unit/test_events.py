@@ -440,3 +440,19 @@ def test_a_sea_named_after_a_town_is_a_place_not_an_actor(extract):
     fighters = extract("Fighters from Azov held out in Mariupol on Monday.", published="2023-11-07")
     assert "Azov Regiment" in [a.canonical for a in fighters.actors]
     assert [p.name for p in fighters.places] == ["Mariupol"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a bare "strike" after a labour strike is that strike, not an air strike
+        ("Unions held a nationwide general strike in Athens on Wednesday. Despite the strike, ministers met on "
+         "Wednesday.", "peaceful_protest", "air_drone_strike"),
+        # after an air strike, it is the air strike
+        ("A drone strike hit a compound near Mir Ali on Wednesday. The strike killed four militants.",
+         "air_drone_strike", "peaceful_protest"),
+    ],
+)
+def test_a_bare_strike_means_what_the_strike_before_it_was(extract, text, expected, absent):
+    subtypes = {e.subtype for e in extract(text, published="2010-05-06").events}
+    assert expected in subtypes and absent not in subtypes

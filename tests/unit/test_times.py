@@ -647,3 +647,10 @@ def test_times_every_day_word_is_scanned_by_the_trigger(code: str) -> None:
 def test_times_parts_of_today_are_the_publication_day(text: str, words: str) -> None:
     t = only(text)
     assert (t.text, t.value, t.precision) == (words, PUB, Precision.DAY)
+
+
+def test_times_is_to_reads_the_weekday_forward(annotate) -> None:
+    """"is to be voted on Thursday" is arranged: the coming Thursday; "was to" stays in the past."""
+    ahead = extract_times(annotate("The bill is to be voted on Thursday."), published=PUB)
+    back = extract_times(annotate("The bill was to be voted on Thursday."), published=PUB)
+    assert [t.value for t in ahead] == ["2015-10-29"] and [t.value for t in back] == ["2015-10-22"]

@@ -19,7 +19,7 @@ from sitrep.extract.common.records import TimeFindings
 from sitrep.extract.events.aggregates import find_aggregates, is_total
 from sitrep.extract.events.context import assemble_events
 from sitrep.extract.events.drafts import EventContext, EventDraft, Trigger
-from sitrep.extract.events.grouping import group_triggers
+from sitrep.extract.events.grouping import group_triggers, strike_senses
 from sitrep.extract.events.taxonomy import Taxonomy, make_taxonomy
 from sitrep.extract.events.triggers import find_triggers
 from sitrep.extract.events.words import event_words
@@ -60,12 +60,13 @@ def extract_events(
     # towns and regions the places stage resolved are never parties ("the town of Husaybah")
     place_spans = [(ev.start, ev.end) for p in places if p.geonames_id is not None and p.feature != "country"
                    for ev in p.evidence]
-    for si, sent in enumerate(ann.sentences):
-        if layout is not None and layout.is_furniture(sent.start):
-            continue  # a menu, a "Related" headline, a caption: another story's words, never this one's events
-        triggers = find_triggers(ann, sent, si, tax, w, places=places, actors=actors)
+    # a menu, a "Related" headline, a caption: another story's words, never this one's events
+    found = [(si, find_triggers(ann, sent, si, tax, w, places=places, actors=actors))
+             for si, sent in enumerate(ann.sentences) if layout is None or not layout.is_furniture(sent.start)]
+    strikes = strike_senses(ann, [t for _, triggers in found for t in triggers], tax, w)
+    for si, triggers in found:
         drafts.extend(group_triggers(ann, triggers, by_sentence.get(si, []), actors, tax, w, extractor=EXTRACTOR,
-                                     place_spans=place_spans))
+                                     place_spans=place_spans, strikes=strikes))
     ctx = EventContext(ann=ann, document_id=document_id, published=published, times=times,
                        places=event_places(places, actors),
                        claims=claims, scare_quotes=scare_quotes, outlet=outlet, extractor=EXTRACTOR,

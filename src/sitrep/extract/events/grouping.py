@@ -4,7 +4,7 @@ modifiers, subject or target."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sitrep.extract.common.text import ancestors
 from sitrep.extract.events.drafts import EventDraft, Trigger
@@ -17,17 +17,20 @@ from sitrep.model import Actor, Annotations, CasualtyMention, Role
 _ARMED_KINDS = {"state_forces", "foreign_forces", "coalition", "rebels", "militia", "insurgents", "armed_group"}
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_AIR_STRIKE, _LABOUR_STRIKE = "air_drone_strike", "peaceful_protest"
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "dative"}
 _NOUN_MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod"}
 
 
 def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[CasualtyMention],
                    actors: Sequence[Actor], tax: Taxonomy, w: EventWords, *, extractor: str,
-                   place_spans: Sequence[tuple[int, int]] = ()) -> list[EventDraft]:
+                   place_spans: Sequence[tuple[int, int]] = (),
+                   strikes: Mapping[int, Subtype] | None = None) -> list[EventDraft]:
     """Triggers of one sentence that describe one happening become one draft.
 
     Specific triggers of different subtypes stay apart unless one governs the other
-    ("an airstrike destroyed the bridge"); generic words ("attack", "killed") and
+    ("an airstrike destroyed the bridge"); ``strikes`` is what each bare "strike" means in the document
+    (``strike_senses``); generic words ("attack", "killed") and
     casualty counts join the nearest group.
     """
     verbal = [t for t in triggers if t.subtype is not None and t.subtype.verbal]
@@ -89,7 +92,7 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     for d in drafts:
         d.actors = assign_roles(ann, d, actors, w, extractor=extractor, place_spans=place_spans)
         if d.generic:
-            d.subtype, d.generic = _type_generic(ann, d, tax, w)
+            d.subtype, d.generic = _type_generic(ann, d, tax, w, strikes or {})
     return [d for d in drafts if _worth_keeping(d) and not _not_conflict_death(ann, d, w)]
 
 
@@ -173,7 +176,36 @@ def _draft_for_casualty(ann: Annotations, drafts: list[EventDraft], token: int, 
     return min(violent, key=lambda d: min(_distance(ann, t.head, token) for t in d.triggers))
 
 
-def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords) -> tuple[Subtype, bool]:
+def strike_senses(ann: Annotations, triggers: Sequence[Trigger], tax: Taxonomy, w: EventWords) -> dict[int, Subtype]:
+    """What each bare "strike" of a document means (by its head token) when its own words do not say: what the
+    nearest strike before it was, else the nearest after it, else, in conflict reporting, an air strike. A strike
+    says what it is by its words ("the general strike", "a drone strike", "a strike for better pay"), so "Despite
+    the strike, the bill is to be voted on Thursday" after "the nationwide strike" is the labour one."""
+    air, labour = tax.subtype(_AIR_STRIKE), tax.subtype(_LABOUR_STRIKE)
+    told: list[tuple[int, Subtype | None]] = []  # (head token, sense or None when the strike is bare)
+    for t in sorted(triggers, key=lambda t: t.head):
+        words = trigger_key("".join(lemma(ann.tokens[j], tax) for j in t.tokens))
+        if w.strike_noun not in words or t.kind != "noun":
+            continue
+        if t.subtype is not None:
+            told.append((t.head, t.subtype if t.subtype in (air, labour) or t.subtype.type == air.type else None))
+        elif _labour_strike(ann, t.head, t.sentence, w):
+            told.append((t.head, labour))
+        else:
+            typed = [tax.modifiers[k] for j in _instrument_words(ann, t)
+                     if (k := trigger_key(lemma(ann.tokens[j], tax))) in tax.modifiers]
+            told.append((t.head, max(typed, key=lambda st: st.rank) if typed else None))
+    senses: dict[int, Subtype] = {}
+    for k, (head, sense) in enumerate(told):
+        if sense is None:
+            before = [s for _, s in reversed(told[:k]) if s is not None]
+            after = [s for _, s in told[k + 1:] if s is not None]
+            senses[head] = (before or after or [air])[0]
+    return senses
+
+
+def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords,
+                  senses: Mapping[int, Subtype]) -> tuple[Subtype, bool]:
     """A generic trigger takes its type from modifiers ("drone strike"), its subject ("warplanes bombed")
     or its target (civilians: violence against civilians; armed actors: an armed clash)."""
     best: Subtype | None = None
@@ -192,11 +224,9 @@ def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords)
         return tax.subtype("arrests"), False  # "during the raid two men were taken into custody"
     strikes = [t for t in d.triggers if t.kind == "noun" and lemma(ann.tokens[t.head], tax) == w.strike_noun]
     if strikes and _labour_strike(ann, strikes[0].head, d.sentence, w):
-        return tax.subtype("peaceful_protest"), False
+        return tax.subtype(_LABOUR_STRIKE), False
     if strikes:
-        # a bare "strikes" in conflict reporting is an air or missile strike; a labour strike comes
-        # with words of work or pay
-        return tax.subtype("air_drone_strike"), False
+        return senses.get(strikes[0].head, tax.subtype(_AIR_STRIKE)), False  # what a bare "strike" means here
     targets = {a.kind for a in d.actors if a.role == Role.TARGET}
     initiators = {a.kind for a in d.actors if a.role == Role.INITIATOR}
     if targets & _ARMED_KINDS or (initiators & _ARMED_KINDS and not targets and not d.killed):

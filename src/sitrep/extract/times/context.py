@@ -32,7 +32,7 @@ _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis"
 def said_of_the_future(ann: Annotations, start: int, end: int, w: TimesWords) -> bool:
     """True if the clause that a time hangs from speaks of what is still to come.  It reads the parse up from
     the time to its clause's verb: a future auxiliary ("will resume"), or a present-tense "is due / expected /
-    scheduled" or "plans to", says so; a past tense ("were expected to resume on Friday") or no parse says not."""
+    scheduled", "plans to" or "is to", says so; a past tense ("were expected to resume on Friday") or no parse says not."""
     inside = tokens_in(ann, start, end)
     if not inside or not ann.children:
         return False
@@ -49,6 +49,10 @@ def said_of_the_future(ann: Annotations, start: int, end: int, w: TimesWords) ->
             if tok.lemma.lower() in w.scheduling_lemmas and any(
                     t.tag in _PRESENT_TAGS for t in (*own, *auxes, ann.tokens[tok.head])):
                 return True
+            head = ann.tokens[tok.head]
+            if (tok.dep == "xcomp" and any(k.tag == "TO" for k in auxes) and head.lemma.lower() in w.arranged_verbs
+                    and head.tag in _PRESENT_TAGS):
+                return True  # "is to be voted on Thursday"
             if tok.tag == "VBD" or any(k.tag == "VBD" for k in auxes) or tok.dep in _CLAUSE_DEPS:
                 return False
         if tok.head == j:

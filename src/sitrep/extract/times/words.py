@@ -59,6 +59,7 @@ class TimesWords:
     future_auxiliaries: frozenset[str]
     scheduling_lemmas: frozenset[str]
     scheduling_verbs: frozenset[str]
+    arranged_verbs: frozenset[str]
     header_date: str  # a regular expression, part of the dateline patterns
 
 
@@ -140,5 +141,6 @@ def times_words(lex: Lexicon) -> TimesWords:
         future_auxiliaries=lex.words("times", "future_auxiliaries"),
         scheduling_lemmas=lex.words("times", "scheduling_lemmas"),
         scheduling_verbs=lex.words("times", "scheduling_verbs"),
+        arranged_verbs=lex.words("times", "arranged_verbs"),
         header_date=str(lex.value("times", "header_date")),
     )

@@ -11,7 +11,7 @@ import json
 import os
 import re
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -133,17 +133,21 @@ def test_the_places_stage_walks_a_list_of_thousands_of_names_without_recursion()
     assert places[0].evidence[0].start == len("They attacked ")
 
 
-def test_a_crashing_stage_becomes_a_one_line_stage_error_naming_the_stage():
+def test_a_crashing_stage_becomes_a_one_line_stage_error_naming_the_stage(monkeypatch):
+    import sitrep.extract.places as places_stage
     from sitrep.pipeline import checked_report
 
+    def trips(*args, **kwargs):
+        raise IndexError("tuple index out of range")  # the kind of bug odd annotations used to set off
+
+    # a bug deep inside the places stage (the stages now survive out-of-range heads, so one is planted)
+    monkeypatch.setattr(places_stage, "look_up", trips)
     ann = _chain_of_names(5)
-    # a token whose head is out of range: annotations no parser makes, so some stage trips on them
-    broken = replace(ann, tokens=(*ann.tokens[:-1], replace(ann.tokens[-1], dep="conj", head=10_000)))
     with pytest.raises(StageError) as err:
-        checked_report(Document.create(ann.text), broken)
+        checked_report(Document.create(ann.text), ann)
     message = str(err.value)
     assert err.value.code == "internal_error" and "\n" not in message
-    assert re.match(r"the (times|places|actors|numbers|citations|claims|events) stage failed on document doc_", message)
+    assert re.match(r"the places stage failed on document doc_", message)
     assert "IndexError" in message
 
 

@@ -302,20 +302,23 @@ def serve(db_path: str, host: str, port: int, protect_reads: bool, max_body: int
 @click.option("--docs", default=200, show_default=True, help="Documents in the corpus (a smaller corpus is repeated).")
 @click.option("--repeat", default=2, show_default=True, help="Timed runs of each single-process measure (best kept).")
 @click.option("--workers", default="1,2", show_default=True, help="Pool sizes to measure, comma-separated.")
-def bench(corpus: tuple[str, ...], docs: int, repeat: int, workers: str) -> None:
-    """Measure throughput against spaCy alone, scaling with workers, peak memory and start-up; print JSON.
+@click.option("--profile", is_flag=True, help="Also time each stage of the one-process ingest (a table on stderr).")
+def bench(corpus: tuple[str, ...], docs: int, repeat: int, workers: str, profile: bool) -> None:
+    """Measure spaCy alone, the pipeline, and ingest end to end (1 process, N workers), memory and start-up.
 
     CORPUS: files, folders or globs as `sitrep ingest` reads them; without one, the dev sets in
-    ../shared/datasets when present, else the bundled samples.
+    ../shared/datasets when present, else the bundled samples. JSON on stdout, tables on stderr.
     """
+    from sitrep.cli_render import print_bench
     from sitrep.engines.bench import run_bench
 
     sizes = tuple(int(w) for w in workers.split(",") if w.strip())
     try:
-        result = run_bench(docs=docs, repeat=repeat, workers=sizes, corpus=list(corpus) or None)
+        result = run_bench(docs=docs, repeat=repeat, workers=sizes, corpus=list(corpus) or None, profile=profile)
     except SitrepError as exc:
         _fail(str(exc))
     click.echo(json.dumps(result, indent=2))
+    print_bench(result)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,7 +9,7 @@ import pytest
 from factories import DAQUQ, MOSUL
 from factories import strike_report as report
 from sitrep.model import Count, to_dict
-from sitrep.store.duckdb import DuckDBStore
+from sitrep.store.duckdb import SCHEMA_VERSION, DuckDBStore
 from sitrep.store.linking import link_new, linked_event, linked_events, members
 
 WIRE = report("Four civilians were killed when a drone struck a market near Daquq.", "Northern Wire",
@@ -80,7 +80,7 @@ def test_a_version_1_store_is_upgraded_on_open(tmp_path):
         con.execute("ALTER TABLE linked_events DROP COLUMN detentions")
         con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with DuckDBStore(path) as s:
-        assert s._connection().execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert s._connection().execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         s.save_reports([LOCAL])  # writes the new column
         assert link_new(s).joined == 1
 

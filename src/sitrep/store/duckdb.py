@@ -31,15 +31,16 @@ from sitrep.store._rows import (
     prepare_report,
     utc_now,
 )
-from sitrep.store._shown import shown_conditions
+from sitrep.store._shown import fill_shown, refresh_shown, shown_conditions, shown_is_current
 from sitrep.store.export import write_events
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Each step upgrades a store from the version before it; opening a writable store runs the missing ones.
 MIGRATIONS = {
     2: ["ALTER TABLE events ADD COLUMN IF NOT EXISTS detentions INTEGER"],  # Event.detained, flat column
+    3: ["ALTER TABLE events ADD COLUMN IF NOT EXISTS shown BOOLEAN"],  # told as news (store._shown), filled on open
 }
 _SEEN_TABLE = ("CREATE TABLE IF NOT EXISTS seen (feed VARCHAR NOT NULL, key VARCHAR NOT NULL, document_id VARCHAR, "
                "seen_at TIMESTAMP, PRIMARY KEY (feed, key))")
@@ -77,6 +78,7 @@ class DuckDBStore:
         self.path = str(path)
         self.read_only = read_only
         self._con: GuardedConnection | None = self._connect()
+        self.shown_column = False  # whether the shown column holds the current rule (store._shown)
         try:
             self._types = self._init_schema()
         except BaseException:
@@ -120,6 +122,9 @@ class DuckDBStore:
             schema = resources.files("sitrep.store").joinpath("schema.sql").read_text(encoding="utf-8")
             con.execute(schema)
             con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        self.shown_column = shown_is_current(con)
+        if not self.shown_column and not self.read_only:
+            self._refresh_shown(con)
         types: dict[str, dict[str, str]] = {}
         for table, column, kind in con.execute(
                 "SELECT table_name, column_name, data_type FROM information_schema.columns "
@@ -143,6 +148,20 @@ class DuckDBStore:
             raise StoreError(f"upgrading {self.path} from store schema {version} failed: {exc}",
                              code="store_version") from exc
         log.info("upgraded %s from store schema %d to %d", self.path, version, SCHEMA_VERSION)
+
+    def _refresh_shown(self, con: GuardedConnection) -> None:
+        """Compute the ``shown`` column under this version's rule (a new store, an upgraded one, a new taxonomy)."""
+        tables = {r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.columns WHERE table_schema = 'main' AND column_name = 'shown'"
+        ).fetchall()}
+        try:
+            con.execute("BEGIN TRANSACTION")
+            refresh_shown(con, tables)
+            con.execute("COMMIT")
+        except StoreError:
+            con.rollback()
+            raise
+        self.shown_column = True
 
     def _connection(self) -> GuardedConnection:
         if self._con is None:
@@ -244,6 +263,7 @@ class DuckDBStore:
             if todo:
                 for table in ("documents", *CHILD_TABLES):
                     insert_rows(con, table, [row for p in todo for row in p.rows[table]], self._types[table])
+                fill_shown(con, "events")
                 self._upsert_failures(con, [f for p in todo for f in p.failures])
             con.execute("COMMIT")
         except (duckdb.Error, StoreError, UnicodeError) as exc:
@@ -278,7 +298,8 @@ class DuckDBStore:
                       until: str | dt.date | None = None, type: str | None = None,
                       actor: str | None = None, news_only: bool = False,
                       min_confidence: float | None = None) -> tuple[str, list[Any]]:
-        where, params = shown_conditions(news_only=news_only, min_confidence=min_confidence)
+        where, params = shown_conditions(news_only=news_only, min_confidence=min_confidence,
+                                         precomputed=self.shown_column)
         if country:
             where.append("upper(country) = upper(?)")
             params.append(country.strip())
@@ -393,7 +414,7 @@ class DuckDBStore:
         if importlib.util.find_spec("pandas") is None:
             raise StoreError("to_pandas needs pandas: pip install pandas (or use to_parquet)", code="missing_pandas")
         where, params = self._event_filter(**filters)
-        sql = f"SELECT * EXCLUDE (record, actor_names) FROM events{where} ORDER BY event_date NULLS LAST, id"
+        sql = f"SELECT * EXCLUDE (record, actor_names, shown) FROM events{where} ORDER BY event_date NULLS LAST, id"
         return self._connection().execute(sql, params).df()
 
     def to_parquet(self, path: str | Path, **filters: Any) -> int:

@@ -62,6 +62,7 @@ def build_store(path: Path, n: int) -> None:
         Time,
         TimeBasis,
     )
+    from sitrep.store._derived import fill_derived
     from sitrep.store.duckdb import DuckDBStore
 
     doc = Document.create(TEXT, url="https://load.example/1", outlet="Load Wire", published="2024-03-12")
@@ -96,6 +97,7 @@ def build_store(path: Path, n: int) -> None:
                 json_merge_patch(t.record, json_object('id', printf('ev_%016x', i))) AS record)
             FROM range(?) r(i), (SELECT * FROM events WHERE id = 'ev_template') t
         """, [n - 1])
+        fill_derived(con, "events", everything=True)  # the copies' own text and type, for the q filter
         print(f"store: {store.counts()['events']} events in {path}", file=sys.stderr)
 
 

@@ -393,7 +393,8 @@ def test_default_list_shows_incidents_told_as_news_above_the_threshold(store: Du
 
 
 def test_the_default_list_reads_a_stored_column_kept_to_the_current_rule(tmp_path: Path) -> None:
-    from sitrep.store._shown import RULE_KEY, rule_id
+    # (the other derived column, search, is kept the same way: tests/unit/test_store_queries.py)
+    from sitrep.store._derived import KEY, definitions_id
 
     path = tmp_path / "shown.duckdb"
     report = make_report(events=[{}, {}, {}, {}])
@@ -406,16 +407,16 @@ def test_the_default_list_reads_a_stored_column_kept_to_the_current_rule(tmp_pat
 
     with DuckDBStore(path) as s:
         s.save_report(report)
-        assert s.shown_column and shown(s) == {news.id: True, verbal.id: False, past.id: False, denied.id: False}
+        assert s.derived and shown(s) == {news.id: True, verbal.id: False, past.id: False, denied.id: False}
         # as if the column had been computed under another taxonomy, or written by a store of schema 2
         s._connection().execute("UPDATE events SET shown = TRUE")
-        s._connection().execute("UPDATE meta SET value = 'another rule' WHERE key = ?", [RULE_KEY])
+        s._connection().execute("UPDATE meta SET value = 'another rule' WHERE key = ?", [KEY])
     with DuckDBStore(path, read_only=True) as s:  # cannot recompute it: the list falls back to the rule itself
-        assert not s.shown_column
+        assert not s.derived
         assert [e.id for e in s.events(news_only=True)] == [news.id]
     with DuckDBStore(path) as s:  # opened for writing: recomputed under the current rule
-        assert s.shown_column and shown(s)[news.id] and not any(v for k, v in shown(s).items() if k != news.id)
-        assert s._connection().execute("SELECT value FROM meta WHERE key = ?", [RULE_KEY]).fetchone()[0] == rule_id()
+        assert s.derived and shown(s)[news.id] and not any(v for k, v in shown(s).items() if k != news.id)
+        assert s._connection().execute("SELECT value FROM meta WHERE key = ?", [KEY]).fetchone()[0] == definitions_id()
         assert [e.id for e in s.events(news_only=True)] == [news.id]
 
 
@@ -427,6 +428,7 @@ def test_a_version_2_store_gains_the_shown_column_on_open(tmp_path: Path) -> Non
         s.save_report(replace(report, events=(news, replace(past, hedge=Hedge.HISTORICAL))))
         con = s._connection()
         con.execute("ALTER TABLE events DROP COLUMN shown")
+        con.execute("ALTER TABLE events DROP COLUMN search")
         con.execute("DELETE FROM meta WHERE key <> 'schema_version'")
         con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     with DuckDBStore(path) as s:

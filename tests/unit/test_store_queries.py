@@ -57,3 +57,18 @@ def test_pages_walk_every_matching_event_once_in_date_id_document_order(reader, 
     expected = [(doc, i) for _, i, doc in dated_rows + undated]
     assert len(expected) == 48 if not news else 10 < len(expected) < 48  # pages cross ties and the undated
     assert _all_pages(reader, filters, limit=limit, order=order) == expected
+
+
+@pytest.mark.parametrize("q", ["shelling", "TOWN", "report 2:", "explosions_remote", "hit the town\x1fexplosions",
+                               "no such words"])
+def test_the_search_column_finds_what_the_columns_themselves_hold(reader, q):
+    stored = EventFilter(q=q, view="reports")
+    con = reader.store._connection()
+    found = {}
+    for precomputed in (True, False):
+        where, params = stored.where(precomputed=precomputed)
+        found[precomputed] = sorted(con.execute(f"SELECT document_id, id FROM events WHERE {where}", params).fetchall())
+    assert reader.store.derived and found[True] == found[False]
+    # a query holding the separator never matches across two columns
+    expected = {"shelling": 48, "TOWN": 48, "report 2:": 16, "explosions_remote": 48}.get(q, 0)
+    assert len(found[True]) == expected

@@ -24,8 +24,8 @@ from sitrep.errors import StoreError
 from sitrep.link.events import Signature, best_cluster, signature
 from sitrep.link.merge import merge_reports, merged_id
 from sitrep.model import Event, event_from_dict, to_dict
+from sitrep.store._derived import fill_derived
 from sitrep.store._rows import event_row, insert_rows
-from sitrep.store._shown import fill_shown
 
 if TYPE_CHECKING:
     from sitrep.store.duckdb import DuckDBStore
@@ -239,7 +239,7 @@ def _rewrite(store: DuckDBStore, con: duckdb.DuckDBPyConnection, linked_ids: set
             row.update(corroboration=merged.corroboration, n_reports=len(events))
             rows.append(row)
         written += insert_rows(con, "linked_events", rows, types)
-    fill_shown(con, "linked_events")
+    fill_derived(con, "linked_events")
     return written
 
 

@@ -59,11 +59,12 @@ CREATE TABLE IF NOT EXISTS events (
     hedge VARCHAR,
     negated BOOLEAN,
     confidence DOUBLE,
-    shown BOOLEAN,               -- told as news: the default list's rule (store/_shown.py), filled when written
+    shown BOOLEAN,               -- told as news: the default list's rule (store/_derived.py), filled when written
     evidence_text VARCHAR,
     source_url VARCHAR,
     outlet VARCHAR,
     extractor VARCHAR,
+    search VARCHAR,              -- what the API's q filter searches, lower-cased (store/_derived.py)
     record JSON NOT NULL,
     PRIMARY KEY (document_id, id)
 );

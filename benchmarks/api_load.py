@@ -1,14 +1,15 @@
 """Load test of ``GET /events``: requests/s and p50/p99 latency at N concurrent clients, on loopback only.
 
     .venv/bin/python benchmarks/api_load.py [--events 100000] [--clients 50] [--requests 5000] [--seconds 60]
-        [--vary] [--client raw|httpx] [--db EXISTING.duckdb]
+        [--vary] [--workers N] [--client raw|httpx] [--db EXISTING.duckdb]
 
 Builds a store with ``--events`` synthetic events (copies of one real record with new ids, dates, places and
 counts, spread over 2015-2024 and six countries), starts ``sitrep serve`` on 127.0.0.1 in a subprocess,
 and sends at most ``--requests`` requests for at most ``--seconds`` (bounded; it stops by itself). The
 requests mix the first page, filtered pages (country, date range, type, bbox, text) and next pages by
 cursor (following the unfiltered listing deeper); ``--vary`` gives every request its own date window, so
-the server's page cache cannot answer it. Each client is one keep-alive connection sending its next request
+the server's page cache cannot answer it; ``--workers N`` serves with N read-only processes
+(``sitrep serve --workers N``). Each client is one keep-alive connection sending its next request
 when the last one is answered (a closed loop: p50 is about clients / throughput).
 
 The client shares the machine with the server: the default "raw" client costs ~0.1 ms of CPU a request,
@@ -61,6 +62,7 @@ def build_store(path: Path, n: int) -> None:
         Time,
         TimeBasis,
     )
+    from sitrep.store._derived import fill_derived
     from sitrep.store.duckdb import DuckDBStore
 
     doc = Document.create(TEXT, url="https://load.example/1", outlet="Load Wire", published="2024-03-12")
@@ -95,6 +97,7 @@ def build_store(path: Path, n: int) -> None:
                 json_merge_patch(t.record, json_object('id', printf('ev_%016x', i))) AS record)
             FROM range(?) r(i), (SELECT * FROM events WHERE id = 'ev_template') t
         """, [n - 1])
+        fill_derived(con, "events", everything=True)  # the copies' own text and type, for the q filter
         print(f"store: {store.counts()['events']} events in {path}", file=sys.stderr)
 
 
@@ -240,6 +243,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--vary", action="store_true", help="vary every query's date window (no cache hits)")
     parser.add_argument("--client", choices=("raw", "httpx"), default="raw", help="the load generator")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (sitrep serve --workers)")
     parser.add_argument("--db", help="an existing store to serve instead of building one (kept)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="sitrep-load-"))
@@ -252,7 +256,8 @@ def main() -> None:
         result = run_server_and_load(db, args)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    print(json.dumps({"events_in_store": args.events, "endpoint": "/events?limit=50", "vary": args.vary, **result}))
+    print(json.dumps({"events_in_store": args.events, "endpoint": "/events?limit=50", "vary": args.vary,
+                      "server_workers": args.workers, **result}))
 
 
 def run_server_and_load(db: Path, args: argparse.Namespace) -> dict:
@@ -260,7 +265,8 @@ def run_server_and_load(db: Path, args: argparse.Namespace) -> dict:
     base = f"http://127.0.0.1:{port}"  # loopback only
     sitrep = str(Path(sys.executable).with_name("sitrep"))
     env = {k: v for k, v in os.environ.items() if k != "SITREP_API_TOKEN"}
-    command = [sitrep, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    command = [sitrep, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port), "--workers",
+               str(args.workers)]
     proc = subprocess.Popen(command, env=env)
     try:
         wait_up(base, proc)

@@ -269,11 +269,14 @@ def eval_(task: str, paths: tuple[str, ...], fmt: str, part: str, limit: int | N
 @click.option("--protect-reads", is_flag=True, envvar="SITREP_PROTECT_READS",
               help="Reading needs the token too (env SITREP_PROTECT_READS=1).")
 @click.option("--max-body", default=2_000_000, show_default=True, type=int, help="Largest request body, in bytes.")
-def serve(db_path: str, host: str, port: int, protect_reads: bool, max_body: int) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes; more than one opens the store read-only in each (writes off).")
+def serve(db_path: str, host: str, port: int, protect_reads: bool, max_body: int, workers: int) -> None:
     """Serve the REST API (OpenAPI at /docs) and the web page over a store.
 
     POST /documents needs SITREP_API_TOKEN and is disabled without it. The server owns the store file:
-    with a token it opens it for writing, so a batch writing the same file gets a clear error.
+    with a token it opens it for writing, so a batch writing the same file gets a clear error. With
+    --workers N > 1 every worker reads the store and none writes it (README: serving).
     """
     import os
 
@@ -285,6 +288,17 @@ def serve(db_path: str, host: str, port: int, protect_reads: bool, max_body: int
     token = os.environ.get("SITREP_API_TOKEN") or None
     if protect_reads and not token:
         _fail("--protect-reads needs SITREP_API_TOKEN set")
+    if workers > 1:
+        from sitrep.api._workers import serve_workers
+
+        click.echo(f"sitrep serving {db_path} on http://{host}:{port}/ with {workers} read-only workers "
+                   "(writes off)", err=True)
+        try:
+            serve_workers(db_path, host=host, port=port, workers=workers, protect_reads=protect_reads,
+                          max_body=max_body)
+        except SitrepError as exc:
+            _fail(str(exc))
+        return
     try:
         store = DuckDBStore(db_path, read_only=token is None)
     except SitrepError as exc:
@@ -302,20 +316,23 @@ def serve(db_path: str, host: str, port: int, protect_reads: bool, max_body: int
 @click.option("--docs", default=200, show_default=True, help="Documents in the corpus (a smaller corpus is repeated).")
 @click.option("--repeat", default=2, show_default=True, help="Timed runs of each single-process measure (best kept).")
 @click.option("--workers", default="1,2", show_default=True, help="Pool sizes to measure, comma-separated.")
-def bench(corpus: tuple[str, ...], docs: int, repeat: int, workers: str) -> None:
-    """Measure throughput against spaCy alone, scaling with workers, peak memory and start-up; print JSON.
+@click.option("--profile", is_flag=True, help="Also time each stage of the one-process ingest (a table on stderr).")
+def bench(corpus: tuple[str, ...], docs: int, repeat: int, workers: str, profile: bool) -> None:
+    """Measure spaCy alone, the pipeline, and ingest end to end (1 process, N workers), memory and start-up.
 
     CORPUS: files, folders or globs as `sitrep ingest` reads them; without one, the dev sets in
-    ../shared/datasets when present, else the bundled samples.
+    ../shared/datasets when present, else the bundled samples. JSON on stdout, tables on stderr.
     """
+    from sitrep.cli_render import print_bench
     from sitrep.engines.bench import run_bench
 
     sizes = tuple(int(w) for w in workers.split(",") if w.strip())
     try:
-        result = run_bench(docs=docs, repeat=repeat, workers=sizes, corpus=list(corpus) or None)
+        result = run_bench(docs=docs, repeat=repeat, workers=sizes, corpus=list(corpus) or None, profile=profile)
     except SitrepError as exc:
         _fail(str(exc))
     click.echo(json.dumps(result, indent=2))
+    print_bench(result)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -160,3 +160,33 @@ def highlighted(sentence: Evidence, fields: Sequence[tuple[str, str, Sequence[Ev
             if sentence.start <= ev.start and ev.end <= sentence.end:
                 t.stylize(_STYLES.get(name, "bold"), ev.start - sentence.start, ev.end - sentence.start)
     return t
+
+
+def print_bench(result: dict[str, Any]) -> None:
+    """``sitrep bench``'s figures as tables on stderr: each measure against spaCy alone, then the stage profile."""
+    out = err if err.is_terminal else Console(stderr=True, width=110)
+    table = Table(title=f"{result['docs']} documents, {result['words']:,} words; load {result['loadavg_before']} "
+                        f"→ {result['loadavg_after']}", header_style="bold", box=None)
+    for col in ("measure", "seconds", "docs/s", "words/s", "× spaCy", "speedup", "peak RSS MB, half → all"):
+        table.add_column(col, justify="left" if col == "measure" else "right", no_wrap=True)
+    rows = [("spaCy full pipeline alone", result["spacy_only"]), ("sitrep pipeline only", result["pipeline_only"])]
+    rows += [(f"sitrep ingest, {'1 process' if n == '1' else n + ' workers'}", r) for n, r in result["ingest"].items()]
+    for name, r in rows:
+        rss = ""
+        if "peak_rss_mb_whole_corpus" in r:
+            rss = f"{max(r['peak_rss_mb_half_corpus'] or [0]):.0f} → {max(r['peak_rss_mb_whole_corpus'] or [0]):.0f}"
+        table.add_row(name, f"{r['seconds']:.2f}", f"{r['docs_per_s']:.1f}", f"{r['words_per_s']:,}",
+                      f"{r['ratio_to_spacy']:.2f}" if "ratio_to_spacy" in r else "1.00",
+                      f"{r['speedup']:.2f}" if "speedup" in r else "", rss)
+    share = result.get("sentences_parsed_share")
+    out.print(table)
+    out.print(f"sentences parsed: {'all (selective parsing not built yet)' if share is None else f'{share:.1%}'}; "
+              f"`sitrep extract` on one article: {result['extract_one_article_s']} s; corpus: {result['texts']}")
+    if "profile" in result:
+        prof = Table(title=f"one-process ingest by stage ({result['profile']['wall_s']} s, best run)",
+                     header_style="bold", box=None)
+        for col in ("stage", "seconds", "share", "calls"):
+            prof.add_column(col, justify="left" if col == "stage" else "right", no_wrap=True)
+        for stage, s in result["profile"]["stages"].items():
+            prof.add_row(stage, f"{s['seconds']:.2f}", f"{s['share']:.1%}", str(s["calls"] or ""))
+        out.print(prof)

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from api_samples import DAQUQ, EMOJI, TOKEN, XSS, sample_reports
@@ -302,3 +303,44 @@ def test_search_words_are_literal_not_like_patterns(client):
     assert ids(client.get("/events", params={"q": "remote%violence"})) == []
     assert ids(client.get("/events", params={"q": "remote_violence"})) == [EMOJI_ID, DAQUQ_ID]  # a literal _
     assert ids(client.get("/events", params={"q": "city's mayor"})) == [EMOJI_ID]
+
+
+def test_several_workers_read_the_store_side_by_side_and_none_writes(store_path, tmp_path):
+    # sitrep serve --workers 2: both processes open the store read-only, the writes answer 403, and a batch
+    # that wants to write the file meanwhile is told it is open elsewhere
+    import os
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "SITREP_API_TOKEN": TOKEN}
+    server = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", str(store_path), "--port",
+                               str(port), "--workers", "2"], env=env, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                health = httpx.get(base + "/health", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+                time.sleep(0.3)
+        assert health.json()["writable"] is False
+        for _ in range(6):  # whichever worker answers, the same pages
+            assert ids(httpx.get(base + "/events", params={"view": "reports"})) == [XSS_ID, EMOJI_ID, DAQUQ_ID]
+        posted = httpx.post(base + "/documents", json={"text": DAQUQ}, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert "read-only" in error_of(posted, 403, "writes_disabled")["message"]
+        writer = subprocess.run([sys.executable, "-m", "sitrep.cli", "ingest", str(tmp_path), "--db", str(store_path),
+                                 "-q"], capture_output=True, text=True, timeout=120)
+        assert writer.returncode != 0 and "open in another process" in writer.stderr
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+        if children.exists():  # Linux: two worker processes under the supervisor (and a resource tracker)
+            assert len(children.read_text().split()) >= 2
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -89,11 +89,23 @@ def test_a_damaged_store_answers_503_in_the_one_shape(tmp_path):
         for i in range(200):
             text = f"Report {i}: {DAQUQ}" + " More words follow here." * 150
             store.save_report(strike_report(text, f"Outlet {i}", day="2024-03-10", place=DAQUQ_PLACE, killed=2))
-    size = path.stat().st_size
-    with path.open("r+b") as fh:  # overwrite data blocks, as a bad disk would: the header and catalog still read
-        for offset in range(size // 3, size - 4096, 8192):
-            fh.seek(offset)
-            fh.write(b"\xde\xad\xbe\xef" * 64)
+    # overwrite the blocks that hold the events' data, as a bad disk would: the header, the catalog and the small
+    # tables read at open still read (which blocks those are depends on the file's layout, so it is asked for)
+    import duckdb
+
+    with duckdb.connect(str(path), read_only=True) as con:
+        def blocks(table):
+            return {b for (b,) in con.execute(f"SELECT DISTINCT block_id FROM pragma_storage_info('{table}') "
+                                              "WHERE block_id >= 0").fetchall()}
+
+        damaged = sorted(blocks("events") - blocks("meta") - blocks("documents"))
+        block_size = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()[0]
+    assert damaged
+    with path.open("r+b") as fh:
+        for block in damaged:
+            for offset in range(3 * 4096 + block * block_size + 512, 3 * 4096 + (block + 1) * block_size, 8192):
+                fh.seek(offset)  # after DuckDB's three 4 KiB headers, blocks follow one another
+                fh.write(b"\xde\xad\xbe\xef" * 64)
     with DuckDBStore(path, read_only=True) as store:
         response = TestClient(create_app(store)).get("/events?limit=500")
     error = error_of(response, 503, "store_damaged")

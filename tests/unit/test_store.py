@@ -390,3 +390,48 @@ def test_default_list_shows_incidents_told_as_news_above_the_threshold(store: Du
     shown = store.events(news_only=True, min_confidence=0.3)
     assert [e.id for e in shown] == [news.id]
     assert len(store.events()) == 5  # nothing is lost: every event stays one flag away
+
+
+def test_the_default_list_reads_a_stored_column_kept_to_the_current_rule(tmp_path: Path) -> None:
+    # (the other derived column, search, is kept the same way: tests/unit/test_store_queries.py)
+    from sitrep.store._derived import KEY, definitions_id
+
+    path = tmp_path / "shown.duckdb"
+    report = make_report(events=[{}, {}, {}, {}])
+    news, verbal, past, denied = report.events
+    report = replace(report, events=(news, replace(verbal, type="strategic_developments", subtype="disapproval"),
+                                     replace(past, hedge=Hedge.HISTORICAL), replace(denied, negated=True)))
+
+    def shown(s: DuckDBStore) -> dict[str, bool | None]:
+        return dict(s._connection().execute("SELECT id, shown FROM events").fetchall())
+
+    with DuckDBStore(path) as s:
+        s.save_report(report)
+        assert s.derived and shown(s) == {news.id: True, verbal.id: False, past.id: False, denied.id: False}
+        # as if the column had been computed under another taxonomy, or written by a store of schema 2
+        s._connection().execute("UPDATE events SET shown = TRUE")
+        s._connection().execute("UPDATE meta SET value = 'another rule' WHERE key = ?", [KEY])
+    with DuckDBStore(path, read_only=True) as s:  # cannot recompute it: the list falls back to the rule itself
+        assert not s.derived
+        assert [e.id for e in s.events(news_only=True)] == [news.id]
+    with DuckDBStore(path) as s:  # opened for writing: recomputed under the current rule
+        assert s.derived and shown(s)[news.id] and not any(v for k, v in shown(s).items() if k != news.id)
+        assert s._connection().execute("SELECT value FROM meta WHERE key = ?", [KEY]).fetchone()[0] == definitions_id()
+        assert [e.id for e in s.events(news_only=True)] == [news.id]
+
+
+def test_a_version_2_store_gains_the_shown_column_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "v2.duckdb"
+    report = make_report(events=[{}, {}])
+    news, past = report.events
+    with DuckDBStore(path) as s:
+        s.save_report(replace(report, events=(news, replace(past, hedge=Hedge.HISTORICAL))))
+        con = s._connection()
+        con.execute("ALTER TABLE events DROP COLUMN shown")
+        con.execute("ALTER TABLE events DROP COLUMN search")
+        con.execute("DELETE FROM meta WHERE key <> 'schema_version'")
+        con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with DuckDBStore(path) as s:
+        assert s._connection().execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+        assert dict(s._connection().execute("SELECT id, shown FROM events").fetchall()) == {news.id: True,
+                                                                                          past.id: False}

@@ -8,8 +8,8 @@ import pytest
 
 from factories import DAQUQ, MOSUL
 from factories import strike_report as report
-from sitrep.model import Count
-from sitrep.store.duckdb import DuckDBStore
+from sitrep.model import Count, to_dict
+from sitrep.store.duckdb import SCHEMA_VERSION, DuckDBStore
 from sitrep.store.linking import link_new, linked_event, linked_events, members
 
 WIRE = report("Four civilians were killed when a drone struck a market near Daquq.", "Northern Wire",
@@ -80,6 +80,30 @@ def test_a_version_1_store_is_upgraded_on_open(tmp_path):
         con.execute("ALTER TABLE linked_events DROP COLUMN detentions")
         con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with DuckDBStore(path) as s:
-        assert s._connection().execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert s._connection().execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         s.save_reports([LOCAL])  # writes the new column
         assert link_new(s).joined == 1
+
+
+def test_events_of_one_batch_link_as_if_each_had_been_stored_before_the_next(tmp_path, monkeypatch):
+    # one candidate query per batch: events earlier in the batch must count as candidates exactly like stored
+    # ones, so one event per batch and all of them in one batch give the same links, in the same order
+    import sitrep.store.linking as linking
+
+    radio = report("Radio Daquq said a drone killed five at the market.", "Radio Daquq", day="2024-03-11",
+                   place=DAQUQ, killed=5)
+    later = report("A drone struck Mosul again, killing two.", "Mosul Eye Daily", day="2024-05-02", place=MOSUL,
+                   killed=2)
+    outcomes = []
+    for batch in (1, 2, 512):
+        monkeypatch.setattr(linking, "BATCH", batch)
+        with DuckDBStore(tmp_path / f"b{batch}.duckdb") as s:
+            s.save_reports([WIRE, LOCAL, MOSUL_STRIKE, radio, later])
+            summary = link_new(s)
+            links = s._connection().execute(
+                "SELECT event_id, linked_id, seq, score FROM event_links ORDER BY seq").fetchall()
+            outcomes.append((summary.to_dict(), links, [to_dict(e) for e in linked_events(s)]))
+    assert outcomes[0] == outcomes[1] == outcomes[2]
+    summary, links, merged = outcomes[0]
+    assert (summary["joined"], summary["created"]) == (2, 3)  # the radio and the local report join the wire's
+    assert sorted(len(m["members"]) for m in merged) == [1, 1, 3]

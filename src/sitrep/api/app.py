@@ -247,6 +247,9 @@ def create_app(store: DuckDBStore, settings: ApiSettings | None = None, *,
         return _json(reader.stats(filters))
 
     async def can_write(request: Request) -> None:
+        if cfg.token and store.read_only:  # sitrep serve --workers N: every worker reads, none may write
+            raise ApiError(403, "writes_disabled", "adding documents is disabled: this server opened the store "
+                           "read-only (serve with one worker to write, or write with sitrep ingest while it is stopped)")
         check_token(request, cfg.token, action="adding documents")
 
     # The token is checked before the body is read, so a caller without one learns nothing from validation (401

@@ -1,44 +1,54 @@
-"""``sitrep bench``: throughput against the NLP floor, scaling with workers, memory and start-up, measured.
+"""``sitrep bench``: what ``sitrep ingest`` costs against the NLP floor, scaling with workers, memory and start-up.
 
 The corpus is what the command is given (files, folders and globs that ``sitrep ingest`` reads), repeated
-up to ``--docs`` when it is smaller; without one, the texts of the development sets in ../shared/datasets
-when present (ISAF releases, LGL and GeoWebNews articles), else the bundled samples repeated.  In one run
-it measures the full
-pipeline and the same spaCy pipeline alone over the same texts (ratio target ≥ 0.8), the pipeline
-on a pool of 1 and of 2 workers after their start-up (target ≥ 1.7×), each worker's peak RSS at half
-and at the whole corpus (target < 1.5 GB and flat), and the wall time of ``sitrep extract`` on one
-article in a fresh process (target < 3 s).
+up to ``--docs`` when it is smaller (each copy under its own URL, so the store keeps every copy); without
+one, the texts of the development sets in ../shared/datasets when present (ISAF releases, LGL and
+GeoWebNews articles), else the bundled samples repeated.  In one run, on the same texts, it measures:
+
+- spaCy's full pipeline alone (``nlp.pipe``), the baseline every ratio is printed against;
+- the sitrep pipeline only (annotate and extract, no store);
+- ``sitrep ingest`` end to end in one process (clean text, annotate, extract, store writes, linking) into a
+  fresh store file, and on pools of workers (started and warm before the clock runs), with each worker's
+  peak RSS at half and at the whole corpus (target < 1.5 GB and flat);
+- the wall time of ``sitrep extract`` on one article in a fresh process (target < 3 s).
+
+The single-process measures are interleaved ``repeat`` times and the best of each kept, so a burst of load
+from elsewhere hits every measure alike; the load average before and after is printed with them.
+``profile=True`` times every stage of the one-process ingest (``engines._profile``) in the same runs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sitrep.engines.local import WorkerPool, chunks, process_chunk
-from sitrep.ingest.sources import RawInput
+from sitrep.engines._profile import StageClock
+from sitrep.engines.local import WorkerPool, prepare, process_chunk, run
+from sitrep.ingest._raw import RawInput
+from sitrep.model import Document
 
 _LGL_TEXT = re.compile(r"<text>(.*?)</text>", re.DOTALL)
 
 
-def corpus_texts(n: int, *, paths: list[str] | None = None, datasets: Path | None = None) -> tuple[list[str], str]:
-    """Up to ``n`` article texts and a name for where they came from: ``paths`` when given, else the default."""
+def corpus_inputs(n: int, *, paths: list[str] | None = None, datasets: Path | None = None
+                  ) -> tuple[list[RawInput], str]:
+    """Up to ``n`` readable inputs and a name for where they came from: ``paths`` when given, else the default."""
     if paths:
-        base = _ingested(paths)
+        base = _readable(paths)
         if not base:
             from sitrep.errors import ConfigError
 
             raise ConfigError(f"no readable documents in {', '.join(paths)} to benchmark on")
-        name = ", ".join(paths) + (", repeated" if len(base) < n else "")
-        return (base * (n // len(base) + 1))[:n], name
+        return _repeated(base, n), ", ".join(paths) + (", repeated" if len(base) < n else "")
     root = datasets or Path(__file__).resolve().parents[3].parent / "shared" / "datasets"
     texts: list[str] = []
     isaf = root / "raw" / "isaf-press-releases" / "isaf_test_gold.dev.jsonl"
@@ -48,33 +58,43 @@ def corpus_texts(n: int, *, paths: list[str] | None = None, datasets: Path | Non
         if xml.exists() and len(texts) < n:
             texts += [_unescape(t) for t in _LGL_TEXT.findall(xml.read_text(encoding="utf-8"))]
     if texts:
-        return texts[:n], f"dev datasets in {root}"
-    base = _ingested([str(Path(__file__).resolve().parents[3] / "samples")])
-    return (base * (n // max(len(base), 1) + 1))[:n], "bundled samples, repeated"
+        return [RawInput(source=f"bench:{i}", data=t) for i, t in enumerate(texts[:n])], f"dev datasets in {root}"
+    base = _readable([str(Path(__file__).resolve().parents[3] / "samples")])
+    return _repeated(base, n), "bundled samples, repeated"
 
 
-def _ingested(paths: list[str]) -> list[str]:
-    """The clean texts of every document ``sitrep ingest`` would read from ``paths`` (failures left out)."""
-    from sitrep.engines.local import prepare
+def corpus_texts(n: int, *, paths: list[str] | None = None, datasets: Path | None = None) -> tuple[list[str], str]:
+    """The clean texts of ``corpus_inputs``."""
+    inputs, name = corpus_inputs(n, paths=paths, datasets=datasets)
+    return [d.text for d in _documents(inputs)], name
+
+
+def _readable(paths: list[str]) -> list[RawInput]:
+    """The inputs under ``paths`` that ``sitrep ingest`` turns into a document (failures left out)."""
     from sitrep.ingest.sources import read_inputs
 
-    docs = [prepare(i) for i in read_inputs(paths)]
-    return [d.text for d in docs if hasattr(d, "text")]
+    return [i for i in read_inputs(paths) if isinstance(i, RawInput) and isinstance(prepare(i), Document)]
+
+
+def _repeated(base: list[RawInput], n: int) -> list[RawInput]:
+    # a copy keeps its text but gets its own URL, hence its own document id: the store holds every copy
+    out = base[:n]
+    while base and len(out) < n:
+        k = len(out) // len(base)
+        out += [RawInput(source=f"{i.source}#copy-{k}", data=i.data,
+                         meta={**i.meta, "url": f"{i.meta.get('url') or i.source}#copy-{k}"})
+                for i in base[:n - len(out)]]
+    return out
+
+
+def _documents(inputs: list[RawInput]) -> list[Document]:
+    return [d for d in (prepare(i) for i in inputs) if isinstance(d, Document)]
 
 
 def _unescape(text: str) -> str:
     import html
 
     return html.unescape(text).strip()
-
-
-def _best(fn: Callable[[], Any], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def peak_rss_mb(pid: int | None = None) -> float | None:
@@ -90,8 +110,49 @@ def peak_rss_mb(pid: int | None = None) -> float | None:
     return None
 
 
-def measure_pool(inputs: list[RawInput], workers: int, *, batch_size: int = 16) -> dict[str, Any]:
-    """Seconds for the corpus on a pool of ``workers`` (start-up excluded, measured apart) and peak RSS per worker."""
+def _loadavg() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def ingest_once(inputs: list[RawInput], folder: Path, *, pool: WorkerPool | None = None,
+                clock: StageClock | None = None, batch_size: int = 32) -> dict[str, Any]:
+    """``sitrep ingest`` of ``inputs`` into a new store in ``folder`` (linking included): seconds and peak RSS.
+
+    The corpus goes in two halves into the same store, the peak RSS read between them (flat memory shows
+    as equal figures); linking runs once at the end, as ``sitrep ingest`` does."""
+    from sitrep.store import linking  # called through its module, so a StageClock's wrapper is what runs
+    from sitrep.store.duckdb import DuckDBStore
+
+    path = folder / f"bench-{time.monotonic_ns()}.duckdb"
+    half = len(inputs) // 2
+    stored: dict[str, int] = {}
+
+    def rss() -> list[float | None]:
+        return [peak_rss_mb(pid) for pid in pool.pids()] if pool is not None else [peak_rss_mb()]
+
+    rss_half: list[float | None] = []
+    with DuckDBStore(path) as store:
+        started = time.perf_counter()
+        with clock if clock is not None else contextlib.nullcontext():
+            for part, mark in ((inputs[:half], True), (inputs[half:], False)):
+                summary = run(part, sink=store.save_reports, on_failure=store.save_failure, batch_size=batch_size,
+                              executor=pool)
+                for outcome, count in summary.stored.items():
+                    stored[outcome] = stored.get(outcome, 0) + count
+                if mark:
+                    rss_half = rss()
+            linked = linking.link_new(store)
+        seconds = time.perf_counter() - started
+    path.unlink(missing_ok=True)
+    return {"seconds": round(seconds, 2), "stored": stored, "linked": linked.to_dict(),
+            "peak_rss_mb_half_corpus": rss_half, "peak_rss_mb_whole_corpus": rss()}
+
+
+def measure_pool(inputs: list[RawInput], workers: int, folder: Path, *, batch_size: int = 32) -> dict[str, Any]:
+    """``ingest_once`` on a pool of ``workers`` processes, timed after every worker has started and loaded."""
     started = time.perf_counter()
     pool = WorkerPool(workers)
     try:
@@ -99,21 +160,10 @@ def measure_pool(inputs: list[RawInput], workers: int, *, batch_size: int = 16) 
         for f in [pool.submit(process_chunk, inputs[:1], None, 1) for _ in range(workers)]:
             f.result()
         startup = time.perf_counter() - started
-        half = len(inputs) // 2
-        rss_half: list[float | None] = []
-        t0 = time.perf_counter()
-        for part, stop in ((inputs[:half], True), (inputs[half:], False)):
-            futures = [pool.submit(process_chunk, c, None, batch_size) for c in chunks(part, batch_size)]
-            for f in futures:
-                f.result()
-            if stop:
-                rss_half = [peak_rss_mb(pid) for pid in pool.pids()]
-        seconds = time.perf_counter() - t0
-        rss_full = [peak_rss_mb(pid) for pid in pool.pids()]
+        result = ingest_once(inputs, folder, pool=pool, batch_size=batch_size)
     finally:
         pool.shutdown()
-    return {"workers": workers, "seconds": round(seconds, 2), "startup_s": round(startup, 2),
-            "peak_rss_mb_half_corpus": rss_half, "peak_rss_mb_whole_corpus": rss_full}
+    return {"workers": workers, "startup_s": round(startup, 2), **result}
 
 
 def extract_startup_seconds(text: str) -> float:
@@ -129,16 +179,21 @@ def extract_startup_seconds(text: str) -> float:
         Path(fh.name).unlink(missing_ok=True)
 
 
+def _rate(seconds: float, docs: int, words: int, baseline: float | None) -> dict[str, Any]:
+    return {"seconds": round(seconds, 2), "docs_per_s": round(docs / seconds, 1), "words_per_s": round(words / seconds),
+            **({"ratio_to_spacy": round(baseline / seconds, 3)} if baseline else {})}
+
+
 def run_bench(*, docs: int = 200, repeat: int = 2, workers: tuple[int, ...] = (1, 2),
-              corpus: list[str] | None = None, datasets: Path | None = None) -> dict[str, Any]:
-    from sitrep.ingest.documents import document_from_text
+              corpus: list[str] | None = None, datasets: Path | None = None, profile: bool = False) -> dict[str, Any]:
     from sitrep.nlp.spacy_adapter import annotations_from_doc, load_pipeline
     from sitrep.pipeline import make_resources, report_from_annotations
 
-    texts, source = corpus_texts(docs, paths=corpus, datasets=datasets)
-    documents = [document_from_text(t) for t in texts]
+    inputs, source = corpus_inputs(docs, paths=corpus, datasets=datasets)
+    documents = _documents(inputs)
     clean = [d.text for d in documents]
     words = sum(len(t.split()) for t in clean)
+    load_before = _loadavg()
     startup = extract_startup_seconds(clean[0])
     nlp = load_pipeline()
     resources = make_resources()
@@ -148,25 +203,44 @@ def run_bench(*, docs: int = 200, repeat: int = 2, workers: tuple[int, ...] = (1
         for _ in nlp.pipe(clean, batch_size=32):
             pass
 
-    def full() -> None:
+    def pipeline() -> None:
         for d, sdoc in zip(documents, nlp.pipe(clean, batch_size=32), strict=True):
             report_from_annotations(d, annotations_from_doc(sdoc), resources)
 
-    spacy_s, full_s = _best(spacy_only, repeat), _best(full, repeat)
-    inputs = [RawInput(source=f"bench:{i}", data=t) for i, t in enumerate(texts)]
-    pools = [measure_pool(inputs, n) for n in workers]
-    one = next((p["seconds"] for p in pools if p["workers"] == 1), None)
-    return {
-        "texts": source,
-        "docs": len(clean),
-        "words": words,
-        "pipeline_docs_per_s": round(len(clean) / full_s, 1),
-        "pipeline_words_per_s": round(words / full_s),
-        "spacy_only_docs_per_s": round(len(clean) / spacy_s, 1),
-        "spacy_only_words_per_s": round(words / spacy_s),
-        "ratio_pipeline_to_spacy": round(spacy_s / full_s, 3),
-        "workers": {str(p["workers"]): {**p, "docs_per_s": round(len(inputs) / p["seconds"], 1),
-                                        "speedup": round(one / p["seconds"], 2) if one else None} for p in pools},
+    best: dict[str, float] = {}
+    ingest: dict[str, Any] | None = None
+    clock: StageClock | None = None
+    with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
+        for _ in range(max(1, repeat)):
+            for name, fn in (("spacy", spacy_only), ("pipeline", pipeline)):
+                started = time.perf_counter()
+                fn()
+                best[name] = min(best.get(name, float("inf")), time.perf_counter() - started)
+            this_clock = StageClock() if profile else None
+            result = ingest_once(inputs, Path(tmp), clock=this_clock)
+            if ingest is None or result["seconds"] < ingest["seconds"]:
+                ingest, clock = result, this_clock
+        assert ingest is not None
+        pools = [measure_pool(inputs, n, Path(tmp)) for n in workers if n > 1]
+    spacy_s, n = best["spacy"], len(clean)
+    runs = {"1": {"workers": 1, **_rate(ingest["seconds"], n, words, spacy_s), **ingest}}
+    for p in pools:
+        runs[str(p["workers"])] = {**_rate(p["seconds"], n, words, spacy_s), **p,
+                                   "speedup": round(ingest["seconds"] / p["seconds"], 2)}
+    out: dict[str, Any] = {
+        "texts": source, "docs": n, "words": words, "repeat": repeat,
+        "spacy_only": _rate(spacy_s, n, words, None),
+        "pipeline_only": _rate(best["pipeline"], n, words, spacy_s),
+        "ingest": runs,
+        "sentences_parsed_share": None,  # every sentence gets the full parse today; selective parsing fills this
         "driver_peak_rss_mb": peak_rss_mb(),
         "extract_one_article_s": startup,
+        "loadavg_before": load_before, "loadavg_after": _loadavg(), "cpus": os.cpu_count(),
     }
+    if clock is not None:
+        out["profile"] = {"wall_s": round(clock.wall, 2), "stages": clock.shares()}
+    return out
+
+
+__all__ = ["corpus_inputs", "corpus_texts", "extract_startup_seconds", "ingest_once", "measure_pool",
+           "peak_rss_mb", "run_bench"]

@@ -4,6 +4,9 @@ A stored report keeps every event it found, so nothing is lost: background ("in 
 and threats, denied events and verbal interactions (condemn, demand, meet) stay in the store and are one flag
 away (``--all`` on the command line, ``include=all`` in the API). The default list leaves them out, and leaves
 out events whose confidence is below ``config.DEFAULT_MIN_CONFIDENCE`` (its origin is documented there).
+
+Whether an event is told as news is also kept in the ``shown`` column, computed by ``news_rule`` when rows are
+written (``store._derived``), so the default list filters on one boolean where the column is current.
 """
 
 from __future__ import annotations
@@ -24,17 +27,29 @@ def verbal_subtypes() -> tuple[str, ...]:
                         if sub.get("verbal")))
 
 
-def shown_conditions(*, news_only: bool, min_confidence: float | None) -> tuple[list[str], list[Any]]:
-    """SQL conditions (and parameters) over the flat event columns for the default list."""
+def news_rule() -> tuple[str, list[Any]]:
+    """The SQL test (and its parameters) over an event row's flat columns: told as news, not background, not a
+    plan, not denied, not a verbal interaction."""
+    tests = ["NOT coalesce(negated, FALSE)", "coalesce(hedge, '') NOT IN ('hypothetical', 'historical')"]
+    verbal = verbal_subtypes()
+    if verbal:
+        tests.append(f"coalesce(sub_event_type, '') NOT IN ({', '.join('?' for _ in verbal)})")
+    return " AND ".join(tests), list(verbal)
+
+
+def shown_conditions(*, news_only: bool, min_confidence: float | None,
+                     precomputed: bool = False) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and parameters) over the flat event columns for the default list; ``precomputed`` when
+    the table's ``shown`` column holds the current rule (``store._derived``)."""
     where: list[str] = []
     params: list[Any] = []
     if news_only:
-        where.append("NOT coalesce(negated, FALSE)")
-        where.append("coalesce(hedge, '') NOT IN ('hypothetical', 'historical')")
-        verbal = verbal_subtypes()
-        if verbal:
-            where.append(f"coalesce(sub_event_type, '') NOT IN ({', '.join('?' for _ in verbal)})")
-            params += list(verbal)
+        if precomputed:
+            where.append("shown")
+        else:
+            rule, rule_params = news_rule()
+            where.append(rule)
+            params += rule_params
     if min_confidence is not None:
         where.append("confidence >= ?")
         params.append(float(min_confidence))
@@ -60,3 +75,6 @@ def bound(value: str | dt.date, *, end: bool) -> str:
         pass
     which = "until" if end else "since"
     raise StoreError(f"{which}={value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY", code="bad_filter")
+
+
+__all__ = ["bound", "news_rule", "shown_conditions", "verbal_subtypes"]

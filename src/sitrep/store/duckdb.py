@@ -21,6 +21,7 @@ import duckdb
 
 from sitrep.errors import StoreError
 from sitrep.model import Document, Event, Failure, Report, event_from_dict
+from sitrep.store._derived import derived_are_current, fill_derived, refresh_derived
 from sitrep.store._guard import GuardedConnection, store_error
 from sitrep.store._rows import (
     CHILD_TABLES,
@@ -37,10 +38,12 @@ from sitrep.store.export import write_events
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Each step upgrades a store from the version before it; opening a writable store runs the missing ones.
 MIGRATIONS = {
     2: ["ALTER TABLE events ADD COLUMN IF NOT EXISTS detentions INTEGER"],  # Event.detained, flat column
+    3: ["ALTER TABLE events ADD COLUMN IF NOT EXISTS shown BOOLEAN",  # store._derived, filled on open
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS search VARCHAR"],
 }
 _SEEN_TABLE = ("CREATE TABLE IF NOT EXISTS seen (feed VARCHAR NOT NULL, key VARCHAR NOT NULL, document_id VARCHAR, "
                "seen_at TIMESTAMP, PRIMARY KEY (feed, key))")
@@ -57,6 +60,7 @@ class DuckDBStore:
         self.path = str(path)
         self.read_only = read_only
         self._con: GuardedConnection | None = self._connect()
+        self.derived = False  # whether the derived columns (shown, search) follow this version (store._derived)
         try:
             self._types = self._init_schema()
         except BaseException:
@@ -100,6 +104,10 @@ class DuckDBStore:
             schema = resources.files("sitrep.store").joinpath("schema.sql").read_text(encoding="utf-8")
             con.execute(schema)
             con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        self.derived = derived_are_current(con)
+        if not self.derived and not self.read_only:  # a new store, an upgraded one, another taxonomy
+            refresh_derived(con)
+            self.derived = True
         types: dict[str, dict[str, str]] = {}
         for table, column, kind in con.execute(
                 "SELECT table_name, column_name, data_type FROM information_schema.columns "
@@ -224,6 +232,7 @@ class DuckDBStore:
             if todo:
                 for table in ("documents", *CHILD_TABLES):
                     insert_rows(con, table, [row for p in todo for row in p.rows[table]], self._types[table])
+                fill_derived(con, "events")
                 self._upsert_failures(con, [f for p in todo for f in p.failures])
             con.execute("COMMIT")
         except (duckdb.Error, StoreError, UnicodeError) as exc:
@@ -258,7 +267,8 @@ class DuckDBStore:
                       until: str | dt.date | None = None, type: str | None = None,
                       actor: str | None = None, news_only: bool = False,
                       min_confidence: float | None = None) -> tuple[str, list[Any]]:
-        where, params = shown_conditions(news_only=news_only, min_confidence=min_confidence)
+        where, params = shown_conditions(news_only=news_only, min_confidence=min_confidence,
+                                         precomputed=self.derived)
         if country:
             where.append("upper(country) = upper(?)")
             params.append(country.strip())
@@ -373,7 +383,7 @@ class DuckDBStore:
         if importlib.util.find_spec("pandas") is None:
             raise StoreError("to_pandas needs pandas: pip install pandas (or use to_parquet)", code="missing_pandas")
         where, params = self._event_filter(**filters)
-        sql = f"SELECT * EXCLUDE (record, actor_names) FROM events{where} ORDER BY event_date NULLS LAST, id"
+        sql = f"SELECT * EXCLUDE (record, actor_names, shown, search) FROM events{where} ORDER BY event_date NULLS LAST, id"
         return self._connection().execute(sql, params).df()
 
     def to_parquet(self, path: str | Path, **filters: Any) -> int:

@@ -1,4 +1,4 @@
--- The sitrep store, schema version 1: one row per document, event, claim, citation, place, time and actor.
+-- The sitrep store, schema version 3: one row per document, event, claim, citation, place, time and actor.
 -- Flat columns are for filtering and CSV; the `record` column keeps the full published record (model.to_dict).
 -- Ids of records other than documents can repeat across documents, so child tables key on document_id too.
 
@@ -59,10 +59,12 @@ CREATE TABLE IF NOT EXISTS events (
     hedge VARCHAR,
     negated BOOLEAN,
     confidence DOUBLE,
+    shown BOOLEAN,               -- told as news: the default list's rule (store/_derived.py), filled when written
     evidence_text VARCHAR,
     source_url VARCHAR,
     outlet VARCHAR,
     extractor VARCHAR,
+    search VARCHAR,              -- what the API's q filter searches, lower-cased (store/_derived.py)
     record JSON NOT NULL,
     PRIMARY KEY (document_id, id)
 );

@@ -173,3 +173,16 @@ def test_a_town_inside_an_armed_partys_name_is_no_place():
     report = extract_one("Des combattants de Boko Haram ont attaqué vendredi le village de Ngouboua, au Tchad, "
                          "faisant cinq morts, a indiqué une source sécuritaire.", published="2015-02-14")
     assert not any(p.name in ("Boko", "Haram") for p in report.places)
+
+
+def test_a_village_the_gazetteer_lacks_is_not_its_namesake_abroad():
+    # "Bule" is also a name of Bulle, in Switzerland; "la ville de Mann" one of the Isle of Man
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("Des hommes armés ont tué quatre civils dimanche à Bule, un village du territoire de Djugu, "
+                         "dans la province de l'Ituri, ont indiqué des sources locales.", published="2023-05-08")
+    assert {p.name: p.country for p in report.places} == {"Bule": None, "Djugu": "CD", "Ituri": "CD"}
+    assert [e.place.country for e in report.events] == ["CD"]
+    report = extract_one("La ville de Mann, en Centrafrique, est tombée mardi aux mains des rebelles, à 500 km de "
+                         "Bangui.", published="2023-05-08")
+    assert {p.name: p.country for p in report.places} == {"Mann": None, "Centrafrique": "CF", "Bangui": "CF"}

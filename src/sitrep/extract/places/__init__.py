@@ -4,7 +4,8 @@ Passes, each over frozen records (``records.py``): recognise (``Mention``: the m
 mislabels, a gazetteer scan vouched for by place cues) → look up (``Toponym``: the entries each name may be) → sites
 (a street or an airport is one mention, placed by its town) → filters (not a person's name, an actor's, a word the
 article writes in lower case) → context (the countries and regions the rest of the article names) → rank (two
-passes of named, fitted features) → build (``Place``; a site with no town of its own is placed by the article's).
+passes of named, fitted features) → the story's map (``story.py``: a hamlet's namesake far from every firm place of
+the article is left unresolved) → build (``Place``; a site with no town of its own is placed by the article's).
 
 The gazetteer is passed in (anything shaped like ``GazetteerLike``); the stage never loads one itself.  The words
 are the language's (``lang/<code>/places.yaml``, month and weekday names from ``calendar.yaml``).
@@ -23,6 +24,7 @@ from sitrep.extract.places.rank import rank
 from sitrep.extract.places.recognise import recognise
 from sitrep.extract.places.records import EntryLike, GazetteerLike
 from sitrep.extract.places.sites import placed_by_context, with_sites
+from sitrep.extract.places.story import on_the_map
 from sitrep.extract.places.words import place_words
 from sitrep.lang import Lexicon, default_lexicon
 from sitrep.model import Annotations, Place
@@ -46,7 +48,8 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
     toponyms = vouched_embedded(toponyms)
     toponyms = not_people(ann, not_words(ann, toponyms, w), gazetteer, is_actor)
     contexts = document_context(toponyms, demonyms, gazetteer, dateline_country)
-    ranked = [r for r in rank(ann, toponyms, contexts, gazetteer, w) if kept(ann, r)]
+    ranked = on_the_map(ann, rank(ann, toponyms, contexts, gazetteer, w), gazetteer, dateline_country)
+    ranked = [r for r in ranked if kept(ann, r)]
     places = placed_by_context(ann, [place_from(ann, r) for r in ranked], [r.toponym.mention for r in ranked])
     log.debug("places: %d mentions, %d places", len(mentions), len(places))
     return places

@@ -186,3 +186,22 @@ def test_a_village_the_gazetteer_lacks_is_not_its_namesake_abroad():
     report = extract_one("La ville de Mann, en Centrafrique, est tombée mardi aux mains des rebelles, à 500 km de "
                          "Bangui.", published="2023-05-08")
     assert {p.name: p.country for p in report.places} == {"Mann": None, "Centrafrique": "CF", "Bangui": "CF"}
+
+
+@pytest.mark.parametrize(("text", "beside"), [
+    ("Des hommes armés ont attaqué samedi le village de Tinkélé, situé à une quinzaine de km de Niafunké.", "Niafunké"),
+    ("Des hommes armés ont attaqué samedi Tinkélé, à 12 kilomètres au nord de Niafunké.", "Niafunké"),
+    ("Des hommes armés ont attaqué samedi le village de Tinkélé, près de Niafunké.", "Niafunké"),
+    ("Des hommes armés ont attaqué samedi le village de Tinkélé, situé à 150 km de Mopti.", None),
+    ("Des hommes armés ont attaqué samedi Tinkélé et ont fui vers Niafunké.", None),
+])
+def test_a_village_the_gazetteer_lacks_is_placed_beside_the_town_it_is_measured_from(text, beside):
+    from sitrep.pipeline import extract_one
+
+    places = {p.name: p for p in extract_one(text, published="2023-05-08").places}
+    village = places.get("Tinkélé")
+    if beside is None:
+        assert village is None or village.lat is None
+    else:
+        assert (village.lat, village.lon) == (places[beside].lat, places[beside].lon)
+        assert village.precision.value == "near" and village.evidence[0].text == "Tinkélé"

@@ -5,7 +5,8 @@ mislabels, a gazetteer scan vouched for by place cues) → look up (``Toponym``:
 (a street or an airport is one mention, placed by its town) → filters (not a person's name, an actor's, a word the
 article writes in lower case) → context (the countries and regions the rest of the article names) → rank (two
 passes of named, fitted features) → the story's map (``story.py``: a hamlet's namesake far from every firm place of
-the article is left unresolved) → build (``Place``; a site with no town of its own is placed by the article's).
+the article is left unresolved) → build (``Place``; a place the gazetteer lacks, written with its distance from a
+town, is placed beside it; a site with no town of its own is placed by the article's).
 
 The gazetteer is passed in (anything shaped like ``GazetteerLike``); the stage never loads one itself.  The words
 are the language's (``lang/<code>/places.yaml``, month and weekday names from ``calendar.yaml``).
@@ -16,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from sitrep.extract.places.beside import placed_beside
 from sitrep.extract.places.build import EXTRACTOR, place_from
 from sitrep.extract.places.context import document_context
 from sitrep.extract.places.filters import kept, not_people, not_words, vouched_embedded
@@ -50,7 +52,8 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
     contexts = document_context(toponyms, demonyms, gazetteer, dateline_country)
     ranked = on_the_map(ann, rank(ann, toponyms, contexts, gazetteer, w), gazetteer, dateline_country)
     ranked = [r for r in ranked if kept(ann, r)]
-    places = placed_by_context(ann, [place_from(ann, r) for r in ranked], [r.toponym.mention for r in ranked])
+    placed = [r.toponym.mention for r in ranked]
+    places = placed_by_context(ann, placed_beside(ann, [place_from(ann, r) for r in ranked], placed, w), placed)
     log.debug("places: %d mentions, %d places", len(mentions), len(places))
     return places
 

@@ -33,6 +33,7 @@ class PlaceWords:
     near_heads: frozenset[str]
     near_links: frozenset[str]
     directions: frozenset[str]
+    distance_units: dict[str, float]  # "km" -> 1.0, "miles" -> 1.609: kilometres in one unit
     # where a name begins and ends
     definite_articles: frozenset[str]
     articles: frozenset[str]
@@ -84,6 +85,7 @@ def place_words(lex: Lexicon) -> PlaceWords:
         near_heads=words("near_heads"),
         near_links=words("near_links"),
         directions=words("directions"),
+        distance_units={str(k).lower(): float(v) for k, v in lex.table("places", "distance_units").items()},
         definite_articles=words("definite_articles"),
         articles=words("articles"),
         possessive_endings=words("possessive_endings"),

@@ -99,10 +99,10 @@ def test_two_namesakes_abroad_do_not_vouch_for_each_other() -> None:
 
 def test_a_famous_town_of_the_article_draws_the_map_a_small_one_does_not() -> None:
     # no country named: Ostra of 40,000 people says little to a reader abroad, of 400,000 it places the story
-    assert resolved("Gunmen attacked Bule near Ostra.", ["Bule", "Ostra"], OSTRA, BULE_ABROAD) == {
+    assert resolved("Gunmen attacked Bule, then Ostra.", ["Bule", "Ostra"], OSTRA, BULE_ABROAD) == {
         "Bule": "SV", "Ostra": "FD"}
     big = Entry(2, "Ostra", "city", "FD", "North", lat=1.9, lon=30.5, population=400_000)
-    assert resolved("Gunmen attacked Bule near Ostra.", ["Bule", "Ostra"], big, BULE_ABROAD) == {
+    assert resolved("Gunmen attacked Bule, then Ostra.", ["Bule", "Ostra"], big, BULE_ABROAD) == {
         "Bule": None, "Ostra": "FD"}
 
 

@@ -205,3 +205,26 @@ def test_a_village_the_gazetteer_lacks_is_placed_beside_the_town_it_is_measured_
     else:
         assert (village.lat, village.lon) == (places[beside].lat, places[beside].lon)
         assert village.precision.value == "near" and village.evidence[0].text == "Tinkélé"
+
+
+@pytest.mark.parametrize("text", [
+    # a border: the attack was in Mali, beside Burkina Faso and Niger
+    "Mali : dix soldats tués à Tessit\n\nUne attaque jihadiste a tué dix soldats maliens lundi près des frontières du "
+    "Burkina Faso et du Niger, a indiqué l'armée. Un bilan précédent faisait état de cinq morts.",
+    # an origin: the fighters came from Sudan, the town attacked is Birao
+    "Un camp militaire de Birao a été attaqué dimanche.\nDes combattants venus du Soudan ont attaqué la ville, faisant "
+    "trois morts, selon les autorités.",
+])
+def test_a_border_or_an_origin_is_not_where_the_event_happened(text):
+    from sitrep.pipeline import extract_one
+
+    report = extract_one(text, published="2023-05-10")
+    assert report.events and {e.place.name for e in report.events} <= {"Tessit", "Birao"}
+
+
+def test_the_town_a_village_is_measured_from_is_not_the_events_place():
+    from sitrep.pipeline import extract_one
+
+    (event,) = extract_one("Des hommes armés ont attaqué samedi le village de Tinkélé, situé à une quinzaine de km de "
+                           "Niafunké, tuant deux civils.", published="2023-05-10").events
+    assert (event.place.name, event.place.precision.value) == ("Tinkélé", "near")

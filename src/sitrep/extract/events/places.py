@@ -23,6 +23,9 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
                    and not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)]
     # a place named inside an organisation ("the Ohio Department of Health") says who, not where
     in_sentence = [p for p in in_sentence if not _inside_organisation(ann, p)] or in_sentence
+    # a border or an origin is elsewhere ("près des frontières du Niger", "venus du Soudan"): with nothing else in
+    # the sentence, the event takes its place from the paragraph or the article
+    in_sentence = [p for p in in_sentence if not _elsewhere(ann, p, ctx.words.elsewhere_heads)]
     unknown = [p for p in in_sentence if p.lat is None or p.lon is None]
     in_sentence = [p for p in in_sentence if p not in unknown]
     if unknown and not in_sentence:
@@ -34,6 +37,10 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
         inside = [p for p in in_sentence if any(ann.tokens[j].start <= p.evidence[0].start < ann.tokens[j].end
                                                  for j in phrase)]
         pool = inside or in_sentence
+        # a town named only to say how far the place is from it ("Tinkélé, à 15 km de Niafunké") is not the event's
+        pool = [p for p in pool if not any(q is not p and q.precision == GeoPrecision.NEAR and q.geonames_id is not None
+                                           and q.geonames_id == p.geonames_id and q.evidence[0].start < p.evidence[0].start
+                                           for q in pool)]
         return min(pool, key=lambda p: (p.geonames_id is None, PLACE_RANK[p.precision])), "sentence"
     para = paragraph_index_at(ann, sent.start)
     earlier = [p for p in placed if p.evidence[0].start < sent.start
@@ -79,6 +86,29 @@ def unlocated(place: Place, area: Place | None) -> Place:
         return place
     return replace(place, feature="unlocated", country=area.country, admin1=area.admin1 or area.name,
                    admin2=area.admin2, lat=area.lat, lon=area.lon, precision=area.precision)
+
+
+# Steps from a place up its prepositions and nouns to the word that governs it ("frontières" in "près des frontières
+# du Burkina Faso et du Niger" is three steps above "Niger").
+_ELSEWHERE_STEPS = 6
+
+
+def _elsewhere(ann, p: Place, heads: frozenset[str]) -> bool:
+    """Whether the words that govern the place, up to the first verb, put it elsewhere than the event (a border, an
+    origin: ``events.yaml`` elsewhere_heads)."""
+    if not heads:
+        return False
+    j = next((t.i for t in ann.tokens if t.start <= p.evidence[0].start < t.end), None)
+    for _ in range(_ELSEWHERE_STEPS):
+        if j is None or ann.tokens[j].head == j:
+            return False
+        j = ann.tokens[j].head
+        t = ann.tokens[j]
+        if t.text.lower() in heads or t.lemma.lower() in heads:
+            return True
+        if t.pos in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _inside_organisation(ann, p: Place) -> bool:

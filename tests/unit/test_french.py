@@ -228,3 +228,20 @@ def test_the_town_a_village_is_measured_from_is_not_the_events_place():
     (event,) = extract_one("Des hommes armés ont attaqué samedi le village de Tinkélé, situé à une quinzaine de km de "
                            "Niafunké, tuant deux civils.", published="2023-05-10").events
     assert (event.place.name, event.place.precision.value) == ("Tinkélé", "near")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Deux soldats maliens ont été tués lundi dans le nord du Mali, selon l'armée. Le village de Tinkélé, situé à une "
+     "vingtaine de km de Niafunké, a subi le passage des assaillants vers minuit.", "Tinkélé"),
+    # the next paragraph is another story
+    ("Deux soldats maliens ont été tués lundi dans le nord du Mali, selon l'armée.\n\nLe village de Tinkélé, situé à "
+     "une vingtaine de km de Niafunké, a reçu la visite du gouverneur.", "Mali"),
+    # a town outside the country told first is no detail of it
+    ("Deux soldats maliens ont été tués lundi dans le nord du Mali, selon l'armée. Le ministre se trouvait alors à "
+     "Niamey.", "Mali"),
+])
+def test_a_country_wide_place_yields_to_the_village_the_next_sentence_names_inside_it(text, place):
+    from sitrep.pipeline import extract_one
+
+    (event,) = extract_one(text, published="2023-05-10").events
+    assert event.place.name == place

@@ -41,7 +41,8 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
         pool = [p for p in pool if not any(q is not p and q.precision == GeoPrecision.NEAR and q.geonames_id is not None
                                            and q.geonames_id == p.geonames_id and q.evidence[0].start < p.evidence[0].start
                                            for q in pool)]
-        return min(pool, key=lambda p: (p.geonames_id is None, PLACE_RANK[p.precision])), "sentence"
+        best = min(pool, key=lambda p: (p.geonames_id is None, PLACE_RANK[p.precision]))
+        return _told_next(ann, placed, d.sentence, best, ctx.words.elsewhere_heads) or best, "sentence"
     para = paragraph_index_at(ann, sent.start)
     earlier = [p for p in placed if p.evidence[0].start < sent.start
                and paragraph_index_at(ann, p.evidence[0].start) == para and p.geonames_id is not None]
@@ -59,6 +60,22 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
 
 
 _AREAS = (GeoPrecision.ADMIN2, GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
+_COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
+
+
+def _told_next(ann, placed: list[Place], si: int, best: Place, elsewhere: frozenset[str]) -> Place | None:
+    """A finer place inside the sentence's country or region that the next sentence of the paragraph names first
+    ("Deux soldats ont été tués dans le nord du Mali. Le village de Soumpi, à 20 km de Niafunké, a subi ...")."""
+    if best.precision not in _COARSE or si + 1 >= len(ann.sentences):
+        return None
+    nxt = ann.sentences[si + 1]
+    if paragraph_index_at(ann, nxt.start) != paragraph_index_at(ann, ann.sentences[si].start):
+        return None
+    inside = [p for p in placed if nxt.start <= p.evidence[0].start < nxt.end and p.lat is not None
+              and p.precision not in _COARSE and p.country == best.country
+              and (best.precision == GeoPrecision.COUNTRY or p.admin1 == best.admin1)
+              and not _elsewhere(ann, p, elsewhere)]
+    return inside[0] if inside else None
 
 
 def _area(ann, placed: list[Place], before: int) -> Place | None:

@@ -245,3 +245,22 @@ def test_a_country_wide_place_yields_to_the_village_the_next_sentence_names_insi
 
     (event,) = extract_one(text, published="2023-05-10").events
     assert event.place.name == place
+
+
+@pytest.mark.parametrize(("text", "site", "town"), [
+    # the name after the site word is a town: the site is beside it
+    ("Une bombe a explosé mardi au marché de Sévaré, faisant trois morts.", "Sévaré", "Sévaré"),
+    ("Des obus sont tombés sur l'aéroport de Gao lundi.", "Gao", "Gao"),
+    # a square named after an idea is in the town the article names there
+    ("La marche devait commencer place de la Liberté, dans le centre de Bamako, mais la police l'a dispersée.",
+     "place de la Liberté", "Bamako"),
+    ("La manifestation partie de la Place de la Constitution a été émaillée d'incidents à Port-au-Prince.",
+     "Place de la Constitution", "Port-au-Prince"),
+])
+def test_a_french_site_opens_with_its_word_and_is_placed_by_its_town(text, site, town):
+    from sitrep.pipeline import extract_one
+
+    places = extract_one(text, published="2023-05-10").places
+    (found,) = [p for p in places if p.evidence[0].text == site]
+    assert (found.precision.value, found.candidates[0]["name"].lower()) == ("near", town.lower())
+    assert all(p.country in ("ML", "HT") for p in places)

@@ -49,8 +49,9 @@ def not_words(ann: Annotations, toponyms: list[Toponym], w: PlaceWords) -> list[
     out = []
     for t in toponyms:
         m = t.mention
-        if not _capitalised(t.text, w) or t.text.lower() in w.never_places:
-            continue  # "metro", "of", "n't": a place name is written with a capital
+        if (not _capitalised(t.text, w) and not m.site) or t.text.lower() in w.never_places:
+            continue  # "metro", "of", "n't": a place name is written with a capital (a French site's word is not:
+            # "la place de la Liberté")
         if m.end - m.start == 1 and not m.hint and not m.site:
             word = ann.tokens[m.start].text
             letters = word.replace(".", "")

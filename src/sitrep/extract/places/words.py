@@ -51,6 +51,7 @@ class PlaceWords:
     hyphen_qualifiers: frozenset[str]
     acting_verbs: frozenset[str]
     # sites
+    site_word_first: bool  # "la place de la Liberté", not "Liberty Square"
     site_words: frozenset[str]
     thoroughfares: frozenset[str]
     describing_words: frozenset[str]
@@ -71,6 +72,10 @@ def place_words(lex: Lexicon) -> PlaceWords:
         raise ConfigError(f"sitrep/lang/{lex.code}/places.yaml: demonym_endings must be a list of "
                           "[adjective ending, name ending] pairs")
     particles = words("name_particles")
+    position = lex.value("places", "site_word_position")
+    if position not in ("first", "last"):
+        raise ConfigError(f"sitrep/lang/{lex.code}/places.yaml: site_word_position must be first or last, not "
+                          f"{position!r}")
     return PlaceWords(
         locative=words("locative_prepositions"),
         territorial_verbs=words("territorial_verbs"),
@@ -101,6 +106,7 @@ def place_words(lex: Lexicon) -> PlaceWords:
         holidays=words("holidays"),
         hyphen_qualifiers=words("hyphen_qualifiers"),
         acting_verbs=words("acting_verbs"),
+        site_word_first=position == "first",
         site_words=words("site_words"),
         thoroughfares=words("thoroughfares"),
         describing_words=words("describing_words"),

@@ -264,3 +264,12 @@ def test_a_french_site_opens_with_its_word_and_is_placed_by_its_town(text, site,
     (found,) = [p for p in places if p.evidence[0].text == site]
     assert (found.precision.value, found.candidates[0]["name"].lower()) == ("near", town.lower())
     assert all(p.country in ("ML", "HT") for p in places)
+
+
+def test_a_locality_the_gazetteer_lacks_is_not_a_town_abroad_that_lists_its_name():
+    # GeoNames lists "Shari" among the names of Shirley, in the United States
+    from sitrep.pipeline import extract_one
+
+    places = extract_one("Des miliciens ont incendié dimanche des maisons dans la localité de Shari, en Ituri, dans le "
+                         "nord-est de la RDC.", published="2023-05-10").places
+    assert {p.name: p.country for p in places}.get("Shari") is None

@@ -134,3 +134,8 @@ def test_a_dateline_is_where_the_report_was_filed_whatever_else_the_article_name
 def test_the_distances_are_great_circle_kilometres() -> None:
     assert round(km(0.0, 0.0, 0.0, 1.0)) == 111
     assert km(BULE_ABROAD.lat, BULE_ABROAD.lon, OSTRA.lat, OSTRA.lon) > OFF_MAP_KM > km(3.0, 33.0, 1.9, 30.5)
+
+
+def test_the_text_calling_it_a_village_does_not_make_a_namesake_abroad_the_village() -> None:
+    text = "Gunmen attacked the village of Bule in Freedonia."
+    assert resolved(text, ["Bule", "Freedonia"], FREEDONIA, BULE_ABROAD) == {"Bule": None, "Freedonia": "FD"}

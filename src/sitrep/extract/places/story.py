@@ -96,10 +96,10 @@ def famous(c: EntryLike, t: Toponym, gazetteer: GazetteerLike) -> bool:
 
 def _obscure(c: EntryLike, t: Toponym, gazetteer: GazetteerLike) -> bool:
     """A place the mention names only by one of its other names, or a one-word namesake of a hamlet; never the
-    kind of place the text names.  A name of several words that is the entry's own ("Licking County": GeoNames
+    kind of district or region the text names.  A name of several words that is the entry's own ("Licking County": GeoNames
     gives districts no population) is no chance match."""
-    if famous(c, t, gazetteer) or _fits_hint(c, t):
-        return False
+    if famous(c, t, gazetteer) or (t.mention.hint in _AREAS and c.feature in _AREAS):
+        return False  # "le territoire de Djugu", "Boone County"; "la localité de Shari" is no Shirley, Texas
     if not _own_name(c, t, gazetteer):
         return True
     return " " not in t.key and c.population < HAMLET_POPULATION

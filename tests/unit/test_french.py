@@ -173,3 +173,103 @@ def test_a_town_inside_an_armed_partys_name_is_no_place():
     report = extract_one("Des combattants de Boko Haram ont attaqué vendredi le village de Ngouboua, au Tchad, "
                          "faisant cinq morts, a indiqué une source sécuritaire.", published="2015-02-14")
     assert not any(p.name in ("Boko", "Haram") for p in report.places)
+
+
+def test_a_village_the_gazetteer_lacks_is_not_its_namesake_abroad():
+    # "Bule" is also a name of Bulle, in Switzerland; "la ville de Mann" one of the Isle of Man
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("Des hommes armés ont tué quatre civils dimanche à Bule, un village du territoire de Djugu, "
+                         "dans la province de l'Ituri, ont indiqué des sources locales.", published="2023-05-08")
+    assert {p.name: p.country for p in report.places} == {"Bule": None, "Djugu": "CD", "Ituri": "CD"}
+    assert [e.place.country for e in report.events] == ["CD"]
+    report = extract_one("La ville de Mann, en Centrafrique, est tombée mardi aux mains des rebelles, à 500 km de "
+                         "Bangui.", published="2023-05-08")
+    assert {p.name: p.country for p in report.places} == {"Mann": None, "Centrafrique": "CF", "Bangui": "CF"}
+
+
+@pytest.mark.parametrize(("text", "beside"), [
+    ("Des hommes armés ont attaqué samedi le village de Tinkélé, situé à une quinzaine de km de Niafunké.", "Niafunké"),
+    ("Des hommes armés ont attaqué samedi Tinkélé, à 12 kilomètres au nord de Niafunké.", "Niafunké"),
+    ("Des hommes armés ont attaqué samedi le village de Tinkélé, près de Niafunké.", "Niafunké"),
+    ("Des hommes armés ont attaqué samedi le village de Tinkélé, situé à 150 km de Mopti.", None),
+    ("Des hommes armés ont attaqué samedi Tinkélé et ont fui vers Niafunké.", None),
+])
+def test_a_village_the_gazetteer_lacks_is_placed_beside_the_town_it_is_measured_from(text, beside):
+    from sitrep.pipeline import extract_one
+
+    places = {p.name: p for p in extract_one(text, published="2023-05-08").places}
+    village = places.get("Tinkélé")
+    if beside is None:
+        assert village is None or village.lat is None
+    else:
+        assert (village.lat, village.lon) == (places[beside].lat, places[beside].lon)
+        assert village.precision.value == "near" and village.evidence[0].text == "Tinkélé"
+
+
+@pytest.mark.parametrize("text", [
+    # a border: the attack was in Mali, beside Burkina Faso and Niger
+    "Mali : dix soldats tués à Tessit\n\nUne attaque jihadiste a tué dix soldats maliens lundi près des frontières du "
+    "Burkina Faso et du Niger, a indiqué l'armée. Un bilan précédent faisait état de cinq morts.",
+    # an origin: the fighters came from Sudan, the town attacked is Birao
+    "Un camp militaire de Birao a été attaqué dimanche.\nDes combattants venus du Soudan ont attaqué la ville, faisant "
+    "trois morts, selon les autorités.",
+])
+def test_a_border_or_an_origin_is_not_where_the_event_happened(text):
+    from sitrep.pipeline import extract_one
+
+    report = extract_one(text, published="2023-05-10")
+    assert report.events and {e.place.name for e in report.events} <= {"Tessit", "Birao"}
+
+
+def test_the_town_a_village_is_measured_from_is_not_the_events_place():
+    from sitrep.pipeline import extract_one
+
+    (event,) = extract_one("Des hommes armés ont attaqué samedi le village de Tinkélé, situé à une quinzaine de km de "
+                           "Niafunké, tuant deux civils.", published="2023-05-10").events
+    assert (event.place.name, event.place.precision.value) == ("Tinkélé", "near")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Deux soldats maliens ont été tués lundi dans le nord du Mali, selon l'armée. Le village de Tinkélé, situé à une "
+     "vingtaine de km de Niafunké, a subi le passage des assaillants vers minuit.", "Tinkélé"),
+    # the next paragraph is another story
+    ("Deux soldats maliens ont été tués lundi dans le nord du Mali, selon l'armée.\n\nLe village de Tinkélé, situé à "
+     "une vingtaine de km de Niafunké, a reçu la visite du gouverneur.", "Mali"),
+    # a town outside the country told first is no detail of it
+    ("Deux soldats maliens ont été tués lundi dans le nord du Mali, selon l'armée. Le ministre se trouvait alors à "
+     "Niamey.", "Mali"),
+])
+def test_a_country_wide_place_yields_to_the_village_the_next_sentence_names_inside_it(text, place):
+    from sitrep.pipeline import extract_one
+
+    (event,) = extract_one(text, published="2023-05-10").events
+    assert event.place.name == place
+
+
+@pytest.mark.parametrize(("text", "site", "town"), [
+    # the name after the site word is a town: the site is beside it
+    ("Une bombe a explosé mardi au marché de Sévaré, faisant trois morts.", "Sévaré", "Sévaré"),
+    ("Des obus sont tombés sur l'aéroport de Gao lundi.", "Gao", "Gao"),
+    # a square named after an idea is in the town the article names there
+    ("La marche devait commencer place de la Liberté, dans le centre de Bamako, mais la police l'a dispersée.",
+     "place de la Liberté", "Bamako"),
+    ("La manifestation partie de la Place de la Constitution a été émaillée d'incidents à Port-au-Prince.",
+     "Place de la Constitution", "Port-au-Prince"),
+])
+def test_a_french_site_opens_with_its_word_and_is_placed_by_its_town(text, site, town):
+    from sitrep.pipeline import extract_one
+
+    places = extract_one(text, published="2023-05-10").places
+    (found,) = [p for p in places if p.evidence[0].text == site]
+    assert (found.precision.value, found.candidates[0]["name"].lower()) == ("near", town.lower())
+    assert all(p.country in ("ML", "HT") for p in places)
+
+
+def test_a_locality_the_gazetteer_lacks_is_not_a_town_abroad_that_lists_its_name():
+    # GeoNames lists "Shari" among the names of Shirley, in the United States
+    from sitrep.pipeline import extract_one
+
+    places = extract_one("Des miliciens ont incendié dimanche des maisons dans la localité de Shari, en Ituri, dans le "
+                         "nord-est de la RDC.", published="2023-05-10").places
+    assert {p.name: p.country for p in places}.get("Shari") is None

@@ -23,6 +23,9 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
                    and not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)]
     # a place named inside an organisation ("the Ohio Department of Health") says who, not where
     in_sentence = [p for p in in_sentence if not _inside_organisation(ann, p)] or in_sentence
+    # a border or an origin is elsewhere ("près des frontières du Niger", "venus du Soudan"): with nothing else in
+    # the sentence, the event takes its place from the paragraph or the article
+    in_sentence = [p for p in in_sentence if not _elsewhere(ann, p, ctx.words.elsewhere_heads)]
     unknown = [p for p in in_sentence if p.lat is None or p.lon is None]
     in_sentence = [p for p in in_sentence if p not in unknown]
     if unknown and not in_sentence:
@@ -34,7 +37,12 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
         inside = [p for p in in_sentence if any(ann.tokens[j].start <= p.evidence[0].start < ann.tokens[j].end
                                                  for j in phrase)]
         pool = inside or in_sentence
-        return min(pool, key=lambda p: (p.geonames_id is None, PLACE_RANK[p.precision])), "sentence"
+        # a town named only to say how far the place is from it ("Tinkélé, à 15 km de Niafunké") is not the event's
+        pool = [p for p in pool if not any(q is not p and q.precision == GeoPrecision.NEAR and q.geonames_id is not None
+                                           and q.geonames_id == p.geonames_id and q.evidence[0].start < p.evidence[0].start
+                                           for q in pool)]
+        best = min(pool, key=lambda p: (p.geonames_id is None, PLACE_RANK[p.precision]))
+        return _told_next(ann, placed, d.sentence, best, ctx.words.elsewhere_heads) or best, "sentence"
     para = paragraph_index_at(ann, sent.start)
     earlier = [p for p in placed if p.evidence[0].start < sent.start
                and paragraph_index_at(ann, p.evidence[0].start) == para and p.geonames_id is not None]
@@ -52,6 +60,22 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
 
 
 _AREAS = (GeoPrecision.ADMIN2, GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
+_COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
+
+
+def _told_next(ann, placed: list[Place], si: int, best: Place, elsewhere: frozenset[str]) -> Place | None:
+    """A finer place inside the sentence's country or region that the next sentence of the paragraph names first
+    ("Deux soldats ont été tués dans le nord du Mali. Le village de Soumpi, à 20 km de Niafunké, a subi ...")."""
+    if best.precision not in _COARSE or si + 1 >= len(ann.sentences):
+        return None
+    nxt = ann.sentences[si + 1]
+    if paragraph_index_at(ann, nxt.start) != paragraph_index_at(ann, ann.sentences[si].start):
+        return None
+    inside = [p for p in placed if nxt.start <= p.evidence[0].start < nxt.end and p.lat is not None
+              and p.precision not in _COARSE and p.country == best.country
+              and (best.precision == GeoPrecision.COUNTRY or p.admin1 == best.admin1)
+              and not _elsewhere(ann, p, elsewhere)]
+    return inside[0] if inside else None
 
 
 def _area(ann, placed: list[Place], before: int) -> Place | None:
@@ -79,6 +103,29 @@ def unlocated(place: Place, area: Place | None) -> Place:
         return place
     return replace(place, feature="unlocated", country=area.country, admin1=area.admin1 or area.name,
                    admin2=area.admin2, lat=area.lat, lon=area.lon, precision=area.precision)
+
+
+# Steps from a place up its prepositions and nouns to the word that governs it ("frontières" in "près des frontières
+# du Burkina Faso et du Niger" is three steps above "Niger").
+_ELSEWHERE_STEPS = 6
+
+
+def _elsewhere(ann, p: Place, heads: frozenset[str]) -> bool:
+    """Whether the words that govern the place, up to the first verb, put it elsewhere than the event (a border, an
+    origin: ``events.yaml`` elsewhere_heads)."""
+    if not heads:
+        return False
+    j = next((t.i for t in ann.tokens if t.start <= p.evidence[0].start < t.end), None)
+    for _ in range(_ELSEWHERE_STEPS):
+        if j is None or ann.tokens[j].head == j:
+            return False
+        j = ann.tokens[j].head
+        t = ann.tokens[j]
+        if t.text.lower() in heads or t.lemma.lower() in heads:
+            return True
+        if t.pos in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _inside_organisation(ann, p: Place) -> bool:

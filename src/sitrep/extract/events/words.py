@@ -63,6 +63,8 @@ class EventWords:
     arrest_heads: frozenset[str]
     # dates
     reporting_verbs: frozenset[str]
+    # places
+    elsewhere_heads: frozenset[str]
     # incidents
     separate_incident_cues: tuple[str, ...]
     # aggregates and deaths that are not conflict
@@ -109,6 +111,7 @@ def event_words(lex: Lexicon) -> EventWords:
         quality_prepositions=words("quality_prepositions"),
         description_verbs=words("description_verbs"), legal_heads=words("legal_heads"),
         legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),
+        elsewhere_heads=words("elsewhere_heads"),
         separate_incident_cues=tuple(p.lower() for p in lex.phrases(s, "separate_incident_cues")),
         total_phrases=tuple(p.lower() for p in lex.phrases(s, "total_phrases")),
         total_subjects=words("total_subjects"),

@@ -4,7 +4,9 @@ Passes, each over frozen records (``records.py``): recognise (``Mention``: the m
 mislabels, a gazetteer scan vouched for by place cues) → look up (``Toponym``: the entries each name may be) → sites
 (a street or an airport is one mention, placed by its town) → filters (not a person's name, an actor's, a word the
 article writes in lower case) → context (the countries and regions the rest of the article names) → rank (two
-passes of named, fitted features) → build (``Place``; a site with no town of its own is placed by the article's).
+passes of named, fitted features) → the story's map (``story.py``: a hamlet's namesake far from every firm place of
+the article is left unresolved) → build (``Place``; a place the gazetteer lacks, written with its distance from a
+town, is placed beside it; a site with no town of its own is placed by the article's).
 
 The gazetteer is passed in (anything shaped like ``GazetteerLike``); the stage never loads one itself.  The words
 are the language's (``lang/<code>/places.yaml``, month and weekday names from ``calendar.yaml``).
@@ -15,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from sitrep.extract.places.beside import placed_beside
 from sitrep.extract.places.build import EXTRACTOR, place_from
 from sitrep.extract.places.context import document_context
 from sitrep.extract.places.filters import kept, not_people, not_words, vouched_embedded
@@ -23,6 +26,7 @@ from sitrep.extract.places.rank import rank
 from sitrep.extract.places.recognise import recognise
 from sitrep.extract.places.records import EntryLike, GazetteerLike
 from sitrep.extract.places.sites import placed_by_context, with_sites
+from sitrep.extract.places.story import on_the_map
 from sitrep.extract.places.words import place_words
 from sitrep.lang import Lexicon, default_lexicon
 from sitrep.model import Annotations, Place
@@ -46,8 +50,10 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
     toponyms = vouched_embedded(toponyms)
     toponyms = not_people(ann, not_words(ann, toponyms, w), gazetteer, is_actor)
     contexts = document_context(toponyms, demonyms, gazetteer, dateline_country)
-    ranked = [r for r in rank(ann, toponyms, contexts, gazetteer, w) if kept(ann, r)]
-    places = placed_by_context(ann, [place_from(ann, r) for r in ranked], [r.toponym.mention for r in ranked])
+    ranked = on_the_map(ann, rank(ann, toponyms, contexts, gazetteer, w), gazetteer, dateline_country)
+    ranked = [r for r in ranked if kept(ann, r)]
+    placed = [r.toponym.mention for r in ranked]
+    places = placed_by_context(ann, placed_beside(ann, [place_from(ann, r) for r in ranked], placed, w), placed)
     log.debug("places: %d mentions, %d places", len(mentions), len(places))
     return places
 

@@ -49,8 +49,9 @@ def not_words(ann: Annotations, toponyms: list[Toponym], w: PlaceWords) -> list[
     out = []
     for t in toponyms:
         m = t.mention
-        if not _capitalised(t.text, w) or t.text.lower() in w.never_places:
-            continue  # "metro", "of", "n't": a place name is written with a capital
+        if (not _capitalised(t.text, w) and not m.site) or t.text.lower() in w.never_places:
+            continue  # "metro", "of", "n't": a place name is written with a capital (a French site's word is not:
+            # "la place de la Liberté")
         if m.end - m.start == 1 and not m.hint and not m.site:
             word = ann.tokens[m.start].text
             letters = word.replace(".", "")
@@ -103,11 +104,13 @@ def person_names(ann: Annotations) -> set[str]:
 
 def kept(ann: Annotations, r: Ranked) -> bool:
     """Whether a ranked toponym becomes a place: a weak one needs context, and a name with no candidate must at
-    least be a proper noun ("Gunmen attacked ...": the model's place label on a common noun)."""
+    least be a proper noun ("Gunmen attacked ...": the model's place label on a common noun) or a capitalised name
+    the text calls a place ("le village de Tinkélé", which the French model tags a common noun)."""
     m = r.toponym.mention
     if m.weak and not _weak_supported(r):
         return False
-    return bool(r.scored) or m.site or any(t.pos == "PROPN" for t in ann.tokens[m.start : m.end])
+    named = m.hint is not None and ann.tokens[m.start].text[:1].isupper()
+    return bool(r.scored) or m.site or named or any(t.pos == "PROPN" for t in ann.tokens[m.start : m.end])
 
 
 # A town this populous, named after a place cue, is taken for itself even when the model gives its name another

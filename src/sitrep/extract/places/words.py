@@ -33,6 +33,7 @@ class PlaceWords:
     near_heads: frozenset[str]
     near_links: frozenset[str]
     directions: frozenset[str]
+    distance_units: dict[str, float]  # "km" -> 1.0, "miles" -> 1.609: kilometres in one unit
     # where a name begins and ends
     definite_articles: frozenset[str]
     articles: frozenset[str]
@@ -50,6 +51,7 @@ class PlaceWords:
     hyphen_qualifiers: frozenset[str]
     acting_verbs: frozenset[str]
     # sites
+    site_word_first: bool  # "la place de la Liberté", not "Liberty Square"
     site_words: frozenset[str]
     thoroughfares: frozenset[str]
     describing_words: frozenset[str]
@@ -70,6 +72,10 @@ def place_words(lex: Lexicon) -> PlaceWords:
         raise ConfigError(f"sitrep/lang/{lex.code}/places.yaml: demonym_endings must be a list of "
                           "[adjective ending, name ending] pairs")
     particles = words("name_particles")
+    position = lex.value("places", "site_word_position")
+    if position not in ("first", "last"):
+        raise ConfigError(f"sitrep/lang/{lex.code}/places.yaml: site_word_position must be first or last, not "
+                          f"{position!r}")
     return PlaceWords(
         locative=words("locative_prepositions"),
         territorial_verbs=words("territorial_verbs"),
@@ -84,6 +90,7 @@ def place_words(lex: Lexicon) -> PlaceWords:
         near_heads=words("near_heads"),
         near_links=words("near_links"),
         directions=words("directions"),
+        distance_units={str(k).lower(): float(v) for k, v in lex.table("places", "distance_units").items()},
         definite_articles=words("definite_articles"),
         articles=words("articles"),
         possessive_endings=words("possessive_endings"),
@@ -99,6 +106,7 @@ def place_words(lex: Lexicon) -> PlaceWords:
         holidays=words("holidays"),
         hyphen_qualifiers=words("hyphen_qualifiers"),
         acting_verbs=words("acting_verbs"),
+        site_word_first=position == "first",
         site_words=words("site_words"),
         thoroughfares=words("thoroughfares"),
         describing_words=words("describing_words"),

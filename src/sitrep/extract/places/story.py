@@ -1,0 +1,135 @@
+"""The story's map: where an article is, on firm evidence, and the candidates that lie far off it.
+
+A village the gazetteer does not know often shares its name with a hamlet abroad: "Bule" in Ituri is also an other
+name of Bulle in Switzerland, "la ville de Mann" in Centrafrique one of the Isle of Man.  When the rest of the
+article is firmly in Congo, such a namesake is no answer at all; the mention is better left unresolved (an event
+there then takes the area the text puts around it) than placed 5,000 km away.
+
+Firm evidence is what a reader would go by: a country named, a region named as one ("le territoire de Djugu",
+"Anbar province") or a state by its name, a city that is known abroad, a landmark, the dateline; not a demonym ("a
+Japanese man" killed in Dundalk says nothing of where Dundalk is).  A hamlet's namesake is no evidence, so two of
+them cannot vouch for each other ("Bule" in Switzerland, "Plaine" in France).  A candidate is off the map when it
+is obscure (a hamlet, or named by another of its names), its country is not among the firm ones and it lies farther
+than ``OFF_MAP_KM`` from every firm point; a name whose candidates are all off the map is left unresolved.  No
+words here.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from sitrep.extract.common.text import is_dateline_span
+from sitrep.extract.places.cues import is_upper_dateline
+from sitrep.extract.places.records import EntryLike, GazetteerLike, Mention, Ranked, Toponym
+from sitrep.model import Annotations
+
+# Far enough that a namesake there is in another part of the world than every firm place of the article, and more
+# than a neighbour left unnamed (a Nigerien village in a story about Mali lies within 1,000 km of Mali's centre):
+# set by hand.
+OFF_MAP_KM = 1500.0
+# A city this populous is known abroad by its own name; by any of its names ("Pékin"), from a million.
+FAMOUS_POPULATION = 100_000
+FAMOUS_BY_ANY_NAME = 1_000_000
+# A namesake this small by its own name is a hamlet: it could be anywhere.  Set by hand, below the towns a local
+# paper names without their state (Zionsville, 14,000 people, is no hamlet); a namesake by another of its names
+# only ("Bule" for Bulle) is obscure whatever its size below FAMOUS_BY_ANY_NAME.
+HAMLET_POPULATION = 20_000
+_STATES = ("country", "admin1", "region")
+_AREAS = ("admin1", "admin2", "region")
+
+Point = tuple[float, float]
+
+
+def on_the_map(ann: Annotations, ranked: list[Ranked], gazetteer: GazetteerLike,
+               dateline_country: str | None) -> list[Ranked]:
+    """Each toponym's candidates without the obscure ones off the story's map, as the article's other names (as
+    ranked) and its dateline draw it."""
+    fixed = [] if not dateline_country else [
+        (dateline_country.upper(), p) for p in [_country_point(dateline_country, gazetteer)] if p is not None]
+    firm = [(r.toponym.key, r.scored[0][1]) for r in ranked if r.scored and _firm(r.toponym, r.scored[0][1], gazetteer)]
+    starts = {sent.token_start for sent in ann.sentences}
+    out = []
+    for r in ranked:
+        anchors = [(c.country, (c.lat, c.lon)) for key, c in firm if key != r.toponym.key
+                   if c.lat is not None and c.lon is not None] + fixed
+        if not anchors or _dateline(ann, r.toponym.mention, starts):
+            out.append(r)
+            continue
+        countries = {code for code, _ in anchors}
+        points = [p for _, p in anchors]
+        # only a name with nothing on the map is left unresolved: which of its candidates fits is the ranking's call
+        lost = all(_off_map(c, r.toponym, countries, points, gazetteer) for _, c in r.scored)
+        out.append(replace(r, scored=()) if r.scored and lost else r)
+    return out
+
+
+def _dateline(ann: Annotations, m: Mention, sentence_starts: set[int]) -> bool:
+    """Where the report was filed ("PLEASANTON, Calif. --"): its own evidence, whatever else the article names."""
+    start, end = ann.tokens[m.start].start, ann.tokens[m.end - 1].end
+    return is_upper_dateline(ann, m.start, m.end, sentence_starts) or is_dateline_span(ann, start, end)
+
+
+def _firm(t: Toponym, c: EntryLike, gazetteer: GazetteerLike) -> bool:
+    """Whether ``t`` resolved to ``c`` places the article for a reader: a famous place, or a region named as one."""
+    if t.mention.weak and not t.mention.hint:
+        return False  # a name the model did not call a place is no firm evidence
+    return famous(c, t, gazetteer) or _fits_hint(c, t)
+
+
+def _fits_hint(c: EntryLike, t: Toponym) -> bool:
+    """The text names the kind of place the entry is ("le territoire de Djugu", "Boone County", "la ville de X")."""
+    hint = t.mention.hint
+    return (hint in _AREAS and c.feature in _AREAS) or (hint == "city" and c.feature == "city")
+
+
+def famous(c: EntryLike, t: Toponym, gazetteer: GazetteerLike) -> bool:
+    """A country, a state or a landmark of the reviewed table ("the Kremlin"), unless the text calls it a town ("la
+    ville de Mann" is no Isle of Man), or a city known abroad: by its own name from ``FAMOUS_POPULATION``, by any
+    from ``FAMOUS_BY_ANY_NAME``."""
+    if c.feature in _STATES or c.feature == "landmark":
+        return t.mention.hint != "city"
+    if c.feature != "city":
+        return False
+    return c.population >= FAMOUS_BY_ANY_NAME or (c.population >= FAMOUS_POPULATION and _own_name(c, t, gazetteer))
+
+
+def _obscure(c: EntryLike, t: Toponym, gazetteer: GazetteerLike) -> bool:
+    """A place the mention names only by one of its other names, or a one-word namesake of a hamlet; never the
+    kind of district or region the text names.  A name of several words that is the entry's own ("Licking County": GeoNames
+    gives districts no population) is no chance match."""
+    if famous(c, t, gazetteer) or (t.mention.hint in _AREAS and c.feature in _AREAS):
+        return False  # "le territoire de Djugu", "Boone County"; "la localité de Shari" is no Shirley, Texas
+    if not _own_name(c, t, gazetteer):
+        return True
+    return " " not in t.key and c.population < HAMLET_POPULATION
+
+
+def _own_name(c: EntryLike, t: Toponym, gazetteer: GazetteerLike) -> bool:
+    """The entry's own name, or its first words ("Clacton" for Clacton-on-Sea), as the mention writes it."""
+    name = gazetteer.normalize(c.name)
+    return name == t.key or name.startswith(t.key + " ")
+
+
+def _off_map(c: EntryLike, t: Toponym, countries: set[str | None], points: list[Point],
+             gazetteer: GazetteerLike) -> bool:
+    if c.country in countries or c.lat is None or c.lon is None or not _obscure(c, t, gazetteer):
+        return False
+    return all(km(c.lat, c.lon, la, lo) > OFF_MAP_KM for la, lo in points)
+
+
+def _country_point(code: str, gazetteer: GazetteerLike) -> Point | None:
+    entry = getattr(gazetteer, "country", lambda _code: None)(code)
+    if entry is None or entry.lat is None or entry.lon is None:
+        return None
+    return entry.lat, entry.lon
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
+    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+__all__ = ["FAMOUS_BY_ANY_NAME", "FAMOUS_POPULATION", "HAMLET_POPULATION", "OFF_MAP_KM", "famous", "km", "on_the_map"]

@@ -276,7 +276,9 @@ def test_fixture_metrics_equal_the_hand_computed_figures():
     # Speakers: gold 2 + 4 + 1, system 3 + 5; matched police, Col. Ahmed Salih, army, Kidal governor, UN.
     assert (m["speaker_recall"], m["speaker_precision"], m["n_gold_claims"], m["n_system_claims"]) == (
         0.7143, 0.625, 7, 8)
-    assert m["precision_at_confidence"] == {"0.5": {"n": 6, "n_matched": 4, "precision": 0.6667},
+    # every considered event reaches the default threshold 0.3 (the lowest is exactly 0.3)
+    assert m["precision_at_confidence"] == {"0.3": {"n": 8, "n_matched": 4, "precision": 0.5},
+                                            "0.5": {"n": 6, "n_matched": 4, "precision": 0.6667},
                                             "0.8": {"n": 3, "n_matched": 3, "precision": 1.0}}
     assert m["n_excluded"] == {"historical": 1, "negated": 1, "verbal": 1}
     assert m["refused"][0]["id"] == "a3" and m["refused"][0]["code"] == "language"

@@ -15,13 +15,15 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from sitrep.config import DEFAULT_MIN_CONFIDENCE
 from sitrep.eval._incident_gold import COARSE_PRECISIONS, GoldArticle, GoldEvent, Toll, value_range
 
 NEAR_KM = 50.0  # a town or district in the gold
 COARSE_KM = 300.0  # a province or country in the gold (plus: same country)
 EXACT_KM = 25.0  # place_within_25km
 WIDEN = timedelta(days=1)  # the gold range is widened by one day each side before overlapping
-CONFIDENCE_LEVELS = (0.5, 0.8)
+# the default list's threshold (what a user sees without --all), then two stricter ones
+CONFIDENCE_LEVELS = (DEFAULT_MIN_CONFIDENCE, 0.5, 0.8)
 _UNPLACED_KM = 1e9  # a gold event with no coordinates pairs last in the closest-first order
 
 Event = Mapping[str, Any]  # one event of a report, as JSON

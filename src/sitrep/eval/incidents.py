@@ -39,8 +39,8 @@ Definitions (micro-averaged over the articles; a ratio is null when its n is 0):
 - ``speaker_recall`` / ``speaker_precision``: gold claims' speakers and sitrep's claims' ``speaker.name``,
   matched one-to-one per article (greedy, most shared words first); over ``n_gold_claims`` /
   ``n_system_claims``.  A system claim with no speaker name counts and never matches.
-- ``precision_at_confidence``: for considered events with ``confidence`` >= 0.5 and >= 0.8, their n, their
-  matches and the precision.
+- ``precision_at_confidence``: for considered events with ``confidence`` at or above the default list's
+  threshold (``config.DEFAULT_MIN_CONFIDENCE``), 0.5 and 0.8, their n, their matches and the precision.
 
 ``--part tune|check`` keeps the articles whose id falls in that half (``sitrep.eval.in_part``);
 ``--per-doc`` adds each article's figures with its misses (gold news events not matched) and false

@@ -87,6 +87,18 @@ def test_a_crime_told_through_its_charge_is_background(extract):
     assert news(r) == []
 
 
+def test_a_deed_behind_a_plea_a_verdict_or_a_charge_is_background(extract):
+    plea = extract("The driver pleaded guilty to the murder of a shop owner in Dayton.", published="2019-11-05")
+    assert news(plea) == []
+    verdict = extract("The guard was found guilty last month of murder and arson.", published="2019-11-05")
+    assert news(verdict) == []
+    charge = extract("Prosecutors dropped a kidnapping charge against the guard.", published="2019-11-05")
+    assert news(charge) == []
+    explosives = extract("Troops seized 40 pounds of explosive device charges on Monday.", published="2019-11-05")
+    device = [e for e in explosives.events if e.trigger.text == "explosive device"]
+    assert device and device[0].hedge != Hedge.HISTORICAL  # charges of explosive, not a case in court
+
+
 def test_a_party_linked_to_an_attack_is_not_news_of_that_attack(extract):
     text = ("Troops detained a militant commander in Paktiya province on Saturday. The commander was linked to a "
             "bombing that killed four soldiers last year.")

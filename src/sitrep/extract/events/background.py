@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sitrep.extract.events.drafts import EventContext, EventDraft
+from sitrep.extract.events.taxonomy import trigger_key
 from sitrep.extract.events.words import EventWords
 from sitrep.model import Annotations, Precision, Time, TimeBasis
 
@@ -112,6 +113,9 @@ def behind_legal_step(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
     if d.subtype.subtype == "arrests":
         return False
     j, through_prep = d.main.head, False
+    # a deed names a charge ("a murder charge"); a weapon does not ("explosive device charges" are explosives)
+    words = [(ann.tokens[t].lemma or ann.tokens[t].text).lower() for t in d.main.tokens]
+    compound = trigger_key("".join(words)) not in w.device_nouns and not set(words) & w.weapon_nouns
     for _ in range(4):
         tok = ann.tokens[j]
         if tok.head == j:
@@ -120,8 +124,13 @@ def behind_legal_step(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
         if tok.dep == "prep":
             through_prep = tok.text.lower() in w.legal_prepositions or through_prep
         lemma = (head.lemma or head.text).lower()
-        if lemma in w.legal_heads and (through_prep or tok.dep in ("ccomp", "xcomp", "dobj", "pcomp")):
-            return True
+        if lemma in w.legal_heads and (through_prep or tok.dep in ("ccomp", "xcomp", "dobj", "pcomp")
+                                       or (compound and tok.dep == "compound")):
+            return True  # "charged with the murder", "pleaded guilty to the killing", "a kidnapping charge"
+        if through_prep and head.pos in ("VERB", "AUX") and any(
+                ann.tokens[c].dep in ("oprd", "acomp") and (ann.tokens[c].lemma or "").lower() in w.legal_heads
+                for c in ann.children[head.i]):
+            return True  # "was found guilty last month of murder" (the preposition hung on another word)
         if lemma in w.arrest_heads and through_prep:
             return True
         if head.pos in ("VERB", "AUX") and lemma not in w.legal_heads | w.arrest_heads and tok.dep not in ("prep", "pobj", "pcomp"):

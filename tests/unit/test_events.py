@@ -84,6 +84,9 @@ def test_generic_strike_typed_by_its_subject(extract):
         ("A man attacked a parked car in Lagos on Monday and injured a child inside.", "attack"),
         # a clause hung on the agent tells nothing of the weapon
         ("A teenager was shot dead by police officers answering a call about a car alarm in Ohio on Monday.", "attack"),
+        # what it was done with is its instrument
+        ("Soldiers attacked the militants with rockets near Kidal on Monday.", "shelling_artillery_missile"),
+        ("Gunmen attacked the village with machetes on Monday, killing four people.", "attack"),
     ],
 )
 def test_generic_trigger_typed_by_its_instrument_not_its_object(extract, text, subtype):

@@ -192,7 +192,7 @@ def strike_senses(ann: Annotations, triggers: Sequence[Trigger], tax: Taxonomy, 
         elif _labour_strike(ann, t.head, t.sentence, w):
             told.append((t.head, labour))
         else:
-            typed = [tax.modifiers[k] for j in _instrument_words(ann, t)
+            typed = [tax.modifiers[k] for j in _instrument_words(ann, t, w)
                      if (k := trigger_key(lemma(ann.tokens[j], tax))) in tax.modifiers]
             told.append((t.head, max(typed, key=lambda st: st.rank) if typed else None))
     senses: dict[int, Subtype] = {}
@@ -211,7 +211,7 @@ def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords,
     best: Subtype | None = None
     best_trigger = d.triggers[0]
     for t in d.triggers:
-        for j in _instrument_words(ann, t):
+        for j in _instrument_words(ann, t, w):
             st = tax.modifiers.get(trigger_key(lemma(ann.tokens[j], tax)))
             if st and (best is None or st.rank > best.rank):
                 best, best_trigger = st, t
@@ -234,9 +234,10 @@ def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords,
     return tax.subtype("attack"), True
 
 
-def _instrument_words(ann: Annotations, t: Trigger) -> list[int]:
+def _instrument_words(ann: Annotations, t: Trigger, w: EventWords) -> list[int]:
     """The words that may say how a generic trigger was done: the trigger's own words, its modifiers, and the
-    noun phrase of its subject or its "by" agent ("a drone struck", "hit by a roadside mine"). Not its object,
+    noun phrase of its subject, its "by" agent or its "with" instrument ("a drone struck", "hit by a roadside
+    mine", "engaged them with guided munitions"). Not its object,
     which is what was hit ("attacked a car" is no car bomb), and not the clauses hung on a noun ("shot by
     officers responding to a report of someone breaking car windows")."""
     near = list(t.tokens)
@@ -247,7 +248,7 @@ def _instrument_words(ann: Annotations, t: Trigger) -> list[int]:
         near.append(c)
         if dep == "nsubj":
             near += _noun_phrase_core(ann, c)
-        elif dep == "agent":
+        elif dep == "agent" or (dep == "prep" and ann.tokens[c].text.lower() in w.instrument_prepositions):
             for p in ann.children[c]:
                 if ann.tokens[p].dep == "pobj":
                     near += _noun_phrase_core(ann, p)

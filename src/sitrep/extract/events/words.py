@@ -31,6 +31,7 @@ class EventWords:
     # roles
     doing_verbs: frozenset[str]
     by_prepositions: frozenset[str]
+    instrument_prepositions: frozenset[str]
     target_prepositions: frozenset[str]
     reporting_pronouns: frozenset[str]
     victims_in_count_phrase: bool
@@ -94,6 +95,7 @@ def event_words(lex: Lexicon) -> EventWords:
         strike_noun=text("strike_noun"), labour_words_near=words("labour_words_near"),
         labour_words_sentence=words("labour_words_sentence"),
         doing_verbs=words("doing_verbs"), by_prepositions=words("by_prepositions"),
+        instrument_prepositions=words("instrument_prepositions"),
         target_prepositions=words("target_prepositions"), reporting_pronouns=words("reporting_pronouns"),
         victims_in_count_phrase=bool(lex.value(s, "victims_in_count_phrase")),
         anaphoric_determiners=words("anaphoric_determiners"), new_happening=words("new_happening"),

@@ -99,6 +99,17 @@ def test_a_deed_behind_a_plea_a_verdict_or_a_charge_is_background(extract):
     assert device and device[0].hedge != Hedge.HISTORICAL  # charges of explosive, not a case in court
 
 
+def test_where_a_named_person_lives_is_not_where_the_event_was(extract):
+    [e] = news(extract("Ana Diaz, 34, of Tucson, Arizona, was shot dead at a bar in Phoenix on Monday.",
+                       published="2021-05-06"))
+    assert e.place.name == "Phoenix" and e.killed.best == 1  # a name given an age is one person
+
+
+def test_a_name_given_an_age_is_a_person_not_a_place(extract):
+    r = extract("The death of Reyes, 43, has shaken the town of Tucson.", published="2021-05-06")
+    assert [p.name for p in r.places] == ["Tucson"]
+
+
 def test_a_party_linked_to_an_attack_is_not_news_of_that_attack(extract):
     text = ("Troops detained a militant commander in Paktiya province on Saturday. The commander was linked to a "
             "bombing that killed four soldiers last year.")

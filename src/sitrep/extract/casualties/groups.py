@@ -6,7 +6,7 @@ from __future__ import annotations
 from sitrep.extract.casualties.quantities import parse_quantity
 from sitrep.extract.casualties.triggers import is_quantity_word, trigger_kind
 from sitrep.extract.casualties.words import CasualtyWords, Quantity
-from sitrep.extract.common.text import sentence_index_at, subtree
+from sitrep.extract.common.text import is_named_person, sentence_index_at, subtree
 from sitrep.model import Annotations, CasualtyMention, Count, Token
 
 _SKIP_DEPS = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
@@ -134,7 +134,7 @@ def _singular(ann: Annotations, tok: Token, w: CasualtyWords) -> Quantity | None
     if tok.tag not in ("NN", "NNP") or tok.lemma.casefold() in w.collective_nouns:
         return None
     if tok.pos == "PROPN":
-        return (1, 1, 1) if tok.ent_type == "PERSON" else None
+        return (1, 1, 1) if is_named_person(ann, tok.i) else None
     determiners = {ann.tokens[c].text.casefold() for c in ann.children[tok.i] if ann.tokens[c].dep in ("det", "poss")}
     return (1, 1, 1) if determiners & w.singular_determiners else None
 

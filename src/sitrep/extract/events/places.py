@@ -7,7 +7,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from sitrep.extract.common.text import is_dateline_span, paragraph_index_at, sentence_index_at, subtree
+from sitrep.extract.common.text import (
+    is_dateline_span,
+    is_named_person,
+    paragraph_index_at,
+    sentence_index_at,
+    subtree,
+)
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.model import GEO_PRECISION_RANK, GeoPrecision, Place
 
@@ -26,6 +32,8 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     # a border or an origin is elsewhere ("près des frontières du Niger", "venus du Soudan"): with nothing else in
     # the sentence, the event takes its place from the paragraph or the article
     in_sentence = [p for p in in_sentence if not _elsewhere(ann, p, ctx.words.elsewhere_heads)]
+    # where a named person lives ("Ana Diaz, 34, of Tucson") says who, not where
+    in_sentence = [p for p in in_sentence if not _residence(ann, p, ctx.words.residence_prepositions)]
     unknown = [p for p in in_sentence if p.lat is None or p.lon is None]
     in_sentence = [p for p in in_sentence if p not in unknown]
     if unknown and not in_sentence:
@@ -126,6 +134,26 @@ def _elsewhere(ann, p: Place, heads: frozenset[str]) -> bool:
         if t.pos in ("VERB", "AUX"):
             return False
     return False
+
+
+def _residence(ann, p: Place, prepositions: frozenset[str]) -> bool:
+    """The place hangs on a named person (a person's name, or a name given an age) through a residence
+    preposition, directly or through the age ("James Reed, 41, of Dayton")."""
+    if not prepositions:
+        return False
+    j = next((t.i for t in ann.tokens if t.start <= p.evidence[0].start < t.end), None)
+    while j is not None and ann.tokens[j].dep in ("compound", "nmod", "appos", "conj", "npadvmod") \
+            and ann.tokens[j].head != j:
+        j = ann.tokens[j].head  # the town's state ("of Dayton, Ohio") or the phrase's head ("the Dayton area")
+    if j is None or ann.tokens[j].dep != "pobj":
+        return False
+    prep = ann.tokens[ann.tokens[j].head]
+    if prep.text.lower() not in prepositions or prep.head == prep.i:
+        return False
+    holder = ann.tokens[prep.head]
+    if holder.pos == "NUM" and holder.head != holder.i:
+        holder = ann.tokens[holder.head]  # the age between the name and the town
+    return is_named_person(ann, holder.i)
 
 
 def _inside_organisation(ann, p: Place) -> bool:

@@ -66,6 +66,7 @@ class EventWords:
     reporting_verbs: frozenset[str]
     # places
     elsewhere_heads: frozenset[str]
+    residence_prepositions: frozenset[str]
     # incidents
     separate_incident_cues: tuple[str, ...]
     # aggregates and deaths that are not conflict
@@ -113,7 +114,7 @@ def event_words(lex: Lexicon) -> EventWords:
         quality_prepositions=words("quality_prepositions"),
         description_verbs=words("description_verbs"), legal_heads=words("legal_heads"),
         legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),
-        elsewhere_heads=words("elsewhere_heads"),
+        elsewhere_heads=words("elsewhere_heads"), residence_prepositions=words("residence_prepositions"),
         separate_incident_cues=tuple(p.lower() for p in lex.phrases(s, "separate_incident_cues")),
         total_phrases=tuple(p.lower() for p in lex.phrases(s, "total_phrases")),
         total_subjects=words("total_subjects"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sitrep.extract.common.text import is_named_person
 from sitrep.extract.places.cues import is_upper_dateline
 from sitrep.extract.places.records import GazetteerLike, Ranked, Toponym
 from sitrep.extract.places.words import PlaceWords
@@ -91,9 +92,9 @@ def not_people(ann: Annotations, toponyms: list[Toponym], gazetteer: GazetteerLi
 
 
 def person_names(ann: Annotations) -> set[str]:
-    """Surnames of the full names the model gives people in this text ("John Kelly" -> "Kelly"); a one-word
-    PERSON is left out, because the small model calls unfamiliar towns people."""
-    out: set[str] = set()
+    """Surnames of the full names the model gives people in this text ("John Kelly" -> "Kelly"), and names given
+    an age ("Scott, 43,"); a one-word PERSON is left out, because the small model calls unfamiliar towns people."""
+    out = {t.text for t in ann.tokens if t.ent_type != "PERSON" and is_named_person(ann, t.i)}
     for ent in ann.entities:
         last = ann.tokens[ent.token_end - 1]
         if ent.label == "PERSON" and ent.token_end - ent.token_start > 1 and last.text[:1].isupper() and (

@@ -99,6 +99,15 @@ def test_a_deed_behind_a_plea_a_verdict_or_a_charge_is_background(extract):
     assert device and device[0].hedge != Hedge.HISTORICAL  # charges of explosive, not a case in court
 
 
+def test_dead_told_with_an_arrest_join_the_act_that_killed_them(extract):
+    text = ("Seven Insurgents Killed, One Detained in Dangam District\n"
+            "Afghan and coalition forces searched a compound in Dangam district of Kunar province on Tuesday. "
+            "As the force approached, armed men opened fire and the force called in an air strike.")
+    [e] = [e for e in news(extract(text, published="2011-04-20")) if not e.verbal]
+    assert (e.subtype, e.killed.best, e.detained.best) == ("air_drone_strike", 7, 1)
+    assert e.date.value == "2011-04-19" and e.place.name == "Dangam District"
+
+
 def test_where_a_named_person_lives_is_not_where_the_event_was(extract):
     [e] = news(extract("Ana Diaz, 34, of Tucson, Arizona, was shot dead at a bar in Phoenix on Monday.",
                        published="2021-05-06"))

@@ -101,10 +101,16 @@ def _linked(inc: Event, ev: Event, specific: bool) -> bool:
     a party of the incident. "The army shelled a village. ... militants burned a school in Daquq" are two."""
     if (ev.place_rule in _OWN_RULES) == (inc.place_rule in _OWN_RULES):
         return True  # both name their place (and it fits), or neither does: a detail of the story told so far
-    if not specific or ev.type == inc.type:
+    if not specific or ev.type == inc.type or _deaths_untold(inc) or _deaths_untold(ev):
         return True
     named = {_party(a) for a in inc.actors if a.name} - {""}
     return bool(named & {_party(a) for a in ev.actors if a.name})
+
+
+def _deaths_untold(ev: Event) -> bool:
+    """An arrest with dead ("Seventeen killed, one detained"): the act that killed is not told by its word, so
+    the mention that tells it ("an air strike killed ...") may be the same incident."""
+    return ev.subtype == "arrests" and ev.killed is not None and ev.killed.best > 0
 
 
 def _party(actor) -> str:

@@ -459,3 +459,11 @@ def test_a_sea_named_after_a_town_is_a_place_not_an_actor(extract):
 def test_a_bare_strike_means_what_the_strike_before_it_was(extract, text, expected, absent):
     subtypes = {e.subtype for e in extract(text, published="2010-05-06").events}
     assert expected in subtypes and absent not in subtypes
+
+
+def test_a_protest_verb_in_its_other_sense_is_no_protest(extract):
+    holed_up = extract("Police surrounded the house on Monday. Two of the gunmen were barricaded in a room.",
+                       published="2021-05-06")
+    assert [e.type for e in holed_up.events if e.type == "protests"] == []
+    road = extract("The main road to Kisumu was blocked by protesters on Monday.", published="2021-05-06")
+    assert [e.type for e in road.events] == ["protests"]  # a road blocked is still a protest

@@ -87,7 +87,8 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
     tok = ann.tokens[trig.head]
     subtype = trig.subtype.subtype if trig.subtype is not None else None
     if trig.kind == "verb" and lemma(tok) in w.transitive_other_sense:
-        objects = [ann.tokens[c] for c in ann.children[tok.i] if ann.tokens[c].dep == "dobj"]
+        # its object, or its subject when it is passive ("two of them were barricaded in a room")
+        objects = [ann.tokens[c] for c in ann.children[tok.i] if ann.tokens[c].dep in ("dobj", "nsubjpass")]
         return any(lemma(o) not in w.territory_nouns and o.ent_type not in ("GPE", "LOC", "FAC") for o in objects)
     if trig.kind == "noun" and subtype == "remote_explosive" and tok.dep == "dobj":
         return lemma(ann.tokens[tok.head]) in w.emplacing_verbs

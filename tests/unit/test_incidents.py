@@ -108,6 +108,38 @@ def test_dead_told_with_an_arrest_join_the_act_that_killed_them(extract):
     assert e.date.value == "2011-04-19" and e.place.name == "Dangam District"
 
 
+def test_the_attack_told_again_gives_the_incident_its_own_day(extract):
+    text = ("Gunmen stormed a police post in Gao, killing four officers, the army said on Tuesday. "
+            "The attack took place on Sunday night.")
+    [e] = news(extract(text, published="2021-05-06"))
+    assert (e.date.value, e.date_rule, e.killed.best, len(e.evidence)) == ("2021-05-02", "clause", 4, 2)
+    french = ("Des hommes armés ont tué quatre policiers à Gao, a annoncé l'armée mardi. "
+              "L'attaque a eu lieu dimanche soir.")
+    [f] = news(extract(french, published="2021-05-06"))
+    assert f.date.value == "2021-05-02"
+
+
+def test_the_attack_told_on_another_day_or_alone_makes_no_event(extract):
+    other_day = ("Gunmen stormed a police post in Gao on Monday, killing four officers. "
+                 "The attack took place on Sunday night in Kidal.")
+    [e] = news(extract(other_day, published="2021-05-06"))
+    assert (e.date.value, e.place.name, len(e.evidence)) == ("2021-05-03", "Gao", 1)
+    assert news(extract("The attack took place on Sunday night in Kidal.", published="2021-05-06")) == []
+
+
+def test_a_verb_with_an_object_is_an_act_not_a_disaster(extract):
+    [e] = news(extract("Gunmen stormed a police post in Gao on Monday, killing four officers.",
+                       published="2021-05-06"))
+    assert e.killed.best == 4
+    assert news(extract("A motorcycle wreck killed a passenger on Sunday.", published="2021-05-06")) == []
+    assert news(extract("Two fishermen drowned when a storm hit their boat on Monday.", published="2021-05-06")) == []
+
+
+def test_where_someone_lived_is_not_where_the_event_was(extract):
+    [e] = news(extract("A teacher who lived in Leeds was shot dead in Salisbury on Monday.", published="2021-05-06"))
+    assert e.place.name == "Salisbury"
+
+
 def test_where_a_named_person_lives_is_not_where_the_event_was(extract):
     [e] = news(extract("Ana Diaz, 34, of Tucson, Arizona, was shot dead at a bar in Phoenix on Monday.",
                        published="2021-05-06"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sitrep.extract.events.background import behind_legal_step, describes_party, is_background, is_historical
-from sitrep.extract.events.coref import merge_coreferent
+from sitrep.extract.events.coref import is_anaphoric, merge_coreferent
 from sitrep.extract.events.dates import choose_date
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.incidents import assemble_incidents
@@ -35,10 +35,15 @@ from sitrep.model import (
 
 def assemble_events(drafts: Sequence[EventDraft], ctx: EventContext) -> list[Event]:
     """Events from drafts in context, later mentions of one event merged into the first, then one event per
-    incident of the day (``incidents``)."""
+    incident of the day (``incidents``), which the details ("the attack took place on Sunday") join."""
     pairs = [(event_from_draft(d, ctx), d) for d in drafts]
     typed_by_word = {ev.id for ev, d in pairs if not d.generic}
-    return assemble_incidents(merge_coreferent(pairs, ctx), ctx, typed_by_word=typed_by_word)
+    # a detail is a verb ("they attacked a village") or a definite noun ("the attack"), never "attacks" at large
+    details = [ev for ev, d in pairs if d.detail and (d.main.kind != "noun" or is_anaphoric(ctx, d))]
+    events = merge_coreferent([(ev, d) for ev, d in pairs if not d.detail], ctx)
+    # in the order of first mention, each detail where it is told
+    events = sorted(events + details, key=lambda ev: ev.evidence[0].start)
+    return assemble_incidents(events, ctx, typed_by_word=typed_by_word, details={ev.id for ev in details})
 
 
 def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:

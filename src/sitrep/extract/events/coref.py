@@ -140,7 +140,8 @@ def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False) -> Event:
     """Keep a's identity; take the more precise date and place, the union of actors and evidence."""
     date_ = a.date
     if b.date is not None and (a.date is None or _rule_rank(b.date_rule) < _rule_rank(a.date_rule) or (
-            _rule_rank(b.date_rule) == _rule_rank(a.date_rule) and time_better(b.date, a.date))):
+            _rule_rank(b.date_rule) == _rule_rank(a.date_rule) and (time_better(b.date, a.date) or (
+                b.date_rule == "clause" and a.date_rule == "sentence" and not time_better(a.date, b.date))))):
         date_ = b.date  # a day the mention's own clause names beats one read from the sentence or context
     place = a.place
     # a place the mention's own sentence names beats one guessed from the paragraph or document
@@ -178,7 +179,8 @@ def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False) -> Event:
 
 
 # How directly a date rule ties a time to the event (extract/events/dates.py): its own sentence (clause or
-# sentence), the paragraph or the lead, the publication day, nothing. Within a tier the finer time wins.
+# sentence), the paragraph or the lead, the publication day, nothing. Within a tier the finer time wins, and at
+# the same precision a time the clause governs beats one merely near in the sentence.
 _DATE_RULES = {"clause": 0, "sentence": 0, "paragraph": 1, "lead": 1, "publication": 2, "none": 3}
 
 

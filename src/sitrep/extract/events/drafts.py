@@ -33,6 +33,9 @@ class EventDraft:
     injured: list[CasualtyMention] = field(default_factory=list)
     detained: list[CasualtyMention] = field(default_factory=list)
     generic: bool = False
+    # generic words alone ("the attack took place on Sunday in Birao"): a detail of an incident already told,
+    # which may give it a day or a place, never an event of its own
+    detail: bool = False
 
     @property
     def main(self) -> Trigger:

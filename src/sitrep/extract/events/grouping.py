@@ -93,7 +93,13 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
         d.actors = assign_roles(ann, d, actors, w, extractor=extractor, place_spans=place_spans)
         if d.generic:
             d.subtype, d.generic = _type_generic(ann, d, tax, w, strikes or {})
-    return [d for d in drafts if _worth_keeping(d) and not _not_conflict_death(ann, d, w)]
+    kept = []
+    for d in drafts:
+        if _not_conflict_death(ann, d, w) or (d.subtype.verbal and not _worth_keeping(d)):
+            continue
+        d.detail = not _worth_keeping(d)
+        kept.append(d)
+    return kept
 
 
 def _main_interaction(ann: Annotations, verbal: list[Trigger], others: list[Trigger]) -> Trigger | None:
@@ -279,13 +285,19 @@ def _not_conflict_death(ann: Annotations, d: EventDraft, w: EventWords) -> bool:
     if not d.generic and d.main.kind != "casualty":
         return False  # a named act ("airstrike", "ambush") is violence whatever else the sentence tells
     sent = ann.sentences[d.sentence]
-    lemmas = " ".join((t.lemma or t.text).lower() for t in ann.tokens[sent.token_start:sent.token_end])
+    own = {j for t in d.triggers for j in t.tokens}
+    # a verb with an object is someone's act, not a disaster: "gunmen stormed a police post", "protesters
+    # flooded the streets"; and the event's own trigger word is not the cause it is tested against
+    acts = {t.i for t in ann.tokens[sent.token_start:sent.token_end]
+            if t.pos == "VERB" and any(ann.tokens[c].dep == "dobj" for c in ann.children[t.i])}
+    lemmas = " ".join((t.lemma or t.text).lower() for t in ann.tokens[sent.token_start:sent.token_end]
+                      if t.i not in own and t.i not in acts)
     return any(f" {word} " in f" {lemmas} " for word in w.not_conflict_deaths)
 
 
 def _worth_keeping(d: EventDraft) -> bool:
-    """Generic words alone ("the attack") make an event only with an actor, a count or a modifier;
-    a political interaction only with a named party."""
+    """Generic words alone ("the attack") make an event only with an actor, a count or a modifier (else they
+    are a detail of one told elsewhere); a political interaction only with a named party."""
     if d.subtype.verbal:
         return any(a.name for a in d.actors)
     if not d.generic:

@@ -46,16 +46,29 @@ class _Incident:
     subtypes: set[str] = field(default_factory=set)
 
 
-def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_word: set[str] | None = None
-                       ) -> list[Event]:
+def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_word: set[str] | None = None,
+                       details: set[str] | None = None) -> list[Event]:
     """One event per incident told as news; other events (background, plans, verbal) pass through.
 
     ``typed_by_word`` are the ids of mentions whose type a trigger word names ("airstrike", "arrested"); the
-    others were typed from their parties ("attacked" soldiers: a clash) and never retype an incident."""
+    others were typed from their parties ("attacked" soldiers: a clash) and never retype an incident.
+    ``details`` are mentions in generic words alone ("the attack took place on Sunday in Birao"): one joins the
+    incident it fits, giving it its day or place, and is otherwise dropped, never a row of its own."""
     specific = typed_by_word if typed_by_word is not None else {ev.id for ev in events}
     incidents: list[_Incident] = []
     out: list[Event | _Incident] = []
     for ev in events:
+        if details and ev.id in details:
+            # a detail tells only what its own clause says of the incident: not a time merely near it
+            # ("they attacked a village, a spokesman said on Monday"), nor a place from context
+            ev = replace(ev, date=ev.date if ev.date_rule == "clause" else None,
+                         date_rule=ev.date_rule if ev.date_rule == "clause" else "none",
+                         place=ev.place if ev.place_rule == "sentence" else None,
+                         place_rule=ev.place_rule if ev.place_rule == "sentence" else "none")
+            home = _joinable(incidents, ev, specific=False, detail=True) if is_news(ev) else None
+            if home is not None:
+                _fold(home, ev, ctx, retypes=False)
+            continue
         if not is_news(ev):
             # background, a plan, a denial or a verbal interaction is, by its status, unlikely to be an incident
             # of the day: on the same scale as the incidents, at most half of what its words alone would earn
@@ -80,15 +93,18 @@ def _announces_another(ev: Event, ctx: EventContext) -> bool:
     return any(f" {cue} " in f" {words} " for cue in ctx.words.separate_incident_cues)
 
 
-def _joinable(incidents: list[_Incident], ev: Event, *, specific: bool) -> _Incident | None:
+def _joinable(incidents: list[_Incident], ev: Event, *, specific: bool, detail: bool = False) -> _Incident | None:
     """The incident this mention tells again: the latest that fits, one at the same place first."""
-    fitting = [inc for inc in reversed(incidents) if _fits(inc.event, ev) and _linked(inc.event, ev, specific)]
+    fitting = [inc for inc in reversed(incidents)
+               if _fits(inc.event, ev, detail=detail) and _linked(inc.event, ev, specific)]
     same_place = [inc for inc in fitting if _same_place(inc.event.place, ev.place)]
     return (same_place or fitting or [None])[0]
 
 
-def _fits(inc: Event, ev: Event) -> bool:
-    own_date = ev.date_rule in _OWN_RULES and inc.date_rule in _OWN_RULES
+def _fits(inc: Event, ev: Event, *, detail: bool = False) -> bool:
+    # "the attack took place on Sunday" tells the day of the incident it refers to, unless the incident's own
+    # clause gave another (a time merely near it, "the army said on Tuesday", is no contradiction)
+    own_date = ev.date_rule in _OWN_RULES and (inc.date_rule == "clause" if detail else inc.date_rule in _OWN_RULES)
     if own_date and not _dates_overlap(inc.date, ev.date):
         return False
     own_place = ev.place_rule in _OWN_RULES and inc.place_rule in _OWN_RULES

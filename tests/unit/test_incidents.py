@@ -140,6 +140,18 @@ def test_where_someone_lived_is_not_where_the_event_was(extract):
     assert e.place.name == "Salisbury"
 
 
+def test_a_demonstration_with_clashes_that_name_no_armed_group_is_one_riot(extract):
+    text = ("Thousands of people protested in Nairobi on Monday against the new tax. Clashes broke out when police "
+            "fired tear gas.")
+    [e] = news(extract(text, published="2021-05-06"))
+    assert (e.type, len(e.evidence)) == ("riots", 2)
+    french = ("La police a utilisé des gaz lacrymogènes pour disperser des centaines de manifestants à Bamako mardi. "
+              "Les heurts ont commencé vers 6 heures.")
+    assert [e.type for e in news(extract(french, published="2021-05-06"))] == ["riots"]
+    battle = extract("Soldiers clashed with rebels near Goma on Monday.", published="2021-05-06")
+    assert [e.type for e in news(battle)] == ["battles"]
+
+
 def test_where_a_named_person_lives_is_not_where_the_event_was(extract):
     [e] = news(extract("Ana Diaz, 34, of Tucson, Arizona, was shot dead at a bar in Phoenix on Monday.",
                        published="2021-05-06"))

@@ -117,7 +117,7 @@ def _linked(inc: Event, ev: Event, specific: bool) -> bool:
     a party of the incident. "The army shelled a village. ... militants burned a school in Daquq" are two."""
     if (ev.place_rule in _OWN_RULES) == (inc.place_rule in _OWN_RULES):
         return True  # both name their place (and it fits), or neither does: a detail of the story told so far
-    if not specific or ev.type == inc.type or _deaths_untold(inc) or _deaths_untold(ev):
+    if not specific or ev.type == inc.type or _deaths_untold(inc) or _deaths_untold(ev) or _street_fight(inc, ev):
         return True
     named = {_party(a) for a in inc.actors if a.name} - {""}
     return bool(named & {_party(a) for a in ev.actors if a.name})
@@ -127,6 +127,19 @@ def _deaths_untold(ev: Event) -> bool:
     """An arrest with dead ("Seventeen killed, one detained"): the act that killed is not told by its word, so
     the mention that tells it ("an air strike killed ...") may be the same incident."""
     return ev.subtype == "arrests" and ev.killed is not None and ev.killed.best > 0
+
+
+def _street_fight(a: Event, b: Event) -> bool:
+    """A demonstration and clashes that name no armed group ("Clashes broke out when police fired tear gas"): the
+    demonstration turning violent, one incident (a riot), not a battle beside it."""
+    return {a.type, b.type} == {"protests", "battles"} and all(
+        ev.type == "protests" or (ev.subtype == "armed_clash" and not any(
+            x.name and x.kind in NON_STATE_ARMED for x in ev.actors)) for ev in (a, b))
+
+
+# Parties whose clashes are a battle whatever else the story tells (actors' kinds; police and soldiers meeting a
+# crowd are not among them).
+NON_STATE_ARMED = frozenset({"foreign_forces", "coalition", "rebels", "militia", "insurgents", "armed_group"})
 
 
 def _party(actor) -> str:
@@ -183,6 +196,8 @@ def _fold(inc: _Incident, ev: Event, ctx: EventContext, *, retypes: bool = True)
     a, b = inc.event, ev
     b_types = retypes and (_incident_rank(b, ctx) > _incident_rank(a, ctx) or (
         b.type == a.type and ctx.rank.get(b.subtype or "", 0) > ctx.rank.get(a.subtype or "", 0)))
+    if _street_fight(a, b):
+        b_types = b.type == "protests"  # a demonstration with clashes: ``_finished`` makes it a riot
     inc.event = merge_events(a, b, prefer_b_type=b_types)
     inc.killed += _counts(b.killed)
     inc.injured += _counts(b.injured)

@@ -152,6 +152,13 @@ def test_a_demonstration_with_clashes_that_name_no_armed_group_is_one_riot(extra
     assert [e.type for e in news(battle)] == ["battles"]
 
 
+def test_an_event_placed_by_its_paragraph_takes_the_finest_place_of_the_last_chain(extract):
+    text = ("In Sangin district, Helmand province, troops spotted insurgents planting a roadside bomb. "
+            "The troops engaged them with small arms fire, killing three insurgents.")
+    [e] = news(extract(text, published="2011-05-06"))
+    assert (e.place.name, e.place_rule) == ("Sangin district", "paragraph")
+
+
 def test_where_a_named_person_lives_is_not_where_the_event_was(extract):
     [e] = news(extract("Ana Diaz, 34, of Tucson, Arizona, was shot dead at a bar in Phoenix on Monday.",
                        published="2021-05-06"))

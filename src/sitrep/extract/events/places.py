@@ -55,7 +55,7 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     earlier = [p for p in placed if p.evidence[0].start < sent.start
                and paragraph_index_at(ann, p.evidence[0].start) == para and p.geonames_id is not None]
     if earlier:
-        return earlier[-1], "paragraph"
+        return _finest_of_phrase(ann, earlier), "paragraph"
     resolved = [p for p in placed if p.geonames_id is not None]
     # the article's own places before its dateline, and below country level when it has any
     resolved = [p for p in resolved if not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)] or resolved
@@ -69,6 +69,24 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
 
 _AREAS = (GeoPrecision.ADMIN2, GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
 _COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
+
+
+def _finest_of_phrase(ann, earlier: list[Place]) -> Place:
+    """The paragraph's latest place, or the finest place of the chain it ends ("In Musa Qal'ah district, Helmand
+    province, forces spotted ..." places what follows in the district, not the province); a dateline's place is
+    never taken this way."""
+    chain = [earlier[-1]]
+    for p in reversed(earlier[:-1]):
+        outer = chain[-1]
+        between = ann.text[p.evidence[0].end:outer.evidence[0].start]
+        if between.strip() not in ("", ",") or is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end) \
+                or p.evidence[0].text.isupper():
+            break  # an upper-case name is a dateline's ("SOUTH CHARLESTON, W.Va. --"), even one the model split
+        if outer.precision not in _AREAS or PLACE_RANK[p.precision] >= PLACE_RANK[outer.precision] or (
+                p.country != outer.country or (outer.precision != GeoPrecision.COUNTRY and p.admin1 != outer.admin1)):
+            break
+        chain.append(p)
+    return chain[-1]
 
 
 def _told_next(ann, placed: list[Place], si: int, best: Place, elsewhere: frozenset[str]) -> Place | None:

@@ -159,6 +159,19 @@ def test_an_event_placed_by_its_paragraph_takes_the_finest_place_of_the_last_cha
     assert (e.place.name, e.place_rule) == ("Sangin district", "paragraph")
 
 
+def test_a_district_the_gazetteer_lacks_is_no_village_of_that_name_abroad(extract):
+    r = extract("Insurgents attacked a police checkpoint in Chak district on Monday, officials in Kabul said.",
+                published="2009-03-26")
+    assert [p.country for p in r.places if p.name == "Chak district"] == [None]  # not the Chak of Pakistan
+
+
+def test_a_district_the_gazetteer_lacks_lies_in_the_town_named_before_it(extract):
+    text = ("A car bomb exploded near a market in Baghdad on Thursday, killing 20 people. The car was parked near a "
+            "bus terminal in the eastern Shaab district when it blew up shortly after noon.")
+    [e] = news(extract(text, published="2009-03-26"))
+    assert (e.place.name, e.place.country, len(e.evidence)) == ("Baghdad", "IQ", 2)
+
+
 def test_where_a_named_person_lives_is_not_where_the_event_was(extract):
     [e] = news(extract("Ana Diaz, 34, of Tucson, Arizona, was shot dead at a bar in Phoenix on Monday.",
                        published="2021-05-06"))

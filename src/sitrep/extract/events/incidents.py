@@ -163,8 +163,12 @@ def places_fit(a: Place | None, b: Place | None) -> bool:
     if "unlocated" in (a.feature, b.feature):
         # a village the gazetteer does not know sits somewhere in its area: another named village is another place
         other = b if a.feature == "unlocated" else a
+        unl = a if other is b else b
+        if other.feature != "unlocated" and unl.precision == GeoPrecision.NEAR and None not in (
+                unl.lat, unl.lon, other.lat, other.lon):
+            return km_between(unl.lat, unl.lon, other.lat, other.lon) <= _NEAR_KM  # placed by the town beside it
         return other.feature != "unlocated" and other.precision in _COARSE and (
-            other.precision == GeoPrecision.COUNTRY or other.admin1 == (b if other is a else a).admin1)
+            other.precision == GeoPrecision.COUNTRY or other.admin1 == unl.admin1)
     if a.precision in _COARSE or b.precision in _COARSE:
         coarse, fine = (a, b) if _rank(a) >= _rank(b) else (b, a)
         return coarse.precision == GeoPrecision.COUNTRY or (coarse.admin1 is not None and coarse.admin1 == fine.admin1)

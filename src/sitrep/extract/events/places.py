@@ -113,6 +113,15 @@ def _area(ann, placed: list[Place], before: int) -> Place | None:
              and not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)]
     near = [p for p in areas if sent.start <= p.evidence[0].start < sent.end] or [
         p for p in areas if p.evidence[0].start < before and paragraph_index_at(ann, p.evidence[0].start) == para]
+    # a town named with it, before it, in its sentence or paragraph ("a car bomb in Baghdad ... the eastern Shaab
+    # district") is where it lies, when no area named there puts the town elsewhere
+    towns = [p for p in placed if p.feature == "city" and p.lat is not None and p.evidence[0].start < before
+             and paragraph_index_at(ann, p.evidence[0].start) == para
+             and not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)
+             and all(a.country == p.country and (a.precision == GeoPrecision.COUNTRY or a.admin1 == p.admin1)
+                     for a in near)]
+    if towns:
+        return replace(towns[-1], precision=GeoPrecision.NEAR)
     if near:
         return min(near, key=lambda p: PLACE_RANK[p.precision])
     if areas:

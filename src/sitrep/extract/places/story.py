@@ -115,6 +115,8 @@ def _off_map(c: EntryLike, t: Toponym, countries: set[str | None], points: list[
              gazetteer: GazetteerLike) -> bool:
     if c.country in countries or c.lat is None or c.lon is None or not _obscure(c, t, gazetteer):
         return False
+    if t.mention.hint in _AREAS and c.feature not in _AREAS:
+        return True  # "the eastern Shaab district" of a Baghdad story is no village of that name abroad
     return all(km(c.lat, c.lon, la, lo) > OFF_MAP_KM for la, lo in points)
 
 

@@ -658,3 +658,12 @@ def test_the_surname_closing_a_persons_name_is_not_a_town(places_of) -> None:
     # the model tags no person here, but "Terence Monahan" is a name: Monahan (a village abroad) is not meant
     found = places_of("Police shot a man in Crown Heights on Wednesday, according to Chief Terence Monahan.")
     assert [p.name for p in found] == ["Crown Heights"]
+
+
+def test_a_name_after_a_ship_prefix_is_a_vessel_not_a_place():
+    from sitrep.pipeline import extract_one
+
+    r = extract_one("Pirates attacked a merchant ship in the Gulf of Aden on Friday. While two of their boats "
+                    "managed to escape, INS Sukanya successfully intercepted the remaining three boats.",
+                    published="2011-11-12")
+    assert [p.name for p in r.places] == ["Gulf of Aden"]

@@ -53,6 +53,8 @@ def not_words(ann: Annotations, toponyms: list[Toponym], w: PlaceWords) -> list[
         if (not _capitalised(t.text, w) and not m.site) or t.text.lower() in w.never_places:
             continue  # "metro", "of", "n't": a place name is written with a capital (a French site's word is not:
             # "la place de la Liberté")
+        if m.start > 0 and ann.tokens[m.start - 1].text in w.vessel_prefixes:
+            continue  # "INS Sukanya": a ship
         if m.end - m.start == 1 and not m.hint and not m.site:
             word = ann.tokens[m.start].text
             letters = word.replace(".", "")

@@ -45,6 +45,7 @@ class PlaceWords:
     demonym_endings: tuple[tuple[str, str], ...]
     # names that are not places
     never_places: frozenset[str]
+    vessel_prefixes: frozenset[str]  # as written (capitals)
     months: frozenset[str]  # names and abbreviations
     weekdays: frozenset[str]
     holidays: frozenset[str]
@@ -101,6 +102,7 @@ def place_words(lex: Lexicon) -> PlaceWords:
         own_name_suffixes=tuple(f" {s.lower()}" for s in lex.phrases("places", "own_name_suffixes")),
         demonym_endings=tuple((str(a), str(b)) for a, b in endings),
         never_places=words("never_places"),
+        vessel_prefixes=frozenset(str(x) for x in lex.phrases("places", "vessel_prefixes")),
         months=frozenset({*lex.table("calendar", "months"), *lex.table("calendar", "month_abbreviations")}),
         weekdays=frozenset(lex.table("calendar", "weekdays")),
         holidays=words("holidays"),

@@ -172,6 +172,16 @@ def test_a_district_the_gazetteer_lacks_lies_in_the_town_named_before_it(extract
     assert (e.place.name, e.place.country, len(e.evidence)) == ("Baghdad", "IQ", 2)
 
 
+def test_a_planned_or_upcoming_event_is_not_news(extract):
+    for text in ("Police said they were not linking the arrests to the planned protests.",
+                 "The upcoming rally in Kisumu worries officials.",
+                 "La manifestation prévue samedi à Bamako a été interdite."):
+        assert [e.type for e in news(extract(text, published="2021-05-06")) if e.type == "protests"] == [], text
+    potential = extract("Firefighters described the blaze at the church in Wasilla as potential arson.",
+                        published="2021-05-06")
+    assert [e.subtype for e in news(potential)] == ["looting_property_destruction"]  # uncertain, not planned
+
+
 def test_where_a_named_person_lives_is_not_where_the_event_was(extract):
     [e] = news(extract("Ana Diaz, 34, of Tucson, Arizona, was shot dead at a bar in Phoenix on Monday.",
                        published="2021-05-06"))

@@ -153,6 +153,9 @@ def find_hedge(d: EventDraft, ctx: EventContext, claim: Claim | None) -> Hedge |
 def _is_hypothetical(d: EventDraft, ctx: EventContext) -> bool:
     ann, w = ctx.ann, ctx.words
     head = d.main.head
+    if d.main.kind == "noun" and any(ann.tokens[c].dep in ("amod", "compound", "nmod", "acl")
+                                     and ann.tokens[c].text.lower() in w.plan_modifiers for c in ann.children[head]):
+        return True  # "the planned protests", "une éventuelle attaque"
     chain = [head, *_heads(ann, head, 2)]
     for j in chain:
         if (ann.tokens[j].lemma or "").lower() in w.hypothetical_heads and j != head:

@@ -45,6 +45,7 @@ class EventWords:
     hedge_words: dict[str, Hedge]
     hypothetical_heads: frozenset[str]
     modals: frozenset[str]
+    plan_modifiers: frozenset[str]
     purpose_markers: frozenset[str]
     intent_heads: frozenset[str]
     intent_modals: frozenset[str]
@@ -103,7 +104,7 @@ def event_words(lex: Lexicon) -> EventWords:
         victim_pronouns=words("victim_pronouns"), victim_phrase_end=lex.pattern(s, "victim_phrase_end"),
         plural_suffix=text("plural_suffix"),
         hedge_words={k: Hedge(v) for k, v in lex.table(s, "hedge_words").items()},
-        hypothetical_heads=words("hypothetical_heads"), modals=words("modals"),
+        hypothetical_heads=words("hypothetical_heads"), modals=words("modals"), plan_modifiers=words("plan_modifiers"),
         purpose_markers=words("purpose_markers"), intent_heads=words("intent_heads"),
         intent_modals=words("intent_modals"),
         claim_hedges={k: Hedge(v) for k, v in lex.table(s, "claim_hedges").items()},

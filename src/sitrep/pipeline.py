@@ -75,7 +75,7 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
         outlet=doc.outlet,
         taxonomy=res.taxonomy if lexicon.code == DEFAULT_LANGUAGE else None,
         lexicon=lexicon,
-        layout=page_layout(ann),
+        layout=page_layout(ann, labels=lexicon.words("events", "furniture_labels")),
     )
     aggregates = extract_aggregates(ann, casualties=casualties, times=times, places=places, claims=claims,
                                     outlet=doc.outlet, lexicon=lexicon)

@@ -182,6 +182,13 @@ def test_a_planned_or_upcoming_event_is_not_news(extract):
     assert [e.subtype for e in news(potential)] == ["looting_property_destruction"]  # uncertain, not planned
 
 
+def test_labelled_links_to_other_stories_yield_no_events(extract):
+    text = ("Gunmen kill five in attack on village near Gao\n\nGAO, Mali (Reuters) - Gunmen killed five villagers "
+            "in an attack on a village near Gao on Tuesday, a local official said.\n\n"
+            "READ MORE: Suicide bomber kills 12 at Kabul wedding\n\nVideo: Police clash with protesters in Nairobi")
+    assert [(e.place.name, e.killed.best) for e in news(extract(text, published="2021-05-06"))] == [("Gao", 5)]
+
+
 def test_where_a_named_person_lives_is_not_where_the_event_was(extract):
     [e] = news(extract("Ana Diaz, 34, of Tucson, Arizona, was shot dead at a bar in Phoenix on Monday.",
                        published="2021-05-06"))

@@ -49,3 +49,15 @@ def test_a_short_text_has_no_furniture():
     text, layout = _layout(["Soldiers killed three militants in Marja on Monday.",
                             "In a separate operation, soldiers killed two militants."])
     assert layout.furniture == ()
+
+
+def test_a_labelled_link_to_another_story_is_furniture_even_in_a_wire_text():
+    lines = [STORY[0], STORY[2], "READ MORE: Suicide bomber kills 12 at a wedding in Kabul", STORY[3],
+             "Vidéo - Des manifestants dispersés à Bamako", "Video footage showed the burned post."]
+    text = "\n".join(lines)
+    layout = page_layout(Annotations(text=text, tokens=(), sentences=(), entities=(),
+                                     paragraphs=paragraph_spans(text)), labels=("read more", "video", "vidéo"))
+    assert layout.is_furniture(text.index("Suicide bomber kills 12"))
+    assert layout.is_furniture(text.index("Des manifestants dispersés"))
+    assert not layout.is_furniture(text.index("Video footage showed"))  # a sentence, not a label
+    assert not layout.is_furniture(text.index("Gunmen on motorbikes"))

@@ -6,13 +6,14 @@ and must never yield events. The story's body is the stretch of the page densest
 sentences, allowing a few short lines inside it (a subhead, a one-line quote); its headline is the page's
 first line and the short lines just above the body (title, dateline, byline). Everything else is furniture.
 
-The rule reads only the shape of the lines (their length and closing punctuation), so it holds for any
-language. A text that is all story (a wire report, a press release) has no furniture: when the body holds
+The rule reads the shape of the lines (their length and closing punctuation), which holds for any language, and
+the labels a language's pages put on links to other stories ("READ MORE:", "Lire aussi :", events.yaml). A text that is all story (a wire report, a press release) has no furniture: when the body holds
 nearly every word of the text (or the text is too short to be a page), nothing is set aside.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sitrep.model import Annotations
@@ -43,19 +44,31 @@ class Layout:
         return any(start <= char < end for start, end in self.furniture)
 
 
-def page_layout(ann: Annotations) -> Layout:
-    """The body, headline and furniture of a document, from the shape of its lines (``Annotations.paragraphs``)."""
+def page_layout(ann: Annotations, labels: Iterable[str] = ()) -> Layout:
+    """The body, headline and furniture of a document, from the shape of its lines (``Annotations.paragraphs``).
+
+    A line that opens with one of the language's furniture ``labels`` and a colon or a dash ("READ MORE: ...",
+    "Video - ...", "Lire aussi : ...") points to another story wherever it stands, in a page or in a wire text."""
     lines = [(p.start, p.end) for p in ann.paragraphs] or [(0, len(ann.text))]
+    marked = {i for i, (s, e) in enumerate(lines) if _labelled(ann.text[s:e], labels)}
     words = [len(ann.text[s:e].split()) for s, e in lines]
     total = sum(words) or 1
     first, last = _densest(ann.text, lines, words)
     if total < _PAGE_WORDS or sum(words[first:last + 1]) >= _ALL_STORY * total:
-        return Layout(body=(0, len(ann.text)))
+        return Layout(body=(0, len(ann.text)), furniture=tuple(lines[i] for i in sorted(marked)))
     head = [0] + [i for i in range(max(1, first - _HEAD_LINES), first) if not _is_prose(ann.text, *lines[i])]
-    keep = set(range(first, last + 1)) | set(head)
+    keep = (set(range(first, last + 1)) | set(head)) - marked
     furniture = tuple(lines[i] for i in range(len(lines)) if i not in keep)
     return Layout(body=(lines[first][0], lines[last][1]), headline=tuple(lines[i] for i in sorted(set(head))),
                   furniture=furniture)
+
+
+def _labelled(line: str, labels: Iterable[str]) -> bool:
+    head = line.strip().lower()
+    return any(head.startswith(label) and head[len(label):].lstrip()[:1] in _LABEL_MARKS for label in labels)
+
+
+_LABEL_MARKS = (":", "-", "\u2013", "\u2014", "|", "\u00bb", ">")
 
 
 def _is_prose(text: str, start: int, end: int) -> bool:

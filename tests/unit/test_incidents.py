@@ -189,6 +189,20 @@ def test_labelled_links_to_other_stories_yield_no_events(extract):
     assert [(e.place.name, e.killed.best) for e in news(extract(text, published="2021-05-06"))] == [("Gao", 5)]
 
 
+def test_a_kind_of_happening_done_again_and_again_is_background(extract):
+    for text in ("Militants have attacked the town several times in recent months.",
+                 "The group has carried out dozens of bombings across the region.",
+                 "Jihadists regularly ambush army convoys in the area.",
+                 "Les jihadistes attaquent régulièrement les convois de l'armée."):
+        assert news(extract(text, published="2024-06-05")) == [], text
+    one_day = extract("Russian forces repeatedly shelled Kharkiv on Tuesday, wounding seven civilians.",
+                      published="2024-06-05")
+    assert [e.injured.best for e in news(one_day)] == [7]  # its own day: Tuesday's incident
+    arrest = extract("Afghan forces detained dozens of suspected insurgents in Kandahar on Monday.",
+                     published="2024-06-05")
+    assert [e.subtype for e in news(arrest)] == ["arrests"]  # a count of people, not of happenings
+
+
 def test_where_a_named_person_lives_is_not_where_the_event_was(extract):
     [e] = news(extract("Ana Diaz, 34, of Tucson, Arizona, was shot dead at a bar in Phoenix on Monday.",
                        published="2021-05-06"))

@@ -60,6 +60,23 @@ def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule
     return _since_clause(ann, d.main.head, w) or _pluperfect_relative(ann, d.main.head, w)
 
 
+def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | None, date_rule: str) -> bool:
+    """A kind of happening told as done again and again ("have attacked the town several times", "has carried
+    out dozens of bombings"), with no day of its own in its sentence: background, not an incident."""
+    if when is not None and date_rule in _OWN_DATE_RULES and when.precision is Precision.DAY:
+        return False  # "shelled the town repeatedly on Tuesday" is Tuesday's incident
+    sent = ann.sentences[d.sentence]
+    words = " " + " ".join(t.text.lower() for t in ann.tokens[sent.token_start:sent.token_end]) + " "
+    if any(f" {p} " in words for p in w.iterative_phrases):
+        return True
+    if d.main.kind != "noun":
+        return False
+    first = min(d.main.tokens)
+    before = " " + " ".join(t.text.lower() for t in ann.tokens[max(sent.token_start, first - 5):first])
+    # "dozens of bombings", "une série d'attaques" ("d'" is a token of its own, glued to the noun)
+    return any(before.endswith(" " + q) or before.replace("' ", "'").endswith(" " + q) for q in w.iterative_quantifiers)
+
+
 def _clause_of(ann: Annotations, i: int) -> int:
     """The verb whose clause holds token ``i`` (``i`` itself for a verb)."""
     for _ in range(4):

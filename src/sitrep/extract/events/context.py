@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sitrep.extract.events.background import behind_legal_step, describes_party, is_background, is_historical
+from sitrep.extract.events.background import (
+    behind_legal_step,
+    describes_party,
+    is_background,
+    is_historical,
+    is_iterative,
+)
 from sitrep.extract.events.coref import is_anaphoric, merge_coreferent
 from sitrep.extract.events.dates import choose_date
 from sitrep.extract.events.drafts import EventContext, EventDraft
@@ -60,7 +66,8 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     if date_ is not None and date_.start and ctx.published and date_.start > ctx.published[:10]:
         hedge = Hedge.HYPOTHETICAL  # dated after publication: announced or planned, not yet happened
     elif hedge != Hedge.HYPOTHETICAL and (is_historical(d, ctx, date_, date_rule) or describes_party(d, ann, ctx.words)
-                                          or behind_legal_step(d, ann, ctx.words)):
+                                          or behind_legal_step(d, ann, ctx.words)
+                                          or is_iterative(d, ann, ctx.words, date_, date_rule)):
         hedge = Hedge.HISTORICAL  # background whoever tells it: "in May, the coalition said, a strike killed two"
     negated = is_negated(d, ctx, claim)
     killed = combine_counts(d.killed)

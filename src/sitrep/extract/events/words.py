@@ -46,6 +46,8 @@ class EventWords:
     hypothetical_heads: frozenset[str]
     modals: frozenset[str]
     plan_modifiers: frozenset[str]
+    iterative_phrases: tuple[str, ...]
+    iterative_quantifiers: tuple[str, ...]
     purpose_markers: frozenset[str]
     intent_heads: frozenset[str]
     intent_modals: frozenset[str]
@@ -105,6 +107,8 @@ def event_words(lex: Lexicon) -> EventWords:
         plural_suffix=text("plural_suffix"),
         hedge_words={k: Hedge(v) for k, v in lex.table(s, "hedge_words").items()},
         hypothetical_heads=words("hypothetical_heads"), modals=words("modals"), plan_modifiers=words("plan_modifiers"),
+        iterative_phrases=tuple(p.lower() for p in lex.phrases(s, "iterative_phrases")),
+        iterative_quantifiers=tuple(p.lower() for p in lex.phrases(s, "iterative_quantifiers")),
         purpose_markers=words("purpose_markers"), intent_heads=words("intent_heads"),
         intent_modals=words("intent_modals"),
         claim_hedges={k: Hedge(v) for k, v in lex.table(s, "claim_hedges").items()},

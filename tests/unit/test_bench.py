@@ -44,7 +44,7 @@ def test_a_clock_counts_exclusive_time_and_puts_every_function_back(tmp_path):
     timed = sum(s["seconds"] for name, s in stages.items() if name != OTHER)
     assert timed <= clock.wall + 1e-3  # exclusive times: nested calls are not counted twice
     assert sum(s["share"] for s in stages.values()) == pytest.approx(1.0, abs=0.01)
-    assert clock.wall <= result["seconds"] + 1e-3
+    assert clock.wall <= result["seconds"] + 0.006  # the run's seconds are rounded to hundredths
 
 
 def test_a_clock_subtracts_nested_timed_calls():

@@ -203,6 +203,15 @@ def test_a_kind_of_happening_done_again_and_again_is_background(extract):
     assert [e.subtype for e in news(arrest)] == ["arrests"]  # a count of people, not of happenings
 
 
+def test_the_past_perfect_of_a_main_clause_tells_what_came_before(extract):
+    for text in ("Five soldiers had been killed in a similar ambush near the town.",
+                 "Le 16 février, cinq soldats du même détachement avaient été tués lors d'une embuscade similaire."):
+        assert news(extract(text, published="2020-03-05")) == [], text
+    recent = extract("Five soldiers had been killed in an ambush near Gao on Tuesday, the army said.",
+                     published="2020-03-05")
+    assert [e.killed.best for e in news(recent)] == [5]  # dated two days before the report: news
+
+
 def test_where_a_named_person_lives_is_not_where_the_event_was(extract):
     [e] = news(extract("Ana Diaz, 34, of Tucson, Arizona, was shot dead at a bar in Phoenix on Monday.",
                        published="2021-05-06"))

@@ -57,7 +57,8 @@ def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule
         elif ref is None and when.precision in _COARSE and when.basis is TimeBasis.ABSOLUTE and _past_tense(
                 ann, d.main.head, w):
             return True
-    return _since_clause(ann, d.main.head, w) or _pluperfect_relative(ann, d.main.head, w)
+    return (_since_clause(ann, d.main.head, w) or _pluperfect_relative(ann, d.main.head, w)
+            or _pluperfect_main(ann, d.main.head, w))
 
 
 def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | None, date_rule: str) -> bool:
@@ -111,6 +112,16 @@ def _since_clause(ann: Annotations, i: int, w: EventWords) -> bool:
     return False
 
 
+def _pluperfect_main(ann: Annotations, i: int, w: EventWords) -> bool:
+    """"Five soldiers had been killed in a similar ambush", "cinq soldats avaient été tués": the past perfect in a
+    main clause, with no recent date of its own, tells what came before the news."""
+    verb = _clause_of(ann, i)
+    tok = ann.tokens[verb]
+    main = tok.head == verb or (tok.dep == "conj" and ann.tokens[tok.head].head == tok.head)
+    return main and any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in w.pluperfect_aux
+                        for c in ann.children[verb])
+
+
 def _pluperfect_relative(ann: Annotations, i: int, w: EventWords) -> bool:
     """"the militia, which had seized the town": a past-perfect relative clause whose antecedent did the deed
     describes a party's past (not "two people who had been wounded", the victims of the event told)."""
@@ -119,7 +130,7 @@ def _pluperfect_relative(ann: Annotations, i: int, w: EventWords) -> bool:
     if tok.dep != "relcl" or tok.tag != "VBN":
         return False
     kids = [ann.tokens[c] for c in ann.children[verb]]
-    return (any(k.dep == "aux" and k.text.lower() == w.pluperfect_aux for k in kids)
+    return (any(k.dep == "aux" and k.text.lower() in w.pluperfect_aux for k in kids)
             and any(k.dep == "nsubj" and k.tag in ("WDT", "WP") for k in kids))
 
 
@@ -190,7 +201,7 @@ def _narrating_relative(ann: Annotations, verb: int, w: EventWords) -> bool:
     kids = [ann.tokens[c] for c in ann.children[verb]]
     if any(k.dep == "nsubjpass" for k in kids):
         return True  # "two people who had been wounded": the antecedent suffered it, a part of the story
-    if any(k.dep == "aux" and k.text.lower() == w.pluperfect_aux for k in kids):
+    if any(k.dep == "aux" and k.text.lower() in w.pluperfect_aux for k in kids):
         return False
     past = ann.tokens[verb].tag == "VBD" or any(k.dep in ("aux", "auxpass") and k.text.lower() in w.past_be
                                                  for k in kids)

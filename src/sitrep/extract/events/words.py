@@ -57,7 +57,7 @@ class EventWords:
     truce_nouns: frozenset[str]
     civilian_victim_words: tuple[str, ...]
     since_marker: str
-    pluperfect_aux: str
+    pluperfect_aux: frozenset[str]
     past_be: frozenset[str]
     description_prepositions: frozenset[str]
     quality_prepositions: frozenset[str]
@@ -114,7 +114,7 @@ def event_words(lex: Lexicon) -> EventWords:
         claim_hedges={k: Hedge(v) for k, v in lex.table(s, "claim_hedges").items()},
         denial_cue_start=text("denial_cue_start"), declare_verbs=words("declare_verbs"),
         truce_nouns=words("truce_nouns"), civilian_victim_words=lex.phrases(s, "civilian_victim_words"),
-        since_marker=text("since_marker"), pluperfect_aux=text("pluperfect_aux"), past_be=words("past_be"),
+        since_marker=text("since_marker"), pluperfect_aux=words("pluperfect_aux"), past_be=words("past_be"),
         description_prepositions=words("description_prepositions"),
         quality_prepositions=words("quality_prepositions"),
         description_verbs=words("description_verbs"), legal_heads=words("legal_heads"),

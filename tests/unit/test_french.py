@@ -273,3 +273,11 @@ def test_a_locality_the_gazetteer_lacks_is_not_a_town_abroad_that_lists_its_name
     places = extract_one("Des miliciens ont incendié dimanche des maisons dans la localité de Shari, en Ituri, dans le "
                          "nord-est de la RDC.", published="2023-05-10").places
     assert {p.name: p.country for p in places}.get("Shari") is None
+
+
+def test_the_seat_of_power_names_the_power_not_a_place():
+    from sitrep.pipeline import extract_one
+
+    r = extract_one("De source proche de l'Élysée, trois jihadistes ont été tués mardi par une frappe de drone près "
+                    "de Gao.", published="2020-03-05")
+    assert [p.name for p in r.places] == ["Gao"]

@@ -212,6 +212,13 @@ def test_the_past_perfect_of_a_main_clause_tells_what_came_before(extract):
     assert [e.killed.best for e in news(recent)] == [5]  # dated two days before the report: news
 
 
+def test_an_attack_on_a_list_of_towns_is_one_incident_per_town(extract):
+    r = extract("Militants attacked army posts in Gao, Kidal and Menaka on Sunday, killing five soldiers.",
+                published="2021-09-14")
+    got = sorted((e.place.name, e.killed.best if e.killed else None) for e in news(r))
+    assert got == [("Gao", 5), ("Kidal", None), ("Menaka", None)]  # the toll is not split: it stays with the first
+
+
 def test_where_a_named_person_lives_is_not_where_the_event_was(extract):
     [e] = news(extract("Ana Diaz, 34, of Tucson, Arizona, was shot dead at a bar in Phoenix on Monday.",
                        published="2021-05-06"))

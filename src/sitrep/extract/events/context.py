@@ -7,6 +7,7 @@ hedging, negation, a confidence score, then one event per real event (``_event_c
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sitrep.extract.events.background import (
     behind_legal_step,
@@ -42,7 +43,7 @@ from sitrep.model import (
 def assemble_events(drafts: Sequence[EventDraft], ctx: EventContext) -> list[Event]:
     """Events from drafts in context, later mentions of one event merged into the first, then one event per
     incident of the day (``incidents``), which the details ("the attack took place on Sunday") join."""
-    pairs = [(event_from_draft(d, ctx), d) for d in drafts]
+    pairs = [(one, d) for d in drafts for one in one_per_place(event_from_draft(d, ctx), ctx)]
     typed_by_word = {ev.id for ev, d in pairs if not d.generic}
     # a detail is a verb ("they attacked a village") or a definite noun ("the attack"), never "attacks" at large
     details = [ev for ev, d in pairs if d.detail and (d.main.kind != "noun" or is_anaphoric(ctx, d))]
@@ -50,6 +51,40 @@ def assemble_events(drafts: Sequence[EventDraft], ctx: EventContext) -> list[Eve
     # in the order of first mention, each detail where it is told
     events = sorted(events + details, key=lambda ev: ev.evidence[0].start)
     return assemble_incidents(events, ctx, typed_by_word=typed_by_word, details={ev.id for ev in details})
+
+
+def one_per_place(ev: Event, ctx: EventContext) -> list[Event]:
+    """One event per place of a list its own sentence names as where it happened ("three military posts were
+    attacked in Nkambe, Noni and Ndu"): the places joined to the chosen one as conjuncts, of its own kind (towns
+    with towns, regions with regions); no toll is split, so a toll stays with the first."""
+    if ev.verbal or ev.place is None or ev.place_rule != "sentence" or not ev.place.evidence:
+        return [ev]  # a meeting "in Paris and Berlin" is one interaction
+    ann = ctx.ann
+    at = {ann.tokens[i].start: i for i in range(len(ann.tokens))}
+    first = at.get(ev.place.evidence[0].start)
+    if first is None:
+        return [ev]
+    root = first
+    while ann.tokens[root].dep == "conj" and ann.tokens[root].head != root:
+        root = ann.tokens[root].head
+    cluster, todo = set(), [root]
+    while todo:
+        j = todo.pop()
+        cluster.add(j)
+        todo += [c for c in ann.children[j] if ann.tokens[c].dep == "conj" and c not in cluster]
+    listed = [p for p in ctx.places if p.evidence and p.geonames_id is not None and p.precision == ev.place.precision
+              and at.get(p.evidence[0].start) in cluster]
+    names = list(dict.fromkeys(p.geonames_id for p in listed))
+    if len(names) < 2:
+        return [ev]
+    out = [ev]
+    for p in listed:
+        if p.geonames_id == ev.place.geonames_id or p.geonames_id not in names:
+            continue
+        names.remove(p.geonames_id)
+        out.append(replace(ev, id=stable_id("ev", ev.id, p.geonames_id), place=p, killed=None, injured=None,
+                           detained=None))
+    return out
 
 
 def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:

@@ -37,7 +37,7 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     unknown = [p for p in in_sentence if p.lat is None or p.lon is None]
     in_sentence = [p for p in in_sentence if p not in unknown]
     if unknown and not in_sentence:
-        return unlocated(unknown[0], _area(ann, placed, sent.start)), "sentence"
+        return unlocated(unknown[0], _area(ann, placed, sent.start, towns=unknown[0].geonames_id is None)), "sentence"
     if in_sentence:
         phrase = set()
         for t in d.triggers:
@@ -104,9 +104,11 @@ def _told_next(ann, placed: list[Place], si: int, best: Place, elsewhere: frozen
     return inside[0] if inside else None
 
 
-def _area(ann, placed: list[Place], before: int) -> Place | None:
-    """The most precise known area the text puts around a place it names at ``before``: an admin area or country
-    named in that sentence or earlier in its paragraph, else the one the article names most."""
+def _area(ann, placed: list[Place], before: int, *, towns: bool = False) -> Place | None:
+    """The most precise known area the text puts around a place it names at ``before``: with ``towns`` (a name
+    the gazetteer lacks altogether), a town named before it in its paragraph; else an admin area or country named
+    in that sentence or earlier in its paragraph, else the one the article names most. A district the gazetteer
+    knows without a point ("Hawija") is not put beside a town."""
     para = paragraph_index_at(ann, before)
     sent = ann.sentences[sentence_index_at(ann, before)]
     areas = [p for p in placed if p.precision in _AREAS and p.lat is not None
@@ -115,13 +117,13 @@ def _area(ann, placed: list[Place], before: int) -> Place | None:
         p for p in areas if p.evidence[0].start < before and paragraph_index_at(ann, p.evidence[0].start) == para]
     # a town named with it, before it, in its sentence or paragraph ("a car bomb in Baghdad ... the eastern Shaab
     # district") is where it lies, when no area named there puts the town elsewhere
-    towns = [p for p in placed if p.feature == "city" and p.lat is not None and p.evidence[0].start < before
+    beside = [p for p in placed if towns and p.feature == "city" and p.lat is not None and p.evidence[0].start < before
              and paragraph_index_at(ann, p.evidence[0].start) == para
              and not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)
              and all(a.country == p.country and (a.precision == GeoPrecision.COUNTRY or a.admin1 == p.admin1)
                      for a in near)]
-    if towns:
-        return replace(towns[-1], precision=GeoPrecision.NEAR)
+    if beside:
+        return replace(beside[-1], precision=GeoPrecision.NEAR)
     if near:
         return min(near, key=lambda p: PLACE_RANK[p.precision])
     if areas:

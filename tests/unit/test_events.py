@@ -467,3 +467,10 @@ def test_a_protest_verb_in_its_other_sense_is_no_protest(extract):
     assert [e.type for e in holed_up.events if e.type == "protests"] == []
     road = extract("The main road to Kisumu was blocked by protesters on Monday.", published="2021-05-06")
     assert [e.type for e in road.events] == ["protests"]  # a road blocked is still a protest
+
+
+def test_engaged_in_something_is_taking_part_not_fighting(extract):
+    assert extract("The defendants persuaded women to travel to Boston to engage in prostitution.",
+                   published="2021-09-14").events == ()
+    fight = extract("Troops engaged the insurgents near Sangin on Monday, killing three.", published="2021-09-14")
+    assert [e.subtype for e in fight.events] == ["armed_clash"]

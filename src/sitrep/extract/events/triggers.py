@@ -80,7 +80,8 @@ def _found_devices(ann: Annotations, sent: Span, triggers: list[Trigger], tax: T
 
 
 def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
-    """A trigger word used in another sense: a protest verb with a direct object that is not a road or a place
+    """A trigger word used in another sense: a verb with the preposition of another sense ("engaged in
+    prostitution"); a protest verb with a direct object that is not a road or a place
     ("demonstrated their capability", "barricaded themselves", "blocked lawyers from visiting"); an explosive
     device that is planted, carried or built rather than set off ("spotted insurgents emplacing an IED"); a
     trigger noun that names someone's role or gear ("an IED facilitator", "riot police", "a bomb squad")."""
@@ -90,6 +91,11 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
         # its object, or its subject when it is passive ("two of them were barricaded in a room")
         objects = [ann.tokens[c] for c in ann.children[tok.i] if ann.tokens[c].dep in ("dobj", "nsubjpass")]
         return any(lemma(o) not in w.territory_nouns and o.ent_type not in ("GPE", "LOC", "FAC") for o in objects)
+    if trig.kind == "verb" and lemma(tok) in w.preposition_other_sense:
+        # "engaged in prostitution": taking part, not fighting
+        preps = w.preposition_other_sense[lemma(tok)]
+        if any(ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in preps for c in ann.children[tok.i]):
+            return True
     if trig.kind == "noun" and subtype == "remote_explosive" and tok.dep == "dobj":
         return lemma(ann.tokens[tok.head]) in w.emplacing_verbs
     if trig.kind == "noun" and tok.dep in ("compound", "amod", "nmod") and tok.head != tok.i:

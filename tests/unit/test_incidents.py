@@ -219,6 +219,13 @@ def test_an_attack_on_a_list_of_towns_is_one_incident_per_town(extract):
     assert got == [("Gao", 5), ("Kidal", None), ("Menaka", None)]  # the toll is not split: it stays with the first
 
 
+def test_a_dateline_with_a_colon_is_where_the_report_was_filed(extract):
+    text = ("LOS ANGELES: A man smashed the windows of a car with a child inside, police said.\n"
+            "The attack happened on Wednesday in Beverly Hills, where officers arrested the man.")
+    events = news(extract(text, published="2018-04-06"))
+    assert events and all(e.place.name == "Beverly Hills" for e in events)
+
+
 def test_where_a_named_person_lives_is_not_where_the_event_was(extract):
     [e] = news(extract("Ana Diaz, 34, of Tucson, Arizona, was shot dead at a bar in Phoenix on Monday.",
                        published="2021-05-06"))

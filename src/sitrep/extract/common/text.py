@@ -67,7 +67,7 @@ def is_dateline_span(ann: Annotations, start: int, end: int) -> bool:
     opens = start == 0 or ann.text[start - 1] in "\n\u2028\u2029" or (start < _HEADLINE_REACH and before == ". ")
     name = ann.text[start:end]
     rest = ann.text[end:end + 2].lstrip()
-    return opens and name.isupper() and rest[:1] in (",", "-", "\u2014", "\u2013", "(")
+    return opens and name.isupper() and rest[:1] in (",", "-", "\u2014", "\u2013", "(", ":")
 
 
 _HEADLINE_REACH = 300  # a dateline run into its headline sits within the first few lines

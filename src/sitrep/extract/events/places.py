@@ -52,8 +52,10 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
         best = min(pool, key=lambda p: (p.geonames_id is None, PLACE_RANK[p.precision]))
         return _told_next(ann, placed, d.sentence, best, ctx.words.elsewhere_heads) or best, "sentence"
     para = paragraph_index_at(ann, sent.start)
+    # the dateline's place is where the report was filed: not the running place of its paragraph
     earlier = [p for p in placed if p.evidence[0].start < sent.start
-               and paragraph_index_at(ann, p.evidence[0].start) == para and p.geonames_id is not None]
+               and paragraph_index_at(ann, p.evidence[0].start) == para and p.geonames_id is not None
+               and not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)]
     if earlier:
         return _finest_of_phrase(ann, earlier), "paragraph"
     resolved = [p for p in placed if p.geonames_id is not None]

@@ -654,3 +654,13 @@ def test_times_is_to_reads_the_weekday_forward(annotate) -> None:
     ahead = extract_times(annotate("The bill is to be voted on Thursday."), published=PUB)
     back = extract_times(annotate("The bill was to be voted on Thursday."), published=PUB)
     assert [t.value for t in ahead] == ["2015-10-29"] and [t.value for t in back] == ["2015-10-22"]
+
+
+@pytest.mark.parametrize(("published", "start"), [
+    ("2015-10-24", "2015-10-24"),  # a Saturday paper: the weekend it is in
+    ("2015-10-25", "2015-10-24"),  # a Sunday paper
+    ("2015-10-28", "2015-10-24"),  # a Wednesday paper: the weekend before
+])
+def test_times_the_weekend_of_a_weekend_paper_is_that_weekend(published: str, start: str) -> None:
+    time = only("Twelve soldiers were killed in clashes over the weekend.", published=published)
+    assert (time.start, time.end) == (start, "2015-10-25")

@@ -147,8 +147,12 @@ def weekday_near(anchor: dt.date, weekday: int, *, forward: bool = False, same_d
     return anchor - dt.timedelta(days=back if same_day else back or 7)
 
 
-def weekend_near(anchor: dt.date, *, forward: bool = False) -> Period:
-    """The Saturday and Sunday before ``anchor`` (or after it)."""
+def weekend_near(anchor: dt.date, *, forward: bool = False, containing: bool = False) -> Period:
+    """The Saturday and Sunday before ``anchor`` (or after it); with ``containing``, the weekend ``anchor`` falls
+    in when it is a Saturday or a Sunday ("this weekend" in a Saturday paper)."""
+    if containing and anchor.weekday() in (5, 6):
+        saturday = anchor - dt.timedelta(days=anchor.weekday() - 5)
+        return date_range(saturday, saturday + dt.timedelta(days=1))
     sunday = weekday_near(anchor, 6, forward=forward)
     return date_range(sunday - dt.timedelta(days=1), sunday)
 

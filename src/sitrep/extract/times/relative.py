@@ -39,7 +39,8 @@ def read_relative_unit(m: re.Match[str], w: TimesWords) -> Found | None:
     """"last week", "this month", "earlier this week", "late last month", "last weekend"."""
     offset, unit, part = w.year_offsets[m.group("r").lower()], unit_of(w, m), part_name(w, m)
     if unit == "weekend":
-        return found_at(m, precision=Precision.RANGE, anchored=lambda pub: cal.weekend_near(pub, forward=offset > 0))
+        return found_at(m, precision=Precision.RANGE,
+                        anchored=lambda pub: cal.weekend_near(pub, forward=offset > 0, containing=offset == 0))
     if group(m, "earlier") and offset == 0:
         return found_at(m, precision=UNITS[unit], anchored=lambda pub: cal.clip_before(cal.shifted(pub, unit, 0), pub))
     return found_at(m, precision=Precision.RANGE if part else UNITS[unit],

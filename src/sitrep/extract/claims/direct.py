@@ -25,7 +25,8 @@ _SCARE_WORDS = 3  # a quote of at most this many words with no cue is a hedge, n
 # economist Jared Bernstein, a former adviser in the Obama White House, wrote') runs to 15 or more.
 _CUE_WINDOW = 24
 _CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "dep"})  # dep: the "-t-" of "a-t-il"
-_TITLE_SHARE = 0.7  # of a cue-less quote's words capitalised: a title or a slogan
+_TITLE_SHARE = 0.7
+_LEAD_WORDS = 4  # words of a cue's object before the quote they run into ('calls it a “…”')  # of a cue-less quote's words capitalised: a title or a slogan
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,13 +78,43 @@ def quote_claim(doc: ClaimDoc, q_i: int, cue: int) -> Found:
 
 
 def fragments_outside(doc: ClaimDoc, fragments: Sequence[tuple[int, int]], reported: Sequence[Found]) -> list[Found]:
-    """Quoted fragments of reported speech that no reported claim took in become direct quotes of their cue."""
-    out = []
+    """Quoted fragments of reported speech that no reported claim took in: the words from the cue to the last
+    of its quotes are what was said ('said after a vote that he had “grave concerns”', where the parse hung
+    the clause on "vote"), a quote alone when other words of the sentence stand between."""
+    by_cue: dict[int, list[int]] = {}
     for q_i, cue in fragments:
         q = doc.quotes[q_i]
         if not any(s < q.end and q.start < e for f in reported for s, e in f.parts):
-            out.append(quote_claim(doc, q_i, cue))
+            by_cue.setdefault(cue, []).append(q_i)
+    out = []
+    for cue, quote_ids in by_cue.items():
+        lead = _lead_in(doc, cue, doc.quotes[quote_ids[0]])
+        if lead is None:
+            out.extend(quote_claim(doc, q_i, cue) for q_i in quote_ids)
+            continue
+        last = doc.quotes[quote_ids[-1]]
+        out.append(Found(parts=((lead, last.end),), cue=doc.cue_tokens(cue),
+                         speaker=doc.speaker_of(cue), direct=False, anchor=doc.ann.tokens[cue].start,
+                         quote_ids=tuple(quote_ids)))
     return out
+
+
+def _lead_in(doc: ClaimDoc, cue: int, q: Quote) -> int | None:
+    """Where reported words that run into quote ``q`` start: after the complementizer after cue ``cue``
+    ('said that he had “…'), or right after the cue when a few words of its object stand before the quote
+    ('declaring it “a …'). None when nothing stands between, or words the parse does not tie to the quote
+    ('told reporters “…', 'said in a statement “…'), or a verb with no complementizer (another clause)."""
+    ann, w = doc.ann, doc.w
+    gap = [j for j in range(max(doc.cue_tokens(cue)) + 1, doc.token_at(q.open)) if not filler(ann, j)]
+    marks = [i for i, j in enumerate(gap) if ann.tokens[j].text.lower() in w.complementizers
+             and ann.tokens[j].dep == "mark"]
+    if marks:
+        gap = gap[marks[-1] + 1 :]
+    elif len(gap) > _LEAD_WORDS or any(ann.tokens[j].pos in ("VERB", "AUX") for j in gap):
+        return None
+    inside = range(doc.token_at(q.open), doc.token_at(q.outer_end))
+    tied = any(ann.tokens[j].head in inside for j in gap) or any(ann.tokens[j].head in gap for j in inside)
+    return ann.tokens[gap[0]].start if gap and tied else None
 
 
 def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
@@ -168,7 +199,8 @@ def _cue_before(doc: ClaimDoc, q_i: int) -> tuple[int, bool] | None:
         if doc.quote_of[k] != -1:
             break
         if doc.is_cue(k, quoting=True):
-            whole = text[lead] in ":," or doc.outside_complement(k, q_i) == 0
+            # 'joked that he likes a good, “quiet week”': words of the cue's clause run into the quote.
+            whole = _lead_in(doc, k, q) is None and (text[lead] in ":," or doc.outside_complement(k, q_i) == 0)
             return k, whole
     return None
 
@@ -203,6 +235,8 @@ def attach_orphans(doc: ClaimDoc, orphans: Sequence[int], found: list[Found]) ->
     starts = [p.start for p in doc.ann.paragraphs] or [0]
     for q_i in orphans:
         q = doc.quotes[q_i]
+        if any(s <= q.start < e for f in found for s, e in f.parts):
+            continue  # already inside the words of a claim ('warned of “…” who are “…”')
         para_start = max((s for s in starts if s <= q.open), default=0)
         before = [i for i, f in enumerate(found)
                   if para_start <= f.anchor < q.open and f.parts and f.parts[-1][1] <= q.open]

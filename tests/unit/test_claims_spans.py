@@ -1,0 +1,49 @@
+"""Where a claim's words start and end (issue 15, PolNeAR's convention): reported words that run into a quote
+are one claim, a cue set inside its own content leaves the words before it in the content."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.claims import extract_claims
+from sitrep.model import Claim, check_evidence
+
+pytestmark = pytest.mark.slow
+
+
+def _claims(annotate, text: str) -> list[Claim]:
+    claims = extract_claims(annotate(text))
+    for c in claims:
+        assert check_evidence(text, [*c.content.evidence, *c.cue.evidence, *c.speaker.evidence]) == []
+    return claims
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The general joked that he appreciates a good, “peaceful morning at the front.”", "joked",
+         "he appreciates a good, “peaceful morning at the front"),
+        ("The mayor called the new tax “a gift to the landlords of this city.”", "called",
+         "the new tax “a gift to the landlords of this city"),
+    ],
+)
+def test_claims_reported_words_running_into_a_quote_are_one_claim(annotate, text, cue, content):
+    claims = _claims(annotate, text)
+    assert [(c.cue.text, c.content.text, c.direct) for c in claims] == [(cue, content, False)]
+
+
+def test_claims_second_quote_inside_reported_words_is_not_a_claim_of_its_own(annotate):
+    text = ("In a later speech, the minister warned of the dangers of “armed gangs” who are “ready to strike "
+            "again at any moment.”")
+    claims = _claims(annotate, text)
+    assert [(c.speaker.evidence[0].text, c.direct) for c in claims] == [("the minister", False)]
+    assert claims[0].content.text == ("the dangers of “armed gangs” who are “ready to strike again at any "
+                                      "moment")
+
+
+@pytest.mark.parametrize("colon", ["", ":"])
+def test_claims_quote_after_an_addressee_stays_a_direct_quote(annotate, colon):
+    text = f"The colonel told reporters{colon} “we will hold the bridge until the convoy arrives.”"
+    [claim] = _claims(annotate, text)
+    assert claim.content.text.rstrip(".") == "we will hold the bridge until the convoy arrives"
+    assert claim.speaker.evidence[0].text == "The colonel"

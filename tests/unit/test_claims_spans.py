@@ -47,3 +47,17 @@ def test_claims_quote_after_an_addressee_stays_a_direct_quote(annotate, colon):
     [claim] = _claims(annotate, text)
     assert claim.content.text.rstrip(".") == "we will hold the bridge until the convoy arrives"
     assert claim.speaker.evidence[0].text == "The colonel"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The minister dismissed the whole affair as “absurd.”", "dismissed", "the whole affair as “absurd"),
+        ("In an interview, the envoy pointed to Turkey as the regional broker.", "In an interview … pointed to",
+         "Turkey as the regional broker"),
+        ("The senator paints herself as a reformer.", "paints", "herself as a reformer"),
+    ],
+)
+def test_claims_what_an_object_is_said_to_be_is_content(annotate, text, cue, content):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text) == (cue, content)

@@ -46,6 +46,7 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
             continue
         if content is None or _unasserted(doc, k, content, question=kind is ClaimKind.QUESTION):
             continue
+        content |= _as_what(doc, cue, content)
         if sum(doc.quote_of[j] in quoted for j in content) * 2 >= len(content):
             continue  # the words are a direct quote already found
         out.append(Found(parts=tuple(runs(doc, content)), cue=cue, speaker=speaker, direct=False,
@@ -132,6 +133,19 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
     # "75 percent said yes", "would not say so": a one-word answer is all that was said.
     answer = len(content) == 1 and ann.tokens[min(content)].text.lower() in w.one_word_answers
     return _finish(doc, doc.speaker_of(k), content, min_words=1 if answer else 2)
+
+
+def _as_what(doc: ClaimDoc, cue: tuple[int, ...], content: set[int]) -> set[int]:
+    """ "dismissed the row as “absurd”", "pointed to China as the region's enforcer": what the object is said to
+    be hangs off the cue, after the object; it is part of what was said."""
+    ann, w = doc.ann, doc.w
+    end = max(content)
+    for k in cue:
+        for c in ann.children[k]:
+            if c > end and ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in w.characterization_prepositions \
+                    and ann.children[c] and all(filler(ann, j) for j in range(end + 1, c)):
+                return subtree_set(ann, c)
+    return set()
 
 
 def _topic(doc: ClaimDoc, k: int) -> int | None:

@@ -520,9 +520,10 @@ def test_claims_verbs_under_declined_are_not_claims(annotate):
     ("text", "cue", "content", "speaker"),
     [("The UN envoy called for an immediate ceasefire in Aleppo.", "called for",
       "an immediate ceasefire in Aleppo", "UN envoy"),
-     ("The governor called on residents to leave the city before nightfall.", "called on residents",
-      "to leave the city before nightfall", "governor"),
-     ("The ministry urged Kiev to withdraw its heavy weapons.", "urged Kiev", "to withdraw its heavy weapons",
+     # Who is asked is part of what is asked (PolNeAR: "urged" | "Kiev to withdraw").
+     ("The governor called on residents to leave the city before nightfall.", "called on",
+      "residents to leave the city before nightfall", "governor"),
+     ("The ministry urged Kiev to withdraw its heavy weapons.", "urged", "Kiev to withdraw its heavy weapons",
       "ministry"),
      ("Police arrested two men, citing witnesses at the scene.", "citing", "witnesses at the scene", "Police"),
      ("The army declined to comment on the report.", "declined", "to comment on the report", "army"),

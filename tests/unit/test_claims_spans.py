@@ -61,3 +61,10 @@ def test_claims_quote_after_an_addressee_stays_a_direct_quote(annotate, colon):
 def test_claims_what_an_object_is_said_to_be_is_content(annotate, text, cue, content):
     [claim] = _claims(annotate, text)
     assert (claim.cue.text, claim.content.text) == (cue, content)
+
+
+def test_claims_an_order_told_names_whom_it_binds(annotate):
+    text = "The general told his troops to hold the bridge at all costs."
+    [claim] = _claims(annotate, text)
+    assert (claim.speaker.evidence[0].text, claim.cue.text, claim.content.text) == (
+        "The general", "told", "his troops to hold the bridge at all costs")

@@ -100,6 +100,9 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
                 content |= subtree_set(ann, tok.head) - subtree_set(ann, k)
         elif "xcomp" in deps and not passive and lemma not in w.no_infinitive_content_verbs:
             content = subtree_set(ann, deps["xcomp"])
+        elif "xcomp" in deps and not passive and deps.get("dobj", deps["xcomp"]) < deps["xcomp"]:
+            # "told his troops to hold the bridge": not the speaker's words, but an order, told with whom it binds.
+            content = subtree_set(ann, deps["dobj"]) | subtree_set(ann, deps["xcomp"])
         elif "dobj" in deps and (lemma in w.object_content_verbs or doc.phrasal_part(k) is not None):
             content = subtree_set(ann, deps["dobj"])
             # "accused Kiev of violating the ceasefire": the charge hangs off the verb.

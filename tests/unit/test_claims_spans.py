@@ -68,3 +68,24 @@ def test_claims_an_order_told_names_whom_it_binds(annotate):
     [claim] = _claims(annotate, text)
     assert (claim.speaker.evidence[0].text, claim.cue.text, claim.content.text) == (
         "The general", "told", "his troops to hold the bridge at all costs")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A relative clause after a comma at the end is the writer's aside ...
+        ("The doctor said he would quarantine travellers from Brazil, which has seen a surge in cases.",
+         "he would quarantine travellers from Brazil"),
+        # ... but not one inside the content.
+        ("The mayor said the convoy reached the camp, which had been cut off for weeks, on Monday.",
+         "the convoy reached the camp, which had been cut off for weeks, on Monday"),
+        # ... nor one before a postposed cue, nor a clause of time that tells the event.
+        ("The convoy reached the camp, which had been cut off for weeks, the mayor said.",
+         "The convoy reached the camp, which had been cut off for weeks"),
+        ("The agency reported that the strike happened in May, when the river was high.",
+         "the strike happened in May, when the river was high"),
+    ],
+)
+def test_claims_relative_clause_after_the_content_is_the_writers(annotate, text, content):
+    [claim] = _claims(annotate, text)
+    assert claim.content.text == content

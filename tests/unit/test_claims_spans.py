@@ -89,3 +89,19 @@ def test_claims_an_order_told_names_whom_it_binds(annotate):
 def test_claims_relative_clause_after_the_content_is_the_writers(annotate, text, content):
     [claim] = _claims(annotate, text)
     assert claim.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("The senator threatened to block the aid bill.", "threatened", "to block the aid bill", "The senator"),
+        ("Her aides cast the victory as a sign of strength.", "cast", "the victory as a sign of strength",
+         "Her aides"),
+        ("The court deemed the search unlawful.", "deemed", "the search unlawful", "The court"),
+        ("The governor ignored the warnings from the dam engineers.", "ignored",
+         "the warnings from the dam engineers", "The governor"),
+    ],
+)
+def test_claims_threats_characterisations_and_likes_are_stances(annotate, text, cue, content, speaker):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text, claim.speaker.evidence[0].text) == (cue, content, speaker)

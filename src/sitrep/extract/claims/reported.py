@@ -48,8 +48,14 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
             content = _finish(doc, speaker, set(stance.content) - set(cue), min_words=1)
         else:
             continue
-        if content is None or _unasserted(doc, k, content, question=kind is ClaimKind.QUESTION):
+        if content is None:
             continue
+        if _unasserted(doc, k, content, question=kind is ClaimKind.QUESTION):
+            if _refused(doc, k) or not _open_question(doc, content):
+                continue
+            # "would not say whether the talks failed", "too early to tell if …": an open question, kept as one
+            # (PolNeAR marks it); it asserts nothing, so it holds no event.
+            kind = ClaimKind.QUESTION
         content |= _as_what(doc, cue, content)
         if min(cue) < min(content):  # "X, which …, the coalition said": all before the cue was said
             content = _without_aside(doc, content)
@@ -67,8 +73,17 @@ def _unasserted(doc: ClaimDoc, k: int, content: set[int], *, question: bool = Fa
                      for c in ann.children[k])
     if infinitive and doc.speaker_of(k) is None:
         return True
-    # "declined to threaten Moscow or declare it responsible": the verbs under "decline" did not happen.
-    # A participle beside the refusal ("declined to comment, saying …") is said all the same.
+    if _refused(doc, k):
+        return True
+    if question:
+        return False  # "asked whether the road was open": a question put, kept as one
+    return _open_question(doc, content)
+
+
+def _refused(doc: ClaimDoc, k: int) -> bool:
+    """ "declined to threaten Moscow or declare it responsible": the verbs under "decline" did not happen (the
+    refusal is the claim). A participle beside the refusal ("declined to comment, saying …") is said all the same."""
+    ann, w = doc.ann, doc.w
     j = k
     for _ in range(3):
         if ann.tokens[j].head == j or ann.tokens[j].dep == "advcl":
@@ -76,11 +91,15 @@ def _unasserted(doc: ClaimDoc, k: int, content: set[int], *, question: bool = Fa
         j = ann.tokens[j].head
         if ann.tokens[j].lemma.lower() in w.refusal_verbs:
             return True
-    if question:
-        return False  # "asked whether the road was open": a question put, kept as one
+    return False
+
+
+def _open_question(doc: ClaimDoc, content: set[int]) -> bool:
+    """Whether the content opens with "whether", "if" (after an infinitive: "declined to say whether …")."""
+    ann, w = doc.ann, doc.w
     words = [ann.tokens[j].text.lower() for j in sorted(content) if ann.tokens[j].pos != "PUNCT"]
     if words and words[0] in w.infinitive_markers:
-        words = words[2:]  # "declined to say whether …": the refusal of a question asserts nothing
+        words = words[2:]
     return bool(words) and words[0] in w.question_openers
 
 

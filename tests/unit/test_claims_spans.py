@@ -3,10 +3,12 @@ are one claim, a cue set inside its own content leaves the words before it in th
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from sitrep.extract.claims import extract_claims
-from sitrep.model import Claim, check_evidence
+from sitrep.model import Claim, ClaimKind, check_evidence
 
 pytestmark = pytest.mark.slow
 
@@ -105,3 +107,41 @@ def test_claims_relative_clause_after_the_content_is_the_writers(annotate, text,
 def test_claims_threats_characterisations_and_likes_are_stances(annotate, text, cue, content, speaker):
     [claim] = _claims(annotate, text)
     assert (claim.cue.text, claim.content.text, claim.speaker.evidence[0].text) == (cue, content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("The senator looks to ease tensions with the party.", "looks to", "ease tensions with the party",
+         "The senator"),
+        ("The party is looking to smooth over its differences.", "is looking to", "smooth over its differences",
+         "The party"),
+    ],
+)
+def test_claims_looking_to_act_is_the_subjects_intention(annotate, text, cue, content, speaker):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text, claim.speaker.evidence[0].text, claim.kind) == (
+        cue, content, speaker, ClaimKind.INTENTION)
+
+
+def test_claims_looking_to_be_is_how_a_thing_seems(annotate):
+    assert [c.kind for c in _claims(annotate, "The talks look to be failing.")] != [ClaimKind.INTENTION]
+
+
+def _misparsed(ann, word: str, head_word: str):
+    """The annotations with ``word`` hung on ``head_word`` as its subject: the small model does this in running
+    text ('said Robin Maynard, half joking' with the name made the subject of "joking")."""
+    texts = [t.text for t in ann.tokens]
+    k, head = texts.index(word), texts.index(head_word)
+    tokens = list(ann.tokens)
+    tokens[k] = replace(tokens[k], head=head, dep="nsubj")
+    children = [[c for c in cs if c != k] for cs in ann.children]
+    children[head] = sorted([*children[head], k])
+    return replace(ann, tokens=tuple(tokens), children=tuple(tuple(c) for c in children))
+
+
+def test_claims_name_right_after_the_cue_speaks(annotate):
+    text = "“I am better with my hands than with my head,” said Robin Maynard, half joking."
+    ann = _misparsed(annotate(text), "Maynard", "joking")
+    [claim] = extract_claims(ann)
+    assert claim.speaker.evidence[0].text == "Robin Maynard"

@@ -138,6 +138,8 @@ def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
     # Only the speaker may stand between the quote and its cue ('," the Pentagon said'), not another clause; and
     # the auxiliary of a cue whose subject follows it ('», a déclaré le colonel', '», a-t-il ajouté').
     speaker = doc.speaker_of(found)
+    if speaker is None and (named := _name_after(doc, found)) is not None:
+        doc.speaker_hint[found] = named  # '," said Robin Maynard, half joking': the parse gave the name elsewhere
     allowed = subtree_set(ann, speaker) if speaker is not None else set()
     # '…," she has said', '…," he later wrote': the cue's own auxiliaries and adverbs may stand there too.
     allowed |= {c for c in ann.children[found] if ann.tokens[c].dep in _CUE_MODIFIERS}
@@ -152,6 +154,15 @@ def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
     if not soft and doc.outside_complement(found, q_i) > 0:
         return None
     return found
+
+
+def _name_after(doc: ClaimDoc, cue: int) -> int | None:
+    """The last word of a proper name right after a cue with no subject ('," said Robin Maynard, half joking')."""
+    ann = doc.ann
+    j = cue + 1
+    while j < len(ann.tokens) and ann.tokens[j].pos == "PROPN" and doc.quote_of[j] == -1:
+        j += 1
+    return j - 1 if j - 1 > cue else None
 
 
 def _governed_from_before(doc: ClaimDoc, q: Quote) -> bool:

@@ -108,6 +108,8 @@ def raised_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     attributive = tok.dep == "acl" and tok.tag == "VBN"
     if tok.pos not in ("VERB", "AUX"):
         return None
+    if lemma in w.intent_raising_verbs and (intent := _looking_to(doc, k)) is not None:
+        return intent
     if not ((lemma in w.raising_verbs and not _passive(ann, k)) or
             (lemma in w.passive_view_verbs and (_passive(ann, k) or attributive))):
         return None
@@ -137,6 +139,22 @@ def raised_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         subject = set() if expletive else subtree_set(ann, head)
     kind = ClaimKind.STATEMENT if lemma in w.speech_verbs else ClaimKind.BELIEF
     return StanceCue(cue=tuple(sorted(cue)), content=frozenset(subject | complement), speaker=judge, kind=kind)
+
+
+def _looking_to(doc: ClaimDoc, k: int) -> StanceCue | None:
+    """ "Cruz looks to ease bad blood": the subject means to do what the infinitive says (not "looks to be …")."""
+    ann, w = doc.ann, doc.w
+    act = _child(ann, k, ("xcomp",), after=True)
+    subject = _child(ann, k, ("nsubj",), after=False)
+    if act is None or subject is None or ann.tokens[act].lemma.lower() in w.copulas or doc.quote_of[subject] != -1:
+        return None
+    to = [c for c in ann.children[act] if c < act and ann.tokens[c].dep == "aux"
+          and ann.tokens[c].text.lower() in w.infinitive_markers]
+    if not to:
+        return None
+    cue = [k, *(c for c in ann.children[k] if ann.tokens[c].dep in ("aux", "neg") and c < k), *to]
+    return StanceCue(cue=tuple(sorted(cue)), content=frozenset(subtree_set(ann, act) - set(to)), speaker=subject,
+                     kind=ClaimKind.INTENTION)
 
 
 def _stance_suffered(doc: ClaimDoc, k: int) -> StanceCue | None:

@@ -63,6 +63,7 @@ class ClaimWords:
     opinion_prepositions: frozenset[str]
     holder_prepositions: frozenset[str]
     raising_verbs: frozenset[str]
+    intent_raising_verbs: frozenset[str]
     passive_view_verbs: frozenset[str]
     raising_prepositions: frozenset[str]
     expletives: frozenset[str]
@@ -181,6 +182,7 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         opinion_prepositions=words("opinion_prepositions"),
         holder_prepositions=words("holder_prepositions"),
         raising_verbs=words("raising_verbs"),
+        intent_raising_verbs=words("intent_raising_verbs"),
         passive_view_verbs=words("passive_view_verbs"),
         raising_prepositions=words("raising_prepositions"),
         expletives=words("expletives"),

@@ -145,3 +145,25 @@ def test_claims_name_right_after_the_cue_speaks(annotate):
     ann = _misparsed(annotate(text), "Maynard", "joking")
     [claim] = extract_claims(ann)
     assert claim.speaker.evidence[0].text == "Robin Maynard"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "holder", "kind"),
+    [
+        ("The governor is convinced that the dam will hold.", "convinced", "the dam will hold", "The governor",
+         ClaimKind.BELIEF),
+        ("Many voters were unhappy with the result of the vote.", "unhappy with", "the result of the vote",
+         "Many voters", ClaimKind.BELIEF),
+        ("The minister remains skeptical of the deal.", "skeptical of", "the deal", "The minister", ClaimKind.BELIEF),
+        ("The rebels are eager to resume the talks.", "eager", "to resume the talks", "The rebels",
+         ClaimKind.INTENTION),
+    ],
+)
+def test_claims_adjective_of_a_view_held_is_its_subjects(annotate, text, cue, content, holder, kind):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text, claim.speaker.evidence[0].text, claim.kind) == (
+        cue, content, holder, kind)
+
+
+def test_claims_adjective_of_no_view_is_no_claim(annotate):
+    assert _claims(annotate, "The road to the camp was quiet again on Monday.") == []

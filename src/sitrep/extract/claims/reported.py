@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.media import occasion_of
-from sitrep.extract.claims.nouns import noun_cue
+from sitrep.extract.claims.nouns import adjective_cue, noun_cue
 from sitrep.extract.claims.parse import filler, phrase_tokens, pobj_of, subtree_set
 from sitrep.extract.claims.phrases import phrase_cue
 from sitrep.extract.claims.stances import raised_cue, stance_cue, when
@@ -41,7 +41,7 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
             if speaker is not None and doc.quote_of[speaker] != -1:
                 speaker = None
             content = _finish(doc, speaker, phrase.content - set(cue))
-        elif (stance := stance_cue(doc, k) or noun_cue(doc, k)) is not None:
+        elif (stance := stance_cue(doc, k) or noun_cue(doc, k) or adjective_cue(doc, k)) is not None:
             cue, speaker, kind = stance.cue, stance.speaker, stance.kind
             if speaker is not None and doc.quote_of[speaker] != -1:
                 speaker = None

@@ -118,7 +118,8 @@ def _prepositions(lex: Lexicon, key: str) -> dict[str, frozenset[str]]:
 def _noun_kinds(lex: Lexicon) -> dict[str, tuple[str, frozenset[str]]]:
     out: dict[str, tuple[str, frozenset[str]]] = {}
     for key, kind in (("stance_nouns", "stance"), ("belief_nouns", "belief"), ("intention_nouns", "intention"),
-                      ("verbal_force_nouns", "force")):
+                      ("verbal_force_nouns", "force"), ("belief_adjectives", "belief"),
+                      ("intention_adjectives", "intention")):
         for noun, preps in _prepositions(lex, key).items():
             out[noun] = (kind, preps)
     return out

@@ -167,3 +167,16 @@ def test_claims_adjective_of_a_view_held_is_its_subjects(annotate, text, cue, co
 
 def test_claims_adjective_of_no_view_is_no_claim(annotate):
     assert _claims(annotate, "The road to the camp was quiet again on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The mayor bemoaned the lack of money for the dam.", "bemoaned", "the lack of money for the dam"),
+        ("The envoy vouched for the new commander.", "vouched for", "the new commander"),
+        ("The general brushed off the criticism.", "brushed off", "the criticism"),
+    ],
+)
+def test_claims_more_stance_verbs(annotate, text, cue, content):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text) == (cue, content)

@@ -180,3 +180,17 @@ def test_claims_adjective_of_no_view_is_no_claim(annotate):
 def test_claims_more_stance_verbs(annotate, text, cue, content):
     [claim] = _claims(annotate, text)
     assert (claim.cue.text, claim.content.text) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The former governor endorsed the mayor for president.", "endorsed", "the mayor for president"),
+        ("The envoy challenged the general to a public debate.", "challenged", "the general to a public debate"),
+        # The occasion is not what was said.
+        ("The ministry denied the report in a statement.", "denied … in a statement", "the report"),
+    ],
+)
+def test_claims_phrase_right_after_the_object_goes_with_it(annotate, text, cue, content):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text) == (cue, content)

@@ -130,9 +130,11 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
             content = subtree_set(ann, deps["dobj"]) | subtree_set(ann, deps["xcomp"])
         elif "dobj" in deps and (lemma in w.object_content_verbs or doc.phrasal_part(k) is not None):
             content = subtree_set(ann, deps["dobj"])
-            # "accused Kiev of violating the ceasefire": the charge hangs off the verb.
+            # "accused Kiev of violating the ceasefire": the charge hangs off the verb; so does a phrase right
+            # after the object ("denied any role in the attacks").
             for c in ann.children[k]:
-                if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in w.charge_prepositions:
+                if ann.tokens[c].dep == "prep" and (ann.tokens[c].text.lower() in w.charge_prepositions
+                                                    or c == max(content) + 1 and not when(ann, c)):
                     content |= subtree_set(ann, c)
         elif (clause := _clause_in_prep(doc, k)) is not None:
             content = subtree_set(ann, clause)

@@ -61,6 +61,11 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         for c in ann.children[k]:
             if c > obj and ann.tokens[c].dep in _AFTER_OBJECT:
                 content |= subtree_set(ann, c)
+            elif c == max(content) + 1 and ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() not in preps \
+                    and not when(ann, c):
+                # "endorsed Bush for president", "challenged him to a debate": the phrase right after the object
+                # goes with it (PolNeAR marks it so); a topic preposition is handled below, a time is the claim's.
+                content |= subtree_set(ann, c)
     else:
         clause = _child(ann, k, _CLAUSES, after=True)
         if clause is not None and (belief or stance or force):

@@ -194,3 +194,20 @@ def test_claims_more_stance_verbs(annotate, text, cue, content):
 def test_claims_phrase_right_after_the_object_goes_with_it(annotate, text, cue, content):
     [claim] = _claims(annotate, text)
     assert (claim.cue.text, claim.content.text) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The data came from a firm called Northwind Analytics.",  # a name given, not a view
+        "The senator launched her bid for the presidency in May.",  # a run for office, not an intention said
+        "The shelling proved him wrong.",
+    ],
+)
+def test_claims_naming_bids_and_proofs_are_no_claims(annotate, text):
+    assert _claims(annotate, text) == []
+
+
+def test_claims_speaking_on_condition_of_anonymity_has_no_topic(annotate):
+    text = "An officer, speaking on condition of anonymity, described the raid."
+    assert [(c.cue.text, c.content.text) for c in _claims(annotate, text)] == [("described", "the raid")]

@@ -76,7 +76,9 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
                and not when(ann, c)]
     if not on_prep and preps:
         # "talked to voters about health care": the parse hangs the topic on the addressee.
+        # Only through an addressee: "spoke on condition of anonymity" is no topic.
         on_prep = [g for c in ann.children[k] if ann.tokens[c].dep == "prep" and c > k
+                   and ann.tokens[c].text.lower() in w.interview_prepositions
                    for o in ann.children[c] if ann.tokens[o].dep == "pobj"
                    for g in ann.children[o] if ann.tokens[g].dep == "prep" and ann.tokens[g].text.lower() in preps
                    and not when(ann, g)]

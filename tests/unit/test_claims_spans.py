@@ -211,3 +211,9 @@ def test_claims_naming_bids_and_proofs_are_no_claims(annotate, text):
 def test_claims_speaking_on_condition_of_anonymity_has_no_topic(annotate):
     text = "An officer, speaking on condition of anonymity, described the raid."
     assert [(c.cue.text, c.content.text) for c in _claims(annotate, text)] == [("described", "the raid")]
+
+
+def test_claims_what_a_text_reads_is_its_claim(annotate):
+    [claim] = _claims(annotate, "“The camp is full,” the notice reads.")
+    assert (claim.speaker.evidence[0].text, claim.cue.text, claim.content.text) == (
+        "the notice", "reads", "The camp is full")

@@ -217,3 +217,8 @@ def test_claims_what_a_text_reads_is_its_claim(annotate):
     [claim] = _claims(annotate, "“The camp is full,” the notice reads.")
     assert (claim.speaker.evidence[0].text, claim.cue.text, claim.content.text) == (
         "the notice", "reads", "The camp is full")
+
+
+def test_claims_made_it_clear_leaves_the_it_out(annotate):
+    [claim] = _claims(annotate, "The governor made it clear that the dam would hold.")
+    assert (claim.cue.text, claim.content.text) == ("made … clear", "the dam would hold")

@@ -160,6 +160,10 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
         inner = _clause_in_prep(doc, k)  # "in a statement that …": the clause stays
         content -= subtree_set(ann, occasion[0]) - (subtree_set(ann, inner) if inner is not None else set())
     content -= set(doc.cue_tokens(k))
+    if (part := doc.phrasal_part(k)) is not None:
+        # "made it clear that …": the "it" that stands for the clause is no part of it.
+        content -= {c for c in (*ann.children[k], *ann.children[part]) if c < part
+                    and ann.tokens[c].text.lower() in w.expletives}
     # "75 percent said yes", "would not say so": a one-word answer is all that was said.
     answer = len(content) == 1 and ann.tokens[min(content)].text.lower() in w.one_word_answers
     return _finish(doc, doc.speaker_of(k), content, min_words=1 if answer else 2)

@@ -222,3 +222,15 @@ def test_claims_what_a_text_reads_is_its_claim(annotate):
 def test_claims_made_it_clear_leaves_the_it_out(annotate):
     [claim] = _claims(annotate, "The governor made it clear that the dam would hold.")
     assert (claim.cue.text, claim.content.text) == ("made … clear", "the dam would hold")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("And the talks failed again on Monday, the envoy said.", "the talks failed again on Monday"),
+        ("Still, the plan will hold through the winter, the mayor said.", "the plan will hold through the winter"),
+    ],
+)
+def test_claims_link_to_the_sentence_before_is_the_writers(annotate, text, content):
+    [claim] = _claims(annotate, text)
+    assert claim.content.text == content

@@ -283,10 +283,17 @@ def runs(doc: ClaimDoc, tokens: set[int]) -> list[tuple[int, int]]:
         else:
             runs.append([j])
     spans = []
-    for run in runs:
+    for i, run in enumerate(runs):
         while run and (filler(ann, run[0]) or
                        (ann.tokens[run[0]].dep == "mark" and ann.tokens[run[0]].text.lower() in w.complementizers)):
             run = run[1:]
+        # "And the talks failed, he said", "Still, the plan holds, she said": the link to the sentence before is
+        # the writer's, not part of what was said.
+        while i == 0 and len(run) > 2 and run[0] == doc.sentence_range(run[0]).start and (
+                ann.tokens[run[0]].dep == "cc" or ann.tokens[run[0]].dep == "advmod" and ann.tokens[run[1]].text == ","):
+            run = run[1:]
+            while run and filler(ann, run[0]):
+                run = run[1:]
         while run and filler(ann, run[-1]) and ann.tokens[run[-1]].text not in w.closing_marks:
             run = run[:-1]
         if run and any(not filler(ann, j) for j in run):

@@ -457,7 +457,10 @@ def test_claims_passive_report_with_its_agent(annotate):
 
 
 def test_claims_title_case_quote_with_no_speaker_is_a_title_not_a_claim(annotate):
-    assert _claims(annotate, "The crowd carried banners reading “Bring Our Soldiers Home Now” past the ministry.") == []
+    assert _claims(annotate, "The crowd carried banners with “Bring Our Soldiers Home Now” past the ministry.") == []
+    # What a banner reads is the banner's (PolNeAR: "signs which read “…”").
+    [claim] = _claims(annotate, "The crowd carried banners reading “Bring Our Soldiers Home Now” past the ministry.")
+    assert (claim.speaker.evidence[0].text, claim.cue.text) == ("banners", "reading")
 
 
 def test_claims_passive_stance_names_who_takes_it_and_force_stays_force(annotate):

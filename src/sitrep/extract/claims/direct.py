@@ -25,7 +25,8 @@ _SCARE_WORDS = 3  # a quote of at most this many words with no cue is a hedge, n
 # economist Jared Bernstein, a former adviser in the Obama White House, wrote') runs to 15 or more.
 _CUE_WINDOW = 24
 _CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "dep"})  # dep: the "-t-" of "a-t-il"
-_TITLE_SHARE = 0.7  # of a cue-less quote's words capitalised: a title or a slogan
+_TITLE_SHARE = 0.7
+_LEAD_WORDS = 4  # words of a cue's object before the quote they run into ('calls it a “…”')  # of a cue-less quote's words capitalised: a title or a slogan
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,13 +78,43 @@ def quote_claim(doc: ClaimDoc, q_i: int, cue: int) -> Found:
 
 
 def fragments_outside(doc: ClaimDoc, fragments: Sequence[tuple[int, int]], reported: Sequence[Found]) -> list[Found]:
-    """Quoted fragments of reported speech that no reported claim took in become direct quotes of their cue."""
-    out = []
+    """Quoted fragments of reported speech that no reported claim took in: the words from the cue to the last
+    of its quotes are what was said ('said after a vote that he had “grave concerns”', where the parse hung
+    the clause on "vote"), a quote alone when other words of the sentence stand between."""
+    by_cue: dict[int, list[int]] = {}
     for q_i, cue in fragments:
         q = doc.quotes[q_i]
         if not any(s < q.end and q.start < e for f in reported for s, e in f.parts):
-            out.append(quote_claim(doc, q_i, cue))
+            by_cue.setdefault(cue, []).append(q_i)
+    out = []
+    for cue, quote_ids in by_cue.items():
+        lead = _lead_in(doc, cue, doc.quotes[quote_ids[0]])
+        if lead is None:
+            out.extend(quote_claim(doc, q_i, cue) for q_i in quote_ids)
+            continue
+        last = doc.quotes[quote_ids[-1]]
+        out.append(Found(parts=((lead, last.end),), cue=doc.cue_tokens(cue),
+                         speaker=doc.speaker_of(cue), direct=False, anchor=doc.ann.tokens[cue].start,
+                         quote_ids=tuple(quote_ids)))
     return out
+
+
+def _lead_in(doc: ClaimDoc, cue: int, q: Quote) -> int | None:
+    """Where reported words that run into quote ``q`` start: after the complementizer after cue ``cue``
+    ('said that he had “…'), or right after the cue when a few words of its object stand before the quote
+    ('declaring it “a …'). None when nothing stands between, or words the parse does not tie to the quote
+    ('told reporters “…', 'said in a statement “…'), or a verb with no complementizer (another clause)."""
+    ann, w = doc.ann, doc.w
+    gap = [j for j in range(max(doc.cue_tokens(cue)) + 1, doc.token_at(q.open)) if not filler(ann, j)]
+    marks = [i for i, j in enumerate(gap) if ann.tokens[j].text.lower() in w.complementizers
+             and ann.tokens[j].dep == "mark"]
+    if marks:
+        gap = gap[marks[-1] + 1 :]
+    elif len(gap) > _LEAD_WORDS or any(ann.tokens[j].pos in ("VERB", "AUX") for j in gap):
+        return None
+    inside = range(doc.token_at(q.open), doc.token_at(q.outer_end))
+    tied = any(ann.tokens[j].head in inside for j in gap) or any(ann.tokens[j].head in gap for j in inside)
+    return ann.tokens[gap[0]].start if gap and tied else None
 
 
 def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
@@ -107,6 +138,8 @@ def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
     # Only the speaker may stand between the quote and its cue ('," the Pentagon said'), not another clause; and
     # the auxiliary of a cue whose subject follows it ('», a déclaré le colonel', '», a-t-il ajouté').
     speaker = doc.speaker_of(found)
+    if speaker is None and (named := _name_after(doc, found)) is not None:
+        doc.speaker_hint[found] = named  # '," said Robin Maynard, half joking': the parse gave the name elsewhere
     allowed = subtree_set(ann, speaker) if speaker is not None else set()
     # '…," she has said', '…," he later wrote': the cue's own auxiliaries and adverbs may stand there too.
     allowed |= {c for c in ann.children[found] if ann.tokens[c].dep in _CUE_MODIFIERS}
@@ -121,6 +154,15 @@ def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
     if not soft and doc.outside_complement(found, q_i) > 0:
         return None
     return found
+
+
+def _name_after(doc: ClaimDoc, cue: int) -> int | None:
+    """The last word of a proper name right after a cue with no subject ('," said Robin Maynard, half joking')."""
+    ann = doc.ann
+    j = cue + 1
+    while j < len(ann.tokens) and ann.tokens[j].pos == "PROPN" and doc.quote_of[j] == -1:
+        j += 1
+    return j - 1 if j - 1 > cue else None
 
 
 def _governed_from_before(doc: ClaimDoc, q: Quote) -> bool:
@@ -168,7 +210,8 @@ def _cue_before(doc: ClaimDoc, q_i: int) -> tuple[int, bool] | None:
         if doc.quote_of[k] != -1:
             break
         if doc.is_cue(k, quoting=True):
-            whole = text[lead] in ":," or doc.outside_complement(k, q_i) == 0
+            # 'joked that he likes a good, “quiet week”': words of the cue's clause run into the quote.
+            whole = _lead_in(doc, k, q) is None and (text[lead] in ":," or doc.outside_complement(k, q_i) == 0)
             return k, whole
     return None
 
@@ -203,6 +246,8 @@ def attach_orphans(doc: ClaimDoc, orphans: Sequence[int], found: list[Found]) ->
     starts = [p.start for p in doc.ann.paragraphs] or [0]
     for q_i in orphans:
         q = doc.quotes[q_i]
+        if any(s <= q.start < e for f in found for s, e in f.parts):
+            continue  # already inside the words of a claim ('warned of “…” who are “…”')
         para_start = max((s for s in starts if s <= q.open), default=0)
         before = [i for i, f in enumerate(found)
                   if para_start <= f.anchor < q.open and f.parts and f.parts[-1][1] <= q.open]

@@ -1,6 +1,6 @@
 """Nominal cues of views, stances and intentions: "the governor's support for the truce", "his claim that …",
 "the ministry's decision to reopen the road", "criticism of the raid from the unions", "in the minister's view,
-…".
+…"; and adjectives of them: "is convinced that …", "were unhappy with the result".
 
 A pass of the claims stage after the verbs. The nouns and their prepositions are the language's
 (``stance_nouns``, ``belief_nouns``, ``intention_nouns``, ``verbal_force_nouns``, ``opinion_nouns`` in
@@ -10,7 +10,7 @@ A pass of the claims stage after the verbs. The nouns and their prepositions are
 from __future__ import annotations
 
 from sitrep.extract.claims.document import ClaimDoc
-from sitrep.extract.claims.parse import child, pobj_of, subtree_set
+from sitrep.extract.claims.parse import child, pobj_of, subject_of, subtree_set
 from sitrep.extract.claims.stances import StanceCue, when
 from sitrep.model import Annotations, ClaimKind
 
@@ -57,6 +57,38 @@ def noun_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     if holder is None:
         return None  # "concerns over competitiveness": whose, the text does not say here; no claim
     return StanceCue(cue=tuple(sorted(cue)), content=frozenset(content), speaker=holder, kind=_KINDS[kind])
+
+
+def adjective_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
+    """ "The governor is convinced that the dam will hold", "voters were unhappy with the result", "the rebels are
+    eager to talk": an adjective of view or intention completing a verb; its subject holds the view."""
+    ann, w = doc.ann, doc.w
+    tok = ann.tokens[k]
+    # "is convinced that …" is often parsed as a passive: the participle heads its own clause.
+    passive = tok.tag == "VBN" and child(ann, k, ("auxpass",)) is not None
+    if not passive and (tok.dep not in ("acomp", "oprd") or (tok.pos != "ADJ" and tok.tag != "VBN") or tok.head == k):
+        return None
+    entry = w.noun_kinds.get(tok.text.lower()) or w.noun_kinds.get(tok.lemma.lower())
+    if entry is None or entry[0] not in ("belief", "intention"):
+        return None
+    kind, preps = entry
+    cue = [k]
+    content: set[int] = set()
+    for c in ann.children[k]:
+        t = ann.tokens[c]
+        if c < k:
+            continue
+        if t.dep == "prep" and t.text.lower() in preps and pobj_of(ann, c) is not None:
+            cue.append(c)
+            content = subtree_set(ann, c) - {c}
+            break
+        if t.dep in ("ccomp", "xcomp"):
+            content = subtree_set(ann, c)
+            break
+    holder = child(ann, k, ("nsubjpass",)) if passive else subject_of(ann, tok.head)
+    if not content or holder is None or doc.quote_of[holder] != -1:
+        return None
+    return StanceCue(cue=tuple(cue), content=frozenset(content), speaker=holder, kind=_KINDS[kind])
 
 
 def _opens_clause(ann: Annotations, c: int, markers: frozenset[str]) -> bool:

@@ -54,15 +54,11 @@ def phrase_cue(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
 def _directive(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
     """ "urged restraint", "urged Kiev to withdraw", "citing the release of prisoners", "declined to comment".
 
-    With an infinitive the addressee belongs to the cue ("urged Kiev" | "to withdraw"), as in "called on X to".
+    With an infinitive the addressee is part of what is urged ("urged" | "Kiev to withdraw"), as PolNeAR marks it.
     """
-    obj = child(ann, k, ("dobj",))
-    xcomp = child(ann, k, ("xcomp",))
-    if obj is None and xcomp is None and child(ann, k, ("ccomp",)) is None:
+    if child(ann, k, ("dobj",)) is None and child(ann, k, ("xcomp",)) is None and child(ann, k, ("ccomp",)) is None:
         return None
     cue = [k]
-    if xcomp is not None and obj is not None and obj < xcomp:
-        cue += phrase_tokens(ann, obj)
     # What follows the verb in its own phrase: "citing witnesses at the scene" (the parse hangs "at" on the verb).
     content = {j for c in ann.children[k] if c > k and ann.tokens[c].dep not in _ASIDES for j in subtree_set(ann, c)}
     if not content:
@@ -132,8 +128,8 @@ def _appeal(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
             cue.append(c)
             content |= subtree_set(ann, obj)
         elif t.text.lower() in w.addressee_prepositions and xcomp is not None and c < xcomp:
-            cue += [c, *phrase_tokens(ann, obj)]  # "called on X to …": X is asked, the infinitive is the ask
-            content |= subtree_set(ann, xcomp)
+            cue.append(c)  # "called on X to …": who is asked and what, as PolNeAR marks it
+            content |= subtree_set(ann, obj) | subtree_set(ann, xcomp)
     if not content:
         return None
     return PhraseCue(cue=cue, content=content, speaker=subject_of(ann, k))

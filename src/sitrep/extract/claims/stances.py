@@ -61,6 +61,11 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         for c in ann.children[k]:
             if c > obj and ann.tokens[c].dep in _AFTER_OBJECT:
                 content |= subtree_set(ann, c)
+            elif c == max(content) + 1 and ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() not in preps \
+                    and not when(ann, c):
+                # "endorsed Bush for president", "challenged him to a debate": the phrase right after the object
+                # goes with it (PolNeAR marks it so); a topic preposition is handled below, a time is the claim's.
+                content |= subtree_set(ann, c)
     else:
         clause = _child(ann, k, _CLAUSES, after=True)
         if clause is not None and (belief or stance or force):
@@ -71,7 +76,9 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
                and not when(ann, c)]
     if not on_prep and preps:
         # "talked to voters about health care": the parse hangs the topic on the addressee.
+        # Only through an addressee: "spoke on condition of anonymity" is no topic.
         on_prep = [g for c in ann.children[k] if ann.tokens[c].dep == "prep" and c > k
+                   and ann.tokens[c].text.lower() in w.interview_prepositions
                    for o in ann.children[c] if ann.tokens[o].dep == "pobj"
                    for g in ann.children[o] if ann.tokens[g].dep == "prep" and ann.tokens[g].text.lower() in preps
                    and not when(ann, g)]
@@ -108,6 +115,8 @@ def raised_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     attributive = tok.dep == "acl" and tok.tag == "VBN"
     if tok.pos not in ("VERB", "AUX"):
         return None
+    if lemma in w.intent_raising_verbs and (intent := _looking_to(doc, k)) is not None:
+        return intent
     if not ((lemma in w.raising_verbs and not _passive(ann, k)) or
             (lemma in w.passive_view_verbs and (_passive(ann, k) or attributive))):
         return None
@@ -137,6 +146,22 @@ def raised_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         subject = set() if expletive else subtree_set(ann, head)
     kind = ClaimKind.STATEMENT if lemma in w.speech_verbs else ClaimKind.BELIEF
     return StanceCue(cue=tuple(sorted(cue)), content=frozenset(subject | complement), speaker=judge, kind=kind)
+
+
+def _looking_to(doc: ClaimDoc, k: int) -> StanceCue | None:
+    """ "Cruz looks to ease bad blood": the subject means to do what the infinitive says (not "looks to be …")."""
+    ann, w = doc.ann, doc.w
+    act = _child(ann, k, ("xcomp",), after=True)
+    subject = _child(ann, k, ("nsubj",), after=False)
+    if act is None or subject is None or ann.tokens[act].lemma.lower() in w.copulas or doc.quote_of[subject] != -1:
+        return None
+    to = [c for c in ann.children[act] if c < act and ann.tokens[c].dep == "aux"
+          and ann.tokens[c].text.lower() in w.infinitive_markers]
+    if not to:
+        return None
+    cue = [k, *(c for c in ann.children[k] if ann.tokens[c].dep in ("aux", "neg") and c < k), *to]
+    return StanceCue(cue=tuple(sorted(cue)), content=frozenset(subtree_set(ann, act) - set(to)), speaker=subject,
+                     kind=ClaimKind.INTENTION)
 
 
 def _stance_suffered(doc: ClaimDoc, k: int) -> StanceCue | None:

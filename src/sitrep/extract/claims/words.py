@@ -63,6 +63,7 @@ class ClaimWords:
     opinion_prepositions: frozenset[str]
     holder_prepositions: frozenset[str]
     raising_verbs: frozenset[str]
+    intent_raising_verbs: frozenset[str]
     passive_view_verbs: frozenset[str]
     raising_prepositions: frozenset[str]
     expletives: frozenset[str]
@@ -117,7 +118,8 @@ def _prepositions(lex: Lexicon, key: str) -> dict[str, frozenset[str]]:
 def _noun_kinds(lex: Lexicon) -> dict[str, tuple[str, frozenset[str]]]:
     out: dict[str, tuple[str, frozenset[str]]] = {}
     for key, kind in (("stance_nouns", "stance"), ("belief_nouns", "belief"), ("intention_nouns", "intention"),
-                      ("verbal_force_nouns", "force")):
+                      ("verbal_force_nouns", "force"), ("belief_adjectives", "belief"),
+                      ("intention_adjectives", "intention")):
         for noun, preps in _prepositions(lex, key).items():
             out[noun] = (kind, preps)
     return out
@@ -181,6 +183,7 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         opinion_prepositions=words("opinion_prepositions"),
         holder_prepositions=words("holder_prepositions"),
         raising_verbs=words("raising_verbs"),
+        intent_raising_verbs=words("intent_raising_verbs"),
         passive_view_verbs=words("passive_view_verbs"),
         raising_prepositions=words("raising_prepositions"),
         expletives=words("expletives"),

@@ -1,0 +1,236 @@
+"""Where a claim's words start and end (issue 15, PolNeAR's convention): reported words that run into a quote
+are one claim, a cue set inside its own content leaves the words before it in the content."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from sitrep.extract.claims import extract_claims
+from sitrep.model import Claim, ClaimKind, check_evidence
+
+pytestmark = pytest.mark.slow
+
+
+def _claims(annotate, text: str) -> list[Claim]:
+    claims = extract_claims(annotate(text))
+    for c in claims:
+        assert check_evidence(text, [*c.content.evidence, *c.cue.evidence, *c.speaker.evidence]) == []
+    return claims
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The general joked that he appreciates a good, “peaceful morning at the front.”", "joked",
+         "he appreciates a good, “peaceful morning at the front"),
+        ("The mayor called the new tax “a gift to the landlords of this city.”", "called",
+         "the new tax “a gift to the landlords of this city"),
+    ],
+)
+def test_claims_reported_words_running_into_a_quote_are_one_claim(annotate, text, cue, content):
+    claims = _claims(annotate, text)
+    assert [(c.cue.text, c.content.text, c.direct) for c in claims] == [(cue, content, False)]
+
+
+def test_claims_second_quote_inside_reported_words_is_not_a_claim_of_its_own(annotate):
+    text = ("In a later speech, the minister warned of the dangers of “armed gangs” who are “ready to strike "
+            "again at any moment.”")
+    claims = _claims(annotate, text)
+    assert [(c.speaker.evidence[0].text, c.direct) for c in claims] == [("the minister", False)]
+    assert claims[0].content.text == ("the dangers of “armed gangs” who are “ready to strike again at any "
+                                      "moment")
+
+
+@pytest.mark.parametrize("colon", ["", ":"])
+def test_claims_quote_after_an_addressee_stays_a_direct_quote(annotate, colon):
+    text = f"The colonel told reporters{colon} “we will hold the bridge until the convoy arrives.”"
+    [claim] = _claims(annotate, text)
+    assert claim.content.text.rstrip(".") == "we will hold the bridge until the convoy arrives"
+    assert claim.speaker.evidence[0].text == "The colonel"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The minister dismissed the whole affair as “absurd.”", "dismissed", "the whole affair as “absurd"),
+        ("In an interview, the envoy pointed to Turkey as the regional broker.", "In an interview … pointed to",
+         "Turkey as the regional broker"),
+        ("The senator paints herself as a reformer.", "paints", "herself as a reformer"),
+    ],
+)
+def test_claims_what_an_object_is_said_to_be_is_content(annotate, text, cue, content):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text) == (cue, content)
+
+
+def test_claims_an_order_told_names_whom_it_binds(annotate):
+    text = "The general told his troops to hold the bridge at all costs."
+    [claim] = _claims(annotate, text)
+    assert (claim.speaker.evidence[0].text, claim.cue.text, claim.content.text) == (
+        "The general", "told", "his troops to hold the bridge at all costs")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A relative clause after a comma at the end is the writer's aside ...
+        ("The doctor said he would quarantine travellers from Brazil, which has seen a surge in cases.",
+         "he would quarantine travellers from Brazil"),
+        # ... but not one inside the content.
+        ("The mayor said the convoy reached the camp, which had been cut off for weeks, on Monday.",
+         "the convoy reached the camp, which had been cut off for weeks, on Monday"),
+        # ... nor one before a postposed cue, nor a clause of time that tells the event.
+        ("The convoy reached the camp, which had been cut off for weeks, the mayor said.",
+         "The convoy reached the camp, which had been cut off for weeks"),
+        ("The agency reported that the strike happened in May, when the river was high.",
+         "the strike happened in May, when the river was high"),
+    ],
+)
+def test_claims_relative_clause_after_the_content_is_the_writers(annotate, text, content):
+    [claim] = _claims(annotate, text)
+    assert claim.content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("The senator threatened to block the aid bill.", "threatened", "to block the aid bill", "The senator"),
+        ("Her aides cast the victory as a sign of strength.", "cast", "the victory as a sign of strength",
+         "Her aides"),
+        ("The court deemed the search unlawful.", "deemed", "the search unlawful", "The court"),
+        ("The governor ignored the warnings from the dam engineers.", "ignored",
+         "the warnings from the dam engineers", "The governor"),
+    ],
+)
+def test_claims_threats_characterisations_and_likes_are_stances(annotate, text, cue, content, speaker):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text, claim.speaker.evidence[0].text) == (cue, content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("The senator looks to ease tensions with the party.", "looks to", "ease tensions with the party",
+         "The senator"),
+        ("The party is looking to smooth over its differences.", "is looking to", "smooth over its differences",
+         "The party"),
+    ],
+)
+def test_claims_looking_to_act_is_the_subjects_intention(annotate, text, cue, content, speaker):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text, claim.speaker.evidence[0].text, claim.kind) == (
+        cue, content, speaker, ClaimKind.INTENTION)
+
+
+def test_claims_looking_to_be_is_how_a_thing_seems(annotate):
+    assert [c.kind for c in _claims(annotate, "The talks look to be failing.")] != [ClaimKind.INTENTION]
+
+
+def _misparsed(ann, word: str, head_word: str):
+    """The annotations with ``word`` hung on ``head_word`` as its subject: the small model does this in running
+    text ('said Robin Maynard, half joking' with the name made the subject of "joking")."""
+    texts = [t.text for t in ann.tokens]
+    k, head = texts.index(word), texts.index(head_word)
+    tokens = list(ann.tokens)
+    tokens[k] = replace(tokens[k], head=head, dep="nsubj")
+    children = [[c for c in cs if c != k] for cs in ann.children]
+    children[head] = sorted([*children[head], k])
+    return replace(ann, tokens=tuple(tokens), children=tuple(tuple(c) for c in children))
+
+
+def test_claims_name_right_after_the_cue_speaks(annotate):
+    text = "“I am better with my hands than with my head,” said Robin Maynard, half joking."
+    ann = _misparsed(annotate(text), "Maynard", "joking")
+    [claim] = extract_claims(ann)
+    assert claim.speaker.evidence[0].text == "Robin Maynard"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "holder", "kind"),
+    [
+        ("The governor is convinced that the dam will hold.", "convinced", "the dam will hold", "The governor",
+         ClaimKind.BELIEF),
+        ("Many voters were unhappy with the result of the vote.", "unhappy with", "the result of the vote",
+         "Many voters", ClaimKind.BELIEF),
+        ("The minister remains skeptical of the deal.", "skeptical of", "the deal", "The minister", ClaimKind.BELIEF),
+        ("The rebels are eager to resume the talks.", "eager", "to resume the talks", "The rebels",
+         ClaimKind.INTENTION),
+    ],
+)
+def test_claims_adjective_of_a_view_held_is_its_subjects(annotate, text, cue, content, holder, kind):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text, claim.speaker.evidence[0].text, claim.kind) == (
+        cue, content, holder, kind)
+
+
+def test_claims_adjective_of_no_view_is_no_claim(annotate):
+    assert _claims(annotate, "The road to the camp was quiet again on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The mayor bemoaned the lack of money for the dam.", "bemoaned", "the lack of money for the dam"),
+        ("The envoy vouched for the new commander.", "vouched for", "the new commander"),
+        ("The general brushed off the criticism.", "brushed off", "the criticism"),
+    ],
+)
+def test_claims_more_stance_verbs(annotate, text, cue, content):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The former governor endorsed the mayor for president.", "endorsed", "the mayor for president"),
+        ("The envoy challenged the general to a public debate.", "challenged", "the general to a public debate"),
+        # The occasion is not what was said.
+        ("The ministry denied the report in a statement.", "denied … in a statement", "the report"),
+    ],
+)
+def test_claims_phrase_right_after_the_object_goes_with_it(annotate, text, cue, content):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The data came from a firm called Northwind Analytics.",  # a name given, not a view
+        "The senator launched her bid for the presidency in May.",  # a run for office, not an intention said
+        "The shelling proved him wrong.",
+    ],
+)
+def test_claims_naming_bids_and_proofs_are_no_claims(annotate, text):
+    assert _claims(annotate, text) == []
+
+
+def test_claims_speaking_on_condition_of_anonymity_has_no_topic(annotate):
+    text = "An officer, speaking on condition of anonymity, described the raid."
+    assert [(c.cue.text, c.content.text) for c in _claims(annotate, text)] == [("described", "the raid")]
+
+
+def test_claims_what_a_text_reads_is_its_claim(annotate):
+    [claim] = _claims(annotate, "“The camp is full,” the notice reads.")
+    assert (claim.speaker.evidence[0].text, claim.cue.text, claim.content.text) == (
+        "the notice", "reads", "The camp is full")
+
+
+def test_claims_made_it_clear_leaves_the_it_out(annotate):
+    [claim] = _claims(annotate, "The governor made it clear that the dam would hold.")
+    assert (claim.cue.text, claim.content.text) == ("made … clear", "the dam would hold")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("And the talks failed again on Monday, the envoy said.", "the talks failed again on Monday"),
+        ("Still, the plan will hold through the winter, the mayor said.", "the plan will hold through the winter"),
+    ],
+)
+def test_claims_link_to_the_sentence_before_is_the_writers(annotate, text, content):
+    [claim] = _claims(annotate, text)
+    assert claim.content.text == content

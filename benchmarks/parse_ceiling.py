@@ -12,8 +12,9 @@ prints one JSON object:
   (``triggers.yaml``), a casualty word (``casualties.yaml``), a number (``like_num`` or ``numbers.yaml``), a
   speech word or a quotation mark (``claims.yaml``), a date (the times stage's own trigger pattern); then any
   cue, by sentences and by tokens, alone and with the sentence before and after (coreference reads them);
-- ``components``: seconds of each component of the language's pipeline over the same texts (each run on the
-  output of the one before, best of two rounds, the second with spaCy's caches warm);
+- ``components``: seconds of each component of sitrep's pipeline for the language over the same texts (each
+  run on the output of the one before, best of two rounds, the second with spaCy's caches warm; the English
+  ruler shows as ``sitrep_attribute_lookup`` and a smaller ``attribute_ruler``, ``nlp.ruler``);
 - ``senter``: the seconds of spaCy's ``senter`` (off in the package) and how its sentence starts agree with
   the parser's;
 - ``projection``: the parser's seconds on the sentences without a cue, less senter's, as a share of the whole

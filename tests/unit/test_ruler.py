@@ -3,10 +3,8 @@ tokens identical to the model's own ruler's."""
 
 from __future__ import annotations
 
-import spacy
-
 from sitrep.nlp.ruler import FACTORY, split_rules
-from sitrep.nlp.spacy_adapter import load_pipeline
+from sitrep.nlp.spacy_adapter import load_pipeline, load_stock_pipeline
 
 TAG_ONLY = {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN"}, "index": 0}
 TAG_WORDS = {"patterns": [[{"TAG": "IN", "LOWER": {"IN": ["if", "whether"]}}]], "attrs": {"POS": "SCONJ"}, "index": 0}
@@ -46,7 +44,7 @@ def test_the_english_pipeline_gives_the_tokens_the_models_own_ruler_gives():
     nlp = load_pipeline("en")
     assert FACTORY in nlp.pipe_names
     assert nlp.pipe_names.index(FACTORY) == nlp.pipe_names.index("attribute_ruler") - 1
-    stock = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
+    stock = load_stock_pipeline("en")
     assert len(nlp.get_pipe("attribute_ruler").patterns) < len(stock.get_pipe("attribute_ruler").patterns) / 3
     stock.add_pipe("sitrep_line_breaks", before="parser")
 
@@ -60,6 +58,6 @@ def test_the_english_pipeline_gives_the_tokens_the_models_own_ruler_gives():
 
 def test_a_pipeline_whose_ruler_keys_on_the_part_of_speech_keeps_it_whole():
     nlp = load_pipeline("fr")
-    stock = spacy.load("fr_core_news_md")
+    stock = load_stock_pipeline("fr")
     assert FACTORY not in nlp.pipe_names
     assert nlp.get_pipe("attribute_ruler").patterns == stock.get_pipe("attribute_ruler").patterns

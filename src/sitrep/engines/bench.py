@@ -183,15 +183,6 @@ def extract_startup_seconds(text: str) -> float:
         Path(fh.name).unlink(missing_ok=True)
 
 
-def _stock_pipeline() -> Any:
-    """The default language's spaCy package as ``spacy.load`` gives it, none of sitrep's changes."""
-    import spacy
-
-    from sitrep.lang import DEFAULT, load_lexicon
-
-    return spacy.load(load_lexicon(DEFAULT).model)
-
-
 def parsed_sentences(annotations: Annotations) -> int:
     """How many sentences carry a dependency parse (a sentence left unparsed has no label on any token)."""
     return sum(1 for s in annotations.sentences
@@ -205,7 +196,7 @@ def _rate(seconds: float, docs: int, words: int, baseline: float | None) -> dict
 
 def run_bench(*, docs: int = 200, repeat: int = 2, workers: tuple[int, ...] = (1, 2),
               corpus: list[str] | None = None, datasets: Path | None = None, profile: bool = False) -> dict[str, Any]:
-    from sitrep.nlp.spacy_adapter import annotations_from_doc, load_pipeline
+    from sitrep.nlp.spacy_adapter import annotations_from_doc, load_pipeline, load_stock_pipeline
     from sitrep.pipeline import make_resources, report_from_annotations
 
     inputs, source = corpus_inputs(docs, paths=corpus, datasets=datasets)
@@ -215,7 +206,7 @@ def run_bench(*, docs: int = 200, repeat: int = 2, workers: tuple[int, ...] = (1
     load_before = _loadavg()
     startup = extract_startup_seconds(clean[0])
     nlp = load_pipeline()
-    stock = _stock_pipeline()
+    stock = load_stock_pipeline()
     resources = make_resources()
     list(nlp.pipe(clean[:10]))  # warm-up
     list(stock.pipe(clean[:10]))

@@ -33,6 +33,14 @@ def load_pipeline(language: str | None = None) -> Any:
     return _pipeline(load_lexicon(language or DEFAULT))
 
 
+def load_stock_pipeline(language: str | None = None) -> Any:
+    """The language's spaCy package as ``spacy.load`` gives it, without sitrep's changes: ``sitrep bench``'s
+    baseline (a new copy each call)."""
+    import spacy
+
+    return spacy.load(load_lexicon(language or DEFAULT).model)
+
+
 def _pipeline(lexicon: Lexicon) -> Any:
     return _load_model(lexicon.model, sentence_marks=str(lexicon.parse.get("sentence_end_marks") or ""))
 

@@ -180,7 +180,7 @@ def print_bench(result: dict[str, Any]) -> None:
                       f"{r['speedup']:.2f}" if "speedup" in r else "", rss)
     share = result.get("sentences_parsed_share")
     out.print(table)
-    out.print(f"sentences parsed: {'all (selective parsing not built yet)' if share is None else f'{share:.1%}'}; "
+    out.print(f"sentences parsed: {'none (no sentences)' if share is None else f'{share:.1%}'}; "
               f"`sitrep extract` on one article: {result['extract_one_article_s']} s; corpus: {result['texts']}")
     if "profile" in result:
         prof = Table(title=f"one-process ingest by stage ({result['profile']['wall_s']} s, best run)",

@@ -69,3 +69,37 @@ def test_a_repeated_corpus_gives_each_copy_its_own_url():
     assert [i.data for i in out] == [TEXTS[0], TEXTS[1], TEXTS[0], TEXTS[1], TEXTS[0]]
     assert [i.meta.get("url") for i in out] == [None, "https://x.example/1", "a.txt#copy-1",
                                                 "https://x.example/1#copy-1", "a.txt#copy-2"]
+
+
+def _annotations(text: str, deps: list[str], sentence_ends: list[int]):
+    from sitrep.model import Annotations, Span, Token
+
+    words, tokens, pos = text.split(), [], 0
+    for i, (word, dep) in enumerate(zip(words, deps, strict=True)):
+        start = text.index(word, pos)
+        pos = start + len(word)
+        tokens.append(Token(i=i, start=start, end=pos, text=word, lemma=word.lower(), pos="X", tag="XX", dep=dep,
+                            head=i))
+    sentences, first = [], 0
+    for end in sentence_ends:
+        sentences.append(Span(start=tokens[first].start, end=tokens[end - 1].end, token_start=first, token_end=end))
+        first = end
+    return Annotations(text=text, tokens=tuple(tokens), sentences=tuple(sentences), entities=())
+
+
+def test_parsed_sentences_counts_only_sentences_whose_tokens_carry_a_label():
+    from sitrep.engines.bench import parsed_sentences
+
+    text = "Rebels shelled Kobane . The weather was mild . Police said so ."
+    deps = ["nsubj", "ROOT", "dobj", "punct", "", "", "", "", "", "nsubj", "ROOT", "advmod", "punct"]
+    assert parsed_sentences(_annotations(text, deps, [4, 9, 13])) == 2
+    assert parsed_sentences(_annotations(text, [""] * 13, [4, 9, 13])) == 0
+
+
+def test_every_sentence_of_the_english_pipeline_is_parsed():
+    from sitrep.engines.bench import parsed_sentences
+    from sitrep.nlp.spacy_adapter import annotate
+
+    annotations = annotate("Two soldiers were killed on Monday. The weather was mild. Police said so.")
+    assert len(annotations.sentences) == 3
+    assert parsed_sentences(annotations) == 3

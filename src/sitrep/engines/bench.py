@@ -5,11 +5,15 @@ up to ``--docs`` when it is smaller (each copy under its own URL, so the store k
 one, the texts of the development sets in ../shared/datasets when present (ISAF releases, LGL and
 GeoWebNews articles), else the bundled samples repeated.  In one run, on the same texts, it measures:
 
-- spaCy's full pipeline alone (``nlp.pipe``), the baseline every ratio is printed against;
+- spaCy's full pipeline alone (``nlp.pipe``), the baseline every ratio is printed against: the language's
+  package as ``spacy.load`` gives it, not sitrep's copy of it (whose attribute ruler is split, ``nlp.ruler``);
 - the sitrep pipeline only (annotate and extract, no store);
 - ``sitrep ingest`` end to end in one process (clean text, annotate, extract, store writes, linking) into a
   fresh store file, and on pools of workers (started and warm before the clock runs), with each worker's
   peak RSS at half and at the whole corpus (target < 1.5 GB and flat);
+- the share of sentences that carry a dependency parse in the pipeline's ``Annotations`` (all of them: parsing
+  only the sentences with an event, number, speech or date cue would save about nothing, as
+  ``benchmarks/parse_ceiling.py`` measures: such cues are in ~88% of news sentences);
 - the wall time of ``sitrep extract`` on one article in a fresh process (target < 3 s).
 
 The single-process measures are interleaved ``repeat`` times and the best of each kept, so a burst of load
@@ -34,7 +38,7 @@ from typing import Any
 from sitrep.engines._profile import StageClock
 from sitrep.engines.local import WorkerPool, prepare, process_chunk, run
 from sitrep.ingest._raw import RawInput
-from sitrep.model import Document
+from sitrep.model import Annotations, Document
 
 _LGL_TEXT = re.compile(r"<text>(.*?)</text>", re.DOTALL)
 
@@ -179,6 +183,12 @@ def extract_startup_seconds(text: str) -> float:
         Path(fh.name).unlink(missing_ok=True)
 
 
+def parsed_sentences(annotations: Annotations) -> int:
+    """How many sentences carry a dependency parse (a sentence left unparsed has no label on any token)."""
+    return sum(1 for s in annotations.sentences
+               if any(annotations.tokens[i].dep for i in range(s.token_start, s.token_end)))
+
+
 def _rate(seconds: float, docs: int, words: int, baseline: float | None) -> dict[str, Any]:
     return {"seconds": round(seconds, 2), "docs_per_s": round(docs / seconds, 1), "words_per_s": round(words / seconds),
             **({"ratio_to_spacy": round(baseline / seconds, 3)} if baseline else {})}
@@ -186,7 +196,7 @@ def _rate(seconds: float, docs: int, words: int, baseline: float | None) -> dict
 
 def run_bench(*, docs: int = 200, repeat: int = 2, workers: tuple[int, ...] = (1, 2),
               corpus: list[str] | None = None, datasets: Path | None = None, profile: bool = False) -> dict[str, Any]:
-    from sitrep.nlp.spacy_adapter import annotations_from_doc, load_pipeline
+    from sitrep.nlp.spacy_adapter import annotations_from_doc, load_pipeline, load_stock_pipeline
     from sitrep.pipeline import make_resources, report_from_annotations
 
     inputs, source = corpus_inputs(docs, paths=corpus, datasets=datasets)
@@ -196,16 +206,24 @@ def run_bench(*, docs: int = 200, repeat: int = 2, workers: tuple[int, ...] = (1
     load_before = _loadavg()
     startup = extract_startup_seconds(clean[0])
     nlp = load_pipeline()
+    stock = load_stock_pipeline()
     resources = make_resources()
     list(nlp.pipe(clean[:10]))  # warm-up
+    list(stock.pipe(clean[:10]))
 
     def spacy_only() -> None:
-        for _ in nlp.pipe(clean, batch_size=32):
+        for _ in stock.pipe(clean, batch_size=32):
             pass
 
+    parsed = [0, 0]  # sentences with a parse, sentences
+
     def pipeline() -> None:
+        parsed[:] = [0, 0]
         for d, sdoc in zip(documents, nlp.pipe(clean, batch_size=32), strict=True):
-            report_from_annotations(d, annotations_from_doc(sdoc), resources)
+            annotations = annotations_from_doc(sdoc)
+            report_from_annotations(d, annotations, resources)
+            parsed[0] += parsed_sentences(annotations)
+            parsed[1] += len(annotations.sentences)
 
     best: dict[str, float] = {}
     ingest: dict[str, Any] | None = None
@@ -232,7 +250,8 @@ def run_bench(*, docs: int = 200, repeat: int = 2, workers: tuple[int, ...] = (1
         "spacy_only": _rate(spacy_s, n, words, None),
         "pipeline_only": _rate(best["pipeline"], n, words, spacy_s),
         "ingest": runs,
-        "sentences_parsed_share": None,  # every sentence gets the full parse today; selective parsing fills this
+        # every sentence gets the full parse (benchmarks/parse_ceiling.py: selective parsing would save ~nothing)
+        "sentences_parsed_share": round(parsed[0] / parsed[1], 3) if parsed[1] else None,
         "driver_peak_rss_mb": peak_rss_mb(),
         "extract_one_article_s": startup,
         "loadavg_before": load_before, "loadavg_after": _loadavg(), "cpus": os.cpu_count(),
@@ -243,4 +262,4 @@ def run_bench(*, docs: int = 200, repeat: int = 2, workers: tuple[int, ...] = (1
 
 
 __all__ = ["corpus_inputs", "corpus_texts", "extract_startup_seconds", "ingest_once", "measure_pool",
-           "peak_rss_mb", "run_bench"]
+           "parsed_sentences", "peak_rss_mb", "run_bench"]

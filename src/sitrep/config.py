@@ -35,11 +35,11 @@ def _env_int(name: str, default: int) -> int:
 
 
 # The confidence below which an event is left out of the default event list, CSV and web page (``--all`` or
-# ``--min-confidence`` change it). Chosen from ``sitrep eval incidents`` on the incident dev set (devsets/incidents/en),
-# which prints the precision at this threshold: with the weights refitted on the tuning part (December 2026), at
-# 0.3 the tuning part keeps 60 of its 69 news events, 33 of its 35 right ones (precision 0.51 -> 0.55), and the
-# check part 46 of 55, 26 of 27 right (0.49 -> 0.57); at 0.5 precision is 0.64 / 0.56 but a third of the right
-# events go on the tuning part and half on the check part. README "Measuring quality" gives the current figures.
+# ``--min-confidence`` change it). Chosen on the tuning part of the incident dev set (devsets/incidents/en) with
+# ``sitrep eval incidents``, which prints the precision at this threshold: with the weights refitted there after
+# the rules of December 2026, 0.3 keeps 65 of its 69 news events and all 36 right ones (precision 0.52 -> 0.55);
+# 0.4 would drop 4 right ones for 0.59, 0.5 a third of them for 0.65. On the check part 0.3 keeps 52 of 57 events,
+# 26 of the 28 right ones (0.49 -> 0.50), and 0.5 gives 0.62 on 26. README "Measuring quality" has the figures.
 DEFAULT_MIN_CONFIDENCE = 0.3
 
 

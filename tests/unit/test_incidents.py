@@ -201,6 +201,9 @@ def test_a_kind_of_happening_done_again_and_again_is_background(extract):
     arrest = extract("Afghan forces detained dozens of suspected insurgents in Kandahar on Monday.",
                      published="2024-06-05")
     assert [e.subtype for e in news(arrest)] == ["arrests"]  # a count of people, not of happenings
+    cache = extract("Troops searched a compound near Kandahar on Monday and confiscated several grenades.",
+                    published="2024-06-05")
+    assert [e.subtype for e in news(cache)] == ["disrupted_weapons_use"]  # a count of things
 
 
 def test_the_past_perfect_of_a_main_clause_tells_what_came_before(extract):
@@ -224,6 +227,16 @@ def test_a_dateline_with_a_colon_is_where_the_report_was_filed(extract):
             "The attack happened on Wednesday in Beverly Hills, where officers arrested the man.")
     events = news(extract(text, published="2018-04-06"))
     assert events and all(e.place.name == "Beverly Hills" for e in events)
+
+
+def test_another_attack_is_an_incident_of_its_own_and_several_raids_are_background(extract):
+    text = ("Gunmen killed twelve villagers in Sanakadougou on Friday, residents said. There were also reports of "
+            "another attack on the neighbouring town of Djibo on Sunday morning. The previous week 50 people were "
+            "killed in several raids.")
+    got = sorted((e.place.name, e.killed.best if e.killed else None) for e in news(extract(text, published="2023-01-29")))
+    assert ("Djibo", None) in got and all(k != 50 for _, k in got)
+    french = "Une nouvelle attaque a frappé le village de Seytenga dimanche."
+    assert [e.place.name for e in news(extract(french, published="2023-01-30"))] == ["Seytenga"]
 
 
 def test_where_a_named_person_lives_is_not_where_the_event_was(extract):

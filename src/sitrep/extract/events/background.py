@@ -70,12 +70,19 @@ def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | No
     words = " " + " ".join(t.text.lower() for t in ann.tokens[sent.token_start:sent.token_end]) + " "
     if any(f" {p} " in words for p in w.iterative_phrases):
         return True
-    if d.main.kind != "noun":
-        return False
-    first = min(d.main.tokens)
-    before = " " + " ".join(t.text.lower() for t in ann.tokens[max(sent.token_start, first - 5):first])
-    # "dozens of bombings", "une série d'attaques" ("d'" is a token of its own, glued to the noun)
-    return any(before.endswith(" " + q) or before.replace("' ", "'").endswith(" " + q) for q in w.iterative_quantifiers)
+    counted = [(e.start, e.end) for c in (*d.killed, *d.injured, *d.detained) for e in c.count.evidence]
+    for trigger in d.triggers:
+        words = [(ann.tokens[t].lemma or ann.tokens[t].text).lower() for t in trigger.tokens]
+        if trigger.kind != "noun" or trigger_key("".join(words)) in w.device_nouns or set(words) & w.weapon_nouns:
+            continue  # "confiscated several grenades" counts things, not happenings
+        if any(s <= ann.tokens[trigger.head].start < e for s, e in counted):
+            continue  # "several protesters were injured" counts people
+        first = min(trigger.tokens)
+        before = " " + " ".join(t.text.lower() for t in ann.tokens[max(sent.token_start, first - 5):first])
+        # "dozens of bombings", "killed in several raids", "une série d'attaques" ("d'" is a token of its own)
+        if any(before.endswith(" " + q) or before.replace("' ", "'").endswith(" " + q) for q in w.iterative_quantifiers):
+            return True
+    return False
 
 
 def _clause_of(ann: Annotations, i: int) -> int:

@@ -97,7 +97,7 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     for d in drafts:
         if _not_conflict_death(ann, d, w) or (d.subtype.verbal and not _worth_keeping(d)):
             continue
-        d.detail = not _worth_keeping(d)
+        d.detail = not (_worth_keeping(d) or _another(ann, d, w))
         kept.append(d)
     return kept
 
@@ -293,6 +293,14 @@ def _not_conflict_death(ann: Annotations, d: EventDraft, w: EventWords) -> bool:
     lemmas = " ".join((t.lemma or t.text).lower() for t in ann.tokens[sent.token_start:sent.token_end]
                       if t.i not in own and t.i not in acts)
     return any(f" {word} " in f" {lemmas} " for word in w.not_conflict_deaths)
+
+
+def _another(ann: Annotations, d: EventDraft, w: EventWords) -> bool:
+    """ "another attack on the town of Yaran", "une nouvelle attaque": a noun told as a new happening."""
+    if d.main.kind != "noun":
+        return False
+    return any(ann.tokens[c].dep in ("det", "amod") and ann.tokens[c].text.lower() in w.another_words
+               for c in ann.children[d.main.head])
 
 
 def _worth_keeping(d: EventDraft) -> bool:

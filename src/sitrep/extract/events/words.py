@@ -39,6 +39,7 @@ class EventWords:
     # coreference
     anaphoric_determiners: frozenset[str]
     new_happening: frozenset[str]
+    another_words: frozenset[str]
     victim_pronouns: frozenset[str]
     victim_phrase_end: re.Pattern[str]
     plural_suffix: str
@@ -105,7 +106,7 @@ def event_words(lex: Lexicon) -> EventWords:
         instrument_prepositions=words("instrument_prepositions"),
         target_prepositions=words("target_prepositions"), reporting_pronouns=words("reporting_pronouns"),
         victims_in_count_phrase=bool(lex.value(s, "victims_in_count_phrase")),
-        anaphoric_determiners=words("anaphoric_determiners"), new_happening=words("new_happening"),
+        anaphoric_determiners=words("anaphoric_determiners"), new_happening=words("new_happening"), another_words=words("another_words"),
         victim_pronouns=words("victim_pronouns"), victim_phrase_end=lex.pattern(s, "victim_phrase_end"),
         plural_suffix=text("plural_suffix"),
         hedge_words={k: Hedge(v) for k, v in lex.table(s, "hedge_words").items()},

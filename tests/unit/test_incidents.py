@@ -239,6 +239,14 @@ def test_another_attack_is_an_incident_of_its_own_and_several_raids_are_backgrou
     assert [e.place.name for e in news(extract(french, published="2023-01-30"))] == ["Seytenga"]
 
 
+def test_an_attack_in_the_same_area_on_another_day_is_another_incident(extract):
+    text = ("Gunmen kill 100 villagers during raids across Burkina Faso\n\n"
+            "No fewer than 100 villagers have been killed during gunmen attacks in northern Burkina Faso, officials "
+            "said.\n\nArmed men killed 11 military police in the same area last Thursday.")
+    got = sorted(e.killed.best for e in news(extract(text, published="2022-06-14")))
+    assert got == [11, 100]  # two incidents, not one with a toll of 11 to 100
+
+
 def test_where_a_named_person_lives_is_not_where_the_event_was(extract):
     [e] = news(extract("Ana Diaz, 34, of Tucson, Arizona, was shot dead at a bar in Phoenix on Monday.",
                        published="2021-05-06"))

@@ -247,6 +247,13 @@ def test_an_attack_in_the_same_area_on_another_day_is_another_incident(extract):
     assert got == [11, 100]  # two incidents, not one with a toll of 11 to 100
 
 
+def test_a_dateline_in_ordinary_case_with_its_agency_is_no_place_of_the_event(extract):
+    text = ("Maiduguri, (Reuters) – A suicide bomber killed three people near a market in the northeastern "
+            "state of Borno on Saturday, police said.")
+    [e] = news(extract(text, published="2015-08-08"))
+    assert e.place.name == "Borno"
+
+
 def test_where_a_named_person_lives_is_not_where_the_event_was(extract):
     [e] = news(extract("Ana Diaz, 34, of Tucson, Arizona, was shot dead at a bar in Phoenix on Monday.",
                        published="2021-05-06"))

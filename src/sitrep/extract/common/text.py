@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
@@ -67,10 +68,15 @@ def is_dateline_span(ann: Annotations, start: int, end: int) -> bool:
     opens = start == 0 or ann.text[start - 1] in "\n\u2028\u2029" or (start < _HEADLINE_REACH and before == ". ")
     name = ann.text[start:end]
     rest = ann.text[end:end + 2].lstrip()
+    if opens and not name.isupper():
+        # a dateline in ordinary case names its agency or closes with a dash: "Maiduguri, (Reuters) –"
+        return bool(_CASED_DATELINE.match(ann.text[end:end + 60]))
     return opens and name.isupper() and rest[:1] in (",", "-", "\u2014", "\u2013", "(", ":")
 
 
 _HEADLINE_REACH = 300  # a dateline run into its headline sits within the first few lines
+# After a name in ordinary case: an optional ", Region", then an agency in brackets and/or a dash.
+_CASED_DATELINE = re.compile(r"(?:,\s*[A-Z][\w.' ]{0,25}?)?,?\s*(?:\([^()\n]{1,30}\)\s*[-\u2013\u2014]{0,2}|[-\u2013\u2014]{1,2})\s")
 
 
 _AGES = range(1, 120)

@@ -474,3 +474,11 @@ def test_engaged_in_something_is_taking_part_not_fighting(extract):
                    published="2021-09-14").events == ()
     fight = extract("Troops engaged the insurgents near Sangin on Monday, killing three.", published="2021-09-14")
     assert [e.subtype for e in fight.events] == ["armed_clash"]
+
+
+def test_a_vigilante_is_a_person_and_a_vigilante_attack_is_mob_violence(extract):
+    victims = extract("A bomb went off at a checkpoint on Saturday, targeting the vigilantes who guard the market.",
+                      published="2015-08-08")
+    assert "mob_violence" not in [e.subtype for e in victims.events]
+    mob = extract("A vigilante attack killed two suspected thieves in Lagos on Monday.", published="2015-08-08")
+    assert [e.subtype for e in mob.events] == ["mob_violence"]

@@ -4,78 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import resources
 
 import pytest
 
+from place_fakes import FakeEntry, FakeGazetteer, hand_annotations
 from sitrep.errors import ConfigError
 from sitrep.extract.places import extract_places
 from sitrep.extract.places.words import place_words
 from sitrep.lang import Lexicon, default_lexicon, languages, load_lexicon
-from sitrep.model import Annotations, GeoPrecision, Place, Span, Token, check_evidence
+from sitrep.model import Annotations, GeoPrecision, Place, Span, check_evidence
 
 Annotate = Callable[[str], Annotations]
 
 
-# --------------------------------------------------------------------------- hand-built annotations
-
-
-@dataclass(frozen=True)
-class FakeEntry:
-    geonames_id: int | None
-    name: str
-    feature: str
-    country: str | None
-    admin1: str | None = None
-    admin2: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    population: int = 0
-
-
-class FakeGazetteer:
-    def __init__(self, *entries: FakeEntry, aliases: dict[str, list[FakeEntry]] | None = None) -> None:
-        self.names: dict[str, list[FakeEntry]] = {}
-        for e in entries:
-            self.names.setdefault(self.normalize(e.name), []).append(e)
-        for alias, found in (aliases or {}).items():
-            self.names.setdefault(self.normalize(alias), []).extend(found)
-
-    def normalize(self, name: str) -> str:
-        return " ".join(name.casefold().replace("-", " ").split())
-
-    def lookup(self, name: str) -> list[FakeEntry]:
-        return sorted(self.names.get(self.normalize(name), []), key=lambda e: -e.population)
-
-    def contains(self, name: str) -> bool:
-        return self.normalize(name) in self.names
-
-
-PREPOSITIONS = {"in", "near", "of", "from", "at"}
-
-
-def hand_annotations(text: str, places: list[str], label: str = "GPE") -> Annotations:
-    """Tokens split on words; each listed place becomes a one-entity span; prepositions head the next word."""
-    words = [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
-    tokens = []
-    for i, (s, e) in enumerate(words):
-        w = text[s:e]
-        prev = text[words[i - 1][0] : words[i - 1][1]].lower() if i else ""
-        pos = "ADP" if w.lower() in PREPOSITIONS else ("PROPN" if w[:1].isupper() and i else "NOUN")
-        dep, head = ("pobj", i - 1) if prev in PREPOSITIONS else ("dep", i)
-        tokens.append(Token(i=i, start=s, end=e, text=w, lemma=w.lower(), pos=pos, tag="", dep=dep, head=head))
-    entities = []
-    for place in places:
-        s = text.index(place)
-        first = next(t.i for t in tokens if t.start == s)
-        last = next(t.i for t in tokens if t.end == s + len(place))
-        entities.append(Span(start=s, end=s + len(place), token_start=first, token_end=last + 1, label=label))
-    children = tuple(tuple(t.i for t in tokens if t.head == h.i and t.i != h.i) for h in tokens)
-    sentence = Span(start=0, end=len(text), token_start=0, token_end=len(tokens))
-    return Annotations(text=text, tokens=tuple(tokens), sentences=(sentence,), entities=tuple(entities),
-                       children=children)
-
+# --------------------------------------------------------------------------- hand-built annotations (place_fakes)
 
 SPRINGFIELD_US = FakeEntry(1, "Springfield", "city", "US", "Illinois", population=116_000)
 SPRINGFIELD_AU = FakeEntry(2, "Springfield", "city", "AU", "Queensland", population=20_000)

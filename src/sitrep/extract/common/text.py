@@ -20,6 +20,15 @@ def paragraph_index_at(ann: Annotations, char: int) -> int:
     return max(0, bisect_right(starts, char) - 1)
 
 
+def token_index_at(ann: Annotations, char: int) -> int | None:
+    """Index of the token holding character offset ``char``, looked for in its sentence only (None between
+    tokens)."""
+    if not ann.sentences:
+        return next((t.i for t in ann.tokens if t.start <= char < t.end), None)
+    sent = ann.sentences[sentence_index_at(ann, char)]
+    return next((t.i for t in ann.tokens[sent.token_start:sent.token_end] if t.start <= char < t.end), None)
+
+
 def tokens_in(ann: Annotations, start: int, end: int) -> list[Token]:
     """Tokens that overlap the character range ``[start, end)``."""
     return [t for t in ann.tokens if t.end > start and t.start < end]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from sitrep.extract.common.text import sentence_index_at, token_index_at
 from sitrep.extract.events.background import (
     behind_legal_step,
     describes_party,
@@ -60,8 +61,7 @@ def one_per_place(ev: Event, ctx: EventContext) -> list[Event]:
     if ev.verbal or ev.place is None or ev.place_rule != "sentence" or not ev.place.evidence:
         return [ev]  # a meeting "in Paris and Berlin" is one interaction
     ann = ctx.ann
-    at = {ann.tokens[i].start: i for i in range(len(ann.tokens))}
-    first = at.get(ev.place.evidence[0].start)
+    first = token_index_at(ann, ev.place.evidence[0].start)
     if first is None:
         return [ev]
     root = first
@@ -72,8 +72,9 @@ def one_per_place(ev: Event, ctx: EventContext) -> list[Event]:
         j = todo.pop()
         cluster.add(j)
         todo += [c for c in ann.children[j] if ann.tokens[c].dep == "conj" and c not in cluster]
+    sent = ann.sentences[sentence_index_at(ann, ev.place.evidence[0].start)]
     listed = [p for p in ctx.places if p.evidence and p.geonames_id is not None and p.precision == ev.place.precision
-              and at.get(p.evidence[0].start) in cluster]
+              and sent.start <= p.evidence[0].start < sent.end and token_index_at(ann, p.evidence[0].start) in cluster]
     names = list(dict.fromkeys(p.geonames_id for p in listed))
     if len(names) < 2:
         return [ev]

@@ -13,6 +13,7 @@ from sitrep.extract.common.text import (
     paragraph_index_at,
     sentence_index_at,
     subtree,
+    token_index_at,
 )
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.model import GEO_PRECISION_RANK, GeoPrecision, Place
@@ -154,7 +155,7 @@ def _elsewhere(ann, p: Place, heads: frozenset[str]) -> bool:
     origin: ``events.yaml`` elsewhere_heads)."""
     if not heads:
         return False
-    j = next((t.i for t in ann.tokens if t.start <= p.evidence[0].start < t.end), None)
+    j = token_index_at(ann, p.evidence[0].start)
     for _ in range(_ELSEWHERE_STEPS):
         if j is None or ann.tokens[j].head == j:
             return False
@@ -172,7 +173,7 @@ def _residence(ann, p: Place, prepositions: frozenset[str]) -> bool:
     preposition, directly or through the age ("James Reed, 41, of Dayton")."""
     if not prepositions:
         return False
-    j = next((t.i for t in ann.tokens if t.start <= p.evidence[0].start < t.end), None)
+    j = token_index_at(ann, p.evidence[0].start)
     while j is not None and ann.tokens[j].dep in ("compound", "nmod", "appos", "conj", "npadvmod") \
             and ann.tokens[j].head != j:
         j = ann.tokens[j].head  # the town's state ("of Dayton, Ohio") or the phrase's head ("the Dayton area")

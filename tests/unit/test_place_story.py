@@ -85,3 +85,19 @@ def test_the_distances_are_great_circle_kilometres() -> None:
 def test_the_text_calling_it_a_village_does_not_make_a_namesake_abroad_the_village() -> None:
     text = "Gunmen attacked the village of Bule in Freedonia."
     assert resolved(text, ["Bule", "Freedonia"], FREEDONIA, BULE_ABROAD) == {"Bule": None, "Freedonia": "FD"}
+
+
+def test_a_namesake_without_coordinates_lies_where_its_country_does() -> None:
+    # a parish the gazetteer lists without a point still belongs to a country 5,000 km from the story
+    sylvania = FakeEntry(5, "Sylvania", "country", "SV", lat=46.8, lon=8.2, population=8_000_000)
+    parish = FakeEntry(3, "Bule", "admin2", "SV", "Alps", population=0)
+    text = "Gunmen attacked Bule in Freedonia."
+    assert resolved(text, ["Bule", "Freedonia"], FREEDONIA, sylvania, parish) == {"Bule": None, "Freedonia": "FD"}
+
+
+def test_a_small_town_in_the_dateline_draws_the_map_as_a_famous_one_does() -> None:
+    # only Freedonia is famous, but the paper files from Ostra: another small town of Ostra's region stays
+    near = FakeEntry(6, "Plaine", "city", "SV", "Alps", lat=46.7, lon=7.2, population=800)
+    home = FakeEntry(7, "Ostra", "city", "SV", "Alps", lat=46.6, lon=7.1, population=3_000)
+    text = "OSTRA - A man from Freedonia was charged in Plaine."
+    assert resolved(text, ["OSTRA", "Freedonia", "Plaine"], FREEDONIA, near, home)["Plaine"] == "SV"

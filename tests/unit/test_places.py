@@ -474,6 +474,7 @@ def test_huntsville_and_walker_county_together_are_in_texas(places_of) -> None:
 @pytest.mark.parametrize("text, absent", [
     ("Leaders in the West condemned the strike on Monday.", "West"),
     ("Gunmen attacked a checkpoint in Kirkuk on Monday.", "Gunmen"),
+    ("Detectives in Region Two are looking for the driver, police in Guyana said.", "Region"),
 ])
 def test_a_compass_word_or_a_common_noun_alone_is_not_a_place(places_of, text, absent) -> None:
     assert absent not in [p.evidence[0].text for p in places_of(text)]

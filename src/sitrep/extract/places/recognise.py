@@ -55,9 +55,14 @@ def recognise(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords) -> tupl
     # "Nad-e Ali district" found by the scan holds the "Ali" the model took for a person
     mentions = [m for k, m in enumerate(mentions) if not any(
         o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in mentions[max(0, k - 3):k])]
-    # "the West", "North": a compass word alone is a direction, not Cameroon's West Region
-    mentions = [m for m in mentions if m.hint or mention_text(ann, m).lower() not in w.directions]
+    # "the West", "North": a compass word alone is a direction, not Cameroon's West Region; "Region" of "Region Two",
+    # "District" of "District Court": the kind of a place is no name of one (the Philippines' Calabarzon)
+    mentions = [m for m in mentions if not _only_a_kind(mention_text(ann, m).lower(), m, w)]
     return [replace(m, near=near_cue(ann, m.start, w)) for m in mentions], demonyms
+
+
+def _only_a_kind(text: str, m: Mention, w: PlaceWords) -> bool:
+    return text in w.admin_words or (not m.hint and text in w.directions)
 
 
 def _entity_mentions(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords, blocked: list[bool], person: set[int],

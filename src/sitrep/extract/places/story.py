@@ -47,8 +47,10 @@ def on_the_map(ann: Annotations, ranked: list[Ranked], gazetteer: GazetteerLike,
     ranked) and its dateline draw it."""
     fixed = [] if not dateline_country else [
         (dateline_country.upper(), p) for p in [_country_point(dateline_country, gazetteer)] if p is not None]
-    firm = [(r.toponym.key, r.scored[0][1]) for r in ranked if r.scored and _firm(r.toponym, r.scored[0][1], gazetteer)]
     starts = {sent.token_start for sent in ann.sentences}
+    # the dateline is the paper's word for where the story is, however small the town ("BANTAM —")
+    firm = [(r.toponym.key, r.scored[0][1]) for r in ranked if r.scored and (
+        _firm(r.toponym, r.scored[0][1], gazetteer) or _dateline(ann, r.toponym.mention, starts))]
     out = []
     for r in ranked:
         anchors = [(c.country, (c.lat, c.lon)) for key, c in firm if key != r.toponym.key
@@ -113,11 +115,13 @@ def _own_name(c: EntryLike, t: Toponym, gazetteer: GazetteerLike) -> bool:
 
 def _off_map(c: EntryLike, t: Toponym, countries: set[str | None], points: list[Point],
              gazetteer: GazetteerLike) -> bool:
-    if c.country in countries or c.lat is None or c.lon is None or not _obscure(c, t, gazetteer):
+    if c.country in countries or not _obscure(c, t, gazetteer):
         return False
     if t.mention.hint in _AREAS and c.feature not in _AREAS:
         return True  # "the eastern Shaab district" of a Baghdad story is no village of that name abroad
-    return all(km(c.lat, c.lon, la, lo) > OFF_MAP_KM for la, lo in points)
+    # an entry without coordinates (a parish of Jamaica) is as far as its country
+    point = (c.lat, c.lon) if c.lat is not None and c.lon is not None else _country_point(c.country or "", gazetteer)
+    return point is not None and all(km(*point, la, lo) > OFF_MAP_KM for la, lo in points)
 
 
 def _country_point(code: str, gazetteer: GazetteerLike) -> Point | None:

@@ -45,7 +45,8 @@ PREPOSITIONS = frozenset({"in", "near", "of", "from", "at"})
 
 def hand_annotations(text: str, places: list[str], label: str = "GPE",
                      prepositions: frozenset[str] = PREPOSITIONS) -> Annotations:
-    """Tokens split on words; each listed place becomes a one-entity span; prepositions head the next word."""
+    """Tokens split on words; each listed place becomes a one-entity span (listed twice, its first two occurrences);
+    prepositions head the next word."""
     words = [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
     tokens = []
     for i, (s, e) in enumerate(words):
@@ -55,8 +56,10 @@ def hand_annotations(text: str, places: list[str], label: str = "GPE",
         dep, head = ("pobj", i - 1) if prev in prepositions else ("dep", i)
         tokens.append(Token(i=i, start=s, end=e, text=w, lemma=w.lower(), pos=pos, tag="", dep=dep, head=head))
     entities = []
+    after: dict[str, int] = {}  # a place listed again is its next occurrence
     for place in places:
-        s = text.index(place)
+        s = text.index(place, after.get(place, 0))
+        after[place] = s + len(place)
         first = next(t.i for t in tokens if t.start == s)
         last = next(t.i for t in tokens if t.end == s + len(place))
         entities.append(Span(start=s, end=s + len(place), token_start=first, token_end=last + 1, label=label))

@@ -101,3 +101,28 @@ def test_a_small_town_in_the_dateline_draws_the_map_as_a_famous_one_does() -> No
     home = FakeEntry(7, "Ostra", "city", "SV", "Alps", lat=46.6, lon=7.1, population=3_000)
     text = "OSTRA - A man from Freedonia was charged in Plaine."
     assert resolved(text, ["OSTRA", "Freedonia", "Plaine"], FREEDONIA, near, home)["Plaine"] == "SV"
+
+
+# a country of states: a famous city in the North, a small town of the same name in the North and in the South
+CAPITAL = FakeEntry(8, "Capitol", "city", "FD", "North", lat=2.0, lon=30.0, population=900_000)
+HUB_SOUTH = FakeEntry(9, "Hub", "city", "FD", "South", lat=-8.0, lon=22.0, population=7_000)
+HUB_NEAR = FakeEntry(10, "Hub", "city", "FD", "North", lat=2.5, lon=30.3, population=3_000)
+
+
+def test_a_small_town_of_another_state_far_from_the_story_is_no_answer() -> None:
+    # a paper writes a town out of its area with its state ("Hub, South"): "Hub" alone in a Capitol story is not
+    # the southern one, 1,300 km away
+    text = "A man from Capitol was stabbed near Hub on Monday."
+    assert resolved(text, ["Capitol", "Hub"], CAPITAL, HUB_SOUTH)["Hub"] is None
+    assert resolved(text, ["Capitol", "Hub"], CAPITAL, HUB_SOUTH, HUB_NEAR)["Hub"] == "FD"
+
+
+def test_the_town_a_story_is_about_stays_however_far_the_famous_place_it_names() -> None:
+    text = "A man died in Hub on Monday. He had lived in Capitol. Hub was quiet."
+    assert resolved(text, ["Hub", "Capitol", "Hub"], CAPITAL, HUB_SOUTH)["Hub"] == "FD"
+
+
+def test_a_small_town_of_a_state_the_story_places_other_names_in_stays() -> None:
+    ridge = FakeEntry(11, "Ridge", "city", "FD", "South", lat=-8.1, lon=22.1, population=15_000)
+    text = "A man from Capitol was stabbed near Hub on Monday. He was arrested in Ridge. Ridge is quiet."
+    assert resolved(text, ["Capitol", "Hub", "Ridge", "Ridge"], CAPITAL, HUB_SOUTH, ridge)["Hub"] == "FD"

@@ -17,7 +17,8 @@ words here.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from sitrep.extract.common.text import is_dateline_span
 from sitrep.extract.places.cues import is_upper_dateline
@@ -35,10 +36,23 @@ FAMOUS_BY_ANY_NAME = 1_000_000
 # paper names without their state (Zionsville, 14,000 people, is no hamlet); a namesake by another of its names
 # only ("Bule" for Bulle) is obscure whatever its size below FAMOUS_BY_ANY_NAME.
 HAMLET_POPULATION = 20_000
+# Farther than a metropolitan area and the counties around it, which a local paper names without their state (Gary,
+# Indiana, from Chicago: 40 km); nearer than the next state's towns it would qualify: set by hand.
+OTHER_STATE_KM = 250.0
 _STATES = ("country", "admin1", "region")
 _AREAS = ("admin1", "admin2", "region")
 
 Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A firm place of the story: its country, its state (none for a country), its point and how often it is named."""
+
+    country: str | None
+    admin1: str | None
+    point: Point
+    named: int  # how many times the article names it
 
 
 def on_the_map(ann: Annotations, ranked: list[Ranked], gazetteer: GazetteerLike,
@@ -46,22 +60,24 @@ def on_the_map(ann: Annotations, ranked: list[Ranked], gazetteer: GazetteerLike,
     """Each toponym's candidates without the obscure ones off the story's map, as the article's other names (as
     ranked) and its dateline draw it."""
     fixed = [] if not dateline_country else [
-        (dateline_country.upper(), p) for p in [_country_point(dateline_country, gazetteer)] if p is not None]
+        Anchor(dateline_country.upper(), None, p, 1) for p in [_country_point(dateline_country, gazetteer)] if p]
     starts = {sent.token_start for sent in ann.sentences}
     # the dateline is the paper's word for where the story is, however small the town ("BANTAM —")
     firm = [(r.toponym.key, r.scored[0][1]) for r in ranked if r.scored and (
         _firm(r.toponym, r.scored[0][1], gazetteer) or _dateline(ann, r.toponym.mention, starts))]
+    named = Counter(r.toponym.key for r in ranked)
+    states = Counter((r.scored[0][1].country, r.scored[0][1].admin1) for r in ranked if r.scored)
     out = []
     for r in ranked:
-        anchors = [(c.country, (c.lat, c.lon)) for key, c in firm if key != r.toponym.key
-                   if c.lat is not None and c.lon is not None] + fixed
+        anchors = [Anchor(c.country, None if c.feature == "country" else c.admin1, (c.lat, c.lon), named[key])
+                   for key, c in firm if key != r.toponym.key if c.lat is not None and c.lon is not None] + fixed
         if not anchors or _dateline(ann, r.toponym.mention, starts):
             out.append(r)
             continue
-        countries = {code for code, _ in anchors}
-        points = [p for _, p in anchors]
         # only a name with nothing on the map is left unresolved: which of its candidates fits is the ranking's call
-        lost = all(_off_map(c, r.toponym, countries, points, gazetteer) for _, c in r.scored)
+        times = named[r.toponym.key]
+        lost = all(_off_map(c, r.toponym, anchors, gazetteer, times, states[(c.country, c.admin1)])
+                   for _, c in r.scored)
         out.append(replace(r, scored=()) if r.scored and lost else r)
     return out
 
@@ -113,15 +129,29 @@ def _own_name(c: EntryLike, t: Toponym, gazetteer: GazetteerLike) -> bool:
     return name == t.key or name.startswith(t.key + " ")
 
 
-def _off_map(c: EntryLike, t: Toponym, countries: set[str | None], points: list[Point],
-             gazetteer: GazetteerLike) -> bool:
-    if c.country in countries or not _obscure(c, t, gazetteer):
+def _off_map(c: EntryLike, t: Toponym, anchors: list[Anchor], gazetteer: GazetteerLike, times: int,
+             in_state: int) -> bool:
+    """Whether candidate ``c`` of a name the article gives ``times`` times lies off the map ``anchors`` draw;
+    ``in_state`` is how many of the article's names (this one's included) are placed in ``c``'s state."""
+    if not _obscure(c, t, gazetteer):
         return False
-    if t.mention.hint in _AREAS and c.feature not in _AREAS:
+    if t.mention.hint in _AREAS and c.feature not in _AREAS and c.country not in {a.country for a in anchors}:
         return True  # "the eastern Shaab district" of a Baghdad story is no village of that name abroad
     # an entry without coordinates (a parish of Jamaica) is as far as its country
     point = (c.lat, c.lon) if c.lat is not None and c.lon is not None else _country_point(c.country or "", gazetteer)
-    return point is not None and all(km(*point, la, lo) > OFF_MAP_KM for la, lo in points)
+    if point is None:
+        return False
+    if c.country in {a.country for a in anchors}:
+        # a hamlet of another state, far from every firm town or state of its country the story names: a paper
+        # names a town out of its own area with the town's state ("Hubbard, Ohio"), so "Hubbard" in a Chicago story
+        # is no town in Ohio; but the town a story is about, named more often than any firm place of its country,
+        # is the story's own ("Laconia" six times, "Alaska" twice), and so is a state the article places other
+        # names in ("Kanawha City" beside Charleston, West Virginia)
+        local = [a for a in anchors if a.country == c.country and a.admin1]
+        if not local or times > max(a.named for a in local) or in_state > times:
+            return False
+        return c.admin1 not in {a.admin1 for a in local} and all(km(*point, *a.point) > OTHER_STATE_KM for a in local)
+    return all(km(*point, *a.point) > OFF_MAP_KM for a in anchors)
 
 
 def _country_point(code: str, gazetteer: GazetteerLike) -> Point | None:
@@ -138,4 +168,4 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-__all__ = ["FAMOUS_BY_ANY_NAME", "FAMOUS_POPULATION", "HAMLET_POPULATION", "OFF_MAP_KM", "famous", "km", "on_the_map"]
+__all__ = ["FAMOUS_BY_ANY_NAME", "FAMOUS_POPULATION", "HAMLET_POPULATION", "OFF_MAP_KM", "OTHER_STATE_KM", "famous", "km", "on_the_map"]

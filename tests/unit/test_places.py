@@ -11,6 +11,7 @@ import pytest
 from place_fakes import FakeEntry, FakeGazetteer, hand_annotations
 from sitrep.errors import ConfigError
 from sitrep.extract.places import extract_places
+from sitrep.extract.places.filters import person_names
 from sitrep.extract.places.words import place_words
 from sitrep.lang import Lexicon, default_lexicon, languages, load_lexicon
 from sitrep.model import Annotations, GeoPrecision, Place, Span, check_evidence
@@ -611,3 +612,12 @@ def test_a_name_after_a_ship_prefix_is_a_vessel_not_a_place():
                     "managed to escape, INS Sukanya successfully intercepted the remaining three boats.",
                     published="2011-11-12")
     assert [p.name for p in r.places] == ["Gulf of Aden"]
+
+
+def test_a_one_word_name_after_a_title_is_a_person() -> None:
+    # "Governor Palin" names a person, so the same word the model tags a place later in the article is no town;
+    # a one-word PERSON alone is not enough (the small model calls unfamiliar towns people)
+    titled = hand_annotations("Governor Palin visited the church on Sunday.", ["Palin"], label="PERSON")
+    assert person_names(titled, frozenset({"governor"})) == {"Palin"}
+    bare = hand_annotations("Then Palin was quiet on Sunday.", ["Palin"], label="PERSON")
+    assert person_names(bare, frozenset({"governor"})) == set()

@@ -48,7 +48,7 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
     toponyms = look_up(ann, mentions, gazetteer, w)
     toponyms = with_sites(ann, toponyms, gazetteer, w)
     toponyms = vouched_embedded(toponyms)
-    toponyms = not_people(ann, not_words(ann, toponyms, w), gazetteer, is_actor)
+    toponyms = not_people(ann, not_words(ann, toponyms, w), gazetteer, w, is_actor)
     contexts = document_context(toponyms, demonyms, gazetteer, dateline_country)
     ranked = on_the_map(ann, rank(ann, toponyms, contexts, gazetteer, w), gazetteer, dateline_country)
     ranked = [r for r in ranked if kept(ann, r)]

@@ -74,12 +74,12 @@ def _capitalised(text: str, w: PlaceWords) -> bool:
     return bare[:1].isupper() or bare[:1].isdigit()
 
 
-def not_people(ann: Annotations, toponyms: list[Toponym], gazetteer: GazetteerLike,
+def not_people(ann: Annotations, toponyms: list[Toponym], gazetteer: GazetteerLike, w: PlaceWords,
                is_actor: Callable[[str], bool] | None = None) -> list[Toponym]:
     """Drop a name the article also gives a person ("John Bolton" ... "offering the job to Bolton"), one sense per
     document, or that names a known actor ("the Taliban"), unless it is a country, a state or a reviewed place by
     that very name ("Georgia", "the Kremlin") or the text calls it a place ("Hamas province" would be)."""
-    people = person_names(ann)
+    people = person_names(ann, w.titles)
     if not people and is_actor is None:
         return toponyms
     out = []
@@ -93,14 +93,17 @@ def not_people(ann: Annotations, toponyms: list[Toponym], gazetteer: GazetteerLi
     return out
 
 
-def person_names(ann: Annotations) -> set[str]:
-    """Surnames of the full names the model gives people in this text ("John Kelly" -> "Kelly"), and names given
-    an age ("Scott, 43,"); a one-word PERSON is left out, because the small model calls unfamiliar towns people."""
+def person_names(ann: Annotations, titles: frozenset[str] = frozenset()) -> set[str]:
+    """Surnames of the full names the model gives people in this text ("John Kelly" -> "Kelly"), of the people
+    given a title ("Governor Palin"), and names given an age ("Scott, 43,"); a one-word PERSON is otherwise left
+    out, because the small model calls unfamiliar towns people."""
     out = {t.text for t in ann.tokens if t.ent_type != "PERSON" and is_named_person(ann, t.i)}
     for ent in ann.entities:
         last = ann.tokens[ent.token_end - 1]
-        if ent.label == "PERSON" and ent.token_end - ent.token_start > 1 and last.text[:1].isupper() and (
-                last.pos == "PROPN"):
+        if ent.label != "PERSON" or not last.text[:1].isupper() or last.pos != "PROPN":
+            continue
+        titled = ent.token_start > 0 and ann.tokens[ent.token_start - 1].text.lower() in titles
+        if ent.token_end - ent.token_start > 1 or titled:
             out.add(last.text)
     return out
 

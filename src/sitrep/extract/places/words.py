@@ -45,6 +45,7 @@ class PlaceWords:
     demonym_endings: tuple[tuple[str, str], ...]
     # names that are not places
     never_places: frozenset[str]
+    titles: frozenset[str]  # "governor": the one word after it is a person's name (actors.yaml)
     vessel_prefixes: frozenset[str]  # as written (capitals)
     months: frozenset[str]  # names and abbreviations
     weekdays: frozenset[str]
@@ -91,6 +92,7 @@ def place_words(lex: Lexicon) -> PlaceWords:
         near_heads=words("near_heads"),
         near_links=words("near_links"),
         directions=words("directions"),
+        titles=frozenset(str(k).lower() for k in lex.table("actors", "titles")),
         distance_units={str(k).lower(): float(v) for k, v in lex.table("places", "distance_units").items()},
         definite_articles=words("definite_articles"),
         articles=words("articles"),

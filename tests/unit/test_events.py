@@ -482,3 +482,13 @@ def test_a_vigilante_is_a_person_and_a_vigilante_attack_is_mob_violence(extract)
     assert "mob_violence" not in [e.subtype for e in victims.events]
     mob = extract("A vigilante attack killed two suspected thieves in Lagos on Monday.", published="2015-08-08")
     assert [e.subtype for e in mob.events] == ["mob_violence"]
+
+
+def test_who_did_it_says_what_an_attack_was(extract):
+    # an arsonist's attack on a building is property destruction, not violence against people
+    fire = extract("The mosque in Harlow was attacked by an arsonist on Sunday night, police said.",
+                   published="2019-03-12")
+    assert [(e.type, e.subtype) for e in fire.events] == [
+        ("strategic_developments", "looting_property_destruction")]
+    assert [e.subtype for e in extract("An arson attack damaged a school in Harlow on Monday.",
+                                       published="2019-03-12").events] == ["looting_property_destruction"]

@@ -492,3 +492,9 @@ def test_who_did_it_says_what_an_attack_was(extract):
         ("strategic_developments", "looting_property_destruction")]
     assert [e.subtype for e in extract("An arson attack damaged a school in Harlow on Monday.",
                                        published="2019-03-12").events] == ["looting_property_destruction"]
+
+
+def test_a_country_naming_whose_vehicle_or_troops_is_not_where(extract):
+    report = extract("Gunmen attacked a U.S. convoy on Monday, killing two soldiers, officials in Kandahar said.",
+                     published="2011-06-14")
+    assert report.events and all(e.place is None or e.place.country != "US" for e in report.events)

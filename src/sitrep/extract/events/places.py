@@ -35,6 +35,8 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     in_sentence = [p for p in in_sentence if not _elsewhere(ann, p, ctx.words.elsewhere_heads)]
     # where a named person lives ("Ana Diaz, 34, of Tucson") says who, not where
     in_sentence = [p for p in in_sentence if not _residence(ann, p, ctx.words.residence_prepositions)]
+    # a country naming whose helicopter or troops ("a U.S. helicopter", "Kenyan-led forces") says who, not where
+    in_sentence = [p for p in in_sentence if not _whose(ann, p)]
     unknown = [p for p in in_sentence if p.lat is None or p.lon is None]
     in_sentence = [p for p in in_sentence if p not in unknown]
     if unknown and not in_sentence:
@@ -186,6 +188,16 @@ def _residence(ann, p: Place, prepositions: frozenset[str]) -> bool:
     if holder.pos == "NUM" and holder.head != holder.i:
         holder = ann.tokens[holder.head]  # the age between the name and the town
     return is_named_person(ann, holder.i)
+
+
+def _whose(ann, p: Place) -> bool:
+    """A country name that modifies a common noun ("a U.S. helicopter", "U.S. troops"): an owner, not a place."""
+    if p.precision != GeoPrecision.COUNTRY:
+        return False
+    j = token_index_at(ann, p.evidence[0].end - 1)
+    if j is None or ann.tokens[j].dep != "compound":
+        return False
+    return ann.tokens[ann.tokens[j].head].pos == "NOUN"
 
 
 def _inside_organisation(ann, p: Place) -> bool:

@@ -498,3 +498,19 @@ def test_a_country_naming_whose_vehicle_or_troops_is_not_where(extract):
     report = extract("Gunmen attacked a U.S. convoy on Monday, killing two soldiers, officials in Kandahar said.",
                      published="2011-06-14")
     assert report.events and all(e.place is None or e.place.country != "US" for e in report.events)
+
+
+def test_an_event_told_as_the_cause_of_what_followed_keeps_its_own_day(extract):
+    report = extract("A bomb exploded at a bank in Woodburn on Friday, killing two officers.\n\n"
+                     "The highway in Woodburn was to remain closed most of the weekend due to the explosion, police "
+                     "said.",
+                     published="2008-12-14")
+    assert [(e.subtype, e.date.value) for e in report.events] == [("remote_explosive", "2008-12-12")]
+
+
+def test_people_evacuated_from_a_building_are_no_force_leaving_ground(extract):
+    bank = extract("The bank was evacuated on Monday while police searched it, and staff were evacuated too.",
+                   published="2008-12-14")
+    assert "non_violent_transfer_of_territory" not in [e.subtype for e in bank.events]
+    town = extract("Government troops evacuated the town of Kidal on Monday.", published="2008-12-14")
+    assert [e.subtype for e in town.events] == ["non_violent_transfer_of_territory"]

@@ -49,6 +49,10 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
 
     # The closest governor wins: "today confirmed the arrest ... Saturday" dates the arrest by Saturday,
     # which hangs from "arrest", not by "today", which hangs from the clause's verb.
+    if _before_its_clause(ann, head, ctx.words.consequence_words):
+        # "closed most of the weekend due to the explosion": the clause's times are of what followed
+        in_sentence = [t for t in in_sentence if (governing_hops(ann, t, head) or (0, 0))[0] == 0
+                       or not governs(ann, t, _clause_verb(ann, head))]
     ranked = [(h, abs(t.evidence[0].start - anchor), t) for t in in_sentence if (h := governing_hops(ann, t, head))]
     ranked = _beyond_reporting(ann, ranked, head, ctx.words.reporting_verbs)
     if ranked:
@@ -105,6 +109,20 @@ def event_times(ann: Annotations, times: Sequence[Time], findings: TimeFindings)
             continue  # "at 3 a.m." only repeats the day in context (or publication's): the other rules say which
         out.append(t)
     return out
+
+
+def _before_its_clause(ann: Annotations, head: int, words: frozenset[str]) -> bool:
+    """An event noun told as what came before its clause: a consequence word on the way from the noun up to the
+    clause's verb ("due to the explosion", "after the attack")."""
+    if ann.tokens[head].pos in _CLAUSE_POS or not words:
+        return False
+    j, seen = ann.tokens[head].head, {head}
+    while j not in seen and ann.tokens[j].pos not in _CLAUSE_POS:
+        if ann.tokens[j].text.lower() in words:
+            return True
+        seen.add(j)
+        j = ann.tokens[j].head
+    return False
 
 
 def governs(ann: Annotations, time: Time, head: int) -> bool:

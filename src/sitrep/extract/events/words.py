@@ -69,6 +69,7 @@ class EventWords:
     arrest_heads: frozenset[str]
     # dates
     reporting_verbs: frozenset[str]
+    consequence_words: frozenset[str]
     # places
     elsewhere_heads: frozenset[str]
     residence_prepositions: frozenset[str]
@@ -123,6 +124,7 @@ def event_words(lex: Lexicon) -> EventWords:
         quality_prepositions=words("quality_prepositions"),
         description_verbs=words("description_verbs"), legal_heads=words("legal_heads"),
         legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),
+        consequence_words=words("consequence_words"),
         elsewhere_heads=words("elsewhere_heads"), residence_prepositions=words("residence_prepositions"),
         separate_incident_cues=tuple(p.lower() for p in lex.phrases(s, "separate_incident_cues")),
         total_phrases=tuple(p.lower() for p in lex.phrases(s, "total_phrases")),

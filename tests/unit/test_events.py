@@ -498,6 +498,10 @@ def test_a_country_naming_whose_vehicle_or_troops_is_not_where(extract):
     report = extract("Gunmen attacked a U.S. convoy on Monday, killing two soldiers, officials in Kandahar said.",
                      published="2011-06-14")
     assert report.events and all(e.place is None or e.place.country != "US" for e in report.events)
+    # a name after its noun names the thing: "le lac Tchad" is Lake Chad, where the attack was
+    lake = extract("Des combattants de Boko Haram, utilisant des bateaux pour traverser le lac Tchad à partir du "
+                   "Nigeria, ont attaqué vendredi pour la première fois le Tchad, faisant 5 morts.", published="2015-02-14")
+    assert [e.place.country for e in lake.events] == ["TD"]
 
 
 def test_an_event_told_as_the_cause_of_what_followed_keeps_its_own_day(extract):

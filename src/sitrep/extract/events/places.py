@@ -191,11 +191,12 @@ def _residence(ann, p: Place, prepositions: frozenset[str]) -> bool:
 
 
 def _whose(ann, p: Place) -> bool:
-    """A country name that modifies a common noun ("a U.S. helicopter", "U.S. troops"): an owner, not a place."""
+    """A country name that modifies a common noun after it ("a U.S. helicopter", "U.S. troops"): an owner, not a
+    place. A name after its noun names the thing ("le lac Tchad")."""
     if p.precision != GeoPrecision.COUNTRY:
         return False
     j = token_index_at(ann, p.evidence[0].end - 1)
-    if j is None or ann.tokens[j].dep != "compound":
+    if j is None or ann.tokens[j].dep != "compound" or ann.tokens[j].head <= j:
         return False
     return ann.tokens[ann.tokens[j].head].pos == "NOUN"
 

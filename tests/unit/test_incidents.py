@@ -206,6 +206,16 @@ def test_a_kind_of_happening_done_again_and_again_is_background(extract):
     assert [e.subtype for e in news(cache)] == ["disrupted_weapons_use"]  # a count of things
 
 
+def test_a_sentence_summing_up_separate_operations_is_no_incident(extract):
+    for text in ("Several insurgents were killed and others detained during separate operations in the south over "
+                 "the past 24 hours, the coalition said.",
+                 "Des soldats ont été tués lors d'attaques distinctes dans le nord du pays."):
+        assert news(extract(text, published="2011-01-24")) == [], text
+    one = extract("In a separate operation, troops detained two suspected insurgents in Kandahar on Sunday.",
+                  published="2011-01-24")
+    assert [e.subtype for e in news(one)] == ["arrests"]  # one operation told apart: an incident
+
+
 def test_the_past_perfect_of_a_main_clause_tells_what_came_before(extract):
     for text in ("Five soldiers had been killed in a similar ambush near the town.",
                  "Le 16 février, cinq soldats du même détachement avaient été tués lors d'une embuscade similaire."):

@@ -68,7 +68,7 @@ def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | No
         return False  # "shelled the town repeatedly on Tuesday" is Tuesday's incident
     sent = ann.sentences[d.sentence]
     words = " " + " ".join(t.text.lower() for t in ann.tokens[sent.token_start:sent.token_end]) + " "
-    if any(f" {p} " in words for p in w.iterative_phrases):
+    if any(f" {p} " in words for p in w.iterative_phrases) or _separate_happenings(ann, sent, w):
         return True
     counted = [(e.start, e.end) for c in (*d.killed, *d.injured, *d.detained) for e in c.count.evidence]
     for trigger in d.triggers:
@@ -82,6 +82,17 @@ def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | No
         # "dozens of bombings", "killed in several raids", "une série d'attaques" ("d'" is a token of its own)
         if any(before.endswith(" " + q) or before.replace("' ", "'").endswith(" " + q) for q in w.iterative_quantifiers):
             return True
+    return False
+
+
+def _separate_happenings(ann: Annotations, sent, w: EventWords) -> bool:
+    """ "during separate operations", "in different attacks", "lors d'opérations distinctes": several happenings
+    summed up in one sentence (the adjective on a plural noun)."""
+    for t in ann.tokens[sent.token_start:sent.token_end]:
+        if t.text.lower() in w.separate_words and t.head != t.i:
+            head = ann.tokens[t.head]
+            if head.pos == "NOUN" and head.text.lower().endswith(w.plural_suffix) and head.text.lower() != head.lemma.lower():
+                return True
     return False
 
 

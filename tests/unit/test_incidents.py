@@ -216,6 +216,12 @@ def test_a_sentence_summing_up_separate_operations_is_no_incident(extract):
     assert [e.subtype for e in news(one)] == ["arrests"]  # one operation told apart: an incident
 
 
+def test_what_a_force_is_able_to_do_is_no_happening(extract):
+    for text in ("The police showed their capability to protect the town and fight for its people.",
+                 "La police a montré sa capacité à protéger la ville et à combattre pour ses habitants."):
+        assert news(extract(text, published="2011-10-20")) == [], text
+
+
 def test_the_past_perfect_of_a_main_clause_tells_what_came_before(extract):
     for text in ("Five soldiers had been killed in a similar ambush near the town.",
                  "Le 16 février, cinq soldats du même détachement avaient été tués lors d'une embuscade similaire."):

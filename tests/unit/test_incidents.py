@@ -370,3 +370,9 @@ def test_destruction_that_hurts_people_is_an_attack_on_them(extract):
     [e] = news(extract("A man smashed the windows of a parked car in Glendale on Tuesday, injuring a child inside.",
                        published="2018-04-05"))
     assert (e.type, e.injured.best) == ("violence_against_civilians", 1)
+
+
+def test_a_deed_beside_a_thwarted_attack_happened(extract):
+    r = extract("The navy thwarted an attack on a tanker off Aden on Thursday, apprehending 26 pirates.",
+                published="2011-11-11")
+    assert [e.subtype for e in news(r)] == ["arrests"]  # the attack was thwarted; the arrest took place

@@ -200,8 +200,11 @@ def _is_hypothetical(d: EventDraft, ctx: EventContext) -> bool:
                                      and ann.tokens[c].text.lower() in w.plan_modifiers for c in ann.children[head]):
         return True  # "the planned protests", "une éventuelle attaque"
     chain = [head, *_heads(ann, head, 2)]
-    for j in chain:
-        if (ann.tokens[j].lemma or "").lower() in w.hypothetical_heads and j != head:
+    for k, j in enumerate(chain):
+        # what was planned, threatened or thwarted is the head's object or complement; an adverbial clause
+        # beside it is a deed of its own ("thwarted an attack, apprehending 26 pirates")
+        if (ann.tokens[j].lemma or "").lower() in w.hypothetical_heads and j != head and (
+                ann.tokens[chain[k - 1]].dep not in _BESIDE_DEPS):
             return True
         if any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in w.modals for c in ann.children[j]):
             # "they would attack" / "would hold another protest": the modal governs the trigger's clause
@@ -234,6 +237,9 @@ def stated_intent(d: EventDraft, ann: Annotations, w: EventWords, tax: Taxonomy)
     if negated:
         return None if hostile else "REJECT"
     return "THREATEN" if hostile else "AGREE"
+
+
+_BESIDE_DEPS = frozenset({"advcl"})
 
 
 def _heads(ann: Annotations, i: int, n: int) -> list[int]:

@@ -518,3 +518,10 @@ def test_people_evacuated_from_a_building_are_no_force_leaving_ground(extract):
     assert "non_violent_transfer_of_territory" not in [e.subtype for e in bank.events]
     town = extract("Government troops evacuated the town of Kidal on Monday.", published="2008-12-14")
     assert [e.subtype for e in town.events] == ["non_violent_transfer_of_territory"]
+
+
+def test_a_petrol_bomb_is_a_crowds_weapon_not_a_remote_explosive(extract):
+    r = extract("Youths attacked a police station with petrol bombs in central Athens on Saturday.",
+                published="2008-12-14")
+    assert r.events and "remote_explosive" not in [e.subtype for e in r.events]
+    assert [e.type for e in r.events] == ["riots"]

@@ -126,3 +126,10 @@ def test_a_small_town_of_a_state_the_story_places_other_names_in_stays() -> None
     ridge = FakeEntry(11, "Ridge", "city", "FD", "South", lat=-8.1, lon=22.1, population=15_000)
     text = "A man from Capitol was stabbed near Hub on Monday. He was arrested in Ridge. Ridge is quiet."
     assert resolved(text, ["Capitol", "Hub", "Ridge", "Ridge"], CAPITAL, HUB_SOUTH, ridge)["Hub"] == "FD"
+
+
+def test_a_large_city_of_another_state_stays_by_any_of_its_names() -> None:
+    # "Dohuk" for Dahuk: a city of 300,000 is known in its own country whatever name the story uses
+    city = FakeEntry(12, "Hubstadt", "city", "FD", "South", lat=-8.0, lon=22.0, population=300_000)
+    text = "A man from Capitol was stabbed near Hub on Monday."
+    assert resolved(text, ["Capitol", "Hub"], CAPITAL, city, aliases={"Hub": [city]})["Hub"] == "FD"

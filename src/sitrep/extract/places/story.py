@@ -148,8 +148,8 @@ def _off_map(c: EntryLike, t: Toponym, anchors: list[Anchor], gazetteer: Gazette
         # is the story's own ("Laconia" six times, "Alaska" twice), and so is a state the article places other
         # names in ("Kanawha City" beside Charleston, West Virginia)
         local = [a for a in anchors if a.country == c.country and a.admin1]
-        if not local or times > max(a.named for a in local) or in_state > times:
-            return False
+        if not local or times > max(a.named for a in local) or in_state > times or c.population >= FAMOUS_POPULATION:
+            return False  # a city that large is known in its own country by any of its names ("Dohuk" for Dahuk)
         return c.admin1 not in {a.admin1 for a in local} and all(km(*point, *a.point) > OTHER_STATE_KM for a in local)
     return all(km(*point, *a.point) > OFF_MAP_KM for a in anchors)
 

@@ -85,12 +85,22 @@ def not_people(ann: Annotations, toponyms: list[Toponym], gazetteer: GazetteerLi
     out = []
     for t in toponyms:
         # a site named after the person too: "Webb Middle School"
-        other_sense = not t.mention.hint and (t.text in people or (is_actor is not None and is_actor(t.text)))
+        # "Boko" of "Boko Haram", "Ansar" of "Ansar Dine": a word of a party's name
+        other_sense = not t.mention.hint and (t.text in people or (is_actor is not None and (
+            is_actor(t.text) or _opens_an_actors_name(ann, t, is_actor))))
         if other_sense and not any(c.feature in _OWN_NAME_CLASSES and gazetteer.normalize(c.name) == t.key
                                    for c in t.candidates):
             continue
         out.append(t)
     return out
+
+
+def _opens_an_actors_name(ann: Annotations, t: Toponym, is_actor: Callable[[str], bool]) -> bool:
+    """The mention and the word after it name a known party ("Boko Haram")."""
+    end = t.mention.end
+    if end >= len(ann.tokens) or not ann.tokens[end].text[:1].isupper():
+        return False
+    return is_actor(ann.text[ann.tokens[t.mention.start].start : ann.tokens[end].end])
 
 
 def person_names(ann: Annotations, titles: frozenset[str] = frozenset()) -> set[str]:

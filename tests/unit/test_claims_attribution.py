@@ -250,6 +250,29 @@ def test_claims_quote_paragraph_continues_the_named_speaker_before_it(annotate):
         "Then the ammunition ran out and we had to leave the wounded with the villagers."]
 
 
+def test_claims_name_with_a_title_beside_it_is_a_person_and_he_adding_resolves_to_them(annotate):
+    # The tagger reads "Karim Nouri" as a group here; the title in apposition says it is one person, so the
+    # pronoun of the next sentence finds him and not the governor named before.
+    text = ("Governor Leyla Demir opened the bridge. Karim Nouri, a spokesman for the volunteers, seized the moment "
+            "to declare: “The valley is free.” He spoke for an hour, adding: “Nobody will be left behind.”")
+    declared = _by_cue(annotate, text, "declare")
+    assert (declared.speaker.name, declared.speaker.kind, declared.speaker.role) == (
+        "Karim Nouri", SpeakerKind.PERSON, "spokesman for the volunteers")
+    added = _by_cue(annotate, text, "adding")
+    assert added.speaker.name == "Karim Nouri"
+    assert [ev.text for ev in added.speaker.evidence] == ["He", "Karim Nouri, a spokesman for the volunteers"]
+    assert added.content.text == "Nobody will be left behind."
+
+
+def test_claims_second_verb_of_saying_beside_a_shifted_clause_is_the_speakers(annotate):
+    text = ("Colonel Dara Aziz said the brigade had held the ridge for a week and denied that any village was "
+            "shelled.")
+    said, denied = _by_cue(annotate, text, "said"), _by_cue(annotate, text, "denied")
+    assert said.content.text == "the brigade had held the ridge for a week"
+    assert denied.content.text == "any village was shelled"
+    assert denied.speaker.name == said.speaker.name == "Dara Aziz"
+
+
 def test_claims_clause_hung_on_the_occasion_noun_is_the_content(annotate):
     [claim] = _claims(annotate, "The ministry said in a statement that the road to the border was open.")
     assert (claim.cue.text, claim.content.text) == ("said in a statement", "the road to the border was open")
@@ -277,6 +300,17 @@ def test_claims_own_date_and_medium(annotate):
     assert claim.date is not None
     assert (claim.date.value, claim.date.precision) == ("2019-03", Precision.MONTH)
     assert claim.date.evidence[0].text == "March 2019"
+
+
+def test_claims_own_date_and_medium_through_the_pipeline():
+    from sitrep.pipeline import extract_one
+
+    text = "In March 2019 the governor told Reuters: “The road to the valley is safe for returning families.”"
+    report = extract_one(text, published="2020-06-01", outlet="Daily Test")
+    [claim] = report.claims
+    assert (claim.speaker.name, claim.medium) == ("governor", "Reuters")
+    assert (claim.date.value, claim.date.precision) == ("2019-03", Precision.MONTH)
+    assert [ev.text for ev in claim.date.evidence] == ["March 2019"]
 
 
 def test_claims_a_time_inside_the_content_is_not_the_claims_date(annotate):
@@ -368,6 +402,23 @@ def test_claims_nominal_cue_with_its_holder(annotate, text, cue_word, content, s
     assert claim.content.text == content
     assert claim.speaker.name == speaker
     assert claim.kind is kind
+
+
+def test_claims_possessive_pronoun_holding_a_claim_resolves_to_the_person_named_before(annotate):
+    text = "General Yahya Rasool spoke to the council for an hour. Few believed his claim that the bridge was safe."
+    claim = _by_cue(annotate, text, "claim")
+    assert claim.content.text == "the bridge was safe"
+    assert claim.speaker.name == "Yahya Rasool"
+    assert [ev.text for ev in claim.speaker.evidence] == ["his", "General Yahya Rasool"]
+
+
+def test_claims_statement_noun_with_its_clause_is_a_claim_but_not_with_a_topic(annotate):
+    text = "The ministry's statement that the border would reopen on Friday surprised the traders."
+    claim = _by_cue(annotate, text, "statement")
+    assert (claim.content.text, claim.speaker.name, claim.speaker.kind) == (
+        "the border would reopen on Friday", "ministry", SpeakerKind.ORGANIZATION)
+    # Where something was said is no claim of its own.
+    assert _claims(annotate, "The ministry's statement on the curfew was short.") == []
 
 
 def test_claims_nominal_cue_without_a_holder_is_no_claim(annotate):

@@ -125,11 +125,31 @@ class ClaimDoc:
                         count += 1
         return count
 
+    def second_cue_of(self, k: int) -> int | None:
+        """The cue whose second verb ``k`` is: "Warren said the coalition had provided support and denied that …"
+        is parsed with "denied" joined to "provided"; a verb of saying in the cue's plain past beside a clause
+        verb shifted back ("had", "would") is the speaker's, not part of what was said."""
+        ann = self.ann
+        tok = ann.tokens[k]
+        if tok.dep != "conj" or tok.tag != "VBD" or not self.is_cue(k, quoting=False):
+            return None
+        if any(ann.tokens[c].dep in ("nsubj", "nsubjpass", "aux", "auxpass") for c in ann.children[k]):
+            return None
+        clause = tok.head
+        cue = ann.tokens[clause].head
+        if ann.tokens[clause].dep != "ccomp" or not cue < clause < k or ann.tokens[cue].tag != "VBD" or \
+                not self.is_cue(cue, quoting=False):
+            return None
+        shifted = any(ann.tokens[c].dep == "aux" and ann.tokens[c].tag in ("VBD", "MD") for c in ann.children[clause])
+        return cue if shifted else None
+
     def speaker_of(self, k: int) -> int | None:
         if k in self.speaker_hint:
             return self.speaker_hint[k]
         if self.is_according(k):
             return according_object(self.ann, k, self.w)
+        if (cue := self.second_cue_of(k)) is not None:
+            return self.speaker_of(cue)
         head = subject_of(self.ann, k)
         if head is not None and self.quote_of[head] != -1:
             return None

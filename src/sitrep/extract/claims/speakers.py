@@ -110,6 +110,12 @@ def speaker_at(ann: Annotations, head: int, w: ClaimWords) -> Speaker:
         if named and tok.lemma.lower() in w.role_nouns:
             role = text_of(ann, strip_determiner(ann, phrase, w))
             return Speaker(name=text_of(ann, named), role=role, kind=SpeakerKind.PERSON, evidence=evidence)
+        # "Karim Nouri, a spokesman for the volunteers": a name the tagger missed (or took for a group) is a
+        # person when its apposition is one person's title.
+        if tok.pos == "PROPN" and ann.tokens[appos].tag == "NN" and noun_keys(ann, appos, w) & w.role_nouns:
+            name_idx = strip_determiner(ann, phrase, w)
+            return Speaker(name=text_of(ann, name_idx), role=text_of(ann, appos_idx), kind=SpeakerKind.PERSON,
+                           evidence=evidence)
 
     name_idx = strip_determiner(ann, phrase, w)
     name = text_of(ann, name_idx)

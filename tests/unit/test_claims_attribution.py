@@ -273,6 +273,14 @@ def test_claims_second_verb_of_saying_beside_a_shifted_clause_is_the_speakers(an
     assert denied.speaker.name == said.speaker.name == "Dara Aziz"
 
 
+def test_claims_second_verb_of_stance_beside_a_shifted_clause_is_the_speakers(annotate):
+    text = "Senator Mira Holt said the new tax would cost jobs and praised the farmers for their patience."
+    said, praised = _by_cue(annotate, text, "said"), _by_cue(annotate, text, "praised")
+    assert said.content.text == "the new tax would cost jobs"
+    assert praised.content.text == "the farmers for their patience"
+    assert praised.speaker.name == "Mira Holt"
+
+
 def test_claims_clause_hung_on_the_occasion_noun_is_the_content(annotate):
     [claim] = _claims(annotate, "The ministry said in a statement that the road to the border was open.")
     assert (claim.cue.text, claim.content.text) == ("said in a statement", "the road to the border was open")

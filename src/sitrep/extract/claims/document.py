@@ -131,7 +131,7 @@ class ClaimDoc:
         verb shifted back ("had", "would") is the speaker's, not part of what was said."""
         ann = self.ann
         tok = ann.tokens[k]
-        if tok.dep != "conj" or tok.tag != "VBD" or not self.is_cue(k, quoting=False):
+        if tok.dep != "conj" or tok.tag != "VBD" or not (self.is_cue(k, quoting=False) or self.takes_a_stance(k)):
             return None
         if any(ann.tokens[c].dep in ("nsubj", "nsubjpass", "aux", "auxpass") for c in ann.children[k]):
             return None
@@ -142,6 +142,12 @@ class ClaimDoc:
             return None
         shifted = any(ann.tokens[c].dep == "aux" and ann.tokens[c].tag in ("VBD", "MD") for c in ann.children[clause])
         return cue if shifted else None
+
+    def takes_a_stance(self, k: int) -> bool:
+        """Whether the verb at ``k`` is one of the language's verbs of stance, force of words, or characterising."""
+        w, lemma = self.w, self.ann.tokens[k].lemma.lower()
+        return self.ann.tokens[k].pos == "VERB" and (
+            lemma in w.stance_verbs or lemma in w.verbal_force_verbs or lemma in w.characterize_verbs)
 
     def speaker_of(self, k: int) -> int | None:
         if k in self.speaker_hint:

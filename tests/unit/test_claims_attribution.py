@@ -538,3 +538,20 @@ def test_claims_topic_hung_on_the_addressee(annotate):
                                   "The troops were backed by artillery."])
 def test_claims_military_support_is_no_stance(annotate, text):
     assert _claims(annotate, text) == []
+
+
+def test_claims_headline_surname_of_a_person_named_in_the_text_speaks(annotate):
+    text = "Okafor: 'Never trust a calm river.'\n\nSenator Bola Okafor gave the students some advice on Monday."
+    claim = _by_cue(annotate, text, ":")
+    assert (claim.speaker.name, claim.content.text) == ("Okafor", "'Never trust a calm river.'")
+    # A capitalised word no person of the text carries is a label, not a speaker.
+    other = "Warning: 'Never trust a calm river.'\n\nSenator Bola Okafor gave the students some advice on Monday."
+    assert [c for c in _claims(annotate, other) if c.cue.text == ":"] == []
+
+
+def test_claims_asked_whether_is_a_question_put_with_no_asker(annotate):
+    text = "Asked whether the road was open, the mayor said the army would decide."
+    asked = _by_cue(annotate, text, "Asked")
+    assert (asked.content.text, asked.kind, asked.speaker.name) == ("whether the road was open", ClaimKind.QUESTION,
+                                                                    None)
+    assert _by_cue(annotate, text, "said").speaker.name == "mayor"

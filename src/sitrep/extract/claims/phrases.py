@@ -136,7 +136,8 @@ def _appeal(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
 
 
 def _asked(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
-    """ "Asked about the strike, the mayor said …", "Asked to describe the device, …": a question put, no asker named."""
+    """ "Asked about the strike, the mayor said …", "Asked whether …", "Asked to describe the device, …": a question
+    put, no asker named."""
     if any(ann.tokens[c].dep in ("nsubj", "nsubjpass", "advmod", "mark") for c in ann.children[k]):
         return None  # "He was asked about …" is an ordinary clause; "said when asked about …" the occasion
     for c in ann.children[k]:
@@ -145,9 +146,10 @@ def _asked(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
             obj = child(ann, c, _OBJECTS)
             if obj is not None:
                 return PhraseCue(cue=[k, c], content=subtree_set(ann, obj), speaker=None)
-    xcomp = child(ann, k, ("xcomp",))
-    if xcomp is not None:
-        return PhraseCue(cue=[k], content=subtree_set(ann, xcomp), speaker=None)
+    # "Asked to describe the device, …", "Asked whether the road was open, …": the question itself.
+    clause = child(ann, k, ("xcomp", "ccomp"))
+    if clause is not None and clause > k:
+        return PhraseCue(cue=[k], content=subtree_set(ann, clause), speaker=None)
     return None
 
 

@@ -273,6 +273,28 @@ def test_claims_second_verb_of_saying_beside_a_shifted_clause_is_the_speakers(an
     assert denied.speaker.name == said.speaker.name == "Dara Aziz"
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "second", "content"),
+    [
+        ("The mayor says the bridge would take a year to rebuild and tells the council that money is short.", "says",
+         "tells", "the bridge would take a year to rebuild"),
+        ("The envoy insists the truce must hold, and has urged both sides to pull back.", "insists", "urged",
+         "the truce must hold"),
+    ],
+)
+def test_claims_second_verb_in_the_cues_tense_is_the_speakers(annotate, text, first, second, content):
+    outer, inner = _by_cue(annotate, text, first), _by_cue(annotate, text, second)
+    assert outer.content.text == content
+    assert inner.speaker.name == outer.speaker.name
+
+
+def test_claims_second_verb_in_the_clauses_tense_stays_inside(annotate):
+    # "said the coalition provided … and denied": the coalition may have denied; the words stay one claim.
+    text = "The colonel said the brigade crossed the river and denied any role in the fire."
+    said = _by_cue(annotate, text, "said")
+    assert said.content.text == "the brigade crossed the river and denied any role in the fire"
+
+
 def test_claims_second_verb_of_stance_beside_a_shifted_clause_is_the_speakers(annotate):
     text = "Senator Mira Holt said the new tax would cost jobs and praised the farmers for their patience."
     said, praised = _by_cue(annotate, text, "said"), _by_cue(annotate, text, "praised")

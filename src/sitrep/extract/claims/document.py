@@ -127,21 +127,33 @@ class ClaimDoc:
 
     def second_cue_of(self, k: int) -> int | None:
         """The cue whose second verb ``k`` is: "Warren said the coalition had provided support and denied that …"
-        is parsed with "denied" joined to "provided"; a verb of saying in the cue's plain past beside a clause
-        verb shifted back ("had", "would") is the speaker's, not part of what was said."""
+        is parsed with "denied" joined to "provided". A verb of saying or stance with no subject of its own, in the
+        cue's own tense ("said … and denied", "says … and tells", "insists … and has championed") beside a clause
+        verb in another ("had provided", "would sit", "be left"), is the speaker's, not part of what was said;
+        in the same tense ("said the coalition provided … and denied") it may be either, and stays inside."""
         ann = self.ann
         tok = ann.tokens[k]
-        if tok.dep != "conj" or tok.tag != "VBD" or not (self.is_cue(k, quoting=False) or self.takes_a_stance(k)):
+        if tok.dep != "conj" or not (self.is_cue(k, quoting=False) or self.takes_a_stance(k)):
             return None
-        if any(ann.tokens[c].dep in ("nsubj", "nsubjpass", "aux", "auxpass") for c in ann.children[k]):
+        if any(ann.tokens[c].dep in ("nsubj", "nsubjpass") for c in ann.children[k]):
             return None
-        clause = tok.head
+        joined = clause = tok.head
+        while ann.tokens[clause].dep == "xcomp" and ann.tokens[clause].head != clause:
+            clause = ann.tokens[clause].head  # "would take a year to rebuild and tells …": joined to "rebuild"
         cue = ann.tokens[clause].head
-        if ann.tokens[clause].dep != "ccomp" or not cue < clause < k or ann.tokens[cue].tag != "VBD" or \
-                not self.is_cue(cue, quoting=False):
+        if ann.tokens[clause].dep != "ccomp" or not cue < clause < k or not self.is_cue(cue, quoting=False):
             return None
-        shifted = any(ann.tokens[c].dep == "aux" and ann.tokens[c].tag in ("VBD", "MD") for c in ann.children[clause])
-        return cue if shifted else None
+        tense = ann.tokens[cue].tag
+        if tense not in ("VBD", "VBZ") or self._finite_tag(k) != tense:
+            return None
+        plain = not any(ann.tokens[c].dep in ("aux", "auxpass") for c in ann.children[joined])
+        return None if plain and ann.tokens[joined].tag == tense else cue
+
+    def _finite_tag(self, k: int) -> str:
+        """The tag of the word that carries a verb's tense: its first auxiliary, else the verb."""
+        ann = self.ann
+        aux = [c for c in ann.children[k] if c < k and ann.tokens[c].dep in ("aux", "auxpass")]
+        return ann.tokens[min(aux)].tag if aux else ann.tokens[k].tag
 
     def takes_a_stance(self, k: int) -> bool:
         """Whether the verb at ``k`` is one of the language's verbs of stance, force of words, or characterising."""

@@ -120,9 +120,10 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
         lemma = tok.lemma.lower()
         if "ccomp" in deps:
             content = subtree_set(ann, deps["ccomp"])
-            for c in ann.children[deps["ccomp"]]:
-                if doc.second_cue_of(c) == k:  # "said A and denied B": B is the speaker's second claim
-                    content -= subtree_set(ann, c) | {j for j in ann.children[deps["ccomp"]]
+            for c in sorted(content):
+                if c in content and doc.second_cue_of(c) == k:  # "said A and denied B": B is the speaker's
+                    joined = ann.tokens[c].head
+                    content -= subtree_set(ann, c) | {j for j in ann.children[joined]
                                                       if ann.tokens[j].dep == "cc" and j < c}
             if tok.dep == "conj" and tok.head < deps["ccomp"] < k:
                 # "A, but B, a source said" parsed as A <conj> said <ccomp> B: the source said both.

@@ -234,3 +234,13 @@ def test_claims_made_it_clear_leaves_the_it_out(annotate):
 def test_claims_link_to_the_sentence_before_is_the_writers(annotate, text, content):
     [claim] = _claims(annotate, text)
     assert claim.content.text == content
+
+
+def test_claims_but_clause_after_the_content_goes_on_with_what_was_said(annotate):
+    said = next(c for c in _claims(annotate, "The mayor said he backed the plan, but it would be hard to pay for.")
+                if c.cue.text == "said")
+    assert said.content.text == "he backed the plan, but it would be hard to pay for"
+    # A verb of saying there is a claim of its own.
+    claims = _claims(annotate, "The mayor said he backed the plan, but denied that it would cost much.")
+    assert [(c.cue.text, c.content.text) for c in claims if c.cue.text in ("said", "denied")] == [
+        ("said", "he backed the plan"), ("denied", "it would cost much")]

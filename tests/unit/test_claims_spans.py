@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from sitrep.extract.claims import extract_claims
-from sitrep.model import Claim, ClaimKind, check_evidence
+from sitrep.model import Claim, ClaimKind, SpeakerKind, check_evidence
 
 pytestmark = pytest.mark.slow
 
@@ -244,3 +244,20 @@ def test_claims_but_clause_after_the_content_goes_on_with_what_was_said(annotate
     claims = _claims(annotate, "The mayor said he backed the plan, but denied that it would cost much.")
     assert [(c.cue.text, c.content.text) for c in claims if c.cue.text in ("said", "denied")] == [
         ("said", "he backed the plan"), ("denied", "it would cost much")]
+
+
+def test_claims_words_opening_the_sentence_run_into_the_quote_after_them(annotate):
+    claim = _one_claim(annotate, "The new plans “will help families return before winter,” the minister said.")
+    assert claim.content.text.startswith("The new plans “will help families")
+    assert claim.direct is False
+    assert (claim.speaker.name, claim.speaker.kind, claim.speaker.role) == (
+        "minister", SpeakerKind.UNNAMED_SOURCE, "minister")
+    # A quote that opens with its own sentence keeps only its words.
+    whole = _one_claim(annotate, "“The plans will help families,” the minister said.")
+    assert (whole.content.text, whole.direct) == ("The plans will help families", True)
+    assert whole.speaker.kind is SpeakerKind.UNNAMED_SOURCE
+
+
+def _one_claim(annotate, text: str):
+    [claim] = _claims(annotate, text)
+    return claim

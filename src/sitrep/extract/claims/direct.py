@@ -26,6 +26,7 @@ _SCARE_WORDS = 3  # a quote of at most this many words with no cue is a hedge, n
 _CUE_WINDOW = 24
 _CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "dep"})  # dep: the "-t-" of "a-t-il"
 _TITLE_SHARE = 0.7
+_SUBJECT_WORDS = 12  # unquoted words that open a sentence and run into its quote ('The new plans “will …”')
 _LEAD_WORDS = 4  # words of a cue's object before the quote they run into ('calls it a “…”')  # of a cue-less quote's words capitalised: a title or a slogan
 
 
@@ -59,7 +60,12 @@ def scan_quotes(doc: ClaimDoc) -> QuoteScan:
         if cue is None and (colon := colon_cue(doc, q_i)) is not None:
             cue, whole = colon, True  # 'made her position plain: “…”': any verb phrase before a colon
         if cue is not None and whole:
-            found.append(quote_claim(doc, q_i, cue))
+            claim = quote_claim(doc, q_i, cue)
+            if after is not None and (lead := _subject_before(doc, q)) is not None:
+                # 'The new plans “will help families,” the minister said': the words before the quote are said too.
+                claim = Found(parts=((lead, q.end),), cue=claim.cue, speaker=claim.speaker, direct=False,
+                              anchor=lead, quote_ids=claim.quote_ids)
+            found.append(claim)
             used.add(cue)
         elif short:
             scare.append(ann.evidence(q.start, q.end))
@@ -154,6 +160,26 @@ def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
     if not soft and doc.outside_complement(found, q_i) > 0:
         return None
     return found
+
+
+def _subject_before(doc: ClaimDoc, q: Quote) -> int | None:
+    """Where a sentence starts when it opens with a few unquoted words that the quote goes on from ('The new plans
+    “will help families,”'): a noun phrase with no verb, the quote opening in lower case. None otherwise."""
+    ann, text = doc.ann, doc.ann.text
+    first_word = text[q.start : q.start + 1]
+    if not first_word.islower():
+        return None
+    open_tok = doc.token_at(q.open)
+    if open_tok >= len(ann.tokens):
+        return None
+    sentence = doc.sentence_range(open_tok)
+    words = [j for j in range(sentence.start, open_tok) if not filler(ann, j)]
+    if not words or len(words) > _SUBJECT_WORDS or any(
+            ann.tokens[j].pos in ("VERB", "AUX") or doc.quote_of[j] != -1 for j in words):
+        return None
+    if not any(ann.tokens[j].pos in ("NOUN", "PROPN", "PRON") for j in words):
+        return None
+    return ann.tokens[words[0]].start
 
 
 def _name_after(doc: ClaimDoc, cue: int) -> int | None:

@@ -128,6 +128,9 @@ def speaker_at(ann: Annotations, head: int, w: ClaimWords) -> Speaker:
     if keys & w.source_nouns and (tok.pos == "NOUN" or tok.ent_type not in _ORG_ENTS):
         return Speaker(name=name, role=role or (name if titled else None), kind=SpeakerKind.UNNAMED_SOURCE,
                        evidence=evidence)
+    if titled and tok.text.islower() and tok.ent_type not in _ORG_ENTS:
+        # "the minister" tagged as a name after a quote: a title in lower case names no organisation.
+        return Speaker(name=name, role=role or name, kind=SpeakerKind.UNNAMED_SOURCE, evidence=evidence)
     has_org = any(ann.tokens[i].ent_type in _ORG_ENTS for i in name_idx)
     if keys & w.org_nouns or tok.ent_type in _ORG_ENTS or tok.pos == "PROPN" or has_org:
         return Speaker(name=name, role=role, kind=SpeakerKind.ORGANIZATION, evidence=evidence)

@@ -261,3 +261,17 @@ def test_claims_words_opening_the_sentence_run_into_the_quote_after_them(annotat
 def _one_claim(annotate, text: str):
     [claim] = _claims(annotate, text)
     return claim
+
+
+def test_claims_sentence_with_its_verb_running_into_the_quote_is_said_as_a_whole(annotate):
+    claim = _one_claim(annotate, "He was a “gifted and patient student,” the school said in a statement.")
+    assert claim.content.text.startswith("He was a “gifted and patient student")
+    assert claim.direct is False
+    # A verb of saying before the quote makes it that verb's quote, not words running into it.
+    claims = _claims(annotate, "He said it was a “gifted and patient choice,” the school added.")
+    assert all(not c.content.text.startswith("He said") for c in claims)
+
+
+def test_claims_quote_after_that_is_reported_speech_in_quotation(annotate):
+    claim = _one_claim(annotate, "The governor vowed that “no family will spend the winter in a tent.”")
+    assert (claim.content.text, claim.direct) == ("no family will spend the winter in a tent.", False)

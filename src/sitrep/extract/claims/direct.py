@@ -8,7 +8,7 @@ A pass of the claims stage over the quotes ``quotes.py`` paired. Language-free: 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitrep.extract.claims.colons import colon_cue
 from sitrep.extract.claims.document import ClaimDoc, Found
@@ -65,6 +65,8 @@ def scan_quotes(doc: ClaimDoc) -> QuoteScan:
                 # 'The new plans “will help families,” the minister said': the words before the quote are said too.
                 claim = Found(parts=((lead, q.end),), cue=claim.cue, speaker=claim.speaker, direct=False,
                               anchor=lead, quote_ids=claim.quote_ids)
+            elif after is None and _after_complementizer(doc, q):
+                claim = replace(claim, direct=False)  # 'said that “…”': reported speech, quoted
             found.append(claim)
             used.add(cue)
         elif short:
@@ -162,6 +164,15 @@ def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
     return found
 
 
+def _after_complementizer(doc: ClaimDoc, q: Quote) -> bool:
+    """Whether the word right before the quote's opening mark is a complementizer ('vowed that “…”')."""
+    ann = doc.ann
+    j = doc.token_at(q.open) - 1
+    while j >= 0 and filler(ann, j):
+        j -= 1
+    return j >= 0 and ann.tokens[j].dep == "mark" and ann.tokens[j].text.lower() in doc.w.complementizers
+
+
 def _subject_before(doc: ClaimDoc, q: Quote) -> int | None:
     """Where a sentence starts when it opens with a few unquoted words that the quote goes on from ('The new plans
     “will help families,”'): a noun phrase with no verb, the quote opening in lower case. None otherwise."""
@@ -175,7 +186,7 @@ def _subject_before(doc: ClaimDoc, q: Quote) -> int | None:
     sentence = doc.sentence_range(open_tok)
     words = [j for j in range(sentence.start, open_tok) if not filler(ann, j)]
     if not words or len(words) > _SUBJECT_WORDS or any(
-            ann.tokens[j].pos in ("VERB", "AUX") or doc.quote_of[j] != -1 for j in words):
+            doc.is_cue(j, quoting=False) or doc.quote_of[j] != -1 or ann.tokens[j].text in _STOPS for j in words):
         return None
     if not any(ann.tokens[j].pos in ("NOUN", "PROPN", "PRON") for j in words):
         return None

@@ -577,3 +577,12 @@ def test_claims_asked_whether_is_a_question_put_with_no_asker(annotate):
     assert (asked.content.text, asked.kind, asked.speaker.name) == ("whether the road was open", ClaimKind.QUESTION,
                                                                     None)
     assert _by_cue(annotate, text, "said").speaker.name == "mayor"
+
+
+def test_claims_quoted_programme_title_is_the_medium_not_words_said(annotate):
+    text = "Senator Rana Aziz said on ABC’s “This Week With George Stephanopoulos” that the vote was lost."
+    ann = annotate(text)
+    this_week = _time(text, "This Week", "2019-W24", Precision.WEEK)
+    [claim] = extract_claims(ann, times=[this_week])
+    assert (claim.content.text, claim.medium) == ("the vote was lost", "ABC")
+    assert claim.date is None  # the programme's name dates nothing

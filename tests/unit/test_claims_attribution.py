@@ -586,3 +586,19 @@ def test_claims_quoted_programme_title_is_the_medium_not_words_said(annotate):
     [claim] = extract_claims(ann, times=[this_week])
     assert (claim.content.text, claim.medium) == ("the vote was lost", "ABC")
     assert claim.date is None  # the programme's name dates nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("The inquiry concluded that the fire at the depot was set on purpose.", "concluded",
+         "the fire at the depot was set on purpose", "inquiry"),
+        ("The old farmer recalled that the river had flooded twice that spring.", "recalled",
+         "the river had flooded twice that spring", "old farmer"),
+        ("The old farmer recalled the long winter of the siege.", "recalled", "the long winter of the siege",
+         "old farmer"),
+    ],
+)
+def test_claims_what_is_concluded_or_recalled(annotate, text, cue, content, speaker):
+    claim = _by_cue(annotate, text, cue)
+    assert (claim.content.text, claim.speaker.name) == (content, speaker)

@@ -250,6 +250,59 @@ def test_claims_quote_paragraph_continues_the_named_speaker_before_it(annotate):
         "Then the ammunition ran out and we had to leave the wounded with the villagers."]
 
 
+def test_claims_name_with_a_title_beside_it_is_a_person_and_he_adding_resolves_to_them(annotate):
+    # The tagger reads "Karim Nouri" as a group here; the title in apposition says it is one person, so the
+    # pronoun of the next sentence finds him and not the governor named before.
+    text = ("Governor Leyla Demir opened the bridge. Karim Nouri, a spokesman for the volunteers, seized the moment "
+            "to declare: “The valley is free.” He spoke for an hour, adding: “Nobody will be left behind.”")
+    declared = _by_cue(annotate, text, "declare")
+    assert (declared.speaker.name, declared.speaker.kind, declared.speaker.role) == (
+        "Karim Nouri", SpeakerKind.PERSON, "spokesman for the volunteers")
+    added = _by_cue(annotate, text, "adding")
+    assert added.speaker.name == "Karim Nouri"
+    assert [ev.text for ev in added.speaker.evidence] == ["He", "Karim Nouri, a spokesman for the volunteers"]
+    assert added.content.text == "Nobody will be left behind."
+
+
+def test_claims_second_verb_of_saying_beside_a_shifted_clause_is_the_speakers(annotate):
+    text = ("Colonel Dara Aziz said the brigade had held the ridge for a week and denied that any village was "
+            "shelled.")
+    said, denied = _by_cue(annotate, text, "said"), _by_cue(annotate, text, "denied")
+    assert said.content.text == "the brigade had held the ridge for a week"
+    assert denied.content.text == "any village was shelled"
+    assert denied.speaker.name == said.speaker.name == "Dara Aziz"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "content"),
+    [
+        ("The mayor says the bridge would take a year to rebuild and tells the council that money is short.", "says",
+         "tells", "the bridge would take a year to rebuild"),
+        ("The envoy insists the truce must hold, and has urged both sides to pull back.", "insists", "urged",
+         "the truce must hold"),
+    ],
+)
+def test_claims_second_verb_in_the_cues_tense_is_the_speakers(annotate, text, first, second, content):
+    outer, inner = _by_cue(annotate, text, first), _by_cue(annotate, text, second)
+    assert outer.content.text == content
+    assert inner.speaker.name == outer.speaker.name
+
+
+def test_claims_second_verb_in_the_clauses_tense_stays_inside(annotate):
+    # "said the coalition provided … and denied": the coalition may have denied; the words stay one claim.
+    text = "The colonel said the brigade crossed the river and denied any role in the fire."
+    said = _by_cue(annotate, text, "said")
+    assert said.content.text == "the brigade crossed the river and denied any role in the fire"
+
+
+def test_claims_second_verb_of_stance_beside_a_shifted_clause_is_the_speakers(annotate):
+    text = "Senator Mira Holt said the new tax would cost jobs and praised the farmers for their patience."
+    said, praised = _by_cue(annotate, text, "said"), _by_cue(annotate, text, "praised")
+    assert said.content.text == "the new tax would cost jobs"
+    assert praised.content.text == "the farmers for their patience"
+    assert praised.speaker.name == "Mira Holt"
+
+
 def test_claims_clause_hung_on_the_occasion_noun_is_the_content(annotate):
     [claim] = _claims(annotate, "The ministry said in a statement that the road to the border was open.")
     assert (claim.cue.text, claim.content.text) == ("said in a statement", "the road to the border was open")
@@ -277,6 +330,17 @@ def test_claims_own_date_and_medium(annotate):
     assert claim.date is not None
     assert (claim.date.value, claim.date.precision) == ("2019-03", Precision.MONTH)
     assert claim.date.evidence[0].text == "March 2019"
+
+
+def test_claims_own_date_and_medium_through_the_pipeline():
+    from sitrep.pipeline import extract_one
+
+    text = "In March 2019 the governor told Reuters: “The road to the valley is safe for returning families.”"
+    report = extract_one(text, published="2020-06-01", outlet="Daily Test")
+    [claim] = report.claims
+    assert (claim.speaker.name, claim.medium) == ("governor", "Reuters")
+    assert (claim.date.value, claim.date.precision) == ("2019-03", Precision.MONTH)
+    assert [ev.text for ev in claim.date.evidence] == ["March 2019"]
 
 
 def test_claims_a_time_inside_the_content_is_not_the_claims_date(annotate):
@@ -368,6 +432,23 @@ def test_claims_nominal_cue_with_its_holder(annotate, text, cue_word, content, s
     assert claim.content.text == content
     assert claim.speaker.name == speaker
     assert claim.kind is kind
+
+
+def test_claims_possessive_pronoun_holding_a_claim_resolves_to_the_person_named_before(annotate):
+    text = "General Yahya Rasool spoke to the council for an hour. Few believed his claim that the bridge was safe."
+    claim = _by_cue(annotate, text, "claim")
+    assert claim.content.text == "the bridge was safe"
+    assert claim.speaker.name == "Yahya Rasool"
+    assert [ev.text for ev in claim.speaker.evidence] == ["his", "General Yahya Rasool"]
+
+
+def test_claims_statement_noun_with_its_clause_is_a_claim_but_not_with_a_topic(annotate):
+    text = "The ministry's statement that the border would reopen on Friday surprised the traders."
+    claim = _by_cue(annotate, text, "statement")
+    assert (claim.content.text, claim.speaker.name, claim.speaker.kind) == (
+        "the border would reopen on Friday", "ministry", SpeakerKind.ORGANIZATION)
+    # Where something was said is no claim of its own.
+    assert _claims(annotate, "The ministry's statement on the curfew was short.") == []
 
 
 def test_claims_nominal_cue_without_a_holder_is_no_claim(annotate):
@@ -479,3 +560,45 @@ def test_claims_topic_hung_on_the_addressee(annotate):
                                   "The troops were backed by artillery."])
 def test_claims_military_support_is_no_stance(annotate, text):
     assert _claims(annotate, text) == []
+
+
+def test_claims_headline_surname_of_a_person_named_in_the_text_speaks(annotate):
+    text = "Okafor: 'Never trust a calm river.'\n\nSenator Bola Okafor gave the students some advice on Monday."
+    claim = _by_cue(annotate, text, ":")
+    assert (claim.speaker.name, claim.content.text) == ("Okafor", "'Never trust a calm river.'")
+    # A capitalised word no person of the text carries is a label, not a speaker.
+    other = "Warning: 'Never trust a calm river.'\n\nSenator Bola Okafor gave the students some advice on Monday."
+    assert [c for c in _claims(annotate, other) if c.cue.text == ":"] == []
+
+
+def test_claims_asked_whether_is_a_question_put_with_no_asker(annotate):
+    text = "Asked whether the road was open, the mayor said the army would decide."
+    asked = _by_cue(annotate, text, "Asked")
+    assert (asked.content.text, asked.kind, asked.speaker.name) == ("whether the road was open", ClaimKind.QUESTION,
+                                                                    None)
+    assert _by_cue(annotate, text, "said").speaker.name == "mayor"
+
+
+def test_claims_quoted_programme_title_is_the_medium_not_words_said(annotate):
+    text = "Senator Rana Aziz said on ABC’s “This Week With George Stephanopoulos” that the vote was lost."
+    ann = annotate(text)
+    this_week = _time(text, "This Week", "2019-W24", Precision.WEEK)
+    [claim] = extract_claims(ann, times=[this_week])
+    assert (claim.content.text, claim.medium) == ("the vote was lost", "ABC")
+    assert claim.date is None  # the programme's name dates nothing
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("The inquiry concluded that the fire at the depot was set on purpose.", "concluded",
+         "the fire at the depot was set on purpose", "inquiry"),
+        ("The old farmer recalled that the river had flooded twice that spring.", "recalled",
+         "the river had flooded twice that spring", "old farmer"),
+        ("The old farmer recalled the long winter of the siege.", "recalled", "the long winter of the siege",
+         "old farmer"),
+    ],
+)
+def test_claims_what_is_concluded_or_recalled(annotate, text, cue, content, speaker):
+    claim = _by_cue(annotate, text, cue)
+    assert (claim.content.text, claim.speaker.name) == (content, speaker)

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from sitrep.extract.claims import extract_claims
-from sitrep.model import Claim, ClaimKind, check_evidence
+from sitrep.model import Claim, ClaimKind, SpeakerKind, check_evidence
 
 pytestmark = pytest.mark.slow
 
@@ -234,3 +234,44 @@ def test_claims_made_it_clear_leaves_the_it_out(annotate):
 def test_claims_link_to_the_sentence_before_is_the_writers(annotate, text, content):
     [claim] = _claims(annotate, text)
     assert claim.content.text == content
+
+
+def test_claims_but_clause_after_the_content_goes_on_with_what_was_said(annotate):
+    said = next(c for c in _claims(annotate, "The mayor said he backed the plan, but it would be hard to pay for.")
+                if c.cue.text == "said")
+    assert said.content.text == "he backed the plan, but it would be hard to pay for"
+    # A verb of saying there is a claim of its own.
+    claims = _claims(annotate, "The mayor said he backed the plan, but denied that it would cost much.")
+    assert [(c.cue.text, c.content.text) for c in claims if c.cue.text in ("said", "denied")] == [
+        ("said", "he backed the plan"), ("denied", "it would cost much")]
+
+
+def test_claims_words_opening_the_sentence_run_into_the_quote_after_them(annotate):
+    claim = _one_claim(annotate, "The new plans “will help families return before winter,” the minister said.")
+    assert claim.content.text.startswith("The new plans “will help families")
+    assert claim.direct is False
+    assert (claim.speaker.name, claim.speaker.kind, claim.speaker.role) == (
+        "minister", SpeakerKind.UNNAMED_SOURCE, "minister")
+    # A quote that opens with its own sentence keeps only its words.
+    whole = _one_claim(annotate, "“The plans will help families,” the minister said.")
+    assert (whole.content.text, whole.direct) == ("The plans will help families", True)
+    assert whole.speaker.kind is SpeakerKind.UNNAMED_SOURCE
+
+
+def _one_claim(annotate, text: str):
+    [claim] = _claims(annotate, text)
+    return claim
+
+
+def test_claims_sentence_with_its_verb_running_into_the_quote_is_said_as_a_whole(annotate):
+    claim = _one_claim(annotate, "He was a “gifted and patient student,” the school said in a statement.")
+    assert claim.content.text.startswith("He was a “gifted and patient student")
+    assert claim.direct is False
+    # A verb of saying before the quote makes it that verb's quote, not words running into it.
+    claims = _claims(annotate, "He said it was a “gifted and patient choice,” the school added.")
+    assert all(not c.content.text.startswith("He said") for c in claims)
+
+
+def test_claims_quote_after_that_is_reported_speech_in_quotation(annotate):
+    claim = _one_claim(annotate, "The governor vowed that “no family will spend the winter in a tent.”")
+    assert (claim.content.text, claim.direct) == ("no family will spend the winter in a tent.", False)

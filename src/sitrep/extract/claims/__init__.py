@@ -16,8 +16,10 @@ The words are the language's (``lang/<code>/claims.yaml``; the titles of people 
 
 Known gaps (PolNeAR, claims@4): a long tail of cue words and phrasings no table holds ("heaped praise on",
 "took aim at", "is hungry for"), evidential and enabling cues ("rules permit", "it is clear that", "for voters,
-X"), nouns of view with no holder in the sentence, and content lost when the parse attaches a clause to the
-wrong verb.
+X": taken as the voters' view, 7 of 17 on tune were the writer's), nouns of view with no holder in the sentence
+("concerns that …": PolNeAR marks them with no source; taking them raised tune content F1 but lowered triple
+F1), content lost when the parse attaches a clause to the wrong verb, and span edges PolNeAR draws both ways
+("declined | to say whether …" and "declined to say | whether …", a place after the object in or out).
 """
 
 from __future__ import annotations

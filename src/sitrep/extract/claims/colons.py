@@ -95,4 +95,14 @@ def _speaker_head(doc: ClaimDoc, span: range) -> int | None:
     # A name the tagger knows as one, or a noun that speaks; a capitalised headline word is neither ("Car Bomb").
     if speaks or any(ann.tokens[j].ent_type in ("PERSON", "ORG", "NORP") for j in words):
         return head
+    # "Reid: 'Never underestimate him'": a surname the tagger missed in a headline, a person the text names.
+    if tok.text[:1].isupper() and len(words) <= 2 and _surname_of_someone(doc, tok.text):
+        return head
     return None
+
+
+def _surname_of_someone(doc: ClaimDoc, word: str) -> bool:
+    """Whether a person the tagger found in the document has ``word`` as the last word of their name."""
+    ann = doc.ann
+    return any(e.label == "PERSON" and e.token_end - e.token_start > 1 and ann.tokens[e.token_end - 1].text == word
+               for e in ann.entities)

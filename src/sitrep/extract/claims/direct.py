@@ -8,7 +8,7 @@ A pass of the claims stage over the quotes ``quotes.py`` paired. Language-free: 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitrep.extract.claims.colons import colon_cue
 from sitrep.extract.claims.document import ClaimDoc, Found
@@ -26,6 +26,7 @@ _SCARE_WORDS = 3  # a quote of at most this many words with no cue is a hedge, n
 _CUE_WINDOW = 24
 _CUE_MODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod", "npadvmod", "dep"})  # dep: the "-t-" of "a-t-il"
 _TITLE_SHARE = 0.7
+_SUBJECT_WORDS = 12  # unquoted words that open a sentence and run into its quote ('The new plans “will …”')
 _LEAD_WORDS = 4  # words of a cue's object before the quote they run into ('calls it a “…”')  # of a cue-less quote's words capitalised: a title or a slogan
 
 
@@ -56,10 +57,19 @@ def scan_quotes(doc: ClaimDoc) -> QuoteScan:
             found[-1] = found[-1].with_quote(q_i, q.start, q.end)
             continue
         cue, whole = (after, True) if after is not None else (_cue_before(doc, q_i) or (None, False))
+        if after is None and cue is not None and _names_the_medium(doc, cue, q):
+            continue  # 'said on ABC’s “This Week”': the title of the programme the words went out on
         if cue is None and (colon := colon_cue(doc, q_i)) is not None:
             cue, whole = colon, True  # 'made her position plain: “…”': any verb phrase before a colon
         if cue is not None and whole:
-            found.append(quote_claim(doc, q_i, cue))
+            claim = quote_claim(doc, q_i, cue)
+            if after is not None and (lead := _subject_before(doc, q)) is not None:
+                # 'The new plans “will help families,” the minister said': the words before the quote are said too.
+                claim = Found(parts=((lead, q.end),), cue=claim.cue, speaker=claim.speaker, direct=False,
+                              anchor=lead, quote_ids=claim.quote_ids)
+            elif after is None and _after_complementizer(doc, q):
+                claim = replace(claim, direct=False)  # 'said that “…”': reported speech, quoted
+            found.append(claim)
             used.add(cue)
         elif short:
             scare.append(ann.evidence(q.start, q.end))
@@ -154,6 +164,58 @@ def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
     if not soft and doc.outside_complement(found, q_i) > 0:
         return None
     return found
+
+
+def _names_the_medium(doc: ClaimDoc, cue: int, q: Quote) -> bool:
+    """Whether quote ``q`` names the programme or outlet of a medium phrase that hangs off the cue ('said on Fox
+    News’ “Sunday Morning Futures”'), rather than giving words said."""
+    ann = doc.ann
+    inside = range(doc.token_at(q.open), doc.token_at(q.outer_end))
+    heads = {ann.tokens[j].head for j in inside if ann.tokens[j].head not in inside}
+    before = inside.start - 1
+    while before > cue and filler(ann, before):
+        before -= 1
+    if before > cue and (ann.tokens[before].tag == "POS" or ann.tokens[before].dep == "prep"):
+        heads.add(before)  # "on ABC’s “This Week”", "on “The Late Show”", however the parse hangs the title
+    for head in heads:
+        seen = 0
+        while head != cue and ann.tokens[head].head != head and seen < 6:
+            if ann.tokens[head].dep == "prep":
+                break
+            head, seen = ann.tokens[head].head, seen + 1
+        tok = ann.tokens[head]
+        if tok.dep == "prep" and tok.head == cue and tok.text.lower() in doc.w.medium_prepositions and head < q.open:
+            return True
+    return False
+
+
+def _after_complementizer(doc: ClaimDoc, q: Quote) -> bool:
+    """Whether the word right before the quote's opening mark is a complementizer ('vowed that “…”')."""
+    ann = doc.ann
+    j = doc.token_at(q.open) - 1
+    while j >= 0 and filler(ann, j):
+        j -= 1
+    return j >= 0 and ann.tokens[j].dep == "mark" and ann.tokens[j].text.lower() in doc.w.complementizers
+
+
+def _subject_before(doc: ClaimDoc, q: Quote) -> int | None:
+    """Where a sentence starts when it opens with a few unquoted words that the quote goes on from ('The new plans
+    “will help families,”'): a noun phrase with no verb, the quote opening in lower case. None otherwise."""
+    ann, text = doc.ann, doc.ann.text
+    first_word = text[q.start : q.start + 1]
+    if not first_word.islower():
+        return None
+    open_tok = doc.token_at(q.open)
+    if open_tok >= len(ann.tokens):
+        return None
+    sentence = doc.sentence_range(open_tok)
+    words = [j for j in range(sentence.start, open_tok) if not filler(ann, j)]
+    if not words or len(words) > _SUBJECT_WORDS or any(
+            doc.is_cue(j, quoting=False) or doc.quote_of[j] != -1 or ann.tokens[j].text in _STOPS for j in words):
+        return None
+    if not any(ann.tokens[j].pos in ("NOUN", "PROPN", "PRON") for j in words):
+        return None
+    return ann.tokens[words[0]].start
 
 
 def _name_after(doc: ClaimDoc, cue: int) -> int | None:

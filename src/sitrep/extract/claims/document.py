@@ -125,11 +125,49 @@ class ClaimDoc:
                         count += 1
         return count
 
+    def second_cue_of(self, k: int) -> int | None:
+        """The cue whose second verb ``k`` is: "Warren said the coalition had provided support and denied that …"
+        is parsed with "denied" joined to "provided". A verb of saying or stance with no subject of its own, in the
+        cue's own tense ("said … and denied", "says … and tells", "insists … and has championed") beside a clause
+        verb in another ("had provided", "would sit", "be left"), is the speaker's, not part of what was said;
+        in the same tense ("said the coalition provided … and denied") it may be either, and stays inside."""
+        ann = self.ann
+        tok = ann.tokens[k]
+        if tok.dep != "conj" or not (self.is_cue(k, quoting=False) or self.takes_a_stance(k)):
+            return None
+        if any(ann.tokens[c].dep in ("nsubj", "nsubjpass") for c in ann.children[k]):
+            return None
+        joined = clause = tok.head
+        while ann.tokens[clause].dep == "xcomp" and ann.tokens[clause].head != clause:
+            clause = ann.tokens[clause].head  # "would take a year to rebuild and tells …": joined to "rebuild"
+        cue = ann.tokens[clause].head
+        if ann.tokens[clause].dep != "ccomp" or not cue < clause < k or not self.is_cue(cue, quoting=False):
+            return None
+        tense = ann.tokens[cue].tag
+        if tense not in ("VBD", "VBZ") or self._finite_tag(k) != tense:
+            return None
+        plain = not any(ann.tokens[c].dep in ("aux", "auxpass") for c in ann.children[joined])
+        return None if plain and ann.tokens[joined].tag == tense else cue
+
+    def _finite_tag(self, k: int) -> str:
+        """The tag of the word that carries a verb's tense: its first auxiliary, else the verb."""
+        ann = self.ann
+        aux = [c for c in ann.children[k] if c < k and ann.tokens[c].dep in ("aux", "auxpass")]
+        return ann.tokens[min(aux)].tag if aux else ann.tokens[k].tag
+
+    def takes_a_stance(self, k: int) -> bool:
+        """Whether the verb at ``k`` is one of the language's verbs of stance, force of words, or characterising."""
+        w, lemma = self.w, self.ann.tokens[k].lemma.lower()
+        return self.ann.tokens[k].pos == "VERB" and (
+            lemma in w.stance_verbs or lemma in w.verbal_force_verbs or lemma in w.characterize_verbs)
+
     def speaker_of(self, k: int) -> int | None:
         if k in self.speaker_hint:
             return self.speaker_hint[k]
         if self.is_according(k):
             return according_object(self.ann, k, self.w)
+        if (cue := self.second_cue_of(k)) is not None:
+            return self.speaker_of(cue)
         head = subject_of(self.ann, k)
         if head is not None and self.quote_of[head] != -1:
             return None

@@ -48,7 +48,9 @@ def medium_of(ann: Annotations, cue: int, sentence: range, w: ClaimWords, *, ski
     for c in ann.children[cue]:
         if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in w.medium_prepositions:
             obj = pobj_of(ann, c)
-            if obj is not None and ann.tokens[obj].lemma.lower() in w.media_nouns:
+            # "on state TV", "on ABC’s “This Week”": a medium noun, or an organisation's name.
+            if obj is not None and (ann.tokens[obj].lemma.lower() in w.media_nouns or
+                                    ann.tokens[obj].pos == "PROPN" and ann.tokens[obj].ent_type == "ORG"):
                 return _medium_name(ann, obj, w)
     for i in sentence:
         if i in skip:

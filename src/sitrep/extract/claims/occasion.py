@@ -32,8 +32,9 @@ def claim_date(doc: ClaimDoc, cue: Sequence[int], content: set[int], times: Sequ
             continue
         ev = t.evidence[0]
         tokens = [j for j in range(doc.token_at(ev.start), doc.token_at(ev.end)) if j in sentence]
-        if not tokens or any(j in content or ann.tokens[j].ent_type in _NAMES for j in tokens):
-            continue  # inside what was said, or inside a name ("told Kirkuk Now")
+        if not tokens or any(j in content or ann.tokens[j].ent_type in _NAMES or doc.quote_of[j] != -1
+                             for j in tokens):
+            continue  # inside what was said, inside a name ("told Kirkuk Now") or a quoted title ("This Week")
         if any(c.start <= ev.start < c.end for c in citations):
             continue  # "(Title, Outlet, 27 October 2015)" dates the cited piece, which keeps it
         for j in tokens:

@@ -46,7 +46,7 @@ def phrase_cue(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
             return _directive(ann, k, w)
         if lemma in w.question_verbs and tok.tag == "VBN":
             return _asked(ann, k, w)
-    elif tok.pos == "NOUN" and lemma in w.speech_nouns:
+    elif tok.pos == "NOUN" and (lemma in w.speech_nouns or lemma in w.statement_nouns):
         return _report_noun(ann, k, w)
     return None
 
@@ -136,7 +136,8 @@ def _appeal(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
 
 
 def _asked(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
-    """ "Asked about the strike, the mayor said …", "Asked to describe the device, …": a question put, no asker named."""
+    """ "Asked about the strike, the mayor said …", "Asked whether …", "Asked to describe the device, …": a question
+    put, no asker named."""
     if any(ann.tokens[c].dep in ("nsubj", "nsubjpass", "advmod", "mark") for c in ann.children[k]):
         return None  # "He was asked about …" is an ordinary clause; "said when asked about …" the occasion
     for c in ann.children[k]:
@@ -145,19 +146,23 @@ def _asked(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
             obj = child(ann, c, _OBJECTS)
             if obj is not None:
                 return PhraseCue(cue=[k, c], content=subtree_set(ann, obj), speaker=None)
-    xcomp = child(ann, k, ("xcomp",))
-    if xcomp is not None:
-        return PhraseCue(cue=[k], content=subtree_set(ann, xcomp), speaker=None)
+    # "Asked to describe the device, …", "Asked whether the road was open, …": the question itself.
+    clause = child(ann, k, ("xcomp", "ccomp"))
+    if clause is not None and clause > k:
+        return PhraseCue(cue=[k], content=subtree_set(ann, clause), speaker=None)
     return None
 
 
 def _report_noun(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
-    """ "initial reports of the explosion", "sharp criticism for failing to …", "claims that …", "the UN's report of"."""
+    """ "initial reports of the explosion", "sharp criticism for failing to …", "claims that …", "the UN's report of";
+    a noun of the occasion cues only by its clause ("the ministry's statement that …"): "a statement on the raid" is
+    where something was said, not what."""
     content: set[int] = set()
     cue = [k]
+    occasion = ann.tokens[k].lemma.lower() not in w.speech_nouns
     for c in ann.children[k]:
         t = ann.tokens[c]
-        if t.dep == "prep" and t.text.lower() in w.report_noun_prepositions:
+        if t.dep == "prep" and t.text.lower() in w.report_noun_prepositions and not occasion:
             obj = child(ann, c, _OBJECTS)
             if obj is not None:
                 cue.append(c)

@@ -120,6 +120,12 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
         lemma = tok.lemma.lower()
         if "ccomp" in deps:
             content = subtree_set(ann, deps["ccomp"])
+            for c in sorted(content):
+                if c in content and doc.second_cue_of(c) == k:  # "said A and denied B": B is the speaker's
+                    joined = ann.tokens[c].head
+                    content -= subtree_set(ann, c) | {j for j in ann.children[joined]
+                                                      if ann.tokens[j].dep == "cc" and j < c}
+            content |= _but_also(doc, k, content)
             if tok.dep == "conj" and tok.head < deps["ccomp"] < k:
                 # "A, but B, a source said" parsed as A <conj> said <ccomp> B: the source said both.
                 content |= subtree_set(ann, tok.head) - subtree_set(ann, k)
@@ -167,6 +173,24 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
     # "75 percent said yes", "would not say so": a one-word answer is all that was said.
     answer = len(content) == 1 and ann.tokens[min(content)].text.lower() in w.one_word_answers
     return _finish(doc, doc.speaker_of(k), content, min_words=1 if answer else 2)
+
+
+def _but_also(doc: ClaimDoc, k: int, content: set[int]) -> set[int]:
+    """ "said he backed the plan, but it would be difficult": a clause joined to the cue by "but" right after the
+    content goes on with what was said (the parse hangs it on the cue); a verb of saying there is a claim of its
+    own ("said …, but denied …")."""
+    ann, w = doc.ann, doc.w
+    if not content:
+        return set()
+    end = max(content)
+    for c in ann.children[k]:
+        if c <= end or ann.tokens[c].dep != "conj" or doc.is_cue(c, quoting=False) or doc.takes_a_stance(c):
+            continue
+        links = [j for j in ann.children[k] if end < j < c and ann.tokens[j].dep == "cc"]
+        if links and ann.tokens[links[0]].text.lower() in w.contrast_links and \
+                all(filler(ann, j) for j in range(end + 1, links[0])):
+            return set(range(end + 1, max(subtree_set(ann, c)) + 1))
+    return set()
 
 
 def _without_aside(doc: ClaimDoc, content: set[int]) -> set[int]:

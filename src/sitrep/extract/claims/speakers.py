@@ -110,6 +110,12 @@ def speaker_at(ann: Annotations, head: int, w: ClaimWords) -> Speaker:
         if named and tok.lemma.lower() in w.role_nouns:
             role = text_of(ann, strip_determiner(ann, phrase, w))
             return Speaker(name=text_of(ann, named), role=role, kind=SpeakerKind.PERSON, evidence=evidence)
+        # "Karim Nouri, a spokesman for the volunteers": a name the tagger missed (or took for a group) is a
+        # person when its apposition is one person's title.
+        if tok.pos == "PROPN" and ann.tokens[appos].tag == "NN" and noun_keys(ann, appos, w) & w.role_nouns:
+            name_idx = strip_determiner(ann, phrase, w)
+            return Speaker(name=text_of(ann, name_idx), role=text_of(ann, appos_idx), kind=SpeakerKind.PERSON,
+                           evidence=evidence)
 
     name_idx = strip_determiner(ann, phrase, w)
     name = text_of(ann, name_idx)
@@ -122,6 +128,9 @@ def speaker_at(ann: Annotations, head: int, w: ClaimWords) -> Speaker:
     if keys & w.source_nouns and (tok.pos == "NOUN" or tok.ent_type not in _ORG_ENTS):
         return Speaker(name=name, role=role or (name if titled else None), kind=SpeakerKind.UNNAMED_SOURCE,
                        evidence=evidence)
+    if titled and tok.text.islower() and tok.ent_type not in _ORG_ENTS:
+        # "the minister" tagged as a name after a quote: a title in lower case names no organisation.
+        return Speaker(name=name, role=role or name, kind=SpeakerKind.UNNAMED_SOURCE, evidence=evidence)
     has_org = any(ann.tokens[i].ent_type in _ORG_ENTS for i in name_idx)
     if keys & w.org_nouns or tok.ent_type in _ORG_ENTS or tok.pos == "PROPN" or has_org:
         return Speaker(name=name, role=role, kind=SpeakerKind.ORGANIZATION, evidence=evidence)

@@ -34,6 +34,7 @@ class ClaimWords:
     refusal_verbs: frozenset[str]
     infinitive_markers: frozenset[str]
     question_openers: frozenset[str]
+    contrast_links: frozenset[str]
     complementizers: frozenset[str]
     one_word_answers: frozenset[str]
     no_infinitive_content_verbs: frozenset[str]
@@ -155,6 +156,7 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         refusal_verbs=words("refusal_verbs"),
         infinitive_markers=words("infinitive_markers"),
         question_openers=words("question_openers"),
+        contrast_links=words("contrast_links"),
         complementizers=words("complementizers"),
         one_word_answers=words("one_word_answers"),
         no_infinitive_content_verbs=words("no_infinitive_content_verbs"),

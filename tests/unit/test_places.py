@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from importlib import resources
 
 import pytest
@@ -621,3 +622,19 @@ def test_a_one_word_name_after_a_title_is_a_person() -> None:
     assert person_names(titled, frozenset({"governor"})) == {"Palin"}
     bare = hand_annotations("Then Palin was quiet on Sunday.", ["Palin"], label="PERSON")
     assert person_names(bare, frozenset({"governor"})) == set()
+
+
+def test_a_name_whose_apposition_is_a_title_is_a_person() -> None:
+    # "Karim Nouri, a spokesman for the popular forces": the model may tag the name a place at a paragraph's start
+    text = "Then Karim Nouri, a spokesman for the forces, spoke on Monday."
+    ann = hand_annotations(text, ["Karim Nouri"], label="GPE")
+    tokens = list(ann.tokens)
+    # the hand parse: "Karim" a compound of "Nouri", "spokesman" its apposition
+    tokens[1] = replace(tokens[1], dep="compound", head=2)
+    tokens[3] = replace(tokens[3], dep="punct", head=2)
+    tokens[4] = replace(tokens[4], dep="det", head=5)
+    tokens[5] = replace(tokens[5], dep="appos", head=2)
+    children = tuple(tuple(t.i for t in tokens if t.head == h.i and t.i != h.i) for h in tokens)
+    ann = replace(ann, tokens=tuple(tokens), children=children)
+    assert {"Nouri", "Karim Nouri"} <= person_names(ann, frozenset({"spokesman"}))
+    assert person_names(ann, frozenset()) == set()

@@ -103,11 +103,30 @@ def _opens_an_actors_name(ann: Annotations, t: Toponym, is_actor: Callable[[str]
     return is_actor(ann.text[ann.tokens[t.mention.start].start : ann.tokens[end].end])
 
 
+def _titled_apposition(ann: Annotations, i: int, titles: frozenset[str]) -> bool:
+    """ ", a spokesman for ...", ", the commander of ...": a title as a common noun with its article, after the name
+    (not a dateline's "WASHINGTON — President Obama")."""
+    tok = ann.tokens[i]
+    if tok.dep != "appos" or tok.pos != "NOUN" or tok.lemma.lower() not in titles:
+        return False
+    article = any(ann.tokens[c].dep == "det" for c in ann.children[i])
+    comma = any(ann.tokens[c].text == "," for c in ann.children[tok.head])
+    return article and comma
+
+
 def person_names(ann: Annotations, titles: frozenset[str] = frozenset()) -> set[str]:
     """Surnames of the full names the model gives people in this text ("John Kelly" -> "Kelly"), of the people
-    given a title ("Governor Palin"), and names given an age ("Scott, 43,"); a one-word PERSON is otherwise left
-    out, because the small model calls unfamiliar towns people."""
+    given a title ("Governor Palin"; "Karim Nouri, a spokesman", with the full name), and names given an age
+    ("Scott, 43,"); a one-word PERSON is otherwise left out, because the small model calls unfamiliar towns
+    people."""
     out = {t.text for t in ann.tokens if t.ent_type != "PERSON" and is_named_person(ann, t.i)}
+    for t in ann.tokens:
+        # "Karim Nouri, a spokesman for the popular forces": a name whose apposition is a title is a person's
+        # (not a town after a preposition: "Mary Connaughton, of Framingham, a turnpike board member")
+        if t.pos == "PROPN" and t.dep != "pobj" and any(_titled_apposition(ann, c, titles) for c in ann.children[t.i]):
+            first = min([t.i, *(c for c in ann.children[t.i] if ann.tokens[c].dep == "compound"
+                                and ann.tokens[c].pos == "PROPN")])
+            out.update({t.text, ann.text[ann.tokens[first].start : t.end]})
     for ent in ann.entities:
         last = ann.tokens[ent.token_end - 1]
         if ent.label != "PERSON" or not last.text[:1].isupper() or last.pos != "PROPN":

@@ -63,6 +63,7 @@ def build_store(path: Path, n: int) -> None:
         TimeBasis,
     )
     from sitrep.store._derived import fill_derived
+    from sitrep.store._order import keep_sorted, note_written
     from sitrep.store.duckdb import DuckDBStore
 
     doc = Document.create(TEXT, url="https://load.example/1", outlet="Load Wire", published="2024-03-12")
@@ -98,6 +99,8 @@ def build_store(path: Path, n: int) -> None:
             FROM range(?) r(i), (SELECT * FROM events WHERE id = 'ev_template') t
         """, [n - 1])
         fill_derived(con, "events", everything=True)  # the copies' own text and type, for the q filter
+        note_written(con, "events", n - 1)  # as a batch of saved reports would: the store then puts them in order
+        keep_sorted(con)
         print(f"store: {store.counts()['events']} events in {path}", file=sys.stderr)
 
 

@@ -127,3 +127,20 @@ def test_pages_over_ordered_groups_and_an_unordered_tail_list_every_event_once_i
     expected = [(i, doc) for _, i, doc in dated_rows + undated]
     assert len(expected) > 3 * limit if since is None else len(expected) > limit
     assert _walk(mixed_store, filters, limit=limit, order=order) == expected
+
+
+def test_a_reader_runs_pages_on_one_duckdb_thread_and_reads_records_after_the_top_n_up_to_its_largest_page(
+        tmp_path):
+    with DuckDBStore(tmp_path / "r.duckdb") as store:
+        store.save_report(_report(400, first_day=4))
+        reader = StoreReader(store, cache_size=0, max_page=300)
+        reader.events_page(EventFilter(view="reports"), limit=10)
+        cursor = reader._cursor()
+        settings = dict(cursor.execute("SELECT name, value FROM duckdb_settings() WHERE name IN "
+                                       "('threads', 'late_materialization_max_rows')").fetchall())
+        assert settings == {"threads": "1", "late_materialization_max_rows": "301"}
+        # the plan of a full page reads the records after the top-N (a join back to the table), not for every row
+        where, params = EventFilter(view="reports").where()
+        plan = cursor.execute(f"EXPLAIN SELECT record, event_date, id, document_id FROM events WHERE {where} "
+                              f"ORDER BY {_order.LISTING_ORDER} LIMIT 301", params).fetchall()[0][1]
+        assert "Top: 301" in plan and "rowid = rowid" in plan

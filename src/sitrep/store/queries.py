@@ -153,9 +153,16 @@ class StoreReader:
     and the server's own writes call ``invalidate``.
     """
 
-    def __init__(self, store: DuckDBStore, *, cache_size: int = 512, max_page: int = 500) -> None:
+    def __init__(self, store: DuckDBStore, *, cache_size: int = 512, max_page: int = 500,
+                 duckdb_threads: int | None = 1) -> None:
         self.store = store
         self._max_page = max_page
+        if duckdb_threads:
+            # A page reads a few row groups: DuckDB's own parallelism costs more than it gives to a query that
+            # small, and a server runs several queries side by side anyway. Server CPU per uncached page
+            # (benchmarks/api_load.py --vary, alternating) 4.1-4.4 ms with DuckDB's default of one thread a core
+            # -> 3.7-3.8 ms. The setting holds for the whole store (the server's own writes are single documents).
+            store._connection().execute(f"SET threads = {int(duckdb_threads)}")
         self._local = threading.local()
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._cache_size = cache_size

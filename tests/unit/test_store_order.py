@@ -40,14 +40,14 @@ def _physical_order_is_listing_order(store: DuckDBStore, table: str = "events") 
     return stored == ordered
 
 
-def test_rows_written_out_of_order_are_put_in_order_once_they_are_a_quarter_of_the_table(tmp_path, small_groups):
+def test_rows_written_out_of_order_are_put_in_order_once_they_pass_a_tenth_of_the_table_and_a_group(tmp_path, small_groups):
     with DuckDBStore(tmp_path / "o.duckdb") as store:
         con = store._connection()
         store.save_report(_report(GROUP + 100, first_day=0))  # over one group: put in order at once
         assert unsorted_rows(con, "events") == 0 and _physical_order_is_listing_order(store)
-        store.save_report(_report(300, first_day=1))  # 300 of 2448 rows: under a quarter, left as written
+        store.save_report(_report(300, first_day=1))  # 300 of 2448 rows: over a tenth but under a group, left as written
         assert unsorted_rows(con, "events") == 300 and not _physical_order_is_listing_order(store)
-        store.save_report(_report(GROUP, first_day=2))  # 2348 of 4796: over a quarter and over a group
+        store.save_report(_report(GROUP, first_day=2))  # 2348 of 4796: over a tenth and over a group
         assert unsorted_rows(con, "events") == 0 and _physical_order_is_listing_order(store)
         groups = con.execute("SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('events')").fetchone()[0]
         assert groups >= 3  # 4,796 rows in groups of 2,048, not one group of DuckDB's default 122,880

@@ -344,3 +344,16 @@ def test_several_workers_read_the_store_side_by_side_and_none_writes(store_path,
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_several_workers_on_a_port_already_taken_fail_at_once_with_what_to_do(store_path):
+    import socket
+
+    with socket.socket() as taken:  # a listener without SO_REUSEPORT: no worker may share its port
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        out = subprocess.run([sys.executable, "-m", "sitrep.cli", "serve", "--db", str(store_path), "--port",
+                              str(port), "--workers", "2"], capture_output=True, text=True, timeout=120)
+    assert out.returncode != 0
+    assert f"cannot listen on 127.0.0.1:{port}" in out.stderr and "choose another --port" in out.stderr

@@ -432,6 +432,7 @@ def test_a_version_2_store_gains_the_shown_column_on_open(tmp_path: Path) -> Non
         con.execute("DELETE FROM meta WHERE key <> 'schema_version'")
         con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     with DuckDBStore(path) as s:
-        assert s._connection().execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+        assert s._connection().execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(
+            SCHEMA_VERSION)
         assert dict(s._connection().execute("SELECT id, shown FROM events").fetchall()) == {news.id: True,
                                                                                           past.id: False}

@@ -156,7 +156,7 @@ def create_app(store: DuckDBStore, settings: ApiSettings | None = None, *,
     ``sitrep.ingest.fetch.Fetcher`` per request, refusing private addresses) serve POST /documents.
     """
     cfg = settings or ApiSettings()
-    reader = StoreReader(store, cache_size=cfg.cache_size)
+    reader = StoreReader(store, cache_size=cfg.cache_size, max_page=cfg.max_page)
     write_lock = threading.Lock()
     # a few store queries at a time, served in arrival order: with 50 clients on 2 cores, 40 queries sharing
     # the CPU finish late together (p99 475 ms -> 325 ms at the same throughput, benchmarks/api_load.py --vary)

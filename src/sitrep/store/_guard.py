@@ -15,6 +15,8 @@ import duckdb
 
 from sitrep.errors import StoreError
 
+_DATABASE = "store"  # the store's name in its connection (attached, to choose its row group size)
+_LOCKED = "{path} is open in another process (DuckDB allows one writer): stop it or use --db with another file"
 # Error kinds that mean the file itself is unreadable; a bad checksum comes as a bare duckdb.Error.
 _DAMAGE = (duckdb.IOException, duckdb.FatalException, duckdb.InternalException)
 
@@ -40,11 +42,12 @@ def guarded(path: str) -> Iterator[None]:
 class GuardedConnection:
     """A DuckDB connection (or cursor) whose queries raise ``StoreError`` instead of DuckDB's errors."""
 
-    __slots__ = ("_con", "path")
+    __slots__ = ("_con", "database", "path")
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, *, database: str | None = None) -> None:
         self._con = con
         self.path = path
+        self.database = database  # the attached store a cursor must USE (a new cursor starts in the default one)
 
     def execute(self, sql: str, params: Any = None) -> GuardedConnection:
         with guarded(self.path):
@@ -70,7 +73,10 @@ class GuardedConnection:
 
     def cursor(self) -> GuardedConnection:
         with guarded(self.path):
-            return GuardedConnection(self._con.cursor(), self.path)
+            cur = self._con.cursor()
+            if self.database:
+                cur.execute(f'USE "{self.database}"')
+            return GuardedConnection(cur, self.path, database=self.database)
 
     def rollback(self) -> None:
         """Roll back the open transaction; a connection that DuckDB has already given up on is left as it is."""
@@ -82,4 +88,25 @@ class GuardedConnection:
             self._con.close()
 
 
-__all__ = ["GuardedConnection", "guarded", "store_error"]
+def connect(path: str, *, read_only: bool, row_group_size: int) -> GuardedConnection:
+    """A connection to the store file at ``path``; rows it writes go in row groups of ``row_group_size``.
+
+    The file is attached rather than opened, the one way DuckDB takes a row group size (store._order)."""
+    options = "READ_ONLY" if read_only else f"ROW_GROUP_SIZE {int(row_group_size)}"
+    quoted = path.replace("'", "''")
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"ATTACH '{quoted}' AS {_DATABASE} ({options})")
+        con.execute(f"USE {_DATABASE}")
+        return GuardedConnection(con, path, database=_DATABASE)
+    except duckdb.Error as exc:
+        con.close()
+        if "lock" in str(exc).lower():
+            raise StoreError(_LOCKED.format(path=path), code="store_locked") from exc
+        error = store_error(path, exc)
+        if error.code == "store_damaged":
+            raise error from exc
+        raise StoreError(f"cannot open the store at {path}: {' '.join(str(exc).split())}") from exc
+
+
+__all__ = ["GuardedConnection", "connect", "guarded", "store_error"]

@@ -22,7 +22,8 @@ import duckdb
 from sitrep.errors import StoreError
 from sitrep.model import Document, Event, Failure, Report, event_from_dict
 from sitrep.store._derived import derived_are_current, fill_derived, refresh_derived
-from sitrep.store._guard import GuardedConnection, store_error
+from sitrep.store._guard import GuardedConnection, connect
+from sitrep.store._order import ROW_GROUP_SIZE, keep_sorted, note_written
 from sitrep.store._rows import (
     CHILD_TABLES,
     DOCUMENT_COLUMNS,
@@ -38,16 +39,16 @@ from sitrep.store.export import write_events
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Each step upgrades a store from the version before it; opening a writable store runs the missing ones.
 MIGRATIONS = {
     2: ["ALTER TABLE events ADD COLUMN IF NOT EXISTS detentions INTEGER"],  # Event.detained, flat column
     3: ["ALTER TABLE events ADD COLUMN IF NOT EXISTS shown BOOLEAN",  # store._derived, filled on open
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS search VARCHAR"],
+    4: [],  # event rows kept in the listing order (store._order): the tables are rewritten in order below
 }
 _SEEN_TABLE = ("CREATE TABLE IF NOT EXISTS seen (feed VARCHAR NOT NULL, key VARCHAR NOT NULL, document_id VARCHAR, "
                "seen_at TIMESTAMP, PRIMARY KEY (feed, key))")
-_LOCKED = "{path} is open in another process (DuckDB allows one writer): stop it or use --db with another file"
 
 
 # --------------------------------------------------------------------------- the store
@@ -73,15 +74,7 @@ class DuckDBStore:
         if self.read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"there is no store at {self.path}: check the path, or save reports into it first",
                              code="store_missing")
-        try:
-            return GuardedConnection(duckdb.connect(self.path, read_only=self.read_only), self.path)
-        except duckdb.Error as exc:
-            if "lock" in str(exc).lower():
-                raise StoreError(_LOCKED.format(path=self.path), code="store_locked") from exc
-            error = store_error(self.path, exc)
-            if error.code == "store_damaged":
-                raise error from exc
-            raise StoreError(f"cannot open the store at {self.path}: {' '.join(str(exc).split())}") from exc
+        return connect(self.path, read_only=self.read_only, row_group_size=ROW_GROUP_SIZE)
 
     def _init_schema(self) -> dict[str, dict[str, str]]:
         con = self._connection()
@@ -124,6 +117,8 @@ class DuckDBStore:
                     con.execute(sql)
                     if "linked_events" in tables and sql.startswith("ALTER TABLE events"):
                         con.execute(sql.replace("ALTER TABLE events", "ALTER TABLE linked_events", 1))
+            if version < 4:
+                keep_sorted(con, force=True)
             con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
             con.execute("COMMIT")
         except StoreError as exc:
@@ -233,6 +228,8 @@ class DuckDBStore:
                 for table in ("documents", *CHILD_TABLES):
                     insert_rows(con, table, [row for p in todo for row in p.rows[table]], self._types[table])
                 fill_derived(con, "events")
+                note_written(con, "events", sum(len(p.rows["events"]) for p in todo))
+                keep_sorted(con)  # now and then, when enough rows sit out of order
                 self._upsert_failures(con, [f for p in todo for f in p.failures])
             con.execute("COMMIT")
         except (duckdb.Error, StoreError, UnicodeError) as exc:

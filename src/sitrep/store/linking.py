@@ -25,6 +25,7 @@ from sitrep.link.events import Signature, best_cluster, signature
 from sitrep.link.merge import merge_reports, merged_id
 from sitrep.model import Event, event_from_dict, to_dict
 from sitrep.store._derived import fill_derived
+from sitrep.store._order import keep_sorted, note_written
 from sitrep.store._rows import event_row, insert_rows
 
 if TYPE_CHECKING:
@@ -107,6 +108,8 @@ def link_new(store: DuckDBStore, *, progress: Callable[[int], None] | None = Non
                     progress(summary.new_events)
             _insert_links(con, links)
         summary.rewritten = _rewrite(store, con, touched)
+        note_written(con, "linked_events", summary.rewritten)
+        keep_sorted(con)  # now and then, when enough merged rows sit out of order
         con.execute("COMMIT")
     except (duckdb.Error, StoreError) as exc:
         con.rollback()

@@ -139,8 +139,10 @@ def _after(keys: tuple[str, ...], values: list[Any], *, desc: bool) -> tuple[str
         except ValueError as exc:
             raise StoreError("the cursor's date is not valid: pass the next_cursor of an earlier page",
                              code="bad_cursor") from exc
-    return (f"({first} {op} ? OR ({first} = ? AND {tail}) OR {first} IS NULL)",
-            [values[0], values[0], *tail_params])
+    # the first conjunct repeats the bound on the date alone, in a form DuckDB tests against each row group's
+    # min-max and so skips the groups before the cursor (the exact condition is the second)
+    return (f"({first} {op}= ? OR {first} IS NULL) AND ({first} {op} ? OR ({first} = ? AND {tail}) OR {first} IS NULL)",
+            [values[0], values[0], values[0], *tail_params])
 
 
 class StoreReader:
@@ -151,8 +153,16 @@ class StoreReader:
     and the server's own writes call ``invalidate``.
     """
 
-    def __init__(self, store: DuckDBStore, *, cache_size: int = 512) -> None:
+    def __init__(self, store: DuckDBStore, *, cache_size: int = 512, max_page: int = 500,
+                 duckdb_threads: int | None = 1) -> None:
         self.store = store
+        self._max_page = max_page
+        if duckdb_threads:
+            # A page reads a few row groups: DuckDB's own parallelism costs more than it gives to a query that
+            # small, and a server runs several queries side by side anyway. Server CPU per uncached page
+            # (benchmarks/api_load.py --vary, alternating) 4.1-4.4 ms with DuckDB's default of one thread a core
+            # -> 3.7-3.8 ms. The setting holds for the whole store (the server's own writes are single documents).
+            store._connection().execute(f"SET threads = {int(duckdb_threads)}")
         self._local = threading.local()
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._cache_size = cache_size
@@ -186,6 +196,8 @@ class StoreReader:
         cur = getattr(self._local, "cursor", None)
         if cur is None:
             cur = self.store._connection().cursor()
+            # DuckDB reads the wide columns (the record) after the top-N only for LIMITs up to this (default 50)
+            cur.execute(f"SET late_materialization_max_rows = {self._max_page + 1}")
             self._local.cursor = cur
         return cur
 
@@ -221,13 +233,11 @@ class StoreReader:
         direction = "DESC" if desc else "ASC"
         order_by = f"ORDER BY event_date {direction} NULLS LAST, id {direction}, document_id {direction}"
         table = self._table(filters)
-        # Sorting on the string keys (id, document) costs ~5 ms on 100k events, sorting on the date alone ~1 ms:
-        # so first the date of the last row this page needs, then the page itself among the rows up to that date
-        # (that day's and the ones before it), records included (benchmarks/api_load.py --vary: p99 291 -> ms).
-        cut = self._fetch(f"SELECT event_date FROM {table} WHERE {where} ORDER BY event_date {direction} NULLS LAST "
-                          "LIMIT 1 OFFSET ?", [*params, limit])
-        if cut and cut[0][0] is not None:
-            where, params = f"{where} AND event_date {'>=' if desc else '<='} ?", [*params, cut[0][0]]
+        # One top-N over rows stored in this order (store._order): DuckDB skips the row groups outside the date
+        # window or before the cursor, and those after the page once it holds one; the records are read for the
+        # page's rows only (late materialisation, allowed up to the largest page in _cursor).
+        # Server CPU per uncached page (benchmarks/api_load.py --vary): 4.4-4.6 ms with two queries over one
+        # unordered row group -> 3.5 ms.
         rows = self._fetch(f"SELECT record, event_date, id, document_id FROM {table} WHERE {where} {order_by} LIMIT ?",
                            [*params, limit + 1])
         nxt = None

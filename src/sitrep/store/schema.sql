@@ -1,4 +1,5 @@
--- The sitrep store, schema version 3: one row per document, event, claim, citation, place, time and actor.
+-- The sitrep store, schema version 4: one row per document, event, claim, citation, place, time and actor.
+-- Event rows are kept in the listing order, in small row groups (store/_order.py).
 -- Flat columns are for filtering and CSV; the `record` column keeps the full published record (model.to_dict).
 -- Ids of records other than documents can repeat across documents, so child tables key on document_id too.
 

@@ -376,3 +376,9 @@ def test_a_deed_beside_a_thwarted_attack_happened(extract):
     r = extract("The navy thwarted an attack on a tanker off Aden on Thursday, apprehending 26 pirates.",
                 published="2011-11-11")
     assert [e.subtype for e in news(r)] == ["arrests"]  # the attack was thwarted; the arrest took place
+
+
+def test_a_violent_demonstration_is_a_riot(extract):
+    for text in ("Violent protests broke out in Conakry on Monday, leaving three dead.",
+                 "Cette manifestation violente déclenchée lundi à Conakry a fait trois morts."):
+        assert [e.type for e in news(extract(text, published="2017-02-21"))] == ["riots"], text

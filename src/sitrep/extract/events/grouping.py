@@ -69,8 +69,11 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     for g in groups:
         g.sort(key=lambda t: (t.subtype is None, -(t.subtype.rank if t.subtype else 0), t.head))
         subtype = g[0].subtype or tax.subtype("attack")
-        if subtype.type == "protests" and any(t.subtype is not None and t.subtype.rioting for t in g):
-            subtype = tax.subtype("violent_demonstration")  # "marched ... and smashed store windows"
+        if subtype.type == "protests" and (any(t.subtype is not None and t.subtype.rioting for t in g) or any(
+                ann.tokens[c].dep == "amod" and ann.tokens[c].text.lower() in w.violent_words
+                for c in ann.children[g[0].head])):
+            # "marched ... and smashed store windows"; "violent protests", "cette manifestation violente"
+            subtype = tax.subtype("violent_demonstration")
         drafts.append(EventDraft(triggers=g, subtype=subtype, sentence=g[0].sentence, generic=g[0].subtype is None))
     for c in casualties:
         if drafts and not c.negated and all(_relative_clause(ann, t.head) not in (None, _relative_clause(ann, c.token))

@@ -51,6 +51,7 @@ class EventWords:
     iterative_phrases: tuple[str, ...]
     iterative_quantifiers: tuple[str, ...]
     separate_words: frozenset[str]
+    violent_words: frozenset[str]
     purpose_markers: frozenset[str]
     intent_heads: frozenset[str]
     intent_modals: frozenset[str]
@@ -116,6 +117,7 @@ def event_words(lex: Lexicon) -> EventWords:
         iterative_phrases=tuple(p.lower() for p in lex.phrases(s, "iterative_phrases")),
         iterative_quantifiers=tuple(p.lower() for p in lex.phrases(s, "iterative_quantifiers")),
         separate_words=words("separate_words"),
+        violent_words=words("violent_words"),
         purpose_markers=words("purpose_markers"), intent_heads=words("intent_heads"),
         intent_modals=words("intent_modals"),
         claim_hedges={k: Hedge(v) for k, v in lex.table(s, "claim_hedges").items()},

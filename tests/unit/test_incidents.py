@@ -382,3 +382,9 @@ def test_a_violent_demonstration_is_a_riot(extract):
     for text in ("Violent protests broke out in Conakry on Monday, leaving three dead.",
                  "Cette manifestation violente déclenchée lundi à Conakry a fait trois morts."):
         assert [e.type for e in news(extract(text, published="2017-02-21"))] == ["riots"], text
+
+
+def test_an_event_noun_named_as_a_topic_is_no_incident(extract):
+    for text in ("A member of the march said on Saturday that she cares about issues of sexual violence.",
+                 "Une conférence sur le terrorisme s'est tenue samedi à Bamako."):
+        assert news(extract(text, published="2009-03-22")) == [], text

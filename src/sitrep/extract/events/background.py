@@ -64,6 +64,8 @@ def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule
 def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | None, date_rule: str) -> bool:
     """A kind of happening told as done again and again ("have attacked the town several times", "has carried
     out dozens of bombings"), with no day of its own in its sentence: background, not an incident."""
+    if d.main.kind == "noun" and _a_topic(ann, d.main.head, w):
+        return True  # "she cares about issues of sexual violence", whatever day she said it
     if when is not None and date_rule in _OWN_DATE_RULES and when.precision is Precision.DAY:
         return False  # "shelled the town repeatedly on Tuesday" is Tuesday's incident
     sent = ann.sentences[d.sentence]
@@ -83,6 +85,18 @@ def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | No
         if any(before.endswith(" " + q) or before.replace("' ", "'").endswith(" " + q) for q in w.iterative_quantifiers):
             return True
     return False
+
+
+def _a_topic(ann: Annotations, head: int, w: EventWords) -> bool:
+    """An event noun after "of", "about" or "on" a topic noun ("issues of sexual violence", "une conférence sur le
+    terrorisme")."""
+    tok = ann.tokens[head]
+    if tok.dep not in ("pobj", "nmod") or tok.head == head:
+        return False
+    above = ann.tokens[tok.head]
+    if above.pos == "ADP" and above.head != above.i:
+        above = ann.tokens[above.head]
+    return above.pos == "NOUN" and above.lemma.lower() in w.topic_nouns
 
 
 def _separate_happenings(ann: Annotations, sent, w: EventWords) -> bool:

@@ -52,6 +52,7 @@ class EventWords:
     iterative_quantifiers: tuple[str, ...]
     separate_words: frozenset[str]
     violent_words: frozenset[str]
+    topic_nouns: frozenset[str]
     purpose_markers: frozenset[str]
     intent_heads: frozenset[str]
     intent_modals: frozenset[str]
@@ -118,6 +119,7 @@ def event_words(lex: Lexicon) -> EventWords:
         iterative_quantifiers=tuple(p.lower() for p in lex.phrases(s, "iterative_quantifiers")),
         separate_words=words("separate_words"),
         violent_words=words("violent_words"),
+        topic_nouns=words("topic_nouns"),
         purpose_markers=words("purpose_markers"), intent_heads=words("intent_heads"),
         intent_modals=words("intent_modals"),
         claim_hedges={k: Hedge(v) for k, v in lex.table(s, "claim_hedges").items()},

@@ -281,3 +281,11 @@ def test_the_seat_of_power_names_the_power_not_a_place():
     r = extract_one("De source proche de l'Élysée, trois jihadistes ont été tués mardi par une frappe de drone près "
                     "de Gao.", published="2020-03-05")
     assert [p.name for p in r.places] == ["Gao"]
+
+
+def test_a_news_medium_run_into_a_name_is_no_place():
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("« On dit qu'elle n'est pas autorisée, c'est faux », a déclaré à l'AFP Moussa Kanté, un "
+                         "étudiant participant au rassemblement à Bamako jeudi.", published="2018-01-12")
+    assert [p.name for p in report.places] == ["Bamako"]

@@ -46,6 +46,7 @@ class PlaceWords:
     # names that are not places
     never_places: frozenset[str]
     titles: frozenset[str]  # "governor": the one word after it is a person's name (actors.yaml)
+    media: frozenset[str]  # "AFP", "agency": a news medium, never the first word of a place (claims.yaml)
     vessel_prefixes: frozenset[str]  # as written (capitals)
     months: frozenset[str]  # names and abbreviations
     weekdays: frozenset[str]
@@ -93,6 +94,7 @@ def place_words(lex: Lexicon) -> PlaceWords:
         near_links=words("near_links"),
         directions=words("directions"),
         titles=frozenset(str(k).lower() for k in lex.table("actors", "titles")),
+        media=frozenset(str(k).lower() for k in lex.phrases("claims", "media_nouns")),
         distance_units={str(k).lower(): float(v) for k, v in lex.table("places", "distance_units").items()},
         definite_articles=words("definite_articles"),
         articles=words("articles"),

@@ -7,8 +7,8 @@ Builds a store with ``--events`` synthetic events (copies of one real record wit
 counts, spread over 2015-2024 and six countries), starts ``sitrep serve`` on 127.0.0.1 in a subprocess,
 and sends at most ``--requests`` requests for at most ``--seconds`` (bounded; it stops by itself). The
 requests mix the first page, filtered pages (country, date range, type, bbox, text) and next pages by
-cursor (following the unfiltered listing deeper); ``--vary`` gives every request its own date window, so
-the server's page cache cannot answer it; ``--workers N`` serves with N read-only processes
+cursor (following the unfiltered listing deeper, and with ``--vary`` each date window's); ``--vary`` gives every
+first page its own date window, so the server's page cache cannot answer it; ``--workers N`` serves with N read-only processes
 (``sitrep serve --workers N``). Each client is one keep-alive connection sending its next request
 when the last one is answered (a closed loop: p50 is about clients / throughput).
 
@@ -131,26 +131,31 @@ class _Plan:
     def __init__(self, *, requests: int, seconds: float, vary: bool) -> None:
         self.left, self.stop_at, self.vary = requests, time.monotonic() + seconds, vary
         self.rng = random.Random(8)
-        self.cursors: list[str] = []
+        self.cursors: list[tuple[str, str]] = []  # (the page's query without its cursor, the next page's cursor)
+        self.next_pages = 0  # how many of the requests were next pages
 
     def next_target(self) -> str | None:
         if self.left <= 0 or time.monotonic() >= self.stop_at:
             return None
         self.left -= 1
+        if self.cursors and self.rng.random() < 0.2:
+            query, cursor = self.rng.choice(self.cursors)  # a next page of a listing already asked for
+            self.next_pages += 1
+            return f"/events?{query}&" + urlencode({"cursor": cursor})
         params = dict(self.rng.choice(QUERIES))
         if self.vary:  # a different date window each time: the server's page cache does not help
             year, month = self.rng.randint(2015, 2024), self.rng.randint(1, 12)
             params["since"] = f"{year}-{month:02d}-{self.rng.randint(1, 28):02d}"
-        if self.cursors and self.rng.random() < 0.2:
-            params = {"cursor": self.rng.choice(self.cursors)}
         return "/events?" + urlencode({"limit": 50, **params})
 
     def learn(self, target: str, body: bytes) -> None:
-        # follow the unfiltered listing deeper and deeper (page 2, 3, ...); a regex, not a JSON parse of the page
-        if "cursor=" in target or target == "/events?limit=50":
+        # follow listings deeper and deeper (page 2, 3, ...): the unfiltered one, and with --vary each date window
+        # (a next page of its own window is as uncached as its first); a regex, not a JSON parse of the page
+        query = target.split("?", 1)[1].split("&cursor=", 1)[0]
+        if self.vary or query == "limit=50":
             found = _NEXT.match(body)
             if found and len(self.cursors) < 200:
-                self.cursors.append(found.group(1).decode())
+                self.cursors.append((query, found.group(1).decode()))
 
 
 _NEXT = re.compile(rb'\{"next_cursor": "([A-Za-z0-9_-]+)"')
@@ -218,7 +223,8 @@ async def hammer(base: str, *, clients: int, requests: int, seconds: float, vary
     elapsed = time.perf_counter() - started
     latencies.sort()
     return {
-        "requests": len(latencies), "errors": errors, "clients": clients, "seconds": round(elapsed, 2),
+        "requests": len(latencies), "next_pages": plan.next_pages, "errors": errors, "clients": clients,
+        "seconds": round(elapsed, 2),
         "requests_per_s": round(len(latencies) / elapsed, 1),
         "p50_ms": round(1000 * statistics.median(latencies), 1),
         "p99_ms": round(1000 * latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))], 1),

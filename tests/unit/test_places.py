@@ -638,3 +638,10 @@ def test_a_name_whose_apposition_is_a_title_is_a_person() -> None:
     ann = replace(ann, tokens=tuple(tokens), children=children)
     assert {"Nouri", "Karim Nouri"} <= person_names(ann, frozenset({"spokesman"}))
     assert person_names(ann, frozenset()) == set()
+
+
+@pytest.mark.slow
+def test_a_medium_written_as_a_word_may_open_a_place(places_of) -> None:
+    # only an agency's acronym run into a name is set aside ("à l'AFP Moussa Kanté"); "channel" is a medium noun too
+    text = "Ferries to the Channel Islands were cancelled on Monday after the storm."
+    assert "Channel Islands" in [p.evidence[0].text for p in places_of(text)]

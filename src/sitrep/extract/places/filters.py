@@ -55,8 +55,11 @@ def not_words(ann: Annotations, toponyms: list[Toponym], w: PlaceWords) -> list[
             # "la place de la Liberté")
         if m.start > 0 and ann.tokens[m.start - 1].text in w.vessel_prefixes:
             continue  # "INS Sukanya": a ship
-        if m.end - m.start > 1 and ann.tokens[m.start].text.lower() in w.media:
-            continue  # "a déclaré à l'AFP Moussa Kanté": a news medium run into a person's name
+        first = ann.tokens[m.start].text
+        if m.end - m.start > 1 and first.isupper() and first.lower() in w.media:
+            # "a déclaré à l'AFP Moussa Kanté": an agency's acronym run into a person's name (a medium written as a
+            # word may open a place: "Channel Islands", "Station Road")
+            continue
         if m.end - m.start == 1 and not m.hint and not m.site:
             word = ann.tokens[m.start].text
             letters = word.replace(".", "")

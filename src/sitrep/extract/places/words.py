@@ -46,7 +46,7 @@ class PlaceWords:
     # names that are not places
     never_places: frozenset[str]
     titles: frozenset[str]  # "governor": the one word after it is a person's name (actors.yaml)
-    media: frozenset[str]  # "AFP", "agency": a news medium, never the first word of a place (claims.yaml)
+    media: frozenset[str]  # "afp", "rfi": a medium whose acronym never opens a place (claims.yaml)
     vessel_prefixes: frozenset[str]  # as written (capitals)
     months: frozenset[str]  # names and abbreviations
     weekdays: frozenset[str]

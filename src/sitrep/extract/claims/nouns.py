@@ -9,6 +9,8 @@ A pass of the claims stage after the verbs. The nouns and their prepositions are
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+
 from sitrep.extract.claims.document import ClaimDoc
 from sitrep.extract.claims.parse import child, pobj_of, subject_of, subtree_set
 from sitrep.extract.claims.stances import StanceCue, when
@@ -34,23 +36,15 @@ def noun_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     if lemma not in w.noun_kinds:
         return None
     kind, preps = w.noun_kinds[lemma]
-    cue = [k]
-    content: set[int] = set()
-    for c in ann.children[k]:
-        t = ann.tokens[c]
-        if c < k:
-            continue
-        if t.dep == "prep" and t.text.lower() in preps and pobj_of(ann, c) is not None and not when(ann, c):
-            if kind == "force" and ann.tokens[pobj_of(ann, c)].ent_type != "PERSON":
-                return None  # "the attack on the base" is force, "his attacks on the senator" words
-            cue.append(c)
-            content = subtree_set(ann, c) - {c}
-            break
-        if t.dep in _CLAUSES and _opens_clause(ann, c, w.complementizers | w.infinitive_markers):
-            content = subtree_set(ann, c)  # "his claim that …", "the decision to reopen the road"
-            break
+    markers = w.complementizers | w.infinitive_markers
+    # "his claim that …", "the decision to reopen the road"
+    prep, content = _complement(ann, k, preps, lambda c: ann.tokens[c].dep in _CLAUSES and _opens_clause(
+        ann, c, markers), skip=lambda c: when(ann, c))
     if not content:
         return None
+    if prep is not None and kind == "force" and ann.tokens[pobj_of(ann, prep)].ent_type != "PERSON":
+        return None  # "the attack on the base" is force, "his attacks on the senator" words
+    cue = [k] if prep is None else [k, prep]
     cue += [c for c in ann.children[k] if c < k and ann.tokens[c].dep in ("amod", "det")
             and ann.tokens[c].pos == "ADJ"]
     holder = _holder(doc, k)
@@ -72,23 +66,27 @@ def adjective_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     if entry is None or entry[0] not in ("belief", "intention"):
         return None
     kind, preps = entry
-    cue = [k]
-    content: set[int] = set()
-    for c in ann.children[k]:
-        t = ann.tokens[c]
-        if c < k:
-            continue
-        if t.dep == "prep" and t.text.lower() in preps and pobj_of(ann, c) is not None:
-            cue.append(c)
-            content = subtree_set(ann, c) - {c}
-            break
-        if t.dep in ("ccomp", "xcomp"):
-            content = subtree_set(ann, c)
-            break
+    prep, content = _complement(ann, k, preps, lambda c: ann.tokens[c].dep in ("ccomp", "xcomp"))
+    cue = [k] if prep is None else [k, prep]
     holder = child(ann, k, ("nsubjpass",)) if passive else subject_of(ann, tok.head)
     if not content or holder is None or doc.quote_of[holder] != -1:
         return None
     return StanceCue(cue=tuple(cue), content=frozenset(content), speaker=holder, kind=_KINDS[kind])
+
+
+def _complement(ann: Annotations, k: int, preps: Collection[str], is_clause: Callable[[int], bool], *,
+                skip: Callable[[int], bool] = lambda c: False) -> tuple[int | None, set[int]]:
+    """What cue ``k`` is about: the first phrase after it that is one of its prepositions with an object (not one
+    ``skip`` refuses), returned with the object's words, or a clause ``is_clause`` accepts; else (None, empty)."""
+    for c in ann.children[k]:
+        if c < k:
+            continue
+        if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in preps and pobj_of(ann, c) is not None and (
+                not skip(c)):
+            return c, subtree_set(ann, c) - {c}
+        if is_clause(c):
+            return None, subtree_set(ann, c)
+    return None, set()
 
 
 def _opens_clause(ann: Annotations, c: int, markers: frozenset[str]) -> bool:

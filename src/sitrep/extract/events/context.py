@@ -204,7 +204,7 @@ def _is_hypothetical(d: EventDraft, ctx: EventContext) -> bool:
         # what was planned, threatened or thwarted is the head's object or complement; an adverbial clause
         # beside it is a deed of its own ("thwarted an attack, apprehending 26 pirates")
         if (ann.tokens[j].lemma or "").lower() in w.hypothetical_heads and j != head and (
-                ann.tokens[chain[k - 1]].dep not in _BESIDE_DEPS):
+                ann.tokens[chain[k - 1]].dep != "advcl"):
             return True
         if any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in w.modals for c in ann.children[j]):
             # "they would attack" / "would hold another protest": the modal governs the trigger's clause
@@ -237,9 +237,6 @@ def stated_intent(d: EventDraft, ann: Annotations, w: EventWords, tax: Taxonomy)
     if negated:
         return None if hostile else "REJECT"
     return "THREATEN" if hostile else "AGREE"
-
-
-_BESIDE_DEPS = frozenset({"advcl"})
 
 
 def _heads(ann: Annotations, i: int, n: int) -> list[int]:

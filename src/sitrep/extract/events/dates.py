@@ -50,9 +50,10 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
     # The closest governor wins: "today confirmed the arrest ... Saturday" dates the arrest by Saturday,
     # which hangs from "arrest", not by "today", which hangs from the clause's verb.
     if _before_its_clause(ann, head, ctx.words.consequence_words):
-        # "closed most of the weekend due to the explosion": the clause's times are of what followed
-        in_sentence = [t for t in in_sentence if (governing_hops(ann, t, head) or (0, 0))[0] == 0
-                       or not governs(ann, t, _clause_verb(ann, head))]
+        # "closed most of the weekend due to the explosion": the clause's times are of what followed; only a time
+        # inside the noun's own phrase dates it ("after the attack on Sunday")
+        verb = _clause_verb(ann, head)
+        in_sentence = [t for t in in_sentence if _in_own_phrase(ann, t, head) or not governs(ann, t, verb)]
     ranked = [(h, abs(t.evidence[0].start - anchor), t) for t in in_sentence if (h := governing_hops(ann, t, head))]
     ranked = _beyond_reporting(ann, ranked, head, ctx.words.reporting_verbs)
     if ranked:
@@ -123,6 +124,11 @@ def _before_its_clause(ann: Annotations, head: int, words: frozenset[str]) -> bo
         seen.add(j)
         j = ann.tokens[j].head
     return False
+
+
+def _in_own_phrase(ann: Annotations, time: Time, head: int) -> bool:
+    hops = governing_hops(ann, time, head)
+    return hops is not None and hops[0] == 0
 
 
 def governs(ann: Annotations, time: Time, head: int) -> bool:

@@ -35,7 +35,7 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     in_sentence = [p for p in in_sentence if not _elsewhere(ann, p, ctx.words.elsewhere_heads)]
     # where a named person lives ("Ana Diaz, 34, of Tucson") says who, not where
     in_sentence = [p for p in in_sentence if not _residence(ann, p, ctx.words.residence_prepositions)]
-    # a country naming whose helicopter or troops ("a U.S. helicopter", "Kenyan-led forces") says who, not where
+    # a country naming whose helicopter or strikes ("a U.S. helicopter", "US drone strikes") says who, not where
     in_sentence = [p for p in in_sentence if not _whose(ann, p)]
     unknown = [p for p in in_sentence if p.lat is None or p.lon is None]
     in_sentence = [p for p in in_sentence if p not in unknown]

@@ -75,8 +75,8 @@ def on_the_map(ann: Annotations, ranked: list[Ranked], gazetteer: GazetteerLike,
             out.append(r)
             continue
         # only a name with nothing on the map is left unresolved: which of its candidates fits is the ranking's call
-        times = named[r.toponym.key]
-        lost = all(_off_map(c, r.toponym, anchors, gazetteer, times, states[(c.country, c.admin1)])
+        times, countries = named[r.toponym.key], {a.country for a in anchors}
+        lost = all(_off_map(c, r.toponym, anchors, countries, gazetteer, times, states[(c.country, c.admin1)])
                    for _, c in r.scored)
         out.append(replace(r, scored=()) if r.scored and lost else r)
     return out
@@ -129,19 +129,20 @@ def _own_name(c: EntryLike, t: Toponym, gazetteer: GazetteerLike) -> bool:
     return name == t.key or name.startswith(t.key + " ")
 
 
-def _off_map(c: EntryLike, t: Toponym, anchors: list[Anchor], gazetteer: GazetteerLike, times: int,
-             in_state: int) -> bool:
-    """Whether candidate ``c`` of a name the article gives ``times`` times lies off the map ``anchors`` draw;
-    ``in_state`` is how many of the article's names (this one's included) are placed in ``c``'s state."""
+def _off_map(c: EntryLike, t: Toponym, anchors: list[Anchor], countries: set[str | None], gazetteer: GazetteerLike,
+             times: int, in_state: int) -> bool:
+    """Whether candidate ``c`` of a name the article gives ``times`` times lies off the map ``anchors`` (in
+    ``countries``) draw; ``in_state`` is how many of the article's names (this one's included) are placed in ``c``'s
+    state."""
     if not _obscure(c, t, gazetteer):
         return False
-    if t.mention.hint in _AREAS and c.feature not in _AREAS and c.country not in {a.country for a in anchors}:
+    if t.mention.hint in _AREAS and c.feature not in _AREAS and c.country not in countries:
         return True  # "the eastern Shaab district" of a Baghdad story is no village of that name abroad
     # an entry without coordinates (a parish of Jamaica) is as far as its country
     point = (c.lat, c.lon) if c.lat is not None and c.lon is not None else _country_point(c.country or "", gazetteer)
     if point is None:
         return False
-    if c.country in {a.country for a in anchors}:
+    if c.country in countries:
         # a hamlet of another state, far from every firm town or state of its country the story names: a paper
         # names a town out of its own area with the town's state ("Hubbard, Ohio"), so "Hubbard" in a Chicago story
         # is no town in Ohio; but the town a story is about, named more often than any firm place of its country,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from claim_checks import checked_claims as _claims
 from sitrep.extract.citations import extract_citations
 from sitrep.extract.claims import extract_claims
 from sitrep.model import (
@@ -16,17 +17,9 @@ from sitrep.model import (
     SpeakerKind,
     Time,
     TimeBasis,
-    check_evidence,
 )
 
 pytestmark = pytest.mark.slow
-
-
-def _claims(annotate, text: str) -> list[Claim]:
-    claims = extract_claims(annotate(text))
-    for c in claims:
-        assert check_evidence(text, [*c.content.evidence, *c.cue.evidence, *c.speaker.evidence]) == []
-    return claims
 
 
 def _by_cue(annotate, text: str, cue: str) -> Claim:

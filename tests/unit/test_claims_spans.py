@@ -7,17 +7,11 @@ from dataclasses import replace
 
 import pytest
 
+from claim_checks import checked_claims as _claims
 from sitrep.extract.claims import extract_claims
-from sitrep.model import Claim, ClaimKind, SpeakerKind, check_evidence
+from sitrep.model import ClaimKind, SpeakerKind
 
 pytestmark = pytest.mark.slow
-
-
-def _claims(annotate, text: str) -> list[Claim]:
-    claims = extract_claims(annotate(text))
-    for c in claims:
-        assert check_evidence(text, [*c.content.evidence, *c.cue.evidence, *c.speaker.evidence]) == []
-    return claims
 
 
 @pytest.mark.parametrize(

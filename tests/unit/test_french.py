@@ -289,3 +289,15 @@ def test_a_news_medium_run_into_a_name_is_no_place():
     report = extract_one("« On dit qu'elle n'est pas autorisée, c'est faux », a déclaré à l'AFP Moussa Kanté, un "
                          "étudiant participant au rassemblement à Bamako jeudi.", published="2018-01-12")
     assert [p.name for p in report.places] == ["Bamako"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Deux soldats ont été tués à Gao, trois à Kidal et un près de Ménaka dimanche, selon l'armée.",
+     [("Gao", 2), ("Kidal", 3), ("Ménaka", 1)]),
+    ("Des hommes armés ont tué sept civils à Djibo et cinq autres près d'Arbinda dimanche.", [("Arbinda", 5), ("Djibo", 7)]),
+])
+def test_a_french_list_of_tolls_by_place_is_one_event_per_place(text, expected):
+    from sitrep.pipeline import extract_one
+
+    events = extract_one(text, published="2023-05-10").events
+    assert sorted((e.place.name, e.killed.best) for e in events) == expected

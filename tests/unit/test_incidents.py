@@ -388,3 +388,41 @@ def test_an_event_noun_named_as_a_topic_is_no_incident(extract):
     for text in ("A member of the march said on Saturday that she cares about issues of sexual violence.",
                  "Une conférence sur le terrorisme s'est tenue samedi à Bamako."):
         assert news(extract(text, published="2009-03-22")) == [], text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen killed seven people in Kandahar and five others near Kunduz on Monday, officials said.",
+     [("Kandahar", 7), ("Kunduz", 5)]),
+    ("Two soldiers were killed in Kandahar, three in Kunduz and one near Herat on Monday.",
+     [("Herat", 1), ("Kandahar", 2), ("Kunduz", 3)]),
+    ("The raids on Monday killed 12 civilians in Kandahar and four in Kunduz.", [("Kandahar", 12), ("Kunduz", 4)]),
+])
+def test_a_list_of_tolls_by_place_is_one_incident_per_place_with_its_own_toll(extract, text, expected):
+    events = news(extract(text, published="2022-02-08"))
+    assert sorted((e.place.name, e.killed.best) for e in events) == expected
+
+
+def test_counts_joined_at_one_place_are_one_incident(extract):
+    events = news(extract("Militants killed three soldiers and two civilians in Kunduz on Monday.",
+                          published="2022-02-08"))
+    assert [(e.place.name, e.killed.best) for e in events] == [("Kunduz", 5)]
+
+
+def test_a_claim_of_responsibility_for_the_attack_is_part_of_the_incident(extract):
+    text = ("A bomb killed four people at a market in Kirkuk on Saturday, police said.\n"
+            "The Islamic State group claimed responsibility for the attack in a statement.")
+    events = [e for e in extract(text, published="2021-06-08").events if not e.verbal]
+    assert len(events) == 1, [(e.hedge, e.evidence[0].text) for e in events]
+    assert len(events[0].evidence) == 2
+
+
+def test_responsibility_for_attacks_at_large_describes_a_party(extract):
+    text = "Police arrested a commander with responsibility for attacks on convoys in Kirkuk on Saturday."
+    events = news(extract(text, published="2021-06-08"))
+    assert [e.subtype for e in events] == ["arrests"]
+
+
+def test_a_dated_dateline_is_when_the_story_was_filed_not_when_it_happened(extract):
+    text = "KIRKUK, March 6 - A car bomb killed nine people at a market in Kirkuk on Saturday, police said."
+    [e] = news(extract(text, published="2023-03-06"))
+    assert e.date.value == "2023-03-04"

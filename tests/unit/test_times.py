@@ -575,6 +575,8 @@ def test_times_month_after_year_sentence_inherits_not_publication_year() -> None
         ("May 11: Afghan-ISAF Operations in the South\nISAF Joint Command\n2010-05-CA-039\nTroops detained two men.",
          "2010-05-11", "title"),
         ("LONDON, March 3, 2014 (Reuters) - Police arrested two men.", "2014-03-03", "dateline"),
+        ("LAGOS, May 4, 2021 - Police arrested two men.", "2021-05-04", "dateline"),
+        ("LAGOS, Nigeria, May 4, 2021 — Police arrested two men.", "2021-05-04", "dateline"),
         ("Morning Update, Feb. 8, 2011\nTroops detained two men.", "2011-02-08", "first_line"),
     ],
 )

@@ -175,6 +175,7 @@ class CasualtyMention:
     token: int  # index of the verb or noun that says killed/injured ("killed", "deaths", "wounding")
     sentence: int
     negated: bool = False  # "no one was hurt"
+    listed: bool = False  # a later count of a list on the same word, with its own place ("and five near Arbinda")
 
 
 @record

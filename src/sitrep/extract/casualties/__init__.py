@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 
 from sitrep.extract.casualties.groups import mention
+from sitrep.extract.casualties.lists import listed_counts
 from sitrep.extract.casualties.quantities import Quantity, parse_quantity, vague_table
 from sitrep.extract.casualties.triggers import counted, is_intended, is_person, trigger_kind
 from sitrep.extract.casualties.words import CasualtyWords, casualty_words
@@ -45,6 +46,7 @@ def extract_casualties(ann: Annotations, *, lexicon: Lexicon | None = None) -> l
             seen.add((kind, group if group is not None else -tok.i))
             found.append(found_one)
     found.extend(_casualty_mentions(ann, ambiguous, found, w))
+    found.extend(listed_counts(ann, found, w))
     found.sort(key=lambda m: (m.count.evidence[0].start if m.count.evidence else 0, m.token, m.kind))
     return found
 

@@ -59,6 +59,7 @@ class CasualtyWords:
     single_words: frozenset[str]
     bounds: tuple[tuple[tuple[str, ...], str], ...]  # (prefixes, how they bound the number)
     quant_modifiers: frozenset[str]  # every word of a bounding or approximating prefix
+    filler_words: frozenset[str]  # every word of the fillers ("other", "additional"): no one's name
     open_suffixes: tuple[str, ...]
     approximate_suffixes: tuple[str, ...]
     range: re.Pattern[str]
@@ -100,7 +101,9 @@ def casualty_words(lex: Lexicon) -> CasualtyWords:
         multipliers={k: int(v) for k, v in lex.table("numbers", "multipliers").items()},
         one_articles=lex.words("numbers", "one_articles"), number_joins=lex.words("numbers", "number_joins"),
         vague=vague, none_words=words("none_words"), single_words=words("single_words"), bounds=bounds,
-        quant_modifiers=modifiers, open_suffixes=lex.phrases(s, "open_suffixes"),
+        quant_modifiers=modifiers,
+        filler_words=frozenset(w.lower() for phrase in lex.phrases(s, "filler") for w in phrase.split()),
+        open_suffixes=lex.phrases(s, "open_suffixes"),
         approximate_suffixes=lex.phrases(s, "approximate_suffixes"), range=lex.pattern(s, "range"),
         trailing_of=lex.pattern(s, "trailing_of"),
     )

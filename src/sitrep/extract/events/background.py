@@ -219,7 +219,9 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
             holder = ann.tokens[prep.head]
             word = prep.text.lower()
             if holder.pos in ("NOUN", "PROPN") and word in w.description_prepositions:
-                return True  # "responsibility for the attacks", "a role in the bombing"
+                # "a role in the bombing", "responsibility for attacks"; but "claimed responsibility for the
+                # blast" owns the story's own incident
+                return not ((holder.lemma or holder.text).lower() in w.deed_owning_nouns and _definite(ann, j, w))
             if (holder.pos == "ADJ" or (holder.tag == "VBN" and (holder.lemma or "").lower() in w.description_verbs)) \
                     and word in w.description_prepositions | w.quality_prepositions:
                 return True  # "responsible for", "linked to", "suspected of", "guilty of"
@@ -227,6 +229,11 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
             break
         j = tok.head
     return False
+
+
+def _definite(ann: Annotations, noun: int, w: EventWords) -> bool:
+    return any(ann.tokens[c].dep == "det" and ann.tokens[c].text.lower() in w.anaphoric_determiners
+               for c in ann.children[noun])
 
 
 def _narrating_relative(ann: Annotations, verb: int, w: EventWords) -> bool:

@@ -44,7 +44,7 @@ from sitrep.model import (
 def assemble_events(drafts: Sequence[EventDraft], ctx: EventContext) -> list[Event]:
     """Events from drafts in context, later mentions of one event merged into the first, then one event per
     incident of the day (``incidents``), which the details ("the attack took place on Sunday") join."""
-    pairs = [(one, d) for d in drafts for one in one_per_place(event_from_draft(d, ctx), ctx)]
+    pairs = [(one, d) for d in drafts for one in one_per_listed_place(d, ctx) or one_per_place(event_from_draft(d, ctx), ctx)]
     typed_by_word = {ev.id for ev, d in pairs if not d.generic}
     # a detail is a verb ("they attacked a village") or a definite noun ("the attack"), never "attacks" at large
     details = [ev for ev, d in pairs if d.detail and (d.main.kind != "noun" or is_anaphoric(ctx, d))]
@@ -52,6 +52,36 @@ def assemble_events(drafts: Sequence[EventDraft], ctx: EventContext) -> list[Eve
     # in the order of first mention, each detail where it is told
     events = sorted(events + details, key=lambda ev: ev.evidence[0].start)
     return assemble_incidents(events, ctx, typed_by_word=typed_by_word, details={ev.id for ev in details})
+
+
+def one_per_listed_place(d: EventDraft, ctx: EventContext) -> list[Event]:
+    """One event per place of a list of counts on one casualty word, each with its own toll ("killed seven
+    people in Djibo and five others near Arbinda"); [] when the draft holds no such list or a count of it has
+    no place of its own, and the list's later counts are then dropped, never added up."""
+    listed = [m for m in (*d.killed, *d.injured) if m.listed]
+    if not listed:
+        return []
+    d = replace(d, killed=[m for m in d.killed if not m.listed], injured=[m for m in d.injured if not m.listed])
+    ev = event_from_draft(d, ctx)
+    head = [m for m in (*d.killed, *d.injured) if m.token == listed[0].token and m.kind == listed[0].kind]
+    if len(head) != 1:
+        return []
+    items = [head[0], *(m for m in listed if m.token == head[0].token and m.kind == head[0].kind)]
+    sent = ctx.ann.sentences[d.sentence]
+    starts = [m.count.evidence[0].start for m in items] + [sent.end]
+    places = []
+    for i in range(len(items)):
+        inside = [p for p in ctx.places if p.evidence and p.geonames_id is not None
+                  and starts[i] <= p.evidence[0].start < starts[i + 1]]
+        places.append(inside[0] if inside else None)
+    if None in places or len({p.geonames_id for p in places}) < len(places):
+        return [ev]
+    out = [replace(ev, place=places[0], place_rule="sentence")]
+    for m, p in zip(items[1:], places[1:], strict=True):
+        out.append(replace(ev, id=stable_id("ev", ev.id, p.geonames_id), place=p, place_rule="sentence", detained=None,
+                           killed=m.count if m.kind == "killed" else None,
+                           injured=m.count if m.kind == "injured" else None))
+    return out
 
 
 def one_per_place(ev: Event, ctx: EventContext) -> list[Event]:

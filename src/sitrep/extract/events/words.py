@@ -67,6 +67,7 @@ class EventWords:
     description_prepositions: frozenset[str]
     quality_prepositions: frozenset[str]
     description_verbs: frozenset[str]
+    deed_owning_nouns: frozenset[str]
     legal_heads: frozenset[str]
     legal_prepositions: frozenset[str]
     arrest_heads: frozenset[str]
@@ -128,7 +129,8 @@ def event_words(lex: Lexicon) -> EventWords:
         since_marker=text("since_marker"), pluperfect_aux=words("pluperfect_aux"), past_be=words("past_be"),
         description_prepositions=words("description_prepositions"),
         quality_prepositions=words("quality_prepositions"),
-        description_verbs=words("description_verbs"), legal_heads=words("legal_heads"),
+        description_verbs=words("description_verbs"), deed_owning_nouns=words("deed_owning_nouns"),
+        legal_heads=words("legal_heads"),
         legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),
         consequence_words=words("consequence_words"),
         elsewhere_heads=words("elsewhere_heads"), residence_prepositions=words("residence_prepositions"),

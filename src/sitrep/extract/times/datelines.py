@@ -39,9 +39,11 @@ _HEADER_MONTH = re.compile(r"\A\s*(?:[^\W\d_]+[ \t]+)?(?P<y>(?:19|20)\d\d)-(?P<m
 
 @lru_cache(maxsize=8)
 def _header_patterns(w: TimesWords) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"LONDON, March 3 (Reuters) -": the date after the place, before the agency; "May 11: Afghan-ISAF
-    Operations ...": a title opening with a day and a colon. The date's shape is the language's."""
-    agency = re.compile(rf"{_BREAK}(?P<place>{_PLACE}),\s+(?P<date>{w.header_date})\s*\([^()\n]{{1,40}}\)", re.MULTILINE)
+    """"LONDON, March 3 (Reuters) -" or "MOGADISHU, March 6 -": the date after the place, before the agency or
+    the dash that opens the story; "May 11: Afghan-ISAF Operations ...": a title opening with a day and a colon.
+    The date's shape is the language's."""
+    agency = re.compile(rf"{_BREAK}(?P<place>{_PLACE}),\s+(?P<date>{w.header_date})(?:\s*\([^()\n]{{1,40}}\)|\s*(?:--?|–|—)\s)",
+                        re.MULTILINE)
     title = re.compile(rf"\A\s*(?P<date>{w.header_date}):\s")
     return agency, title
 

@@ -426,3 +426,20 @@ def test_a_dated_dateline_is_when_the_story_was_filed_not_when_it_happened(extra
     text = "KIRKUK, March 6 - A car bomb killed nine people at a market in Kirkuk on Saturday, police said."
     [e] = news(extract(text, published="2023-03-06"))
     assert e.date.value == "2023-03-04"
+
+
+def test_a_strike_in_retaliation_for_an_earlier_attack_is_the_news_not_background(extract):
+    text = ("Warplanes struck two militia depots near Mosul on Thursday in retaliation for a drone attack that wounded "
+            "nine soldiers at a base near Erbil, officials said.")
+    events = news(extract(text, published="2023-10-28"))
+    assert [(e.subtype, e.date.value, e.place.name) for e in events] == [("air_drone_strike", "2023-10-26", "Mosul")]
+
+
+def test_victims_counted_in_the_strikes_far_down_belong_to_the_strikes(extract):
+    text = ("Warplanes hit militia depots in Syria\n\n"
+            "Warplanes struck two militia depots in eastern Syria on Thursday, the ministry said.\n\n"
+            "The strikes near the town of Al Bukamal targeted a weapons store and a training site, the ministry said.\n\n"
+            "A monitoring group said eight militia fighters were killed in the strikes.\n\n"
+            "A drone struck the Rumeilan base in Hasakah province on Monday, officials said.")
+    events = news(extract(text, published="2023-10-28"))
+    assert sorted((e.date.value, e.killed and e.killed.best) for e in events) == [("2023-10-23", None), ("2023-10-26", 8)]

@@ -45,11 +45,12 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
 
 
 def is_anaphoric(ctx: EventContext, d: EventDraft) -> bool:
-    """A definite event noun with no time of its own ("the battle for the town") points back."""
-    ann, head = ctx.ann, d.main.head
-    return d.main.kind == "noun" and any(
+    """A definite event noun with no time of its own ("the battle for the town", "eight fighters were killed in
+    the strikes") points back."""
+    ann = ctx.ann
+    return any(t.kind == "noun" and any(
         ann.tokens[c].dep == "det" and ann.tokens[c].text.lower() in ctx.words.anaphoric_determiners
-        for c in ann.children[head])
+        for c in ann.children[t.head]) for t in d.triggers)
 
 
 _STATED = {"sentence", "clause"}  # date and place rules where the mention's own sentence names them

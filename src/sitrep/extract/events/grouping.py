@@ -39,7 +39,7 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     groups: list[list[Trigger]] = []
     for t in sorted(specific, key=lambda t: -t.subtype.rank):  # type: ignore[union-attr]
         for g in groups:
-            if _relative_clause(ann, g[0].head) != _relative_clause(ann, t.head):
+            if _frame(ann, g[0].head, w) != _frame(ann, t.head, w):
                 continue  # "arrested a leader who planned IED attacks": the arrest is not the bombing
             same_kind = g[0].subtype.type == t.subtype.type  # type: ignore[union-attr]
             if same_kind or any(_related(ann, t.head, o.head) for o in g):
@@ -51,7 +51,7 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     loose: list[Trigger] = []
     for t in generic:
         # a relative clause describes its antecedent: "the militia, which seized the town, attacked" is two events
-        open_ = [g for g in violent if any(_relative_clause(ann, o.head) == _relative_clause(ann, t.head) for o in g)]
+        open_ = [g for g in violent if any(_frame(ann, o.head, w) == _frame(ann, t.head, w) for o in g)]
         if open_:
             _nearest(ann, open_, t.head).append(t)
         else:
@@ -145,6 +145,28 @@ def _has_subject(ann: Annotations, i: int) -> bool:
             return False
         i = ann.tokens[i].head
     return False
+
+
+def _frame(ann: Annotations, i: int, w: EventWords) -> tuple[int | None, int | None]:
+    """Where token ``i`` is told: the relative clause and the phrase of an earlier happening that hold it. A
+    relative clause describes its antecedent; "struck militia sites in retaliation for a drone attack", "clashes
+    broke out after the killing of a protester" tell the earlier happening as the cause of this one, another
+    event even when of the same kind."""
+    return _relative_clause(ann, i), _antecedent_phrase(ann, i, w)
+
+
+def _antecedent_phrase(ann: Annotations, i: int, w: EventWords) -> int | None:
+    """The preposition of the nearest "after X" / "in retaliation for X" phrase that holds noun ``i``, if any."""
+    for _ in range(12):
+        tok = ann.tokens[i]
+        if tok.dep == "pobj":
+            prep = ann.tokens[tok.head]
+            if prep.text.lower() in w.antecedent_prepositions or lemma(ann.tokens[prep.head]) in w.reprisal_nouns:
+                return prep.i
+        if tok.dep == "relcl" or tok.head == i:
+            return None
+        i = tok.head
+    return None
 
 
 def _relative_clause(ann: Annotations, i: int) -> int | None:

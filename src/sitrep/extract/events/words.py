@@ -68,6 +68,8 @@ class EventWords:
     quality_prepositions: frozenset[str]
     description_verbs: frozenset[str]
     deed_owning_nouns: frozenset[str]
+    antecedent_prepositions: frozenset[str]
+    reprisal_nouns: frozenset[str]
     legal_heads: frozenset[str]
     legal_prepositions: frozenset[str]
     arrest_heads: frozenset[str]
@@ -130,6 +132,7 @@ def event_words(lex: Lexicon) -> EventWords:
         description_prepositions=words("description_prepositions"),
         quality_prepositions=words("quality_prepositions"),
         description_verbs=words("description_verbs"), deed_owning_nouns=words("deed_owning_nouns"),
+        antecedent_prepositions=words("antecedent_prepositions"), reprisal_nouns=words("reprisal_nouns"),
         legal_heads=words("legal_heads"),
         legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),
         consequence_words=words("consequence_words"),

@@ -99,6 +99,10 @@ def _summary(ann):
          [("killed", 22, 22, 22, False), ("injured", 200, 200, None, False)]),
         ("Police said 1,200 people had been killed since January.", [("killed", 1200, 1200, 1200, False)]),
         ("Three soldiers and two civilians were killed.", [("killed", 5, 5, 5, False)]),
+        # the speakers after the count are no more victims; a named victim after the count is
+        ("A bomb killed 15 people and wounded 30 others, a local official and a militia leader said.",
+         [("killed", 15, 15, 15, False), ("injured", 30, 30, 30, False)]),
+        ("Gunmen killed 10 soldiers and a policeman, officials said.", [("killed", 11, 11, 11, False)]),
         ("Gunmen shot dead two policemen in Kirkuk.", [("killed", 2, 2, 2, False)]),
         ("Militants executed 20 men and beheaded a journalist.",
          [("killed", 20, 20, 20, False), ("killed", 1, 1, 1, False)]),

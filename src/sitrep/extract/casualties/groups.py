@@ -88,13 +88,23 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords
                 continue  # "cinq morts et plus de 30 blessés": the wounded are another count, not more dead
             if ann.tokens[c].dep == "conj" and quantity is not None:
                 extra, extra_tokens, _ = _read_group(ann, c, trigger, w)
-                if extra is not None:
+                numbered = any(ann.tokens[i].like_num or ann.tokens[i].pos == "NUM" for i in extra_tokens)
+                if extra is not None and (numbered or not _subject_of_next_verb(ann, c)):
                     quantity = _add(quantity, extra)
                     q_tokens |= extra_tokens
                     summed = True
         if summed:  # "three soldiers and two civilians": name the whole group, numbers included
             return quantity, q_tokens, _who_text(ann, members - excluded, False, strip=False)
     return quantity, q_tokens, _who_text(ann, who_tokens, g == trigger.i)
+
+
+def _subject_of_next_verb(ann: Annotations, c: int) -> bool:
+    """The conjunct and what follows it, with no number, end right before a verb that has no subject: they are
+    its subject ("wounding 30 others, a local official and a militia leader said"), not more victims."""
+    nxt = max(subtree(ann, c)) + 1
+    if nxt >= len(ann.tokens) or ann.tokens[nxt].pos != "VERB":
+        return False
+    return not any(ann.tokens[k].dep in ("nsubj", "nsubjpass") for k in ann.children[nxt])
 
 
 def _drop_conj_counts(ann: Annotations, g: int, who_tokens: set[int], w: CasualtyWords) -> set[int]:

@@ -396,6 +396,8 @@ def test_an_event_noun_named_as_a_topic_is_no_incident(extract):
     ("Two soldiers were killed in Kandahar, three in Kunduz and one near Herat on Monday.",
      [("Herat", 1), ("Kandahar", 2), ("Kunduz", 3)]),
     ("The raids on Monday killed 12 civilians in Kandahar and four in Kunduz.", [("Kandahar", 12), ("Kunduz", 4)]),
+    ("Two people were killed in the city of Kandahar and two in the town of Kunduz on Monday.",
+     [("Kandahar", 2), ("Kunduz", 2)]),
 ])
 def test_a_list_of_tolls_by_place_is_one_incident_per_place_with_its_own_toll(extract, text, expected):
     events = news(extract(text, published="2022-02-08"))
@@ -443,3 +445,11 @@ def test_victims_counted_in_the_strikes_far_down_belong_to_the_strikes(extract):
             "A drone struck the Rumeilan base in Hasakah province on Monday, officials said.")
     events = news(extract(text, published="2023-10-28"))
     assert sorted((e.date.value, e.killed and e.killed.best) for e in events) == [("2023-10-23", None), ("2023-10-26", 8)]
+
+
+def test_a_sentencing_story_retelling_the_crime_has_no_incident_of_the_day(extract):
+    text = ("A man who opened fire inside a crowded bar in Tulsa two years ago, killing three people and wounding eight, "
+            "was sentenced to life in prison on Thursday.\n\n"
+            "Prosecutors said he shot the victims after being thrown out of the bar following an argument.\n\n"
+            '"He took three lives for nothing," the judge said as she read the sentence.')
+    assert news(extract(text, published="2023-11-03")) == []

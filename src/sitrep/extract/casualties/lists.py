@@ -51,8 +51,9 @@ def _place_after(ann: Annotations, j: int, end: int) -> int | None:
     if j >= end or ann.tokens[j].pos != "ADP":
         return None
     k = j + 1
-    while k < end and ann.tokens[k].pos in ("ADP", "DET"):  # "près de", "in the"
-        k += 1
+    while k < end and (ann.tokens[k].pos in ("ADP", "DET") or (
+            ann.tokens[k].pos == "NOUN" and k + 1 < end and ann.tokens[k + 1].pos == "ADP")):
+        k += 1  # "près de", "in the", "in the village of"
     if k >= end or not _is_name(ann.tokens[k]):
         return None
     while k + 1 < end and _is_name(ann.tokens[k + 1]):

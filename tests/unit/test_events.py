@@ -465,6 +465,9 @@ def test_a_protest_verb_in_its_other_sense_is_no_protest(extract):
     holed_up = extract("Police surrounded the house on Monday. Two of the gunmen were barricaded in a room.",
                        published="2021-05-06")
     assert [e.type for e in holed_up.events if e.type == "protests"] == []
+    shows = extract("The recount in Kisumu demonstrates that the tallying system is not infallible.",
+                    published="2021-05-06")
+    assert shows.events == ()
     road = extract("The main road to Kisumu was blocked by protesters on Monday.", published="2021-05-06")
     assert [e.type for e in road.events] == ["protests"]  # a road blocked is still a protest
 

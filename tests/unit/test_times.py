@@ -424,6 +424,13 @@ def test_times_on_annotated_story_with_inherited_year(annotate) -> None:
         ("on 29 March last year", "2015-03-29", R), ("May", "2015-05", INH), ("on Sunday", "2016-02-07", R)]
 
 
+@pytest.mark.slow
+def test_a_year_naming_a_car_model_is_no_time(annotate) -> None:
+    text = ("A man in a red 1991 Pontiac fired at the crowd. Their 2008 Toyota broke down near the border. "
+            "His 2009 conviction was overturned.")
+    assert [t.text for t in extract_times(annotate(text), published="2016-02-10")] == ["2009"]
+
+
 # --------------------------------------------------------------------------- traps from issue 3
 
 

@@ -81,8 +81,8 @@ def _found_devices(ann: Annotations, sent: Span, triggers: list[Trigger], tax: T
 
 def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
     """A trigger word used in another sense: a verb with the preposition of another sense ("engaged in
-    prostitution"); a protest verb with a direct object that is not a road or a place
-    ("demonstrated their capability", "barricaded themselves", "blocked lawyers from visiting"); an explosive
+    prostitution"); a protest verb with a direct object that is not a road or a place, or with a clause
+    ("demonstrated their capability", "demonstrates that the rules failed", "barricaded themselves", "blocked lawyers from visiting"); an explosive
     device that is planted, carried or built rather than set off ("spotted insurgents emplacing an IED"); a
     trigger noun that names someone's role or gear ("an IED facilitator", "riot police", "a bomb squad")."""
     tok = ann.tokens[trig.head]
@@ -90,6 +90,9 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
     if trig.kind == "verb" and lemma(tok) in w.transitive_other_sense:
         # its object, or its subject when it is passive ("two of them were barricaded in a room")
         objects = [ann.tokens[c] for c in ann.children[tok.i] if ann.tokens[c].dep in ("dobj", "nsubjpass")]
+        if any(ann.tokens[c].dep == "ccomp" and any(ann.tokens[k].dep == "mark" for k in ann.children[c])
+               for c in ann.children[tok.i]):
+            return True  # a clause as its object: "the snafu demonstrates that the system is not infallible"
         return any(lemma(o) not in w.territory_nouns and o.ent_type not in ("GPE", "LOC", "FAC") for o in objects)
     if trig.kind == "verb" and lemma(tok) in w.preposition_other_sense:
         # "engaged in prostitution": taking part, not fighting

@@ -147,6 +147,7 @@ def read_season(m: re.Match[str], w: TimesWords) -> Found | None:
     return found_at(m, precision=precision_of(w, m, Precision.SEASON), year=ref, build=build, weak=weak)
 
 
+_MODEL_NAME = re.compile(r"\s+[A-Z]")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d,?\s+$")
 
 
@@ -155,6 +156,9 @@ def read_year_only(m: re.Match[str], w: TimesWords) -> Found | None:
     if w.not_after_year.match(m.string, m.end("core")):
         return None
     prep = (group(m, "prep") or "").lower()
+    if not prep and _MODEL_NAME.match(m.string, m.end("core")) and w.model_before_year.search(
+            m.string, max(0, m.start("core") - 30), m.start("core")):
+        return None  # "a red 1991 Dodge Durango", "their 1991 Honda"
     if prep in w.list_joins and not _YEAR_BEFORE.search(m.string, max(0, m.start("prep") - 8), m.start("prep")):
         prep = ""  # only a year after a year is trusted: "in 1995 and 1996", not "Smith and 1996"
     weak = not prep

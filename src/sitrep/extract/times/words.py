@@ -46,6 +46,7 @@ class TimesWords:
     ambiguous_months: frozenset[str]
     ambiguous_seasons: frozenset[str]
     not_after_year: re.Pattern[str]
+    model_before_year: re.Pattern[str]  # "a red 1991 Dodge": the year names a model, not a time
     name_before_weekday: re.Pattern[str]
     weekday_articles: frozenset[str]
     references: dict[str, str]
@@ -129,6 +130,8 @@ def times_words(lex: Lexicon) -> TimesWords:
         list_joins=lex.words("times", "list_joins"),
         ambiguous_months=lex.words("times", "ambiguous_months"),
         ambiguous_seasons=lex.words("times", "ambiguous_seasons"),
+        model_before_year=re.compile(rf"\b(?:{alternation(lex.words('times', 'model_determiners'))})\s+(?:[^\W\d]+\s+)?$",
+                                     re.IGNORECASE),
         not_after_year=re.compile(rf"\s+(?:{alternation(lex.words('times', 'not_after_year'))})\b", re.IGNORECASE),
         name_before_weekday=re.compile(rf"(?:{alternation(names)}|\b(?:{alternation(articles)}))\s+$"),
         weekday_articles=lex.words("times", "weekday_articles"),

@@ -453,3 +453,9 @@ def test_a_sentencing_story_retelling_the_crime_has_no_incident_of_the_day(extra
             "Prosecutors said he shot the victims after being thrown out of the bar following an argument.\n\n"
             '"He took three lives for nothing," the judge said as she read the sentence.')
     assert news(extract(text, published="2023-11-03")) == []
+
+
+def test_a_headline_about_bomb_networks_in_capitals_tells_no_bombing(extract):
+    text = ("Forces Further Disrupt Explosive Device Networks in Zabul\n"
+            "Afghan and coalition forces detained two suspected insurgents in Qalat district on Monday.")
+    assert [e.subtype for e in news(extract(text, published="2010-12-21"))] == ["arrests"]

@@ -102,7 +102,10 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
     if trig.kind == "noun" and subtype == "remote_explosive" and tok.dep == "dobj":
         return lemma(ann.tokens[tok.head]) in w.emplacing_verbs
     if trig.kind == "noun" and tok.dep in ("compound", "amod", "nmod") and tok.head != tok.i:
-        return lemma(ann.tokens[tok.head]) in w.role_head_nouns  # "an IED facilitator", "riot police"
+        # "an IED facilitator", "riot police"; in a headline's capitals the tagger leaves a plural unlemmatised
+        # ("Explosive Device Networks")
+        head = lemma(ann.tokens[tok.head])
+        return head in w.role_head_nouns or head.removesuffix(w.plural_suffix) in w.role_head_nouns
     return False
 
 

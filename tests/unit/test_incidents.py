@@ -459,3 +459,12 @@ def test_a_headline_about_bomb_networks_in_capitals_tells_no_bombing(extract):
     text = ("Forces Further Disrupt Explosive Device Networks in Zabul\n"
             "Afghan and coalition forces detained two suspected insurgents in Qalat district on Monday.")
     assert [e.subtype for e in news(extract(text, published="2010-12-21"))] == ["arrests"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested a 35-year-old man in Tulsa on Monday on a charge of aggravated sexual assault of a child.",
+    "Police arrested a 35-year-old man in Tulsa on Monday on a charge of aggravated sexual assault of a child. "
+    "Sgt. Dan Lee said the man was arrested without incident. Few details of the alleged sexual assault were released.",
+])
+def test_an_arrest_on_a_charge_is_the_news_and_the_deed_background(extract, text):
+    assert [(e.subtype, e.date.value) for e in news(extract(text, published="2009-03-18"))] == [("arrests", "2009-03-16")]

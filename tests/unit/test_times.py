@@ -425,9 +425,9 @@ def test_times_on_annotated_story_with_inherited_year(annotate) -> None:
 
 
 @pytest.mark.slow
-def test_a_year_naming_a_car_model_is_no_time(annotate) -> None:
+def test_a_year_naming_a_car_model_or_a_house_number_is_no_time(annotate) -> None:
     text = ("A man in a red 1991 Pontiac fired at the crowd. Their 2008 Toyota broke down near the border. "
-            "His 2009 conviction was overturned.")
+            "His 2009 conviction was overturned. Henry, 19, of 1935 Orchard St., was arrested.")
     assert [t.text for t in extract_times(annotate(text), published="2016-02-10")] == ["2009"]
 
 

@@ -40,7 +40,7 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
                 prev.casualty_only = prev.casualty_only and m.casualty_only
                 break
         else:
-            told = next((p for p in reversed(out) if _retells_background(p.event, ev, ctx)), None)
+            told = next((p for p in reversed(out) if _retells_background(p.event, ev, ctx, anaphoric=m.anaphoric)), None)
             if told is None:
                 out.append(m)
             else:
@@ -48,16 +48,19 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
     return [m.event for m in out]
 
 
-def _retells_background(ea: Event, eb: Event, ctx: EventContext) -> bool:
-    """A mention with no day of its own that gives the same dead as a past event told as background is that
-    event retold ("a man who shot dead three people at a club in 2021 was sentenced on Thursday ... 'He took three
-    lives for nothing,' the judge said"), not an incident of the report's day."""
+def _retells_background(ea: Event, eb: Event, ctx: EventContext, *, anaphoric: bool = False) -> bool:
+    """A mention with no day of its own that gives the same dead as a past event told as background, or that
+    points back to it ("the alleged assault" after "arrested on a charge of assault"), is that event retold ("a
+    man who shot dead three people at a club in 2021 was sentenced on Thursday ... 'He took three lives for
+    nothing,' the judge said"), not an incident of the report's day."""
     if ea.hedge != Hedge.HISTORICAL or eb.hedge in (Hedge.HISTORICAL, Hedge.HYPOTHETICAL) or eb.negated:
         return False
     if eb.date_rule in _STATED or ea.type not in ctx.taxonomy.violent or eb.type not in ctx.taxonomy.violent:
         return False
     if not places_compatible(ea.place, eb.place) and eb.place_rule in _STATED:
         return False
+    if anaphoric and ea.subtype == eb.subtype:
+        return True
     return ea.killed is not None and eb.killed is not None and 0 < ea.killed.best == eb.killed.best
 
 

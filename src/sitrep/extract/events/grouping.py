@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from sitrep.extract.common.text import ancestors
+from sitrep.extract.events.background import behind_legal_step
 from sitrep.extract.events.drafts import EventDraft, Trigger
 from sitrep.extract.events.roles import assign_roles
 from sitrep.extract.events.taxonomy import Subtype, Taxonomy, trigger_key
@@ -39,7 +40,7 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     groups: list[list[Trigger]] = []
     for t in sorted(specific, key=lambda t: -t.subtype.rank):  # type: ignore[union-attr]
         for g in groups:
-            if _frame(ann, g[0].head, w) != _frame(ann, t.head, w):
+            if _frame(ann, g[0].head, w) != _frame(ann, t.head, w) or _charged(ann, g[0], w) != _charged(ann, t, w):
                 continue  # "arrested a leader who planned IED attacks": the arrest is not the bombing
             same_kind = g[0].subtype.type == t.subtype.type  # type: ignore[union-attr]
             if same_kind or any(_related(ann, t.head, o.head) for o in g):
@@ -153,6 +154,14 @@ def _frame(ann: Annotations, i: int, w: EventWords) -> tuple[int | None, int | N
     broke out after the killing of a protester" tell the earlier happening as the cause of this one, another
     event even when of the same kind."""
     return _relative_clause(ann, i), _antecedent_phrase(ann, i, w)
+
+
+def _charged(ann: Annotations, t: Trigger, w: EventWords) -> bool:
+    """The trigger names a deed through the legal step it led to ("arrested a man on a charge of aggravated
+    assault", "held over the murder"): the deed is background and the step or the arrest the news, so the two
+    are told apart, not one draft that the deed would type."""
+    return t.subtype is not None and behind_legal_step(EventDraft(triggers=[t], subtype=t.subtype, sentence=t.sentence),
+                                                       ann, w)
 
 
 def _antecedent_phrase(ann: Annotations, i: int, w: EventWords) -> int | None:

@@ -156,6 +156,8 @@ def read_year_only(m: re.Match[str], w: TimesWords) -> Found | None:
     if w.not_after_year.match(m.string, m.end("core")):
         return None
     prep = (group(m, "prep") or "").lower()
+    if w.street_after_year.match(m.string, m.end("core")):
+        return None  # "of 1935 Orchard St."
     if not prep and _MODEL_NAME.match(m.string, m.end("core")) and w.model_before_year.search(
             m.string, max(0, m.start("core") - 30), m.start("core")):
         return None  # "a red 1991 Dodge Durango", "their 1991 Honda"

@@ -47,6 +47,7 @@ class TimesWords:
     ambiguous_seasons: frozenset[str]
     not_after_year: re.Pattern[str]
     model_before_year: re.Pattern[str]  # "a red 1991 Dodge": the year names a model, not a time
+    street_after_year: re.Pattern[str]  # "1935 Orchard St.", "1935 avenue Kwame Nkrumah": a house number
     name_before_weekday: re.Pattern[str]
     weekday_articles: frozenset[str]
     references: dict[str, str]
@@ -132,6 +133,7 @@ def times_words(lex: Lexicon) -> TimesWords:
         ambiguous_seasons=lex.words("times", "ambiguous_seasons"),
         model_before_year=re.compile(rf"\b(?:{alternation(lex.words('times', 'model_determiners'))})\s+(?:[^\W\d]+\s+)?$",
                                      re.IGNORECASE),
+        street_after_year=re.compile(rf"(?:\s+[A-Z][\w'.-]*){{0,3}}\s+(?i:{alternation(lex.words('times', 'street_words'))})\b"),
         not_after_year=re.compile(rf"\s+(?:{alternation(lex.words('times', 'not_after_year'))})\b", re.IGNORECASE),
         name_before_weekday=re.compile(rf"(?:{alternation(names)}|\b(?:{alternation(articles)}))\s+$"),
         weekday_articles=lex.words("times", "weekday_articles"),

@@ -468,3 +468,14 @@ def test_a_headline_about_bomb_networks_in_capitals_tells_no_bombing(extract):
 ])
 def test_an_arrest_on_a_charge_is_the_news_and_the_deed_background(extract, text):
     assert [(e.subtype, e.date.value) for e in news(extract(text, published="2009-03-18"))] == [("arrests", "2009-03-16")]
+
+
+def test_a_deed_in_a_paragraph_about_an_old_month_is_background(extract):
+    text = ("A Charleston man was sentenced to life in prison on Monday.\n\n"
+            "In June 2008, police were called to a restaurant on Patrick Street. "
+            "The gunman opened fire inside, wounding a waitress, police said.")
+    assert news(extract(text, published="2009-03-18")) == []
+
+
+def test_pleading_guilty_to_murder_is_no_murder_of_the_day(extract):
+    assert news(extract("A Tulsa man pleaded guilty on Monday to murder.", published="2023-11-08")) == []

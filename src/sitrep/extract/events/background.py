@@ -43,7 +43,13 @@ def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule
     clause; or, undated, a clause introduced by "since" or a past-perfect relative clause on a party ("the
     militia, which had seized the town")."""
     ann, w = ctx.ann, ctx.words
-    if when is not None and date_rule in _OWN_DATE_RULES and when.basis is not TimeBasis.PUBLICATION and when.end:
+    # a day or a month its paragraph writes out (with its year, or the year of the text before) counts too: a
+    # paragraph about an old date is background ("In June 2008, police were called to ... The gunman opened
+    # fire"); a relative "last month" in the sentence before is an aside
+    guessed = date_rule == "paragraph" and when is not None and when.precision in (Precision.DAY, Precision.MONTH) \
+        and when.basis in (TimeBasis.ABSOLUTE, TimeBasis.INHERITED)
+    if when is not None and (date_rule in _OWN_DATE_RULES or guessed) and when.basis is not TimeBasis.PUBLICATION \
+            and when.end:
         ref = reference_day(ctx)
         try:
             end = date.fromisoformat(when.end[:10])
@@ -184,7 +190,7 @@ def behind_legal_step(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
         if tok.dep == "prep":
             through_prep = tok.text.lower() in w.legal_prepositions or through_prep
         lemma = (head.lemma or head.text).lower()
-        if lemma in w.legal_heads and (through_prep or tok.dep in ("ccomp", "xcomp", "dobj", "pcomp")
+        if lemma in w.legal_heads and (through_prep or tok.dep in ("ccomp", "xcomp", "dobj", "pcomp", "advcl")
                                        or (compound and tok.dep == "compound")):
             return True  # "charged with the murder", "pleaded guilty to the killing", "a kidnapping charge"
         if through_prep and head.pos in ("VERB", "AUX") and any(

@@ -479,3 +479,30 @@ def test_a_deed_in_a_paragraph_about_an_old_month_is_background(extract):
 
 def test_pleading_guilty_to_murder_is_no_murder_of_the_day(extract):
     assert news(extract("A Tulsa man pleaded guilty on Monday to murder.", published="2023-11-08")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Police detained a man who directed the placement of roadside bombs near Kandahar, officials said on Monday.",
+    "Police detained a man on Monday near Kandahar. He constructed and distributed roadside bombs, officials said.",
+])
+def test_a_bomb_maker_arrested_is_an_arrest_not_a_bombing(extract, text):
+    assert [e.subtype for e in news(extract(text, published="2012-06-14"))] == ["arrests"]
+
+
+def test_a_planned_ied_attack_is_no_attack(extract):
+    text = "Fayez Jan was planning to launch an IED attack against coalition convoys in the area."
+    assert news(extract(text, published="2012-06-14")) == []
+
+
+@pytest.mark.parametrize(("text", "detained"), [
+    ("Afghan forces arrested a Taliban leader in Khost province on Friday. The force also detained one suspected "
+     "insurgent during the operation.", 2),
+    ("Afghan forces captured a Taliban leader in Khost province on Friday. Two additional suspects were detained "
+     "during the operation.", 3),
+    # the same people again, or words that are not about more people
+    ("Afghan forces detained several suspects in Khost province on Friday. After questioning at the scene, the force "
+     "detained several suspects for further questioning.", 3),
+])
+def test_people_detained_in_addition_add_up(extract, text, detained):
+    [e] = news(extract(text, published="2012-12-08"))
+    assert e.detained.best == detained

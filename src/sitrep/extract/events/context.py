@@ -229,7 +229,10 @@ def _is_hypothetical(d: EventDraft, ctx: EventContext) -> bool:
     if d.main.kind == "noun" and any(ann.tokens[c].dep in ("amod", "compound", "nmod", "acl")
                                      and ann.tokens[c].text.lower() in w.plan_modifiers for c in ann.children[head]):
         return True  # "the planned protests", "une éventuelle attaque"
-    chain = [head, *_heads(ann, head, 2)]
+    noun = head
+    while ann.tokens[noun].dep == "compound" and ann.tokens[noun].head != noun:
+        noun = ann.tokens[noun].head  # "an IED attack": count the steps up from the phrase's own noun
+    chain = [head, *([noun] if noun != head else []), *_heads(ann, noun, 2)]
     for k, j in enumerate(chain):
         # what was planned, threatened or thwarted is the head's object or complement; an adverbial clause
         # beside it is a deed of its own ("thwarted an attack, apprehending 26 pirates")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sitrep.extract.common.text import paragraph_index_at
+from sitrep.extract.common.text import paragraph_index_at, token_index_at
 from sitrep.extract.events.dates import dates_compatible, time_better
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.places import PLACE_RANK, places_compatible
@@ -36,7 +36,8 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
             if restated or same_event(prev, m, ctx):
                 b_wins = (prev.casualty_only and not m.casualty_only) or (
                     ev.type == prev.event.type and ctx.rank.get(ev.subtype or "", 0) > ctx.rank.get(prev.event.subtype or "", 0))
-                prev.event = merge_events(prev.event, ev, prefer_b_type=b_wins)
+                prev.event = merge_events(prev.event, ev, prefer_b_type=b_wins,
+                                          more_detained=not restated and detained_in_addition(ev, ctx))
                 prev.casualty_only = prev.casualty_only and m.casualty_only
                 break
         else:
@@ -157,8 +158,9 @@ def _victim_head(who: str, w: EventWords) -> str:
     return word[: -len(w.plural_suffix)] if word.endswith(w.plural_suffix) else word
 
 
-def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False) -> Event:
-    """Keep a's identity; take the more precise date and place, the union of actors and evidence."""
+def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False, more_detained: bool = False) -> Event:
+    """Keep a's identity; take the more precise date and place, the union of actors and evidence. People
+    detained in addition (``more_detained``: "the force also detained two suspects") add to those before."""
     date_ = a.date
     if b.date is not None and (a.date is None or _rule_rank(b.date_rule) < _rule_rank(a.date_rule) or (
             _rule_rank(b.date_rule) == _rule_rank(a.date_rule) and (time_better(b.date, a.date) or (
@@ -193,7 +195,7 @@ def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False) -> Event:
         actors=tuple(actors),
         killed=_larger(a.killed, b.killed),
         injured=_larger(a.injured, b.injured),
-        detained=_larger(a.detained, b.detained),
+        detained=_sum(a.detained, b.detained) if more_detained else _larger(a.detained, b.detained),
         evidence=evidence,
         confidence=max(a.confidence, b.confidence),
     )
@@ -211,6 +213,30 @@ def _rule_rank(rule: str | None) -> int:
 
 def _actor_key(x: Actor) -> str:
     return (x.canonical or x.name or "").lower()
+
+
+def detained_in_addition(b: Event, ctx: EventContext) -> bool:
+    """The mention's detention count is an exact number told as more people: the word of addition inside the
+    count ("two additional suspects were detained") or right before it ("the force also detained one suspected
+    insurgent"); not "several suspects were also detained" (it may retell them), nor "detained several suspects
+    for further questioning"."""
+    c = b.detained
+    if c is None or not c.evidence or c.high != c.low:
+        return False
+    ann = ctx.ann
+    first = token_index_at(ann, c.evidence[0].start)
+    last = token_index_at(ann, c.evidence[0].end - 1)
+    if first is None or last is None:
+        return False
+    around = range(max(first - 1, 0), last + 1)
+    return any(ann.tokens[j].text.lower() in ctx.words.addition_words for j in around)
+
+
+def _sum(a: Count | None, b: Count | None) -> Count | None:
+    if a is None or b is None:
+        return a or b
+    high = None if a.high is None or b.high is None else a.high + b.high
+    return replace(a, best=a.best + b.best, low=a.low + b.low, high=high, evidence=a.evidence + b.evidence)
 
 
 def _larger(a: Count | None, b: Count | None) -> Count | None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from math import asin, cos, radians, sin, sqrt
 
 from sitrep.extract.events.confidence import incident_confidence
-from sitrep.extract.events.coref import merge_events
+from sitrep.extract.events.coref import detained_in_addition, merge_events
 from sitrep.extract.events.drafts import EventContext
 from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Time, to_dict
 
@@ -202,7 +202,7 @@ def _fold(inc: _Incident, ev: Event, ctx: EventContext, *, retypes: bool = True)
         b.type == a.type and ctx.rank.get(b.subtype or "", 0) > ctx.rank.get(a.subtype or "", 0)))
     if _street_fight(a, b):
         b_types = b.type == "protests"  # a demonstration with clashes: ``_finished`` makes it a riot
-    inc.event = merge_events(a, b, prefer_b_type=b_types)
+    inc.event = merge_events(a, b, prefer_b_type=b_types, more_detained=detained_in_addition(b, ctx))
     inc.killed += _counts(b.killed)
     inc.injured += _counts(b.injured)
     inc.mentions += 1

@@ -101,6 +101,9 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
             return True
     if trig.kind == "noun" and subtype == "remote_explosive" and tok.dep == "dobj":
         return lemma(ann.tokens[tok.head]) in w.emplacing_verbs
+    if trig.kind == "noun" and subtype == "remote_explosive" and tok.dep == "pobj":
+        prep = ann.tokens[tok.head]  # "directed the placement of improvised explosive devices"
+        return prep.head != prep.i and lemma(ann.tokens[prep.head]) in w.emplacing_nouns
     if trig.kind == "noun" and tok.dep in ("compound", "amod", "nmod") and tok.head != tok.i:
         # "an IED facilitator", "riot police"; in a headline's capitals the tagger leaves a plural unlemmatised
         # ("Explosive Device Networks")

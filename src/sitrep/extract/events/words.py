@@ -21,6 +21,7 @@ class EventWords:
     transitive_other_sense: frozenset[str]
     preposition_other_sense: dict[str, frozenset[str]]
     emplacing_verbs: frozenset[str]
+    emplacing_nouns: frozenset[str]
     role_head_nouns: frozenset[str]
     device_nouns: frozenset[str]
     finding_verbs: frozenset[str]
@@ -68,6 +69,7 @@ class EventWords:
     quality_prepositions: frozenset[str]
     description_verbs: frozenset[str]
     deed_owning_nouns: frozenset[str]
+    addition_words: frozenset[str]
     antecedent_prepositions: frozenset[str]
     reprisal_nouns: frozenset[str]
     legal_heads: frozenset[str]
@@ -104,7 +106,7 @@ def event_words(lex: Lexicon) -> EventWords:
         weapon_nouns=words("weapon_nouns"), transitive_other_sense=words("transitive_other_sense"),
         preposition_other_sense={k: frozenset(str(x).lower() for x in v)
                                  for k, v in lex.table(s, "preposition_other_sense").items()},
-        emplacing_verbs=words("emplacing_verbs"), role_head_nouns=words("role_head_nouns"),
+        emplacing_verbs=words("emplacing_verbs"), emplacing_nouns=words("emplacing_nouns"), role_head_nouns=words("role_head_nouns"),
         device_nouns=frozenset(trigger_key(d) for d in words("device_nouns")), finding_verbs=words("finding_verbs"),
         total_adverbs=frozenset(tuple(p.split()) for p in words("total_adverbs")), since=text("since"),
         strike_noun=text("strike_noun"), labour_words_near=words("labour_words_near"),
@@ -131,7 +133,7 @@ def event_words(lex: Lexicon) -> EventWords:
         since_marker=text("since_marker"), pluperfect_aux=words("pluperfect_aux"), past_be=words("past_be"),
         description_prepositions=words("description_prepositions"),
         quality_prepositions=words("quality_prepositions"),
-        description_verbs=words("description_verbs"), deed_owning_nouns=words("deed_owning_nouns"),
+        description_verbs=words("description_verbs"), deed_owning_nouns=words("deed_owning_nouns"), addition_words=words("addition_words"),
         antecedent_prepositions=words("antecedent_prepositions"), reprisal_nouns=words("reprisal_nouns"),
         legal_heads=words("legal_heads"),
         legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),

@@ -472,6 +472,14 @@ def test_a_protest_verb_in_its_other_sense_is_no_protest(extract):
     assert [e.type for e in road.events] == ["protests"]  # a road blocked is still a protest
 
 
+def test_a_find_destroyed_by_the_force_is_no_destruction_of_property(extract):
+    found = extract("Troops seized 200 kilograms of opium near Sangin on Monday. The narcotics were safely destroyed "
+                    "on site.", published="2011-05-24")
+    assert [e.subtype for e in found.events if e.subtype == "looting_property_destruction"] == []
+    burned = extract("Unknown men destroyed two shops near Sangin on Monday.", published="2011-05-24")
+    assert [e.subtype for e in burned.events] == ["looting_property_destruction"]
+
+
 def test_engaged_in_something_is_taking_part_not_fighting(extract):
     assert extract("The defendants persuaded women to travel to Boston to engage in prostitution.",
                    published="2021-09-14").events == ()

@@ -94,6 +94,10 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
                for c in ann.children[tok.i]):
             return True  # a clause as its object: "the snafu demonstrates that the system is not infallible"
         return any(lemma(o) not in w.territory_nouns and o.ent_type not in ("GPE", "LOC", "FAC") for o in objects)
+    if trig.kind == "verb" and subtype == "looting_property_destruction" and any(
+            ann.tokens[c].dep in ("dobj", "nsubjpass") and lemma(ann.tokens[c]) in w.seized_goods
+            for c in ann.children[tok.i]):
+        return True  # "the narcotics were safely destroyed on site": a find disposed of
     if trig.kind == "verb" and lemma(tok) in w.preposition_other_sense:
         # "engaged in prostitution": taking part, not fighting
         preps = w.preposition_other_sense[lemma(tok)]

@@ -506,3 +506,11 @@ def test_a_planned_ied_attack_is_no_attack(extract):
 def test_people_detained_in_addition_add_up(extract, text, detained):
     [e] = news(extract(text, published="2012-12-08"))
     assert e.detained.best == detained
+
+
+def test_no_arrests_is_no_arrest_and_a_victims_wounds_are_no_wounded(extract):
+    text = ("A 23-year-old man was shot and killed early Sunday on West Elm Street in Rockford, police said.\n\n"
+            "Officers found the victim lying in the street with several gunshot wounds.\n\n"
+            "No arrests have been made.")
+    events = news(extract(text, published="2023-03-06"))
+    assert [(e.subtype, e.killed.best, e.injured) for e in events] == [("attack", 1, None)]

@@ -103,6 +103,9 @@ def _summary(ann):
         ("A bomb killed 15 people and wounded 30 others, a local official and a militia leader said.",
          [("killed", 15, 15, 15, False), ("injured", 30, 30, 30, False)]),
         ("Gunmen killed 10 soldiers and a policeman, officials said.", [("killed", 11, 11, 11, False)]),
+        # a body's wounds are no wounded people
+        ("Officers found the victim with several gunshot wounds.", []),
+        ("The victim suffered two stab wounds to the chest.", [("injured", 1, 1, 1, False)]),
         ("Gunmen shot dead two policemen in Kirkuk.", [("killed", 2, 2, 2, False)]),
         ("Militants executed 20 men and beheaded a journalist.",
          [("killed", 20, 20, 20, False), ("killed", 1, 1, 1, False)]),

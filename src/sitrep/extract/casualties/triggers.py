@@ -93,8 +93,9 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
 
 
 def _counted_by_noun(ann: Annotations, tok: Token, kids: list[Token], w: CasualtyWords) -> int | None:
-    if any(k.dep in ("nummod", "quantmod") or (k.dep in ("amod", "det") and is_quantity_word(k, w)) for k in kids):
-        return tok.i  # "12 deaths", "no casualties", "several fatalities"
+    if tok.lemma.casefold() not in w.wound_nouns and any(
+            k.dep in ("nummod", "quantmod") or (k.dep in ("amod", "det") and is_quantity_word(k, w)) for k in kids):
+        return tok.i  # "12 deaths", "no casualties", "several fatalities"; not "several gunshot wounds"
     for k in kids:
         if k.dep == "prep" and k.text.casefold() in w.toll_prepositions:
             objs = [c for c in ann.children[k.i] if ann.tokens[c].dep == "pobj"]

@@ -46,6 +46,7 @@ class CasualtyWords:
     without: str
     of: str
     quantity_words: frozenset[str]
+    wound_nouns: frozenset[str]
     infinitive_marker: str
     # quantities
     units: dict[str, int]
@@ -93,7 +94,7 @@ def casualty_words(lex: Lexicon) -> CasualtyWords:
         relative_pronouns=words("relative_pronouns"), part_prepositions=words("part_prepositions"),
         collective_nouns=words("collective_nouns"), singular_pronouns=words("singular_pronouns"),
         singular_determiners=words("singular_determiners"), without=str(lex.value(s, "without")),
-        of=str(lex.value(s, "of")), quantity_words=words("quantity_words"),
+        of=str(lex.value(s, "of")), quantity_words=words("quantity_words"), wound_nouns=words("wound_nouns"),
         infinitive_marker=str(lex.value(s, "infinitive_marker")),
         units={k: int(v) for k, v in lex.table("numbers", "units").items()},
         tens={k: int(v) for k, v in lex.table("numbers", "tens").items()},

@@ -291,6 +291,9 @@ def is_negated(d: EventDraft, ctx: EventContext, claim: Claim | None) -> bool:
         for j in (t.head, *_heads(ann, t.head, 1)):
             if any(ann.tokens[c].dep == "neg" for c in ann.children[j]):
                 return True
+        if t.kind == "noun" and any(ann.tokens[c].dep == "det" and ann.tokens[c].text.lower()
+                                    in ctx.words.negative_determiners for c in ann.children[t.head]):
+            return True  # "no arrests have been made", "aucune arrestation"
     if claim is not None and claim.cue.text.lower().startswith(ctx.words.denial_cue_start):
         return True
     counts = d.killed + d.injured + d.detained

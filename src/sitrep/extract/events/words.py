@@ -71,6 +71,7 @@ class EventWords:
     description_verbs: frozenset[str]
     deed_owning_nouns: frozenset[str]
     addition_words: frozenset[str]
+    negative_determiners: frozenset[str]
     antecedent_prepositions: frozenset[str]
     reprisal_nouns: frozenset[str]
     legal_heads: frozenset[str]
@@ -136,6 +137,7 @@ def event_words(lex: Lexicon) -> EventWords:
         description_prepositions=words("description_prepositions"),
         quality_prepositions=words("quality_prepositions"),
         description_verbs=words("description_verbs"), deed_owning_nouns=words("deed_owning_nouns"), addition_words=words("addition_words"),
+        negative_determiners=words("negative_determiners"),
         antecedent_prepositions=words("antecedent_prepositions"), reprisal_nouns=words("reprisal_nouns"),
         legal_heads=words("legal_heads"),
         legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),

@@ -514,3 +514,11 @@ def test_no_arrests_is_no_arrest_and_a_victims_wounds_are_no_wounded(extract):
             "No arrests have been made.")
     events = news(extract(text, published="2023-03-06"))
     assert [(e.subtype, e.killed.best, e.injured) for e in events] == [("attack", 1, None)]
+
+
+def test_clashes_that_broke_out_the_night_before_are_one_incident(extract):
+    text = ("Fighting between two rival armed groups in Tripoli killed at least 12 people on Tuesday, the health "
+            "ministry said.\n\n"
+            "The clashes between the two brigades broke out late Monday and continued into Tuesday afternoon.")
+    events = news(extract(text, published="2023-08-16"))
+    assert [(e.type, e.date.value, e.killed.best) for e in events] == [("battles", "2023-08-15", 12)]

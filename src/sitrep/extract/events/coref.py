@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from sitrep.extract.common.text import paragraph_index_at, token_index_at
 from sitrep.extract.events.dates import dates_compatible, time_better
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.places import PLACE_RANK, places_compatible
 from sitrep.extract.events.words import EventWords
-from sitrep.model import Actor, AssertedKind, Count, Event, Hedge
+from sitrep.model import Actor, AssertedKind, Count, Event, Hedge, Time
 
 
 @dataclass(slots=True)
@@ -36,8 +37,11 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
             if restated or same_event(prev, m, ctx):
                 b_wins = (prev.casualty_only and not m.casualty_only) or (
                     ev.type == prev.event.type and ctx.rank.get(ev.subtype or "", 0) > ctx.rank.get(prev.event.subtype or "", 0))
-                prev.event = merge_events(prev.event, ev, prefer_b_type=b_wins,
-                                          more_detained=not restated and detained_in_addition(ev, ctx))
+                merged = merge_events(prev.event, ev, prefer_b_type=b_wins,
+                                      more_detained=not restated and detained_in_addition(ev, ctx))
+                if not dates_compatible(prev.event.date, ev.date):  # an episode over two days keeps its first day
+                    merged = replace(merged, date=prev.event.date, date_rule=prev.event.date_rule)
+                prev.event = merged
                 prev.casualty_only = prev.casualty_only and m.casualty_only
                 break
         else:
@@ -98,8 +102,11 @@ def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:
     ea, eb = a.event, b.event
     if not _status_agrees(ea, eb):
         return False
-    if not places_compatible(ea.place, eb.place) or not dates_compatible(ea.date, eb.date):
+    if not places_compatible(ea.place, eb.place):
         return False
+    if not dates_compatible(ea.date, eb.date):
+        # "the clashes broke out late Monday" told of Tuesday's fighting: an episode over two days
+        return b.anaphoric and ea.type == eb.type and _next_days(ea.date, eb.date)
     if restates_casualties(ea, eb, ctx):
         return True
     loose = a.casualty_only or b.casualty_only
@@ -121,6 +128,18 @@ def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:
     first_a = paragraph_index_at(ctx.ann, ea.evidence[0].start)
     return (same_place and "sentence" in (ea.place_rule, eb.place_rule)) or (
         first_a <= 1 and para_b <= first_a + 1 and counts_agree)
+
+
+def _next_days(a: Time | None, b: Time | None) -> bool:
+    """Two days next to each other (or overlapping), both known."""
+    if a is None or b is None or not (a.start and a.end and b.start and b.end):
+        return False
+    try:
+        a0, a1 = date.fromisoformat(a.start[:10]), date.fromisoformat(a.end[:10])
+        b0, b1 = date.fromisoformat(b.start[:10]), date.fromisoformat(b.end[:10])
+    except ValueError:
+        return False
+    return b0 <= a1 + timedelta(days=1) and a0 <= b1 + timedelta(days=1)
 
 
 def restates_casualties(a: Event, b: Event, ctx: EventContext) -> bool:

@@ -40,6 +40,18 @@ def test_a_short_text_goes_to_the_likeliest_language_sitrep_reads(text, code):
     assert reading_language(text, ("en", "fr")) == code
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    # plain English the identifier splits with Nigerian Pidgin (0.59 against 0.40) is read as English
+    ("A roadside bomb struck an Iraqi army patrol about 80 km south of Kirkuk on Wednesday, killing five soldiers.",
+     "en"),
+    # Pidgin itself, and German, stay refused by name
+    ("Ahmed dey go market for Kano yesterday, e no see im brother wey dem kidnap for road.", "pcm"),
+    ("Der Bundestag hat am Donnerstag ein neues Gesetz zur Migration beschlossen, teilte die Regierung mit.", "de"),
+])
+def test_a_language_sitrep_reads_as_a_close_second_is_read(text, code):
+    assert reading_language(text, ("en", "fr")) == code
+
+
 def test_a_french_article_quoting_english_is_french():
     text = (FRENCH + " « We will not leave », a lancé en anglais un officier américain, avant d'ajouter que les "
             "patrouilles conjointes reprendraient dès la semaine prochaine dans toute la région.")

@@ -23,6 +23,10 @@ log = logging.getLogger(__name__)
 # Below this many words a text is routed among the languages sitrep reads, never refused: n-gram statistics on
 # a dozen words confuse neighbouring languages (a French headline full of names can score as Occitan).
 SHORT_WORDS = 12
+# A language sitrep reads with at least this probability is read though another scores higher: the identifier
+# splits plain English between English and the English-based creoles it knows (Nigerian Pidgin), and a text
+# really in another language leaves sitrep's languages far below this.
+CLOSE = 0.25
 # The identifier reads this much of a text: enough for any article's language, and bounded time on a book.
 _SAMPLE = 5000
 _WORD = re.compile(r"[^\W\d_]+")
@@ -83,13 +87,20 @@ def detect_language(text: str) -> str:
 
 
 def reading_language(text: str, readable: Iterable[str]) -> str:
-    """The language sitrep should read ``text`` in: the detected one; for a short text, the likeliest of
-    ``readable``. A result outside ``readable`` is a language sitrep does not read."""
+    """The language sitrep should read ``text`` in: the detected one, unless a language sitrep reads is a close
+    second (``CLOSE``); for a short text, the likeliest of ``readable``. A result outside ``readable`` is a
+    language sitrep does not read."""
     readable = tuple(readable)
+    if not _WORD.search(text[:_SAMPLE]):
+        return "und"
+    ranked = ranked_languages(text)
+    ours = [(code, p) for code, p in ranked if code in readable]
     if len(_WORD.findall(text[:_SAMPLE])) >= SHORT_WORDS:
-        return detect_language(text)
-    ranked = [code for code, _ in ranked_languages(text) if code in readable]
-    return ranked[0] if ranked else readable[0]
+        top = ranked[0][0]
+        if top not in readable and ours and ours[0][1] >= CLOSE:
+            return ours[0][0]  # "a roadside bomb struck ... south of Kirkuk": Nigerian Pidgin 0.59, English 0.40
+        return top
+    return ours[0][0] if ours else readable[0]
 
 
 def warm_up() -> None:

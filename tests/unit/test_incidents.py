@@ -522,3 +522,21 @@ def test_clashes_that_broke_out_the_night_before_are_one_incident(extract):
             "The clashes between the two brigades broke out late Monday and continued into Tuesday afternoon.")
     events = news(extract(text, published="2023-08-16"))
     assert [(e.type, e.date.value, e.killed.best) for e in events] == [("battles", "2023-08-15", 12)]
+
+
+@pytest.mark.parametrize(("text", "km_south", "km_east"), [
+    ("A roadside bomb struck an army patrol about 80 km south of Kirkuk on Wednesday, killing five soldiers.", 80, 0),
+    ("A roadside bomb struck a police patrol 20 miles (32 km) north-west of Kirkuk on Wednesday, killing two.",
+     -32 * 0.7071, -32 * 0.7071),
+    ("Une bombe a tué deux soldats à 80 km au sud de Kirkouk mercredi, selon l'armée irakienne.", 80, 0),
+    ("Clashes broke out in the north of Kirkuk on Wednesday, killing two.", 0, 0),  # a part of the town, not a distance
+])
+def test_an_incident_a_distance_and_a_direction_from_a_town_is_placed_there(extract, text, km_south, km_east):
+    from math import cos, radians
+
+    report = extract(text, published="2023-03-10")
+    [e] = news(report)
+    town = next(p for p in report.places if p.name in ("Kirkuk", "Kirkouk"))
+    assert (e.place.precision.value, town.precision.value) == ("near", "near")
+    assert abs((town.lat - e.place.lat) * 111.2 - km_south) < 1
+    assert abs((e.place.lon - town.lon) * 111.2 * cos(radians(town.lat)) - km_east) < 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from sitrep.extract.common.offsets import moved, offset_before
 from sitrep.extract.common.text import (
     is_dateline_span,
     is_named_person,
@@ -16,7 +17,8 @@ from sitrep.extract.common.text import (
     token_index_at,
 )
 from sitrep.extract.events.drafts import EventContext, EventDraft
-from sitrep.model import GEO_PRECISION_RANK, GeoPrecision, Place
+from sitrep.extract.events.words import EventWords
+from sitrep.model import GEO_PRECISION_RANK, Annotations, GeoPrecision, Place
 
 PLACE_RANK = GEO_PRECISION_RANK
 
@@ -53,7 +55,8 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
                                            and q.geonames_id == p.geonames_id and q.evidence[0].start < p.evidence[0].start
                                            for q in pool)]
         best = min(pool, key=lambda p: (p.geonames_id is None, PLACE_RANK[p.precision]))
-        return _told_next(ann, placed, d.sentence, best, ctx.words.elsewhere_heads) or best, "sentence"
+        best = _told_next(ann, placed, d.sentence, best, ctx.words.elsewhere_heads) or best
+        return _offset(ann, best, ctx.words), "sentence"
     para = paragraph_index_at(ann, sent.start)
     # the dateline's place is where the report was filed: not the running place of its paragraph
     earlier = [p for p in placed if p.evidence[0].start < sent.start
@@ -205,6 +208,19 @@ def _inside_organisation(ann, p: Place) -> bool:
     start, end = p.evidence[0].start, p.evidence[0].end
     return any(e.label == "ORG" and e.start <= start and end <= e.end and (e.start, e.end) != (start, end)
                for e in ann.entities)
+
+
+def _offset(ann: Annotations, p: Place, w: EventWords) -> Place:
+    """The place moved by the distance and direction written before its name ("80 km south of Kirkuk")."""
+    if p.precision != GeoPrecision.NEAR or p.lat is None or p.lon is None or not p.evidence:
+        return p
+    start = token_index_at(ann, p.evidence[0].start)
+    found = offset_before(ann, start, links=w.near_links, bearings=w.bearings, units=w.distance_units) \
+        if start is not None else None
+    if found is None:
+        return p
+    lat, lon = moved(p.lat, p.lon, *found)
+    return replace(p, lat=lat, lon=lon)
 
 
 def places_compatible(a: Place | None, b: Place | None) -> bool:

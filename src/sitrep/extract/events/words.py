@@ -82,6 +82,10 @@ class EventWords:
     consequence_words: frozenset[str]
     # places
     elsewhere_heads: frozenset[str]
+    # read from places.yaml: "80 km south of Kirkuk" (extract/common/offsets.py)
+    near_links: frozenset[str]
+    bearings: dict[str, float]
+    distance_units: dict[str, float]
     residence_prepositions: frozenset[str]
     # incidents
     separate_incident_cues: tuple[str, ...]
@@ -142,7 +146,10 @@ def event_words(lex: Lexicon) -> EventWords:
         legal_heads=words("legal_heads"),
         legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),
         consequence_words=words("consequence_words"),
-        elsewhere_heads=words("elsewhere_heads"), residence_prepositions=words("residence_prepositions"),
+        elsewhere_heads=words("elsewhere_heads"),
+        near_links=lex.words("places", "near_links"),
+        bearings={str(k).lower(): float(v) for k, v in lex.table("places", "bearings").items()},
+        distance_units={str(k).lower(): float(v) for k, v in lex.table("places", "distance_units").items()}, residence_prepositions=words("residence_prepositions"),
         separate_incident_cues=tuple(p.lower() for p in lex.phrases(s, "separate_incident_cues")),
         total_phrases=tuple(p.lower() for p in lex.phrases(s, "total_phrases")),
         total_subjects=words("total_subjects"),

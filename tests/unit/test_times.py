@@ -57,6 +57,8 @@ SINGLE_CASES = [
     ("A drone struck a market on Sunday, police said.", "on Sunday", "2015-10-25", D, R),
     ("Police said Monday that three men were arrested.", "Monday", "2015-10-26", D, R),
     ("Shelling resumed on Tuesday night in the old city.", "on Tuesday night", "2015-10-27", D, R),  # same day
+    ("Protesters clashed with police this Tuesday in the old city.", "this Tuesday", "2015-10-27", D, R),  # same day
+    ("Protesters clashed with police this Sunday in the old city.", "this Sunday", "2015-10-25", D, R),
     ("Troops withdrew on Monday morning.", "on Monday morning", "2015-10-26", D, R),
     ("Talks will resume next Tuesday in Geneva.", "next Tuesday", "2015-11-03", D, R),
     ("Four policemen were killed last week.", "last week", "2015-W43", W, R),

@@ -80,8 +80,10 @@ def read_weekday(m: re.Match[str], w: TimesWords) -> Found | None:
                    or _CAPITAL_AFTER.match(text, m.end("wd"))):
         return None  # "Good Friday", "the Sunday Times"; but "On Sunday Israeli jets..." is a date
     weekday, rel = w.weekdays[m.group("wd").lower()], normal(group(m, "rel") or "")
-    # "last Monday" said on a Monday is a week ago; "Monday" is today; "next Monday" is after publication
-    forward, same_day = bool(rel) and w.relative_names[rel] == "upcoming", not rel
+    # "last Monday" said on a Monday is a week ago; "Monday" and "this Monday" are today; "next Monday" is after
+    # publication
+    forward = bool(rel) and w.relative_names[rel] == "upcoming"
+    same_day = not rel or w.relative_names[rel] == "this"
     return found_at(m, precision=Precision.DAY, weekday=weekday if same_day else None,
                     anchored=lambda pub: cal.day_period(cal.weekday_near(pub, weekday, forward=forward,
                                                                          same_day=same_day)))

@@ -103,6 +103,10 @@ def _summary(ann):
         ("A bomb killed 15 people and wounded 30 others, a local official and a militia leader said.",
          [("killed", 15, 15, 15, False), ("injured", 30, 30, 30, False)]),
         ("Gunmen killed 10 soldiers and a policeman, officials said.", [("killed", 11, 11, 11, False)]),
+        # a bare number with a place after it
+        ("Gunmen killed three people and wounded five in Kano on Sunday.",
+         [("killed", 3, 3, 3, False), ("injured", 5, 5, 5, False)]),
+        ("The attack killed at least 12 in Kano.", [("killed", 12, 12, None, False)]),
         # a body's wounds are no wounded people
         ("Officers found the victim with several gunshot wounds.", []),
         ("The victim suffered two stab wounds to the chest.", [("injured", 1, 1, 1, False)]),

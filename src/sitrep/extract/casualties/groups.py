@@ -72,7 +72,10 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords
     if is_quantity_word(tok, w):
         of_objs = [o for c in ann.children[g] if ann.tokens[c].dep == "prep" and ann.tokens[c].text.casefold() == w.of
                    for o in subtree(ann, c)]
-        q_tokens = members - excluded - set(of_objs)
+        # another preposition says where or when ("wounded five in Kano"), not how many
+        elsewhere = {o for c in ann.children[g] if ann.tokens[c].dep == "prep" and ann.tokens[c].text.casefold() != w.of
+                     for o in subtree(ann, c)}
+        q_tokens = members - excluded - set(of_objs) - elsewhere
         who_tokens = {o for o in of_objs if ann.tokens[o].text.casefold() != w.of} - excluded
         quantity = _quantity_of(ann, q_tokens, w)
     else:

@@ -103,6 +103,8 @@ def _summary(ann):
         ("A bomb killed 15 people and wounded 30 others, a local official and a militia leader said.",
          [("killed", 15, 15, 15, False), ("injured", 30, 30, 30, False)]),
         ("Gunmen killed 10 soldiers and a policeman, officials said.", [("killed", 11, 11, 11, False)]),
+        # a second object the parser hung on the verb
+        ("A suicide bomber killed himself and 11 others at a mosque.", [("killed", 12, 12, 12, False)]),
         # a bare number with a place after it
         ("Gunmen killed three people and wounded five in Kano on Sunday.",
          [("killed", 3, 3, 3, False), ("injured", 5, 5, 5, False)]),

@@ -20,6 +20,12 @@ def mention(ann: Annotations, tok: Token, kind: str, group: int | None, w: Casua
     if group is not None:
         quantity, q_tokens, who = _read_group(ann, group, tok, w)
         q_tokens = q_tokens | _phrase(ann, group, tok, w)
+        # (detentions add up by their own rule, coref.detained_in_addition)
+        if quantity is not None and kind != "detained" and ann.tokens[group].dep == "dobj":
+            for c in _objects_joined_to_verb(ann, tok, group):
+                extra, extra_tokens, _ = _read_group(ann, c, tok, w)
+                if extra is not None and any(ann.tokens[i].like_num or ann.tokens[i].pos == "NUM" for i in extra_tokens):
+                    quantity, q_tokens = _add(quantity, extra), q_tokens | extra_tokens | {c}
     if negated:
         quantity = (0, 0, 0)
     if quantity is None:
@@ -99,6 +105,13 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords
         if summed:  # "three soldiers and two civilians": name the whole group, numbers included
             return quantity, q_tokens, _who_text(ann, members - excluded, False, strip=False)
     return quantity, q_tokens, _who_text(ann, who_tokens, g == trigger.i)
+
+
+def _objects_joined_to_verb(ann: Annotations, verb: Token, obj: int) -> list[int]:
+    """Nouns after the object that the parser joined to the verb instead of to it ("killed himself and 11 others":
+    "others" a conjunct of "killed")."""
+    return [c for c in ann.children[verb.i] if c > obj and ann.tokens[c].dep == "conj"
+            and ann.tokens[c].pos in ("NOUN", "PROPN", "PRON")]
 
 
 def _subject_of_next_verb(ann: Annotations, c: int) -> bool:

@@ -540,3 +540,16 @@ def test_an_incident_a_distance_and_a_direction_from_a_town_is_placed_there(extr
     assert (e.place.precision.value, town.precision.value) == ("near", "near")
     assert abs((town.lat - e.place.lat) * 111.2 - km_south) < 1
     assert abs((e.place.lon - town.lon) * 111.2 * cos(radians(town.lat)) - km_east) < 1
+
+
+def test_a_separate_attack_far_down_is_not_merged_into_the_story_before_it(extract):
+    text = ("Bandits kill 15 in northwest Nigeria village raid\n\n"
+            "Armed bandits killed 15 people in an overnight raid on the village of Kasuwan Magani in Kaduna state, "
+            "police said on Friday.\n\n"
+            "The gunmen arrived on motorcycles and opened fire on residents, a police spokesman said. Houses were set "
+            "on fire and dozens of people were abducted, residents said.\n\n"
+            "In a separate attack on Thursday, gunmen killed four farmers near Birnin Gwari, also in Kaduna state.")
+    events = news(extract(text, published="2023-03-10"))
+    assert sorted(e.killed.best for e in events) == [4, 15]
+    # the raid's own details (the gunmen, the abductions) stay with the raid
+    assert [(e.date.value, e.subtype) for e in events if e.killed.best == 4] == [("2023-03-09", "attack")]

@@ -93,6 +93,12 @@ def _restated_toll(ea: Event, eb: Event, ctx: EventContext) -> bool:
     return restates_casualties(ea, eb, ctx)
 
 
+def announces_another(ev: Event, ctx: EventContext) -> bool:
+    """"In a separate attack on Thursday, gunmen killed four farmers": another happening, whatever it shares."""
+    words = " ".join(ctx.ann.text[ev.evidence[0].start:ev.evidence[0].end].lower().replace(",", " ").split())
+    return any(f" {cue} " in f" {words} " for cue in ctx.words.separate_incident_cues)
+
+
 def _status_agrees(ea: Event, eb: Event) -> bool:
     return (ea.negated == eb.negated and (ea.hedge == Hedge.HYPOTHETICAL) == (eb.hedge == Hedge.HYPOTHETICAL)
             and (ea.hedge == Hedge.HISTORICAL) == (eb.hedge == Hedge.HISTORICAL))
@@ -100,7 +106,7 @@ def _status_agrees(ea: Event, eb: Event) -> bool:
 
 def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:
     ea, eb = a.event, b.event
-    if not _status_agrees(ea, eb):
+    if not _status_agrees(ea, eb) or announces_another(eb, ctx):
         return False
     if not places_compatible(ea.place, eb.place):
         return False

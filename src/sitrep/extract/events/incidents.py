@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from math import asin, cos, radians, sin, sqrt
 
 from sitrep.extract.events.confidence import incident_confidence
-from sitrep.extract.events.coref import detained_in_addition, merge_events
+from sitrep.extract.events.coref import announces_another, detained_in_addition, merge_events
 from sitrep.extract.events.drafts import EventContext
 from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Time, to_dict
 
@@ -74,7 +74,7 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
             # of the day: on the same scale as the incidents, at most half of what its words alone would earn
             out.append(replace(ev, confidence=round(incident_confidence(to_dict(ev)) * _NOT_NEWS, 2)))
             continue
-        home = None if _announces_another(ev, ctx) else _joinable(incidents, ev, specific=ev.id in specific)
+        home = None if announces_another(ev, ctx) else _joinable(incidents, ev, specific=ev.id in specific)
         if home is None:
             inc = _Incident(ev, _counts(ev.killed), _counts(ev.injured), subtypes={ev.subtype or ""})
             incidents.append(inc)
@@ -86,11 +86,6 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
 
 def is_news(ev: Event) -> bool:
     return not (ev.verbal or ev.negated or ev.hedge in (Hedge.HYPOTHETICAL, Hedge.HISTORICAL))
-
-
-def _announces_another(ev: Event, ctx: EventContext) -> bool:
-    words = " ".join(ctx.ann.text[ev.evidence[0].start:ev.evidence[0].end].lower().replace(",", " ").split())
-    return any(f" {cue} " in f" {words} " for cue in ctx.words.separate_incident_cues)
 
 
 def _joinable(incidents: list[_Incident], ev: Event, *, specific: bool, detail: bool = False) -> _Incident | None:

@@ -107,11 +107,17 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords
     return quantity, q_tokens, _who_text(ann, who_tokens, g == trigger.i)
 
 
+_JOINING = frozenset({"cc", "punct", "nummod", "quantmod", "amod", "det", "advmod", "compound"})
+
+
 def _objects_joined_to_verb(ann: Annotations, verb: Token, obj: int) -> list[int]:
     """Nouns after the object that the parser joined to the verb instead of to it ("killed himself and 11 others":
     "others" a conjunct of "killed")."""
+    # right after the object, nothing but the joining words between: "killed seven people in Djibo and five
+    # others near Arbinda" is a list, one place each (casualties.lists)
     return [c for c in ann.children[verb.i] if c > obj and ann.tokens[c].dep == "conj"
-            and ann.tokens[c].pos in ("NOUN", "PROPN", "PRON")]
+            and ann.tokens[c].pos in ("NOUN", "PROPN", "PRON")
+            and all(ann.tokens[k].dep in _JOINING for k in range(obj + 1, c))]
 
 
 def _subject_of_next_verb(ann: Annotations, c: int) -> bool:

@@ -269,3 +269,29 @@ def test_claims_sentence_with_its_verb_running_into_the_quote_is_said_as_a_whole
 def test_claims_quote_after_that_is_reported_speech_in_quotation(annotate):
     claim = _one_claim(annotate, "The governor vowed that “no family will spend the winter in a tent.”")
     assert (claim.content.text, claim.direct) == ("no family will spend the winter in a tent.", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "rest"),
+    [
+        ("The reality is, the minister added, “the bridge will stay closed until spring.”", "The reality is",
+         "the bridge will stay closed until spring."),
+        ('If the rains come early, the engineer said, "the dam at Kessa will not hold."', "If the rains come early",
+         "the dam at Kessa will not hold."),
+        ("No amount of money, the farmer said, “will bring back the harvest we lost.”", "No amount of money",
+         "will bring back the harvest we lost."),
+    ],
+)
+def test_claims_words_before_a_cue_between_commas_are_said_too(annotate, text, lead, rest):
+    claims = _claims(annotate, text)
+    assert [[ev.text for ev in c.content.evidence] for c in claims] == [[lead, rest]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['In a statement on Sunday, the ministry said, "the road to the border is open again."',
+     "Still, the colonel said, “the road to the border is open again.”"],
+)
+def test_claims_where_the_words_were_said_is_no_part_of_them(annotate, text):
+    claims = _claims(annotate, text)
+    assert [c.content.text for c in claims] == ["the road to the border is open again."]

@@ -6,7 +6,8 @@ the clause a colon closes (``colons.py``), continuations, scare quotes (``direct
 verbs of saying (``reported.py``), by requests, reasons, refusals, questions and report nouns (``phrases.py``),
 by verbs of view, intention, stance, perception and seeming (``stances.py``) and by nouns of them
 (``nouns.py``) → quoted fragments no reported claim took in → quotes without a cue joined to the claim before
-them (also across a paragraph break) → "Speaker: words" lines (``colons.py``) → claims in text order, speakers
+them (also across a paragraph break) → "Speaker: words" lines (``colons.py``) → the words before a cue set off
+by commas taken into its content (``edges.py``) → claims in text order, speakers
 resolved (``speakers.py``: pronouns, relative clauses, descriptions and surnames to the names before them),
 occasion and medium (``media.py``), the claim's own date and the speaker's canonical name (``occasion.py``), the
 citation beside them (``build.py``).
@@ -31,6 +32,7 @@ from sitrep.extract.claims.build import build_claims
 from sitrep.extract.claims.colons import headline_claims
 from sitrep.extract.claims.direct import attach_orphans, fragments_outside, scan_quotes
 from sitrep.extract.claims.document import ClaimDoc, Found
+from sitrep.extract.claims.edges import with_fronted
 from sitrep.extract.claims.quotes import Quote, pair_quotes
 from sitrep.extract.claims.reported import find_reported
 from sitrep.extract.claims.words import ClaimWords, claim_words
@@ -52,6 +54,7 @@ def extract_claims(ann: Annotations, *, citations: Sequence[Citation] = (), time
     found = [*scan.found, *fragments_outside(doc, scan.fragments, reported), *reported]
     found = attach_orphans(doc, scan.orphans, found)
     found = with_headlines(found, headline_claims(doc))
+    found = with_fronted(doc, found)
     found.sort(key=lambda f: f.anchor)
     found = _not_cited(found, citations)
     claims = build_claims(doc, found, citations, extractor=EXTRACTOR, times=times, actors=actors)

@@ -295,3 +295,17 @@ def test_claims_words_before_a_cue_between_commas_are_said_too(annotate, text, l
 def test_claims_where_the_words_were_said_is_no_part_of_them(annotate, text):
     claims = _claims(annotate, text)
     assert [c.content.text for c in claims] == ["the road to the border is open again."]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The farmer said the dam was “too old to hold this year. It will break in the spring floods.”",
+         "the dam was “too old to hold this year. It will break in the spring floods."),
+        ('The mayor warned that the new tax "will hurt every shop in town. Nobody here can pay it."',
+         'the new tax "will hurt every shop in town. Nobody here can pay it.'),
+    ],
+)
+def test_claims_reported_words_that_open_a_quote_end_where_it_closes(annotate, text, content):
+    claims = _claims(annotate, text)
+    assert [c.content.text for c in claims] == [content]

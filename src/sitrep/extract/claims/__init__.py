@@ -32,7 +32,7 @@ from sitrep.extract.claims.build import build_claims
 from sitrep.extract.claims.colons import headline_claims
 from sitrep.extract.claims.direct import attach_orphans, fragments_outside, scan_quotes
 from sitrep.extract.claims.document import ClaimDoc, Found
-from sitrep.extract.claims.edges import with_fronted
+from sitrep.extract.claims.edges import through_quotes, with_fronted
 from sitrep.extract.claims.quotes import Quote, pair_quotes
 from sitrep.extract.claims.reported import find_reported
 from sitrep.extract.claims.words import ClaimWords, claim_words
@@ -54,7 +54,7 @@ def extract_claims(ann: Annotations, *, citations: Sequence[Citation] = (), time
     found = [*scan.found, *fragments_outside(doc, scan.fragments, reported), *reported]
     found = attach_orphans(doc, scan.orphans, found)
     found = with_headlines(found, headline_claims(doc))
-    found = with_fronted(doc, found)
+    found = through_quotes(doc, with_fronted(doc, found))
     found.sort(key=lambda f: f.anchor)
     found = _not_cited(found, citations)
     claims = build_claims(doc, found, citations, extractor=EXTRACTOR, times=times, actors=actors)

@@ -1,6 +1,6 @@
 """Where a claim's content begins and ends, as attribution corpora (PolNeAR) draw it, once every pass has found
 its claims: the words a sentence opens with before a cue set off by commas ("Back then, she said, the office
-was quiet") are said too.
+was quiet") are said too, and reported words that open a quote run to its close, past the sentence's end.
 
 A pass of the claims stage. Language-free: only punctuation and the parse decide.
 """
@@ -27,6 +27,26 @@ def with_fronted(doc: ClaimDoc, found: Sequence[Found]) -> list[Found]:
         if lead is not None:
             f = Found(parts=(lead, *f.parts), cue=f.cue, speaker=f.speaker, direct=f.direct, anchor=f.anchor,
                       quote_ids=f.quote_ids, kind=f.kind, speaker_words=f.speaker_words)
+        out.append(f)
+    return out
+
+
+def through_quotes(doc: ClaimDoc, found: Sequence[Found]) -> list[Found]:
+    """Reported words that open a quote end where the quote closes: 'said he was “weak on the border, you know
+    that. Weak.”' — the parse stops at the sentence, the speaker's quoted words go on."""
+    taken = [(s, e) for f in found for s, e in f.parts]
+    out = []
+    for f in found:
+        start, end = f.parts[-1]
+        last = doc.token_at(end) - 1
+        q_i = doc.quote_of[last] if 0 <= last < len(doc.ann.tokens) else -1
+        if not f.direct and q_i != -1:
+            q = doc.quotes[q_i]
+            more = any(ch.isalnum() for ch in doc.ann.text[end : q.end])
+            if q.close is not None and start <= q.open and more and \
+                    not any(s < q.end and end < e for s, e in taken):
+                f = Found(parts=(*f.parts[:-1], (start, q.end)), cue=f.cue, speaker=f.speaker, direct=f.direct,
+                          anchor=f.anchor, quote_ids=f.quote_ids, kind=f.kind, speaker_words=f.speaker_words)
         out.append(f)
     return out
 

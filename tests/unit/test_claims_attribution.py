@@ -56,6 +56,20 @@ def test_claims_view_held_or_intention_is_its_subjects(annotate, text, cue, cont
     assert claim.direct is False
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The new bridge, the engineers believe, will not last ten years.",
+         ["The new bridge", "will not last ten years"], "engineers"),
+        ("The new tax is a mistake, most economists think.", ["The new tax is a mistake"], "most economists"),
+    ],
+)
+def test_claims_view_set_off_by_commas_holds_the_clause_around_it(annotate, text, content, speaker):
+    claims = _claims(annotate, text)
+    assert [([ev.text for ev in c.content.evidence], c.speaker.name, c.kind) for c in claims] == [
+        (content, speaker, ClaimKind.BELIEF)]
+
+
 def test_claims_found_without_a_clause_is_no_belief(annotate):
     assert _claims(annotate, "The patrol found a way around the flooded bridge.") == []
 

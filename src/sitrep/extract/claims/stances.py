@@ -71,7 +71,7 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         if clause is not None and (belief or stance or force):
             content = subtree_set(ann, clause)
         elif belief:
-            content = _postposed(ann, k)
+            content = _postposed(doc, k)
     on_prep = [c for c in ann.children[k] if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in preps
                and not when(ann, c)]
     if not on_prep and preps:
@@ -262,14 +262,32 @@ def _child(ann: Annotations, k: int, deps: tuple[str, ...], *, after: bool) -> i
     return next((c for c in ann.children[k] if ann.tokens[c].dep in deps and (c > k or not after)), None)
 
 
-def _postposed(ann: Annotations, k: int) -> set[int]:
-    """ "The talks will fail, she believes": the verb hangs off the clause it attributes."""
+def _postposed(doc: ClaimDoc, k: int) -> set[int]:
+    """ "The talks will fail, she believes", "The talks, she believes, will fail": the verb and its holder are set
+    off by commas from the clause they attribute, whichever way the parse hangs them."""
+    ann = doc.ann
     tok = ann.tokens[k]
     if tok.dep in ("parataxis", "ccomp", "advcl") and tok.head < k and ann.tokens[tok.head].pos in ("VERB", "AUX"):
         between = range(tok.head + 1, k)
         if any(ann.tokens[j].text == "," for j in between):
             return subtree_set(ann, tok.head) - subtree_set(ann, k)
+    own = subtree_set(ann, k)
+    words = [j for j in own if ann.tokens[j].pos != "PUNCT"]
+    if tok.dep == "parataxis" and tok.head > k and ann.tokens[tok.head].pos in ("VERB", "AUX") and \
+            _between_commas(ann, min(words), max(words)):
+        return subtree_set(ann, tok.head) - own  # "His leverage, they believe, is intact"
+    before = [c for c in ann.children[k] if c < k and ann.tokens[c].dep == "ccomp"]
+    if tok.dep == "ROOT" and before and not doc.is_cue(before[-1], quoting=False):
+        clause = subtree_set(ann, before[-1])
+        rest = sorted(own - clause)
+        if ann.tokens[rest[0]].text == "," and all(ann.tokens[j].pos in ("PUNCT", "ADV") for j in rest if j > k):
+            return clause  # "The tax is a mistake, economists believe."
     return set()
+
+
+def _between_commas(ann: Annotations, first: int, last: int) -> bool:
+    return first > 0 and last + 1 < len(ann.tokens) and ann.tokens[first - 1].text == "," and \
+        ann.tokens[last + 1].text == ","
 
 
 def _verbal(ann: Annotations, k: int, obj: int | None, on_prep: list[int]) -> bool:

@@ -609,3 +609,17 @@ def test_claims_quoted_programme_title_is_the_medium_not_words_said(annotate):
 def test_claims_what_is_concluded_or_recalled(annotate, text, cue, content, speaker):
     claim = _by_cue(annotate, text, cue)
     assert (claim.content.text, claim.speaker.name) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will open the road to the farms, and we will keep it open," the governor said, adding that the valley '
+         'would get a "new school where children can learn, they can play [and] they can grow."', "the governor"),
+        ('"The dam will hold," said Amal Nasser, the chief engineer, explaining that the "walls were rebuilt, they '
+         'were tested [and] they passed."', "Amal Nasser, the chief engineer"),
+    ],
+)
+def test_claims_participle_after_a_cue_speaks_with_its_speaker_wherever_the_parse_hangs_it(annotate, text, speaker):
+    claims = _claims(annotate, text)
+    assert [c.speaker.evidence[0].text for c in claims] == [speaker, speaker]

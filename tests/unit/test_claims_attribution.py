@@ -623,3 +623,16 @@ def test_claims_what_is_concluded_or_recalled(annotate, text, cue, content, spea
 def test_claims_participle_after_a_cue_speaks_with_its_speaker_wherever_the_parse_hangs_it(annotate, text, speaker):
     claims = _claims(annotate, text)
     assert [c.speaker.evidence[0].text for c in claims] == [speaker, speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("When asked whether the bridge would reopen, the mayor said the engineers would decide.",
+         "whether the bridge would reopen"),
+        ("The colonel smiled when asked which road the convoy would take.", "which road the convoy would take"),
+    ],
+)
+def test_claims_question_put_in_a_when_asked_clause_is_a_claim_of_no_one_named(annotate, text, question):
+    asked = [c for c in _claims(annotate, text) if c.cue.text == "asked"]
+    assert [(c.content.text, c.kind, c.speaker.evidence) for c in asked] == [(question, ClaimKind.QUESTION, ())]

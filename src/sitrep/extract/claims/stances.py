@@ -37,14 +37,17 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     """The view or stance the verb at ``k`` attributes to its subject, if it is one of the language's."""
     ann, w = doc.ann, doc.w
     tok = ann.tokens[k]
-    if tok.pos == "VERB" and _passive(ann, k) and tok.lemma.lower() in w.question_verbs:
+    if tok.pos == "VERB" and tok.lemma.lower() in w.question_verbs and (
+            _passive(ann, k) or tok.tag == "VBN" and tok.dep == "advcl"):
+        # "was asked about the curfew"; "when asked whether the road was open, she said …": the question put is an
+        # attribution of its own, by whoever the "by" names (often no one).
         return _asked(doc, k)
     if tok.pos == "VERB" and _passive(ann, k):
         return _stance_suffered(doc, k)
     if tok.pos != "VERB":
         return None
     if tok.tag == "VBN" and not any(ann.tokens[c].dep == "aux" for c in ann.children[k]):
-        return None  # "said when asked about a truce", "the plan backed by Kyiv": no one named takes the stance
+        return None  # "the plan backed by Kyiv", "a town known for its mills": no one named takes the stance
     lemma = tok.lemma.lower()
     belief, stance, force = lemma in w.belief_verbs, lemma in w.stance_verbs, lemma in w.verbal_force_verbs
     preps = w.topic_verbs.get(lemma, frozenset())

@@ -636,3 +636,12 @@ def test_claims_participle_after_a_cue_speaks_with_its_speaker_wherever_the_pars
 def test_claims_question_put_in_a_when_asked_clause_is_a_claim_of_no_one_named(annotate, text, question):
     asked = [c for c in _claims(annotate, text) if c.cue.text == "asked"]
     assert [(c.content.text, c.kind, c.speaker.evidence) for c in asked] == [(question, ClaimKind.QUESTION, ())]
+
+
+def test_claims_what_the_object_is_called_when_the_parse_makes_it_a_clause(annotate):
+    claims = _claims(annotate, 'One adviser has called the policy "caution gone mad."')
+    assert [(c.cue.text, c.content.text) for c in claims] == [("called", 'the policy "caution gone mad')]
+
+
+def test_claims_calling_someone_named_beside_their_title_is_no_claim(annotate):
+    assert _claims(annotate, "The mayor called John Smith, the engineer, on Monday.") == []

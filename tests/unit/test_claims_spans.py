@@ -309,3 +309,19 @@ def test_claims_where_the_words_were_said_is_no_part_of_them(annotate, text):
 def test_claims_reported_words_that_open_a_quote_end_where_it_closes(annotate, text, content):
     claims = _claims(annotate, text)
     assert [c.content.text for c in claims] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator praised the governor on Fox News.", "the governor"),
+        ("The senator criticized the new budget in a speech.", "the new budget"),
+    ],
+)
+def test_claims_where_a_stance_was_said_is_no_part_of_its_object(annotate, text, content):
+    assert [c.content.text for c in _claims(annotate, text)] == [content]
+
+
+def test_claims_a_place_after_a_thing_called_for_stays_with_it(annotate):
+    assert [c.content.text for c in _claims(annotate, "The senator backed a no-fly zone in Syria.")] == [
+        "a no-fly zone in Syria"]

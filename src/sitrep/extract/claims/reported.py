@@ -13,7 +13,7 @@ from sitrep.extract.claims.media import occasion_of
 from sitrep.extract.claims.nouns import adjective_cue, noun_cue
 from sitrep.extract.claims.parse import filler, phrase_tokens, pobj_of, subtree_set
 from sitrep.extract.claims.phrases import phrase_cue
-from sitrep.extract.claims.stances import raised_cue, stance_cue, when
+from sitrep.extract.claims.stances import names_someone, object_words, raised_cue, stance_cue, when, where_said
 from sitrep.extract.claims.words import ClaimWords
 from sitrep.model import Annotations, ClaimKind
 
@@ -135,12 +135,13 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
             # "told his troops to hold the bridge": not the speaker's words, but an order, told with whom it binds.
             content = subtree_set(ann, deps["dobj"]) | subtree_set(ann, deps["xcomp"])
         elif "dobj" in deps and (lemma in w.object_content_verbs or doc.phrasal_part(k) is not None):
-            content = subtree_set(ann, deps["dobj"])
+            content = object_words(doc, deps["dobj"])
             # "accused Kiev of violating the ceasefire": the charge hangs off the verb; so does a phrase right
             # after the object ("denied any role in the attacks").
             for c in ann.children[k]:
                 if ann.tokens[c].dep == "prep" and (ann.tokens[c].text.lower() in w.charge_prepositions
-                                                    or c == max(content) + 1 and not when(ann, c)):
+                                                    or c == max(content) + 1 and not when(ann, c)
+                                                    and not where_said(doc, c, place=names_someone(ann, deps["dobj"]))):
                     content |= subtree_set(ann, c)
         elif (clause := _clause_in_prep(doc, k)) is not None:
             content = subtree_set(ann, clause)

@@ -60,14 +60,15 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     belief = belief or perceived
     content: set[int] = set()
     if obj is not None and takes_object:
-        content = subtree_set(ann, obj)
+        content = object_words(doc, obj)
         for c in ann.children[k]:
             if c > obj and ann.tokens[c].dep in _AFTER_OBJECT:
                 content |= subtree_set(ann, c)
             elif c == max(content) + 1 and ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() not in preps \
-                    and not when(ann, c):
+                    and not when(ann, c) and not where_said(doc, c, place=names_someone(ann, obj)):
                 # "endorsed Bush for president", "challenged him to a debate": the phrase right after the object
-                # goes with it (PolNeAR marks it so); a topic preposition is handled below, a time is the claim's.
+                # goes with it (PolNeAR marks it so); a topic preposition is handled below, a time is the claim's,
+                # where it was said ("on Twitter", "in a speech") too.
                 content |= subtree_set(ann, c)
     else:
         clause = _child(ann, k, _CLAUSES, after=True)
@@ -249,6 +250,40 @@ def _holder(doc: ClaimDoc, k: int) -> int | None:
     if tok.dep == "xcomp" and head.pos in ("VERB", "AUX"):
         return doc.speaker_of(tok.head)
     return None
+
+
+def object_words(doc: ClaimDoc, obj: int) -> set[int]:
+    """The object's words without a phrase closing it that tells where the words were said ("criticized the plan
+    on Fox News": the parse hangs "on" on the plan)."""
+    ann = doc.ann
+    words = subtree_set(ann, obj)
+    for c in ann.children[obj]:
+        if c > obj and ann.tokens[c].dep == "prep" and max(subtree_set(ann, c)) == max(words) and \
+                where_said(doc, c, place=names_someone(ann, obj)):
+            words -= subtree_set(ann, c)
+    return words
+
+
+def names_someone(ann: Annotations, i: int) -> bool:
+    return ann.tokens[i].ent_type == "PERSON" or ann.tokens[i].pos == "PRON"
+
+
+def where_said(doc: ClaimDoc, prep: int, *, place: bool = True) -> bool:
+    """ "praised him on Twitter", "attacked her in a speech", "thanked Sanders in Vermont": a phrase of the
+    occasion, medium or (with ``place``) place of the words, not part of them ("a no-fly zone in Syria" is
+    what is called for: no ``place`` after a thing)."""
+    ann, w = doc.ann, doc.w
+    word = ann.tokens[prep].text.lower()
+    obj = pobj_of(ann, prep)
+    if obj is None or word not in w.occasion_prepositions | w.medium_prepositions:
+        return False
+    tok = ann.tokens[obj]
+    lemma = tok.lemma.lower()
+    if word == "to":
+        return False  # "took the fight to Iowa", "sent a letter to the UN": where the thing went
+    medium = word in w.medium_prepositions and tok.ent_type == "ORG"  # "on Fox News"
+    return lemma in w.statement_nouns | w.media_nouns | w.interview_words or medium or \
+        place and tok.ent_type in ("ORG", "GPE", "FAC", "EVENT")
 
 
 def when(ann: Annotations, prep: int) -> bool:

@@ -645,3 +645,21 @@ def test_claims_what_the_object_is_called_when_the_parse_makes_it_a_clause(annot
 
 def test_claims_calling_someone_named_beside_their_title_is_no_claim(annotate):
     assert _claims(annotate, "The mayor called John Smith, the engineer, on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ("Senator Vance Endorses Mayor Ruiz For Governor\n\nThe senator spoke in Dayton on Friday.", "Senator Vance",
+         "Endorses", "Mayor Ruiz For Governor"),
+        ("Farm Union Slams New Water Tax In Open Letter\n\nThe letter was sent on Monday.", "Farm Union", "Slams",
+         "New Water Tax In Open Letter"),
+    ],
+)
+def test_claims_title_case_headline_divides_at_its_cue_verb(annotate, text, speaker, cue, content):
+    claims = _claims(annotate, text)
+    assert [(c.speaker.evidence[0].text, c.cue.text, c.content.text) for c in claims] == [(speaker, cue, content)]
+
+
+def test_claims_title_case_headline_with_no_cue_verb_is_no_claim(annotate):
+    assert _claims(annotate, "Flood Waters Reach The Old Market Square\n\nThe river rose overnight.") == []

@@ -6,8 +6,8 @@ the clause a colon closes (``colons.py``), continuations, scare quotes (``direct
 verbs of saying (``reported.py``), by requests, reasons, refusals, questions and report nouns (``phrases.py``),
 by verbs of view, intention, stance, perception and seeming (``stances.py``) and by nouns of them
 (``nouns.py``) → quoted fragments no reported claim took in → quotes without a cue joined to the claim before
-them (also across a paragraph break) → "Speaker: words" lines (``colons.py``) → the words before a cue set off
-by commas taken into its content (``edges.py``) → claims in text order, speakers
+them (also across a paragraph break) → "Speaker: words" lines (``colons.py``) → headlines in title case
+(``titles.py``) → the words before a cue set off by commas taken into its content (``edges.py``) → claims in text order, speakers
 resolved (``speakers.py``: pronouns, relative clauses, descriptions and surnames to the names before them),
 occasion and medium (``media.py``), the claim's own date and the speaker's canonical name (``occasion.py``), the
 citation beside them (``build.py``).
@@ -35,6 +35,7 @@ from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.edges import through_quotes, with_fronted
 from sitrep.extract.claims.quotes import Quote, pair_quotes
 from sitrep.extract.claims.reported import find_reported
+from sitrep.extract.claims.titles import title_claims
 from sitrep.extract.claims.words import ClaimWords, claim_words
 from sitrep.lang import Lexicon, default_lexicon
 from sitrep.model import Actor, Annotations, Citation, Claim, Evidence, Time
@@ -54,6 +55,7 @@ def extract_claims(ann: Annotations, *, citations: Sequence[Citation] = (), time
     found = [*scan.found, *fragments_outside(doc, scan.fragments, reported), *reported]
     found = attach_orphans(doc, scan.orphans, found)
     found = with_headlines(found, headline_claims(doc))
+    found = [*found, *title_claims(doc, found)]
     found = through_quotes(doc, with_fronted(doc, found))
     found.sort(key=lambda f: f.anchor)
     found = _not_cited(found, citations)

@@ -83,6 +83,7 @@ class ClaimWords:
     any_official: frozenset[str]
     determiners: frozenset[str]
     plural_endings: tuple[str, ...]
+    title_verb_endings: tuple[str, ...]  # present-tense endings of a cue verb in a title-case headline
     author_prepositions: frozenset[str]
     medium_object_verbs: frozenset[str]
     medium_prepositions: frozenset[str]
@@ -203,6 +204,7 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         any_official=words("any_official"),
         determiners=words("determiners"),
         plural_endings=tuple(w.lower() for w in lex.phrases("claims", "plural_endings")),
+        title_verb_endings=tuple(w.lower() for w in lex.phrases("claims", "title_verb_endings")),
         author_prepositions=words("author_prepositions"),
         medium_object_verbs=words("medium_object_verbs"),
         medium_prepositions=words("medium_prepositions"),

@@ -663,3 +663,21 @@ def test_claims_title_case_headline_divides_at_its_cue_verb(annotate, text, spea
 
 def test_claims_title_case_headline_with_no_cue_verb_is_no_claim(annotate):
     assert _claims(annotate, "Flood Waters Reach The Old Market Square\n\nThe river rose overnight.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("Mr. Haddad is a vocal advocate of the new dam.", "is a vocal advocate of", "the new dam", "Mr. Haddad"),
+        ("The mayor has long been a fierce critic of the water tax.", "been a fierce critic of", "the water tax",
+         "mayor"),
+    ],
+)
+def test_claims_one_who_takes_a_stance_as_the_subjects_attribute(annotate, text, cue, content, speaker):
+    claims = _claims(annotate, text)
+    assert [(c.cue.text, c.content.text, c.speaker.name, c.kind) for c in claims] == [
+        (cue, content, speaker, ClaimKind.STANCE)]
+
+
+def test_claims_supporters_named_as_a_group_hold_no_stance_here(annotate):
+    assert _claims(annotate, "Supporters of the governor gathered in the square on Friday.") == []

@@ -33,6 +33,8 @@ def noun_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         found = _in_view(doc, k)
         if found is not None:
             return found
+    if lemma in w.stance_agent_nouns:
+        return _agent(doc, k)
     if lemma not in w.noun_kinds:
         return None
     kind, preps = w.noun_kinds[lemma]
@@ -51,6 +53,22 @@ def noun_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     if holder is None:
         return None  # "concerns over competitiveness": whose, the text does not say here; no claim
     return StanceCue(cue=tuple(sorted(cue)), content=frozenset(content), speaker=holder, kind=_KINDS[kind])
+
+
+def _agent(doc: ClaimDoc, k: int) -> StanceCue | None:
+    """ "Mr. Ryan is a vocal advocate of trade deals": a noun of one who takes a stance, as the attribute of a
+    copula, gives its subject the stance; the copula, the noun and its preposition are the cue."""
+    ann, w = doc.ann, doc.w
+    tok = ann.tokens[k]
+    copula = tok.head
+    if tok.dep != "attr" or copula == k or ann.tokens[copula].lemma.lower() not in w.copulas:
+        return None
+    prep, content = _complement(ann, k, w.stance_agent_nouns[tok.lemma.lower()], lambda c: False)
+    holder = subject_of(ann, copula)
+    if prep is None or not content or holder is None or doc.quote_of[holder] != -1:
+        return None
+    cue = [copula, k, prep, *(c for c in ann.children[k] if c < k and ann.tokens[c].dep in ("amod", "det"))]
+    return StanceCue(cue=tuple(sorted(cue)), content=frozenset(content), speaker=holder, kind=ClaimKind.STANCE)
 
 
 def adjective_cue(doc: ClaimDoc, k: int) -> StanceCue | None:

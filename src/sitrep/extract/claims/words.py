@@ -59,6 +59,7 @@ class ClaimWords:
     military_nouns: frozenset[str]  # actors.yaml's force nouns and claims.yaml's military units
     topic_verbs: dict[str, frozenset[str]]  # verb -> the prepositions that carry its content
     noun_kinds: dict[str, tuple[str, frozenset[str]]]  # noun -> (claim kind, prepositions of its content)
+    stance_agent_nouns: dict[str, frozenset[str]]  # "supporter" -> [of]: a stance as the attribute of a copula
     opinion_nouns: frozenset[str]
     poll_nouns: frozenset[str]
     opinion_prepositions: frozenset[str]
@@ -181,6 +182,7 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         military_nouns=frozenset(lex.table("actors", "force_nouns")) | words("military_units"),
         topic_verbs=_prepositions(lex, "topic_verbs"),
         noun_kinds=_noun_kinds(lex),
+        stance_agent_nouns=_prepositions(lex, "stance_agent_nouns"),
         opinion_nouns=words("opinion_nouns"),
         poll_nouns=words("poll_nouns"),
         opinion_prepositions=words("opinion_prepositions"),

@@ -681,3 +681,15 @@ def test_claims_one_who_takes_a_stance_as_the_subjects_attribute(annotate, text,
 
 def test_claims_supporters_named_as_a_group_hold_no_stance_here(annotate):
     assert _claims(annotate, "Supporters of the governor gathered in the square on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The senator has been touring the state in hopes of winning the primary.", "winning the primary", "senator"),
+        ("The mayor closed the market in the hope of calming the protests.", "calming the protests", "mayor"),
+    ],
+)
+def test_claims_in_hopes_of_is_the_doers_intention(annotate, text, content, speaker):
+    claims = _claims(annotate, text)
+    assert [(c.content.text, c.speaker.name, c.kind) for c in claims] == [(content, speaker, ClaimKind.INTENTION)]

@@ -19,6 +19,7 @@ from sitrep.model import Annotations, ClaimKind
 _KINDS = {"stance": ClaimKind.STANCE, "belief": ClaimKind.BELIEF, "intention": ClaimKind.INTENTION,
           "force": ClaimKind.STANCE}
 _CLAUSES = ("acl", "ccomp", "relcl")
+_OBJECTS = ("pobj", "pcomp")
 _HOLDER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
@@ -99,8 +100,8 @@ def _complement(ann: Annotations, k: int, preps: Collection[str], is_clause: Cal
     for c in ann.children[k]:
         if c < k:
             continue
-        if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in preps and pobj_of(ann, c) is not None and (
-                not skip(c)):
+        if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in preps and child(ann, c, _OBJECTS) is not None \
+                and not skip(c):  # "support for the truce", "hopes of winning the state"
             return c, subtree_set(ann, c) - {c}
         if is_clause(c):
             return None, subtree_set(ann, c)
@@ -113,11 +114,16 @@ def _opens_clause(ann: Annotations, c: int, markers: frozenset[str]) -> bool:
 
 
 def _holder(doc: ClaimDoc, k: int) -> int | None:
-    """ "the governor's support", "a Kremlin proposal", "support from the unions"."""
+    """ "the governor's support", "a Kremlin proposal", "support from the unions", "acted in hopes of …"."""
     ann, w = doc.ann, doc.w
     poss = child(ann, k, ("poss",))
     if poss is not None:
         return poss
+    prep = ann.tokens[k].head
+    if ann.tokens[k].dep == "pobj" and ann.tokens[prep].text.lower() in w.opinion_prepositions and \
+            ann.tokens[prep].head != prep and ann.tokens[ann.tokens[prep].head].pos == "VERB":
+        # "campaigned in hopes of winning the state", "left in protest": whoever does the deed holds the view.
+        return subject_of(ann, ann.tokens[prep].head)
     for c in ann.children[k]:
         t = ann.tokens[c]
         if c < k and t.dep == "compound" and t.ent_type in _HOLDER_ENTS:

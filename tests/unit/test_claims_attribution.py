@@ -693,3 +693,21 @@ def test_claims_supporters_named_as_a_group_hold_no_stance_here(annotate):
 def test_claims_in_hopes_of_is_the_doers_intention(annotate, text, content, speaker):
     claims = _claims(annotate, text)
     assert [(c.content.text, c.speaker.name, c.kind) for c in claims] == [(content, speaker, ClaimKind.INTENTION)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ('"Your plan is a good one," the governor assured the engineers.', "assured", "the governor"),
+        ('"It was a hard winter," remembered Amal Nasser, the chief engineer.', "remembered",
+         "Amal Nasser, the chief engineer"),
+    ],
+)
+def test_claims_any_verb_of_a_speaker_right_after_a_quote_is_its_cue(annotate, text, cue, speaker):
+    claims = _claims(annotate, text)
+    assert [(c.cue.text, c.speaker.evidence[0].text, c.direct) for c in claims] == [(cue, speaker, True)]
+
+
+def test_claims_verb_of_a_thing_after_a_quote_is_no_cue(annotate):
+    claims = _claims(annotate, '"It was a hard winter," the river rose again.')
+    assert [(c.cue.text, c.speaker.evidence) for c in claims] == [("", ())]

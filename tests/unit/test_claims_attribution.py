@@ -711,3 +711,16 @@ def test_claims_any_verb_of_a_speaker_right_after_a_quote_is_its_cue(annotate, t
 def test_claims_verb_of_a_thing_after_a_quote_is_no_cue(annotate):
     claims = _claims(annotate, '"It was a hard winter," the river rose again.')
     assert [(c.cue.text, c.speaker.evidence) for c in claims] == [("", ())]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The river took our fields," said the farmer, who like most people in the valley asked not to be named.',
+         "the farmer"),
+        ('"How deep is the new canal?" asked the girl, who was holding a blue kite.', "the girl"),
+    ],
+)
+def test_claims_person_described_right_after_the_cue_speaks(annotate, text, speaker):
+    claims = _claims(annotate, text)
+    assert claims[0].direct and [ev.text for ev in claims[0].speaker.evidence] == [speaker]

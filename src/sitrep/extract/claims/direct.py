@@ -261,10 +261,19 @@ def _subject_before(doc: ClaimDoc, q: Quote) -> int | None:
 
 
 def _name_after(doc: ClaimDoc, cue: int) -> int | None:
-    """The last word of a proper name right after a cue with no subject ('," said Robin Maynard, half joking')."""
-    ann = doc.ann
+    """The last word of a name right after a cue with no subject ('," said Robin Maynard, half joking'; the tagger
+    may take a surname for an adverb: '," said Skelly, explaining …'), or of a described person ('?” asked the
+    boy, who …'): the parse hung it elsewhere."""
+    ann, w = doc.ann, doc.w
     j = cue + 1
-    while j < len(ann.tokens) and ann.tokens[j].pos == "PROPN" and doc.quote_of[j] == -1:
+    if j < len(ann.tokens) and ann.tokens[j].text.lower() in w.definite_determiners:
+        k = j + 1
+        while k < len(ann.tokens) and ann.tokens[k].pos in ("ADJ", "NOUN") and doc.quote_of[k] == -1:
+            k += 1
+        ends = k >= len(ann.tokens) or ann.tokens[k].pos == "PUNCT"
+        return k - 1 if k - 1 > j and ann.tokens[k - 1].pos == "NOUN" and ends else None
+    while j < len(ann.tokens) and doc.quote_of[j] == -1 and (ann.tokens[j].pos == "PROPN" or (
+            ann.tokens[j].text.istitle() and ann.tokens[j].ent_type not in ("DATE", "TIME"))):
         j += 1
     return j - 1 if j - 1 > cue else None
 

@@ -187,9 +187,11 @@ class ClaimDoc:
             if j < sentence.start or self.quote_of[j] != -1:
                 return None
             tok = ann.tokens[j]
-            if tok.pos == "VERB" and self.is_cue(j, quoting=True) and subject_of(ann, j) is not None:
+            if tok.pos == "VERB" and self.is_cue(j, quoting=True) and (
+                    subject_of(ann, j) is not None or j in self.speaker_hint):
                 return j
-            if tok.pos not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "PUNCT") and tok.dep != "compound":
+            if tok.pos not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "PUNCT") and tok.dep != "compound" and \
+                    not tok.text.istitle():  # the tagger may take a surname for an adverb ("said Skelly, …")
                 return None
             j -= 1
         return None

@@ -325,3 +325,20 @@ def test_claims_where_a_stance_was_said_is_no_part_of_its_object(annotate, text,
 def test_claims_a_place_after_a_thing_called_for_stays_with_it(annotate):
     assert [c.content.text for c in _claims(annotate, "The senator backed a no-fly zone in Syria.")] == [
         "a no-fly zone in Syria"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("It was a step the mayor believes could calm the protests.", ["a step", "could calm the protests"]),
+        ("They hired the guards they thought were the most reliable.", ["the guards", "were the most reliable"]),
+    ],
+)
+def test_claims_what_a_relative_clause_cue_speaks_of_opens_its_content(annotate, text, content):
+    claims = _claims(annotate, text)
+    assert [[ev.text for ev in c.content.evidence] for c in claims] == [content]
+
+
+def test_claims_relative_pronoun_that_speaks_stays_out_of_the_content(annotate):
+    claims = _claims(annotate, "Most voters who say they do not trust the mayor back the plan.")
+    assert claims[0].content.text.startswith("they do not trust the mayor")

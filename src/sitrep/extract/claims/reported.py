@@ -57,6 +57,8 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
             # (PolNeAR marks it); it asserts nothing, so it holds no event.
             kind = ClaimKind.QUESTION
         content |= _as_what(doc, cue, content)
+        if tok.dep == "relcl":
+            content = _with_antecedent(doc, k, content)
         if min(cue) < min(content):  # "X, which …, the coalition said": all before the cue was said
             content = _without_aside(doc, content)
         if sum(doc.quote_of[j] in quoted for j in content) * 2 >= len(content):
@@ -217,6 +219,25 @@ def _without_aside(doc: ClaimDoc, content: set[int]) -> set[int]:
             break  # "in May, when an airstrike killed …": a clause of time or place tells the event itself
         idx = idx[:cut]
     return set(idx)
+
+
+def _with_antecedent(doc: ClaimDoc, k: int, content: set[int]) -> set[int]:
+    """A cue in a relative clause whose reported clause lacks its subject says it of what the relative clause
+    hangs on: "laws that critics say target farmers" (the relative pronoun is that subject), "a step they believe
+    could help the town" (with none, the noun phrase is)."""
+    ann, w = doc.ann, doc.w
+    antecedent = ann.tokens[k].head
+    clause = next((c for c in ann.children[k] if c > k and ann.tokens[c].dep == "ccomp"), None)
+    if antecedent >= k or clause is None or ann.tokens[antecedent].pos not in ("NOUN", "PRON", "PROPN") or any(
+            ann.tokens[c].dep in ("nsubj", "nsubjpass", "expl", "csubj") for c in ann.children[clause]):
+        return content
+    speaker = next((c for c in ann.children[k] if c < k and ann.tokens[c].dep == "nsubj"), None)
+    if speaker is None or ann.tokens[speaker].text.lower() in w.relative_pronouns:
+        return content  # "the governor, who said …": the pronoun speaks
+    rel = [j for j in subtree_set(ann, k) if j < speaker and ann.tokens[j].text.lower() in w.relative_pronouns]
+    if rel:
+        return content | {min(rel)}
+    return content | {j for j in phrase_tokens(ann, antecedent) if j <= antecedent}
 
 
 def _as_what(doc: ClaimDoc, cue: tuple[int, ...], content: set[int]) -> set[int]:

@@ -724,3 +724,15 @@ def test_claims_verb_of_a_thing_after_a_quote_is_no_cue(annotate):
 def test_claims_person_described_right_after_the_cue_speaks(annotate, text, speaker):
     claims = _claims(annotate, text)
     assert claims[0].direct and [ev.text for ev in claims[0].speaker.evidence] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text", ["The senator rose in the polls over the summer.", "The mayor still leads in national polls by a wide margin."]
+)
+def test_claims_polls_in_general_are_no_source(annotate, text):
+    assert _claims(annotate, text) == []
+
+
+def test_claims_a_poll_named_is_still_the_source(annotate):
+    claims = _claims(annotate, "In the latest Gallup poll, the senator leads by six points.")
+    assert [(c.cue.text, c.content.text) for c in claims] == [("In", "the senator leads by six points")]

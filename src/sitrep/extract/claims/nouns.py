@@ -144,6 +144,8 @@ def _in_view(doc: ClaimDoc, k: int) -> StanceCue | None:
     if tok.dep != "pobj" or ann.tokens[prep].text.lower() not in w.opinion_prepositions or prep == k:
         return None
     poll = tok.lemma.lower() in w.poll_nouns
+    if poll and tok.tag == "NNS" and not any(ann.tokens[j].ent_type == "ORG" for j in subtree_set(ann, k)):
+        return None  # "rose in the polls", "leads in national polls": polls in general, no one's count
     holder = k if poll else child(ann, k, ("poss",))
     clause = ann.tokens[prep].head
     if holder is None or clause == prep or ann.tokens[clause].pos not in ("VERB", "AUX"):

@@ -736,3 +736,7 @@ def test_claims_polls_in_general_are_no_source(annotate, text):
 def test_claims_a_poll_named_is_still_the_source(annotate):
     claims = _claims(annotate, "In the latest Gallup poll, the senator leads by six points.")
     assert [(c.cue.text, c.content.text) for c in claims] == [("In", "the senator leads by six points")]
+
+
+def test_claims_celebrating_a_thing_is_no_stance(annotate):
+    assert _claims(annotate, "The farmers celebrated the end of the drought.") == []

@@ -187,6 +187,13 @@ def test_claims_interview_turns_are_the_speakers_of_their_lines(annotate):
         ("Q", "Where were you when the shelling began?"), ("A", "We were in the cellar with the neighbours.")]
 
 
+def test_claims_interview_answer_holding_claims_of_its_own_is_left_to_them(annotate):
+    text = "Q: Will the dam hold through the winter?\n\nA: I think the walls will crack before the spring."
+    claims = _claims(annotate, text)
+    assert [(c.speaker.evidence[0].text, c.cue.text, c.content.text) for c in claims] == [
+        ("Q", ":", "Will the dam hold through the winter?"), ("I", "think", "the walls will crack before the spring")]
+
+
 # --------------------------------------------------------------------------- who speaks: relative clauses, continuations
 
 

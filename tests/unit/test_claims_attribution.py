@@ -194,6 +194,12 @@ def test_claims_interview_answer_holding_claims_of_its_own_is_left_to_them(annot
         ("Q", ":", "Will the dam hold through the winter?"), ("I", "think", "the walls will crack before the spring")]
 
 
+def test_claims_interview_turn_is_no_antecedent_of_a_pronoun(annotate):
+    text = "Q: Will the dam hold through the winter?\n\nA: The engineers are worried, but they say the walls are strong."
+    [said] = [c for c in _claims(annotate, text) if c.cue.text == "say"]
+    assert (said.speaker.name, said.speaker.evidence[0].text) == (None, "they")
+
+
 # --------------------------------------------------------------------------- who speaks: relative clauses, continuations
 
 

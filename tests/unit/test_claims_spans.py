@@ -342,3 +342,22 @@ def test_claims_what_a_relative_clause_cue_speaks_of_opens_its_content(annotate,
 def test_claims_relative_pronoun_that_speaks_stays_out_of_the_content(annotate):
     claims = _claims(annotate, "Most voters who say they do not trust the mayor back the plan.")
     assert claims[0].content.text.startswith("they do not trust the mayor")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor, Vance said, has created a “strange, reality-bending zone” in the old town.",
+         ["The mayor", "has created a “strange, reality-bending zone” in the old town"]),
+        ('The general, the colonel said, had been in the army for "a thousand years."',
+         ["The general", 'had been in the army for "a thousand years."']),
+    ],
+)
+def test_claims_quote_inside_the_clause_a_cue_is_set_in_is_part_of_it(annotate, text, content):
+    claims = _claims(annotate, text)
+    assert [([ev.text for ev in c.content.evidence], c.direct) for c in claims] == [(content, False)]
+
+
+def test_claims_quote_after_a_cue_and_its_own_words_stays_direct(annotate):
+    claims = _claims(annotate, 'The colonel said on Monday: "We will hold the bridge."')
+    assert [(c.content.text, c.direct) for c in claims] == [("We will hold the bridge.", True)]

@@ -323,8 +323,12 @@ def _cue_before(doc: ClaimDoc, q_i: int) -> tuple[int, bool] | None:
         if doc.quote_of[k] != -1:
             break
         if doc.is_cue(k, quoting=True):
-            # 'joked that he likes a good, “quiet week”': words of the cue's clause run into the quote.
-            whole = _lead_in(doc, k, q) is None and (text[lead] in ":," or doc.outside_complement(k, q_i) == 0)
+            # 'joked that he likes a good, “quiet week”': words of the cue's clause run into the quote; 'The mayor,
+            # Vance said, has created a “strange zone”': words of the clause the cue is set in stand between.
+            own = subtree_set(ann, k)
+            between = any(j not in own and not filler(ann, j) for j in range(k + 1, last + 1))
+            whole = not between and _lead_in(doc, k, q) is None and (
+                text[lead] in ":," or doc.outside_complement(k, q_i) == 0)
             return k, whole
     return None
 

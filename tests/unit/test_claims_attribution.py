@@ -56,6 +56,20 @@ def test_claims_view_held_or_intention_is_its_subjects(annotate, text, cue, cont
     assert claim.direct is False
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The new bridge, the engineers believe, will not last ten years.",
+         ["The new bridge", "will not last ten years"], "engineers"),
+        ("The new tax is a mistake, most economists think.", ["The new tax is a mistake"], "most economists"),
+    ],
+)
+def test_claims_view_set_off_by_commas_holds_the_clause_around_it(annotate, text, content, speaker):
+    claims = _claims(annotate, text)
+    assert [([ev.text for ev in c.content.evidence], c.speaker.name, c.kind) for c in claims] == [
+        (content, speaker, ClaimKind.BELIEF)]
+
+
 def test_claims_found_without_a_clause_is_no_belief(annotate):
     assert _claims(annotate, "The patrol found a way around the flooded bridge.") == []
 
@@ -171,6 +185,19 @@ def test_claims_interview_turns_are_the_speakers_of_their_lines(annotate):
     claims = _claims(annotate, text)
     assert [(c.speaker.name, c.content.text) for c in claims] == [
         ("Q", "Where were you when the shelling began?"), ("A", "We were in the cellar with the neighbours.")]
+
+
+def test_claims_interview_answer_holding_claims_of_its_own_is_left_to_them(annotate):
+    text = "Q: Will the dam hold through the winter?\n\nA: I think the walls will crack before the spring."
+    claims = _claims(annotate, text)
+    assert [(c.speaker.evidence[0].text, c.cue.text, c.content.text) for c in claims] == [
+        ("Q", ":", "Will the dam hold through the winter?"), ("I", "think", "the walls will crack before the spring")]
+
+
+def test_claims_interview_turn_is_no_antecedent_of_a_pronoun(annotate):
+    text = "Q: Will the dam hold through the winter?\n\nA: The engineers are worried, but they say the walls are strong."
+    [said] = [c for c in _claims(annotate, text) if c.cue.text == "say"]
+    assert (said.speaker.name, said.speaker.evidence[0].text) == (None, "they")
 
 
 # --------------------------------------------------------------------------- who speaks: relative clauses, continuations
@@ -595,3 +622,134 @@ def test_claims_quoted_programme_title_is_the_medium_not_words_said(annotate):
 def test_claims_what_is_concluded_or_recalled(annotate, text, cue, content, speaker):
     claim = _by_cue(annotate, text, cue)
     assert (claim.content.text, claim.speaker.name) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will open the road to the farms, and we will keep it open," the governor said, adding that the valley '
+         'would get a "new school where children can learn, they can play [and] they can grow."', "the governor"),
+        ('"The dam will hold," said Amal Nasser, the chief engineer, explaining that the "walls were rebuilt, they '
+         'were tested [and] they passed."', "Amal Nasser, the chief engineer"),
+    ],
+)
+def test_claims_participle_after_a_cue_speaks_with_its_speaker_wherever_the_parse_hangs_it(annotate, text, speaker):
+    claims = _claims(annotate, text)
+    assert [c.speaker.evidence[0].text for c in claims] == [speaker, speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("When asked whether the bridge would reopen, the mayor said the engineers would decide.",
+         "whether the bridge would reopen"),
+        ("The colonel smiled when asked which road the convoy would take.", "which road the convoy would take"),
+    ],
+)
+def test_claims_question_put_in_a_when_asked_clause_is_a_claim_of_no_one_named(annotate, text, question):
+    asked = [c for c in _claims(annotate, text) if c.cue.text == "asked"]
+    assert [(c.content.text, c.kind, c.speaker.evidence) for c in asked] == [(question, ClaimKind.QUESTION, ())]
+
+
+def test_claims_what_the_object_is_called_when_the_parse_makes_it_a_clause(annotate):
+    claims = _claims(annotate, 'One adviser has called the policy "caution gone mad."')
+    assert [(c.cue.text, c.content.text) for c in claims] == [("called", 'the policy "caution gone mad')]
+
+
+def test_claims_calling_someone_named_beside_their_title_is_no_claim(annotate):
+    assert _claims(annotate, "The mayor called John Smith, the engineer, on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ("Senator Vance Endorses Mayor Ruiz For Governor\n\nThe senator spoke in Dayton on Friday.", "Senator Vance",
+         "Endorses", "Mayor Ruiz For Governor"),
+        ("Farm Union Slams New Water Tax In Open Letter\n\nThe letter was sent on Monday.", "Farm Union", "Slams",
+         "New Water Tax In Open Letter"),
+    ],
+)
+def test_claims_title_case_headline_divides_at_its_cue_verb(annotate, text, speaker, cue, content):
+    claims = _claims(annotate, text)
+    assert [(c.speaker.evidence[0].text, c.cue.text, c.content.text) for c in claims] == [(speaker, cue, content)]
+
+
+def test_claims_title_case_headline_with_no_cue_verb_is_no_claim(annotate):
+    assert _claims(annotate, "Flood Waters Reach The Old Market Square\n\nThe river rose overnight.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("Mr. Haddad is a vocal advocate of the new dam.", "is a vocal advocate of", "the new dam", "Mr. Haddad"),
+        ("The mayor has long been a fierce critic of the water tax.", "been a fierce critic of", "the water tax",
+         "mayor"),
+    ],
+)
+def test_claims_one_who_takes_a_stance_as_the_subjects_attribute(annotate, text, cue, content, speaker):
+    claims = _claims(annotate, text)
+    assert [(c.cue.text, c.content.text, c.speaker.name, c.kind) for c in claims] == [
+        (cue, content, speaker, ClaimKind.STANCE)]
+
+
+def test_claims_supporters_named_as_a_group_hold_no_stance_here(annotate):
+    assert _claims(annotate, "Supporters of the governor gathered in the square on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("The senator has been touring the state in hopes of winning the primary.", "winning the primary", "senator"),
+        ("The mayor closed the market in the hope of calming the protests.", "calming the protests", "mayor"),
+    ],
+)
+def test_claims_in_hopes_of_is_the_doers_intention(annotate, text, content, speaker):
+    claims = _claims(annotate, text)
+    assert [(c.content.text, c.speaker.name, c.kind) for c in claims] == [(content, speaker, ClaimKind.INTENTION)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ('"Your plan is a good one," the governor assured the engineers.', "assured", "the governor"),
+        ('"It was a hard winter," remembered Amal Nasser, the chief engineer.', "remembered",
+         "Amal Nasser, the chief engineer"),
+    ],
+)
+def test_claims_any_verb_of_a_speaker_right_after_a_quote_is_its_cue(annotate, text, cue, speaker):
+    claims = _claims(annotate, text)
+    assert [(c.cue.text, c.speaker.evidence[0].text, c.direct) for c in claims] == [(cue, speaker, True)]
+
+
+def test_claims_verb_of_a_thing_after_a_quote_is_no_cue(annotate):
+    claims = _claims(annotate, '"It was a hard winter," the river rose again.')
+    assert [(c.cue.text, c.speaker.evidence) for c in claims] == [("", ())]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The river took our fields," said the farmer, who like most people in the valley asked not to be named.',
+         "the farmer"),
+        ('"How deep is the new canal?" asked the girl, who was holding a blue kite.', "the girl"),
+    ],
+)
+def test_claims_person_described_right_after_the_cue_speaks(annotate, text, speaker):
+    claims = _claims(annotate, text)
+    assert claims[0].direct and [ev.text for ev in claims[0].speaker.evidence] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text", ["The senator rose in the polls over the summer.", "The mayor still leads in national polls by a wide margin."]
+)
+def test_claims_polls_in_general_are_no_source(annotate, text):
+    assert _claims(annotate, text) == []
+
+
+def test_claims_a_poll_named_is_still_the_source(annotate):
+    claims = _claims(annotate, "In the latest Gallup poll, the senator leads by six points.")
+    assert [(c.cue.text, c.content.text) for c in claims] == [("In", "the senator leads by six points")]
+
+
+def test_claims_celebrating_a_thing_is_no_stance(annotate):
+    assert _claims(annotate, "The farmers celebrated the end of the drought.") == []

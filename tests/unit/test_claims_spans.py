@@ -269,3 +269,95 @@ def test_claims_sentence_with_its_verb_running_into_the_quote_is_said_as_a_whole
 def test_claims_quote_after_that_is_reported_speech_in_quotation(annotate):
     claim = _one_claim(annotate, "The governor vowed that “no family will spend the winter in a tent.”")
     assert (claim.content.text, claim.direct) == ("no family will spend the winter in a tent.", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "rest"),
+    [
+        ("The reality is, the minister added, “the bridge will stay closed until spring.”", "The reality is",
+         "the bridge will stay closed until spring."),
+        ('If the rains come early, the engineer said, "the dam at Kessa will not hold."', "If the rains come early",
+         "the dam at Kessa will not hold."),
+        ("No amount of money, the farmer said, “will bring back the harvest we lost.”", "No amount of money",
+         "will bring back the harvest we lost."),
+    ],
+)
+def test_claims_words_before_a_cue_between_commas_are_said_too(annotate, text, lead, rest):
+    claims = _claims(annotate, text)
+    assert [[ev.text for ev in c.content.evidence] for c in claims] == [[lead, rest]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['In a statement on Sunday, the ministry said, "the road to the border is open again."',
+     "Still, the colonel said, “the road to the border is open again.”"],
+)
+def test_claims_where_the_words_were_said_is_no_part_of_them(annotate, text):
+    claims = _claims(annotate, text)
+    assert [c.content.text for c in claims] == ["the road to the border is open again."]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The farmer said the dam was “too old to hold this year. It will break in the spring floods.”",
+         "the dam was “too old to hold this year. It will break in the spring floods."),
+        ('The mayor warned that the new tax "will hurt every shop in town. Nobody here can pay it."',
+         'the new tax "will hurt every shop in town. Nobody here can pay it.'),
+    ],
+)
+def test_claims_reported_words_that_open_a_quote_end_where_it_closes(annotate, text, content):
+    claims = _claims(annotate, text)
+    assert [c.content.text for c in claims] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator praised the governor on Fox News.", "the governor"),
+        ("The senator criticized the new budget in a speech.", "the new budget"),
+    ],
+)
+def test_claims_where_a_stance_was_said_is_no_part_of_its_object(annotate, text, content):
+    assert [c.content.text for c in _claims(annotate, text)] == [content]
+
+
+def test_claims_a_place_after_a_thing_called_for_stays_with_it(annotate):
+    assert [c.content.text for c in _claims(annotate, "The senator backed a no-fly zone in Syria.")] == [
+        "a no-fly zone in Syria"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("It was a step the mayor believes could calm the protests.", ["a step", "could calm the protests"]),
+        ("They hired the guards they thought were the most reliable.", ["the guards", "were the most reliable"]),
+    ],
+)
+def test_claims_what_a_relative_clause_cue_speaks_of_opens_its_content(annotate, text, content):
+    claims = _claims(annotate, text)
+    assert [[ev.text for ev in c.content.evidence] for c in claims] == [content]
+
+
+def test_claims_relative_pronoun_that_speaks_stays_out_of_the_content(annotate):
+    claims = _claims(annotate, "Most voters who say they do not trust the mayor back the plan.")
+    assert claims[0].content.text.startswith("they do not trust the mayor")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor, Vance said, has created a “strange, reality-bending zone” in the old town.",
+         ["The mayor", "has created a “strange, reality-bending zone” in the old town"]),
+        ('The general, the colonel said, had been in the army for "a thousand years."',
+         ["The general", 'had been in the army for "a thousand years."']),
+    ],
+)
+def test_claims_quote_inside_the_clause_a_cue_is_set_in_is_part_of_it(annotate, text, content):
+    claims = _claims(annotate, text)
+    assert [([ev.text for ev in c.content.evidence], c.direct) for c in claims] == [(content, False)]
+
+
+def test_claims_quote_after_a_cue_and_its_own_words_stays_direct(annotate):
+    claims = _claims(annotate, 'The colonel said on Monday: "We will hold the bridge."')
+    assert [(c.content.text, c.direct) for c in claims] == [("We will hold the bridge.", True)]

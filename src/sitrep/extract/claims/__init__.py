@@ -6,7 +6,8 @@ the clause a colon closes (``colons.py``), continuations, scare quotes (``direct
 verbs of saying (``reported.py``), by requests, reasons, refusals, questions and report nouns (``phrases.py``),
 by verbs of view, intention, stance, perception and seeming (``stances.py``) and by nouns of them
 (``nouns.py``) → quoted fragments no reported claim took in → quotes without a cue joined to the claim before
-them (also across a paragraph break) → "Speaker: words" lines (``colons.py``) → claims in text order, speakers
+them (also across a paragraph break) → "Speaker: words" lines (``colons.py``) → headlines in title case
+(``titles.py``) → the words before a cue set off by commas taken into its content (``edges.py``) → claims in text order, speakers
 resolved (``speakers.py``: pronouns, relative clauses, descriptions and surnames to the names before them),
 occasion and medium (``media.py``), the claim's own date and the speaker's canonical name (``occasion.py``), the
 citation beside them (``build.py``).
@@ -31,8 +32,10 @@ from sitrep.extract.claims.build import build_claims
 from sitrep.extract.claims.colons import headline_claims
 from sitrep.extract.claims.direct import attach_orphans, fragments_outside, scan_quotes
 from sitrep.extract.claims.document import ClaimDoc, Found
+from sitrep.extract.claims.edges import through_quotes, with_fronted
 from sitrep.extract.claims.quotes import Quote, pair_quotes
 from sitrep.extract.claims.reported import find_reported
+from sitrep.extract.claims.titles import title_claims
 from sitrep.extract.claims.words import ClaimWords, claim_words
 from sitrep.lang import Lexicon, default_lexicon
 from sitrep.model import Actor, Annotations, Citation, Claim, Evidence, Time
@@ -51,7 +54,9 @@ def extract_claims(ann: Annotations, *, citations: Sequence[Citation] = (), time
     reported = find_reported(doc, scan.used, scan.found)
     found = [*scan.found, *fragments_outside(doc, scan.fragments, reported), *reported]
     found = attach_orphans(doc, scan.orphans, found)
-    found = with_headlines(found, headline_claims(doc))
+    found = with_headlines(found, headline_claims(doc), turns=_turns(doc))
+    found = [*found, *title_claims(doc, found)]
+    found = through_quotes(doc, with_fronted(doc, found))
     found.sort(key=lambda f: f.anchor)
     found = _not_cited(found, citations)
     claims = build_claims(doc, found, citations, extractor=EXTRACTOR, times=times, actors=actors)
@@ -73,17 +78,25 @@ def _words(lexicon: Lexicon | None) -> ClaimWords:
     return claim_words(lexicon or default_lexicon())
 
 
-def with_headlines(found: list[Found], lines: list[Found]) -> list[Found]:
+def with_headlines(found: list[Found], lines: list[Found], *, turns: frozenset[int] = frozenset()) -> list[Found]:
     """ "Governor: the dam will hold" lines, in place of a quote of no named speaker inside them; a line whose
-    words a claim with a speaker already covers, or crosses, is left to that claim."""
+    words a claim with a speaker already covers, or crosses, is left to that claim; so is an interview answer
+    (a line opened by one of the ``turns`` tokens) that holds claims of its own, as PolNeAR marks them."""
     for line in lines:
         (start, end), = line.parts
         inside = [f for f in found if start <= f.parts[0][0] and f.parts[-1][1] <= end]
         covered = any(f.speaker is not None and f.parts[0][0] == start for f in inside)
+        if line.speaker_words and inside and all(w in turns for w in line.speaker_words):
+            continue  # "A: I think the plan will fail": the claims inside an interview answer are its own
         if covered or any(s < end and start < e for f in found if f not in inside for s, e in f.parts):
             continue
         found = [f for f in found if f not in inside or f.speaker is not None] + [line]
     return found
+
+
+def _turns(doc: ClaimDoc) -> frozenset[int]:
+    """The tokens that open an interview line ("Q", "A")."""
+    return frozenset(j for j, t in enumerate(doc.ann.tokens) if t.text in doc.w.interview_turns)
 
 
 def _not_cited(found: list[Found], citations: Sequence[Citation]) -> list[Found]:

@@ -28,8 +28,8 @@ def build_claims(doc: ClaimDoc, found: Sequence[Found], citations: Sequence[Cita
         canonical = canonical_of(speaker, actors)
         if canonical:
             speaker = replace(speaker, canonical=canonical)
-        if speaker.name is not None:
-            history.append(speaker)
+        if speaker.name is not None and speaker.name not in doc.w.interview_turns:
+            history.append(speaker)  # "Q" and "A" are turns of an interview, no one a pronoun stands for
         claim = _build(doc, f, speaker, citations, extractor)
         content = {j for s, e in f.parts for j in range(doc.token_at(s), doc.token_at(e))}
         claim = replace(claim, date=claim_date(doc, f.cue, content, times, citations=cited))

@@ -12,8 +12,9 @@ from dataclasses import dataclass, replace
 
 from sitrep.extract.claims.colons import colon_cue
 from sitrep.extract.claims.document import ClaimDoc, Found
-from sitrep.extract.claims.parse import filler, subtree_set
+from sitrep.extract.claims.parse import filler, subject_of, subtree_set
 from sitrep.extract.claims.quotes import Quote
+from sitrep.extract.claims.speakers import noun_keys
 from sitrep.model import ClaimKind, Evidence
 
 _SOFT_END = ",?!-—–…"
@@ -71,6 +72,9 @@ def scan_quotes(doc: ClaimDoc) -> QuoteScan:
                 claim = replace(claim, direct=False)  # 'said that “…”': reported speech, quoted
             found.append(claim)
             used.add(cue)
+        elif cue is None and (verb := _cue_after(doc, q_i, any_verb=True)) is not None:
+            found.append(quote_claim(doc, q_i, verb))  # '“…,” the governor assured the engineers'
+            used.add(verb)
         elif short:
             scare.append(ann.evidence(q.start, q.end))
         elif cue is None:
@@ -127,7 +131,9 @@ def _lead_in(doc: ClaimDoc, cue: int, q: Quote) -> int | None:
     return ann.tokens[gap[0]].start if gap and tied else None
 
 
-def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
+def _cue_after(doc: ClaimDoc, q_i: int, *, any_verb: bool = False) -> int | None:
+    """The cue after quote ``q_i``: a verb of saying in the words after it; with ``any_verb``, for a quote nothing
+    else claims, any finite verb right after it with a subject that can speak."""
     q = doc.quotes[q_i]
     if q.close is None:
         return None
@@ -143,6 +149,8 @@ def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
         if doc.is_cue(k, quoting=True):
             found = k
             break
+    if found is None and any_verb:
+        found = _verb_after(doc, q, first)
     if found is None:
         return None
     # Only the speaker may stand between the quote and its cue ('," the Pentagon said'), not another clause; and
@@ -164,6 +172,40 @@ def _cue_after(doc: ClaimDoc, q_i: int) -> int | None:
     if not soft and doc.outside_complement(found, q_i) > 0:
         return None
     return found
+
+
+def _verb_after(doc: ClaimDoc, q: Quote, first: int) -> int | None:
+    """ '“…,” the governor assured the engineers', '“…,” remembered Amal Nasser': a quote that ends on a comma (or
+    a question or exclamation mark) followed by a finite verb and its subject, in either order, is that verb's
+    words, whatever the verb; the tables of speech verbs cannot hold every one news uses."""
+    ann, text = doc.ann, doc.ann.text
+    tail = text[q.open + 1 : q.close].rstrip()[-1:] if q.close is not None else ""
+    if first >= len(ann.tokens) or not (tail in ",?!" or ann.tokens[first].text == ","):
+        return None
+    words = [j for j in range(first, min(first + 8, len(ann.tokens))) if not filler(ann, j)]
+    for j in words:
+        tok = ann.tokens[j]
+        if doc.quote_of[j] != -1 or tok.text in _STOPS:
+            return None
+        if tok.pos == "VERB" and tok.tag in ("VBD", "VBZ", "VBP"):
+            subject = subject_of(ann, j)
+            if subject is None or not _can_speak(doc, subject):
+                return None
+            before = [i for i in words if i < j]
+            inverted = subject > j and not before
+            fronted = bool(before) and all(i in subtree_set(ann, subject) for i in before)
+            return j if inverted or fronted else None
+    return None
+
+
+def _can_speak(doc: ClaimDoc, i: int) -> bool:
+    """A person, a group or a body, a pronoun for one, or a noun that names a source ("the river" cannot)."""
+    ann, w = doc.ann, doc.w
+    tok = ann.tokens[i]
+    if tok.pos == "PRON":
+        return tok.text.lower() not in w.expletives
+    return tok.ent_type in ("PERSON", "ORG", "NORP", "GPE") or bool(
+        noun_keys(ann, i, w) & (w.role_nouns | w.source_nouns | w.org_nouns | w.document_nouns | w.media_nouns))
 
 
 def _names_the_medium(doc: ClaimDoc, cue: int, q: Quote) -> bool:
@@ -219,10 +261,19 @@ def _subject_before(doc: ClaimDoc, q: Quote) -> int | None:
 
 
 def _name_after(doc: ClaimDoc, cue: int) -> int | None:
-    """The last word of a proper name right after a cue with no subject ('," said Robin Maynard, half joking')."""
-    ann = doc.ann
+    """The last word of a name right after a cue with no subject ('," said Robin Maynard, half joking'; the tagger
+    may take a surname for an adverb: '," said Skelly, explaining …'), or of a described person ('?” asked the
+    boy, who …'): the parse hung it elsewhere."""
+    ann, w = doc.ann, doc.w
     j = cue + 1
-    while j < len(ann.tokens) and ann.tokens[j].pos == "PROPN" and doc.quote_of[j] == -1:
+    if j < len(ann.tokens) and ann.tokens[j].text.lower() in w.definite_determiners:
+        k = j + 1
+        while k < len(ann.tokens) and ann.tokens[k].pos in ("ADJ", "NOUN") and doc.quote_of[k] == -1:
+            k += 1
+        ends = k >= len(ann.tokens) or ann.tokens[k].pos == "PUNCT"
+        return k - 1 if k - 1 > j and ann.tokens[k - 1].pos == "NOUN" and ends else None
+    while j < len(ann.tokens) and doc.quote_of[j] == -1 and (ann.tokens[j].pos == "PROPN" or (
+            ann.tokens[j].text.istitle() and ann.tokens[j].ent_type not in ("DATE", "TIME"))):
         j += 1
     return j - 1 if j - 1 > cue else None
 
@@ -272,8 +323,12 @@ def _cue_before(doc: ClaimDoc, q_i: int) -> tuple[int, bool] | None:
         if doc.quote_of[k] != -1:
             break
         if doc.is_cue(k, quoting=True):
-            # 'joked that he likes a good, “quiet week”': words of the cue's clause run into the quote.
-            whole = _lead_in(doc, k, q) is None and (text[lead] in ":," or doc.outside_complement(k, q_i) == 0)
+            # 'joked that he likes a good, “quiet week”': words of the cue's clause run into the quote; 'The mayor,
+            # Vance said, has created a “strange zone”': words of the clause the cue is set in stand between.
+            own = subtree_set(ann, k)
+            between = any(j not in own and not filler(ann, j) for j in range(k + 1, last + 1))
+            whole = not between and _lead_in(doc, k, q) is None and (
+                text[lead] in ":," or doc.outside_complement(k, q_i) == 0)
             return k, whole
     return None
 

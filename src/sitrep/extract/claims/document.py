@@ -170,8 +170,31 @@ class ClaimDoc:
             return self.speaker_of(cue)
         head = subject_of(self.ann, k)
         if head is not None and self.quote_of[head] != -1:
-            return None
+            head = None
+        if head is None and (before := self._cue_before_participle(k)) is not None:
+            return self.speaker_of(before)
         return head
+
+    def _cue_before_participle(self, k: int) -> int | None:
+        """ '“…,” he said, adding that …', '…, said Skelly, explaining …': a participle of saying right after the
+        comma that closes another cue and its speaker goes on with that speaker, wherever the parse hung it."""
+        ann = self.ann
+        if ann.tokens[k].tag != "VBG" or k < 2 or ann.tokens[k - 1].text != ",":
+            return None
+        j = k - 2
+        sentence = self.sentence_range(k)
+        for _ in range(8):  # back over the speaker's words: "said Jock Finlayson, the council's head, adding"
+            if j < sentence.start or self.quote_of[j] != -1:
+                return None
+            tok = ann.tokens[j]
+            if tok.pos == "VERB" and self.is_cue(j, quoting=True) and (
+                    subject_of(ann, j) is not None or j in self.speaker_hint):
+                return j
+            if tok.pos not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "PUNCT") and tok.dep != "compound" and \
+                    not tok.text.istitle():  # the tagger may take a surname for an adverb ("said Skelly, …")
+                return None
+            j -= 1
+        return None
 
     def cue_tokens(self, k: int) -> tuple[int, ...]:
         """The tokens of the cue at ``k``: the verb, or every word of "according to"."""

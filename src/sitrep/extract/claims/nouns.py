@@ -19,6 +19,7 @@ from sitrep.model import Annotations, ClaimKind
 _KINDS = {"stance": ClaimKind.STANCE, "belief": ClaimKind.BELIEF, "intention": ClaimKind.INTENTION,
           "force": ClaimKind.STANCE}
 _CLAUSES = ("acl", "ccomp", "relcl")
+_OBJECTS = ("pobj", "pcomp")
 _HOLDER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
@@ -33,6 +34,8 @@ def noun_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         found = _in_view(doc, k)
         if found is not None:
             return found
+    if lemma in w.stance_agent_nouns:
+        return _agent(doc, k)
     if lemma not in w.noun_kinds:
         return None
     kind, preps = w.noun_kinds[lemma]
@@ -51,6 +54,22 @@ def noun_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     if holder is None:
         return None  # "concerns over competitiveness": whose, the text does not say here; no claim
     return StanceCue(cue=tuple(sorted(cue)), content=frozenset(content), speaker=holder, kind=_KINDS[kind])
+
+
+def _agent(doc: ClaimDoc, k: int) -> StanceCue | None:
+    """ "Mr. Ryan is a vocal advocate of trade deals": a noun of one who takes a stance, as the attribute of a
+    copula, gives its subject the stance; the copula, the noun and its preposition are the cue."""
+    ann, w = doc.ann, doc.w
+    tok = ann.tokens[k]
+    copula = tok.head
+    if tok.dep != "attr" or copula == k or ann.tokens[copula].lemma.lower() not in w.copulas:
+        return None
+    prep, content = _complement(ann, k, w.stance_agent_nouns[tok.lemma.lower()], lambda c: False)
+    holder = subject_of(ann, copula)
+    if prep is None or not content or holder is None or doc.quote_of[holder] != -1:
+        return None
+    cue = [copula, k, prep, *(c for c in ann.children[k] if c < k and ann.tokens[c].dep in ("amod", "det"))]
+    return StanceCue(cue=tuple(sorted(cue)), content=frozenset(content), speaker=holder, kind=ClaimKind.STANCE)
 
 
 def adjective_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
@@ -81,8 +100,8 @@ def _complement(ann: Annotations, k: int, preps: Collection[str], is_clause: Cal
     for c in ann.children[k]:
         if c < k:
             continue
-        if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in preps and pobj_of(ann, c) is not None and (
-                not skip(c)):
+        if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in preps and child(ann, c, _OBJECTS) is not None \
+                and not skip(c):  # "support for the truce", "hopes of winning the state"
             return c, subtree_set(ann, c) - {c}
         if is_clause(c):
             return None, subtree_set(ann, c)
@@ -95,11 +114,16 @@ def _opens_clause(ann: Annotations, c: int, markers: frozenset[str]) -> bool:
 
 
 def _holder(doc: ClaimDoc, k: int) -> int | None:
-    """ "the governor's support", "a Kremlin proposal", "support from the unions"."""
+    """ "the governor's support", "a Kremlin proposal", "support from the unions", "acted in hopes of …"."""
     ann, w = doc.ann, doc.w
     poss = child(ann, k, ("poss",))
     if poss is not None:
         return poss
+    prep = ann.tokens[k].head
+    if ann.tokens[k].dep == "pobj" and ann.tokens[prep].text.lower() in w.opinion_prepositions and \
+            ann.tokens[prep].head != prep and ann.tokens[ann.tokens[prep].head].pos == "VERB":
+        # "campaigned in hopes of winning the state", "left in protest": whoever does the deed holds the view.
+        return subject_of(ann, ann.tokens[prep].head)
     for c in ann.children[k]:
         t = ann.tokens[c]
         if c < k and t.dep == "compound" and t.ent_type in _HOLDER_ENTS:
@@ -120,6 +144,8 @@ def _in_view(doc: ClaimDoc, k: int) -> StanceCue | None:
     if tok.dep != "pobj" or ann.tokens[prep].text.lower() not in w.opinion_prepositions or prep == k:
         return None
     poll = tok.lemma.lower() in w.poll_nouns
+    if poll and tok.tag == "NNS" and not any(ann.tokens[j].ent_type == "ORG" for j in subtree_set(ann, k)):
+        return None  # "rose in the polls", "leads in national polls": polls in general, no one's count
     holder = k if poll else child(ann, k, ("poss",))
     clause = ann.tokens[prep].head
     if holder is None or clause == prep or ann.tokens[clause].pos not in ("VERB", "AUX"):

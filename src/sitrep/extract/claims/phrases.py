@@ -95,6 +95,8 @@ def _characterize(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
         content |= subtree_set(ann, as_prep)
     elif second is not None and obj is not None:
         content |= subtree_set(ann, second)
+    elif obj is not None and (named := _second_object(ann, k, obj)) is not None:
+        content |= subtree_set(ann, named)
     elif lemma in w.description_verbs and obj is not None:
         # "described the scene in detail": what follows the verb is the description.
         content |= {j for c in ann.children[k] if c > k and ann.tokens[c].dep in ("prep", "advmod")
@@ -104,6 +106,12 @@ def _characterize(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
     if obj is not None:
         content |= subtree_set(ann, obj)
     return PhraseCue(cue=cue, content=content, speaker=subject_of(ann, k))
+
+
+def _second_object(ann: Annotations, k: int, obj: int) -> int | None:
+    """What the object is called when the parse makes it a clause after the object: "called the situation “a farce
+    run amok”"."""
+    return next((c for c in ann.children[k] if ann.tokens[c].dep == "ccomp" and c > obj), None)
 
 
 def _appeal(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:

@@ -13,7 +13,7 @@ from sitrep.extract.claims.media import occasion_of
 from sitrep.extract.claims.nouns import adjective_cue, noun_cue
 from sitrep.extract.claims.parse import filler, phrase_tokens, pobj_of, subtree_set
 from sitrep.extract.claims.phrases import phrase_cue
-from sitrep.extract.claims.stances import raised_cue, stance_cue, when
+from sitrep.extract.claims.stances import names_someone, object_words, raised_cue, stance_cue, when, where_said
 from sitrep.extract.claims.words import ClaimWords
 from sitrep.model import Annotations, ClaimKind
 
@@ -57,6 +57,8 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
             # (PolNeAR marks it); it asserts nothing, so it holds no event.
             kind = ClaimKind.QUESTION
         content |= _as_what(doc, cue, content)
+        if tok.dep == "relcl":
+            content = _with_antecedent(doc, k, content)
         if min(cue) < min(content):  # "X, which …, the coalition said": all before the cue was said
             content = _without_aside(doc, content)
         if sum(doc.quote_of[j] in quoted for j in content) * 2 >= len(content):
@@ -135,12 +137,13 @@ def content_of(doc: ClaimDoc, k: int) -> set[int] | None:
             # "told his troops to hold the bridge": not the speaker's words, but an order, told with whom it binds.
             content = subtree_set(ann, deps["dobj"]) | subtree_set(ann, deps["xcomp"])
         elif "dobj" in deps and (lemma in w.object_content_verbs or doc.phrasal_part(k) is not None):
-            content = subtree_set(ann, deps["dobj"])
+            content = object_words(doc, deps["dobj"])
             # "accused Kiev of violating the ceasefire": the charge hangs off the verb; so does a phrase right
             # after the object ("denied any role in the attacks").
             for c in ann.children[k]:
                 if ann.tokens[c].dep == "prep" and (ann.tokens[c].text.lower() in w.charge_prepositions
-                                                    or c == max(content) + 1 and not when(ann, c)):
+                                                    or c == max(content) + 1 and not when(ann, c)
+                                                    and not where_said(doc, c, place=names_someone(ann, deps["dobj"]))):
                     content |= subtree_set(ann, c)
         elif (clause := _clause_in_prep(doc, k)) is not None:
             content = subtree_set(ann, clause)
@@ -216,6 +219,25 @@ def _without_aside(doc: ClaimDoc, content: set[int]) -> set[int]:
             break  # "in May, when an airstrike killed …": a clause of time or place tells the event itself
         idx = idx[:cut]
     return set(idx)
+
+
+def _with_antecedent(doc: ClaimDoc, k: int, content: set[int]) -> set[int]:
+    """A cue in a relative clause whose reported clause lacks its subject says it of what the relative clause
+    hangs on: "laws that critics say target farmers" (the relative pronoun is that subject), "a step they believe
+    could help the town" (with none, the noun phrase is)."""
+    ann, w = doc.ann, doc.w
+    antecedent = ann.tokens[k].head
+    clause = next((c for c in ann.children[k] if c > k and ann.tokens[c].dep == "ccomp"), None)
+    if antecedent >= k or clause is None or ann.tokens[antecedent].pos not in ("NOUN", "PRON", "PROPN") or any(
+            ann.tokens[c].dep in ("nsubj", "nsubjpass", "expl", "csubj") for c in ann.children[clause]):
+        return content
+    speaker = next((c for c in ann.children[k] if c < k and ann.tokens[c].dep == "nsubj"), None)
+    if speaker is None or ann.tokens[speaker].text.lower() in w.relative_pronouns:
+        return content  # "the governor, who said …": the pronoun speaks
+    rel = [j for j in subtree_set(ann, k) if j < speaker and ann.tokens[j].text.lower() in w.relative_pronouns]
+    if rel:
+        return content | {min(rel)}
+    return content | {j for j in phrase_tokens(ann, antecedent) if j <= antecedent}
 
 
 def _as_what(doc: ClaimDoc, cue: tuple[int, ...], content: set[int]) -> set[int]:

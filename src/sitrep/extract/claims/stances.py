@@ -37,14 +37,17 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     """The view or stance the verb at ``k`` attributes to its subject, if it is one of the language's."""
     ann, w = doc.ann, doc.w
     tok = ann.tokens[k]
-    if tok.pos == "VERB" and _passive(ann, k) and tok.lemma.lower() in w.question_verbs:
+    if tok.pos == "VERB" and tok.lemma.lower() in w.question_verbs and (
+            _passive(ann, k) or tok.tag == "VBN" and tok.dep == "advcl"):
+        # "was asked about the curfew"; "when asked whether the road was open, she said …": the question put is an
+        # attribution of its own, by whoever the "by" names (often no one).
         return _asked(doc, k)
     if tok.pos == "VERB" and _passive(ann, k):
         return _stance_suffered(doc, k)
     if tok.pos != "VERB":
         return None
     if tok.tag == "VBN" and not any(ann.tokens[c].dep == "aux" for c in ann.children[k]):
-        return None  # "said when asked about a truce", "the plan backed by Kyiv": no one named takes the stance
+        return None  # "the plan backed by Kyiv", "a town known for its mills": no one named takes the stance
     lemma = tok.lemma.lower()
     belief, stance, force = lemma in w.belief_verbs, lemma in w.stance_verbs, lemma in w.verbal_force_verbs
     preps = w.topic_verbs.get(lemma, frozenset())
@@ -57,21 +60,22 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     belief = belief or perceived
     content: set[int] = set()
     if obj is not None and takes_object:
-        content = subtree_set(ann, obj)
+        content = object_words(doc, obj)
         for c in ann.children[k]:
             if c > obj and ann.tokens[c].dep in _AFTER_OBJECT:
                 content |= subtree_set(ann, c)
             elif c == max(content) + 1 and ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() not in preps \
-                    and not when(ann, c):
+                    and not when(ann, c) and not where_said(doc, c, place=names_someone(ann, obj)):
                 # "endorsed Bush for president", "challenged him to a debate": the phrase right after the object
-                # goes with it (PolNeAR marks it so); a topic preposition is handled below, a time is the claim's.
+                # goes with it (PolNeAR marks it so); a topic preposition is handled below, a time is the claim's,
+                # where it was said ("on Twitter", "in a speech") too.
                 content |= subtree_set(ann, c)
     else:
         clause = _child(ann, k, _CLAUSES, after=True)
         if clause is not None and (belief or stance or force):
             content = subtree_set(ann, clause)
         elif belief:
-            content = _postposed(ann, k)
+            content = _postposed(doc, k)
     on_prep = [c for c in ann.children[k] if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in preps
                and not when(ann, c)]
     if not on_prep and preps:
@@ -248,6 +252,40 @@ def _holder(doc: ClaimDoc, k: int) -> int | None:
     return None
 
 
+def object_words(doc: ClaimDoc, obj: int) -> set[int]:
+    """The object's words without a phrase closing it that tells where the words were said ("criticized the plan
+    on Fox News": the parse hangs "on" on the plan)."""
+    ann = doc.ann
+    words = subtree_set(ann, obj)
+    for c in ann.children[obj]:
+        if c > obj and ann.tokens[c].dep == "prep" and max(subtree_set(ann, c)) == max(words) and \
+                where_said(doc, c, place=names_someone(ann, obj)):
+            words -= subtree_set(ann, c)
+    return words
+
+
+def names_someone(ann: Annotations, i: int) -> bool:
+    return ann.tokens[i].ent_type == "PERSON" or ann.tokens[i].pos == "PRON"
+
+
+def where_said(doc: ClaimDoc, prep: int, *, place: bool = True) -> bool:
+    """ "praised him on Twitter", "attacked her in a speech", "thanked Sanders in Vermont": a phrase of the
+    occasion, medium or (with ``place``) place of the words, not part of them ("a no-fly zone in Syria" is
+    what is called for: no ``place`` after a thing)."""
+    ann, w = doc.ann, doc.w
+    word = ann.tokens[prep].text.lower()
+    obj = pobj_of(ann, prep)
+    if obj is None or word not in w.occasion_prepositions | w.medium_prepositions:
+        return False
+    tok = ann.tokens[obj]
+    lemma = tok.lemma.lower()
+    if word == "to":
+        return False  # "took the fight to Iowa", "sent a letter to the UN": where the thing went
+    medium = word in w.medium_prepositions and tok.ent_type == "ORG"  # "on Fox News"
+    return lemma in w.statement_nouns | w.media_nouns | w.interview_words or medium or \
+        place and tok.ent_type in ("ORG", "GPE", "FAC", "EVENT")
+
+
 def when(ann: Annotations, prep: int) -> bool:
     """ "talked on Friday", "agreed on Tuesday": a time, not a topic."""
     obj = pobj_of(ann, prep)
@@ -262,14 +300,32 @@ def _child(ann: Annotations, k: int, deps: tuple[str, ...], *, after: bool) -> i
     return next((c for c in ann.children[k] if ann.tokens[c].dep in deps and (c > k or not after)), None)
 
 
-def _postposed(ann: Annotations, k: int) -> set[int]:
-    """ "The talks will fail, she believes": the verb hangs off the clause it attributes."""
+def _postposed(doc: ClaimDoc, k: int) -> set[int]:
+    """ "The talks will fail, she believes", "The talks, she believes, will fail": the verb and its holder are set
+    off by commas from the clause they attribute, whichever way the parse hangs them."""
+    ann = doc.ann
     tok = ann.tokens[k]
     if tok.dep in ("parataxis", "ccomp", "advcl") and tok.head < k and ann.tokens[tok.head].pos in ("VERB", "AUX"):
         between = range(tok.head + 1, k)
         if any(ann.tokens[j].text == "," for j in between):
             return subtree_set(ann, tok.head) - subtree_set(ann, k)
+    own = subtree_set(ann, k)
+    words = [j for j in own if ann.tokens[j].pos != "PUNCT"]
+    if tok.dep == "parataxis" and tok.head > k and ann.tokens[tok.head].pos in ("VERB", "AUX") and \
+            _between_commas(ann, min(words), max(words)):
+        return subtree_set(ann, tok.head) - own  # "His leverage, they believe, is intact"
+    before = [c for c in ann.children[k] if c < k and ann.tokens[c].dep == "ccomp"]
+    if tok.dep == "ROOT" and before and not doc.is_cue(before[-1], quoting=False):
+        clause = subtree_set(ann, before[-1])
+        rest = sorted(own - clause)
+        if ann.tokens[rest[0]].text == "," and all(ann.tokens[j].pos in ("PUNCT", "ADV") for j in rest if j > k):
+            return clause  # "The tax is a mistake, economists believe."
     return set()
+
+
+def _between_commas(ann: Annotations, first: int, last: int) -> bool:
+    return first > 0 and last + 1 < len(ann.tokens) and ann.tokens[first - 1].text == "," and \
+        ann.tokens[last + 1].text == ","
 
 
 def _verbal(ann: Annotations, k: int, obj: int | None, on_prep: list[int]) -> bool:

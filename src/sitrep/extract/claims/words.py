@@ -59,6 +59,7 @@ class ClaimWords:
     military_nouns: frozenset[str]  # actors.yaml's force nouns and claims.yaml's military units
     topic_verbs: dict[str, frozenset[str]]  # verb -> the prepositions that carry its content
     noun_kinds: dict[str, tuple[str, frozenset[str]]]  # noun -> (claim kind, prepositions of its content)
+    stance_agent_nouns: dict[str, frozenset[str]]  # "supporter" -> [of]: a stance as the attribute of a copula
     opinion_nouns: frozenset[str]
     poll_nouns: frozenset[str]
     opinion_prepositions: frozenset[str]
@@ -83,6 +84,7 @@ class ClaimWords:
     any_official: frozenset[str]
     determiners: frozenset[str]
     plural_endings: tuple[str, ...]
+    title_verb_endings: tuple[str, ...]  # present-tense endings of a cue verb in a title-case headline
     author_prepositions: frozenset[str]
     medium_object_verbs: frozenset[str]
     medium_prepositions: frozenset[str]
@@ -180,6 +182,7 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         military_nouns=frozenset(lex.table("actors", "force_nouns")) | words("military_units"),
         topic_verbs=_prepositions(lex, "topic_verbs"),
         noun_kinds=_noun_kinds(lex),
+        stance_agent_nouns=_prepositions(lex, "stance_agent_nouns"),
         opinion_nouns=words("opinion_nouns"),
         poll_nouns=words("poll_nouns"),
         opinion_prepositions=words("opinion_prepositions"),
@@ -203,6 +206,7 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         any_official=words("any_official"),
         determiners=words("determiners"),
         plural_endings=tuple(w.lower() for w in lex.phrases("claims", "plural_endings")),
+        title_verb_endings=tuple(w.lower() for w in lex.phrases("claims", "title_verb_endings")),
         author_prepositions=words("author_prepositions"),
         medium_object_verbs=words("medium_object_verbs"),
         medium_prepositions=words("medium_prepositions"),

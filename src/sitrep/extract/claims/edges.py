@@ -1,0 +1,104 @@
+"""Where a claim's content begins and ends, as attribution corpora (PolNeAR) draw it, once every pass has found
+its claims: the words a sentence opens with before a cue set off by commas ("Back then, she said, the office
+was quiet") are said too, and reported words that open a quote run to its close, past the sentence's end.
+
+A pass of the claims stage. Language-free: only punctuation and the parse decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sitrep.extract.claims.document import ClaimDoc, Found
+from sitrep.extract.claims.parse import filler, phrase_tokens, subtree_set
+
+_COMMAS = frozenset({",", "—", "–"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def with_fronted(doc: ClaimDoc, found: Sequence[Found]) -> list[Found]:
+    """Each claim with the words before its parenthetical cue, where it has one: "The reality is, he added, “there
+    are no recusals”", "Many days, former employees said, she would stay late" — the speaker's words run round
+    the cue, and the part before it is no one else's."""
+    taken = [(s, e) for f in found for s, e in f.parts]
+    out = []
+    for f in found:
+        lead = _fronted(doc, f, taken)
+        if lead is not None:
+            f = Found(parts=(lead, *f.parts), cue=f.cue, speaker=f.speaker, direct=f.direct, anchor=f.anchor,
+                      quote_ids=f.quote_ids, kind=f.kind, speaker_words=f.speaker_words)
+        out.append(f)
+    return out
+
+
+def through_quotes(doc: ClaimDoc, found: Sequence[Found]) -> list[Found]:
+    """Reported words that open a quote end where the quote closes: 'said he was “weak on the border, you know
+    that. Weak.”' — the parse stops at the sentence, the speaker's quoted words go on."""
+    taken = [(s, e) for f in found for s, e in f.parts]
+    out = []
+    for f in found:
+        start, end = f.parts[-1]
+        last = doc.token_at(end) - 1
+        q_i = doc.quote_of[last] if 0 <= last < len(doc.ann.tokens) else -1
+        if not f.direct and q_i != -1:
+            q = doc.quotes[q_i]
+            more = any(ch.isalnum() for ch in doc.ann.text[end : q.end])
+            if q.close is not None and start <= q.open and more and \
+                    not any(s < q.end and end < e for s, e in taken):
+                f = Found(parts=(*f.parts[:-1], (start, q.end)), cue=f.cue, speaker=f.speaker, direct=f.direct,
+                          anchor=f.anchor, quote_ids=f.quote_ids, kind=f.kind, speaker_words=f.speaker_words)
+        out.append(f)
+    return out
+
+
+def _fronted(doc: ClaimDoc, f: Found, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The character span of the words before ``f``'s cue, when the cue and its speaker stand between commas
+    inside the sentence and the content follows the second comma; None otherwise."""
+    ann = doc.ann
+    if not f.cue or f.speaker_words:
+        return None
+    cue = set(f.cue)
+    around = set(cue)
+    if f.speaker is not None:
+        around |= set(phrase_tokens(ann, f.speaker))
+    lo, hi = min(around), max(around)
+    first = doc.token_at(f.parts[0][0])
+    if first <= hi or doc.sent_of[first] != doc.sent_of[lo]:
+        return None
+    # Between the cue and the content: the cue's own words ("said in an interview afterward"), the speaker's
+    # apposition, then a comma and perhaps a quote mark.
+    attached = set().union(*(subtree_set(ann, k) for k in around)) - {
+        j for s, e in f.parts for j in range(doc.token_at(s), doc.token_at(e))}
+    j = first - 1
+    while j > hi and filler(ann, j) and ann.tokens[j].text not in _COMMAS:
+        j -= 1
+    if j <= hi or ann.tokens[j].text not in _COMMAS or any(i not in attached for i in range(hi + 1, j)):
+        return None
+    start = doc.sentence_range(lo).start
+    comma = lo - 1
+    if comma <= start or ann.tokens[comma].text not in _COMMAS:
+        return None
+    words = [i for i in range(start, comma) if not filler(ann, i)]
+    if not words or any(doc.is_cue(i, quoting=False) for i in words) or not _a_clause(doc, start, comma):
+        return None
+    span = (ann.tokens[words[0]].start, ann.tokens[comma - 1].end)
+    if any(s < span[1] and span[0] < e for s, e in taken):
+        return None
+    return span
+
+
+def _a_clause(doc: ClaimDoc, start: int, end: int) -> bool:
+    """Whether tokens ``start``..``end`` hold the speaker's own words: a subject ("No name change, he said, hides
+    …") or a clause with its subject ("The reality is", "If she is elected"), not a phrase that tells where or
+    when the words were said ("In a statement", "On Twitter", "When asked", "Still")."""
+    ann = doc.ann
+    tops = [j for j in range(start, end) if not filler(ann, j) and ann.tokens[j].dep != "cc"
+            and (ann.tokens[j].head == j or not start <= ann.tokens[j].head < end)]
+    if not tops:
+        return False
+    for j in tops:
+        dep = ann.tokens[j].dep
+        own_subject = any(ann.tokens[c].dep in _SUBJECTS and start <= c < end for c in ann.children[j])
+        if dep not in _SUBJECTS and not own_subject:
+            return False
+    return True

@@ -553,3 +553,13 @@ def test_a_separate_attack_far_down_is_not_merged_into_the_story_before_it(extra
     assert sorted(e.killed.best for e in events) == [4, 15]
     # the raid's own details (the gunmen, the abductions) stay with the raid
     assert [(e.date.value, e.subtype) for e in events if e.killed.best == 4] == [("2023-03-09", "attack")]
+
+
+def test_strikes_told_one_by_one_under_a_total_are_incidents_of_their_own(extract):
+    text = ("Strikes kill at least 25 in Gaza\n\n"
+            "Israeli strikes across the Gaza Strip killed at least 25 people overnight and on Tuesday, health officials "
+            "said.\n\n"
+            "An airstrike on a house in Deir al-Balah killed nine members of one family, according to a hospital. "
+            "Another strike hit a tent camp near Khan Younis, killing six people, medics said.")
+    events = news(extract(text, published="2024-08-20"))
+    assert sorted(e.killed.best for e in events) == [6, 9, 25]

@@ -103,7 +103,17 @@ def _fits(inc: Event, ev: Event, *, detail: bool = False) -> bool:
     if own_date and not _dates_overlap(inc.date, ev.date):
         return False
     own_place = ev.place_rule in _OWN_RULES and inc.place_rule in _OWN_RULES
+    if own_place and _a_part(inc, ev):
+        return False
     return not own_place or places_fit(inc.place, ev.place)
+
+
+def _a_part(inc: Event, ev: Event) -> bool:
+    """A mention at another place of its own with fewer dead: one of the happenings a wider one sums up ("strikes
+    across Gaza killed 25 ... an airstrike on a house in Deir al-Balah killed nine"), an incident of its own (one
+    per place and day)."""
+    return (inc.place is not None and ev.place is not None and not _same_place(inc.place, ev.place)
+            and inc.killed is not None and ev.killed is not None and 0 < ev.killed.best < inc.killed.best)
 
 
 def _linked(inc: Event, ev: Event, specific: bool) -> bool:

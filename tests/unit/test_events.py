@@ -480,6 +480,16 @@ def test_a_find_destroyed_by_the_force_is_no_destruction_of_property(extract):
     assert [e.subtype for e in burned.events] == ["looting_property_destruction"]
 
 
+@pytest.mark.parametrize(("text", "subtype"), [
+    ("Russian troops attacked Ukrainian positions near Avdiivka on Sunday, the military said.", "armed_clash"),
+    ("Gunmen attacked a police checkpoint in Kano on Sunday.", "armed_clash"),
+    ("Des hommes armés ont attaqué un poste militaire près de Gao dimanche.", "armed_clash"),
+    ("Gunmen attacked a village near Kano on Sunday, killing two farmers.", "attack"),
+])
+def test_an_attack_on_a_place_armed_men_hold_is_a_clash(extract, text, subtype):
+    assert [e.subtype for e in extract(text, published="2023-03-06").events] == [subtype]
+
+
 def test_engaged_in_something_is_taking_part_not_fighting(extract):
     assert extract("The defendants persuaded women to travel to Boston to engage in prostitution.",
                    published="2021-09-14").events == ()

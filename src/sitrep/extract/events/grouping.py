@@ -269,9 +269,17 @@ def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords,
         return senses.get(strikes[0].head, tax.subtype(_AIR_STRIKE)), False  # what a bare "strike" means here
     targets = {a.kind for a in d.actors if a.role == Role.TARGET}
     initiators = {a.kind for a in d.actors if a.role == Role.INITIATOR}
-    if targets & _ARMED_KINDS or (initiators & _ARMED_KINDS and not targets and not d.killed):
+    if targets & _ARMED_KINDS or (initiators & _ARMED_KINDS and not targets and not d.killed) or (
+            "civilians" not in targets and _military_object(ann, d, tax, w)):
         return tax.subtype("armed_clash"), True
     return tax.subtype("attack"), True
+
+
+def _military_object(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords) -> bool:
+    """A generic trigger whose object is a place an armed force holds ("attacked Ukrainian positions near
+    Avdiivka", "an army post was attacked")."""
+    return any(ann.tokens[c].dep in ("dobj", "nsubjpass") and lemma(ann.tokens[c], tax) in w.military_targets
+               for t in d.triggers if t.kind == "verb" for c in ann.children[t.head])
 
 
 def _instrument_words(ann: Annotations, t: Trigger, w: EventWords) -> list[int]:

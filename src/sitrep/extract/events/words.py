@@ -20,6 +20,7 @@ class EventWords:
     weapon_nouns: frozenset[str]
     transitive_other_sense: frozenset[str]
     seized_goods: frozenset[str]
+    military_targets: frozenset[str]
     preposition_other_sense: dict[str, frozenset[str]]
     emplacing_verbs: frozenset[str]
     emplacing_nouns: frozenset[str]
@@ -110,7 +111,7 @@ def event_words(lex: Lexicon) -> EventWords:
         noun_phrase_head_first=text("noun_phrase_head") == "first",
         territory_verbs=words("territory_verbs"), territory_nouns=words("territory_nouns"),
         weapon_nouns=words("weapon_nouns"), transitive_other_sense=words("transitive_other_sense"),
-        seized_goods=words("seized_goods"),
+        seized_goods=words("seized_goods"), military_targets=words("military_targets"),
         preposition_other_sense={k: frozenset(str(x).lower() for x in v)
                                  for k, v in lex.table(s, "preposition_other_sense").items()},
         emplacing_verbs=words("emplacing_verbs"), emplacing_nouns=words("emplacing_nouns"), role_head_nouns=words("role_head_nouns"),

@@ -91,16 +91,13 @@ def reading_language(text: str, readable: Iterable[str]) -> str:
     second (``CLOSE``); for a short text, the likeliest of ``readable``. A result outside ``readable`` is a
     language sitrep does not read."""
     readable = tuple(readable)
-    if not _WORD.search(text[:_SAMPLE]):
-        return "und"
     ranked = ranked_languages(text)
     ours = [(code, p) for code, p in ranked if code in readable]
-    if len(_WORD.findall(text[:_SAMPLE])) >= SHORT_WORDS:
-        top = ranked[0][0]
-        if top not in readable and ours and ours[0][1] >= CLOSE:
-            return ours[0][0]  # "a roadside bomb struck ... south of Kirkuk": Nigerian Pidgin 0.59, English 0.40
-        return top
-    return ours[0][0] if ours else readable[0]
+    if len(_WORD.findall(text[:_SAMPLE])) < SHORT_WORDS:
+        return ours[0][0] if ours else readable[0]
+    if ranked[0][0] not in readable and ours and ours[0][1] >= CLOSE:
+        return ours[0][0]  # "a roadside bomb struck ... south of Kirkuk": Nigerian Pidgin 0.59, English 0.40
+    return ranked[0][0]
 
 
 def warm_up() -> None:

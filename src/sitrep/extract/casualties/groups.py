@@ -24,7 +24,7 @@ def mention(ann: Annotations, tok: Token, kind: str, group: int | None, w: Casua
         if quantity is not None and kind != "detained" and ann.tokens[group].dep == "dobj":
             for c in _objects_joined_to_verb(ann, tok, group):
                 extra, extra_tokens, _ = _read_group(ann, c, tok, w)
-                if extra is not None and any(ann.tokens[i].like_num or ann.tokens[i].pos == "NUM" for i in extra_tokens):
+                if extra is not None and _numbered(ann, extra_tokens):
                     quantity, q_tokens = _add(quantity, extra), q_tokens | extra_tokens | {c}
     if negated:
         quantity = (0, 0, 0)
@@ -97,14 +97,17 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords
                 continue  # "cinq morts et plus de 30 blessés": the wounded are another count, not more dead
             if ann.tokens[c].dep == "conj" and quantity is not None:
                 extra, extra_tokens, _ = _read_group(ann, c, trigger, w)
-                numbered = any(ann.tokens[i].like_num or ann.tokens[i].pos == "NUM" for i in extra_tokens)
-                if extra is not None and (numbered or not _subject_of_next_verb(ann, c)):
+                if extra is not None and (_numbered(ann, extra_tokens) or not _subject_of_next_verb(ann, c)):
                     quantity = _add(quantity, extra)
                     q_tokens |= extra_tokens
                     summed = True
         if summed:  # "three soldiers and two civilians": name the whole group, numbers included
             return quantity, q_tokens, _who_text(ann, members - excluded, False, strip=False)
     return quantity, q_tokens, _who_text(ann, who_tokens, g == trigger.i)
+
+
+def _numbered(ann: Annotations, tokens: set[int]) -> bool:
+    return any(ann.tokens[i].like_num or ann.tokens[i].pos == "NUM" for i in tokens)
 
 
 _JOINING = frozenset({"cc", "punct", "nummod", "quantmod", "amod", "det", "advmod", "compound"})

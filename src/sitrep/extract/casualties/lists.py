@@ -29,9 +29,7 @@ def listed_counts(ann: Annotations, found: Sequence[CasualtyMention], w: Casualt
             continue
         last = token_index_at(ann, m.count.evidence[-1].end - 1)
         sent = ann.sentences[m.sentence]
-        if last is None or _place_after(ann, last + 1, sent.token_end) is None:
-            continue
-        j = _place_after(ann, last + 1, sent.token_end)
+        j = _place_after(ann, last + 1, sent.token_end) if last is not None else None
         while j is not None:
             item = _item(ann, j + 1, sent.token_end, w)
             if item is None:

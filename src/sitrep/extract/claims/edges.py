@@ -8,6 +8,7 @@ A pass of the claims stage. Language-free: only punctuation and the parse decide
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.parse import filler, phrase_tokens, subtree_set
@@ -25,8 +26,7 @@ def with_fronted(doc: ClaimDoc, found: Sequence[Found]) -> list[Found]:
     for f in found:
         lead = _fronted(doc, f, taken)
         if lead is not None:
-            f = Found(parts=(lead, *f.parts), cue=f.cue, speaker=f.speaker, direct=f.direct, anchor=f.anchor,
-                      quote_ids=f.quote_ids, kind=f.kind, speaker_words=f.speaker_words)
+            f = replace(f, parts=(lead, *f.parts))
         out.append(f)
     return out
 
@@ -45,8 +45,7 @@ def through_quotes(doc: ClaimDoc, found: Sequence[Found]) -> list[Found]:
             more = any(ch.isalnum() for ch in doc.ann.text[end : q.end])
             if q.close is not None and start <= q.open and more and \
                     not any(s < q.end and end < e for s, e in taken):
-                f = Found(parts=(*f.parts[:-1], (start, q.end)), cue=f.cue, speaker=f.speaker, direct=f.direct,
-                          anchor=f.anchor, quote_ids=f.quote_ids, kind=f.kind, speaker_words=f.speaker_words)
+                f = replace(f, parts=(*f.parts[:-1], (start, q.end)))
         out.append(f)
     return out
 

@@ -21,7 +21,9 @@ _LABEL_END = (":",)  # "The Latest: Sanders Declares …": what a label before t
 def title_claims(doc: ClaimDoc, found: list[Found]) -> list[Found]:
     """A claim for each title-case line no claim covers whose words hold a cue verb between a speaker and
     what is said."""
-    ann = doc.ann
+    ann, w = doc.ann, doc.w
+    verbs = w.speech_verbs | w.stance_verbs | w.verbal_force_verbs | w.appeal_verbs | w.directive_verbs | \
+        w.characterize_verbs | w.belief_verbs | w.intention_verbs
     out: list[Found] = []
     for para in ann.paragraphs:
         if any(para.start <= s < para.end for f in found for s, _ in f.parts):
@@ -29,7 +31,7 @@ def title_claims(doc: ClaimDoc, found: list[Found]) -> list[Found]:
         idx = [j for j in range(doc.token_at(para.start), doc.token_at(para.end)) if not filler(ann, j)]
         if not _title_case(doc, idx):
             continue
-        claim = _split(doc, idx)
+        claim = _split(doc, idx, verbs)
         if claim is not None:
             out.append(claim)
     return out
@@ -42,7 +44,7 @@ def _title_case(doc: ClaimDoc, idx: list[int]) -> bool:
     return sum(t[:1].isupper() for t in alpha) >= _TITLE_SHARE * len(alpha)
 
 
-def _split(doc: ClaimDoc, idx: list[int]) -> Found | None:
+def _split(doc: ClaimDoc, idx: list[int], verbs: frozenset[str]) -> Found | None:
     ann = doc.ann
     start = 0
     for n, j in enumerate(idx):
@@ -50,7 +52,7 @@ def _split(doc: ClaimDoc, idx: list[int]) -> Found | None:
             start = n + 1
     for n in range(start + 1, len(idx) - 1):
         j = idx[n]
-        if not _cue_form(doc, ann.tokens[j].text) or doc.quote_of[j] != -1:
+        if not _cue_form(doc, ann.tokens[j].text, verbs) or doc.quote_of[j] != -1:
             continue
         speaker = idx[start:n]
         content = idx[n + 1 :]
@@ -62,12 +64,10 @@ def _split(doc: ClaimDoc, idx: list[int]) -> Found | None:
     return None
 
 
-def _cue_form(doc: ClaimDoc, word: str) -> bool:
-    """Whether a capitalised word is a cue verb with one of the language's present-tense endings ("Endorses")."""
-    w = doc.w
+def _cue_form(doc: ClaimDoc, word: str, verbs: frozenset[str]) -> bool:
+    """Whether a capitalised word is one of ``verbs`` with one of the language's present-tense endings
+    ("Endorses")."""
     if not word[:1].isupper() or word.isupper():
         return False
     low = word.lower()
-    verbs = w.speech_verbs | w.stance_verbs | w.verbal_force_verbs | w.appeal_verbs | w.directive_verbs | \
-        w.characterize_verbs | w.belief_verbs | w.intention_verbs
-    return any(low.endswith(e) and low[: len(low) - len(e)] in verbs for e in w.title_verb_endings)
+    return any(low.endswith(e) and low[: len(low) - len(e)] in verbs for e in doc.w.title_verb_endings)

@@ -227,7 +227,7 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
             if holder.pos in ("NOUN", "PROPN") and word in w.description_prepositions:
                 # "a role in the bombing", "responsibility for attacks"; but "claimed responsibility for the
                 # blast" owns the story's own incident
-                return not ((holder.lemma or holder.text).lower() in w.deed_owning_nouns and _definite(ann, j, w))
+                return not ((holder.lemma or holder.text).lower() in w.deed_owning_nouns and definite(ann, j, w))
             if (holder.pos == "ADJ" or (holder.tag == "VBN" and (holder.lemma or "").lower() in w.description_verbs)) \
                     and word in w.description_prepositions | w.quality_prepositions:
                 return True  # "responsible for", "linked to", "suspected of", "guilty of"
@@ -237,7 +237,8 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
     return False
 
 
-def _definite(ann: Annotations, noun: int, w: EventWords) -> bool:
+def definite(ann: Annotations, noun: int, w: EventWords) -> bool:
+    """The noun has a definite determiner ("the attack", "cette attaque")."""
     return any(ann.tokens[c].dep == "det" and ann.tokens[c].text.lower() in w.anaphoric_determiners
                for c in ann.children[noun])
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
 
 from sitrep.extract.common.text import paragraph_index_at, token_index_at
-from sitrep.extract.events.dates import dates_compatible, time_better
+from sitrep.extract.events.background import definite
+from sitrep.extract.events.dates import dates_adjacent, dates_compatible, time_better
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.places import PLACE_RANK, places_compatible
 from sitrep.extract.events.words import EventWords
-from sitrep.model import Actor, AssertedKind, Count, Event, Hedge, Time
+from sitrep.model import Actor, AssertedKind, Count, Event, Hedge
 
 
 @dataclass(slots=True)
@@ -39,7 +39,7 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
                     ev.type == prev.event.type and ctx.rank.get(ev.subtype or "", 0) > ctx.rank.get(prev.event.subtype or "", 0))
                 merged = merge_events(prev.event, ev, prefer_b_type=b_wins,
                                       more_detained=not restated and detained_in_addition(ev, ctx))
-                if not dates_compatible(prev.event.date, ev.date):  # an episode over two days keeps its first day
+                if not restated and not dates_compatible(prev.event.date, ev.date):  # a two-day episode: its first day
                     merged = replace(merged, date=prev.event.date, date_rule=prev.event.date_rule)
                 prev.event = merged
                 prev.casualty_only = prev.casualty_only and m.casualty_only
@@ -72,10 +72,7 @@ def _retells_background(ea: Event, eb: Event, ctx: EventContext, *, anaphoric: b
 def is_anaphoric(ctx: EventContext, d: EventDraft) -> bool:
     """A definite event noun with no time of its own ("the battle for the town", "eight fighters were killed in
     the strikes") points back."""
-    ann = ctx.ann
-    return any(t.kind == "noun" and any(
-        ann.tokens[c].dep == "det" and ann.tokens[c].text.lower() in ctx.words.anaphoric_determiners
-        for c in ann.children[t.head]) for t in d.triggers)
+    return any(t.kind == "noun" and definite(ctx.ann, t.head, ctx.words) for t in d.triggers)
 
 
 _STATED = {"sentence", "clause"}  # date and place rules where the mention's own sentence names them
@@ -112,7 +109,7 @@ def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:
         return False
     if not dates_compatible(ea.date, eb.date):
         # "the clashes broke out late Monday" told of Tuesday's fighting: an episode over two days
-        return b.anaphoric and ea.type == eb.type and _next_days(ea.date, eb.date)
+        return b.anaphoric and ea.type == eb.type and dates_adjacent(ea.date, eb.date)
     if restates_casualties(ea, eb, ctx):
         return True
     loose = a.casualty_only or b.casualty_only
@@ -134,18 +131,6 @@ def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:
     first_a = paragraph_index_at(ctx.ann, ea.evidence[0].start)
     return (same_place and "sentence" in (ea.place_rule, eb.place_rule)) or (
         first_a <= 1 and para_b <= first_a + 1 and counts_agree)
-
-
-def _next_days(a: Time | None, b: Time | None) -> bool:
-    """Two days next to each other (or overlapping), both known."""
-    if a is None or b is None or not (a.start and a.end and b.start and b.end):
-        return False
-    try:
-        a0, a1 = date.fromisoformat(a.start[:10]), date.fromisoformat(a.end[:10])
-        b0, b1 = date.fromisoformat(b.start[:10]), date.fromisoformat(b.end[:10])
-    except ValueError:
-        return False
-    return b0 <= a1 + timedelta(days=1) and a0 <= b1 + timedelta(days=1)
 
 
 def restates_casualties(a: Event, b: Event, ctx: EventContext) -> bool:

@@ -27,6 +27,7 @@ when the event happened).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from sitrep.extract.common.records import Dateline, TimeFindings
 from sitrep.extract.common.text import paragraph_index_at, tokens_in
@@ -215,6 +216,18 @@ def dates_compatible(a: Time | None, b: Time | None) -> bool:
     if TimeBasis.PUBLICATION in (a.basis, b.basis):
         return True
     return a.start <= b.end and b.start <= a.end
+
+
+def dates_adjacent(a: Time | None, b: Time | None) -> bool:
+    """Both known, and at most a day apart ("broke out late Monday" beside Tuesday's fighting)."""
+    if a is None or b is None or not (a.start and a.end and b.start and b.end):
+        return False
+    try:
+        a0, a1 = date.fromisoformat(a.start[:10]), date.fromisoformat(a.end[:10])
+        b0, b1 = date.fromisoformat(b.start[:10]), date.fromisoformat(b.end[:10])
+    except ValueError:
+        return False
+    return b0 <= a1 + timedelta(days=1) and a0 <= b1 + timedelta(days=1)
 
 
 def time_better(new: Time, old: Time) -> bool:

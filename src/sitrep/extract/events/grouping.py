@@ -38,9 +38,12 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     specific = [t for t in triggers if t.subtype is not None and not t.subtype.verbal]
     generic = [t for t in triggers if t.subtype is None]
     groups: list[list[Trigger]] = []
+    # where each trigger is told, and whether it names a deed behind a legal step: triggers told apart stay apart
+    frame = {t.head: _frame(ann, t.head, w) for t in triggers}
+    apart = {id(t): (frame[t.head], _charged(ann, t, w)) for t in specific}
     for t in sorted(specific, key=lambda t: -t.subtype.rank):  # type: ignore[union-attr]
         for g in groups:
-            if _frame(ann, g[0].head, w) != _frame(ann, t.head, w) or _charged(ann, g[0], w) != _charged(ann, t, w):
+            if apart[id(g[0])] != apart[id(t)]:
                 continue  # "arrested a leader who planned IED attacks": the arrest is not the bombing
             same_kind = g[0].subtype.type == t.subtype.type  # type: ignore[union-attr]
             if same_kind or any(_related(ann, t.head, o.head) for o in g):
@@ -52,7 +55,7 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     loose: list[Trigger] = []
     for t in generic:
         # a relative clause describes its antecedent: "the militia, which seized the town, attacked" is two events
-        open_ = [g for g in violent if any(_frame(ann, o.head, w) == _frame(ann, t.head, w) for o in g)]
+        open_ = [g for g in violent if any(frame[o.head] == frame[t.head] for o in g)]
         if open_:
             _nearest(ann, open_, t.head).append(t)
         else:

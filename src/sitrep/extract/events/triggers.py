@@ -82,9 +82,11 @@ def _found_devices(ann: Annotations, sent: Span, triggers: list[Trigger], tax: T
 def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
     """A trigger word used in another sense: a verb with the preposition of another sense ("engaged in
     prostitution"); a protest verb with a direct object that is not a road or a place, or with a clause
-    ("demonstrated their capability", "demonstrates that the rules failed", "barricaded themselves", "blocked lawyers from visiting"); an explosive
-    device that is planted, carried or built rather than set off ("spotted insurgents emplacing an IED"); a
-    trigger noun that names someone's role or gear ("an IED facilitator", "riot police", "a bomb squad")."""
+    ("demonstrated their capability", "demonstrates that the rules failed", "barricaded themselves", "blocked
+    lawyers from visiting"); a find the force destroys ("the narcotics were destroyed"); an explosive device that
+    is planted, carried, built or placed rather than set off ("spotted insurgents emplacing an IED", "the
+    placement of IEDs"); a trigger noun that names someone's role or gear ("an IED facilitator", "riot police",
+    "a bomb squad")."""
     tok = ann.tokens[trig.head]
     subtype = trig.subtype.subtype if trig.subtype is not None else None
     if trig.kind == "verb" and lemma(tok) in w.transitive_other_sense:

@@ -563,3 +563,26 @@ def test_strikes_told_one_by_one_under_a_total_are_incidents_of_their_own(extrac
             "Another strike hit a tent camp near Khan Younis, killing six people, medics said.")
     events = news(extract(text, published="2024-08-20"))
     assert sorted(e.killed.best for e in events) == [6, 9, 25]
+
+
+def test_a_killing_dated_days_before_the_arrest_news_is_not_folded_into_the_arrest(extract):
+    text = ("Police arrest four over attacks in Kaduna\n"
+            "Police in Nigeria's Kaduna state have arrested four men suspected of taking part in deadly attacks on "
+            "farming villages, a police spokesman said.\n"
+            "On May 20, gunmen killed 20 people in raids on two villages in the area.")
+    events = news(extract(text, published="2024-05-29"))
+    arrests = [e for e in events if e.subtype == "arrests"]
+    raids = [e for e in events if e.type == "violence_against_civilians"]
+    assert len(arrests) == 1 and arrests[0].killed is None, [(e.subtype, e.killed) for e in events]
+    assert len(raids) == 1 and raids[0].date.value == "2024-05-20" and raids[0].killed.best == 20
+
+
+def test_a_killing_dated_only_by_a_past_month_is_background(extract):
+    text = ("Police arrest four over attacks in Kaduna\n"
+            "Police in Nigeria's Kaduna state have arrested four men suspected of taking part in deadly attacks on "
+            "farming villages, a police spokesman said on Sunday.\n"
+            "Last month, gunmen killed 20 people in raids on two villages in Kauru.")
+    report = extract(text, published="2024-06-03")
+    assert [e.subtype for e in news(report)] == ["arrests"], [(e.subtype, e.date) for e in news(report)]
+    [raid] = [e for e in report.events if e.type == "violence_against_civilians"]
+    assert raid.hedge == Hedge.HISTORICAL and raid.date.value == "2024-05" and raid.killed.best == 20

@@ -58,6 +58,8 @@ def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule
         if ref is not None and end is not None:
             if end < ref - timedelta(days=HISTORICAL_DAYS):
                 return True
+            if date_rule in _OWN_DATE_RULES and when.precision is not Precision.DAY and end < ref.replace(day=1):
+                return True  # "last month", "in May": an incident of the day is told by its day, not a past month
             if date_rule == "clause":
                 return False  # the trigger's own clause dates it recent
         elif ref is None and when.precision in _COARSE and when.basis is TimeBasis.ABSOLUTE and _past_tense(

@@ -220,14 +220,19 @@ def dates_compatible(a: Time | None, b: Time | None) -> bool:
 
 def dates_adjacent(a: Time | None, b: Time | None) -> bool:
     """Both known, and at most a day apart ("broke out late Monday" beside Tuesday's fighting)."""
+    return dates_within(a, b, 1) is True
+
+
+def dates_within(a: Time | None, b: Time | None, days: int) -> bool | None:
+    """Whether two times come within ``days`` of each other; None when either is unknown."""
     if a is None or b is None or not (a.start and a.end and b.start and b.end):
-        return False
+        return None
     try:
         a0, a1 = date.fromisoformat(a.start[:10]), date.fromisoformat(a.end[:10])
         b0, b1 = date.fromisoformat(b.start[:10]), date.fromisoformat(b.end[:10])
     except ValueError:
-        return False
-    return b0 <= a1 + timedelta(days=1) and a0 <= b1 + timedelta(days=1)
+        return None
+    return b0 <= a1 + timedelta(days=days) and a0 <= b1 + timedelta(days=days)
 
 
 def time_better(new: Time, old: Time) -> bool:

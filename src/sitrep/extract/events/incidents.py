@@ -28,12 +28,14 @@ from math import asin, cos, radians, sin, sqrt
 
 from sitrep.extract.events.confidence import incident_confidence
 from sitrep.extract.events.coref import announces_another, detained_in_addition, merge_events
+from sitrep.extract.events.dates import dates_within
 from sitrep.extract.events.drafts import EventContext
 from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Time, to_dict
 
 _OWN_RULES = ("clause", "sentence")
 _NOT_NEWS = 0.5
 _NEAR_KM = 30.0
+_SAME_WEEK = 7
 _COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
 
 
@@ -101,6 +103,11 @@ def _fits(inc: Event, ev: Event, *, detail: bool = False) -> bool:
     # clause gave another (a time merely near it, "the army said on Tuesday", is no contradiction)
     own_date = ev.date_rule in _OWN_RULES and (inc.date_rule == "clause" if detail else inc.date_rule in _OWN_RULES)
     if own_date and not _dates_overlap(inc.date, ev.date):
+        return False
+    # a mention its own words date weeks away from the day of publication, an incident's day by default ("Last
+    # month, gunmen killed 32 people" after an arrest told as the day's news), is another happening
+    rules = {ev.date_rule, inc.date_rule}
+    if rules & set(_OWN_RULES) and "publication" in rules and dates_within(inc.date, ev.date, _SAME_WEEK) is False:
         return False
     own_place = ev.place_rule in _OWN_RULES and inc.place_rule in _OWN_RULES
     if own_place and _a_part(inc, ev):

@@ -219,6 +219,22 @@ def test_anbar_province_is_the_iraqi_governorate(places_of) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, name, feature", [
+    ("Gunmen stormed a church in northern Nigeria's Kaduna state, killing 14 worshippers.", "Kaduna", "admin1"),
+    ("Gunmen stormed a church in the city of Kaduna, killing 14 worshippers.", "Kaduna", "city"),
+    ("The New York state attorney general opened an inquiry into the shooting.", "New York", "admin1"),
+])
+def test_a_kind_written_in_lower_case_after_a_name_picks_which_place_it_is(places_of, text, name, feature) -> None:
+    place = by_name(places_of(text))[name]
+    assert (place.feature, place.name) == (feature, name)
+
+
+@pytest.mark.slow
+def test_a_kind_after_a_word_does_not_make_it_a_place(places_of) -> None:
+    assert "Battleground" not in by_name(places_of("Battleground states will decide it, she said in Ohio."))
+
+
+@pytest.mark.slow
 def test_towns_the_model_misses_are_found_through_the_gazetteer(places_of) -> None:
     places = by_name(places_of("Iraqi forces retook Amerli and Jurf al-Sakhar from Islamic State fighters last week."))
     assert (places["Amerli"].country, places["Amerli"].admin1, places["Amerli"].precision) == (

@@ -48,9 +48,13 @@ def extend_mention(ann: Annotations, m: Mention, w: PlaceWords) -> Mention:
     last = toks[m.end - 1].text.lower()
     if last in w.admin_words and m.end - m.start > 1:
         return replace(m, hint=w.admin_words[last])
-    if m.end < len(toks) and toks[m.end].text.lower() in w.admin_words and (
-            toks[m.end].text.lower() not in w.admin_words_kept_apart):
-        return replace(m, hint=w.admin_words[toks[m.end].text.lower()], end=m.end + 1)
+    after = toks[m.end].text if m.end < len(toks) else ""
+    if after.lower() in w.admin_words and after.lower() not in w.admin_words_kept_apart:
+        return replace(m, hint=w.admin_words[after.lower()], end=m.end + 1)
+    if after in w.admin_words:
+        # "Kaduna state", "Kirkuk city" in lower case say which of a name's places is meant, though they are not
+        # taken into the name ("Ohio State" is written in capitals) nor make a word a place ("Battleground state")
+        return replace(m, kind=w.admin_words[after])
     if m.start >= 2 and toks[m.start - 1].text.lower() in w.of_words and toks[m.start - 2].text.lower() in w.admin_words:
         return replace(m, hint=w.admin_words[toks[m.start - 2].text.lower()])  # "the town of Amerli"
     return m

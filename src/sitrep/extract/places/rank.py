@@ -57,7 +57,7 @@ def _scored(ann: Annotations, toponyms: list[Toponym], i: int, context: Context,
     scored = [(_score(t, c, context, qualifier, gazetteer, w, qualifying=qualifying, top_log_pop=top, home=home,
                       linked=k in linked, country_named=country_named, near=_near(c, points)), c)
               for k, c in enumerate(t.candidates)]
-    if not t.mention.hint:
+    if not (t.mention.hint or t.mention.kind):
         scored = _prefer_city_over_its_namesake(scored)
     scored.sort(key=lambda sc: -sc[0])
     return scored
@@ -96,7 +96,7 @@ def _score(t: Toponym, c: EntryLike, context: Context, qualifier: tuple[EntryLik
     if c.feature in ("city", "admin1", "admin2", "landmark") and c.admin1:
         region = context.regions.get((c.country, c.admin1), 0.0) if context.regions else 0.0
         home_region = home.get((c.country, c.admin1), 0.0) if home else 0.0
-    f = candidate_features(c, own_name=own, hint=m.hint, label=m.label, qualifying=qualifying,
+    f = candidate_features(c, own_name=own, hint=m.hint or m.kind, label=m.label, qualifying=qualifying,
                            country_ctx=context.countries.get(c.country, 0.0) if c.country else 0.0,
                            region_ctx=region, qualifier_match=any(_qualifies(q, c) for q in qualifier),
                            top_log_pop=top_log_pop, home_region=home_region, admin_link=linked, near_others=near,

@@ -43,6 +43,7 @@ class Mention:
     start: int  # token indices, end exclusive
     end: int
     hint: str | None = None  # feature the text names ("Anbar province" -> admin1)
+    kind: str | None = None  # feature a lower-case word after it names, for ranking only ("Kaduna state")
     weak: bool = False  # found without the NER calling it a place: needs context to be kept
     near: bool = False  # "near X", "the outskirts of X": the place is beside its point
     label: str = ""  # the NER label, when the model tagged it

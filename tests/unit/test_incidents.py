@@ -586,3 +586,20 @@ def test_a_killing_dated_only_by_a_past_month_is_background(extract):
     assert [e.subtype for e in news(report)] == ["arrests"], [(e.subtype, e.date) for e in news(report)]
     [raid] = [e for e in report.events if e.type == "violence_against_civilians"]
     assert raid.hedge == Hedge.HISTORICAL and raid.date.value == "2024-05" and raid.killed.best == 20
+
+
+def test_the_victims_of_an_attack_buried_on_sunday_were_not_killed_on_sunday(extract):
+    text = ("Hundreds of mourners gathered on Sunday to bury 14 worshippers killed when gunmen stormed a church in "
+            "Nigeria's Kaduna state, a pastor said.\n"
+            "The gunmen arrived on motorcycles during a morning service on Thursday and opened fire in the village of "
+            "Kauru, residents said. At least 14 people were killed and 22 wounded.")
+    events = news(extract(text, published="2024-06-09"))
+    assert len(events) == 1, [(e.subtype, e.date.value, e.evidence[0].text) for e in events]
+    assert events[0].date.value == "2024-06-06" and events[0].killed.best == 14 and events[0].place.name == "Kauru"
+
+
+@pytest.mark.parametrize("noun", ["shootout", "shoot-out"])
+def test_a_shootout_is_a_clash(extract, noun):
+    events = news(extract(f"A three-hour {noun} on Thursday near the border left four gunmen and a policeman dead.",
+                          published="2024-06-09"))
+    assert [e.type for e in events] == ["battles"]

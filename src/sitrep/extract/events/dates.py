@@ -30,11 +30,12 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from sitrep.extract.common.records import Dateline, TimeFindings
-from sitrep.extract.common.text import paragraph_index_at, tokens_in
+from sitrep.extract.common.text import paragraph_index_at, subtree, tokens_in
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.model import PRECISION_RANK, Annotations, Precision, Time, TimeBasis
 
 _CLAUSE_POS = {"VERB", "AUX"}
+_NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 
 
 def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
@@ -55,6 +56,12 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
         # inside the noun's own phrase dates it ("after the attack on Sunday")
         verb = _clause_verb(ann, head)
         in_sentence = [t for t in in_sentence if _in_own_phrase(ann, t, head) or not governs(ann, t, verb)]
+    described = _describing_clause(ann, head)
+    if described:
+        # "mourners gathered on Sunday to bury 14 worshippers killed when gunmen stormed a church": a time outside
+        # the clause that describes the victims, on no word of the event's own, is another happening's
+        own_verbs = {t.head for t in d.triggers}
+        in_sentence = [t for t in in_sentence if _starts_in(ann, t, described) or _attached(ann, t) & own_verbs]
     ranked = [(h, abs(t.evidence[0].start - anchor), t) for t in in_sentence if (h := governing_hops(ann, t, head))]
     ranked = _beyond_reporting(ann, ranked, head, ctx.words.reporting_verbs)
     if ranked:
@@ -179,6 +186,29 @@ def _beyond_reporting(ann: Annotations, ranked: list[tuple[tuple[int, int], int,
     if not reporting or len(reporting) == len(ranked):
         return ranked
     return [r for r in ranked if r not in reporting]
+
+
+def _describing_clause(ann: Annotations, head: int) -> set[int]:
+    """The tokens of the participle clause that describes a noun, if the trigger's clause is one ("14 worshippers
+    killed in the attack"); empty otherwise. (A relative clause is left alone: the parser often hangs a second
+    main verb on it, "freed a family that was taken hostage and killed several insurgents ... yesterday".)"""
+    verb = _clause_verb(ann, head)
+    tok = ann.tokens[verb]
+    if tok.dep == "acl" and tok.tag == "VBN" and tok.head != verb and ann.tokens[tok.head].pos in _NOMINAL:
+        return set(subtree(ann, verb))
+    return set()
+
+
+def _starts_in(ann: Annotations, time: Time, tokens: set[int]) -> bool:
+    return any(t.i in tokens for t in tokens_in(ann, time.evidence[0].start, time.evidence[0].end))
+
+
+def _attached(ann: Annotations, time: Time) -> set[int]:
+    """The word a time's words hang from and the verb of its clause ("a shootout Thursday": shootout, and the verb
+    the shootout is the subject of)."""
+    inside = {t.i for t in tokens_in(ann, time.evidence[0].start, time.evidence[0].end)}
+    heads = {ann.tokens[i].head for i in inside if ann.tokens[i].head not in inside}
+    return heads | {_clause_verb(ann, h) for h in heads}
 
 
 def _hangs_from(ann: Annotations, time: Time, verb: int) -> bool:

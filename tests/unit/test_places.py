@@ -230,6 +230,12 @@ def test_a_kind_written_in_lower_case_after_a_name_picks_which_place_it_is(place
 
 
 @pytest.mark.slow
+def test_a_name_the_model_calls_an_organisation_is_a_place_when_its_kind_follows(places_of) -> None:
+    place = by_name(places_of("Three drones hit a power station in the Sumy region on Friday."))["Sumy region"]
+    assert (place.feature, place.country) == ("admin1", "UA")
+
+
+@pytest.mark.slow
 def test_a_kind_after_a_word_does_not_make_it_a_place(places_of) -> None:
     assert "Battleground" not in by_name(places_of("Battleground states will decide it, she said in Ohio."))
 

@@ -20,6 +20,7 @@ from sitrep.extract.places.cues import (
     is_upper_dateline,
     near_cue,
 )
+from sitrep.extract.places.lookup import candidates_of
 from sitrep.extract.places.names import (
     after_name_direction,
     demonym_country,
@@ -90,7 +91,7 @@ def _entity_mentions(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords, 
                 mentions.append(replace(m, label=ent.label))
         elif ent.label in _MISTAKEN_LABELS:
             m = trim(ann, ent.token_start, ent.token_end, gazetteer, w)
-            if m is not None and has_place_cue(ann, m, w) and gazetteer.contains(mention_text(ann, m)):
+            if m is not None and has_place_cue(ann, m, w) and _known(ann, m, gazetteer, w):
                 mentions.append(replace(m, weak=not is_upper_dateline(ann, m.start, m.end, sentence_starts)))
             elif ent.label in ("ORG", "PERSON"):
                 # "the Texas Forest Service", "University of Alexandria": a place named inside an organisation;
@@ -101,6 +102,14 @@ def _entity_mentions(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords, 
                             ann.text[toks[s].start : toks[e - 1].end], gazetteer, w):
                         mentions.append(Mention(start=s, end=e, weak=True, embedded=True, civic=civic))
     return mentions
+
+
+def _known(ann: Annotations, m: Mention, gazetteer: GazetteerLike, w: PlaceWords) -> bool:
+    """The gazetteer knows the name, or the name before its kind ("the Sumy region", "Chamkani district"); a kind
+    that is as often part of another name ("Minnesota State", a university) does not count."""
+    if gazetteer.contains(mention_text(ann, m)):
+        return True
+    return ann.tokens[m.end - 1].text.lower() not in w.admin_words_kept_apart and bool(candidates_of(ann, m, gazetteer, w))
 
 
 def _scanned_mentions(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords, blocked: list[bool],

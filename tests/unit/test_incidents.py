@@ -603,3 +603,13 @@ def test_a_shootout_is_a_clash(extract, noun):
     events = news(extract(f"A three-hour {noun} on Thursday near the border left four gunmen and a policeman dead.",
                           published="2024-06-09"))
     assert [e.type for e in events] == ["battles"]
+
+
+def test_drones_shot_down_are_no_attack_and_their_launcher_is_no_place(extract):
+    text = ("Air defences shot down 17 of 20 drones launched by Russia overnight, the air force said.\n"
+            "Soldiers shot down a helicopter near Kupiansk on Friday.")
+    events = news(extract(text, published="2023-09-09"))
+    assert [(e.type, e.place.name) for e in events] == [("battles", "Kupiansk")], [
+        (e.type, e.place and e.place.name, e.evidence[0].text) for e in events]
+    report = extract("Three drones launched by Russia hit a power station in the Sumy region.", published="2023-09-09")
+    assert [e.place.name for e in news(report)] == ["Sumy region"]

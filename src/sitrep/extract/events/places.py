@@ -26,7 +26,8 @@ PLACE_RANK = GEO_PRECISION_RANK
 def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     ann = ctx.ann
     sent = ann.sentences[d.sentence]
-    placed = [p for p in ctx.places if p.evidence]
+    # a country that is the doer of a passive ("drones launched by Russia") says who, not where, in any sentence
+    placed = [p for p in ctx.places if p.evidence and not _doer(ann, p)]
     # the dateline says where the report was filed: it places an event only when the article names no other place
     in_sentence = [p for p in placed if sent.start <= p.evidence[0].start < sent.end
                    and not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)]
@@ -202,6 +203,16 @@ def _whose(ann, p: Place) -> bool:
     if j is None or ann.tokens[j].dep != "compound" or ann.tokens[j].head <= j:
         return False
     return ann.tokens[ann.tokens[j].head].pos == "NOUN"
+
+
+def _doer(ann, p: Place) -> bool:
+    """A country named as the agent of a passive verb ("31 drones launched by Russia"): who, not where."""
+    if p.precision != GeoPrecision.COUNTRY:
+        return False
+    j = token_index_at(ann, p.evidence[0].end - 1)
+    if j is None or ann.tokens[j].dep != "pobj":
+        return False
+    return ann.tokens[ann.tokens[j].head].dep == "agent"
 
 
 def _inside_organisation(ann, p: Place) -> bool:

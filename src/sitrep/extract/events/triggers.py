@@ -100,6 +100,8 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
             ann.tokens[c].dep in ("dobj", "nsubjpass") and lemma(ann.tokens[c]) in w.seized_goods
             for c in ann.children[tok.i]):
         return True  # "the narcotics were safely destroyed on site": a find disposed of
+    if trig.kind == "verb" and lemma(tok) in w.interception_verbs and _intercepts(ann, tok, w):
+        return True  # "air defences shot down 28 of 31 drones": an attack stopped, not one on people
     if trig.kind == "verb" and lemma(tok) in w.preposition_other_sense:
         # "engaged in prostitution": taking part, not fighting
         preps = w.preposition_other_sense[lemma(tok)]
@@ -115,6 +117,21 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
         # ("Explosive Device Networks")
         head = lemma(ann.tokens[tok.head])
         return head in w.role_head_nouns or head.removesuffix(w.plural_suffix) in w.role_head_nouns
+    return False
+
+
+def _intercepts(ann: Annotations, tok: Token, w: EventWords) -> bool:
+    """The verb, with its particle, takes a drone, missile or rocket as object ("shot down 28 of 31 drones")."""
+    kids = [ann.tokens[c] for c in ann.children[tok.i]]
+    particle = w.interception_verbs[lemma(tok)]
+    if particle and not any(k.dep in ("prt", "advmod") and k.text.lower() == particle for k in kids):
+        return False
+    for o in (k for k in kids if k.dep in ("dobj", "nsubjpass", "npadvmod")):  # the tagger may take "28" for an adverb
+        if o.pos == "NUM":  # "28 of 31 drones": what the number counts
+            of = [ann.tokens[c] for c in ann.children[o.i] if ann.tokens[c].dep == "prep"]
+            o = next((ann.tokens[c] for p in of for c in ann.children[p.i] if ann.tokens[c].dep == "pobj"), o)
+        if lemma(o) in w.intercepted_nouns:
+            return True
     return False
 
 

@@ -613,3 +613,9 @@ def test_drones_shot_down_are_no_attack_and_their_launcher_is_no_place(extract):
         (e.type, e.place and e.place.name, e.evidence[0].text) for e in events]
     report = extract("Three drones launched by Russia hit a power station in the Sumy region.", published="2023-09-09")
     assert [e.place.name for e in news(report)] == ["Sumy region"]
+
+
+def test_a_count_the_tagger_runs_into_a_town_name_does_not_hide_the_town(extract):
+    text = "In the southern Kherson region, Russian forces shelled the city of Kherson 43 times, wounding two people."
+    [event] = news(extract(text, published="2023-09-09"))
+    assert (event.place.name, event.place.precision) == ("Kherson", GeoPrecision.EXACT)

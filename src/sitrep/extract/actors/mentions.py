@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sitrep.extract.actors.table import ActorTableLike
 from sitrep.extract.actors.words import ActorWords
 from sitrep.extract.common.patterns import expand
+from sitrep.extract.common.text import name_end
 from sitrep.model import Annotations, Token
 
 # Sources of a mention, in the order they are trusted: lower wins an overlap of equal length.
@@ -124,9 +125,10 @@ def org_mentions(ann: Annotations, table: ActorTableLike, w: ActorWords) -> list
         first = ann.tokens[ent.token_start]
         if first.text.casefold() in w.leading_articles and ent.token_end - ent.token_start > 1:
             start = ann.tokens[ent.token_start + 1].start
-        name = ann.text[start : ent.end]
+        end = ann.tokens[name_end(ann, ent.token_start, ent.token_end) - 1].end  # not "Kherson 43" of "43 times"
+        name = ann.text[start:end]
         entry = table.match(name)
-        out.append(Mention(start, ent.end, entry.canonical if entry else name, entry.kind if entry else "unknown",
+        out.append(Mention(start, end, entry.canonical if entry else name, entry.kind if entry else "unknown",
                            entry.country if entry else None, ORG))
     return out
 

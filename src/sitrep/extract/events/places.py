@@ -11,6 +11,7 @@ from sitrep.extract.common.offsets import moved, offset_before
 from sitrep.extract.common.text import (
     is_dateline_span,
     is_named_person,
+    name_end,
     paragraph_index_at,
     sentence_index_at,
     subtree,
@@ -217,8 +218,8 @@ def _doer(ann, p: Place) -> bool:
 
 def _inside_organisation(ann, p: Place) -> bool:
     start, end = p.evidence[0].start, p.evidence[0].end
-    return any(e.label == "ORG" and e.start <= start and end <= e.end and (e.start, e.end) != (start, end)
-               for e in ann.entities)
+    return any(e.label == "ORG" and e.start <= start and end <= (org_end := ann.tokens[name_end(
+        ann, e.token_start, e.token_end) - 1].end) and (e.start, org_end) != (start, end) for e in ann.entities)
 
 
 def _offset(ann: Annotations, p: Place, w: EventWords) -> Place:

@@ -619,3 +619,14 @@ def test_a_count_the_tagger_runs_into_a_town_name_does_not_hide_the_town(extract
     text = "In the southern Kherson region, Russian forces shelled the city of Kherson 43 times, wounding two people."
     [event] = news(extract(text, published="2023-09-09"))
     assert (event.place.name, event.place.precision) == ("Kherson", GeoPrecision.EXACT)
+
+
+def test_a_regions_toll_told_again_town_by_town_is_not_one_more_incident(extract):
+    text = ("Russian strikes kill five in Kharkiv region\n"
+            "Russian shelling and drone attacks killed five civilians in Ukraine's Kharkiv region on Friday, the "
+            "governor said.\n"
+            "A woman was killed when a shell hit her house in the village of Kupiansk-Vuzlovyi, he said. Four men died "
+            "in a drone strike on their car near Vovchansk.")
+    events = news(extract(text, published="2023-09-09"))
+    assert sorted((e.place.name, e.killed.best) for e in events) == [("Kupiansk-Vuzlovyi", 1), ("Vovchansk", 4)], [
+        (e.place.name, e.killed) for e in events]

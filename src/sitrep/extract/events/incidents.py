@@ -28,7 +28,7 @@ from math import asin, cos, radians, sin, sqrt
 
 from sitrep.extract.events.confidence import incident_confidence
 from sitrep.extract.events.coref import announces_another, detained_in_addition, merge_events
-from sitrep.extract.events.dates import dates_within
+from sitrep.extract.events.dates import dates_compatible, dates_within
 from sitrep.extract.events.drafts import EventContext
 from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Time, to_dict
 
@@ -37,6 +37,7 @@ _NOT_NEWS = 0.5
 _NEAR_KM = 30.0
 _SAME_WEEK = 7
 _COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
+_AREAS = (GeoPrecision.ADMIN2, GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
 
 
 @dataclass(slots=True)
@@ -83,7 +84,22 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
             out.append(inc)
         else:
             _fold(home, ev, ctx, retypes=ev.id in specific or home.event.id not in specific)
-    return [_finished(x, ctx) if isinstance(x, _Incident) else x for x in out]
+    finished = [_finished(x, ctx) if isinstance(x, _Incident) else x for x in out]
+    told = [x.event for x in out if isinstance(x, _Incident)]
+    return [ev for ev in finished if not _summed_up(ev, [t for t in finished if t.id != ev.id and is_news(t)], told)]
+
+
+def _summed_up(ev: Event, others: list[Event], told: list[Event]) -> bool:
+    """An incident at a region's or country's level whose dead are all told again, town by town, as incidents of
+    their own ("Russian strikes killed four in the Kharkiv region ... A woman was killed in Kupiansk-Vuzlovyi ...
+    Three men died near Vovchansk"): a summary of them, not one more incident (it would count the dead twice)."""
+    if not is_news(ev) or ev.place is None or ev.place.precision not in _AREAS or ev.killed is None \
+            or ev.killed.best <= 0 or not any(ev.id == t.id for t in told):
+        return False
+    parts = [o for o in others if o.place is not None and o.killed is not None and o.killed.best > 0
+             and _rank(o.place) < _rank(ev.place) and places_fit(ev.place, o.place) and dates_compatible(ev.date, o.date)]
+    total, k = sum(o.killed.best for o in parts), ev.killed
+    return len(parts) >= 2 and k.low <= total and (total <= k.high if k.high is not None else total == k.best)
 
 
 def is_news(ev: Event) -> bool:

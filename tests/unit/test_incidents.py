@@ -630,3 +630,16 @@ def test_a_regions_toll_told_again_town_by_town_is_not_one_more_incident(extract
     events = news(extract(text, published="2023-09-09"))
     assert sorted((e.place.name, e.killed.best) for e in events) == [("Kupiansk-Vuzlovyi", 1), ("Vovchansk", 4)], [
         (e.place.name, e.killed) for e in events]
+
+
+def test_bodies_found_are_the_dead_of_a_killing_and_a_body_of_men_is_not(extract):
+    text = ("The bodies of nine men were found dumped beside a highway near Uruapan on Tuesday, prosecutors said. "
+            "The men had been shot.")
+    [event] = news(extract(text, published="2023-05-24"))
+    assert (event.type, event.killed.best, event.date.value) == ("violence_against_civilians", 9, "2023-05-23")
+    assert news(extract("A body of armed men crossed the river near Uruapan on Tuesday.", published="2023-05-24")) == []
+
+
+def test_a_kind_of_happening_after_of_is_no_incident(extract):
+    text = "The state has long been the scene of turf battles between rival cartels, officials said on Monday."
+    assert news(extract(text, published="2023-05-24")) == []

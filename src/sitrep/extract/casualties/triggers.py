@@ -29,13 +29,23 @@ def trigger_kind(ann: Annotations, tok: Token, w: CasualtyWords) -> str | None:
             return None
         if lemma == w.toll_compound and tok.dep == "compound":
             return None  # "death toll": the head "toll" carries the count
-        if lemma in w.kill_nouns or lower in w.killed_noun_forms:
+        if lemma in w.kill_nouns or lower in w.killed_noun_forms or (lemma in w.body_nouns and _found(ann, tok, w)):
             return "killed"
         if lemma in w.injure_nouns or lower in w.injured_noun_forms:
             return "injured"
         if lemma in w.detain_nouns:
             return "detained"
     return None
+
+
+def _found(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:
+    """A body that was found, dumped or recovered: the object of such a verb, its passive subject, or a noun such a
+    participle describes ("Bodies of nine men found dumped on highway")."""
+    head = ann.tokens[tok.head]
+    if tok.dep in ("dobj", "nsubjpass") and head.lemma.casefold() in w.discovery_verbs:
+        return True
+    return any(ann.tokens[c].dep == "acl" and ann.tokens[c].lemma.casefold() in w.discovery_verbs
+               for c in ann.children[tok.i])
 
 
 def _into_custody(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:

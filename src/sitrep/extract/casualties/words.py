@@ -21,6 +21,8 @@ class CasualtyWords:
     kill_phrasal: dict[str, str]
     kill_nouns: frozenset[str]
     killed_noun_forms: frozenset[str]
+    body_nouns: frozenset[str]
+    discovery_verbs: frozenset[str]
     injure_verbs: frozenset[str]
     injured_forms: frozenset[str]
     injure_nouns: frozenset[str]
@@ -84,6 +86,7 @@ def casualty_words(lex: Lexicon) -> CasualtyWords:
         kill_verbs=words("kill_verbs"), intransitive_kill_verbs=words("intransitive_kill_verbs"),
         killed_forms=words("killed_forms"), kill_phrasal=lex.table(s, "kill_phrasal"),
         kill_nouns=words("kill_nouns"), killed_noun_forms=words("killed_noun_forms"),
+        body_nouns=words("body_nouns"), discovery_verbs=words("discovery_verbs"),
         injure_verbs=words("injure_verbs"), injured_forms=words("injured_forms"), injure_nouns=words("injure_nouns"),
         injured_noun_forms=words("injured_noun_forms"), detain_verbs=words("detain_verbs"),
         detain_nouns=words("detain_nouns"), custody=lex.table(s, "custody"), ambiguous_nouns=words("ambiguous_nouns"),

@@ -74,6 +74,10 @@ def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | No
     out dozens of bombings"), with no day of its own in its sentence: background, not an incident."""
     if d.main.kind == "noun" and _a_topic(ann, d.main.head, w):
         return True  # "she cares about issues of sexual violence", whatever day she said it
+    if d.main.kind == "noun" and _bare_plural_of(ann, d.main.head, w) and not (d.killed or d.injured or d.detained) \
+            and trigger_key("".join((ann.tokens[t].lemma or ann.tokens[t].text).lower()
+                                    for t in d.main.tokens)) not in w.device_nouns:
+        return True  # "has been the scene of turf battles", "a history of kidnappings": a kind of happening
     if when is not None and date_rule in _OWN_DATE_RULES and when.precision is Precision.DAY:
         return False  # "shelled the town repeatedly on Tuesday" is Tuesday's incident
     sent = ann.sentences[d.sentence]
@@ -93,6 +97,17 @@ def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | No
         if any(before.endswith(" " + q) or before.replace("' ", "'").endswith(" " + q) for q in w.iterative_quantifiers):
             return True
     return False
+
+
+def _bare_plural_of(ann: Annotations, head: int, w: EventWords) -> bool:
+    """A plural event noun with no determiner after "of" on another noun ("the scene of turf battles")."""
+    tok = ann.tokens[head]
+    if tok.dep != "pobj" or tok.head == head or ann.tokens[tok.head].text.lower() not in w.of_words:
+        return False
+    prep = ann.tokens[tok.head]
+    plural = tok.text.lower().endswith(w.plural_suffix) and tok.text.lower() != (tok.lemma or "").lower()
+    determined = any(ann.tokens[c].dep in ("det", "poss", "nummod") for c in ann.children[head])
+    return plural and not determined and prep.head != prep.i and ann.tokens[prep.head].pos == "NOUN"
 
 
 def _a_topic(ann: Annotations, head: int, w: EventWords) -> bool:

@@ -25,6 +25,7 @@ class EventWords:
     emplacing_verbs: frozenset[str]
     emplacing_nouns: frozenset[str]
     interception_verbs: dict[str, str]
+    of_words: frozenset[str]
     intercepted_nouns: frozenset[str]
     role_head_nouns: frozenset[str]
     device_nouns: frozenset[str]
@@ -118,7 +119,7 @@ def event_words(lex: Lexicon) -> EventWords:
                                  for k, v in lex.table(s, "preposition_other_sense").items()},
         emplacing_verbs=words("emplacing_verbs"), emplacing_nouns=words("emplacing_nouns"),
         interception_verbs={k: str(v).lower() for k, v in lex.table(s, "interception_verbs").items()},
-        intercepted_nouns=words("intercepted_nouns"),
+        intercepted_nouns=words("intercepted_nouns"), of_words=words("of_words"),
         role_head_nouns=words("role_head_nouns"),
         device_nouns=frozenset(trigger_key(d) for d in words("device_nouns")), finding_verbs=words("finding_verbs"),
         total_adverbs=frozenset(tuple(p.split()) for p in words("total_adverbs")), since=text("since"),

@@ -643,3 +643,5 @@ def test_bodies_found_are_the_dead_of_a_killing_and_a_body_of_men_is_not(extract
 def test_a_kind_of_happening_after_of_is_no_incident(extract):
     text = "The state has long been the scene of turf battles between rival cartels, officials said on Monday."
     assert news(extract(text, published="2023-05-24")) == []
+    crowd = news(extract("Thousands of demonstrators marched through Bamako on Saturday.", published="2022-08-14"))
+    assert [(e.type, e.date.value) for e in crowd] == [("protests", "2022-08-13")]

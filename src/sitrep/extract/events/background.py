@@ -107,7 +107,9 @@ def _bare_plural_of(ann: Annotations, head: int, w: EventWords) -> bool:
     prep = ann.tokens[tok.head]
     plural = tok.text.lower().endswith(w.plural_suffix) and tok.text.lower() != (tok.lemma or "").lower()
     determined = any(ann.tokens[c].dep in ("det", "poss", "nummod") for c in ann.children[head])
-    return plural and not determined and prep.head != prep.i and ann.tokens[prep.head].pos == "NOUN"
+    holder = ann.tokens[prep.head]
+    return plural and not determined and prep.head != prep.i and holder.pos == "NOUN" and (
+        holder.lemma or holder.text).lower() not in w.counting_nouns
 
 
 def _a_topic(ann: Annotations, head: int, w: EventWords) -> bool:

@@ -645,3 +645,11 @@ def test_a_kind_of_happening_after_of_is_no_incident(extract):
     assert news(extract(text, published="2023-05-24")) == []
     crowd = news(extract("Thousands of demonstrators marched through Bamako on Saturday.", published="2022-08-14"))
     assert [(e.type, e.date.value) for e in crowd] == [("protests", "2022-08-13")]
+
+
+@pytest.mark.parametrize("text", ["The patrol came under attack near Sangin on Monday and returned fire.",
+                                  "Troops and rebels exchanged fire near Sangin on Monday."])
+def test_returning_or_exchanging_fire_is_fighting_not_a_release(extract, text):
+    events = news(extract(text, published="2023-03-28"))
+    assert [e.subtype for e in events if e.type == "strategic_developments"] == []
+    assert [e.type for e in events] == ["battles"]

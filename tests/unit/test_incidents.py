@@ -653,3 +653,15 @@ def test_returning_or_exchanging_fire_is_fighting_not_a_release(extract, text):
     events = news(extract(text, published="2023-03-28"))
     assert [e.subtype for e in events if e.type == "strategic_developments"] == []
     assert [e.type for e in events] == ["battles"]
+
+
+def test_a_toll_that_rises_days_later_is_the_toll_of_the_attack_told_after_it(extract):
+    text = ("Toll from Mogadishu hotel siege rises to 21\n"
+            "The death toll from a siege by militants at a hotel in Mogadishu rose to 21 on Sunday, the health "
+            "minister said.\n"
+            "Gunmen stormed the hotel on Friday evening after blasting their way in with car bombs.\n"
+            "Police said on Saturday that 15 people had been killed.")
+    events = news(extract(text, published="2022-08-21"))
+    assert len(events) == 1, [(e.type, e.date.value, e.evidence[0].text) for e in events]
+    [event] = events
+    assert (event.date.value, event.place.name, event.killed.best) == ("2022-08-19", "Mogadishu", 21)

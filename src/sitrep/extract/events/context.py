@@ -51,7 +51,9 @@ def assemble_events(drafts: Sequence[EventDraft], ctx: EventContext) -> list[Eve
     events = merge_coreferent([(ev, d) for ev, d in pairs if not d.detail], ctx)
     # in the order of first mention, each detail where it is told
     events = sorted(events + details, key=lambda ev: ev.evidence[0].start)
-    return assemble_incidents(events, ctx, typed_by_word=typed_by_word, details={ev.id for ev in details})
+    acts_untold = {ev.id for ev, d in pairs if all(t.kind == "casualty" for t in d.triggers)}
+    return assemble_incidents(events, ctx, typed_by_word=typed_by_word, details={ev.id for ev in details},
+                              acts_untold=acts_untold)
 
 
 def one_per_listed_place(d: EventDraft, ctx: EventContext) -> list[Event]:

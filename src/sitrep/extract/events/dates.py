@@ -56,6 +56,12 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
         # inside the noun's own phrase dates it ("after the attack on Sunday")
         verb = _clause_verb(ann, head)
         in_sentence = [t for t in in_sentence if _in_own_phrase(ann, t, head) or not governs(ann, t, verb)]
+    # "the death toll rose to 21 on Sunday": when the count was given, not when the incident happened
+    in_sentence = [t for t in in_sentence if not _dates_a_toll(ann, t, ctx.words)]
+    if _pluperfect(ann, head, ctx.words):
+        # "police said on Saturday that 15 people had been killed": the saying's day, not the killing's
+        verb = _clause_verb(ann, head)
+        in_sentence = [t for t in in_sentence if not (_attached(ann, t) & _reporting_above(ann, verb, ctx.words))]
     described = _describing_clause(ann, head)
     if described:
         # "mourners gathered on Sunday to bury 14 worshippers killed when gunmen stormed a church": a time outside
@@ -186,6 +192,32 @@ def _beyond_reporting(ann: Annotations, ranked: list[tuple[tuple[int, int], int,
     if not reporting or len(reporting) == len(ranked):
         return ranked
     return [r for r in ranked if r not in reporting]
+
+
+def _pluperfect(ann: Annotations, head: int, w) -> bool:
+    verb = _clause_verb(ann, head)
+    return any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in w.pluperfect_aux for c in ann.children[verb])
+
+
+def _reporting_above(ann: Annotations, verb: int, w) -> set[int]:
+    """The reporting verbs whose complement holds the clause of ``verb`` ("police said that ... had been killed")."""
+    out, j = set(), verb
+    while ann.tokens[j].head != j and ann.tokens[j].dep in ("ccomp", "parataxis", "conj"):
+        j = ann.tokens[j].head
+        if (ann.tokens[j].lemma or "").lower() in w.reporting_verbs:
+            out.add(j)
+    return out
+
+
+def _dates_a_toll(ann: Annotations, time: Time, w) -> bool:
+    """The time hangs from a verb of a changing toll whose subject is the toll ("the toll rose to 21 on Sunday")."""
+    for verb in _attached(ann, time):
+        tok = ann.tokens[verb]
+        if (tok.lemma or tok.text).lower() in w.toll_verbs and any(
+                ann.tokens[c].dep == "nsubj" and (ann.tokens[c].lemma or ann.tokens[c].text).lower() in w.toll_nouns
+                for c in ann.children[verb]):
+            return True
+    return False
 
 
 def _describing_clause(ann: Annotations, head: int) -> set[int]:

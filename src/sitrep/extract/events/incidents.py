@@ -50,13 +50,15 @@ class _Incident:
 
 
 def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_word: set[str] | None = None,
-                       details: set[str] | None = None) -> list[Event]:
+                       details: set[str] | None = None, acts_untold: set[str] = frozenset()) -> list[Event]:
     """One event per incident told as news; other events (background, plans, verbal) pass through.
 
     ``typed_by_word`` are the ids of mentions whose type a trigger word names ("airstrike", "arrested"); the
     others were typed from their parties ("attacked" soldiers: a clash) and never retype an incident.
     ``details`` are mentions in generic words alone ("the attack took place on Sunday in Birao"): one joins the
-    incident it fits, giving it its day or place, and is otherwise dropped, never a row of its own."""
+    incident it fits, giving it its day or place, and is otherwise dropped, never a row of its own.
+    ``acts_untold`` are mentions that give a toll and no act ("Death toll from hotel siege rises to 21"): the
+    incident they open takes any later mention that fits."""
     specific = typed_by_word if typed_by_word is not None else {ev.id for ev in events}
     incidents: list[_Incident] = []
     out: list[Event | _Incident] = []
@@ -77,7 +79,8 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
             # of the day: on the same scale as the incidents, at most half of what its words alone would earn
             out.append(replace(ev, confidence=round(incident_confidence(to_dict(ev)) * _NOT_NEWS, 2)))
             continue
-        home = None if announces_another(ev, ctx) else _joinable(incidents, ev, specific=ev.id in specific)
+        home = None if announces_another(ev, ctx) else _joinable(incidents, ev, specific=ev.id in specific,
+                                                                 untold=acts_untold)
         if home is None:
             inc = _Incident(ev, _counts(ev.killed), _counts(ev.injured), subtypes={ev.subtype or ""})
             incidents.append(inc)
@@ -106,10 +109,13 @@ def is_news(ev: Event) -> bool:
     return not (ev.verbal or ev.negated or ev.hedge in (Hedge.HYPOTHETICAL, Hedge.HISTORICAL))
 
 
-def _joinable(incidents: list[_Incident], ev: Event, *, specific: bool, detail: bool = False) -> _Incident | None:
-    """The incident this mention tells again: the latest that fits, one at the same place first."""
-    fitting = [inc for inc in reversed(incidents)
-               if _fits(inc.event, ev, detail=detail) and _linked(inc.event, ev, specific)]
+def _joinable(incidents: list[_Incident], ev: Event, *, specific: bool, detail: bool = False,
+              untold: set[str] = frozenset()) -> _Incident | None:
+    """The incident this mention tells again: the latest that fits, one at the same place first. An incident
+    whose first mention names no act, only a toll ("Death toll from hotel siege rises to 21"), is linked to any
+    mention that fits."""
+    fitting = [inc for inc in reversed(incidents) if _fits(inc.event, ev, detail=detail) and (
+        inc.event.id in untold or _linked(inc.event, ev, specific))]
     same_place = [inc for inc in fitting if _same_place(inc.event.place, ev.place)]
     return (same_place or fitting or [None])[0]
 

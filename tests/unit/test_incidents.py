@@ -665,3 +665,12 @@ def test_a_toll_that_rises_days_later_is_the_toll_of_the_attack_told_after_it(ex
     assert len(events) == 1, [(e.type, e.date.value, e.evidence[0].text) for e in events]
     [event] = events
     assert (event.date.value, event.place.name, event.killed.best) == ("2022-08-19", "Mogadishu", 21)
+
+
+def test_a_district_without_a_point_lies_in_the_state_the_article_names(extract):
+    text = ("Gunmen kidnapped about 80 pupils from a school in Nigeria's northwestern Kebbi state on Thursday, police "
+            "said.\n"
+            "A policeman was shot dead during the attack on the college in Yauri, a police spokesman said.")
+    events = news(extract(text, published="2021-06-18"))
+    assert len(events) == 1, [(e.type, e.place.name, e.evidence[0].text) for e in events]
+    assert events[0].place.name == "Kebbi" and events[0].killed.best == 1

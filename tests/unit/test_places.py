@@ -236,6 +236,13 @@ def test_a_name_the_model_calls_an_organisation_is_a_place_when_its_kind_follows
 
 
 @pytest.mark.slow
+def test_a_state_in_lower_case_after_a_name_the_model_calls_an_organisation_makes_it_a_place(places_of) -> None:
+    text = "Gunmen kidnapped about 80 pupils from a school in Nigeria's northwestern Kebbi state on Thursday."
+    place = by_name(places_of(text))["Kebbi"]
+    assert (place.feature, place.country) == ("admin1", "NG")
+
+
+@pytest.mark.slow
 def test_a_kind_after_a_word_does_not_make_it_a_place(places_of) -> None:
     assert "Battleground" not in by_name(places_of("Battleground states will decide it, she said in Ohio."))
 

@@ -44,7 +44,8 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     unknown = [p for p in in_sentence if p.lat is None or p.lon is None]
     in_sentence = [p for p in in_sentence if p not in unknown]
     if unknown and not in_sentence:
-        return unlocated(unknown[0], _area(ann, placed, sent.start, towns=unknown[0].geonames_id is None)), "sentence"
+        area = _own_area(unknown[0], placed) or _area(ann, placed, sent.start, towns=unknown[0].geonames_id is None)
+        return unlocated(unknown[0], area), "sentence"
     if in_sentence:
         phrase = set()
         for t in d.triggers:
@@ -140,6 +141,16 @@ def _area(ann, placed: list[Place], before: int, *, towns: bool = False) -> Plac
         mentions = Counter(p.geonames_id for p in areas)
         return max(areas, key=lambda p: (mentions[p.geonames_id], -PLACE_RANK[p.precision], -p.evidence[0].start))
     return None
+
+
+def _own_area(place: Place, placed: list[Place]) -> Place | None:
+    """The region the article names that the gazetteer puts a pointless district in ("Yauri", a district of Kebbi
+    state, in an article that names Kebbi state)."""
+    if place.admin1 is None:
+        return None
+    own = [p for p in placed if p.precision == GeoPrecision.ADMIN1 and p.lat is not None and p.country == place.country
+           and p.admin1 == place.admin1]
+    return own[0] if own else None
 
 
 def unlocated(place: Place, area: Place | None) -> Place:

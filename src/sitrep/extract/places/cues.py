@@ -17,6 +17,9 @@ _DATELINE_MARKS = ("—", "–", "--", "-", ",", "(")
 _MAX_CONJUNCTS = 50
 
 
+_AREA_KINDS = ("admin1", "admin2")
+
+
 def has_place_cue(ann: Annotations, m: Mention, w: PlaceWords) -> bool:
     """Words around a capitalised name that say it is a place: "in X", "X province", "retook X"."""
     # A list of names shares its first member's cue. The walk up the chain of conjuncts is a bounded loop, not
@@ -37,6 +40,8 @@ def _own_place_cue(ann: Annotations, m: Mention, w: PlaceWords) -> bool | None:
     toks = ann.tokens
     if m.hint or (m.start > 0 and toks[m.start - 1].text.lower() in w.locative) or _is_dateline(ann, m):
         return True
+    if m.kind in _AREA_KINDS:
+        return True  # "Nigeria's northwestern Kebbi state": a region's kind written after it
     if m.start > 1 and toks[m.start - 1].text in w.directions and toks[m.start - 2].text.lower() in w.locative:
         return True  # "the last patch of eastern Ghouta", "in northern Helmand"
     if party_home(ann, m.start, w) or (m.end < len(toks) and toks[m.end].text.lower() in w.civic_words):

@@ -674,3 +674,16 @@ def test_a_district_without_a_point_lies_in_the_state_the_article_names(extract)
     events = news(extract(text, published="2021-06-18"))
     assert len(events) == 1, [(e.type, e.place.name, e.evidence[0].text) for e in events]
     assert events[0].place.name == "Kebbi" and events[0].killed.best == 1
+
+
+def test_a_roundup_is_its_incidents_one_per_place_dated_by_its_lead(extract):
+    text = ("Attacks across Iraq kill 14\n"
+            "A string of attacks across Iraq killed 14 people on Wednesday, officials said.\n"
+            "In the deadliest attack, a car bomb exploded near a police checkpoint in Kirkuk, killing six people.\n"
+            "Gunmen shot dead four members of a family in their home in Tuz Khormato.\n"
+            "In Baghdad, a roadside bomb struck an army patrol, killing two soldiers. Two more people were killed by a "
+            "bomb in a market in Mosul.")
+    events = news(extract(text, published="2013-05-16"))
+    assert sorted((e.place.name, e.killed.best, e.date.value) for e in events) == [
+        ("Baghdad", 2, "2013-05-15"), ("Kirkuk", 6, "2013-05-15"), ("Mosul", 2, "2013-05-15"),
+        ("Tuz Khormato", 4, "2013-05-15")], [(e.place.name, e.killed, e.date.value) for e in events]

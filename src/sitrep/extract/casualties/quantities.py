@@ -47,7 +47,7 @@ def _parse(w: CasualtyWords, text: str) -> Quantity | None:
     exact = _number(w, text)
     if exact is not None:
         return (exact, exact, exact)
-    for suffixes, open_ended in ((w.open_suffixes, True), (w.approximate_suffixes, False)):
+    for suffixes, open_ended in ((w.open_suffixes, True), (w.approximate_suffixes, False), (w.added_suffixes, False)):
         for suffix in suffixes:
             if text.endswith(suffix):
                 inner = _parse(w, text[: -len(suffix)].strip())

@@ -65,6 +65,7 @@ class CasualtyWords:
     filler_words: frozenset[str]  # every word of the fillers ("other", "additional"): no one's name
     open_suffixes: tuple[str, ...]
     approximate_suffixes: tuple[str, ...]
+    added_suffixes: tuple[str, ...]
     range: re.Pattern[str]
     trailing_of: re.Pattern[str]
 
@@ -108,6 +109,6 @@ def casualty_words(lex: Lexicon) -> CasualtyWords:
         quant_modifiers=modifiers,
         filler_words=frozenset(w.lower() for phrase in lex.phrases(s, "filler") for w in phrase.split()),
         open_suffixes=lex.phrases(s, "open_suffixes"),
-        approximate_suffixes=lex.phrases(s, "approximate_suffixes"), range=lex.pattern(s, "range"),
+        approximate_suffixes=lex.phrases(s, "approximate_suffixes"), added_suffixes=lex.phrases(s, "added_suffixes"), range=lex.pattern(s, "range"),
         trailing_of=lex.pattern(s, "trailing_of"),
     )

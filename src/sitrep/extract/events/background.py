@@ -84,6 +84,13 @@ def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | No
     words = " " + " ".join(t.text.lower() for t in ann.tokens[sent.token_start:sent.token_end]) + " "
     if any(f" {p} " in words for p in w.iterative_phrases) or _separate_happenings(ann, sent, w):
         return True
+    return several_happenings(d, ann, w)
+
+
+def several_happenings(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
+    """The draft's noun counts several happenings ("dozens of bombings", "a string of attacks", "killed in
+    several raids"): a kind done again and again, or, with a day of its own, a day's happenings summed up."""
+    sent = ann.sentences[d.sentence]
     counted = [(e.start, e.end) for c in (*d.killed, *d.injured, *d.detained) for e in c.count.evidence]
     for trigger in d.triggers:
         words = [(ann.tokens[t].lemma or ann.tokens[t].text).lower() for t in trigger.tokens]
@@ -257,9 +264,17 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
 
 
 def definite(ann: Annotations, noun: int, w: EventWords) -> bool:
-    """The noun has a definite determiner ("the attack", "cette attaque")."""
-    return any(ann.tokens[c].dep == "det" and ann.tokens[c].text.lower() in w.anaphoric_determiners
-               for c in ann.children[noun])
+    """The noun has a definite determiner ("the attack", "cette attaque") and no superlative: "the deadliest
+    attack" picks one happening out of several a story sums up, it does not point back to one."""
+    kids = [ann.tokens[c] for c in ann.children[noun]]
+    return not superlative(ann, noun) and any(k.dep == "det" and k.text.lower() in w.anaphoric_determiners
+                                              for k in kids)
+
+
+def superlative(ann: Annotations, noun: int) -> bool:
+    """ "the deadliest attack", "the worst bombing", "the most violent clash"."""
+    return any(ann.tokens[c].dep == "amod" and (ann.tokens[c].tag == "JJS" or any(
+        ann.tokens[k].tag == "RBS" for k in ann.children[c])) for c in ann.children[noun])
 
 
 def _narrating_relative(ann: Annotations, verb: int, w: EventWords) -> bool:

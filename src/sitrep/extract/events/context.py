@@ -16,6 +16,7 @@ from sitrep.extract.events.background import (
     is_background,
     is_historical,
     is_iterative,
+    several_happenings,
 )
 from sitrep.extract.events.coref import is_anaphoric, merge_coreferent
 from sitrep.extract.events.dates import choose_date
@@ -52,8 +53,9 @@ def assemble_events(drafts: Sequence[EventDraft], ctx: EventContext) -> list[Eve
     # in the order of first mention, each detail where it is told
     events = sorted(events + details, key=lambda ev: ev.evidence[0].start)
     acts_untold = {ev.id for ev, d in pairs if all(t.kind == "casualty" for t in d.triggers)}
+    summaries = {ev.evidence[0].start for ev, d in pairs if several_happenings(d, ctx.ann, ctx.words)}
     return assemble_incidents(events, ctx, typed_by_word=typed_by_word, details={ev.id for ev in details},
-                              acts_untold=acts_untold)
+                              acts_untold=acts_untold, summaries=summaries)
 
 
 def one_per_listed_place(d: EventDraft, ctx: EventContext) -> list[Event]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sitrep.extract.common.text import paragraph_index_at, token_index_at
-from sitrep.extract.events.background import definite
+from sitrep.extract.events.background import definite, several_happenings
 from sitrep.extract.events.dates import dates_adjacent, dates_compatible, time_better
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.places import PLACE_RANK, places_compatible
@@ -20,6 +20,7 @@ class _Mention:
     event: Event
     casualty_only: bool  # found only through a count: "two soldiers were killed"
     anaphoric: bool  # "the battle", "the attack": refers back to an event already told
+    several: bool = False  # sums up several happenings: "a string of attacks across Iraq killed 14"
 
 
 def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventContext) -> list[Event]:
@@ -29,12 +30,13 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
     """
     out: list[_Mention] = []
     for ev, draft in events:
-        m = _Mention(ev, draft.main.kind == "casualty", is_anaphoric(ctx, draft))
+        m = _Mention(ev, draft.main.kind == "casualty", is_anaphoric(ctx, draft),
+                     several_happenings(draft, ctx.ann, ctx.words))
         # a restated toll joins the event whose toll it restates, even when other events came between
         # ("killed several insurgents" in the lead, then "returned fire, killing several insurgents")
-        restated = [p for p in reversed(out) if _restated_toll(p.event, ev, ctx)]
+        restated = [p for p in reversed(out) if _restated_toll(p.event, ev, ctx) and not _told_apart(p, m)]
         for prev in restated[:1] or reversed(out):
-            if restated or same_event(prev, m, ctx):
+            if restated or (not _told_apart(prev, m) and same_event(prev, m, ctx)):
                 b_wins = (prev.casualty_only and not m.casualty_only) or (
                     ev.type == prev.event.type and ctx.rank.get(ev.subtype or "", 0) > ctx.rank.get(prev.event.subtype or "", 0))
                 merged = merge_events(prev.event, ev, prefer_b_type=b_wins,
@@ -43,6 +45,7 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
                     merged = replace(merged, date=prev.event.date, date_rule=prev.event.date_rule)
                 prev.event = merged
                 prev.casualty_only = prev.casualty_only and m.casualty_only
+                prev.several = prev.several or m.several
                 break
         else:
             told = next((p for p in reversed(out) if _retells_background(p.event, ev, ctx, anaphoric=m.anaphoric)), None)
@@ -51,6 +54,12 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
             else:
                 told.event = replace(merge_events(told.event, ev), hedge=Hedge.HISTORICAL)
     return [m.event for m in out]
+
+
+def _told_apart(summary: _Mention, m: _Mention) -> bool:
+    """A mention at a place of its own after a summary of several happenings ("A string of attacks across Iraq
+    killed 14 ... a car bomb exploded in Kirkuk, killing six") is one of them, not the summary told again."""
+    return summary.several and not m.several and m.event.place_rule in _STATED
 
 
 def _retells_background(ea: Event, eb: Event, ctx: EventContext, *, anaphoric: bool = False) -> bool:
@@ -138,8 +147,9 @@ def restates_casualties(a: Event, b: Event, ctx: EventContext) -> bool:
 
     Reports give the toll in the lead ("killed several insurgents") and again where they tell how it
     happened ("returned fire, killing several insurgents"); adding the two would double the toll.  The
-    later count must be of the same people (same head noun, or unnamed) and no larger, and its sentence
-    must not announce another happening ("in a separate operation", "another two").
+    later count must be of the same people (same head noun, or unnamed) and no larger (a smaller one not at a
+    place of its own elsewhere), and its sentence must not announce another happening ("in a separate operation",
+    "another two", "two more").
     """
     if a.subtype == b.subtype == "arrests":
         ca, cb = a.detained, b.detained  # "detained two suspects" in the lead and again in the body
@@ -151,6 +161,10 @@ def restates_casualties(a: Event, b: Event, ctx: EventContext) -> bool:
         return False
     if cb.best > ca.best or not _same_victims(ca.who, cb.who, ctx.words):
         return False
+    if any(ctx.words.added_count.search(ev.text) for ev in cb.evidence):
+        return False  # "two more people were killed": more dead, not the same told again
+    if cb.best < ca.best and b.place_rule in _STATED and not places_compatible(a.place, b.place):
+        return False  # fewer dead at a place of its own elsewhere: one of the happenings a wider toll sums up
     sent = b.evidence[0]
     words = {w.lower() for w in ctx.ann.text[sent.start : sent.end].replace(",", " ").split()}
     return not words & ctx.words.new_happening

@@ -50,7 +50,8 @@ class _Incident:
 
 
 def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_word: set[str] | None = None,
-                       details: set[str] | None = None, acts_untold: set[str] = frozenset()) -> list[Event]:
+                       details: set[str] | None = None, acts_untold: set[str] = frozenset(),
+                       summaries: set[int] = frozenset()) -> list[Event]:
     """One event per incident told as news; other events (background, plans, verbal) pass through.
 
     ``typed_by_word`` are the ids of mentions whose type a trigger word names ("airstrike", "arrested"); the
@@ -58,7 +59,9 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
     ``details`` are mentions in generic words alone ("the attack took place on Sunday in Birao"): one joins the
     incident it fits, giving it its day or place, and is otherwise dropped, never a row of its own.
     ``acts_untold`` are mentions that give a toll and no act ("Death toll from hotel siege rises to 21"): the
-    incident they open takes any later mention that fits."""
+    incident they open takes any later mention that fits. ``summaries`` are where mentions that sum up several
+    happenings begin ("A string of attacks across Iraq killed 14"): an incident told by one never takes a later
+    mention at a place of its own, one of the happenings it sums up."""
     specific = typed_by_word if typed_by_word is not None else {ev.id for ev in events}
     incidents: list[_Incident] = []
     out: list[Event | _Incident] = []
@@ -79,7 +82,9 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
             # of the day: on the same scale as the incidents, at most half of what its words alone would earn
             out.append(replace(ev, confidence=round(incident_confidence(to_dict(ev)) * _NOT_NEWS, 2)))
             continue
-        home = None if announces_another(ev, ctx) else _joinable(incidents, ev, specific=ev.id in specific,
+        open_ = [inc for inc in incidents if ev.place_rule not in _OWN_RULES
+                 or not any(e.start in summaries for e in inc.event.evidence)]
+        home = None if announces_another(ev, ctx) else _joinable(open_, ev, specific=ev.id in specific,
                                                                  untold=acts_untold)
         if home is None:
             inc = _Incident(ev, _counts(ev.killed), _counts(ev.injured), subtypes={ev.subtype or ""})
@@ -88,21 +93,33 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
         else:
             _fold(home, ev, ctx, retypes=ev.id in specific or home.event.id not in specific)
     finished = [_finished(x, ctx) if isinstance(x, _Incident) else x for x in out]
-    told = [x.event for x in out if isinstance(x, _Incident)]
-    return [ev for ev in finished if not _summed_up(ev, [t for t in finished if t.id != ev.id and is_news(t)], told)]
+    told = {x.event.id for x in out if isinstance(x, _Incident)}
+    for ev in list(finished):
+        parts = _summed_up(ev, [t for t in finished if t.id != ev.id and is_news(t)], told)
+        if parts:
+            # the summary's own day dates the happenings it sums up that have none ("killed 14 on Wednesday")
+            dated = ev.date_rule in _OWN_RULES
+            finished = [replace(t, date=ev.date, date_rule="lead") if dated and t in parts and t.date_rule in (
+                "publication", "none") else t for t in finished if t.id != ev.id]
+    return finished
 
 
-def _summed_up(ev: Event, others: list[Event], told: list[Event]) -> bool:
-    """An incident at a region's or country's level whose dead are all told again, town by town, as incidents of
-    their own ("Russian strikes killed four in the Kharkiv region ... A woman was killed in Kupiansk-Vuzlovyi ...
+def _summed_up(ev: Event, others: list[Event], told: set[str]) -> list[Event]:
+    """An incident at a region's or country's level (or with no place of its own) whose dead are all told again,
+    town by town, as incidents of their own ("Russian strikes killed four in the Kharkiv region ... A woman was killed in Kupiansk-Vuzlovyi ...
     Three men died near Vovchansk"): a summary of them, not one more incident (it would count the dead twice)."""
-    if not is_news(ev) or ev.place is None or ev.place.precision not in _AREAS or ev.killed is None \
-            or ev.killed.best <= 0 or not any(ev.id == t.id for t in told):
-        return False
+    if not is_news(ev) or ev.place is None or ev.killed is None or ev.killed.best <= 0 or ev.id not in told:
+        return []
+    guessed = ev.place_rule not in _OWN_RULES  # "Iraq violence kills 14": its place only the article's guess
+    if not guessed and ev.place.precision not in _AREAS:
+        return []
     parts = [o for o in others if o.place is not None and o.killed is not None and o.killed.best > 0
-             and _rank(o.place) < _rank(ev.place) and places_fit(ev.place, o.place) and dates_compatible(ev.date, o.date)]
+             and (o.place.country == ev.place.country if guessed else (
+                 _rank(o.place) < _rank(ev.place) and places_fit(ev.place, o.place)))
+             and dates_compatible(ev.date, o.date)]
     total, k = sum(o.killed.best for o in parts), ev.killed
-    return len(parts) >= 2 and k.low <= total and (total <= k.high if k.high is not None else total == k.best)
+    summed = len(parts) >= 2 and k.low <= total and (total <= k.high if k.high is not None else total == k.best)
+    return parts if summed else []
 
 
 def is_news(ev: Event) -> bool:

@@ -51,6 +51,7 @@ class EventWords:
     another_words: frozenset[str]
     victim_pronouns: frozenset[str]
     victim_phrase_end: re.Pattern[str]
+    added_count: re.Pattern[str]
     plural_suffix: str
     # status
     hedge_words: dict[str, Hedge]
@@ -135,6 +136,7 @@ def event_words(lex: Lexicon) -> EventWords:
         victims_in_count_phrase=bool(lex.value(s, "victims_in_count_phrase")),
         anaphoric_determiners=words("anaphoric_determiners"), new_happening=words("new_happening"), another_words=words("another_words"),
         victim_pronouns=words("victim_pronouns"), victim_phrase_end=lex.pattern(s, "victim_phrase_end"),
+        added_count=lex.pattern(s, "added_count", re.IGNORECASE),
         plural_suffix=text("plural_suffix"),
         hedge_words={k: Hedge(v) for k, v in lex.table(s, "hedge_words").items()},
         hypothetical_heads=words("hypothetical_heads"), modals=words("modals"), plan_modifiers=words("plan_modifiers"),

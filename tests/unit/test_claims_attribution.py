@@ -753,3 +753,23 @@ def test_claims_a_poll_named_is_still_the_source(annotate):
 
 def test_claims_celebrating_a_thing_is_no_stance(annotate):
     assert _claims(annotate, "The farmers celebrated the end of the drought.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("The village elders expressed concern about the new checkpoint on the river road.", "expressed concern about",
+         "the new checkpoint on the river road", "village elders"),
+        ("Colonel Amadou Diallo voiced strong doubts that the truce would last the month.", "voiced strong doubts",
+         "the truce would last the month", "Amadou Diallo"),
+    ],
+)
+def test_claims_bare_feeling_expressed_belongs_to_the_cue(annotate, text, cue, content, speaker):
+    claim = _by_cue(annotate, text, cue)
+    assert claim.content.text == content
+    assert claim.speaker.name == speaker
+
+
+def test_claims_feeling_with_a_possessor_stays_in_the_content(annotate):
+    claim = _by_cue(annotate, "The governor voiced his opposition to the dam project.", "voiced")
+    assert claim.content.text == "his opposition to the dam project"

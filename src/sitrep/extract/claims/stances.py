@@ -59,7 +59,10 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     takes_object = stance or force or perceived or lemma in w.belief_object_verbs
     belief = belief or perceived
     content: set[int] = set()
-    if obj is not None and takes_object:
+    if obj is not None and takes_object and lemma in w.expression_verbs and (felt := _feeling(doc, obj)) is not None:
+        cue += felt[0]  # "expressed concern about the talks": the feeling named is how the view is given
+        content = felt[1]
+    elif obj is not None and takes_object:
         content = object_words(doc, obj)
         for c in ann.children[k]:
             if c > obj and ann.tokens[c].dep in _AFTER_OBJECT:
@@ -262,6 +265,25 @@ def object_words(doc: ClaimDoc, obj: int) -> set[int]:
                 where_said(doc, c, place=names_someone(ann, obj)):
             words -= subtree_set(ann, c)
     return words
+
+
+def _feeling(doc: ClaimDoc, obj: int) -> tuple[list[int], set[int]] | None:
+    """For a bare object noun of a verb of expressing ("concern about the talks", "strong doubts that it will
+    hold"): the noun with its modifiers and preposition (cue words), and what the feeling is about (content)."""
+    ann = doc.ann
+    kids = ann.children[obj]
+    if ann.tokens[obj].pos != "NOUN" or any(ann.tokens[c].dep in ("det", "poss", "nummod") for c in kids):
+        return None
+    mods = [c for c in kids if c < obj and ann.tokens[c].dep in ("amod", "advmod", "compound")]
+    for c in kids:
+        if c < obj or doc.quote_of[c] != -1:
+            continue
+        dep = ann.tokens[c].dep
+        if dep == "prep" and pobj_of(ann, c) is not None and not when(ann, c) and not where_said(doc, c):
+            return [*mods, obj, c], subtree_set(ann, c) - {c}
+        if dep in ("acl", "ccomp") and c > obj:
+            return [*mods, obj], subtree_set(ann, c)
+    return None
 
 
 def names_someone(ann: Annotations, i: int) -> bool:

@@ -762,6 +762,8 @@ def test_claims_celebrating_a_thing_is_no_stance(annotate):
          "the new checkpoint on the river road", "village elders"),
         ("Colonel Amadou Diallo voiced strong doubts that the truce would last the month.", "voiced strong doubts",
          "the truce would last the month", "Amadou Diallo"),
+        ("The aid agencies raised new questions about the fuel convoy.", "raised new questions about",
+         "the fuel convoy", "aid agencies"),
     ],
 )
 def test_claims_bare_feeling_expressed_belongs_to_the_cue(annotate, text, cue, content, speaker):
@@ -773,3 +775,8 @@ def test_claims_bare_feeling_expressed_belongs_to_the_cue(annotate, text, cue, c
 def test_claims_feeling_with_a_possessor_stays_in_the_content(annotate):
     claim = _by_cue(annotate, "The governor voiced his opposition to the dam project.", "voiced")
     assert claim.content.text == "his opposition to the dam project"
+
+
+def test_claims_raising_a_thing_that_is_no_view_is_no_claim(annotate):
+    text = "The militia raised funds for its fighters, and the strike raised concern among the elders."
+    assert [c.cue.text for c in _claims(annotate, text)] == []

@@ -52,16 +52,22 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     belief, stance, force = lemma in w.belief_verbs, lemma in w.stance_verbs, lemma in w.verbal_force_verbs
     preps = w.topic_verbs.get(lemma, frozenset())
     perceived = lemma in w.perception_verbs and _perceiver(doc, k)
-    if not (belief or stance or force or preps or perceived):
+    expressed = lemma in w.expression_verbs
+    if not (belief or stance or force or preps or perceived or expressed):
         return None
     cue = [k]
     obj = _child(ann, k, ("dobj",), after=True)
     takes_object = stance or force or perceived or lemma in w.belief_object_verbs
     belief = belief or perceived
     content: set[int] = set()
-    if obj is not None and takes_object and lemma in w.expression_verbs and (felt := _feeling(doc, obj)) is not None:
-        cue += felt[0]  # "expressed concern about the talks": the feeling named is how the view is given
+    # "expressed concern about the talks": the feeling named is how the view is given; a verb that is no stance
+    # of its own ("raised questions about") only with a noun of view or stance ("raised funds for" is none).
+    felt = _feeling(doc, obj, named=not stance) if obj is not None and expressed else None
+    if felt is not None:
+        cue += felt[0]
         content = felt[1]
+    elif expressed and not (stance or belief or force or preps or perceived):
+        return None
     elif obj is not None and takes_object:
         content = object_words(doc, obj)
         for c in ann.children[k]:
@@ -267,19 +273,26 @@ def object_words(doc: ClaimDoc, obj: int) -> set[int]:
     return words
 
 
-def _feeling(doc: ClaimDoc, obj: int) -> tuple[list[int], set[int]] | None:
+def _feeling(doc: ClaimDoc, obj: int, *, named: bool) -> tuple[list[int], set[int]] | None:
     """For a bare object noun of a verb of expressing ("concern about the talks", "strong doubts that it will
-    hold"): the noun with its modifiers and preposition (cue words), and what the feeling is about (content)."""
+    hold"): the noun with its modifiers and preposition (cue words), and what the feeling is about (content).
+    ``named``: only a noun of the language's tables of views and stances."""
     ann = doc.ann
     kids = ann.children[obj]
     if ann.tokens[obj].pos != "NOUN" or any(ann.tokens[c].dep in ("det", "poss", "nummod") for c in kids):
         return None
+    entry = doc.w.noun_kinds.get(ann.tokens[obj].lemma.lower())
+    if named and entry is None:
+        return None
+    # The noun's own prepositions carry what it is about; "concern among experts" names who holds it.
+    about = (lambda p: p in entry[1]) if entry is not None else (lambda p: p not in doc.w.holder_prepositions)
     mods = [c for c in kids if c < obj and ann.tokens[c].dep in ("amod", "advmod", "compound")]
     for c in kids:
         if c < obj or doc.quote_of[c] != -1:
             continue
         dep = ann.tokens[c].dep
-        if dep == "prep" and pobj_of(ann, c) is not None and not when(ann, c) and not where_said(doc, c):
+        if dep == "prep" and pobj_of(ann, c) is not None and about(ann.tokens[c].text.lower()) and \
+                not when(ann, c) and not where_said(doc, c):
             return [*mods, obj, c], subtree_set(ann, c) - {c}
         if dep in ("acl", "ccomp") and c > obj:
             return [*mods, obj], subtree_set(ann, c)

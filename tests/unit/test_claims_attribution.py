@@ -780,3 +780,19 @@ def test_claims_feeling_with_a_possessor_stays_in_the_content(annotate):
 def test_claims_raising_a_thing_that_is_no_view_is_no_claim(annotate):
     text = "The militia raised funds for its fighters, and the strike raised concern among the elders."
     assert [c.cue.text for c in _claims(annotate, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # The parse hangs the name on the relative clause before it and leaves the verb with no subject.
+        ("At the Riverside camp, where it costs families $200 to register, Omar Haddad, the camp's 60-year-old "
+         "director and chief medic, suggested that the shortages could be blamed on poor planning.", "suggested",
+         "Omar Haddad"),
+        # The parse hangs the subject on the auxiliary.
+        ("Honestly, I don’t doubt that Kabul moment.", "doubt", "I"),
+    ],
+)
+def test_claims_cue_the_parse_left_without_subject_speaks_with_the_phrase_before_it(annotate, text, cue, speaker):
+    claim = _by_cue(annotate, text, cue)
+    assert claim.speaker.evidence and claim.speaker.evidence[0].text.startswith(speaker)

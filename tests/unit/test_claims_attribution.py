@@ -796,3 +796,20 @@ def test_claims_raising_a_thing_that_is_no_view_is_no_claim(annotate):
 def test_claims_cue_the_parse_left_without_subject_speaks_with_the_phrase_before_it(annotate, text, cue, speaker):
     claim = _by_cue(annotate, text, cue)
     assert claim.speaker.evidence and claim.speaker.evidence[0].text.startswith(speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("The rebel council issued a statement saying it had withdrawn from the town.", "saying", "rebel council"),
+        ("The camp's director sent an email to donors stating that the food would run out in May.", "stating",
+         "camp's director"),
+    ],
+)
+def test_claims_document_put_out_speaks_for_whoever_put_it_out(annotate, text, cue, speaker):
+    assert _by_cue(annotate, text, cue).speaker.name == speaker
+
+
+def test_claims_document_cited_by_someone_else_speaks_for_itself(annotate):
+    claim = _by_cue(annotate, "The minister cited a memo saying the road was closed.", "saying")
+    assert claim.speaker.evidence[0].text == "a memo"

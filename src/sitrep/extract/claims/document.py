@@ -168,6 +168,8 @@ class ClaimDoc:
             return according_object(self.ann, k, self.w)
         if (cue := self.second_cue_of(k)) is not None:
             return self.speaker_of(cue)
+        if (sender := self._sender(k)) is not None:
+            return sender
         head = subject_of(self.ann, k)
         if head is not None and self.quote_of[head] != -1:
             head = None
@@ -176,6 +178,30 @@ class ClaimDoc:
         if head is None:
             head = self._subject_left(k)
         return head
+
+    def _sender(self, k: int) -> int | None:
+        """ "The council issued a statement saying …", "sent a letter to the governor urging …": a participle that
+        describes a document someone put out speaks for whoever put it out (PolNeAR's source); "a petition
+        calling for …" with no one putting it out speaks for itself (None here)."""
+        ann, w = self.ann, self.w
+        tok = ann.tokens[k]
+        if tok.tag != "VBG" or tok.dep != "acl" or tok.head == k:
+            return None
+        noun = tok.head
+        up = ann.tokens[noun].head
+        if ann.tokens[noun].dep == "pobj" and ann.tokens[up].dep in ("prep", "dative") and ann.tokens[up].head < noun:
+            # "sent an email to supporters stating …": the addressee is not the document, whichever word the
+            # parse hung "to supporters" on
+            noun = ann.tokens[up].head
+            if ann.tokens[noun].pos in ("VERB", "AUX"):
+                noun = next((c for c in ann.children[noun] if ann.tokens[c].dep == "dobj"), noun)
+        lemma = ann.tokens[noun].lemma.lower()
+        verb = ann.tokens[noun].head
+        if lemma not in w.document_nouns | w.statement_nouns or ann.tokens[noun].dep != "dobj" or \
+                ann.tokens[verb].lemma.lower() not in w.issuing_verbs:
+            return None  # "cited a memo saying …": the memo speaks, cited by someone else
+        sender = subject_of(ann, verb)
+        return sender if sender is not None and self.quote_of[sender] == -1 else None
 
     def _subject_left(self, k: int) -> int | None:
         """ "At the club, where dues are high, Jay Ruiz, its manager, suggested that …": a finite cue the parse gave

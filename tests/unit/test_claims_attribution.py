@@ -813,3 +813,14 @@ def test_claims_document_put_out_speaks_for_whoever_put_it_out(annotate, text, c
 def test_claims_document_cited_by_someone_else_speaks_for_itself(annotate):
     claim = _by_cue(annotate, "The minister cited a memo saying the road was closed.", "saying")
     assert claim.speaker.evidence[0].text == "a memo"
+
+
+def test_claims_subject_seeming_to_say_speaks_through_the_inner_verb(annotate):
+    claims = _claims(annotate, "The commander seemed to indicate that the offensive would resume.")
+    assert [(c.cue.text, c.speaker.name, c.content.text) for c in claims] == [
+        ("indicate", "commander", "the offensive would resume")]
+
+
+def test_claims_seeming_with_no_verb_of_saying_stays_the_writers_judgement(annotate):
+    claims = _claims(annotate, "The donors appear to have ties to the militia.")
+    assert [(c.cue.text, c.speaker.name) for c in claims] == [("appear", None)]

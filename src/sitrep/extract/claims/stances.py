@@ -135,6 +135,12 @@ def raised_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         return None
     agent = _child(ann, k, ("agent",), after=True)
     judge = pobj_of(ann, agent) if agent is not None else None
+    act = _child(ann, k, ("xcomp",), after=True)
+    if judge is None and act is not None and lemma in w.raising_verbs and _cues_itself(doc, act):
+        # "he seemed to indicate that …", "messages seem to show ties to …": the subject speaks through the verb
+        # the infinitive names, a claim of its own (PolNeAR's source is the subject, not the writer's judgement);
+        # "is expected to argue" stays the writer's.
+        return None
     complement: set[int] = set()
     cue = [k, *(c for c in ann.children[k] if ann.tokens[c].dep in ("aux", "auxpass", "neg") and c < k)]
     for c in [k, *([judge] if judge is not None else [])]:
@@ -159,6 +165,15 @@ def raised_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         subject = set() if expletive else subtree_set(ann, head)
     kind = ClaimKind.STATEMENT if lemma in w.speech_verbs else ClaimKind.BELIEF
     return StanceCue(cue=tuple(sorted(cue)), content=frozenset(subject | complement), speaker=judge, kind=kind)
+
+
+def _cues_itself(doc: ClaimDoc, k: int) -> bool:
+    """Whether the verb at ``k`` is a cue of its own, of saying, view or stance, with what it says after it."""
+    ann = doc.ann
+    lemma = ann.tokens[k].lemma.lower()
+    said = any(c > k and ann.tokens[c].dep in ("ccomp", "dobj") for c in ann.children[k])
+    return said and (doc.is_cue(k, quoting=False) or doc.takes_a_stance(k) or (
+        ann.tokens[k].pos == "VERB" and lemma in doc.w.belief_verbs))
 
 
 def _looking_to(doc: ClaimDoc, k: int) -> StanceCue | None:

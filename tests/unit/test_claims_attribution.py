@@ -824,3 +824,20 @@ def test_claims_subject_seeming_to_say_speaks_through_the_inner_verb(annotate):
 def test_claims_seeming_with_no_verb_of_saying_stays_the_writers_judgement(annotate):
     claims = _claims(annotate, "The donors appear to have ties to the militia.")
     assert [(c.cue.text, c.speaker.name) for c in claims] == [("appear", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("The governor predicted a long war in the valley.", "predicted", "a long war in the valley", "governor"),
+        ("The rebel commander conceded defeat in the north.", "conceded", "defeat in the north", "rebel commander"),
+        ("The old cook often tells a very different story.", "tells", "a very different story", "old cook"),
+    ],
+)
+def test_claims_verb_of_saying_with_a_noun_object_takes_it_as_a_stance(annotate, text, cue, content, speaker):
+    claim = _by_cue(annotate, text, cue)
+    assert (claim.content.text, claim.speaker.name) == (content, speaker)
+
+
+def test_claims_whom_something_was_told_to_is_no_content(annotate):
+    assert _claims(annotate, "Senator Ali left, telling reporters in the hallway.") == []

@@ -841,3 +841,10 @@ def test_claims_verb_of_saying_with_a_noun_object_takes_it_as_a_stance(annotate,
 
 def test_claims_whom_something_was_told_to_is_no_content(annotate):
     assert _claims(annotate, "Senator Ali left, telling reporters in the hallway.") == []
+
+
+def test_claims_quoted_word_ending_a_reported_clause_stays_with_its_cue(annotate):
+    text = 'The mayor said the relief system was "corrupt," noting that no convoy had arrived for a week.'
+    claims = {c.cue.text: c for c in _claims(annotate, text)}
+    assert claims["said"].content.text.startswith("the relief system was")
+    assert claims["noting"].content.text == "no convoy had arrived for a week"

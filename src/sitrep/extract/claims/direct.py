@@ -151,7 +151,7 @@ def _cue_after(doc: ClaimDoc, q_i: int, *, any_verb: bool = False) -> int | None
             break
     if found is None and any_verb:
         found = _verb_after(doc, q, first)
-    if found is None:
+    if found is None or ann.tokens[found].tag == "VBG" and _ends_reported_clause(doc, q):
         return None
     # Only the speaker may stand between the quote and its cue ('," the Pentagon said'), not another clause; and
     # the auxiliary of a cue whose subject follows it ('», a déclaré le colonel', '», a-t-il ajouté').
@@ -288,6 +288,35 @@ def _governed_from_before(doc: ClaimDoc, q: Quote) -> bool:
         head = ann.tokens[j].head
         if head not in inside and sentence.start <= head < inside.start and not filler(ann, j):
             return ann.tokens[head].pos in ("VERB", "ADP", "NOUN")
+    return False
+
+
+def _ends_reported_clause(doc: ClaimDoc, q: Quote) -> bool:
+    """ 'said the system was “corrupt,” noting …': the quote completes a copula whose clause a cue before it
+    reports, so a participle after it goes on with a claim of its own ('He said it was “…,” the school added'
+    is another matter: a cue with its own subject reports the whole sentence)."""
+    ann = doc.ann
+    inside = range(doc.token_at(q.open), doc.token_at(q.outer_end))
+    if not inside:
+        return False
+    sentence = doc.sentence_range(inside.start)
+    heads = {ann.tokens[j].head for j in inside if not filler(ann, j)} - set(inside)
+    return any(sentence.start <= h < inside.start and ann.tokens[h].pos == "AUX" and
+               _reported_before(doc, h, inside.start) for h in heads)
+
+
+def _reported_before(doc: ClaimDoc, k: int, start: int) -> bool:
+    """Whether the clause of token ``k`` is the complement of a cue before token ``start`` in its sentence."""
+    ann = doc.ann
+    sentence = doc.sentence_range(k)
+    for _ in range(4):
+        if ann.tokens[k].head == k or ann.tokens[k].dep not in ("ccomp", "conj", "ROOT", "xcomp"):
+            return False
+        k = ann.tokens[k].head
+        if not sentence.start <= k < start:
+            return False
+        if doc.is_cue(k, quoting=False):
+            return True
     return False
 
 

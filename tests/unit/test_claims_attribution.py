@@ -848,3 +848,9 @@ def test_claims_quoted_word_ending_a_reported_clause_stays_with_its_cue(annotate
     claims = {c.cue.text: c for c in _claims(annotate, text)}
     assert claims["said"].content.text.startswith("the relief system was")
     assert claims["noting"].content.text == "no convoy had arrived for a week"
+
+
+def test_claims_reported_words_opening_at_the_quote_mark_run_to_its_close(annotate):
+    text = "The colonel told reporters that “if the rain stops we will cross at dawn. If it does not, we wait.”"
+    claim = _by_cue(annotate, text, "told")
+    assert claim.content.text.endswith("If it does not, we wait.")

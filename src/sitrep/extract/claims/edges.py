@@ -43,7 +43,7 @@ def through_quotes(doc: ClaimDoc, found: Sequence[Found]) -> list[Found]:
         if not f.direct and q_i != -1:
             q = doc.quotes[q_i]
             more = any(ch.isalnum() for ch in doc.ann.text[end : q.end])
-            if q.close is not None and start <= q.open and more and \
+            if q.close is not None and start <= q.start and more and \
                     not any(s < q.end and end < e for s, e in taken):
                 f = replace(f, parts=(*f.parts[:-1], (start, q.end)))
         out.append(f)

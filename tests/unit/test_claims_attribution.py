@@ -854,3 +854,11 @@ def test_claims_reported_words_opening_at_the_quote_mark_run_to_its_close(annota
     text = "The colonel told reporters that “if the rain stops we will cross at dawn. If it does not, we wait.”"
     claim = _by_cue(annotate, text, "told")
     assert claim.content.text.endswith("If it does not, we wait.")
+
+
+def test_claims_content_ending_on_a_conjunction_goes_on_with_the_verb_joined_to_the_cue(annotate):
+    # The parse joins "face" to "announced" and leaves "and" at the end of the reported clause.
+    text = ("On Monday, Okafor announced that Haddad was “deeply negligent” with secret cables and in the usual "
+            "course of internal discipline would face a reprimand for his conduct.")
+    claim = _by_cue(annotate, text, "announced")
+    assert claim.content.text.endswith("would face a reprimand for his conduct")

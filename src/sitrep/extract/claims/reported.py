@@ -77,7 +77,7 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
 
 
 def _past_conjunction(doc: ClaimDoc, k: int, content: set[int]) -> set[int]:
-    """Content that ends on "and" or "but" goes on with the verb the parse joined to the cue instead ('announced
+    """Content that ends on "and" or "but" goes on with the verb the parse hung on the cue instead ('announced
     that she was “careless” with the files and … would face some punishment': "face" hangs on "announced"), when
     that verb has no subject and is no cue of its own; else the dangling conjunction is dropped."""
     ann = doc.ann
@@ -85,7 +85,7 @@ def _past_conjunction(doc: ClaimDoc, k: int, content: set[int]) -> set[int]:
     if not words or ann.tokens[words[-1]].tag != "CC":
         return content
     last = words[-1]
-    joined = next((c for c in ann.children[k] if c > last and ann.tokens[c].dep == "conj"), None)
+    joined = next((c for c in ann.children[k] if c > last and ann.tokens[c].dep in ("conj", "ccomp")), None)
     if joined is not None and not doc.is_cue(joined, quoting=False) and not doc.takes_a_stance(joined) and \
             not any(ann.tokens[c].dep in ("nsubj", "nsubjpass") for c in ann.children[joined]):
         tail = {j for j in subtree_set(ann, joined) if j > last}

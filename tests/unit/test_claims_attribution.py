@@ -862,3 +862,14 @@ def test_claims_content_ending_on_a_conjunction_goes_on_with_the_verb_joined_to_
             "course of internal discipline would face a reprimand for his conduct.")
     claim = _by_cue(annotate, text, "announced")
     assert claim.content.text.endswith("would face a reprimand for his conduct")
+
+
+def test_claims_quote_stopping_mid_clause_goes_on_with_the_words_after_its_mark(annotate):
+    text = "The trader acknowledged, “We are going to need some big sales at the end” of the harvest season."
+    claim = _by_cue(annotate, text, "acknowledged")
+    assert claim.content.text.endswith("” of the harvest season")
+
+
+def test_claims_quote_ending_on_a_comma_does_not_run_on(annotate):
+    claim = _by_cue(annotate, "The colonel said, “We will hold the bridge,” and left.", "said")
+    assert claim.content.text == "We will hold the bridge"

@@ -32,7 +32,7 @@ from sitrep.extract.claims.build import build_claims
 from sitrep.extract.claims.colons import headline_claims
 from sitrep.extract.claims.direct import attach_orphans, fragments_outside, scan_quotes
 from sitrep.extract.claims.document import ClaimDoc, Found
-from sitrep.extract.claims.edges import through_quotes, with_fronted
+from sitrep.extract.claims.edges import past_quotes, through_quotes, with_fronted
 from sitrep.extract.claims.quotes import Quote, pair_quotes
 from sitrep.extract.claims.reported import find_reported
 from sitrep.extract.claims.titles import title_claims
@@ -56,7 +56,7 @@ def extract_claims(ann: Annotations, *, citations: Sequence[Citation] = (), time
     found = attach_orphans(doc, scan.orphans, found)
     found = with_headlines(found, headline_claims(doc), turns=_turns(doc))
     found = [*found, *title_claims(doc, found)]
-    found = through_quotes(doc, with_fronted(doc, found))
+    found = past_quotes(doc, through_quotes(doc, with_fronted(doc, found)))
     found.sort(key=lambda f: f.anchor)
     found = _not_cited(found, citations)
     claims = build_claims(doc, found, citations, extractor=EXTRACTOR, times=times, actors=actors)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from sitrep.extract.claims.colons import colon_cue
 from sitrep.extract.claims.document import ClaimDoc, Found
+from sitrep.extract.claims.media import names_the_medium
 from sitrep.extract.claims.parse import filler, subject_of, subtree_set
 from sitrep.extract.claims.quotes import Quote
 from sitrep.extract.claims.speakers import noun_keys
@@ -58,7 +59,7 @@ def scan_quotes(doc: ClaimDoc) -> QuoteScan:
             found[-1] = found[-1].with_quote(q_i, q.start, q.end)
             continue
         cue, whole = (after, True) if after is not None else (_cue_before(doc, q_i) or (None, False))
-        if after is None and cue is not None and _names_the_medium(doc, cue, q):
+        if after is None and cue is not None and names_the_medium(doc, cue, q):
             continue  # 'said on ABC’s “This Week”': the title of the programme the words went out on
         if cue is None and (colon := colon_cue(doc, q_i)) is not None:
             cue, whole = colon, True  # 'made her position plain: “…”': any verb phrase before a colon
@@ -206,29 +207,6 @@ def _can_speak(doc: ClaimDoc, i: int) -> bool:
         return tok.text.lower() not in w.expletives
     return tok.ent_type in ("PERSON", "ORG", "NORP", "GPE") or bool(
         noun_keys(ann, i, w) & (w.role_nouns | w.source_nouns | w.org_nouns | w.document_nouns | w.media_nouns))
-
-
-def _names_the_medium(doc: ClaimDoc, cue: int, q: Quote) -> bool:
-    """Whether quote ``q`` names the programme or outlet of a medium phrase that hangs off the cue ('said on Fox
-    News’ “Sunday Morning Futures”'), rather than giving words said."""
-    ann = doc.ann
-    inside = range(doc.token_at(q.open), doc.token_at(q.outer_end))
-    heads = {ann.tokens[j].head for j in inside if ann.tokens[j].head not in inside}
-    before = inside.start - 1
-    while before > cue and filler(ann, before):
-        before -= 1
-    if before > cue and (ann.tokens[before].tag == "POS" or ann.tokens[before].dep == "prep"):
-        heads.add(before)  # "on ABC’s “This Week”", "on “The Late Show”", however the parse hangs the title
-    for head in heads:
-        seen = 0
-        while head != cue and ann.tokens[head].head != head and seen < 6:
-            if ann.tokens[head].dep == "prep":
-                break
-            head, seen = ann.tokens[head].head, seen + 1
-        tok = ann.tokens[head]
-        if tok.dep == "prep" and tok.head == cue and tok.text.lower() in doc.w.medium_prepositions and head < q.open:
-            return True
-    return False
 
 
 def _after_complementizer(doc: ClaimDoc, q: Quote) -> bool:

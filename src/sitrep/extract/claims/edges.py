@@ -87,6 +87,24 @@ def past_quotes(doc: ClaimDoc, found: Sequence[Found]) -> list[Found]:
     return out
 
 
+def past_conjunction(doc: ClaimDoc, k: int, content: set[int]) -> set[int]:
+    """Content that ends on "and" or "but" goes on with the verb the parse hung on the cue instead ('announced
+    that she was “careless” with the files and … would face some punishment': "face" hangs on "announced"), when
+    that verb has no subject and is no cue of its own; else the dangling conjunction is dropped."""
+    ann = doc.ann
+    words = sorted(j for j in content if not filler(ann, j))
+    if not words or ann.tokens[words[-1]].tag != "CC":
+        return content
+    last = words[-1]
+    joined = next((c for c in ann.children[k] if c > last and ann.tokens[c].dep in ("conj", "ccomp")), None)
+    if joined is not None and not doc.is_cue(joined, quoting=False) and not doc.takes_a_stance(joined) and \
+            not any(ann.tokens[c].dep in ("nsubj", "nsubjpass") for c in ann.children[joined]):
+        tail = {j for j in subtree_set(ann, joined) if j > last}
+        if tail and all(j in tail or filler(ann, j) for j in range(last + 1, max(tail) + 1)):
+            return content | tail
+    return content - {last}
+
+
 def _hangs_in(ann, j: int, inside: range, tail: list[int]) -> bool:
     """Whether token ``j``'s head chain reaches the quoted words (directly or through words already taken)."""
     k = j

@@ -9,6 +9,7 @@ verbs are found by ``phrases.py``.
 from __future__ import annotations
 
 from sitrep.extract.claims.document import ClaimDoc, Found
+from sitrep.extract.claims.edges import past_conjunction
 from sitrep.extract.claims.media import occasion_of
 from sitrep.extract.claims.nouns import adjective_cue, noun_cue
 from sitrep.extract.claims.parse import filler, phrase_tokens, pobj_of, subtree_set
@@ -64,7 +65,7 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
             # (PolNeAR marks it); it asserts nothing, so it holds no event.
             kind = ClaimKind.QUESTION
         content |= _as_what(doc, cue, content)
-        content = _past_conjunction(doc, k, content)
+        content = past_conjunction(doc, k, content)
         if tok.dep == "relcl":
             content = _with_antecedent(doc, k, content)
         if min(cue) < min(content):  # "X, which …, the coalition said": all before the cue was said
@@ -74,24 +75,6 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
         out.append(Found(parts=tuple(runs(doc, content)), cue=cue, speaker=speaker, direct=False,
                          anchor=tok.start, kind=kind))
     return [f for f in out if f.parts]
-
-
-def _past_conjunction(doc: ClaimDoc, k: int, content: set[int]) -> set[int]:
-    """Content that ends on "and" or "but" goes on with the verb the parse hung on the cue instead ('announced
-    that she was “careless” with the files and … would face some punishment': "face" hangs on "announced"), when
-    that verb has no subject and is no cue of its own; else the dangling conjunction is dropped."""
-    ann = doc.ann
-    words = sorted(j for j in content if not filler(ann, j))
-    if not words or ann.tokens[words[-1]].tag != "CC":
-        return content
-    last = words[-1]
-    joined = next((c for c in ann.children[k] if c > last and ann.tokens[c].dep in ("conj", "ccomp")), None)
-    if joined is not None and not doc.is_cue(joined, quoting=False) and not doc.takes_a_stance(joined) and \
-            not any(ann.tokens[c].dep in ("nsubj", "nsubjpass") for c in ann.children[joined]):
-        tail = {j for j in subtree_set(ann, joined) if j > last}
-        if tail and all(j in tail or filler(ann, j) for j in range(last + 1, max(tail) + 1)):
-            return content | tail
-    return content - {last}
 
 
 def _addressee_only(doc: ClaimDoc, k: int, content: frozenset[int]) -> bool:

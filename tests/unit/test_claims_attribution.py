@@ -753,3 +753,123 @@ def test_claims_a_poll_named_is_still_the_source(annotate):
 
 def test_claims_celebrating_a_thing_is_no_stance(annotate):
     assert _claims(annotate, "The farmers celebrated the end of the drought.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("The village elders expressed concern about the new checkpoint on the river road.", "expressed concern about",
+         "the new checkpoint on the river road", "village elders"),
+        ("Colonel Amadou Diallo voiced strong doubts that the truce would last the month.", "voiced strong doubts",
+         "the truce would last the month", "Amadou Diallo"),
+        ("The aid agencies raised new questions about the fuel convoy.", "raised new questions about",
+         "the fuel convoy", "aid agencies"),
+    ],
+)
+def test_claims_bare_feeling_expressed_belongs_to_the_cue(annotate, text, cue, content, speaker):
+    claim = _by_cue(annotate, text, cue)
+    assert claim.content.text == content
+    assert claim.speaker.name == speaker
+
+
+def test_claims_feeling_with_a_possessor_stays_in_the_content(annotate):
+    claim = _by_cue(annotate, "The governor voiced his opposition to the dam project.", "voiced")
+    assert claim.content.text == "his opposition to the dam project"
+
+
+def test_claims_raising_a_thing_that_is_no_view_is_no_claim(annotate):
+    text = "The militia raised funds for its fighters, and the strike raised concern among the elders."
+    assert [c.cue.text for c in _claims(annotate, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # The parse hangs the name on the relative clause before it and leaves the verb with no subject.
+        ("At the Riverside camp, where it costs families $200 to register, Omar Haddad, the camp's 60-year-old "
+         "director and chief medic, suggested that the shortages could be blamed on poor planning.", "suggested",
+         "Omar Haddad"),
+        # The parse hangs the subject on the auxiliary.
+        ("Honestly, I don’t doubt that Kabul moment.", "doubt", "I"),
+    ],
+)
+def test_claims_cue_the_parse_left_without_subject_speaks_with_the_phrase_before_it(annotate, text, cue, speaker):
+    claim = _by_cue(annotate, text, cue)
+    assert claim.speaker.evidence and claim.speaker.evidence[0].text.startswith(speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("The rebel council issued a statement saying it had withdrawn from the town.", "saying", "rebel council"),
+        ("The camp's director sent an email to donors stating that the food would run out in May.", "stating",
+         "camp's director"),
+    ],
+)
+def test_claims_document_put_out_speaks_for_whoever_put_it_out(annotate, text, cue, speaker):
+    assert _by_cue(annotate, text, cue).speaker.name == speaker
+
+
+def test_claims_document_cited_by_someone_else_speaks_for_itself(annotate):
+    claim = _by_cue(annotate, "The minister cited a memo saying the road was closed.", "saying")
+    assert claim.speaker.evidence[0].text == "a memo"
+
+
+def test_claims_subject_seeming_to_say_speaks_through_the_inner_verb(annotate):
+    claims = _claims(annotate, "The commander seemed to indicate that the offensive would resume.")
+    assert [(c.cue.text, c.speaker.name, c.content.text) for c in claims] == [
+        ("indicate", "commander", "the offensive would resume")]
+
+
+def test_claims_seeming_with_no_verb_of_saying_stays_the_writers_judgement(annotate):
+    claims = _claims(annotate, "The donors appear to have ties to the militia.")
+    assert [(c.cue.text, c.speaker.name) for c in claims] == [("appear", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("The governor predicted a long war in the valley.", "predicted", "a long war in the valley", "governor"),
+        ("The rebel commander conceded defeat in the north.", "conceded", "defeat in the north", "rebel commander"),
+        ("The old cook often tells a very different story.", "tells", "a very different story", "old cook"),
+    ],
+)
+def test_claims_verb_of_saying_with_a_noun_object_takes_it_as_a_stance(annotate, text, cue, content, speaker):
+    claim = _by_cue(annotate, text, cue)
+    assert (claim.content.text, claim.speaker.name) == (content, speaker)
+
+
+def test_claims_whom_something_was_told_to_is_no_content(annotate):
+    assert _claims(annotate, "Senator Ali left, telling reporters in the hallway.") == []
+
+
+def test_claims_quoted_word_ending_a_reported_clause_stays_with_its_cue(annotate):
+    text = 'The mayor said the relief system was "corrupt," noting that no convoy had arrived for a week.'
+    claims = {c.cue.text: c for c in _claims(annotate, text)}
+    assert claims["said"].content.text.startswith("the relief system was")
+    assert claims["noting"].content.text == "no convoy had arrived for a week"
+
+
+def test_claims_reported_words_opening_at_the_quote_mark_run_to_its_close(annotate):
+    text = "The colonel told reporters that “if the rain stops we will cross at dawn. If it does not, we wait.”"
+    claim = _by_cue(annotate, text, "told")
+    assert claim.content.text.endswith("If it does not, we wait.")
+
+
+def test_claims_content_ending_on_a_conjunction_goes_on_with_the_verb_joined_to_the_cue(annotate):
+    # The parse joins "face" to "announced" and leaves "and" at the end of the reported clause.
+    text = ("On Monday, Okafor announced that Haddad was “deeply negligent” with secret cables and in the usual "
+            "course of internal discipline would face a reprimand for his conduct.")
+    claim = _by_cue(annotate, text, "announced")
+    assert claim.content.text.endswith("would face a reprimand for his conduct")
+
+
+def test_claims_quote_stopping_mid_clause_goes_on_with_the_words_after_its_mark(annotate):
+    text = "The trader acknowledged, “We are going to need some big sales at the end” of the harvest season."
+    claim = _by_cue(annotate, text, "acknowledged")
+    assert claim.content.text.endswith("” of the harvest season")
+
+
+def test_claims_quote_ending_on_a_comma_does_not_run_on(annotate):
+    claim = _by_cue(annotate, "The colonel said, “We will hold the bridge,” and left.", "said")
+    assert claim.content.text == "We will hold the bridge"

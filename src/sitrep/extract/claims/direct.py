@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from sitrep.extract.claims.colons import colon_cue
 from sitrep.extract.claims.document import ClaimDoc, Found
+from sitrep.extract.claims.media import names_the_medium
 from sitrep.extract.claims.parse import filler, subject_of, subtree_set
 from sitrep.extract.claims.quotes import Quote
 from sitrep.extract.claims.speakers import noun_keys
@@ -58,7 +59,7 @@ def scan_quotes(doc: ClaimDoc) -> QuoteScan:
             found[-1] = found[-1].with_quote(q_i, q.start, q.end)
             continue
         cue, whole = (after, True) if after is not None else (_cue_before(doc, q_i) or (None, False))
-        if after is None and cue is not None and _names_the_medium(doc, cue, q):
+        if after is None and cue is not None and names_the_medium(doc, cue, q):
             continue  # 'said on ABC’s “This Week”': the title of the programme the words went out on
         if cue is None and (colon := colon_cue(doc, q_i)) is not None:
             cue, whole = colon, True  # 'made her position plain: “…”': any verb phrase before a colon
@@ -151,7 +152,7 @@ def _cue_after(doc: ClaimDoc, q_i: int, *, any_verb: bool = False) -> int | None
             break
     if found is None and any_verb:
         found = _verb_after(doc, q, first)
-    if found is None:
+    if found is None or ann.tokens[found].tag == "VBG" and _ends_reported_clause(doc, q):
         return None
     # Only the speaker may stand between the quote and its cue ('," the Pentagon said'), not another clause; and
     # the auxiliary of a cue whose subject follows it ('», a déclaré le colonel', '», a-t-il ajouté').
@@ -206,29 +207,6 @@ def _can_speak(doc: ClaimDoc, i: int) -> bool:
         return tok.text.lower() not in w.expletives
     return tok.ent_type in ("PERSON", "ORG", "NORP", "GPE") or bool(
         noun_keys(ann, i, w) & (w.role_nouns | w.source_nouns | w.org_nouns | w.document_nouns | w.media_nouns))
-
-
-def _names_the_medium(doc: ClaimDoc, cue: int, q: Quote) -> bool:
-    """Whether quote ``q`` names the programme or outlet of a medium phrase that hangs off the cue ('said on Fox
-    News’ “Sunday Morning Futures”'), rather than giving words said."""
-    ann = doc.ann
-    inside = range(doc.token_at(q.open), doc.token_at(q.outer_end))
-    heads = {ann.tokens[j].head for j in inside if ann.tokens[j].head not in inside}
-    before = inside.start - 1
-    while before > cue and filler(ann, before):
-        before -= 1
-    if before > cue and (ann.tokens[before].tag == "POS" or ann.tokens[before].dep == "prep"):
-        heads.add(before)  # "on ABC’s “This Week”", "on “The Late Show”", however the parse hangs the title
-    for head in heads:
-        seen = 0
-        while head != cue and ann.tokens[head].head != head and seen < 6:
-            if ann.tokens[head].dep == "prep":
-                break
-            head, seen = ann.tokens[head].head, seen + 1
-        tok = ann.tokens[head]
-        if tok.dep == "prep" and tok.head == cue and tok.text.lower() in doc.w.medium_prepositions and head < q.open:
-            return True
-    return False
 
 
 def _after_complementizer(doc: ClaimDoc, q: Quote) -> bool:
@@ -288,6 +266,35 @@ def _governed_from_before(doc: ClaimDoc, q: Quote) -> bool:
         head = ann.tokens[j].head
         if head not in inside and sentence.start <= head < inside.start and not filler(ann, j):
             return ann.tokens[head].pos in ("VERB", "ADP", "NOUN")
+    return False
+
+
+def _ends_reported_clause(doc: ClaimDoc, q: Quote) -> bool:
+    """ 'said the system was “corrupt,” noting …': the quote completes a copula whose clause a cue before it
+    reports, so a participle after it goes on with a claim of its own ('He said it was “…,” the school added'
+    is another matter: a cue with its own subject reports the whole sentence)."""
+    ann = doc.ann
+    inside = range(doc.token_at(q.open), doc.token_at(q.outer_end))
+    if not inside:
+        return False
+    sentence = doc.sentence_range(inside.start)
+    heads = {ann.tokens[j].head for j in inside if not filler(ann, j)} - set(inside)
+    return any(sentence.start <= h < inside.start and ann.tokens[h].pos == "AUX" and
+               _reported_before(doc, h, inside.start) for h in heads)
+
+
+def _reported_before(doc: ClaimDoc, k: int, start: int) -> bool:
+    """Whether the clause of token ``k`` is the complement of a cue before token ``start`` in its sentence."""
+    ann = doc.ann
+    sentence = doc.sentence_range(k)
+    for _ in range(4):
+        if ann.tokens[k].head == k or ann.tokens[k].dep not in ("ccomp", "conj", "ROOT", "xcomp"):
+            return False
+        k = ann.tokens[k].head
+        if not sentence.start <= k < start:
+            return False
+        if doc.is_cue(k, quoting=False):
+            return True
     return False
 
 

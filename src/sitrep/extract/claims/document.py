@@ -168,12 +168,75 @@ class ClaimDoc:
             return according_object(self.ann, k, self.w)
         if (cue := self.second_cue_of(k)) is not None:
             return self.speaker_of(cue)
+        if (sender := self._sender(k)) is not None:
+            return sender
         head = subject_of(self.ann, k)
         if head is not None and self.quote_of[head] != -1:
             head = None
         if head is None and (before := self._cue_before_participle(k)) is not None:
             return self.speaker_of(before)
+        if head is None:
+            head = self._subject_left(k)
         return head
+
+    def _sender(self, k: int) -> int | None:
+        """ "The council issued a statement saying …", "sent a letter to the governor urging …": a participle that
+        describes a document someone put out speaks for whoever put it out (PolNeAR's source); "a petition
+        calling for …" with no one putting it out speaks for itself (None here)."""
+        ann, w = self.ann, self.w
+        tok = ann.tokens[k]
+        if tok.tag != "VBG" or tok.dep != "acl" or tok.head == k:
+            return None
+        noun = tok.head
+        up = ann.tokens[noun].head
+        if ann.tokens[noun].dep == "pobj" and ann.tokens[up].dep in ("prep", "dative") and ann.tokens[up].head < noun:
+            # "sent an email to supporters stating …": the addressee is not the document, whichever word the
+            # parse hung "to supporters" on
+            noun = ann.tokens[up].head
+            if ann.tokens[noun].pos in ("VERB", "AUX"):
+                noun = next((c for c in ann.children[noun] if ann.tokens[c].dep == "dobj"), noun)
+        lemma = ann.tokens[noun].lemma.lower()
+        verb = ann.tokens[noun].head
+        if lemma not in w.document_nouns | w.statement_nouns or ann.tokens[noun].dep != "dobj" or \
+                ann.tokens[verb].lemma.lower() not in w.issuing_verbs:
+            return None  # "cited a memo saying …": the memo speaks, cited by someone else
+        sender = subject_of(ann, verb)
+        return sender if sender is not None and self.quote_of[sender] == -1 else None
+
+    def _subject_left(self, k: int) -> int | None:
+        """ "At the club, where dues are high, Jay Ruiz, its manager, suggested that …": a finite cue the parse gave
+        no subject (it hung the name on the phrase before) speaks with the noun phrase that ends right before it
+        — the name, climbing from its apposition, not the phrase the name was hung on."""
+        ann = self.ann
+        tok = ann.tokens[k]
+        if tok.pos != "VERB" or not (tok.tag in ("VBD", "VBZ", "VBP") or any(
+                ann.tokens[c].dep == "aux" for c in ann.children[k])) or tok.dep not in ("ROOT", "ccomp"):
+            return None
+        if any(ann.tokens[c].dep in ("nsubj", "nsubjpass", "csubj", "expl") for c in ann.children[k]):
+            return None
+        for aux in ann.children[k]:  # "So I don't doubt …": the parse may hang the subject on the auxiliary
+            if aux < k and ann.tokens[aux].dep == "aux":
+                subject = next((c for c in ann.children[aux] if ann.tokens[c].dep == "nsubj"), None)
+                if subject is not None:
+                    return subject
+        sentence = self.sentence_range(k)
+        j = k - 1
+        while j > sentence.start and ann.tokens[j].head == k and ann.tokens[j].dep in ("aux", "neg", "advmod"):
+            j -= 1
+        if j > sentence.start and ann.tokens[j].text == ",":
+            j -= 1
+        if j <= sentence.start or self.quote_of[j] != -1 or ann.tokens[j].pos not in ("NOUN", "PROPN", "PRON"):
+            return None
+        while ann.tokens[j].dep in ("conj", "compound") and sentence.start <= ann.tokens[j].head < j:
+            j = ann.tokens[j].head
+        head = ann.tokens[j].head
+        if ann.tokens[j].dep == "appos" and ann.tokens[j].pos == "NOUN" and sentence.start <= head < j and \
+                ann.tokens[head].pos == "PROPN":
+            j = head  # "Jay Ruiz, its manager,": the name the role describes
+        if ann.tokens[j].dep in ("dobj", "pobj", "attr", "poss") or self.quote_of[j] != -1 or \
+                ann.tokens[j].ent_type in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+            return None  # "last week said …", "…, speaking in Charleston, West Virginia, did not …": no speaker
+        return j
 
     def _cue_before_participle(self, k: int) -> int | None:
         """ '“…,” he said, adding that …', '…, said Skelly, explaining …': a participle of saying right after the

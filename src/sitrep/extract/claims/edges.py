@@ -1,6 +1,7 @@
 """Where a claim's content begins and ends, as attribution corpora (PolNeAR) draw it, once every pass has found
 its claims: the words a sentence opens with before a cue set off by commas ("Back then, she said, the office
-was quiet") are said too, and reported words that open a quote run to its close, past the sentence's end.
+was quiet") are said too, reported words that open a quote run to its close, past the sentence's end, and a
+quote that stops mid-clause goes on with the words after its mark that hang on it.
 
 A pass of the claims stage. Language-free: only punctuation and the parse decide.
 """
@@ -14,6 +15,7 @@ from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.parse import filler, phrase_tokens, subtree_set
 
 _COMMAS = frozenset({",", "—", "–"})
+_SOFT_END = ",.;:?!—–-…"  # a quote that ends on one of these closes its clause
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
@@ -43,11 +45,76 @@ def through_quotes(doc: ClaimDoc, found: Sequence[Found]) -> list[Found]:
         if not f.direct and q_i != -1:
             q = doc.quotes[q_i]
             more = any(ch.isalnum() for ch in doc.ann.text[end : q.end])
-            if q.close is not None and start <= q.open and more and \
+            if q.close is not None and start <= q.start and more and \
                     not any(s < q.end and end < e for s, e in taken):
                 f = replace(f, parts=(*f.parts[:-1], (start, q.end)))
         out.append(f)
     return out
+
+
+def past_quotes(doc: ClaimDoc, found: Sequence[Found]) -> list[Found]:
+    """ '“I am sick of the campaign lying” about her record': a claim whose words end at a quote's close that
+    stops mid-clause (no comma or stop inside the marks) goes on with the words after the mark that hang on the
+    quoted ones, up to the next punctuation."""
+    ann, text = doc.ann, doc.ann.text
+    taken = [(s, e) for f in found for s, e in f.parts]
+    out = []
+    for f in found:
+        start, end = f.parts[-1]
+        last = doc.token_at(end) - 1
+        q_i = doc.quote_of[last] if 0 <= last < len(ann.tokens) else -1
+        q = doc.quotes[q_i] if q_i != -1 else None
+        if q is None or q.close is None or end != q.end or text[q.open + 1 : q.close].rstrip()[-1:] in _SOFT_END:
+            out.append(f)
+            continue
+        inside = range(doc.token_at(q.open), doc.token_at(q.outer_end))
+        tail = []
+        j = inside.stop
+        speaker = set(phrase_tokens(ann, f.speaker)) if f.speaker is not None else set()
+        while j < len(ann.tokens) and doc.sent_of[j] == doc.sent_of[last] and not filler(ann, j) and \
+                doc.quote_of[j] == -1 and j not in f.cue and j not in speaker and \
+                ann.tokens[j].dep not in _SUBJECTS and not doc.is_cue(j, quoting=True) and \
+                _hangs_in(ann, j, inside, tail):
+            tail.append(j)
+            j += 1
+        while tail and (ann.tokens[tail[-1]].tag == "CC" or ann.tokens[tail[-1]].dep in ("cc", "mark")):
+            tail.pop()  # '“…” or', '“…” while': the words after the mark open another clause
+        if tail:
+            stop = ann.tokens[tail[-1]].end
+            if not any(s < stop and q.outer_end <= s for s, e in taken):
+                f = replace(f, parts=(*f.parts[:-1], (start, stop)))
+        out.append(f)
+    return out
+
+
+def past_conjunction(doc: ClaimDoc, k: int, content: set[int]) -> set[int]:
+    """Content that ends on "and" or "but" goes on with the verb the parse hung on the cue instead ('announced
+    that she was “careless” with the files and … would face some punishment': "face" hangs on "announced"), when
+    that verb has no subject and is no cue of its own; else the dangling conjunction is dropped."""
+    ann = doc.ann
+    words = sorted(j for j in content if not filler(ann, j))
+    if not words or ann.tokens[words[-1]].tag != "CC":
+        return content
+    last = words[-1]
+    joined = next((c for c in ann.children[k] if c > last and ann.tokens[c].dep in ("conj", "ccomp")), None)
+    if joined is not None and not doc.is_cue(joined, quoting=False) and not doc.takes_a_stance(joined) and \
+            not any(ann.tokens[c].dep in ("nsubj", "nsubjpass") for c in ann.children[joined]):
+        tail = {j for j in subtree_set(ann, joined) if j > last}
+        if tail and all(j in tail or filler(ann, j) for j in range(last + 1, max(tail) + 1)):
+            return content | tail
+    return content - {last}
+
+
+def _hangs_in(ann, j: int, inside: range, tail: list[int]) -> bool:
+    """Whether token ``j``'s head chain reaches the quoted words (directly or through words already taken)."""
+    k = j
+    for _ in range(4):
+        k = ann.tokens[k].head
+        if k in inside or k in tail:
+            return True
+        if k <= j and k not in tail:
+            return False
+    return False
 
 
 def _fronted(doc: ClaimDoc, f: Found, taken: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -1,5 +1,6 @@
 """Through which medium and on which occasion words were said: "told the Fars news agency", "in an interview
-with CNN", "on state TV"; "in a statement", "at a press conference".
+with CNN", "on state TV"; "in a statement", "at a press conference"; and whether a quote after a cue names the
+programme the words went out on ('said on ABC’s “This Week”'), not words said.
 
 The nouns and prepositions are the language's (``media_nouns``, ``statement_nouns``, ``medium_prepositions``,
 ``interview_words``, ``occasion_prepositions`` in ``lang/<code>/claims.yaml``).
@@ -9,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sitrep.extract.claims.document import according_object, is_according
-from sitrep.extract.claims.parse import phrase_tokens, pobj_of
+from sitrep.extract.claims.document import ClaimDoc, according_object, is_according
+from sitrep.extract.claims.parse import filler, phrase_tokens, pobj_of
+from sitrep.extract.claims.quotes import Quote
 from sitrep.extract.claims.speakers import author_of_document, strip_determiner, text_of
 from sitrep.extract.claims.words import ClaimWords
 from sitrep.model import Annotations
@@ -91,3 +93,26 @@ def _clause_of(ann: Annotations, i: int) -> int:
         seen.add(i)
         i = ann.tokens[i].head
     return i
+
+
+def names_the_medium(doc: ClaimDoc, cue: int, q: Quote) -> bool:
+    """Whether quote ``q`` names the programme or outlet of a medium phrase that hangs off the cue ('said on Fox
+    News’ “Sunday Morning Futures”'), rather than giving words said."""
+    ann = doc.ann
+    inside = range(doc.token_at(q.open), doc.token_at(q.outer_end))
+    heads = {ann.tokens[j].head for j in inside if ann.tokens[j].head not in inside}
+    before = inside.start - 1
+    while before > cue and filler(ann, before):
+        before -= 1
+    if before > cue and (ann.tokens[before].tag == "POS" or ann.tokens[before].dep == "prep"):
+        heads.add(before)  # "on ABC’s “This Week”", "on “The Late Show”", however the parse hangs the title
+    for head in heads:
+        seen = 0
+        while head != cue and ann.tokens[head].head != head and seen < 6:
+            if ann.tokens[head].dep == "prep":
+                break
+            head, seen = ann.tokens[head].head, seen + 1
+        tok = ann.tokens[head]
+        if tok.dep == "prep" and tok.head == cue and tok.text.lower() in doc.w.medium_prepositions and head < q.open:
+            return True
+    return False

@@ -9,6 +9,7 @@ verbs are found by ``phrases.py``.
 from __future__ import annotations
 
 from sitrep.extract.claims.document import ClaimDoc, Found
+from sitrep.extract.claims.edges import past_conjunction
 from sitrep.extract.claims.media import occasion_of
 from sitrep.extract.claims.nouns import adjective_cue, noun_cue
 from sitrep.extract.claims.parse import filler, phrase_tokens, pobj_of, subtree_set
@@ -34,8 +35,15 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
         if (raised := raised_cue(doc, k)) is not None:
             cue, speaker, kind = raised.cue, raised.speaker, raised.kind
             content = _finish(doc, speaker, set(raised.content) - set(cue), min_words=1)
+        elif doc.is_cue(k, quoting=False) and (said := content_of(doc, k)) is not None:
+            cue, speaker, content = doc.cue_tokens(k), doc.speaker_of(k), said
+        elif doc.is_cue(k, quoting=False) and (stance := stance_cue(doc, k)) is not None and \
+                not _addressee_only(doc, k, stance.content):
+            # "predicted a long war": a verb of saying with a noun for an object may be one of view or stance too
+            cue, speaker, kind = stance.cue, stance.speaker, stance.kind
+            content = _finish(doc, speaker, set(stance.content) - set(cue), min_words=1)
         elif doc.is_cue(k, quoting=False):
-            cue, speaker, content = doc.cue_tokens(k), doc.speaker_of(k), content_of(doc, k)
+            continue
         elif (phrase := phrase_cue(ann, k, w)) is not None:
             cue, speaker = tuple(phrase.cue), phrase.speaker
             if speaker is not None and doc.quote_of[speaker] != -1:
@@ -57,6 +65,7 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
             # (PolNeAR marks it); it asserts nothing, so it holds no event.
             kind = ClaimKind.QUESTION
         content |= _as_what(doc, cue, content)
+        content = past_conjunction(doc, k, content)
         if tok.dep == "relcl":
             content = _with_antecedent(doc, k, content)
         if min(cue) < min(content):  # "X, which …, the coalition said": all before the cue was said
@@ -66,6 +75,17 @@ def find_reported(doc: ClaimDoc, used: set[int], direct: list[Found]) -> list[Fo
         out.append(Found(parts=tuple(runs(doc, content)), cue=cue, speaker=speaker, direct=False,
                          anchor=tok.start, kind=kind))
     return [f for f in out if f.parts]
+
+
+def _addressee_only(doc: ClaimDoc, k: int, content: frozenset[int]) -> bool:
+    """ "told reporters", "telling them in her memoir": the object of a verb of telling is whom it was told to."""
+    ann = doc.ann
+    if ann.tokens[k].lemma.lower() not in doc.w.medium_object_verbs:
+        return False
+    obj = next((c for c in ann.children[k] if c in content and ann.tokens[c].dep in ("dobj", "dative")), None)
+    return obj is not None and (
+        ann.tokens[obj].pos in ("PRON", "PROPN") or ann.tokens[obj].ent_type in ("PERSON", "ORG", "NORP")
+        or ann.tokens[obj].lemma.lower() in doc.w.source_nouns | doc.w.addressee_nouns)
 
 
 def _unasserted(doc: ClaimDoc, k: int, content: set[int], *, question: bool = False) -> bool:

@@ -52,14 +52,23 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     belief, stance, force = lemma in w.belief_verbs, lemma in w.stance_verbs, lemma in w.verbal_force_verbs
     preps = w.topic_verbs.get(lemma, frozenset())
     perceived = lemma in w.perception_verbs and _perceiver(doc, k)
-    if not (belief or stance or force or preps or perceived):
+    expressed = lemma in w.expression_verbs
+    if not (belief or stance or force or preps or perceived or expressed):
         return None
     cue = [k]
     obj = _child(ann, k, ("dobj",), after=True)
     takes_object = stance or force or perceived or lemma in w.belief_object_verbs
     belief = belief or perceived
     content: set[int] = set()
-    if obj is not None and takes_object:
+    # "expressed concern about the talks": the feeling named is how the view is given; a verb that is no stance
+    # of its own ("raised questions about") only with a noun of view or stance ("raised funds for" is none).
+    felt = _feeling(doc, obj, named=not stance) if obj is not None and expressed else None
+    if felt is not None:
+        cue += felt[0]
+        content = felt[1]
+    elif expressed and not (stance or belief or force or preps or perceived):
+        return None
+    elif obj is not None and takes_object:
         content = object_words(doc, obj)
         for c in ann.children[k]:
             if c > obj and ann.tokens[c].dep in _AFTER_OBJECT:
@@ -126,6 +135,12 @@ def raised_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         return None
     agent = _child(ann, k, ("agent",), after=True)
     judge = pobj_of(ann, agent) if agent is not None else None
+    act = _child(ann, k, ("xcomp",), after=True)
+    if judge is None and act is not None and lemma in w.raising_verbs and _cues_itself(doc, act):
+        # "he seemed to indicate that …", "messages seem to show ties to …": the subject speaks through the verb
+        # the infinitive names, a claim of its own (PolNeAR's source is the subject, not the writer's judgement);
+        # "is expected to argue" stays the writer's.
+        return None
     complement: set[int] = set()
     cue = [k, *(c for c in ann.children[k] if ann.tokens[c].dep in ("aux", "auxpass", "neg") and c < k)]
     for c in [k, *([judge] if judge is not None else [])]:
@@ -150,6 +165,15 @@ def raised_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
         subject = set() if expletive else subtree_set(ann, head)
     kind = ClaimKind.STATEMENT if lemma in w.speech_verbs else ClaimKind.BELIEF
     return StanceCue(cue=tuple(sorted(cue)), content=frozenset(subject | complement), speaker=judge, kind=kind)
+
+
+def _cues_itself(doc: ClaimDoc, k: int) -> bool:
+    """Whether the verb at ``k`` is a cue of its own, of saying, view or stance, with what it says after it."""
+    ann = doc.ann
+    lemma = ann.tokens[k].lemma.lower()
+    said = any(c > k and ann.tokens[c].dep in ("ccomp", "dobj") for c in ann.children[k])
+    return said and (doc.is_cue(k, quoting=False) or doc.takes_a_stance(k) or (
+        ann.tokens[k].pos == "VERB" and lemma in doc.w.belief_verbs))
 
 
 def _looking_to(doc: ClaimDoc, k: int) -> StanceCue | None:
@@ -262,6 +286,32 @@ def object_words(doc: ClaimDoc, obj: int) -> set[int]:
                 where_said(doc, c, place=names_someone(ann, obj)):
             words -= subtree_set(ann, c)
     return words
+
+
+def _feeling(doc: ClaimDoc, obj: int, *, named: bool) -> tuple[list[int], set[int]] | None:
+    """For a bare object noun of a verb of expressing ("concern about the talks", "strong doubts that it will
+    hold"): the noun with its modifiers and preposition (cue words), and what the feeling is about (content).
+    ``named``: only a noun of the language's tables of views and stances."""
+    ann = doc.ann
+    kids = ann.children[obj]
+    if ann.tokens[obj].pos != "NOUN" or any(ann.tokens[c].dep in ("det", "poss", "nummod") for c in kids):
+        return None
+    entry = doc.w.noun_kinds.get(ann.tokens[obj].lemma.lower())
+    if named and entry is None:
+        return None
+    # The noun's own prepositions carry what it is about; "concern among experts" names who holds it.
+    about = (lambda p: p in entry[1]) if entry is not None else (lambda p: p not in doc.w.holder_prepositions)
+    mods = [c for c in kids if c < obj and ann.tokens[c].dep in ("amod", "advmod", "compound")]
+    for c in kids:
+        if c < obj or doc.quote_of[c] != -1:
+            continue
+        dep = ann.tokens[c].dep
+        if dep == "prep" and pobj_of(ann, c) is not None and about(ann.tokens[c].text.lower()) and \
+                not when(ann, c) and not where_said(doc, c):
+            return [*mods, obj, c], subtree_set(ann, c) - {c}
+        if dep in ("acl", "ccomp") and c > obj:
+            return [*mods, obj], subtree_set(ann, c)
+    return None
 
 
 def names_someone(ann: Annotations, i: int) -> bool:

@@ -64,6 +64,9 @@ class ClaimWords:
     poll_nouns: frozenset[str]
     opinion_prepositions: frozenset[str]
     holder_prepositions: frozenset[str]
+    addressee_nouns: frozenset[str]  # "told reporters": the object of telling is whom it was told to
+    issuing_verbs: frozenset[str]  # "issued a statement saying": the issuer speaks
+    expression_verbs: frozenset[str]  # "expressed concern about": a bare object noun is part of the cue
     raising_verbs: frozenset[str]
     intent_raising_verbs: frozenset[str]
     passive_view_verbs: frozenset[str]
@@ -187,6 +190,9 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         poll_nouns=words("poll_nouns"),
         opinion_prepositions=words("opinion_prepositions"),
         holder_prepositions=words("holder_prepositions"),
+        expression_verbs=words("expression_verbs"),
+        issuing_verbs=words("issuing_verbs"),
+        addressee_nouns=words("addressee_nouns"),
         raising_verbs=words("raising_verbs"),
         intent_raising_verbs=words("intent_raising_verbs"),
         passive_view_verbs=words("passive_view_verbs"),

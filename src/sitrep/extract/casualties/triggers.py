@@ -74,7 +74,7 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
         if k.dep in ("nummod", "npadvmod", "attr") and is_quantity_word(k, w):
             return k.i
     head = ann.tokens[tok.head]
-    if tok.dep in ("amod", "acl") and head.pos in ("NOUN", "PROPN", "NUM", "PRON"):
+    if tok.dep in ("amod", "acl") and (head.pos in ("NOUN", "PROPN", "NUM", "PRON") or _counted_adjective(ann, head)):
         return head.i
     if tok.dep in ("acomp", "oprd", "xcomp") and head.i != tok.i:
         head_kids = {ann.tokens[c].dep: c for c in ann.children[head.i]}
@@ -90,6 +90,11 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
             if passive and dep in head_kids:
                 return head_kids[dep]
     return None
+
+
+def _counted_adjective(ann: Annotations, head: Token) -> bool:
+    """An adjective with a number of its own stands for people ("18 civils tués": the parser tags "civils" ADJ)."""
+    return head.pos == "ADJ" and any(ann.tokens[c].dep == "nummod" for c in ann.children[head.i])
 
 
 def _counted_by_noun(ann: Annotations, tok: Token, kids: list[Token], w: CasualtyWords) -> int | None:

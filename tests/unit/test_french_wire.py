@@ -33,3 +33,34 @@ def _counts(text):
 ])
 def test_a_count_the_french_parser_splits_is_read_whole(text, expected):
     assert expected in _counts(text)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Mali : un village attaqué\n\nMopti, 14 mars 2024 (AFP) - Des hommes armés ont attaqué un village.",
+     "2024-03-14"),
+    ("Ituri : des maisons incendiées\n\nBunia, le 3 novembre 2023 - Des miliciens ont incendié des maisons.",
+     "2023-11-03"),
+])
+def test_a_dateline_in_ordinary_case_with_its_date_is_the_filing_day(text, day):
+    from sitrep.extract.times import find_dateline
+
+    found = find_dateline(text, lexicon=FR)
+    assert found is not None and found.date.isoformat() == day
+
+
+def test_a_dated_dateline_neither_dates_nor_places_the_event():
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("Mali : une embuscade contre l'armée\n\nBamako, 14 mars 2024 (AFP) - Au moins neuf soldats "
+                         "ont été tués mardi dans une embuscade près de Douentza, selon des sources sécuritaires.\n")
+    [event] = [e for e in report.events if not e.verbal]
+    assert (event.date.value, event.place.name) == ("2024-03-12", "Douentza")
+
+
+def test_a_place_closing_a_headline_is_named_without_the_line_break():
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("Haïti : cinq personnes enlevées par un gang à Port-au-Prince\n\nCinq personnes ont été "
+                         "enlevées jeudi par des hommes armés, a indiqué la police.\n", published="2024-03-15")
+    assert {p.name for p in report.places} >= {"Port-au-Prince"}
+    assert not any(p.name != p.name.strip() for p in report.places)

@@ -64,3 +64,21 @@ def test_a_place_closing_a_headline_is_named_without_the_line_break():
                          "enlevées jeudi par des hommes armés, a indiqué la police.\n", published="2024-03-15")
     assert {p.name for p in report.places} >= {"Port-au-Prince"}
     assert not any(p.name != p.name.strip() for p in report.places)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cinq civils ont été tués lors d'une attaque menée entre samedi et dimanche 14 avril.",
+     ("entre samedi et dimanche 14 avril", "2024-04-13")),
+    ("Le village a été attaqué entre lundi et mardi.", ("entre lundi et mardi", "2024-04-15")),
+])
+def test_an_attack_between_two_days_is_dated_by_the_first(text, expected):
+    from sitrep.extract.times import extract_times
+
+    assert [(t.text, t.value) for t in extract_times(_ann(text), published="2024-04-17", lexicon=FR)] == [expected]
+
+
+def test_two_days_joined_without_between_stay_two_days():
+    from sitrep.extract.times import extract_times
+
+    times = extract_times(_ann("Des attaques ont eu lieu samedi et dimanche."), published="2024-04-17", lexicon=FR)
+    assert [t.value for t in times] == ["2024-04-13", "2024-04-14"]

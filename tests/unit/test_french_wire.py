@@ -82,3 +82,12 @@ def test_two_days_joined_without_between_stay_two_days():
 
     times = extract_times(_ann("Des attaques ont eu lieu samedi et dimanche."), published="2024-04-17", lexicon=FR)
     assert [t.value for t in times] == ["2024-04-13", "2024-04-14"]
+
+
+def test_hundreds_of_protesters_are_one_crowd_not_hundreds_of_protests():
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("Kinshasa (AFP) - La police a utilisé des gaz lacrymogènes et des canons à eau pour disperser "
+                         "des centaines de manifestants réunis devant le Parlement.\n", published="2024-05-09")
+    [event] = [e for e in report.events if not e.verbal]
+    assert (event.type, event.hedge) == ("protests", None)

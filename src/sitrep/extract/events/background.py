@@ -85,6 +85,8 @@ def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | No
             continue  # "confiscated several grenades" counts things, not happenings
         if any(s <= ann.tokens[trigger.head].start < e for s, e in counted):
             continue  # "several protesters were injured" counts people
+        if ann.tokens[trigger.head].lemma.lower() in w.participant_nouns:
+            continue  # "des centaines de manifestants": one crowd, not hundreds of protests
         first = min(trigger.tokens)
         before = " " + " ".join(t.text.lower() for t in ann.tokens[max(sent.token_start, first - 5):first])
         # "dozens of bombings", "killed in several raids", "une série d'attaques" ("d'" is a token of its own)

@@ -91,3 +91,17 @@ def test_hundreds_of_protesters_are_one_crowd_not_hundreds_of_protests():
                          "des centaines de manifestants réunis devant le Parlement.\n", published="2024-05-09")
     [event] = [e for e in report.events if not e.verbal]
     assert (event.type, event.hedge) == ("protests", None)
+
+
+def test_a_toll_noun_with_an_article_is_no_dead_person():
+    assert [c for c in _counts("Un bilan provisoire fait aussi état de neuf blessés.") if c[0] == "killed"] == []
+
+
+def test_a_count_hung_on_the_tolls_adjective_is_news_not_a_description():
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("Des soldats ont été tués samedi lors d'une attaque contre un poste de l'armée près de Djibo. "
+                         "Des sources locales évoquaient un «lourd bilan» provisoire d'au moins six morts.\n",
+                         published="2024-03-10")
+    events = [e for e in report.events if not e.verbal]
+    assert [(e.hedge, e.killed.best) for e in events] == [(None, 6)]

@@ -98,7 +98,8 @@ def _counted_adjective(ann: Annotations, head: Token) -> bool:
 
 
 def _counted_by_noun(ann: Annotations, tok: Token, kids: list[Token], w: CasualtyWords) -> int | None:
-    if tok.lemma.casefold() not in w.wound_nouns and any(
+    # "Un bilan provisoire": the toll is not one of the dead it counts ("un" is a number to the French model)
+    if tok.lemma.casefold() not in w.wound_nouns and tok.lemma.casefold() != w.toll_noun and any(
             k.dep in ("nummod", "quantmod") or (k.dep in ("amod", "det") and is_quantity_word(k, w)) for k in kids):
         return tok.i  # "12 deaths", "no casualties", "several fatalities"; not "several gunshot wounds"
     for k in kids:

@@ -230,6 +230,8 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
                 # "a role in the bombing", "responsibility for attacks"; but "claimed responsibility for the
                 # blast" owns the story's own incident
                 return not ((holder.lemma or holder.text).lower() in w.deed_owning_nouns and definite(ann, j, w))
+            if holder.pos == "ADJ" and ann.tokens[holder.head].lemma.lower() in w.toll_nouns:
+                return False  # "un bilan provisoire d'au moins huit morts": the parser hangs the count on the adjective
             if (holder.pos == "ADJ" or (holder.tag == "VBN" and (holder.lemma or "").lower() in w.description_verbs)) \
                     and word in w.description_prepositions | w.quality_prepositions:
                 return True  # "responsible for", "linked to", "suspected of", "guilty of"

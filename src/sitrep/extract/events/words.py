@@ -55,6 +55,7 @@ class EventWords:
     iterative_quantifiers: tuple[str, ...]
     separate_words: frozenset[str]
     participant_nouns: frozenset[str]
+    toll_nouns: frozenset[str]
     violent_words: frozenset[str]
     topic_nouns: frozenset[str]
     purpose_markers: frozenset[str]
@@ -134,6 +135,7 @@ def event_words(lex: Lexicon) -> EventWords:
         iterative_quantifiers=tuple(p.lower() for p in lex.phrases(s, "iterative_quantifiers")),
         separate_words=words("separate_words"),
         participant_nouns=words("participant_nouns"),
+        toll_nouns=words("toll_nouns"),
         violent_words=words("violent_words"),
         topic_nouns=words("topic_nouns"),
         purpose_markers=words("purpose_markers"), intent_heads=words("intent_heads"),

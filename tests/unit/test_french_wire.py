@@ -105,3 +105,11 @@ def test_a_count_hung_on_the_tolls_adjective_is_news_not_a_description():
                          published="2024-03-10")
     events = [e for e in report.events if not e.verbal]
     assert [(e.hedge, e.killed.best) for e in events] == [(None, 6)]
+
+
+def test_arrests_between_days_further_apart_span_those_days():
+    from sitrep.extract.times import extract_times
+
+    times = extract_times(_ann("Douze suspects ont été interpellés entre lundi et jeudi."), published="2024-04-19",
+                          lexicon=FR)
+    assert [(t.text, t.value) for t in times] == [("entre lundi et jeudi", "2024-04-15/2024-04-18")]

@@ -113,3 +113,12 @@ def test_arrests_between_days_further_apart_span_those_days():
     times = extract_times(_ann("Douze suspects ont été interpellés entre lundi et jeudi."), published="2024-04-19",
                           lexicon=FR)
     assert [(t.text, t.value) for t in times] == [("entre lundi et jeudi", "2024-04-15/2024-04-18")]
+
+
+def test_a_revised_toll_is_dated_by_its_attack_not_by_the_announcement():
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("Le bilan de l'embuscade tendue dimanche soir contre une patrouille près de Djibo s'est alourdi "
+                         "à 31 morts, a annoncé mercredi l'armée.\n", published="2024-03-13")
+    [event] = [e for e in report.events if not e.verbal]
+    assert event.date.value == "2024-03-10"

@@ -122,3 +122,26 @@ def test_a_revised_toll_is_dated_by_its_attack_not_by_the_announcement():
                          "à 31 morts, a annoncé mercredi l'armée.\n", published="2024-03-13")
     [event] = [e for e in report.events if not e.verbal]
     assert event.date.value == "2024-03-10"
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the weekday parsed as the object, the victims as a modifier of the verb
+    ("Des jihadistes ont tué au moins 37 civils lundi dans le département de Banibangou.", 37),
+    ("Kidal (AFP) - Des assaillants ont tué au moins 14 civils mardi lors d'attaques contre deux hameaux du cercle "
+     "de Ménaka, a annoncé jeudi le gouverneur.", 14),
+])
+def test_victims_the_parser_hangs_on_the_verb_are_counted(text, best):
+    assert ("killed", best, best, None) in _counts(text)
+
+
+def test_a_passive_subject_keeps_its_count_beside_a_numbered_noun():
+    counts = _counts("Un gendarme a été tué et quatre autres blessés mardi soir près de Djenné.")
+    assert ("killed", 1, 1, 1) in counts
+
+
+def test_a_dates_day_after_the_verb_is_no_count_of_victims():
+    from sitrep.extract.casualties import extract_casualties
+    from sitrep.nlp.spacy_adapter import annotate
+
+    counts = extract_casualties(annotate("The convicted man is set to die Feb. 26 in Huntsville."))
+    assert all(c.count.best != 26 for c in counts)

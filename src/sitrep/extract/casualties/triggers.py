@@ -63,8 +63,18 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
     lemma = tok.lemma.casefold()
     if tok.pos in ("NOUN", "PROPN") and lemma not in w.adjective_nouns:
         return _counted_by_noun(ann, tok, kids, w)
+    # a counted noun the parser hung on the verb as a modifier ("ont tué au moins 37 civils lundi": "civils" an
+    # npadvmod, "lundi" the object)
+    numbered = [k.i for k in kids if k.dep in ("npadvmod", "nmod", "dep") and k.i > tok.i and _counts_before(ann, k.i)
+                and k.ent_type not in ("DATE", "TIME") and trigger_kind(ann, k, w) is None and "auxpass" not in by_dep]
     if "dobj" in by_dep and not any(k.dep == "auxpass" for k in kids):
+        if numbered and not _has_number(ann, by_dep["dobj"]) and not is_quantity_word(ann.tokens[by_dep["dobj"]], w):
+            return numbered[0]
         return _unrelative(ann, tok, by_dep["dobj"], w)
+    subjects = [by_dep[d] for d in ("nsubjpass", "nsubj") if d in by_dep]
+    if numbered and tok.pos == "VERB" and not any(
+            _has_number(ann, s) or is_quantity_word(ann.tokens[s], w) for s in subjects):
+        return numbered[0]
     for dep in ("nsubjpass", "nsubj"):
         if dep in by_dep:
             active = dep == "nsubj" and tok.tag in ("VBD", "VBZ", "VBP", "VBG") and lemma not in w.intransitive_kill_verbs
@@ -90,6 +100,15 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
             if passive and dep in head_kids:
                 return head_kids[dep]
     return None
+
+
+def _has_number(ann: Annotations, i: int) -> bool:
+    return any(ann.tokens[c].dep == "nummod" for c in ann.children[i])
+
+
+def _counts_before(ann: Annotations, i: int) -> bool:
+    """A number before the noun counts it ("37 civils"); one after it is a date's day ("Feb. 9")."""
+    return any(ann.tokens[c].dep == "nummod" and c < i for c in ann.children[i])
 
 
 def _counted_adjective(ann: Annotations, head: Token) -> bool:

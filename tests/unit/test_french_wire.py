@@ -145,3 +145,20 @@ def test_a_dates_day_after_the_verb_is_no_count_of_victims():
 
     counts = extract_casualties(annotate("The convicted man is set to die Feb. 26 in Huntsville."))
     assert all(c.count.best != 26 for c in counts)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Quatre gendarmes ont été tués lors d'une attaque contre leur poste près de Kaya. L'attaque, survenue dimanche "
+     "soir, a aussi coûté la vie à onze assaillants, selon une source sécuritaire.", 15),
+    ("Four policemen were killed in an attack on their post near Kaya. The assault on Sunday evening also killed "
+     "eleven attackers, a security source said.", 15),
+    # the same dead told again are no more dead
+    ("Quatre gendarmes ont été tués lors d'une attaque contre leur poste près de Kaya. L'attaque, survenue dimanche "
+     "soir, a aussi coûté la vie à quatre gendarmes, selon une source sécuritaire.", 4),
+])
+def test_another_group_of_dead_told_as_more_adds_to_the_toll(text, killed):
+    from sitrep.pipeline import extract_one
+
+    report = extract_one(text, published="2024-03-11")
+    [event] = [e for e in report.events if not e.verbal]
+    assert event.killed.best == killed

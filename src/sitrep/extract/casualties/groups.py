@@ -84,6 +84,7 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords
         # a word after the number that the parser hung on it says who ("au moins dix-huit civils": "civils" an
         # adjective of "dix-huit"), it is not part of how many
         after = {o for c in ann.children[g] if c > g and ann.tokens[c].dep in ("amod", "compound", "dep")
+                 and ann.tokens[c].pos in ("NOUN", "ADJ", "PROPN")
                  and not is_quantity_word(ann.tokens[c], w) for o in subtree(ann, c)}
         q_tokens = members - excluded - set(of_objs) - elsewhere - after
         who_tokens = ({o for o in of_objs if ann.tokens[o].text.casefold() != w.of} | after) - excluded

@@ -162,3 +162,15 @@ def test_another_group_of_dead_told_as_more_adds_to_the_toll(text, killed):
     report = extract_one(text, published="2024-03-11")
     [event] = [e for e in report.events if not e.verbal]
     assert event.killed.best == killed
+
+
+def test_a_place_the_gazetteer_does_not_know_does_not_split_an_incident():
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("RDC : la police disperse une marche de l'opposition à Kinshasa\n\nKinshasa (AFP) - La "
+                         "police a dispersé samedi à coups de gaz lacrymogènes une marche de l'opposition à Kinshasa, "
+                         "faisant au moins trois blessés, selon les organisateurs.\n\nDes centaines de militants "
+                         "s'étaient rassemblés dans la commune de Limete pour protester contre la vie chère.\n",
+                         published="2024-03-16")
+    protests = [e for e in report.events if e.type == "protests" and not e.verbal and e.hedge is None]
+    assert len(protests) == 1

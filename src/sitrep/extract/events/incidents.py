@@ -163,6 +163,8 @@ def places_fit(a: Place | None, b: Place | None) -> bool:
         return True
     if _same_place(a, b):
         return True
+    if GeoPrecision.UNKNOWN in (a.precision, b.precision) and None in (a.country, b.country):
+        return True  # a name the gazetteer does not know ("la commune de Limete") says nothing of where it is
     if a.country and b.country and a.country != b.country:
         return False
     if "unlocated" in (a.feature, b.feature):

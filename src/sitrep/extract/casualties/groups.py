@@ -81,9 +81,15 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords
         # another preposition says where or when ("wounded five in Kano"), not how many
         elsewhere = {o for c in ann.children[g] if ann.tokens[c].dep == "prep" and ann.tokens[c].text.casefold() != w.of
                      for o in subtree(ann, c)}
-        q_tokens = members - excluded - set(of_objs) - elsewhere
-        who_tokens = {o for o in of_objs if ann.tokens[o].text.casefold() != w.of} - excluded
+        # a word after the number that the parser hung on it says who ("au moins dix-huit civils": "civils" an
+        # adjective of "dix-huit"), it is not part of how many
+        after = {o for c in ann.children[g] if c > g and ann.tokens[c].dep in ("amod", "compound", "dep")
+                 and ann.tokens[c].pos in ("NOUN", "ADJ", "PROPN")
+                 and not is_quantity_word(ann.tokens[c], w) for o in subtree(ann, c)}
+        q_tokens = members - excluded - set(of_objs) - elsewhere - after
+        who_tokens = ({o for o in of_objs if ann.tokens[o].text.casefold() != w.of} | after) - excluded
         quantity = _quantity_of(ann, q_tokens, w)
+        quantity, q_tokens = _bound_before(ann, quantity, q_tokens, w)
     else:
         q_children = [c for c in ann.children[g] if _is_quantity_child(ann.tokens[c], w)]
         q_tokens = {i for c in q_children for i in subtree(ann, c)} - excluded
@@ -104,6 +110,30 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords
         if summed:  # "three soldiers and two civilians": name the whole group, numbers included
             return quantity, q_tokens, _who_text(ann, members - excluded, False, strip=False)
     return quantity, q_tokens, _who_text(ann, who_tokens, g == trigger.i)
+
+
+def _bound_before(ann: Annotations, quantity: Quantity | None, q_tokens: set[int], w: CasualtyWords
+                  ) -> tuple[Quantity | None, set[int]]:
+    """"At least" or "more than" right before the number but hung by the parser on the verb ("Au moins dix-huit
+    civils ont été tués": "Au moins" an adverb of "tués") still bounds it."""
+    if quantity is None or not q_tokens:
+        return quantity, q_tokens
+    first = min(q_tokens)
+    sent = ann.sentences[sentence_index_at(ann, ann.tokens[first].start)]
+    for phrases, how in w.bounds:
+        if how not in ("at_least", "more_than"):
+            continue
+        for phrase in phrases:
+            n = len(phrase.split())
+            before = range(first - n, first)
+            if first - n < sent.token_start:
+                continue
+            said = " ".join(ann.tokens[k].text.casefold() for k in before)
+            if said == phrase.casefold():
+                bounded = _quantity_of(ann, set(before) | q_tokens, w)
+                if bounded is not None:
+                    return bounded, q_tokens | set(before)
+    return quantity, q_tokens
 
 
 def _numbered(ann: Annotations, tokens: set[int]) -> bool:

@@ -73,8 +73,18 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
     lemma = tok.lemma.casefold()
     if tok.pos in ("NOUN", "PROPN") and lemma not in w.adjective_nouns:
         return _counted_by_noun(ann, tok, kids, w)
+    # a counted noun the parser hung on the verb as a modifier ("ont tué au moins 37 civils lundi": "civils" an
+    # npadvmod, "lundi" the object)
+    numbered = [k.i for k in kids if k.dep in ("npadvmod", "nmod", "dep") and k.i > tok.i and _counts_before(ann, k.i)
+                and k.ent_type not in ("DATE", "TIME") and trigger_kind(ann, k, w) is None and "auxpass" not in by_dep]
     if "dobj" in by_dep and not any(k.dep == "auxpass" for k in kids):
+        if numbered and not _has_number(ann, by_dep["dobj"]) and not is_quantity_word(ann.tokens[by_dep["dobj"]], w):
+            return numbered[0]
         return _unrelative(ann, tok, by_dep["dobj"], w)
+    subjects = [by_dep[d] for d in ("nsubjpass", "nsubj") if d in by_dep]
+    if numbered and tok.pos == "VERB" and not any(
+            _has_number(ann, s) or is_quantity_word(ann.tokens[s], w) for s in subjects):
+        return numbered[0]
     for dep in ("nsubjpass", "nsubj"):
         if dep in by_dep:
             active = dep == "nsubj" and tok.tag in ("VBD", "VBZ", "VBP", "VBG") and lemma not in w.intransitive_kill_verbs
@@ -84,7 +94,7 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
         if k.dep in ("nummod", "npadvmod", "attr") and is_quantity_word(k, w):
             return k.i
     head = ann.tokens[tok.head]
-    if tok.dep in ("amod", "acl") and head.pos in ("NOUN", "PROPN", "NUM", "PRON"):
+    if tok.dep in ("amod", "acl") and (head.pos in ("NOUN", "PROPN", "NUM", "PRON") or _counted_adjective(ann, head)):
         return head.i
     if tok.dep in ("acomp", "oprd", "xcomp") and head.i != tok.i:
         head_kids = {ann.tokens[c].dep: c for c in ann.children[head.i]}
@@ -102,8 +112,23 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
     return None
 
 
+def _has_number(ann: Annotations, i: int) -> bool:
+    return any(ann.tokens[c].dep == "nummod" for c in ann.children[i])
+
+
+def _counts_before(ann: Annotations, i: int) -> bool:
+    """A number before the noun counts it ("37 civils"); one after it is a date's day ("Feb. 9")."""
+    return any(ann.tokens[c].dep == "nummod" and c < i for c in ann.children[i])
+
+
+def _counted_adjective(ann: Annotations, head: Token) -> bool:
+    """An adjective with a number of its own stands for people ("18 civils tués": the parser tags "civils" ADJ)."""
+    return head.pos == "ADJ" and any(ann.tokens[c].dep == "nummod" for c in ann.children[head.i])
+
+
 def _counted_by_noun(ann: Annotations, tok: Token, kids: list[Token], w: CasualtyWords) -> int | None:
-    if tok.lemma.casefold() not in w.wound_nouns and any(
+    # "Un bilan provisoire": the toll is not one of the dead it counts ("un" is a number to the French model)
+    if tok.lemma.casefold() not in w.wound_nouns and tok.lemma.casefold() != w.toll_noun and any(
             k.dep in ("nummod", "quantmod") or (k.dep in ("amod", "det") and is_quantity_word(k, w)) for k in kids):
         return tok.i  # "12 deaths", "no casualties", "several fatalities"; not "several gunshot wounds"
     for k in kids:

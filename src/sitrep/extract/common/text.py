@@ -93,8 +93,9 @@ def is_dateline_span(ann: Annotations, start: int, end: int) -> bool:
 
 
 _HEADLINE_REACH = 300  # a dateline run into its headline sits within the first few lines
-# After a name in ordinary case: an optional ", Region", then an agency in brackets and/or a dash.
-_CASED_DATELINE = re.compile(r"(?:,\s*[A-Z][\w.' ]{0,25}?)?,?\s*(?:\([^()\n]{1,30}\)\s*[-\u2013\u2014]{0,2}|[-\u2013\u2014]{1,2})\s")
+# After a name in ordinary case: an optional ", Region" or ", date" ("Bamako, 14 mars 2024 (AFP) -", "Beni, le 3
+# novembre 2023 -"), then an agency in brackets and/or a dash.
+_CASED_DATELINE = re.compile(r"(?:,\s*(?:[A-Z]|\d|\w{1,3}\s+\d)[\w.' ]{0,25}?)?,?\s*(?:\([^()\n]{1,30}\)\s*[-\u2013\u2014]{0,2}|[-\u2013\u2014]{1,2})\s")
 
 
 _AGES = range(1, 120)

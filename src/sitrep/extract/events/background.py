@@ -98,6 +98,8 @@ def several_happenings(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
             continue  # "confiscated several grenades" counts things, not happenings
         if any(s <= ann.tokens[trigger.head].start < e for s, e in counted):
             continue  # "several protesters were injured" counts people
+        if ann.tokens[trigger.head].lemma.lower() in w.participant_nouns:
+            continue  # "des centaines de manifestants": one crowd, not hundreds of protests
         first = min(trigger.tokens)
         before = " " + " ".join(t.text.lower() for t in ann.tokens[max(sent.token_start, first - 5):first])
         # "dozens of bombings", "killed in several raids", "une série d'attaques" ("d'" is a token of its own)
@@ -254,6 +256,8 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
                 # "a role in the bombing", "responsibility for attacks"; but "claimed responsibility for the
                 # blast" owns the story's own incident
                 return not ((holder.lemma or holder.text).lower() in w.deed_owning_nouns and definite(ann, j, w))
+            if holder.pos == "ADJ" and ann.tokens[holder.head].lemma.lower() in w.toll_nouns:
+                return False  # "un bilan provisoire d'au moins huit morts": the parser hangs the count on the adjective
             if (holder.pos == "ADJ" or (holder.tag == "VBN" and (holder.lemma or "").lower() in w.description_verbs)) \
                     and word in w.description_prepositions | w.quality_prepositions:
                 return True  # "responsible for", "linked to", "suspected of", "guilty of"

@@ -178,7 +178,8 @@ def _same_victims(a: str | None, b: str | None, w: EventWords) -> bool:
 
 def _victim_head(who: str, w: EventWords) -> str:
     """The counted noun: "armed insurgents" -> "insurgent", "insurgents in Nawah district" -> "insurgent"."""
-    word = w.victim_phrase_end.sub("", who.lower()).split()[-1].strip(".,;")
+    words = w.victim_phrase_end.sub("", who.lower()).split()
+    word = words[-1].strip(".,;") if words else ""
     return word[: -len(w.plural_suffix)] if word.endswith(w.plural_suffix) else word
 
 
@@ -244,7 +245,23 @@ def detained_in_addition(b: Event, ctx: EventContext) -> bool:
     count ("two additional suspects were detained") or right before it ("the force also detained one suspected
     insurgent"); not "several suspects were also detained" (it may retell them), nor "detained several suspects
     for further questioning"."""
-    c = b.detained
+    return told_in_addition(b.detained, ctx)
+
+
+def killed_in_addition(before: Count | None, b: Event, ctx: EventContext) -> bool:
+    """The mention's dead are another group told as more ("L'attaque a également coûté la vie à dix-sept
+    assaillants" after "Six soldats ont trouvé la mort"; "also killed 17 attackers"): exact, with a word of
+    addition, and naming others than the dead before (a retold toll names the same people)."""
+    c = b.killed
+    if before is None or c is None or not (c.who and before.who) or before.high != before.low:
+        return False
+    if _victim_head(c.who, ctx.words) == _victim_head(before.who, ctx.words):
+        return False
+    # the word may stand on the verb a few words before the count ("a également coûté la vie à dix-sept")
+    return told_in_addition(c, ctx, reach=4)
+
+
+def told_in_addition(c: Count | None, ctx: EventContext, *, reach: int = 1) -> bool:
     if c is None or not c.evidence or c.high != c.low:
         return False
     ann = ctx.ann
@@ -252,7 +269,10 @@ def detained_in_addition(b: Event, ctx: EventContext) -> bool:
     last = token_index_at(ann, c.evidence[0].end - 1)
     if first is None or last is None:
         return False
-    around = range(max(first - 1, 0), last + 1)
+    start = first
+    while start > max(first - reach, 0) and ann.tokens[start - 1].pos != "PUNCT":
+        start -= 1
+    around = range(start, last + 1)
     return any(ann.tokens[j].text.lower() in ctx.words.addition_words for j in around)
 
 

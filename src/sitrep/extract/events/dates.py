@@ -170,8 +170,10 @@ def governing_hops(ann: Annotations, time: Time, head: int) -> tuple[int, int] |
                 found = (0 if j == head else 1, arcs)
                 best = found if best is None else min(best, found)
                 break
-            if ann.tokens[j].pos in _CLAUSE_POS:
-                break  # another clause's verb: the time belongs to that clause
+            if ann.tokens[j].pos in _CLAUSE_POS and not (ann.tokens[j].dep == "acl" and ann.tokens[j].head == head):
+                # another clause's verb: the time belongs to that clause; but a participle on the trigger is its
+                # own phrase ("l'attaque perpétrée samedi soir", "the raid carried out on Sunday")
+                break
             seen.add(j)
             j, arcs = ann.tokens[j].head, arcs + 1
     return best
@@ -188,7 +190,10 @@ def _beyond_reporting(ann: Annotations, ranked: list[tuple[tuple[int, int], int,
     if verb == head or ann.tokens[verb].lemma.lower() not in reporting_verbs:
         return ranked
     trigger_at = ann.tokens[head].start
-    reporting = [r for r in ranked if r[2].evidence[0].start < trigger_at and _hangs_from(ann, r[2], verb)]
+    # a reporting clause after what it reports (", a annoncé mardi le gouvernement") has its time after its verb
+    verb_after = verb > head
+    reporting = [r for r in ranked if (r[2].evidence[0].start < trigger_at or (
+        verb_after and r[2].evidence[0].start > ann.tokens[verb].start)) and _hangs_from(ann, r[2], verb)]
     if not reporting or len(reporting) == len(ranked):
         return ranked
     return [r for r in ranked if r not in reporting]

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from math import asin, cos, radians, sin, sqrt
 
 from sitrep.extract.events.confidence import incident_confidence
-from sitrep.extract.events.coref import announces_another, detained_in_addition, merge_events
+from sitrep.extract.events.coref import announces_another, detained_in_addition, killed_in_addition, merge_events
 from sitrep.extract.events.dates import dates_compatible, dates_within
 from sitrep.extract.events.drafts import EventContext
 from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Time, to_dict
@@ -209,6 +209,8 @@ def places_fit(a: Place | None, b: Place | None) -> bool:
         return True
     if _same_place(a, b):
         return True
+    if GeoPrecision.UNKNOWN in (a.precision, b.precision) and None in (a.country, b.country):
+        return True  # a name the gazetteer does not know ("la commune de Limete") says nothing of where it is
     if a.country and b.country and a.country != b.country:
         return False
     if "unlocated" in (a.feature, b.feature):
@@ -254,7 +256,15 @@ def _fold(inc: _Incident, ev: Event, ctx: EventContext, *, retypes: bool = True)
     if _street_fight(a, b):
         b_types = b.type == "protests"  # a demonstration with clashes: ``_finished`` makes it a riot
     inc.event = merge_events(a, b, prefer_b_type=b_types, more_detained=detained_in_addition(b, ctx))
-    inc.killed += _counts(b.killed)
+    before = max(inc.killed, key=lambda c: c.best) if inc.killed else None
+    if len(inc.killed) == 1 and killed_in_addition(before, b, ctx):
+        # "six soldiers died ... the attack also killed seventeen assailants": one toll of 23
+        total = replace(before, best=before.best + b.killed.best, low=before.low + b.killed.low,
+                        high=before.high + b.killed.high, who=None, evidence=before.evidence + b.killed.evidence)
+        inc.killed = [total]
+        inc.event = replace(inc.event, killed=total)
+    else:
+        inc.killed += _counts(b.killed)
     inc.injured += _counts(b.injured)
     inc.mentions += 1
     inc.subtypes.add(b.subtype or "")

@@ -61,6 +61,8 @@ class EventWords:
     iterative_phrases: tuple[str, ...]
     iterative_quantifiers: tuple[str, ...]
     separate_words: frozenset[str]
+    participant_nouns: frozenset[str]
+    toll_nouns: frozenset[str]
     violent_words: frozenset[str]
     topic_nouns: frozenset[str]
     purpose_markers: frozenset[str]
@@ -143,6 +145,8 @@ def event_words(lex: Lexicon) -> EventWords:
         iterative_phrases=tuple(p.lower() for p in lex.phrases(s, "iterative_phrases")),
         iterative_quantifiers=tuple(p.lower() for p in lex.phrases(s, "iterative_quantifiers")),
         separate_words=words("separate_words"),
+        participant_nouns=words("participant_nouns"),
+        toll_nouns=words("toll_nouns"),
         violent_words=words("violent_words"),
         topic_nouns=words("topic_nouns"),
         purpose_markers=words("purpose_markers"), intent_heads=words("intent_heads"),

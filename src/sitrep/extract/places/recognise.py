@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from functools import partial
 
 from sitrep.extract.places.cues import (
     followed_by_admin_word,
@@ -33,7 +34,7 @@ from sitrep.extract.places.names import (
 )
 from sitrep.extract.places.records import PLACE_LABELS, GazetteerLike, Mention, mention_text
 from sitrep.extract.places.words import PlaceWords
-from sitrep.model import Annotations
+from sitrep.model import Annotations, Span
 
 # Labels the small model often gives unfamiliar towns ("Amerli" PERSON, "Haditha" ORG, "Samarra" NORP): such an
 # entity is kept only as a weak mention, with a place cue and document context.
@@ -72,7 +73,7 @@ def _entity_mentions(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords, 
     toks = ann.tokens
     sentence_starts = {s.token_start for s in ann.sentences}
     mentions: list[Mention] = []
-    for ent in ann.entities:
+    for ent in map(partial(_without_trailing_space, ann), ann.entities):
         if ent.label in ("DATE", "TIME") and no_date_words(ann, ent.token_start, ent.token_end, w):
             continue  # "in Manbij" tagged DATE: a name with no month, weekday or digit in it is free for the scan
         if ent.label in _BLOCKING_LABELS or ent.label in PLACE_LABELS or ent.label in _MISTAKEN_LABELS:
@@ -110,6 +111,14 @@ def _known(ann: Annotations, m: Mention, gazetteer: GazetteerLike, w: PlaceWords
     if gazetteer.contains(mention_text(ann, m)):
         return True
     return ann.tokens[m.end - 1].text.lower() not in w.admin_words_kept_apart and bool(candidates_of(ann, m, gazetteer, w))
+
+
+def _without_trailing_space(ann: Annotations, ent: Span) -> Span:
+    """The French model may run an entity on over the line break after it ("à Beni" closing a headline)."""
+    end = ent.token_end
+    while end > ent.token_start + 1 and ann.tokens[end - 1].text.isspace():
+        end -= 1
+    return ent if end == ent.token_end else replace(ent, token_end=end, end=ann.tokens[end - 1].end)
 
 
 def _scanned_mentions(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords, blocked: list[bool],

@@ -56,7 +56,9 @@ def find_dateline(text: str, w: TimesWords) -> Dateline | None:
     agency, title = _header_patterns(w)
     for pattern, kind in ((_BRACKETED, "dateline"), (agency, "dateline")):
         for m in pattern.finditer(head):
-            if m.group("place").strip().isupper() or "," in m.group("place"):
+            # a place in ordinary case is a dateline only with its date then an agency or a dash ("Bamako, 14 mars
+            # 2024 (AFP) -"): the agency pattern asks for both
+            if m.group("place").strip().isupper() or "," in m.group("place") or pattern is agency:
                 found = _dated(w, head, m.start("date"), m.end("date"), release)
                 if found is not None:
                     date, year_from = found

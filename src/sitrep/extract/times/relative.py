@@ -84,6 +84,15 @@ def read_weekday(m: re.Match[str], w: TimesWords) -> Found | None:
     # publication
     forward = bool(rel) and w.relative_names[rel] == "upcoming"
     same_day = not rel or w.relative_names[rel] == "this"
+    last = group(m, "wd2")
+    apart = (w.weekdays[last.lower()] - weekday) % 7 if last else 0
+    if apart > 1:
+        # "between Sunday and Wednesday": the days from the first to the last (two days in a row are dated like
+        # a night, by the first)
+        last_day = w.weekdays[last.lower()]
+        return found_at(m, precision=Precision.RANGE, anchored=lambda pub: cal.date_range(
+            cal.weekday_near(pub, last_day, same_day=True) - dt.timedelta(days=apart),
+            cal.weekday_near(pub, last_day, same_day=True)))
     return found_at(m, precision=Precision.DAY, weekday=weekday if same_day else None,
                     anchored=lambda pub: cal.day_period(cal.weekday_near(pub, weekday, forward=forward,
                                                                          same_day=same_day)))

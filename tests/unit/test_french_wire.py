@@ -174,3 +174,13 @@ def test_a_place_the_gazetteer_does_not_know_does_not_split_an_incident():
                          published="2024-03-16")
     protests = [e for e in report.events if e.type == "protests" and not e.verbal and e.hedge is None]
     assert len(protests) == 1
+
+
+def test_barricades_of_burning_tyres_are_the_day_s_riot_not_a_kind_of_happening():
+    from sitrep.model import Hedge
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("Dans la capitale, des barricades de pneus enflammés ont été érigées lundi à Delmas par des "
+                         "manifestants en colère.", published="2022-08-30")
+    assert [e.hedge for e in report.events if e.type in ("riots", "protests")] != []
+    assert all(e.hedge != Hedge.HISTORICAL for e in report.events if e.type in ("riots", "protests"))

@@ -74,7 +74,8 @@ def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | No
     out dozens of bombings"), with no day of its own in its sentence: background, not an incident."""
     if d.main.kind == "noun" and _a_topic(ann, d.main.head, w):
         return True  # "she cares about issues of sexual violence", whatever day she said it
-    if d.main.kind == "noun" and _bare_plural_of(ann, d.main.head, w) and not (d.killed or d.injured or d.detained) \
+    if d.main.kind == "noun" and _bare_plural_of(ann, d.main.head, w, {t.head for t in d.triggers}) \
+            and not (d.killed or d.injured or d.detained) \
             and trigger_key("".join((ann.tokens[t].lemma or ann.tokens[t].text).lower()
                                     for t in d.main.tokens)) not in w.device_nouns:
         return True  # "has been the scene of turf battles", "a history of kidnappings": a kind of happening
@@ -108,8 +109,9 @@ def several_happenings(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
     return False
 
 
-def _bare_plural_of(ann: Annotations, head: int, w: EventWords) -> bool:
-    """A plural event noun with no determiner after "of" on another noun ("the scene of turf battles")."""
+def _bare_plural_of(ann: Annotations, head: int, w: EventWords, triggers: set[int]) -> bool:
+    """A plural event noun with no determiner after "of" on another noun ("the scene of turf battles"), unless that
+    noun is itself one of the event's words, which the "of" only fills ("des barricades de pneus enflammés")."""
     tok = ann.tokens[head]
     if tok.dep != "pobj" or tok.head == head or ann.tokens[tok.head].text.lower() not in w.of_words:
         return False
@@ -117,7 +119,7 @@ def _bare_plural_of(ann: Annotations, head: int, w: EventWords) -> bool:
     plural = tok.text.lower().endswith(w.plural_suffix) and tok.text.lower() != (tok.lemma or "").lower()
     determined = any(ann.tokens[c].dep in ("det", "poss", "nummod") for c in ann.children[head])
     holder = ann.tokens[prep.head]
-    return plural and not determined and prep.head != prep.i and holder.pos == "NOUN" and (
+    return plural and not determined and prep.head != prep.i and holder.pos == "NOUN" and holder.i not in triggers and (
         holder.lemma or holder.text).lower() not in w.counting_nouns
 
 

@@ -687,3 +687,12 @@ def test_a_roundup_is_its_incidents_one_per_place_dated_by_its_lead(extract):
     assert sorted((e.place.name, e.killed.best, e.date.value) for e in events) == [
         ("Baghdad", 2, "2013-05-15"), ("Kirkuk", 6, "2013-05-15"), ("Mosul", 2, "2013-05-15"),
         ("Tuz Khormato", 4, "2013-05-15")], [(e.place.name, e.killed, e.date.value) for e in events]
+
+
+def test_clashes_in_a_story_of_demonstrations_are_a_riot_not_a_battle(extract):
+    text = ("Students protesting job quotas clashed with police in Dhaka on Tuesday, officials said.\n"
+            "In the northern city of Rangpur, a student was killed during clashes near the university, police said.")
+    events = news(extract(text, published="2024-07-16"))
+    assert {e.type for e in events} == {"riots"}, [(e.type, e.place.name) for e in events]
+    battle = news(extract("Soldiers and rebels clashed near Rangpur on Tuesday, killing two.", published="2024-07-16"))
+    assert [e.type for e in battle] == ["battles"]

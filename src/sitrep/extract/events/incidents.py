@@ -94,6 +94,13 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
             _fold(home, ev, ctx, retypes=ev.id in specific or home.event.id not in specific)
     finished = [_finished(x, ctx) if isinstance(x, _Incident) else x for x in out]
     told = {x.event.id for x in out if isinstance(x, _Incident)}
+    if any(ev.id in told and ev.type in ("protests", "riots") for ev in finished):
+        # in a story of demonstrations, clashes that name no armed group are a crowd's ("a student was killed
+        # during clashes near the university"): a riot, not a battle
+        riot = ctx.taxonomy.subtype("violent_demonstration")
+        finished = [replace(ev, type=riot.type, subtype=riot.subtype, plover=riot.plover)
+                    if ev.id in told and _crowd_clash(ev) and ev.trigger is not None
+                    and ev.trigger.text.lower() in ctx.words.crowd_clash_words else ev for ev in finished]
     for ev in list(finished):
         parts = _summed_up(ev, [t for t in finished if t.id != ev.id and is_news(t)], told)
         if parts:
@@ -180,12 +187,15 @@ def _deaths_untold(ev: Event) -> bool:
     return ev.subtype == "arrests" and ev.killed is not None and ev.killed.best > 0
 
 
+def _crowd_clash(ev: Event) -> bool:
+    return ev.subtype == "armed_clash" and not any(x.name and x.kind in NON_STATE_ARMED for x in ev.actors)
+
+
 def _street_fight(a: Event, b: Event) -> bool:
     """A demonstration and clashes that name no armed group ("Clashes broke out when police fired tear gas"): the
     demonstration turning violent, one incident (a riot), not a battle beside it."""
     return {a.type, b.type} == {"protests", "battles"} and all(
-        ev.type == "protests" or (ev.subtype == "armed_clash" and not any(
-            x.name and x.kind in NON_STATE_ARMED for x in ev.actors)) for ev in (a, b))
+        ev.type == "protests" or _crowd_clash(ev) for ev in (a, b))
 
 
 # Parties whose clashes are a battle whatever else the story tells (actors' kinds; police and soldiers meeting a

@@ -27,6 +27,7 @@ class EventWords:
     interception_verbs: dict[str, str]
     of_words: frozenset[str]
     counting_nouns: frozenset[str]
+    crowd_clash_words: frozenset[str]
     toll_verbs: frozenset[str]
     intercepted_nouns: frozenset[str]
     role_head_nouns: frozenset[str]
@@ -125,7 +126,7 @@ def event_words(lex: Lexicon) -> EventWords:
         emplacing_verbs=words("emplacing_verbs"), emplacing_nouns=words("emplacing_nouns"),
         interception_verbs={k: str(v).lower() for k, v in lex.table(s, "interception_verbs").items()},
         intercepted_nouns=words("intercepted_nouns"), of_words=words("of_words"),
-        counting_nouns=words("counting_nouns"), toll_verbs=words("toll_verbs"),
+        counting_nouns=words("counting_nouns"), crowd_clash_words=words("crowd_clash_words"), toll_verbs=words("toll_verbs"),
         role_head_nouns=words("role_head_nouns"),
         device_nouns=frozenset(trigger_key(d) for d in words("device_nouns")), finding_verbs=words("finding_verbs"),
         total_adverbs=frozenset(tuple(p.split()) for p in words("total_adverbs")), since=text("since"),

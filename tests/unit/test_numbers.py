@@ -193,3 +193,15 @@ def test_passive_conjunct_counts_the_shared_subject(annotate):
 
 def test_numerous_is_more_than_several():
     assert parse_quantity("numerous")[0] > parse_quantity("several")[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "killed"), [
+    ("At least five people were shot dead outside parliament, a witness said.", 5),  # "dead" parsed on parliament
+    ("Five people were shot dead on Tuesday.", 5),
+    ("A man was found dead in his home.", 1),
+])
+def test_shot_dead_counts_through_the_verb_however_dead_is_parsed(text, killed):
+    from sitrep.nlp.spacy_adapter import annotate
+
+    assert [(c.kind, c.count.best) for c in extract_casualties(annotate(text))] == [("killed", killed)]

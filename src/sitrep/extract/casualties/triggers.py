@@ -10,6 +10,13 @@ from sitrep.model import Annotations, Token
 def trigger_kind(ann: Annotations, tok: Token, w: CasualtyWords) -> str | None:
     """"killed", "injured", "detained", "casualties" (ambiguous, see docs) or None for a token."""
     lemma, lower = tok.lemma.casefold(), tok.text.casefold()
+    after = ann.tokens[tok.i + 1].text.casefold() if tok.i + 1 < len(ann.tokens) else ""
+    before = ann.tokens[tok.i - 1] if tok.i > 0 else None
+    if tok.pos == "VERB" and lemma in w.dead_verbs and after in w.killed_forms:
+        return "killed"  # "were shot dead": the verb counts its victims
+    if lower in w.killed_forms and before is not None and before.pos == "VERB" and (
+            before.lemma.casefold() in w.dead_verbs):
+        return None  # ... and "dead" is not counted again
     if tok.pos in ("VERB", "ADJ", "AUX") or tok.tag == "VBN":
         if lemma in w.kill_verbs or lower in w.killed_forms:
             return "killed"

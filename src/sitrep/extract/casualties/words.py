@@ -19,6 +19,7 @@ class CasualtyWords:
     intransitive_kill_verbs: frozenset[str]
     killed_forms: frozenset[str]
     kill_phrasal: dict[str, str]
+    dead_verbs: frozenset[str]
     kill_nouns: frozenset[str]
     killed_noun_forms: frozenset[str]
     body_nouns: frozenset[str]
@@ -86,6 +87,7 @@ def casualty_words(lex: Lexicon) -> CasualtyWords:
     return CasualtyWords(
         kill_verbs=words("kill_verbs"), intransitive_kill_verbs=words("intransitive_kill_verbs"),
         killed_forms=words("killed_forms"), kill_phrasal=lex.table(s, "kill_phrasal"),
+        dead_verbs=words("dead_verbs"),
         kill_nouns=words("kill_nouns"), killed_noun_forms=words("killed_noun_forms"),
         body_nouns=words("body_nouns"), discovery_verbs=words("discovery_verbs"),
         injure_verbs=words("injure_verbs"), injured_forms=words("injured_forms"), injure_nouns=words("injure_nouns"),

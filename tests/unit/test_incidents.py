@@ -696,3 +696,11 @@ def test_clashes_in_a_story_of_demonstrations_are_a_riot_not_a_battle(extract):
     assert {e.type for e in events} == {"riots"}, [(e.type, e.place.name) for e in events]
     battle = news(extract("Soldiers and rebels clashed near Rangpur on Tuesday, killing two.", published="2024-07-16"))
     assert [e.type for e in battle] == ["battles"]
+
+
+def test_a_military_base_is_news_only_when_it_is_set_up(extract):
+    attack = news(extract("Militants attacked a military base near Bariire on Wednesday, killing seven soldiers.",
+                          published="2023-05-24"))
+    assert [e.subtype for e in attack if e.type == "strategic_developments"] == []
+    built = news(extract("The army set up a military base near Bariire on Monday.", published="2023-05-24"))
+    assert [e.subtype for e in built] == ["headquarters_base_established"]

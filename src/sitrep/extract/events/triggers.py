@@ -102,6 +102,9 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
         return True  # "the narcotics were safely destroyed on site": a find disposed of
     if trig.kind == "verb" and lemma(tok) in w.interception_verbs and _intercepts(ann, tok, w):
         return True  # "air defences shot down 28 of 31 drones": an attack stopped, not one on people
+    if trig.kind == "noun" and subtype == "headquarters_base_established":
+        # "set up a military base" is news; "attacked a military base" is about the attack
+        return not (tok.dep in ("dobj", "nsubjpass") and lemma(ann.tokens[tok.head]) in w.establishing_verbs)
     if trig.kind == "verb" and lemma(tok) in w.preposition_other_sense:
         # "engaged in prostitution": taking part, not fighting
         preps = w.preposition_other_sense[lemma(tok)]

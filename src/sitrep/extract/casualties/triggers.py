@@ -10,12 +10,10 @@ from sitrep.model import Annotations, Token
 def trigger_kind(ann: Annotations, tok: Token, w: CasualtyWords) -> str | None:
     """"killed", "injured", "detained", "casualties" (ambiguous, see docs) or None for a token."""
     lemma, lower = tok.lemma.casefold(), tok.text.casefold()
-    after = ann.tokens[tok.i + 1].text.casefold() if tok.i + 1 < len(ann.tokens) else ""
-    before = ann.tokens[tok.i - 1] if tok.i > 0 else None
-    if tok.pos == "VERB" and lemma in w.dead_verbs and after in w.killed_forms:
+    if tok.pos == "VERB" and lemma in w.dead_verbs and _dead_after(ann, tok.i, w):
         return "killed"  # "were shot dead": the verb counts its victims
-    if lower in w.killed_forms and before is not None and before.pos == "VERB" and (
-            before.lemma.casefold() in w.dead_verbs):
+    if lower in w.killed_forms and tok.i > 0 and ann.tokens[tok.i - 1].pos == "VERB" and (
+            ann.tokens[tok.i - 1].lemma.casefold() in w.dead_verbs):
         return None  # ... and "dead" is not counted again
     if tok.pos in ("VERB", "ADJ", "AUX") or tok.tag == "VBN":
         if lemma in w.kill_verbs or lower in w.killed_forms:
@@ -43,6 +41,10 @@ def trigger_kind(ann: Annotations, tok: Token, w: CasualtyWords) -> str | None:
         if lemma in w.detain_nouns:
             return "detained"
     return None
+
+
+def _dead_after(ann: Annotations, i: int, w: CasualtyWords) -> bool:
+    return i + 1 < len(ann.tokens) and ann.tokens[i + 1].text.casefold() in w.killed_forms
 
 
 def _found(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:

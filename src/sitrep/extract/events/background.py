@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sitrep.extract.events.drafts import EventContext, EventDraft
+from sitrep.extract.events.drafts import EventContext, EventDraft, Trigger
 from sitrep.extract.events.taxonomy import trigger_key
 from sitrep.extract.events.words import EventWords
 from sitrep.model import Annotations, Precision, Time, TimeBasis
@@ -75,9 +75,7 @@ def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | No
     if d.main.kind == "noun" and _a_topic(ann, d.main.head, w):
         return True  # "she cares about issues of sexual violence", whatever day she said it
     if d.main.kind == "noun" and _bare_plural_of(ann, d.main.head, w, {t.head for t in d.triggers}) \
-            and not (d.killed or d.injured or d.detained) \
-            and trigger_key("".join((ann.tokens[t].lemma or ann.tokens[t].text).lower()
-                                    for t in d.main.tokens)) not in w.device_nouns:
+            and not (d.killed or d.injured or d.detained) and not _names_device(ann, d.main, w):
         return True  # "has been the scene of turf battles", "a history of kidnappings": a kind of happening
     if when is not None and date_rule in _OWN_DATE_RULES and when.precision is Precision.DAY:
         return False  # "shelled the town repeatedly on Tuesday" is Tuesday's incident
@@ -94,8 +92,7 @@ def several_happenings(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
     sent = ann.sentences[d.sentence]
     counted = [(e.start, e.end) for c in (*d.killed, *d.injured, *d.detained) for e in c.count.evidence]
     for trigger in d.triggers:
-        words = [(ann.tokens[t].lemma or ann.tokens[t].text).lower() for t in trigger.tokens]
-        if trigger.kind != "noun" or trigger_key("".join(words)) in w.device_nouns or set(words) & w.weapon_nouns:
+        if trigger.kind != "noun" or _names_device(ann, trigger, w):
             continue  # "confiscated several grenades" counts things, not happenings
         if any(s <= ann.tokens[trigger.head].start < e for s, e in counted):
             continue  # "several protesters were injured" counts people
@@ -107,6 +104,12 @@ def several_happenings(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
         if any(before.endswith(" " + q) or before.replace("' ", "'").endswith(" " + q) for q in w.iterative_quantifiers):
             return True
     return False
+
+
+def _names_device(ann: Annotations, trigger: Trigger, w: EventWords) -> bool:
+    """The trigger names a device or a weapon ("grenades", "explosive devices"), not a happening."""
+    words = [(ann.tokens[t].lemma or ann.tokens[t].text).lower() for t in trigger.tokens]
+    return trigger_key("".join(words)) in w.device_nouns or bool(set(words) & w.weapon_nouns)
 
 
 def _bare_plural_of(ann: Annotations, head: int, w: EventWords, triggers: set[int]) -> bool:
@@ -186,8 +189,13 @@ def _pluperfect_main(ann: Annotations, i: int, w: EventWords) -> bool:
     verb = _clause_of(ann, i)
     tok = ann.tokens[verb]
     main = tok.head == verb or (tok.dep == "conj" and ann.tokens[tok.head].head == tok.head)
-    return main and any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in w.pluperfect_aux
-                        for c in ann.children[verb])
+    return main and pluperfect(ann, verb, w)
+
+
+def pluperfect(ann: Annotations, verb: int, w: EventWords) -> bool:
+    """The verb is in the past perfect ("had been killed")."""
+    return any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in w.pluperfect_aux
+               for c in ann.children[verb])
 
 
 def _pluperfect_relative(ann: Annotations, i: int, w: EventWords) -> bool:

@@ -49,11 +49,12 @@ def assemble_events(drafts: Sequence[EventDraft], ctx: EventContext) -> list[Eve
     typed_by_word = {ev.id for ev, d in pairs if not d.generic}
     # a detail is a verb ("they attacked a village") or a definite noun ("the attack"), never "attacks" at large
     details = [ev for ev, d in pairs if d.detail and (d.main.kind != "noun" or is_anaphoric(ctx, d))]
-    events = merge_coreferent([(ev, d) for ev, d in pairs if not d.detail], ctx)
+    # where the mentions that sum up several happenings begin ("A string of attacks across Iraq killed 14")
+    summaries = {ev.evidence[0].start for ev, d in pairs if several_happenings(d, ctx.ann, ctx.words)}
+    events = merge_coreferent([(ev, d) for ev, d in pairs if not d.detail], ctx, summaries=summaries)
     # in the order of first mention, each detail where it is told
     events = sorted(events + details, key=lambda ev: ev.evidence[0].start)
     acts_untold = {ev.id for ev, d in pairs if all(t.kind == "casualty" for t in d.triggers)}
-    summaries = {ev.evidence[0].start for ev, d in pairs if several_happenings(d, ctx.ann, ctx.words)}
     return assemble_incidents(events, ctx, typed_by_word=typed_by_word, details={ev.id for ev in details},
                               acts_untold=acts_untold, summaries=summaries)
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sitrep.extract.common.text import paragraph_index_at, token_index_at
-from sitrep.extract.events.background import definite, several_happenings
+from sitrep.extract.events.background import definite
 from sitrep.extract.events.dates import dates_adjacent, dates_compatible, time_better
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.places import PLACE_RANK, places_compatible
@@ -23,15 +23,16 @@ class _Mention:
     several: bool = False  # sums up several happenings: "a string of attacks across Iraq killed 14"
 
 
-def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventContext) -> list[Event]:
+def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventContext, *,
+                     summaries: set[int] = frozenset()) -> list[Event]:
     """Later mentions of the same event (headline, lead, a later paragraph) add detail to the first.
 
-    A mention is compared with the events already kept, most recent first.
+    A mention is compared with the events already kept, most recent first. ``summaries`` are where the mentions
+    that sum up several happenings begin (``background.several_happenings``).
     """
     out: list[_Mention] = []
     for ev, draft in events:
-        m = _Mention(ev, draft.main.kind == "casualty", is_anaphoric(ctx, draft),
-                     several_happenings(draft, ctx.ann, ctx.words))
+        m = _Mention(ev, draft.main.kind == "casualty", is_anaphoric(ctx, draft), ev.evidence[0].start in summaries)
         # a restated toll joins the event whose toll it restates, even when other events came between
         # ("killed several insurgents" in the lead, then "returned fire, killing several insurgents")
         restated = [p for p in reversed(out) if _restated_toll(p.event, ev, ctx) and not _told_apart(p, m)]

@@ -31,7 +31,9 @@ from datetime import date, timedelta
 
 from sitrep.extract.common.records import Dateline, TimeFindings
 from sitrep.extract.common.text import paragraph_index_at, subtree, tokens_in
+from sitrep.extract.events.background import pluperfect
 from sitrep.extract.events.drafts import EventContext, EventDraft
+from sitrep.extract.events.words import EventWords
 from sitrep.model import PRECISION_RANK, Annotations, Precision, Time, TimeBasis
 
 _CLAUSE_POS = {"VERB", "AUX"}
@@ -58,7 +60,7 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
         in_sentence = [t for t in in_sentence if _in_own_phrase(ann, t, head) or not governs(ann, t, verb)]
     # "the death toll rose to 21 on Sunday": when the count was given, not when the incident happened
     in_sentence = [t for t in in_sentence if not _dates_a_toll(ann, t, ctx.words)]
-    if _pluperfect(ann, head, ctx.words):
+    if pluperfect(ann, _clause_verb(ann, head), ctx.words):
         # "police said on Saturday that 15 people had been killed": the saying's day, not the killing's
         verb = _clause_verb(ann, head)
         in_sentence = [t for t in in_sentence if not (_attached(ann, t) & _reporting_above(ann, verb, ctx.words))]
@@ -199,12 +201,7 @@ def _beyond_reporting(ann: Annotations, ranked: list[tuple[tuple[int, int], int,
     return [r for r in ranked if r not in reporting]
 
 
-def _pluperfect(ann: Annotations, head: int, w) -> bool:
-    verb = _clause_verb(ann, head)
-    return any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in w.pluperfect_aux for c in ann.children[verb])
-
-
-def _reporting_above(ann: Annotations, verb: int, w) -> set[int]:
+def _reporting_above(ann: Annotations, verb: int, w: EventWords) -> set[int]:
     """The reporting verbs whose complement holds the clause of ``verb`` ("police said that ... had been killed")."""
     out, j = set(), verb
     while ann.tokens[j].head != j and ann.tokens[j].dep in ("ccomp", "parataxis", "conj"):
@@ -214,7 +211,7 @@ def _reporting_above(ann: Annotations, verb: int, w) -> set[int]:
     return out
 
 
-def _dates_a_toll(ann: Annotations, time: Time, w) -> bool:
+def _dates_a_toll(ann: Annotations, time: Time, w: EventWords) -> bool:
     """The time hangs from a verb of a changing toll whose subject is the toll ("the toll rose to 21 on Sunday")."""
     for verb in _attached(ann, time):
         tok = ann.tokens[verb]

@@ -102,19 +102,20 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
                     if ev.id in told and _crowd_clash(ev) and ev.trigger is not None
                     and ev.trigger.text.lower() in ctx.words.crowd_clash_words else ev for ev in finished]
     for ev in list(finished):
-        parts = _summed_up(ev, [t for t in finished if t.id != ev.id and is_news(t)], told)
+        parts = {t.id for t in _summed_up(ev, [t for t in finished if t.id != ev.id and is_news(t)], told)}
         if parts:
             # the summary's own day dates the happenings it sums up that have none ("killed 14 on Wednesday")
             dated = ev.date_rule in _OWN_RULES
-            finished = [replace(t, date=ev.date, date_rule="lead") if dated and t in parts and t.date_rule in (
+            finished = [replace(t, date=ev.date, date_rule="lead") if dated and t.id in parts and t.date_rule in (
                 "publication", "none") else t for t in finished if t.id != ev.id]
     return finished
 
 
 def _summed_up(ev: Event, others: list[Event], told: set[str]) -> list[Event]:
     """An incident at a region's or country's level (or with no place of its own) whose dead are all told again,
-    town by town, as incidents of their own ("Russian strikes killed four in the Kharkiv region ... A woman was killed in Kupiansk-Vuzlovyi ...
-    Three men died near Vovchansk"): a summary of them, not one more incident (it would count the dead twice)."""
+    town by town, as incidents of their own ("Russian strikes killed four in the Kharkiv region ... A woman was
+    killed in Kupiansk-Vuzlovyi ... Three men died near Vovchansk"): a summary of them, not one more incident (it
+    would count the dead twice). Returns those parts, or nothing when the incident is no summary."""
     if not is_news(ev) or ev.place is None or ev.killed is None or ev.killed.best <= 0 or ev.id not in told:
         return []
     guessed = ev.place_rule not in _OWN_RULES  # "Iraq violence kills 14": its place only the article's guess

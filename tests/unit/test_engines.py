@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
 from pathlib import Path
 
 import pytest
@@ -66,9 +68,15 @@ def test_the_dask_engine_gives_the_same_records_as_the_local_engine(local_record
     pytest.importorskip("distributed")
     from sitrep.engines.dask import DaskEngine
 
-    with DaskEngine(workers=2) as engine:
-        assert engine.workers == 2
-        distributed = as_dicts(process(read_inputs([SAMPLES]), batch_size=2, executor=engine))
+    with contextlib.ExitStack() as held:
+        # another program on Dask's usual status port (a notebook's cluster) must not stop the engine
+        taken = held.enter_context(socket.socket())
+        with contextlib.suppress(OSError):
+            taken.bind(("0.0.0.0", 8787))
+            taken.listen()
+        with DaskEngine(workers=2) as engine:
+            assert engine.workers == 2
+            distributed = as_dicts(process(read_inputs([SAMPLES]), batch_size=2, executor=engine))
     assert distributed == local_records
 
 

@@ -35,8 +35,9 @@ class DaskEngine:
             except (OSError, TimeoutError) as exc:
                 raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
         else:
+            # the scheduler serves its status pages on a free port: the default (8787) may be another cluster's
             self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                         dashboard_address=None)
+                                         dashboard_address=":0")
             self.client = Client(self._cluster)
         if warm:
             # every worker loads the model and the gazetteer now, once, rather than on its first chunk

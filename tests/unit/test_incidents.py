@@ -108,6 +108,19 @@ def test_dead_told_with_an_arrest_join_the_act_that_killed_them(extract):
     assert e.date.value == "2011-04-19" and e.place.name == "Dangam District"
 
 
+def test_a_later_word_for_the_act_types_a_killing_told_by_its_parties(extract):
+    # "soldiers killed four militants" is typed from its parties (a clash); "the helicopter strike" names the act
+    text = ("Soldiers killed four militants in a village near Dori on Tuesday, the army said. "
+            "The helicopter strike killed four militants, an army spokesman added.")
+    [e] = news(extract(text, published="2021-06-09"))
+    assert (e.subtype, e.killed.best, e.date.value) == ("air_drone_strike", 4, "2021-06-08")
+    # a killing told with an arrest: the arrest's word does not make the incident an arrest once the act is named
+    both = ("Troops killed two insurgents and detained a third near Dori on Tuesday, the army said. "
+            "The air strike killed the two insurgents as they fled.")
+    [b] = news(extract(both, published="2021-06-09"))
+    assert (b.subtype, b.killed.best) == ("air_drone_strike", 2)
+
+
 def test_the_attack_told_again_gives_the_incident_its_own_day(extract):
     text = ("Gunmen stormed a police post in Gao, killing four officers, the army said on Tuesday. "
             "The attack took place on Sunday night.")

@@ -47,11 +47,14 @@ def assemble_events(drafts: Sequence[EventDraft], ctx: EventContext) -> list[Eve
     incident of the day (``incidents``), which the details ("the attack took place on Sunday") join."""
     pairs = [(one, d) for d in drafts for one in one_per_listed_place(d, ctx) or one_per_place(event_from_draft(d, ctx), ctx)]
     typed_by_word = {ev.id for ev, d in pairs if not d.generic}
+    word_triggers = {ev.trigger.evidence for ev, d in pairs if not d.generic and ev.trigger is not None}
     # a detail is a verb ("they attacked a village") or a definite noun ("the attack"), never "attacks" at large
     details = [ev for ev, d in pairs if d.detail and (d.main.kind != "noun" or is_anaphoric(ctx, d))]
     # where the mentions that sum up several happenings begin ("A string of attacks across Iraq killed 14")
     summaries = {ev.evidence[0].start for ev, d in pairs if several_happenings(d, ctx.ann, ctx.words)}
     events = merge_coreferent([(ev, d) for ev, d in pairs if not d.detail], ctx, summaries=summaries)
+    # a mention typed by its parties that a later one's word retyped ("the airstrike killed two") is typed by word
+    typed_by_word |= {ev.id for ev in events if ev.trigger is not None and ev.trigger.evidence in word_triggers}
     # in the order of first mention, each detail where it is told
     events = sorted(events + details, key=lambda ev: ev.evidence[0].start)
     acts_untold = {ev.id for ev, d in pairs if all(t.kind == "casualty" for t in d.triggers)}

@@ -21,6 +21,7 @@ class _Mention:
     casualty_only: bool  # found only through a count: "two soldiers were killed"
     anaphoric: bool  # "the battle", "the attack": refers back to an event already told
     several: bool = False  # sums up several happenings: "a string of attacks across Iraq killed 14"
+    by_word: bool = True  # typed by a trigger word ("airstrike"), not from its parties ("killed two insurgents")
 
 
 def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventContext, *,
@@ -32,14 +33,16 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
     """
     out: list[_Mention] = []
     for ev, draft in events:
-        m = _Mention(ev, draft.main.kind == "casualty", is_anaphoric(ctx, draft), ev.evidence[0].start in summaries)
+        m = _Mention(ev, draft.main.kind == "casualty", is_anaphoric(ctx, draft), ev.evidence[0].start in summaries,
+                     by_word=not draft.generic)
         # a restated toll joins the event whose toll it restates, even when other events came between
         # ("killed several insurgents" in the lead, then "returned fire, killing several insurgents")
         restated = [p for p in reversed(out) if _restated_toll(p.event, ev, ctx) and not _told_apart(p, m)]
         for prev in restated[:1] or reversed(out):
             if restated or (not _told_apart(prev, m) and same_event(prev, m, ctx)):
                 b_wins = (prev.casualty_only and not m.casualty_only) or (
-                    ev.type == prev.event.type and ctx.rank.get(ev.subtype or "", 0) > ctx.rank.get(prev.event.subtype or "", 0))
+                    ev.type == prev.event.type and ctx.rank.get(ev.subtype or "", 0) > ctx.rank.get(prev.event.subtype or "", 0)
+                ) or (m.by_word and not prev.by_word and _outranks(ev, prev.event, ctx))
                 merged = merge_events(prev.event, ev, prefer_b_type=b_wins,
                                       more_detained=not restated and detained_in_addition(ev, ctx))
                 if not restated and not dates_compatible(prev.event.date, ev.date):  # a two-day episode: its first day
@@ -47,6 +50,7 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
                 prev.event = merged
                 prev.casualty_only = prev.casualty_only and m.casualty_only
                 prev.several = prev.several or m.several
+                prev.by_word = prev.by_word or (m.by_word and b_wins)
                 break
         else:
             told = next((p for p in reversed(out) if _retells_background(p.event, ev, ctx, anaphoric=m.anaphoric)), None)
@@ -55,6 +59,11 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
             else:
                 told.event = replace(merge_events(told.event, ev), hedge=Hedge.HISTORICAL)
     return [m.event for m in out]
+
+
+def _outranks(b: Event, a: Event, ctx: EventContext) -> bool:
+    """b names what an incident of both is: "the airstrike killed two" after "the force killed two insurgents"."""
+    return ctx.taxonomy.incident_rank_of(b.type, b.subtype) > ctx.taxonomy.incident_rank_of(a.type, a.subtype)
 
 
 def _told_apart(summary: _Mention, m: _Mention) -> bool:

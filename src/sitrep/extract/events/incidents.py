@@ -282,10 +282,7 @@ def _fold(inc: _Incident, ev: Event, ctx: EventContext, *, retypes: bool = True)
 
 
 def _incident_rank(ev: Event, ctx: EventContext) -> int:
-    sub = ctx.taxonomy.subtypes.get(ev.subtype or "")
-    if sub is not None and sub.incident_rank is not None:
-        return sub.incident_rank
-    return ctx.taxonomy.incident_rank.get(ev.type, 0)
+    return ctx.taxonomy.incident_rank_of(ev.type, ev.subtype)
 
 
 def _finished(inc: _Incident, ctx: EventContext) -> Event:

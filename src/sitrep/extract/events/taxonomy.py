@@ -54,6 +54,13 @@ class Taxonomy:
     def subtype(self, name: str) -> Subtype:
         return self.subtypes[name]
 
+    def incident_rank_of(self, type_: str, subtype: str | None) -> int:
+        """Which type an incident of several mentions takes: the subtype's own rank, else its type's."""
+        sub = self.subtypes.get(subtype or "")
+        if sub is not None and sub.incident_rank is not None:
+            return sub.incident_rank
+        return self.incident_rank.get(type_, 0)
+
 
 def taxonomy_from_data(data: Any, words: Any = None) -> Taxonomy:
     """Build look-up tables from the parsed taxonomy (what each type and subtype means) and a language's trigger

@@ -320,6 +320,18 @@ def test_a_role_named_by_a_trigger_word_is_no_event(extract):
     assert [e.subtype for e in news(r)] == ["arrests"]
 
 
+def test_a_person_named_by_a_trigger_word_is_the_deed_only_as_its_doer(extract):
+    # what a verb or a preposition acts on: a person, not a bombing
+    for text in ("Troops captured a militant commander suspected of supplying rifles and suicide bombers near Kunduz "
+                 "on Friday.", "Police detained a man accused of recruiting suicide bombers in Kunduz on Friday."):
+        assert [e.subtype for e in news(extract(text, published="2011-03-05"))] == ["arrests"]
+    # the doer, or the agent after "by": the bombing
+    for text in ("A suicide bomber blew himself up at a checkpoint in Kunduz on Friday, killing six people.",
+                 "Six people were killed by a suicide bomber at a checkpoint in Kunduz on Friday."):
+        [e] = news(extract(text, published="2011-03-05"))
+        assert (e.subtype, e.killed.best) == ("suicide_bomb", 6)
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

@@ -115,12 +115,24 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
     if trig.kind == "noun" and subtype == "remote_explosive" and tok.dep == "pobj":
         prep = ann.tokens[tok.head]  # "directed the placement of improvised explosive devices"
         return prep.head != prep.i and lemma(ann.tokens[prep.head]) in w.emplacing_nouns
+    if trig.kind == "noun" and lemma(tok) in w.agent_nouns:
+        return _acted_on(ann, tok, w)
     if trig.kind == "noun" and tok.dep in ("compound", "amod", "nmod") and tok.head != tok.i:
         # "an IED facilitator", "riot police"; in a headline's capitals the tagger leaves a plural unlemmatised
         # ("Explosive Device Networks")
         head = lemma(ann.tokens[tok.head])
         return head in w.role_head_nouns or head.removesuffix(w.plural_suffix) in w.role_head_nouns
     return False
+
+
+def _acted_on(ann: Annotations, tok: Token, w: EventWords) -> bool:
+    """A noun naming a person is what a verb or a preposition acts on ("captured ... suicide bombers", "a network
+    of suicide bombers"), not the doer ("a suicide bomber struck", "killed by a suicide bomber")."""
+    while tok.dep == "conj" and tok.head != tok.i:  # "weapons and suicide bombers": the first of the list
+        tok = ann.tokens[tok.head]
+    if tok.dep in ("dobj", "dative"):
+        return True
+    return tok.dep == "pobj" and ann.tokens[tok.head].text.lower() not in w.by_prepositions
 
 
 def _intercepts(ann: Annotations, tok: Token, w: EventWords) -> bool:

@@ -512,6 +512,19 @@ def test_a_compass_word_or_a_common_noun_alone_is_not_a_place(places_of, text, a
 
 
 @pytest.mark.slow
+def test_whom_a_report_cites_is_no_place_but_the_place_of_a_citing_institution_is(places_of, gazetteer) -> None:
+    # "Punch" is a newspaper and a town in Kashmir: after "according to" it is the paper
+    names = [p.evidence[0].text for p in places_of("According to Punch, the gunmen fled towards Kankara on Monday.")]
+    assert "Punch" not in names and "Kankara" in names
+    from sitrep.nlp.spacy_adapter import annotate
+
+    french = extract_places(annotate("Selon Bamako, les assaillants ont fui vers Ménaka.", language="fr"),
+                            gazetteer=gazetteer, lexicon=load_lexicon("fr"))
+    assert [p.evidence[0].text for p in french] == ["Ménaka"]
+    assert "Chicago" in [p.evidence[0].text for p in places_of("A man was stabbed, according to Chicago police.")]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("text, name, feature, country", [
     ("Flooding hit Moncton, N.B., on Tuesday.", "N.B.", "admin1", "CA"),
     ("Veterans of the war in Afghanistan fought for the Soviet Union.", "Soviet Union", "country", "RU"),

@@ -96,6 +96,17 @@ def is_speaking_subject(ann: Annotations, m: Mention, w: PlaceWords) -> bool:
     return top.dep == "nsubj" and ann.tokens[top.head].lemma in w.acting_verbs
 
 
+def is_cited_source(ann: Annotations, m: Mention, w: PlaceWords) -> bool:
+    """ "according to Punch", "according to Kyiv": whom a report cites, not where anything happened; but "according to
+    Chicago police", "Chicago's police": the place whose institution speaks."""
+    toks, j = ann.tokens, m.start
+    if m.end < len(toks) and (toks[m.end].pos in ("NOUN", "PROPN") or toks[m.end].text.lower() in w.possessive_endings):
+        return False
+    while j > 0 and toks[j - 1].text.lower() in w.articles:
+        j -= 1
+    return any(j >= len(p) and tuple(t.text.lower() for t in toks[j - len(p) : j]) == p for p in w.source_phrases)
+
+
 def hyphen_modifier(ann: Annotations, end: int, w: PlaceWords) -> bool:
     """ "US-led", "Iranian-backed", "Saudi-based": the name qualifies an actor, it is not a location."""
     toks = ann.tokens

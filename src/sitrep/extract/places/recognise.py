@@ -16,6 +16,7 @@ from sitrep.extract.places.cues import (
     followed_by_admin_word,
     has_place_cue,
     hyphen_modifier,
+    is_cited_source,
     is_civic_run,
     is_speaking_subject,
     is_upper_dateline,
@@ -59,7 +60,8 @@ def recognise(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords) -> tupl
         o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in mentions[max(0, k - 3):k])]
     # "the West", "North": a compass word alone is a direction, not Cameroon's West Region; "Region" of "Region Two",
     # "District" of "District Court": the kind of a place is no name of one (the Philippines' Calabarzon)
-    mentions = [m for m in mentions if not _only_a_kind(mention_text(ann, m).lower(), m, w)]
+    mentions = [m for m in mentions if not _only_a_kind(mention_text(ann, m).lower(), m, w)
+                and not is_cited_source(ann, m, w)]
     return [replace(m, near=near_cue(ann, m.start, w)) for m in mentions], demonyms
 
 

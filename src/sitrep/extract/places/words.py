@@ -53,6 +53,7 @@ class PlaceWords:
     holidays: frozenset[str]
     hyphen_qualifiers: frozenset[str]
     acting_verbs: frozenset[str]
+    source_phrases: tuple[tuple[str, ...], ...]
     # sites
     site_word_first: bool  # "la place de la Liberté", not "Liberty Square"
     site_words: frozenset[str]
@@ -112,6 +113,7 @@ def place_words(lex: Lexicon) -> PlaceWords:
         holidays=words("holidays"),
         hyphen_qualifiers=words("hyphen_qualifiers"),
         acting_verbs=words("acting_verbs"),
+        source_phrases=tuple(tuple(str(p).lower().split()) for p in lex.phrases("places", "source_phrases")),
         site_word_first=position == "first",
         site_words=words("site_words"),
         thoroughfares=words("thoroughfares"),

@@ -332,6 +332,13 @@ def test_a_person_named_by_a_trigger_word_is_the_deed_only_as_its_doer(extract):
         assert (e.subtype, e.killed.best) == ("suicide_bomb", 6)
 
 
+def test_a_relative_clause_on_a_time_tells_the_happening(extract):
+    # "Friday when a bomb exploded": the clause hangs on a day, it describes no one; the bomb is what killed them
+    [e] = news(extract("Two other people were killed Friday when a roadside bomb exploded in the Kirkuk neighborhood "
+                       "of Rahimawa.", published="2010-06-12"))
+    assert (e.subtype, e.killed.best, e.date.value) == ("remote_explosive", 2, "2010-06-11")
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

@@ -256,7 +256,7 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
     j = d.main.head
     for _ in range(3):
         tok = ann.tokens[j]
-        if tok.dep in clauses:
+        if tok.dep in clauses and not time_relative(ann, j):
             return not (narrating_is_news and tok.dep == "relcl" and _narrating_relative(ann, j, w))
         if tok.dep == "pobj":
             prep = ann.tokens[tok.head]
@@ -275,6 +275,13 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
             break
         j = tok.head
     return False
+
+
+def time_relative(ann: Annotations, verb: int) -> bool:
+    """A relative clause on a time ("killed Friday when a roadside bomb exploded", "le soir où"): it tells the
+    happening, it describes no one."""
+    tok = ann.tokens[verb]
+    return tok.dep == "relcl" and ann.tokens[tok.head].ent_type in ("DATE", "TIME")
 
 
 def definite(ann: Annotations, noun: int, w: EventWords) -> bool:

@@ -339,6 +339,18 @@ def test_a_relative_clause_on_a_time_tells_the_happening(extract):
     assert (e.subtype, e.killed.best, e.date.value) == ("remote_explosive", 2, "2010-06-11")
 
 
+def test_a_town_a_distance_is_measured_from_is_not_where_the_event_was(extract):
+    for text, place in (
+            ("A car bomb struck a police patrol near Baquba, about 35 miles northeast of Baghdad, on Friday.", "Baquba"),
+            ("A roadside bomb hit a convoy in Logar province, 40 miles south of Kabul, on Friday.", "Logar province")):
+        [e] = news(extract(text, published="2010-06-12"))
+        assert e.place.name == place
+    # a distance alone is the event's place, moved from the town
+    [alone] = news(extract("A car bomb struck a police patrol 35 miles northeast of Baghdad on Friday.",
+                           published="2010-06-12"))
+    assert alone.place.name == "Baghdad" and alone.place.lat > 33.6
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

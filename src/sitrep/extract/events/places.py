@@ -22,6 +22,10 @@ from sitrep.extract.events.words import EventWords
 from sitrep.model import GEO_PRECISION_RANK, Annotations, GeoPrecision, Place
 
 PLACE_RANK = GEO_PRECISION_RANK
+# The words of a distance and bearing between a place and the town it is measured from (", about 70 miles northeast
+# of"): parts of speech with no content of their own, beside the bearings and units of the language's tables.
+_OFFSET_POS = frozenset({"PUNCT", "NUM", "ADV", "ADP", "DET"})
+_OFFSET_WORDS = 8
 
 
 def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
@@ -57,6 +61,9 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
         pool = [p for p in pool if not any(q is not p and q.precision == GeoPrecision.NEAR and q.geonames_id is not None
                                            and q.geonames_id == p.geonames_id and q.evidence[0].start < p.evidence[0].start
                                            for q in pool)]
+        # a town named to say how far another place of the sentence lies from it ("near Jalawla, about 70 miles
+        # northeast of Baghdad", "in Khost province, 60 miles southeast of Kabul") locates that place
+        pool = [p for p in pool if not _reference_point(ann, p, pool, ctx.words)] or pool
         best = min(pool, key=lambda p: (p.geonames_id is None, PLACE_RANK[p.precision]))
         best = _told_next(ann, placed, d.sentence, best, ctx.words.elsewhere_heads) or best
         return _offset(ann, best, ctx.words), "sentence"
@@ -231,6 +238,23 @@ def _inside_organisation(ann, p: Place) -> bool:
     start, end = p.evidence[0].start, p.evidence[0].end
     return any(e.label == "ORG" and e.start <= start and end <= (org_end := ann.tokens[name_end(
         ann, e.token_start, e.token_end) - 1].end) and (e.start, org_end) != (start, end) for e in ann.entities)
+
+
+def _reference_point(ann: Annotations, p: Place, pool: list[Place], w: EventWords) -> bool:
+    """``p`` comes after a distance and a bearing that follow another place of ``pool`` with nothing else between."""
+    start = token_index_at(ann, p.evidence[0].start)
+    if start is None or offset_before(ann, start, links=w.near_links, bearings=w.bearings,
+                                      units=w.distance_units) is None:
+        return False
+    for q in pool:
+        end = token_index_at(ann, q.evidence[0].end - 1) if q is not p and q.evidence[0].end <= p.evidence[0].start \
+            else None
+        between = ann.tokens[end + 1 : start] if end is not None else []
+        if 0 < len(between) <= _OFFSET_WORDS and all(
+                t.pos in _OFFSET_POS or t.text.lower() in w.bearings or t.text.lower() in w.distance_units
+                for t in between):
+            return True
+    return False
 
 
 def _offset(ann: Annotations, p: Place, w: EventWords) -> Place:

@@ -125,6 +125,24 @@ def test_casualties_counts_from_real_sentences(annotate, text, expected):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("text", "best"), [
+    # the parser hangs the rest of a list on its first noun as an apposition: the list goes on
+    ("A bomb went off near the market on Friday, killing two soldiers, a policeman and two shopkeepers.", 5),
+    ("Troops detained a militia commander, a bomb maker and several of their guards.", 5),
+    # an apposition with no more people says who they were
+    ("The blast killed two people, a man and his wife.", 2),
+    # between commas it restates the first, and what is listed after it adds
+    ("Police detained the driver, a suspected arms smuggler, and two additional suspects in the district.", 3),
+    # a list after "people" that holds no more says who the people were
+    ("The blast killed four people, three soldiers and a civilian.", 4),
+    # a number alone after a comma is an age
+    ("The victim, 14, was wounded in the stabbing.", 1),
+])
+def test_a_list_the_parser_splits_counts_each_person_once(annotate, text, best):
+    assert [m.count.best for m in extract_casualties(annotate(text))] == [best]
+
+
+@pytest.mark.slow
 def test_casualties_does_not_add_the_including_part_to_the_total(annotate):
     mentions = extract_casualties(annotate("Five people were killed, including two children, in the strike."))
     assert [(m.kind, m.count.best) for m in mentions] == [("killed", 5)]

@@ -64,9 +64,10 @@ def _phrase(ann: Annotations, g: int, trigger: Token, w: CasualtyWords) -> set[i
     return members | {g}
 
 
-def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords
+def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords, *, listed: bool = True
                 ) -> tuple[Quantity | None, set[int], str | None]:
-    """The quantity, its tokens and the "who" text of the phrase headed by token ``g``."""
+    """The quantity, its tokens and the "who" text of the phrase headed by token ``g`` (with the nouns listed after
+    it unless ``listed`` is False)."""
     tok = ann.tokens[g]
     members = set(subtree(ann, g))
     excluded = members - _phrase(ann, g, trigger, w)
@@ -96,8 +97,8 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords
         quantity = _quantity_of(ann, q_tokens, w) if q_tokens else _singular(ann, tok, w)
         who_tokens = members - excluded - q_tokens - {c for c in ann.children[g] if ann.tokens[c].dep == "conj"}
         who_tokens = _drop_conj_counts(ann, g, who_tokens, w)
-        summed = False
-        for c in ann.children[g]:
+        summed, alone = False, (quantity, set(q_tokens))
+        for c in ann.children[g] if listed else ():
             if ann.tokens[c].dep == "conj" and quantity is not None and trigger_kind(ann, ann.tokens[c], w) not in (
                     None, trigger_kind(ann, trigger, w)):
                 continue  # "cinq morts et plus de 30 blessés": the wounded are another count, not more dead
@@ -107,9 +108,47 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords
                     quantity = _add(quantity, extra)
                     q_tokens |= extra_tokens
                     summed = True
+        if summed and alone[0] is not None and tok.lemma.casefold() in w.general_nouns and (
+                quantity[0] - alone[0][0] <= alone[0][0]):
+            # "three people, two soldiers and a civilian": the rest of the list says who the three were
+            (quantity, q_tokens), summed = alone, False
+        for c in ann.children[g] if listed else ():
+            # (a number alone after a comma is an age: "the victim, also 14")
+            if ann.tokens[c].dep == "appos" and quantity is not None and not is_quantity_word(ann.tokens[c], w):
+                added = _listed_after(ann, c, quantity, trigger, w)
+                if added is not None:
+                    quantity = _add(quantity, added[0])
+                    q_tokens |= added[1]
+                    members |= set(subtree(ann, c))
+                    excluded -= set(subtree(ann, c))
+                    summed = True
         if summed:  # "three soldiers and two civilians": name the whole group, numbers included
             return quantity, q_tokens, _who_text(ann, members - excluded, False, strip=False)
     return quantity, q_tokens, _who_text(ann, who_tokens, g == trigger.i)
+
+
+def _listed_after(ann: Annotations, appos: int, quantity: Quantity, trigger: Token, w: CasualtyWords
+                  ) -> tuple[Quantity, set[int]] | None:
+    """What an apposition adds to a group: the parser hangs the rest of a list on its first noun ("two soldiers, a
+    policeman and two civilians", "a leader, a facilitator and several associates"), and a list of more people than
+    the group goes on with it; one of no more says who the group were ("two people, a man and his wife"). An
+    apposition between commas restates the group, and only the nouns listed after it add ("the man, an IED
+    facilitator, and three suspects": 3 more)."""
+    own, own_tokens, _ = _read_group(ann, appos, trigger, w, listed=False)
+    total, tokens, _ = _read_group(ann, appos, trigger, w)
+    if own is None or total is None:
+        return None
+    after = max(i for i in subtree(ann, appos) if not _listed_part(ann, appos, i) and ann.tokens[i].pos != "PUNCT") + 1
+    if after < len(ann.tokens) and ann.tokens[after].text == ",":
+        rest = (total[0] - own[0], total[1] - own[1], None if total[2] is None or own[2] is None else total[2] - own[2])
+        return (rest, tokens - own_tokens) if rest[0] > 0 else None
+    return (total, tokens) if total[0] > quantity[0] else None
+
+
+def _listed_part(ann: Annotations, head: int, i: int) -> bool:
+    """Token ``i`` belongs to a noun listed after ``head`` (a conjunct, or the conjunction before it)."""
+    kids = [c for c in ann.children[head] if ann.tokens[c].dep in ("conj", "cc")]
+    return any(i in subtree(ann, c) for c in kids)
 
 
 def _bound_before(ann: Annotations, quantity: Quantity | None, q_tokens: set[int], w: CasualtyWords

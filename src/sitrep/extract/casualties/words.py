@@ -44,6 +44,7 @@ class CasualtyWords:
     relative_pronouns: frozenset[str]
     part_prepositions: frozenset[str]
     collective_nouns: frozenset[str]
+    general_nouns: frozenset[str]
     singular_pronouns: frozenset[str]
     singular_determiners: frozenset[str]
     without: str
@@ -98,7 +99,8 @@ def casualty_words(lex: Lexicon) -> CasualtyWords:
         life_taken_from={k: str(v) for k, v in lex.table(s, "life_taken_from").items()},
         suffer_verbs=words("suffer_verbs"), toll_prepositions=words("toll_prepositions"),
         relative_pronouns=words("relative_pronouns"), part_prepositions=words("part_prepositions"),
-        collective_nouns=words("collective_nouns"), singular_pronouns=words("singular_pronouns"),
+        collective_nouns=words("collective_nouns"), general_nouns=words("general_nouns"),
+        singular_pronouns=words("singular_pronouns"),
         singular_determiners=words("singular_determiners"), without=str(lex.value(s, "without")),
         of=str(lex.value(s, "of")), quantity_words=words("quantity_words"), wound_nouns=words("wound_nouns"),
         infinitive_marker=str(lex.value(s, "infinitive_marker")),

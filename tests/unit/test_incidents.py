@@ -320,6 +320,14 @@ def test_a_role_named_by_a_trigger_word_is_no_event(extract):
     assert [e.subtype for e in news(r)] == ["arrests"]
 
 
+@pytest.mark.parametrize("text", [
+    "Two infantry fighting vehicles were parked outside the governor's office in Kirkuk on Tuesday.",
+    "Un véhicule de combat était garé devant la mairie de Gao mardi.",
+])
+def test_kit_named_for_fighting_is_no_fight(extract, text):
+    assert news(extract(text, published="2011-03-02")) == []
+
+
 def test_a_person_named_by_a_trigger_word_is_the_deed_only_as_its_doer(extract):
     # what a verb or a preposition acts on: a person, not a bombing
     for text in ("Troops captured a militant commander suspected of supplying rifles and suicide bombers near Kunduz "

@@ -122,6 +122,11 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
         # ("Explosive Device Networks")
         head = lemma(ann.tokens[tok.head])
         return head in w.role_head_nouns or head.removesuffix(w.plural_suffix) in w.role_head_nouns
+    if trig.kind == "noun" and tok.dep == "pobj" and tok.head != tok.i and not tok.text.lower().endswith(w.plural_suffix) \
+            and not any(ann.tokens[c].dep == "det" for c in ann.children[tok.i]):
+        # the same after the head, a bare noun after "of" ("des hélicoptères de combat", "une tenue de combat")
+        prep = ann.tokens[tok.head]
+        return prep.text.lower() in w.of_words and prep.head != prep.i and lemma(ann.tokens[prep.head]) in w.role_head_nouns
     return False
 
 

@@ -233,6 +233,16 @@ def test_times_inherited_year_beats_publication_year() -> None:
     assert times[1].basis is INH
 
 
+def test_times_the_same_day_written_again_is_the_same_day_whatever_year_came_between() -> None:
+    text = ("Police broke up the rally on 14 May. The movement had fought the army between 1996 and 2006. "
+            "The 14 May clashes left two dead.")
+    times = times_of(text, "2025-05-15")
+    assert [t.value for t in times] == ["2025-05-14", "1996/2006", "2025-05-14"]
+    # another day without a year still takes the year the text was just speaking of
+    other = times_of("Police broke up the rally on 14 May. The war ended in 2006. On 3 June it resumed.", "2025-05-15")
+    assert other[-1].value == "2006-06-03"
+
+
 def test_times_decade_does_not_give_its_year_to_later_dates() -> None:
     times = times_of("The camp dates from the 1990s. It was shelled in May.")
     assert times[1].value == "2015-05"

@@ -50,7 +50,9 @@ import logging
 from sitrep.extract.common.records import Dateline, TimeFindings
 from sitrep.extract.times import datelines, periods, relative
 from sitrep.extract.times.context import opens_span_to_now, said_of_the_future
+from sitrep.extract.times.found import Found
 from sitrep.extract.times.resolve import (
+    Resolved,
     clock_day,
     follow,
     make_time,
@@ -78,6 +80,9 @@ def extract_times(ann: Annotations, *, published: str | dt.date | None = None,
     return list(find_times(ann, published=published, lexicon=lexicon).times)
 
 
+_LEAP_YEAR = 2000  # any year with a 29 February, to read a date's days of the year
+
+
 def find_times(ann: Annotations, *, published: str | dt.date | None = None,
                lexicon: Lexicon | None = None) -> TimeFindings:
     """The times of ``extract_times`` and what the stages after this one need to know of them."""
@@ -91,8 +96,14 @@ def find_times(ann: Annotations, *, published: str | dt.date | None = None,
     context_year: int | None = None
     last_day: Time | None = None
     resolved: list[Time] = []
+    # a day or month written with no year, and what it resolved to: the same day again is the same day ("on March
+    # 28" in the lead, "The March 28 trouble" after a paragraph about 1996-2006)
+    told: dict[tuple[int, int, int, int], Resolved] = {}
     for found in select(ann, find_candidates(ann.text, w)):
-        if found.reference is not None:
+        words = _calendar_key(found)
+        if words in told:
+            period, basis, year = told[words]
+        elif found.reference is not None:
             period, basis, year = None, TimeBasis.UNRESOLVED, None  # "recently", "soon": no date to give
         elif found.shift is not None:
             period, basis, year = shifted(found.shift, resolved, pub)
@@ -111,6 +122,8 @@ def find_times(ann: Annotations, *, published: str | dt.date | None = None,
         if period is None and basis is not TimeBasis.UNRESOLVED:
             log.debug("no such day in the resolved year: %r", ann.text[found.start : found.end])
             continue  # "29 February" resolved to 2015
+        if words is not None and period is not None:
+            told.setdefault(words, (period, basis, year))
         if year is not None and not opens_span_to_now(ann.text, found.start, w):
             context_year = year
         time = make_time(ann, found, period, basis, EXTRACTOR)
@@ -125,6 +138,16 @@ def find_times(ann: Annotations, *, published: str | dt.date | None = None,
         times.append(time)
     return TimeFindings(times=tuple(times), dateline=dateline, references=frozenset(references),
                         bare_clocks=frozenset(bare_clocks), publication=publication_time(published, dateline))
+
+
+def _calendar_key(found: Found) -> tuple[int, int, int, int] | None:
+    """The days of the year a date written without a year covers ("March 28", "le 3 mars", "in May"), as (first
+    month, first day, last month, last day); None for any other time."""
+    if found.anchored is not None or found.year is None or found.year.kind != "missing" or found.build is None \
+            or found.shift is not None or found.after_day is not None or found.clock or found.reference is not None:
+        return None
+    period = found.build(_LEAP_YEAR)
+    return None if period is None else (period.start.month, period.start.day, period.end.month, period.end.day)
 
 
 def parse_published(value: str | dt.date | None, *, lexicon: Lexicon | None = None) -> dt.date | None:

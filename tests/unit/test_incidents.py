@@ -359,6 +359,13 @@ def test_a_town_a_distance_is_measured_from_is_not_where_the_event_was(extract):
     assert alone.place.name == "Baghdad" and alone.place.lat > 33.6
 
 
+def test_people_who_tried_to_do_something_are_not_on_trial(extract):
+    # "try" is a legal step ("tried for murder"), but before an infinitive it is an attempt
+    [e] = news(extract("Hundreds of protesters tried to storm the parliament in Kathmandu on Friday.",
+                       published="2025-03-29"))
+    assert (e.type, e.date.value) == ("protests", "2025-03-28")
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

@@ -228,6 +228,8 @@ def behind_legal_step(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
         if tok.dep == "prep":
             through_prep = tok.text.lower() in w.legal_prepositions or through_prep
         lemma = (head.lemma or head.text).lower()
+        if lemma in w.attempt_senses and any(ann.tokens[c].dep == "xcomp" for c in ann.children[head.i]):
+            return False  # "demonstrators ... tried to break a barricade": an attempt, not a trial
         if lemma in w.legal_heads and (through_prep or tok.dep in ("ccomp", "xcomp", "dobj", "pcomp", "advcl")
                                        or (compound and tok.dep == "compound")):
             return True  # "charged with the murder", "pleaded guilty to the killing", "a kidnapping charge"

@@ -87,6 +87,7 @@ class EventWords:
     antecedent_prepositions: frozenset[str]
     reprisal_nouns: frozenset[str]
     legal_heads: frozenset[str]
+    attempt_senses: frozenset[str]
     legal_prepositions: frozenset[str]
     arrest_heads: frozenset[str]
     # dates
@@ -162,7 +163,7 @@ def event_words(lex: Lexicon) -> EventWords:
         description_verbs=words("description_verbs"), deed_owning_nouns=words("deed_owning_nouns"),
         addition_words=words("addition_words"), negative_determiners=words("negative_determiners"),
         antecedent_prepositions=words("antecedent_prepositions"), reprisal_nouns=words("reprisal_nouns"),
-        legal_heads=words("legal_heads"),
+        legal_heads=words("legal_heads"), attempt_senses=words("attempt_senses"),
         legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),
         consequence_words=words("consequence_words"),
         elsewhere_heads=words("elsewhere_heads"),

@@ -366,6 +366,13 @@ def test_people_who_tried_to_do_something_are_not_on_trial(extract):
     assert (e.type, e.date.value) == ("protests", "2025-03-28")
 
 
+def test_the_story_s_own_happening_named_in_a_relative_clause_is_a_mention_of_it(extract):
+    # "a journalist who was covering the rally": the rally of the story, not a past one describing the journalist
+    r = extract("Police fired tear gas at a rally in Kathmandu on Friday. The dead included a journalist who was "
+                "covering the rally.", published="2025-03-29")
+    assert [(e.subtype, e.hedge) for e in r.events] == [("protest_with_intervention", None)]
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import islice
 
-from sitrep.extract.common.text import sentence_index_at, token_index_at
+from sitrep.extract.common.text import ancestors, sentence_index_at, token_index_at
 from sitrep.extract.events.background import (
     behind_legal_step,
     describes_party,
@@ -126,6 +127,17 @@ def one_per_place(ev: Event, ctx: EventContext) -> list[Event]:
     return out
 
 
+def _describes_party(d: EventDraft, ctx: EventContext) -> bool:
+    """The trigger describes someone ("a leader who planned attacks"); but "the rally" in "a journalist who was
+    covering the rally" points back to the story's own happening: a mention of it, not background."""
+    if not describes_party(d, ctx.ann, ctx.words):
+        return False
+    ann, head = ctx.ann, ctx.ann.tokens[d.main.head]
+    in_relative = any(ann.tokens[j].dep == "relcl" for j in islice(ancestors(ann, d.main.head), 3))
+    return not (in_relative and d.main.kind == "noun" and is_anaphoric(ctx, d)
+                and not head.text.lower().endswith(ctx.words.plural_suffix))
+
+
 def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     ann = ctx.ann
     main = d.main
@@ -139,7 +151,7 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     hedge = find_hedge(d, ctx, claim)
     if date_ is not None and date_.start and ctx.published and date_.start > ctx.published[:10]:
         hedge = Hedge.HYPOTHETICAL  # dated after publication: announced or planned, not yet happened
-    elif hedge != Hedge.HYPOTHETICAL and (is_historical(d, ctx, date_, date_rule) or describes_party(d, ann, ctx.words)
+    elif hedge != Hedge.HYPOTHETICAL and (is_historical(d, ctx, date_, date_rule) or _describes_party(d, ctx)
                                           or behind_legal_step(d, ann, ctx.words)
                                           or is_iterative(d, ann, ctx.words, date_, date_rule)):
         hedge = Hedge.HISTORICAL  # background whoever tells it: "in May, the coalition said, a strike killed two"

@@ -373,6 +373,16 @@ def test_the_story_s_own_happening_named_in_a_relative_clause_is_a_mention_of_it
     assert [(e.subtype, e.hedge) for e in r.events] == [("protest_with_intervention", None)]
 
 
+def test_the_happenings_a_running_total_counts_are_no_incident(extract):
+    r = extract("Riot police fired tear gas at protesters in Khartoum on Sunday. Officials say at least 19 people have "
+                "been killed in clashes during the demonstrations so far.", published="2019-01-07")
+    assert [(e.subtype, e.killed) for e in news(r)] == [("protest_with_intervention", None)]
+    # an act of the day told with the running total it adds to is that day's incident
+    [e] = news(extract("Gunmen attacked a village near Jos on Sunday, killing five people and bringing the number of "
+                       "people killed in the state this year to 300.", published="2019-01-07"))
+    assert (e.killed.best, e.date.value) == (5, "2019-01-06")
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

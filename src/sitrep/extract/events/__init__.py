@@ -53,8 +53,11 @@ def extract_events(
     tax = taxonomy or make_taxonomy(lex)
     w = event_words(lex)
     by_sentence: dict[int, list[CasualtyMention]] = {}
+    totals: list[CasualtyMention] = []
     for c in casualties:
-        if not is_total(ann, c, w):  # a running total or a war-wide figure is an aggregate, never a toll
+        if is_total(ann, c, w):  # a running total or a war-wide figure is an aggregate, never a toll
+            totals.append(c)
+        else:
             by_sentence.setdefault(c.sentence, []).append(c)
     drafts: list[EventDraft] = []
     # towns and regions the places stage resolved are never parties ("the town of Husaybah")
@@ -71,7 +74,8 @@ def extract_events(
                        places=event_places(places, actors),
                        claims=claims, scare_quotes=scare_quotes, outlet=outlet, extractor=EXTRACTOR,
                        rank={name: st.rank for name, st in tax.subtypes.items()}, taxonomy=tax, words=w,
-                       time_findings=time_findings or TimeFindings(times=tuple(times)))
+                       time_findings=time_findings or TimeFindings(times=tuple(times)),
+                       total_words=frozenset(c.token for c in totals if c.sentence not in by_sentence))
     return assemble_events(drafts, ctx)
 
 

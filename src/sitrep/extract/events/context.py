@@ -138,6 +138,18 @@ def _describes_party(d: EventDraft, ctx: EventContext) -> bool:
                 and not head.text.lower().endswith(ctx.words.plural_suffix))
 
 
+def _sums_up_a_total(d: EventDraft, ctx: EventContext) -> bool:
+    """The happenings whose dead a running total counts ("19 people have been killed in clashes during the
+    demonstrations so far"): only the count itself and kinds of happening, no act of its own ("gunmen attacked a
+    village, bringing this year's toll to 300" is that day's attack)."""
+    ann, w = ctx.ann, ctx.words
+    sent = ann.sentences[d.sentence]
+    if not any(sent.token_start <= i < sent.token_end for i in ctx.total_words):
+        return False
+    return all(t.head in ctx.total_words or t.kind == "casualty"
+               or (t.kind == "noun" and ann.tokens[t.head].text.lower().endswith(w.plural_suffix)) for t in d.triggers)
+
+
 def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     ann = ctx.ann
     main = d.main
@@ -152,7 +164,7 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     if date_ is not None and date_.start and ctx.published and date_.start > ctx.published[:10]:
         hedge = Hedge.HYPOTHETICAL  # dated after publication: announced or planned, not yet happened
     elif hedge != Hedge.HYPOTHETICAL and (is_historical(d, ctx, date_, date_rule) or _describes_party(d, ctx)
-                                          or behind_legal_step(d, ann, ctx.words)
+                                          or behind_legal_step(d, ann, ctx.words) or _sums_up_a_total(d, ctx)
                                           or is_iterative(d, ann, ctx.words, date_, date_rule)):
         hedge = Hedge.HISTORICAL  # background whoever tells it: "in May, the coalition said, a strike killed two"
     negated = is_negated(d, ctx, claim)

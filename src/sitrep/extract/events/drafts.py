@@ -58,3 +58,6 @@ class EventContext:
     taxonomy: Taxonomy = field(default_factory=make_taxonomy)
     words: EventWords = field(default_factory=lambda: event_words(default_lexicon()))
     time_findings: TimeFindings = field(default_factory=TimeFindings)  # what the times stage knows of ``times``
+    # the words ("killed", "deaths") of counts that are a running total or a war-wide figure ("19 people have been
+    # killed in clashes during the demonstrations so far"), in sentences with no other count: aggregates
+    total_words: frozenset[int] = frozenset()

@@ -113,6 +113,9 @@ def _summary(ann):
         ("Officers found the victim with several gunshot wounds.", []),
         ("The victim suffered two stab wounds to the chest.", [("injured", 1, 1, 1, False)]),
         ("Gunmen shot dead two policemen in Kirkuk.", [("killed", 2, 2, 2, False)]),
+        # the number hung by the parser on a modifier of the noun
+        ("A mine killed two U.S.-led coalition soldiers Monday when it went off under their truck.",
+         [("killed", 2, 2, 2, False)]),
         ("Militants executed 20 men and beheaded a journalist.",
          [("killed", 20, 20, 20, False), ("killed", 1, 1, 1, False)]),
         ("The blast claimed the lives of 12 people.", [("killed", 12, 12, 12, False)]),

@@ -92,7 +92,7 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords, *, l
         quantity = _quantity_of(ann, q_tokens, w)
         quantity, q_tokens = _bound_before(ann, quantity, q_tokens, w)
     else:
-        q_children = [c for c in ann.children[g] if _is_quantity_child(ann.tokens[c], w)]
+        q_children = [c for c in ann.children[g] if _is_quantity_child(ann.tokens[c], w)] or _hung_on_modifier(ann, g)
         q_tokens = {i for c in q_children for i in subtree(ann, c)} - excluded
         quantity = _quantity_of(ann, q_tokens, w) if q_tokens else _singular(ann, tok, w)
         who_tokens = members - excluded - q_tokens - {c for c in ann.children[g] if ann.tokens[c].dep == "conj"}
@@ -208,6 +208,18 @@ def _drop_conj_counts(ann: Annotations, g: int, who_tokens: set[int], w: Casualt
         if ann.tokens[c].dep == "conj":
             out |= {i for i in subtree(ann, c) if trigger_kind(ann, ann.tokens[i], w) is None}
     return out
+
+
+def _hung_on_modifier(ann: Annotations, g: int) -> list[int]:
+    """A number the parser hung on a modifier of the noun rather than on the noun ("two U.S.-led coalition
+    soldiers": "two" a compound of "U.S.-led")."""
+    found: list[int] = []
+    todo = [c for c in ann.children[g] if c < g and ann.tokens[c].dep in ("amod", "compound")]
+    for _ in range(3):  # down the modifiers before the noun: "two" of "U.S.-led" of "coalition" of "soldiers"
+        kids = [k for c in todo for k in ann.children[c] if k < c]
+        found += [k for k in kids if ann.tokens[k].dep in ("compound", "nummod") and ann.tokens[k].pos == "NUM"]
+        todo = [k for k in kids if ann.tokens[k].dep in ("amod", "compound") and ann.tokens[k].pos != "NUM"]
+    return found[:1]
 
 
 def _is_quantity_child(child: Token, w: CasualtyWords) -> bool:

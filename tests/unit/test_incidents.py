@@ -383,6 +383,11 @@ def test_the_happenings_a_running_total_counts_are_no_incident(extract):
     assert (e.killed.best, e.date.value) == (5, "2019-01-06")
 
 
+def test_a_modifier_naming_a_finer_kind_refines_a_trigger_noun(extract):
+    [e] = news(extract("Three soldiers were wounded in a suicide car bombing in Khost on Tuesday.", published="2006-05-31"))
+    assert e.subtype == "suicide_bomb"
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

@@ -51,6 +51,7 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: Event
             i = found.tokens[-1] + 1
             continue
         if found:
+            found = _refined(ann, found, tax)
             checked = _check_territory(ann, found, tax, w, places, actors)
             if checked:
                 out.append(checked)
@@ -128,6 +129,21 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
         prep = ann.tokens[tok.head]
         return prep.text.lower() in w.of_words and prep.head != prep.i and lemma(ann.tokens[prep.head]) in w.role_head_nouns
     return False
+
+
+def _refined(ann: Annotations, trig: Trigger, tax: Taxonomy) -> Trigger:
+    """A trigger noun whose modifier names a more specific kind of the same type takes that kind ("a suicide car
+    bombing": a suicide bombing; "une attaque kamikaze"), as a generic word takes its kind from one."""
+    if trig.kind != "noun" or trig.subtype is None:
+        return trig
+    for c in ann.children[trig.head]:
+        if c in trig.tokens or ann.tokens[c].dep not in ("amod", "compound", "nmod"):
+            continue
+        for j in (c, *ann.children[c]):  # "suicide car bombing": "suicide" hangs on "car"
+            st = tax.modifiers.get(trigger_key(lemma(ann.tokens[j], tax)))
+            if st is not None and st.type == trig.subtype.type and st.rank > trig.subtype.rank:
+                return replace(trig, subtype=st)
+    return trig
 
 
 def _acted_on(ann: Annotations, tok: Token, w: EventWords) -> bool:

@@ -383,6 +383,14 @@ def test_the_happenings_a_running_total_counts_are_no_incident(extract):
     assert (e.killed.best, e.date.value) == (5, "2019-01-06")
 
 
+def test_a_later_mention_joins_the_happening_of_its_own_kind(extract):
+    # "the bomb" fits both earlier happenings; it is the roadside bomb's, not the separate suicide bombing's
+    r = extract("A roadside bomb killed two soldiers on Tuesday. In a separate attack, three soldiers were wounded in "
+                "a suicide car bombing.\n\nThe vehicle was on patrol in Nangarhar province when the bomb exploded, a "
+                "spokeswoman said.", published="2006-05-31")
+    assert [(e.subtype, len(e.evidence)) for e in news(r)] == [("remote_explosive", 2), ("suicide_bomb", 1)]
+
+
 def test_a_modifier_naming_a_finer_kind_refines_a_trigger_noun(extract):
     [e] = news(extract("Three soldiers were wounded in a suicide car bombing in Khost on Tuesday.", published="2006-05-31"))
     assert e.subtype == "suicide_bomb"

@@ -38,26 +38,28 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
         # a restated toll joins the event whose toll it restates, even when other events came between
         # ("killed several insurgents" in the lead, then "returned fire, killing several insurgents")
         restated = [p for p in reversed(out) if _restated_toll(p.event, ev, ctx) and not _told_apart(p, m)]
-        for prev in restated[:1] or reversed(out):
-            if restated or (not _told_apart(prev, m) and same_event(prev, m, ctx)):
-                b_wins = (prev.casualty_only and not m.casualty_only) or (
-                    ev.type == prev.event.type and ctx.rank.get(ev.subtype or "", 0) > ctx.rank.get(prev.event.subtype or "", 0)
-                ) or (m.by_word and not prev.by_word and _outranks(ev, prev.event, ctx))
-                merged = merge_events(prev.event, ev, prefer_b_type=b_wins,
-                                      more_detained=not restated and detained_in_addition(ev, ctx))
-                if not restated and not dates_compatible(prev.event.date, ev.date):  # a two-day episode: its first day
-                    merged = replace(merged, date=prev.event.date, date_rule=prev.event.date_rule)
-                prev.event = merged
-                prev.casualty_only = prev.casualty_only and m.casualty_only
-                prev.several = prev.several or m.several
-                prev.by_word = prev.by_word or (m.by_word and b_wins)
-                break
-        else:
+        fitting = restated[:1] or [p for p in reversed(out) if not _told_apart(p, m) and same_event(p, m, ctx)]
+        # of several it fits, the latest of its own kind ("the bomb exploded" after "a roadside bomb killed two"
+        # and "in a separate attack, a suicide car bombing"), else the latest
+        prev = next((p for p in fitting if p.event.subtype == ev.subtype), fitting[0]) if fitting else None
+        if prev is None:
             told = next((p for p in reversed(out) if _retells_background(p.event, ev, ctx, anaphoric=m.anaphoric)), None)
             if told is None:
                 out.append(m)
             else:
                 told.event = replace(merge_events(told.event, ev), hedge=Hedge.HISTORICAL)
+            continue
+        b_wins = (prev.casualty_only and not m.casualty_only) or (
+            ev.type == prev.event.type and ctx.rank.get(ev.subtype or "", 0) > ctx.rank.get(prev.event.subtype or "", 0)
+        ) or (m.by_word and not prev.by_word and _outranks(ev, prev.event, ctx))
+        merged = merge_events(prev.event, ev, prefer_b_type=b_wins,
+                              more_detained=not restated and detained_in_addition(ev, ctx))
+        if not restated and not dates_compatible(prev.event.date, ev.date):  # a two-day episode: its first day
+            merged = replace(merged, date=prev.event.date, date_rule=prev.event.date_rule)
+        prev.event = merged
+        prev.casualty_only = prev.casualty_only and m.casualty_only
+        prev.several = prev.several or m.several
+        prev.by_word = prev.by_word or (m.by_word and b_wins)
     return [m.event for m in out]
 
 

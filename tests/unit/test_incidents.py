@@ -396,6 +396,13 @@ def test_a_modifier_naming_a_finer_kind_refines_a_trigger_noun(extract):
     assert e.subtype == "suicide_bomb"
 
 
+def test_a_happening_announced_as_another_restates_no_toll(extract):
+    r = extract("Fighters stormed an army base in Somalia on Friday, officials said. An officer put the number of the "
+                "dead at 12. The group claimed 30 had been killed.\nMeanwhile, a car bomb blast has killed four people "
+                "in the port city of Kismayo, ending weeks of calm there.", published="2017-06-09")
+    assert [(e.type, e.killed.best) for e in news(r)] == [("battles", 30), ("explosions_remote_violence", 4)]
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

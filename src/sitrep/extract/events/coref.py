@@ -101,8 +101,9 @@ _STATED = {"sentence", "clause"}  # date and place rules where the mention's own
 
 def _restated_toll(ea: Event, eb: Event, ctx: EventContext) -> bool:
     """The later mention restates the earlier one's toll.  Its place may differ only when the later sentence
-    names none itself (a place taken from the paragraph or the document is a guess, not a new place)."""
-    if not _status_agrees(ea, eb):
+    names none itself (a place taken from the paragraph or the document is a guess, not a new place).  A mention
+    that announces another happening ("Meanwhile, a car bomb killed five people") restates nothing."""
+    if not _status_agrees(ea, eb) or announces_another(eb, ctx):
         return False
     if not dates_compatible(ea.date, eb.date) and eb.date_rule in _STATED:
         return False

@@ -512,6 +512,13 @@ def test_a_compass_word_or_a_common_noun_alone_is_not_a_place(places_of, text, a
 
 
 @pytest.mark.slow
+def test_a_name_with_its_distance_from_a_town_is_a_place(places_of) -> None:
+    places = by_name(places_of("Fighters overran an army post and a village, Jowhar, 90 kilometers north of Mogadishu, "
+                               "on Friday."))
+    assert places["Jowhar"].country == "SO" and places["Mogadishu"].precision == GeoPrecision.NEAR
+
+
+@pytest.mark.slow
 def test_whom_a_report_cites_is_no_place_but_the_place_of_a_citing_institution_is(places_of, gazetteer) -> None:
     # "Punch" is a newspaper and a town in Kashmir: after "according to" it is the paper
     names = [p.evidence[0].text for p in places_of("According to Punch, the gunmen fled towards Kankara on Monday.")]

@@ -50,6 +50,8 @@ def _own_place_cue(ann: Annotations, m: Mention, w: PlaceWords) -> bool | None:
             ann, m.start, m.end, {s.token_start for s in ann.sentences}):
         return True
     top = toks[root(ann, m)]
+    if _distance_follows(ann, m.end, w):
+        return True  # "Jowhar, 90 kilometers north of Mogadishu"
     if top.dep == "conj" and top.head != top.i:
         return None  # "attacked Hit and Haditha": the second name shares the first one's role
     head = toks[top.head]
@@ -57,6 +59,18 @@ def _own_place_cue(ann: Annotations, m: Mention, w: PlaceWords) -> bool | None:
                                                      or head.text.lower() in w.territorial_verbs):
         return True
     return top.dep == "pobj" and head.text.lower() in w.locative
+
+
+def _distance_follows(ann: Annotations, end: int, w: PlaceWords) -> bool:
+    """A distance follows the name, after a comma and perhaps "about": ", about 90 kilometers north of"."""
+    toks, j = ann.tokens, end
+    if j >= len(toks) or toks[j].text != ",":
+        return False
+    j += 1
+    while j < len(toks) and j <= end + 3 and toks[j].pos in ("ADV", "ADP", "DET") and not toks[j].like_num:
+        j += 1  # "about", "some", "roughly"
+    return j + 1 < len(toks) and (toks[j].like_num or toks[j].pos == "NUM") \
+        and toks[j + 1].text.lower() in w.distance_units
 
 
 def _is_dateline(ann: Annotations, m: Mention) -> bool:

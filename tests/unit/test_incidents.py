@@ -359,6 +359,13 @@ def test_a_town_a_distance_is_measured_from_is_not_where_the_event_was(extract):
     assert alone.place.name == "Baghdad" and alone.place.lat > 33.6
 
 
+def test_a_relative_clause_on_an_age_describes_someone(extract):
+    # "the 11-month-old whose parents fought a battle with the courts": an age, not a time the happening took place
+    r = extract("The case recalls that of a British 11-month-old whose parents fought a long battle with the courts to "
+                "take him abroad for treatment.", published="2018-04-26")
+    assert [e.type for e in news(r) if not e.verbal] == []
+
+
 def test_people_who_tried_to_do_something_are_not_on_trial(extract):
     # "try" is a legal step ("tried for murder"), but before an infinitive it is an attempt
     [e] = news(extract("Hundreds of protesters tried to storm the parliament in Kathmandu on Friday.",
@@ -401,6 +408,13 @@ def test_a_happening_announced_as_another_restates_no_toll(extract):
                 "dead at 12. The group claimed 30 had been killed.\nMeanwhile, a car bomb blast has killed four people "
                 "in the port city of Kismayo, ending weeks of calm there.", published="2017-06-09")
     assert [(e.type, e.killed.best) for e in news(r)] == [("battles", 30), ("explosions_remote_violence", 4)]
+
+
+def test_in_another_village_is_another_happening(extract):
+    r = extract("Russian shelling killed a man in Kherson on Sunday, the governor said. In another village, a tractor "
+                "driver was injured when he hit a mine.", published="2023-09-18")
+    assert [(e.subtype, e.killed and e.killed.best, e.injured and e.injured.best) for e in news(r)] == [
+        ("shelling_artillery_missile", 1, None), ("remote_explosive", None, 1)]
 
 
 def test_verbal_interactions_are_kept_but_marked(extract):

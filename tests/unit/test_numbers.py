@@ -140,6 +140,10 @@ def test_casualties_counts_from_real_sentences(annotate, text, expected):
     ("The blast killed four people, three soldiers and a civilian.", 4),
     # a number alone after a comma is an age
     ("The victim, 14, was wounded in the stabbing.", 1),
+    # a name right after its noun restates it, and the next one adds
+    ("His sister Maryam and mother Fatima Bello were found dead at their home in Kano.", 2),
+    # appositions after a name describe that one person
+    ("Amina Diallo, a longtime teacher at the school and a mother of four, was killed in the attack.", 1),
 ])
 def test_a_list_the_parser_splits_counts_each_person_once(annotate, text, best):
     assert [m.count.best for m in extract_casualties(annotate(text))] == [best]

@@ -131,18 +131,22 @@ def _listed_after(ann: Annotations, appos: int, quantity: Quantity, trigger: Tok
                   ) -> tuple[Quantity, set[int]] | None:
     """What an apposition adds to a group: the parser hangs the rest of a list on its first noun ("two soldiers, a
     policeman and two civilians", "a leader, a facilitator and several associates"), and a list of more people than
-    the group goes on with it; one of no more says who the group were ("two people, a man and his wife"). An
-    apposition between commas restates the group, and only the nouns listed after it add ("the man, an IED
-    facilitator, and three suspects": 3 more)."""
+    the group goes on with it; one of no more says who the group were ("two people, a man and his wife"), and so
+    does one after a name ("Emilie Holroyd, a longtime fixture ... and a frequent delegate"). An apposition between
+    commas, or a name right after its noun, restates the group, and only the nouns listed after it add ("the man, an
+    IED facilitator, and three suspects": 3 more; "his sister Katie and mother Alice": 1 more)."""
     own, own_tokens, _ = _read_group(ann, appos, trigger, w, listed=False)
     total, tokens, _ = _read_group(ann, appos, trigger, w)
     if own is None or total is None:
         return None
-    after = max(i for i in subtree(ann, appos) if not _listed_part(ann, appos, i) and ann.tokens[i].pos != "PUNCT") + 1
-    if after < len(ann.tokens) and ann.tokens[after].text == ",":
+    toks = ann.tokens
+    first = min(subtree(ann, appos))
+    after = max(i for i in subtree(ann, appos) if not _listed_part(ann, appos, i) and toks[i].pos != "PUNCT") + 1
+    if (first > 0 and toks[first - 1].text != ",") or (after < len(toks) and toks[after].text == ","):
         rest = (total[0] - own[0], total[1] - own[1], None if total[2] is None or own[2] is None else total[2] - own[2])
         return (rest, tokens - own_tokens) if rest[0] > 0 else None
-    return (total, tokens) if total[0] > quantity[0] else None
+    named = toks[toks[appos].head].pos == "PROPN"
+    return (total, tokens) if total[0] > quantity[0] and not named else None
 
 
 def _listed_part(ann: Annotations, head: int, i: int) -> bool:

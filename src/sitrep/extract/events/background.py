@@ -258,7 +258,7 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
     j = d.main.head
     for _ in range(3):
         tok = ann.tokens[j]
-        if tok.dep in clauses and not time_relative(ann, j):
+        if tok.dep in clauses and not time_relative(ann, j, w):
             return not (narrating_is_news and tok.dep == "relcl" and _narrating_relative(ann, j, w))
         if tok.dep == "pobj":
             prep = ann.tokens[tok.head]
@@ -279,11 +279,12 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
     return False
 
 
-def time_relative(ann: Annotations, verb: int) -> bool:
-    """A relative clause on a time ("killed Friday when a roadside bomb exploded", "le soir où"): it tells the
-    happening, it describes no one."""
+def time_relative(ann: Annotations, verb: int, w: EventWords) -> bool:
+    """A relative clause on a time, opened by a word of time ("killed Friday when a roadside bomb exploded", "le soir
+    où"): it tells the happening, it describes no one ("the 11-month-old whose parents staged a battle" does)."""
     tok = ann.tokens[verb]
-    return tok.dep == "relcl" and ann.tokens[tok.head].ent_type in ("DATE", "TIME")
+    return tok.dep == "relcl" and ann.tokens[tok.head].ent_type in ("DATE", "TIME") and any(
+        ann.tokens[c].text.lower() in w.time_relatives for c in ann.children[verb])
 
 
 def definite(ann: Annotations, noun: int, w: EventWords) -> bool:

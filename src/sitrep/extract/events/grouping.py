@@ -80,7 +80,7 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
             subtype = tax.subtype("violent_demonstration")
         drafts.append(EventDraft(triggers=g, subtype=subtype, sentence=g[0].sentence, generic=g[0].subtype is None))
     for c in casualties:
-        if drafts and not c.negated and all(_relative_clause(ann, t.head) not in (None, _relative_clause(ann, c.token))
+        if drafts and not c.negated and all(_relative_clause(ann, t.head, w) not in (None, _relative_clause(ann, c.token, w))
                                             for d in drafts for t in d.triggers):
             # the only event words describe someone ("arrested a leader who planned IED attacks"): the count is
             # the main clause's own event, as a count with no event word would be
@@ -156,7 +156,7 @@ def _frame(ann: Annotations, i: int, w: EventWords) -> tuple[int | None, int | N
     relative clause describes its antecedent; "struck militia sites in retaliation for a drone attack", "clashes
     broke out after the killing of a protester" tell the earlier happening as the cause of this one, another
     event even when of the same kind."""
-    return _relative_clause(ann, i), _antecedent_phrase(ann, i, w)
+    return _relative_clause(ann, i, w), _antecedent_phrase(ann, i, w)
 
 
 def _charged(ann: Annotations, t: Trigger, w: EventWords) -> bool:
@@ -181,12 +181,12 @@ def _antecedent_phrase(ann: Annotations, i: int, w: EventWords) -> int | None:
     return None
 
 
-def _relative_clause(ann: Annotations, i: int) -> int | None:
+def _relative_clause(ann: Annotations, i: int, w: EventWords) -> int | None:
     """The verb of the nearest relative clause that holds token ``i``, if any; not one on a time, which tells the
     sentence's own happening ("killed Friday when a roadside bomb exploded")."""
     for _ in range(12):
         tok = ann.tokens[i]
-        if tok.dep == "relcl" and not time_relative(ann, i):
+        if tok.dep == "relcl" and not time_relative(ann, i, w):
             return i
         if tok.head == i:
             return None

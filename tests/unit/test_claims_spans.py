@@ -88,6 +88,25 @@ def test_claims_relative_clause_after_the_content_is_the_writers(annotate, text,
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # An apposition opened by an article after a comma at the end says who or what someone is: the writer's.
+        ("The ministry said it had bought the radars from Norway, a country with a long record of arms sales.",
+         "it had bought the radars from Norway"),
+        ("Officials said the attack killed the mayor, a veteran of the civil war.", "the attack killed the mayor"),
+        # A name in apposition, or a list, stays what was said.
+        ("The spokesman said the deal was signed by the defence minister, Anna Berg.",
+         "the deal was signed by the defence minister, Anna Berg"),
+        ("The ministry said it had bought the radars from Norway, Sweden and Finland.",
+         "it had bought the radars from Norway, Sweden and Finland"),
+    ],
+)
+def test_claims_description_in_apposition_after_the_content_is_the_writers(annotate, text, content):
+    [claim] = _claims(annotate, text)
+    assert claim.content.text == content
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "content", "speaker"),
     [
         ("The senator threatened to block the aid bill.", "threatened", "to block the aid bill", "The senator"),

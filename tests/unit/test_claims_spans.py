@@ -380,3 +380,22 @@ def test_claims_quote_inside_the_clause_a_cue_is_set_in_is_part_of_it(annotate, 
 def test_claims_quote_after_a_cue_and_its_own_words_stays_direct(annotate):
     claims = _claims(annotate, 'The colonel said on Monday: "We will hold the bridge."')
     assert [(c.content.text, c.direct) for c in claims] == [("We will hold the bridge.", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "kind"),
+    [
+        # Whom a question is put to is not part of the question ...
+        ("At the debate the moderator asked the senator how she would pay for the plan.",
+         "how she would pay for the plan", ClaimKind.QUESTION),
+        ("A reporter asked the mayor whether the bridge would reopen.", "whether the bridge would reopen",
+         ClaimKind.QUESTION),
+        ("The envoy asked them what they wanted in return.", "what they wanted in return", ClaimKind.QUESTION),
+        # ... but a request names whom it binds.
+        ("She asked the governor to release the prisoners.", "the governor to release the prisoners",
+         ClaimKind.STANCE),
+    ],
+)
+def test_claims_question_put_to_someone_leaves_out_whom_it_was_asked(annotate, text, content, kind):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text, claim.kind) == ("asked", content, kind)

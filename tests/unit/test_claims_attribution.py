@@ -230,6 +230,15 @@ def test_claims_adding_after_a_colon_speaks_with_the_main_subject(annotate):
     assert claim.direct is True
 
 
+def test_claims_speaker_whose_role_ends_in_a_place_is_found_before_the_cue(annotate):
+    # The parse hangs the name on the phrase before it and gives "said" no subject; the words right before the
+    # cue end on the place of the role ("in Baghdad"), which is about the spokesman, not the speaker.
+    text = 'At a briefing on Monday, Col. John Smith, a military spokesman in Baghdad, said, "The raid is over."'
+    [claim] = _claims(annotate, text)
+    assert claim.speaker.evidence[0].text == "Col. John Smith, a military spokesman in Baghdad"
+    assert claim.content.text.rstrip(".") == "The raid is over"
+
+
 def test_claims_he_added_resolves_to_the_named_speaker_with_both_in_evidence(annotate):
     text = "Governor Leyla Demir said the dam would hold. He added that the spillway had been repaired."
     claim = _by_cue(annotate, text, "added")

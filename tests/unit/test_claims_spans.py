@@ -399,3 +399,21 @@ def test_claims_quote_after_a_cue_and_its_own_words_stays_direct(annotate):
 def test_claims_question_put_to_someone_leaves_out_whom_it_was_asked(annotate, text, content, kind):
     [claim] = _claims(annotate, text)
     assert (claim.cue.text, claim.content.text, claim.kind) == ("asked", content, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A second verb of saying right before the next quote is that quote's cue: two claims ...
+        ('"We have started the talks," the envoy said, adding of the rebels, "They want peace."',
+         [("said", "We have started the talks"), ("adding", "They want peace.")]),
+        ('"We were not told," the mayor said, adding: "The town is empty now."',
+         [("said", "We were not told"), ("adding", "The town is empty now.")]),
+        # ... while a quote after the cue alone goes on with the first.
+        ('"We were not told," the mayor said, "and we will not leave."',
+         [("said", "We were not told … and we will not leave.")]),
+    ],
+)
+def test_claims_quote_after_a_second_cue_is_not_a_continuation(annotate, text, expected):
+    claims = _claims(annotate, text)
+    assert [(c.cue.text, c.content.text) for c in claims] == expected

@@ -882,3 +882,25 @@ def test_claims_quote_stopping_mid_clause_goes_on_with_the_words_after_its_mark(
 def test_claims_quote_ending_on_a_comma_does_not_run_on(annotate):
     claim = _by_cue(annotate, "The colonel said, “We will hold the bridge,” and left.", "said")
     assert claim.content.text == "We will hold the bridge"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The envoy has reportedly left Kabul for talks in Doha.", "The envoy has … left Kabul for talks in Doha"),
+        # A phrase set off by a comma and a clause of its own after "but" are the writer's.
+        ("In total, rebels have reportedly seized three towns, leaving the army weakened.",
+         "rebels have … seized three towns"),
+        ("The minister was reportedly on the plane, but her aides had left earlier.", "The minister was … on the plane"),
+    ],
+)
+def test_claims_reportedly_cues_the_clause_it_modifies_with_no_source(annotate, text, content):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text, claim.speaker.evidence) == ("reportedly", content, ())
+
+
+def test_claims_reportedly_beside_a_verb_of_saying_leaves_the_speaker_to_it(annotate):
+    text = "The general reportedly told aides that the war was lost."
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.speaker.evidence[0].text, claim.content.text) == (
+        "told", "The general", "the war was lost")

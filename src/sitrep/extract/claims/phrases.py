@@ -48,7 +48,29 @@ def phrase_cue(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
             return _asked(ann, k, w)
     elif tok.pos == "NOUN" and (lemma in w.speech_nouns or lemma in w.statement_nouns):
         return _report_noun(ann, k, w)
+    elif tok.pos == "ADV" and tok.text.lower() in w.report_adverbs:
+        return _reportedly(ann, k, w)
     return None
+
+
+def _reportedly(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
+    """ "The envoy has reportedly left Kabul": the clause the adverb modifies, subject and all, is reported by no
+    one named; not when that clause is itself someone's saying ("reportedly told aides …" is told, by its subject)."""
+    head = ann.tokens[k].head
+    if ann.tokens[k].dep != "advmod" or head == k or ann.tokens[head].pos not in ("VERB", "AUX") or \
+            ann.tokens[head].lemma.lower() in w.speech_verbs | w.quote_verbs:
+        return None
+    content = subtree_set(ann, head) - {k}
+    for c in ann.children[head]:
+        t, edge = ann.tokens[c], min(subtree_set(ann, c))
+        # "…, but they had returned": a clause of its own; "In total, …", "…, leaving X fearful": the writer's
+        own_clause = t.dep == "conj" and any(ann.tokens[g].dep in ("nsubj", "nsubjpass") for g in ann.children[c])
+        set_off = t.dep in ("advcl", "prep", "npadvmod", "advmod") and (
+            c < head and ann.tokens[max(subtree_set(ann, c)) + 1].text == "," or
+            c > head and edge > 0 and ann.tokens[edge - 1].text == ",")
+        if own_clause or set_off:
+            content -= subtree_set(ann, c) | {j for j in ann.children[head] if ann.tokens[j].dep == "cc" and j < c}
+    return PhraseCue(cue=[k], content=content, speaker=None)
 
 
 def _directive(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:

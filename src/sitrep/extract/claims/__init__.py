@@ -3,8 +3,8 @@ stances and questions attribution corpora (PolNeAR) code beside them.
 
 Passes: quote marks paired over the raw text (``quotes.py``) → quotes tied to a cue after or before them, or to
 the clause a colon closes (``colons.py``), continuations, scare quotes (``direct.py``) → reported speech, cued by
-verbs of saying (``reported.py``), by requests, reasons, refusals, questions and report nouns (``phrases.py``),
-by verbs of view, intention, stance, perception and seeming (``stances.py``) and by nouns of them
+verbs of saying (``reported.py``), by requests, reasons, refusals, questions, report nouns and "reportedly"
+(``phrases.py``), by verbs of view, intention, stance, perception and seeming (``stances.py``) and by nouns of them
 (``nouns.py``) → quoted fragments no reported claim took in → quotes without a cue joined to the claim before
 them (also across a paragraph break) → "Speaker: words" lines (``colons.py``) → headlines in title case
 (``titles.py``) → the words before a cue set off by commas taken into its content, reported words run to the
@@ -25,7 +25,12 @@ F1), content lost when the parse attaches a clause to the wrong verb, and span e
 is drawn both ways too (claims5, tune): a second cue after a comma or "and" ("said …, noting that …") splits the
 content about as often as it stays inside; "wanted to know whether" puts the infinitive in the cue 173 times to 41,
 yet merging the two claims lost exact matches; a relative clause's object ("which he denied") is marked as the
-pronoun alone, which sitrep does not give as a claim's content.
+pronoun alone, which sitrep does not give as a claim's content. Tried and left out (claims6): taking "concerns that
+…" with no holder again, only with a "that" clause, raised content F1 on tune and check but lowered check triple F1;
+ending a content before a verb of saying joined to it ("insisted that …, claiming that …") split as many PolNeAR
+attributions as it freed; an apposition or relative clause set off by commas inside reported content is kept by
+PolNeAR about three times in four; a quote that opens its own sentence after '"…," he said, adding that …'
+mostly continues the first quote there (10 to 4 on tune), so only a quote right after the second cue is its own.
 """
 
 from __future__ import annotations

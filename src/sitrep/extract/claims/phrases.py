@@ -1,12 +1,12 @@
 """Attributions cued by something other than a verb of saying: requests, reasons, refusals, questions put to
-someone and nouns of report.
+someone, nouns of report and adverbs of report ("has reportedly left", no one named).
 
 A pass of the claims stage. News attributes much more than speech: "called for a ceasefire",
 "called on Kiev to withdraw", "urged restraint", "citing security sources", "declined to comment",
 "Asked about the strike, …", "reports of clashes near Kirkuk", "calls for a truce". Attribution corpora
 (PolNeAR) mark these like "said"; the words are the speaker's position, not the outlet's.
 The cue words come from ``lang/<code>/claims.yaml`` (``directive_verbs``, ``appeal_verbs``,
-``characterize_verbs``, ``speech_nouns`` and the prepositions that go with them).
+``characterize_verbs``, ``speech_nouns``, ``report_adverbs`` and the prepositions that go with them).
 """
 
 from __future__ import annotations

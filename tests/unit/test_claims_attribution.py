@@ -904,3 +904,20 @@ def test_claims_reportedly_beside_a_verb_of_saying_leaves_the_speaker_to_it(anno
     [claim] = _claims(annotate, text)
     assert (claim.cue.text, claim.speaker.evidence[0].text, claim.content.text) == (
         "told", "The general", "the war was lost")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ('The columnist went so far as to say: “The paper is finished.”', "The columnist", "say",
+         "The paper is finished."),
+        ("The senator was quick to point out that the bill had already failed.", "The senator", "point out",
+         "the bill had already failed"),
+        ("Older voters were more likely to say they trusted the mayor.", "Older voters", "say",
+         "they trusted the mayor"),
+    ],
+)
+def test_claims_infinitive_under_a_qualifying_word_speaks_with_the_main_subject(annotate, text, speaker, cue,
+                                                                                  content):
+    [claim] = _claims(annotate, text)
+    assert (claim.speaker.evidence[0].text, claim.cue.text, claim.content.text) == (speaker, cue, content)

@@ -84,6 +84,11 @@ def subject_of(ann: Annotations, verb: int) -> int | None:
     prep = tok.head
     if tok.tag == "VBG" and tok.dep == "pcomp" and ann.tokens[prep].dep == "prep" and ann.tokens[prep].head != prep:
         return subject_of(ann, ann.tokens[prep].head)
+    # "went so far as to say", "was quick to say": the infinitive hangs off a word that qualifies the main verb.
+    word = tok.head
+    if infinitive and tok.dep in ("advcl", "xcomp") and word != verb and ann.tokens[word].pos in ("ADV", "ADJ") and \
+            ann.tokens[word].dep in ("advmod", "acomp") and ann.tokens[ann.tokens[word].head].pos in ("VERB", "AUX"):
+        return subject_of(ann, ann.tokens[word].head)
     return None
 
 

@@ -921,3 +921,20 @@ def test_claims_infinitive_under_a_qualifying_word_speaks_with_the_main_subject(
                                                                                   content):
     [claim] = _claims(annotate, text)
     assert (claim.speaker.evidence[0].text, claim.cue.text, claim.content.text) == (speaker, cue, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ("The senator has a long history of blaming the press for his defeats.", "The senator", "blaming",
+         "the press for his defeats"),
+        ("The mayor was the most aggressive in denouncing the new tax.", "The mayor", "denouncing", "the new tax"),
+    ],
+)
+def test_claims_gerund_under_the_main_verbs_object_is_its_subjects(annotate, text, speaker, cue, content):
+    [claim] = _claims(annotate, text)
+    assert (claim.speaker.evidence[0].text, claim.cue.text, claim.content.text) == (speaker, cue, content)
+
+
+def test_claims_gerund_inside_a_subject_is_no_ones(annotate):
+    assert _claims(annotate, "The idea of blaming the press gathered steam.") == []

@@ -938,3 +938,23 @@ def test_claims_gerund_under_the_main_verbs_object_is_its_subjects(annotate, tex
 
 def test_claims_gerund_inside_a_subject_is_no_ones(annotate):
     assert _claims(annotate, "The idea of blaming the press gathered steam.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        # A view with a "that" clause is held by the subject of the clause around it ...
+        ("The rebels clung to the hope that the talks would resume.", "The rebels", "hope", "the talks would resume"),
+        # ... a complaint by no one named here.
+        ("The mine stayed shut after complaints that the water was poisoned.", None, "complaints",
+         "the water was poisoned"),
+    ],
+)
+def test_claims_noun_of_view_with_a_that_clause_and_no_holder_beside_it(annotate, text, speaker, cue, content):
+    [claim] = _claims(annotate, text)
+    assert (claim.speaker.evidence[0].text if claim.speaker.evidence else None, claim.cue.text,
+            claim.content.text) == (speaker, cue, content)
+
+
+def test_claims_noun_of_view_with_only_a_topic_and_no_holder_is_no_claim(annotate):
+    assert _claims(annotate, "Work stopped amid concerns over the cost of the bridge.") == []

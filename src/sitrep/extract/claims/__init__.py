@@ -16,21 +16,22 @@ citation beside them (``build.py``).
 The words are the language's (``lang/<code>/claims.yaml``; the titles of people from ``actors.yaml``).
 ``find_scare_quotes`` gives the short cue-less quotes used for hedging.
 
-Known gaps (PolNeAR, claims@4): a long tail of cue words and phrasings no table holds ("heaped praise on",
-"took aim at", "is hungry for"), evidential and enabling cues ("rules permit", "it is clear that", "for voters,
-X": taken as the voters' view, 7 of 17 on tune were the writer's), nouns of view with no holder in the sentence
-("concerns that …": PolNeAR marks them with no source; taking them raised tune content F1 but lowered triple
-F1), content lost when the parse attaches a clause to the wrong verb, and span edges PolNeAR draws both ways
-("declined | to say whether …" and "declined to say | whether …", a place after the object in or out). Nesting
-is drawn both ways too (claims5, tune): a second cue after a comma or "and" ("said …, noting that …") splits the
-content about as often as it stays inside; "wanted to know whether" puts the infinitive in the cue 173 times to 41,
-yet merging the two claims lost exact matches; a relative clause's object ("which he denied") is marked as the
-pronoun alone, which sitrep does not give as a claim's content. Tried and left out (claims6): taking "concerns that
-…" with no holder again, only with a "that" clause, raised content F1 on tune and check but lowered check triple F1;
-ending a content before a verb of saying joined to it ("insisted that …, claiming that …") split as many PolNeAR
-attributions as it freed; an apposition or relative clause set off by commas inside reported content is kept by
-PolNeAR about three times in four; a quote that opens its own sentence after '"…," he said, adding that …'
-mostly continues the first quote there (10 to 4 on tune), so only a quote right after the second cue is its own.
+Known gaps (PolNeAR, claims@4): a long tail of cue words and phrasings no table holds ("heaped praise on", "took aim
+at", "is hungry for"), evidential and enabling cues ("rules permit", "it is clear that", "for voters, X": taken as
+the voters' view, 7 of 17 on tune were the writer's), nouns of view with no holder beside them and only a topic
+("concerns over …"; with a "that" clause they are taken, claims6), content lost when the parse attaches a clause to
+the wrong verb, and span edges PolNeAR draws both ways ("declined | to say whether …" and "declined to say | whether
+…", a place after the object in or out). Nesting is drawn both ways too (claims5, tune): a second cue after a comma
+or "and" ("said …, noting that …") splits the content about as often as it stays inside; "wanted to know whether"
+puts the infinitive in the cue 173 times to 41, yet merging the two claims lost exact matches; a relative clause's
+object ("which he denied") is marked as the pronoun alone, which sitrep does not give as a claim's content. Tried
+and left out (claims6): "concerns that …" with no holder as no one's whatever the noun raised content F1 on tune and
+check but lowered check triple F1 (a view's holder is mostly the subject around it: "clung to the hope that …", so a
+belief or intention noun now takes that subject); ending a content before a verb of saying joined to it ("insisted
+that …, claiming that …") split as many PolNeAR attributions as it freed; an apposition or relative clause set off
+by commas inside reported content is kept by PolNeAR about three times in four; a quote that opens its own sentence
+after '"…," he said, adding that …' mostly continues the first quote there (10 to 4 on tune), so only a quote right
+after the second cue is its own.
 """
 
 from __future__ import annotations

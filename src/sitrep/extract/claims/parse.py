@@ -88,7 +88,7 @@ def subject_of(ann: Annotations, verb: int) -> int | None:
     # …", "was the most aggressive in denouncing …": or off a phrase of the main verb's object or complement.
     prep = tok.head
     if tok.tag == "VBG" and tok.dep == "pcomp" and ann.tokens[prep].dep == "prep" and ann.tokens[prep].head != prep:
-        return subject_of(ann, _clause_verb(ann, ann.tokens[prep].head))
+        return subject_of(ann, clause_verb(ann, ann.tokens[prep].head))
     # "went so far as to say", "was quick to say": the infinitive hangs off a word that qualifies the main verb.
     word = tok.head
     if infinitive and tok.dep in ("advcl", "xcomp") and word != verb and ann.tokens[word].pos in ("ADV", "ADJ") and \
@@ -97,7 +97,7 @@ def subject_of(ann: Annotations, verb: int) -> int | None:
     return None
 
 
-def _clause_verb(ann: Annotations, k: int) -> int:
+def clause_verb(ann: Annotations, k: int) -> int:
     """The verb whose object, complement or adverbial word ``k`` is (``k`` itself if it is a verb or hangs in a
     subject: "the idea of compiling …" is no one's doing)."""
     for _ in range(4):

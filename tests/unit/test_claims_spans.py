@@ -417,3 +417,22 @@ def test_claims_question_put_to_someone_leaves_out_whom_it_was_asked(annotate, t
 def test_claims_quote_after_a_second_cue_is_not_a_continuation(annotate, text, expected):
     claims = _claims(annotate, text)
     assert [(c.cue.text, c.content.text) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The parse hangs the participle on the reported clause's verb, whose subject is not the one speaking.
+        ("The minister said the army would hold the bridge, warning that any attack would be repelled.",
+         [("The minister", "said", "the army would hold the bridge"),
+          ("The minister", "warning", "any attack would be repelled")]),
+        ("The mayor said the city will rebuild the market, arguing that trade must go on.",
+         [("The mayor", "said", "the city will rebuild the market"), ("The mayor", "arguing", "trade must go on")]),
+        # A participle that says nothing stays in the content.
+        ("The mayor said that turnout had risen, surprising the analysts.",
+         [("The mayor", "said", "turnout had risen, surprising the analysts")]),
+    ],
+)
+def test_claims_participle_of_saying_after_the_content_is_a_claim_of_the_same_speaker(annotate, text, expected):
+    claims = _claims(annotate, text)
+    assert [(c.speaker.evidence[0].text, c.cue.text, c.content.text) for c in claims] == expected

@@ -436,3 +436,16 @@ def test_claims_quote_after_a_second_cue_is_not_a_continuation(annotate, text, e
 def test_claims_participle_of_saying_after_the_content_is_a_claim_of_the_same_speaker(annotate, text, expected):
     claims = _claims(annotate, text)
     assert [(c.speaker.evidence[0].text, c.cue.text, c.content.text) for c in claims] == expected
+
+
+def test_claims_while_clause_with_a_claim_of_its_own_is_kept_apart(annotate):
+    text = "The mayor said the first plan had failed, while the engineers said the second would work."
+    claims = _claims(annotate, text)
+    assert [(c.speaker.evidence[0].text, c.content.text) for c in claims] == [
+        ("The mayor", "the first plan had failed"), ("the engineers", "the second would work")]
+
+
+def test_claims_while_clause_of_a_tally_stays_in_the_finding(annotate):
+    text = "The survey found that 40 percent backed the mayor, while 30 percent favored the governor."
+    found = next(c for c in _claims(annotate, text) if c.cue.text == "found")
+    assert found.content.text == "40 percent backed the mayor, while 30 percent favored the governor"

@@ -230,6 +230,15 @@ def test_claims_adding_after_a_colon_speaks_with_the_main_subject(annotate):
     assert claim.direct is True
 
 
+def test_claims_speaker_whose_role_ends_in_a_place_is_found_before_the_cue(annotate):
+    # The parse hangs the name on the phrase before it and gives "said" no subject; the words right before the
+    # cue end on the place of the role ("in Baghdad"), which is about the spokesman, not the speaker.
+    text = 'At a briefing on Monday, Col. John Smith, a military spokesman in Baghdad, said, "The raid is over."'
+    [claim] = _claims(annotate, text)
+    assert claim.speaker.evidence[0].text == "Col. John Smith, a military spokesman in Baghdad"
+    assert claim.content.text.rstrip(".") == "The raid is over"
+
+
 def test_claims_he_added_resolves_to_the_named_speaker_with_both_in_evidence(annotate):
     text = "Governor Leyla Demir said the dam would hold. He added that the spillway had been repaired."
     claim = _by_cue(annotate, text, "added")
@@ -873,3 +882,79 @@ def test_claims_quote_stopping_mid_clause_goes_on_with_the_words_after_its_mark(
 def test_claims_quote_ending_on_a_comma_does_not_run_on(annotate):
     claim = _by_cue(annotate, "The colonel said, “We will hold the bridge,” and left.", "said")
     assert claim.content.text == "We will hold the bridge"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The envoy has reportedly left Kabul for talks in Doha.", "The envoy has … left Kabul for talks in Doha"),
+        # A phrase set off by a comma and a clause of its own after "but" are the writer's.
+        ("In total, rebels have reportedly seized three towns, leaving the army weakened.",
+         "rebels have … seized three towns"),
+        ("The minister was reportedly on the plane, but her aides had left earlier.", "The minister was … on the plane"),
+    ],
+)
+def test_claims_reportedly_cues_the_clause_it_modifies_with_no_source(annotate, text, content):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text, claim.speaker.evidence) == ("reportedly", content, ())
+
+
+def test_claims_reportedly_beside_a_verb_of_saying_leaves_the_speaker_to_it(annotate):
+    text = "The general reportedly told aides that the war was lost."
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.speaker.evidence[0].text, claim.content.text) == (
+        "told", "The general", "the war was lost")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ('The columnist went so far as to say: “The paper is finished.”', "The columnist", "say",
+         "The paper is finished."),
+        ("The senator was quick to point out that the bill had already failed.", "The senator", "point out",
+         "the bill had already failed"),
+        ("Older voters were more likely to say they trusted the mayor.", "Older voters", "say",
+         "they trusted the mayor"),
+    ],
+)
+def test_claims_infinitive_under_a_qualifying_word_speaks_with_the_main_subject(annotate, text, speaker, cue,
+                                                                                  content):
+    [claim] = _claims(annotate, text)
+    assert (claim.speaker.evidence[0].text, claim.cue.text, claim.content.text) == (speaker, cue, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ("The senator has a long history of blaming the press for his defeats.", "The senator", "blaming",
+         "the press for his defeats"),
+        ("The mayor was the most aggressive in denouncing the new tax.", "The mayor", "denouncing", "the new tax"),
+    ],
+)
+def test_claims_gerund_under_the_main_verbs_object_is_its_subjects(annotate, text, speaker, cue, content):
+    [claim] = _claims(annotate, text)
+    assert (claim.speaker.evidence[0].text, claim.cue.text, claim.content.text) == (speaker, cue, content)
+
+
+def test_claims_gerund_inside_a_subject_is_no_ones(annotate):
+    assert _claims(annotate, "The idea of blaming the press gathered steam.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        # A view with a "that" clause is held by the subject of the clause around it ...
+        ("The rebels clung to the hope that the talks would resume.", "The rebels", "hope", "the talks would resume"),
+        # ... a complaint by no one named here.
+        ("The mine stayed shut after complaints that the water was poisoned.", None, "complaints",
+         "the water was poisoned"),
+    ],
+)
+def test_claims_noun_of_view_with_a_that_clause_and_no_holder_beside_it(annotate, text, speaker, cue, content):
+    [claim] = _claims(annotate, text)
+    assert (claim.speaker.evidence[0].text if claim.speaker.evidence else None, claim.cue.text,
+            claim.content.text) == (speaker, cue, content)
+
+
+def test_claims_noun_of_view_with_only_a_topic_and_no_holder_is_no_claim(annotate):
+    assert _claims(annotate, "Work stopped amid concerns over the cost of the bridge.") == []

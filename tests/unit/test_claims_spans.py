@@ -88,6 +88,25 @@ def test_claims_relative_clause_after_the_content_is_the_writers(annotate, text,
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # An apposition opened by an article after a comma at the end says who or what someone is: the writer's.
+        ("The ministry said it had bought the radars from Norway, a country with a long record of arms sales.",
+         "it had bought the radars from Norway"),
+        ("Officials said the attack killed the mayor, a veteran of the civil war.", "the attack killed the mayor"),
+        # A name in apposition, or a list, stays what was said.
+        ("The spokesman said the deal was signed by the defence minister, Anna Berg.",
+         "the deal was signed by the defence minister, Anna Berg"),
+        ("The ministry said it had bought the radars from Norway, Sweden and Finland.",
+         "it had bought the radars from Norway, Sweden and Finland"),
+    ],
+)
+def test_claims_description_in_apposition_after_the_content_is_the_writers(annotate, text, content):
+    [claim] = _claims(annotate, text)
+    assert claim.content.text == content
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "content", "speaker"),
     [
         ("The senator threatened to block the aid bill.", "threatened", "to block the aid bill", "The senator"),
@@ -361,3 +380,72 @@ def test_claims_quote_inside_the_clause_a_cue_is_set_in_is_part_of_it(annotate, 
 def test_claims_quote_after_a_cue_and_its_own_words_stays_direct(annotate):
     claims = _claims(annotate, 'The colonel said on Monday: "We will hold the bridge."')
     assert [(c.content.text, c.direct) for c in claims] == [("We will hold the bridge.", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "kind"),
+    [
+        # Whom a question is put to is not part of the question ...
+        ("At the debate the moderator asked the senator how she would pay for the plan.",
+         "how she would pay for the plan", ClaimKind.QUESTION),
+        ("A reporter asked the mayor whether the bridge would reopen.", "whether the bridge would reopen",
+         ClaimKind.QUESTION),
+        ("The envoy asked them what they wanted in return.", "what they wanted in return", ClaimKind.QUESTION),
+        # ... but a request names whom it binds.
+        ("She asked the governor to release the prisoners.", "the governor to release the prisoners",
+         ClaimKind.STANCE),
+    ],
+)
+def test_claims_question_put_to_someone_leaves_out_whom_it_was_asked(annotate, text, content, kind):
+    [claim] = _claims(annotate, text)
+    assert (claim.cue.text, claim.content.text, claim.kind) == ("asked", content, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A second verb of saying right before the next quote is that quote's cue: two claims ...
+        ('"We have started the talks," the envoy said, adding of the rebels, "They want peace."',
+         [("said", "We have started the talks"), ("adding", "They want peace.")]),
+        ('"We were not told," the mayor said, adding: "The town is empty now."',
+         [("said", "We were not told"), ("adding", "The town is empty now.")]),
+        # ... while a quote after the cue alone goes on with the first.
+        ('"We were not told," the mayor said, "and we will not leave."',
+         [("said", "We were not told … and we will not leave.")]),
+    ],
+)
+def test_claims_quote_after_a_second_cue_is_not_a_continuation(annotate, text, expected):
+    claims = _claims(annotate, text)
+    assert [(c.cue.text, c.content.text) for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The parse hangs the participle on the reported clause's verb, whose subject is not the one speaking.
+        ("The minister said the army would hold the bridge, warning that any attack would be repelled.",
+         [("The minister", "said", "the army would hold the bridge"),
+          ("The minister", "warning", "any attack would be repelled")]),
+        ("The mayor said the city will rebuild the market, arguing that trade must go on.",
+         [("The mayor", "said", "the city will rebuild the market"), ("The mayor", "arguing", "trade must go on")]),
+        # A participle that says nothing stays in the content.
+        ("The mayor said that turnout had risen, surprising the analysts.",
+         [("The mayor", "said", "turnout had risen, surprising the analysts")]),
+    ],
+)
+def test_claims_participle_of_saying_after_the_content_is_a_claim_of_the_same_speaker(annotate, text, expected):
+    claims = _claims(annotate, text)
+    assert [(c.speaker.evidence[0].text, c.cue.text, c.content.text) for c in claims] == expected
+
+
+def test_claims_while_clause_with_a_claim_of_its_own_is_kept_apart(annotate):
+    text = "The mayor said the first plan had failed, while the engineers said the second would work."
+    claims = _claims(annotate, text)
+    assert [(c.speaker.evidence[0].text, c.content.text) for c in claims] == [
+        ("The mayor", "the first plan had failed"), ("the engineers", "the second would work")]
+
+
+def test_claims_while_clause_of_a_tally_stays_in_the_finding(annotate):
+    text = "The survey found that 40 percent backed the mayor, while 30 percent favored the governor."
+    found = next(c for c in _claims(annotate, text) if c.cue.text == "found")
+    assert found.content.text == "40 percent backed the mayor, while 30 percent favored the governor"

@@ -349,7 +349,8 @@ def _gap_is_attribution(doc: ClaimDoc, prev: Found, q: Quote) -> bool:
         return False
     # A continuation follows punctuation ('," he said, "…'); a quote inside the cue clause does not
     # ('said on Fox News’s “Fox and Friends.”', 'adding that it would take "more hours"').
-    if doc.ann.text[:q.open].rstrip()[-1:] not in _CONTINUES + doc.w.closing_marks:
+    lead = doc.ann.text[:q.open].rstrip()[-1:]
+    if lead not in _CONTINUES + doc.w.closing_marks:
         return False
     allowed: set[int] = set()
     for k in prev.cue:
@@ -358,6 +359,8 @@ def _gap_is_attribution(doc: ClaimDoc, prev: Found, q: Quote) -> bool:
         tok = doc.ann.tokens[k]
         if tok.pos != "PUNCT" and k not in allowed:
             return False
+        if lead in ",:" and k not in prev.cue and doc.is_cue(k, quoting=True):
+            return False  # '," she said, adding: "…"': a second verb of saying right before it is its own cue
     return True
 
 

@@ -206,7 +206,8 @@ class ClaimDoc:
     def _subject_left(self, k: int) -> int | None:
         """ "At the club, where dues are high, Jay Ruiz, its manager, suggested that …": a finite cue the parse gave
         no subject (it hung the name on the phrase before) speaks with the noun phrase that ends right before it
-        — the name, climbing from its apposition, not the phrase the name was hung on."""
+        — the name, climbing from its apposition (and from a place that ends the role: "a spokesman in Baghdad,"),
+        not the phrase the name was hung on."""
         ann = self.ann
         tok = ann.tokens[k]
         if tok.pos != "VERB" or not (tok.tag in ("VBD", "VBZ", "VBP") or any(
@@ -229,6 +230,7 @@ class ClaimDoc:
             return None
         while ann.tokens[j].dep in ("conj", "compound") and sentence.start <= ann.tokens[j].head < j:
             j = ann.tokens[j].head
+        j = self._noun_of_phrase(j, sentence)
         head = ann.tokens[j].head
         if ann.tokens[j].dep == "appos" and ann.tokens[j].pos == "NOUN" and sentence.start <= head < j and \
                 ann.tokens[head].pos == "PROPN":
@@ -236,6 +238,19 @@ class ClaimDoc:
         if ann.tokens[j].dep in ("dobj", "pobj", "attr", "poss") or self.quote_of[j] != -1 or \
                 ann.tokens[j].ent_type in ("DATE", "TIME", "GPE", "LOC", "FAC"):
             return None  # "last week said …", "…, speaking in Charleston, West Virginia, did not …": no speaker
+        return j
+
+    def _noun_of_phrase(self, j: int, sentence: range) -> int:
+        """The noun a phrase ending at ``j`` modifies: "a military spokesman in Baghdad" ends on "Baghdad", is
+        about the spokesman."""
+        ann = self.ann
+        while ann.tokens[j].dep == "pobj":
+            prep = ann.tokens[j].head
+            noun = ann.tokens[prep].head
+            if ann.tokens[prep].dep != "prep" or not sentence.start <= noun < prep or \
+                    ann.tokens[noun].pos not in ("NOUN", "PROPN"):
+                break
+            j = noun
         return j
 
     def _cue_before_participle(self, k: int) -> int | None:

@@ -1,7 +1,8 @@
 """Where a claim's content begins and ends, as attribution corpora (PolNeAR) draw it, once every pass has found
 its claims: the words a sentence opens with before a cue set off by commas ("Back then, she said, the office
-was quiet") are said too, reported words that open a quote run to its close, past the sentence's end, and a
-quote that stops mid-clause goes on with the words after its mark that hang on it.
+was quiet") are said too, reported words that open a quote run to its close, past the sentence's end, a
+quote that stops mid-clause goes on with the words after its mark that hang on it, and reported words end
+before a participle of saying or a "while" clause that makes a claim of its own (", warning that …").
 
 A pass of the claims stage. Language-free: only punctuation and the parse decide.
 """
@@ -13,6 +14,7 @@ from dataclasses import replace
 
 from sitrep.extract.claims.document import ClaimDoc, Found
 from sitrep.extract.claims.parse import filler, phrase_tokens, subtree_set
+from sitrep.model import ClaimKind
 
 _COMMAS = frozenset({",", "—", "–"})
 _SOFT_END = ",.;:?!—–-…"  # a quote that ends on one of these closes its clause
@@ -168,3 +170,46 @@ def _a_clause(doc: ClaimDoc, start: int, end: int) -> bool:
         if dep not in _SUBJECTS and not own_subject:
             return False
     return True
+
+
+def apart_from_joined(doc: ClaimDoc, found: Sequence[Found]) -> list[Found]:
+    """Reported content ends before a participle of saying, view or stance hung on it after a comma, and the
+    participle speaks with the same speaker: "The minister said the army would hold the bridge, warning that …" is
+    two claims of the minister's (PolNeAR marks each word in one attribution, mostly these apart); the parse hangs
+    "warning" on "hold", whose subject is not the one who warns. So with a clause after a comma and its link word
+    that holds a statement or a view of its own, by its own subject ("say they want an outsider, while 4 in 10 want
+    experience"); a stance there ("…, while 23 percent favored Cruz") stays, as PolNeAR keeps such tallies whole."""
+    ann = doc.ann
+    out = list(found)
+    for i, f in enumerate(out):
+        if f.direct or f.speaker is None:
+            continue
+        mine = {j for s, e in f.parts for j in range(doc.token_at(s), doc.token_at(e))}
+        tops = {j for j in mine if ann.tokens[j].head not in mine or ann.tokens[j].head == j}
+        joined: list[int] = []
+        marked: dict[int, int] = {}
+        for g_i, g in enumerate(out):
+            if g_i == i or not g.cue or g.speaker_words or g.direct:
+                continue
+            j = g.cue[0]
+            tok = ann.tokens[j]
+            theirs = {t for s, e in g.parts for t in range(doc.token_at(s), doc.token_at(e))} | set(g.cue)
+            if theirs <= mine and tok.dep == "advcl" and tok.tag == "VBG" and tok.head in tops and \
+                    min(theirs) == j and j - 1 in mine and ann.tokens[j - 1].text in _COMMAS:
+                joined.append(g_i)
+            elif g.speaker is not None and g.kind is not ClaimKind.STANCE and theirs <= mine and \
+                    tok.dep == "advcl" and tok.head in tops and \
+                    (mark := next((c for c in ann.children[j] if ann.tokens[c].dep == "mark"), None)) is not None \
+                    and mark < g.speaker and mark - 1 in mine and ann.tokens[mark - 1].text in _COMMAS:
+                marked[g_i] = mark  # "…, while 4 in 10 want experience": a clause with a claim of its own
+        if not joined and not marked:
+            continue
+        cut = min([out[g_i].cue[0] for g_i in joined] + list(marked.values())) - 1
+        kept = [j for j in mine if j < cut and not filler(ann, j)]
+        if not kept:
+            continue
+        stop = ann.tokens[max(kept)].end
+        out[i] = replace(f, parts=tuple((s, min(e, stop)) for s, e in f.parts if s < stop))
+        for g_i in joined:
+            out[g_i] = replace(out[g_i], speaker=f.speaker)
+    return out

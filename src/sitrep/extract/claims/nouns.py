@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 from sitrep.extract.claims.document import ClaimDoc
-from sitrep.extract.claims.parse import child, pobj_of, subject_of, subtree_set
+from sitrep.extract.claims.parse import child, clause_verb, pobj_of, subject_of, subtree_set
 from sitrep.extract.claims.stances import StanceCue, when
 from sitrep.model import Annotations, ClaimKind
 
@@ -51,6 +51,12 @@ def noun_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
     cue += [c for c in ann.children[k] if c < k and ann.tokens[c].dep in ("amod", "det")
             and ann.tokens[c].pos == "ADJ"]
     holder = _holder(doc, k)
+    if holder is None and prep is None and _that_clause(doc, k):
+        # A view or stance whose "that" clause says what is held is a claim even with no holder beside the noun:
+        # "clung to the hope that …" is the subject's hope; "despite complaints that …" is no one named's (PolNeAR
+        # marks it with no source; a complaint is often not the subject's: "rejected complaints that …").
+        held = subject_of(ann, clause_verb(ann, k)) if kind in ("belief", "intention") else None
+        return StanceCue(cue=tuple(sorted(cue)), content=frozenset(content), speaker=held, kind=_KINDS[kind])
     if holder is None:
         return None  # "concerns over competitiveness": whose, the text does not say here; no claim
     return StanceCue(cue=tuple(sorted(cue)), content=frozenset(content), speaker=holder, kind=_KINDS[kind])
@@ -106,6 +112,14 @@ def _complement(ann: Annotations, k: int, preps: Collection[str], is_clause: Cal
         if is_clause(c):
             return None, subtree_set(ann, c)
     return None, set()
+
+
+def _that_clause(doc: ClaimDoc, k: int) -> bool:
+    """Whether noun ``k`` has a clause opened by a complementizer after it ("the fear that …", not "a plan that
+    …", whose "that" stands for the plan)."""
+    ann = doc.ann
+    clause = next((c for c in ann.children[k] if c > k and ann.tokens[c].dep in ("acl", "ccomp")), None)
+    return clause is not None and _opens_clause(ann, clause, doc.w.complementizers)
 
 
 def _opens_clause(ann: Annotations, c: int, markers: frozenset[str]) -> bool:

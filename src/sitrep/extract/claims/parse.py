@@ -50,6 +50,10 @@ def phrase_tokens(ann: Annotations, head: int, *, drop: Collection[str] = CLAUSE
     return list(range(lo, hi + 1))
 
 
+# How a word hangs on the verb of its clause, other than as its subject: climbed to find whose doing a gerund is.
+_CLIMB = frozenset({"dobj", "attr", "acomp", "advmod", "npadvmod", "prep", "pobj", "oprd"})
+
+
 def subject_of(ann: Annotations, verb: int) -> int | None:
     """The speaker's head token for a speech verb: its subject, a passive agent, or a coordinated verb's subject."""
     # The parser sometimes gives a postposed "..., officials said" two subjects: the nearest one speaks.
@@ -80,11 +84,28 @@ def subject_of(ann: Annotations, verb: int) -> int | None:
     # "a statement saying that …", "groups supporting the bill": a participle describing a noun speaks for it.
     if tok.tag == "VBG" and tok.dep == "acl" and tok.head != verb and ann.tokens[tok.head].pos in ("NOUN", "PROPN"):
         return tok.head
-    # "began by saying …": the participle hangs off a preposition of the main verb.
+    # "began by saying …": the participle hangs off a preposition of the main verb; "has a long history of blaming
+    # …", "was the most aggressive in denouncing …": or off a phrase of the main verb's object or complement.
     prep = tok.head
     if tok.tag == "VBG" and tok.dep == "pcomp" and ann.tokens[prep].dep == "prep" and ann.tokens[prep].head != prep:
-        return subject_of(ann, ann.tokens[prep].head)
+        return subject_of(ann, clause_verb(ann, ann.tokens[prep].head))
+    # "went so far as to say", "was quick to say": the infinitive hangs off a word that qualifies the main verb.
+    word = tok.head
+    if infinitive and tok.dep in ("advcl", "xcomp") and word != verb and ann.tokens[word].pos in ("ADV", "ADJ") and \
+            ann.tokens[word].dep in ("advmod", "acomp") and ann.tokens[ann.tokens[word].head].pos in ("VERB", "AUX"):
+        return subject_of(ann, ann.tokens[word].head)
     return None
+
+
+def clause_verb(ann: Annotations, k: int) -> int:
+    """The verb whose object, complement or adverbial word ``k`` is (``k`` itself if it is a verb or hangs in a
+    subject: "the idea of compiling …" is no one's doing)."""
+    for _ in range(4):
+        tok = ann.tokens[k]
+        if tok.pos in ("VERB", "AUX") or tok.head == k or tok.dep not in _CLIMB:
+            return k
+        k = tok.head
+    return k
 
 
 def pobj_of(ann: Annotations, prep: int) -> int | None:

@@ -1,12 +1,12 @@
 """Attributions cued by something other than a verb of saying: requests, reasons, refusals, questions put to
-someone and nouns of report.
+someone, nouns of report and adverbs of report ("has reportedly left", no one named).
 
 A pass of the claims stage. News attributes much more than speech: "called for a ceasefire",
 "called on Kiev to withdraw", "urged restraint", "citing security sources", "declined to comment",
 "Asked about the strike, …", "reports of clashes near Kirkuk", "calls for a truce". Attribution corpora
 (PolNeAR) mark these like "said"; the words are the speaker's position, not the outlet's.
 The cue words come from ``lang/<code>/claims.yaml`` (``directive_verbs``, ``appeal_verbs``,
-``characterize_verbs``, ``speech_nouns`` and the prepositions that go with them).
+``characterize_verbs``, ``speech_nouns``, ``report_adverbs`` and the prepositions that go with them).
 """
 
 from __future__ import annotations
@@ -48,7 +48,29 @@ def phrase_cue(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
             return _asked(ann, k, w)
     elif tok.pos == "NOUN" and (lemma in w.speech_nouns or lemma in w.statement_nouns):
         return _report_noun(ann, k, w)
+    elif tok.pos == "ADV" and tok.text.lower() in w.report_adverbs:
+        return _reportedly(ann, k, w)
     return None
+
+
+def _reportedly(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:
+    """ "The envoy has reportedly left Kabul": the clause the adverb modifies, subject and all, is reported by no
+    one named; not when that clause is itself someone's saying ("reportedly told aides …" is told, by its subject)."""
+    head = ann.tokens[k].head
+    if ann.tokens[k].dep != "advmod" or head == k or ann.tokens[head].pos not in ("VERB", "AUX") or \
+            ann.tokens[head].lemma.lower() in w.speech_verbs | w.quote_verbs:
+        return None
+    content = subtree_set(ann, head) - {k}
+    for c in ann.children[head]:
+        t, edge = ann.tokens[c], min(subtree_set(ann, c))
+        # "…, but they had returned": a clause of its own; "In total, …", "…, leaving X fearful": the writer's
+        own_clause = t.dep == "conj" and any(ann.tokens[g].dep in ("nsubj", "nsubjpass") for g in ann.children[c])
+        set_off = t.dep in ("advcl", "prep", "npadvmod", "advmod") and (
+            c < head and ann.tokens[max(subtree_set(ann, c)) + 1].text == "," or
+            c > head and edge > 0 and ann.tokens[edge - 1].text == ",")
+        if own_clause or set_off:
+            content -= subtree_set(ann, c) | {j for j in ann.children[head] if ann.tokens[j].dep == "cc" and j < c}
+    return PhraseCue(cue=[k], content=content, speaker=None)
 
 
 def _directive(ann: Annotations, k: int, w: ClaimWords) -> PhraseCue | None:

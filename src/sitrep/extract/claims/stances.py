@@ -79,6 +79,9 @@ def stance_cue(doc: ClaimDoc, k: int) -> StanceCue | None:
                 # goes with it (PolNeAR marks it so); a topic preposition is handled below, a time is the claim's,
                 # where it was said ("on Twitter", "in a speech") too.
                 content |= subtree_set(ann, c)
+        asked = _child(ann, k, _CLAUSES, after=True) if lemma in w.question_verbs else None
+        if asked is not None and asked > obj and _opens_question(ann, subtree_set(ann, asked), w.question_openers):
+            content = subtree_set(ann, asked)  # "asked the mayor whether …": whom it was asked is no part of it
     else:
         clause = _child(ann, k, _CLAUSES, after=True)
         if clause is not None and (belief or stance or force):

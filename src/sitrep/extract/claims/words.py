@@ -31,6 +31,7 @@ class ClaimWords:
     characterize_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]  # the phrases of "according to" (French: "selon", "d'après")
+    report_adverbs: frozenset[str]
     refusal_verbs: frozenset[str]
     infinitive_markers: frozenset[str]
     question_openers: frozenset[str]
@@ -158,6 +159,7 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         characterize_verbs=words("characterize_verbs"),
         speech_nouns=words("speech_nouns"),
         according_to=_according_to(lex.value("claims", "according_to")),
+        report_adverbs=words("report_adverbs"),
         refusal_verbs=words("refusal_verbs"),
         infinitive_markers=words("infinitive_markers"),
         question_openers=words("question_openers"),

@@ -6,7 +6,7 @@ hedging, negation, a confidence score, then one event per real event (``_event_c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from itertools import islice
 
@@ -157,7 +157,7 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     sent = ann.sentences[d.sentence]
     date_, date_rule = choose_date(d, ctx)
     place, place_rule = choose_place(d, ctx)
-    claim = asserting_claim(trig_start, ctx.claims)
+    claim = asserting_claim(trig_start, ctx.claims, hedges=ctx.words.hedge_words)
     asserted = (AssertedBy(kind=AssertedKind.SPEAKER, name=claim.speaker.name or claim.speaker.role, claim_id=claim.id)
                 if claim else AssertedBy(kind=AssertedKind.OUTLET, name=ctx.outlet))
     hedge = find_hedge(d, ctx, claim)
@@ -224,12 +224,14 @@ def plover_code(d: EventDraft, ctx: EventContext) -> str:
 # --------------------------------------------------------------------------- attribution and status
 
 
-def asserting_claim(char: int, claims: Sequence[Claim]) -> Claim | None:
+def asserting_claim(char: int, claims: Sequence[Claim], *, hedges: Collection[str] = ()) -> Claim | None:
     """The claim whose content holds ``char``; when claims nest ("police said the mayor told reporters that
     …"), the innermost one, whose speaker is the nearest to the event. A claim may carry several events."""
-    # A stance ("praised the raid that freed …") or a question asserts nothing: the event stays the outlet's.
+    # A stance ("praised the raid that freed …") or a question asserts nothing: the event stays the outlet's; so
+    # does one a hedge word cues with no one named ("militants reportedly attacked …": the outlet's, hedged).
     holding = [c for c in claims if c.kind in (ClaimKind.STATEMENT, ClaimKind.BELIEF)
-               and any(ev.start <= char < ev.end for ev in c.content.evidence)]
+               and any(ev.start <= char < ev.end for ev in c.content.evidence)
+               and not (not c.speaker.evidence and c.cue.text.lower() in hedges)]
     return min(holding, key=lambda c: sum(ev.end - ev.start for ev in c.content.evidence), default=None)
 
 

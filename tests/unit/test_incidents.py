@@ -417,6 +417,14 @@ def test_in_another_village_is_another_happening(extract):
         ("shelling_artillery_missile", 1, None), ("remote_explosive", None, 1)]
 
 
+def test_a_verb_in_the_simple_present_is_a_state_of_affairs_not_the_news(extract):
+    # "as the country battles a revolt" gives the killing no type of its own; a headline's present is news
+    r = extract("Gunmen kill nine in raid on Sahel village\nGunmen killed nine civilians in a village near Dori on "
+                "Saturday, local sources said, as the country battles an insurgency.", published="2019-04-02")
+    [e] = news(r)
+    assert (e.type, e.killed.best, e.date.value) == ("violence_against_civilians", 9, "2019-03-30")
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

@@ -47,7 +47,7 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: Event
                                 sentence=si)
             if found:
                 break
-        if found and _other_sense(ann, found, w):
+        if found and (_other_sense(ann, found, w) or _state_of_affairs(ann, found, tax)):
             i = found.tokens[-1] + 1
             continue
         if found:
@@ -144,6 +144,25 @@ def _refined(ann: Annotations, trig: Trigger, tax: Taxonomy) -> Trigger:
             if st is not None and st.type == trig.subtype.type and st.rank > trig.subtype.rank:
                 return replace(trig, subtype=st)
     return trig
+
+
+def _state_of_affairs(ann: Annotations, trig: Trigger, tax: Taxonomy) -> bool:
+    """A verb in the simple present off a headline: "as the country battles a jihadist revolt" tells how things
+    stand, not a happening; a headline's verb is news ("Gunmen kill 12 in raid"). Tagged VBZ or VBP with no
+    auxiliary (English tags: other tag sets never match), and not a past form the tagger takes for a present
+    ("retook", the taxonomy's irregular past forms)."""
+    tok = ann.tokens[trig.head]
+    if trig.kind != "verb" or tok.tag not in ("VBZ", "VBP") or tok.text.lower() in tax.irregular:
+        return False
+    return not _headline_verb(ann, tok) and not any(ann.tokens[c].dep in ("aux", "auxpass") for c in ann.children[tok.i])
+
+
+def _headline_verb(ann: Annotations, tok: Token) -> bool:
+    """A verb on a line with no closing full stop (a headline: "Forces push into Anbar as strikes go on"), where the
+    simple present tells what happened."""
+    start, end = ann.text.rfind("\n", 0, tok.start) + 1, ann.text.find("\n", tok.end)
+    line = ann.text[start : end if end >= 0 else len(ann.text)].rstrip()
+    return not line.endswith((".", "!", "?"))
 
 
 def _acted_on(ann: Annotations, tok: Token, w: EventWords) -> bool:

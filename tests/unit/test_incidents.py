@@ -425,6 +425,13 @@ def test_a_verb_in_the_simple_present_is_a_state_of_affairs_not_the_news(extract
     assert (e.type, e.killed.best, e.date.value) == ("violence_against_civilians", 9, "2019-03-30")
 
 
+def test_a_weekend_that_ends_last_month_is_no_past_month(extract):
+    # told on 1 April, "over the weekend" (30-31 March) is the news, not a killing of last month
+    [e] = news(extract("Gunmen killed nine civilians in a village near Dori over the weekend, local sources said "
+                       "on Monday.", published="2019-04-01"))
+    assert (e.killed.best, e.date.start) == (9, "2019-03-30")
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

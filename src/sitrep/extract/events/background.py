@@ -24,6 +24,7 @@ def is_background(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
 HISTORICAL_DAYS = 10
 _OWN_DATE_RULES = ("clause", "sentence")
 _COARSE = (Precision.YEAR, Precision.DECADE)
+_MONTH_OR_COARSER = (Precision.MONTH, Precision.SEASON, *_COARSE)
 
 
 def reference_day(ctx: EventContext) -> date | None:
@@ -58,8 +59,9 @@ def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule
         if ref is not None and end is not None:
             if end < ref - timedelta(days=HISTORICAL_DAYS):
                 return True
-            if date_rule in _OWN_DATE_RULES and when.precision is not Precision.DAY and end < ref.replace(day=1):
+            if date_rule in _OWN_DATE_RULES and when.precision in _MONTH_OR_COARSER and end < ref.replace(day=1):
                 return True  # "last month", "in May": an incident of the day is told by its day, not a past month
+                # (a weekend or a night that ends last month is no past month: "over the weekend" told on 1 April)
             if date_rule == "clause":
                 return False  # the trigger's own clause dates it recent
         elif ref is None and when.precision in _COARSE and when.basis is TimeBasis.ABSOLUTE and _past_tense(

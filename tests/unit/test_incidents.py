@@ -432,6 +432,13 @@ def test_a_weekend_that_ends_last_month_is_no_past_month(extract):
     assert (e.killed.best, e.date.start) == (9, "2019-03-30")
 
 
+def test_coming_back_is_no_release(extract):
+    assert extract("The gunmen returned to the village on Sunday morning and fired in the air.",
+                   published="2019-04-01").events == ()
+    [e] = extract("The rebels returned 20 prisoners to the government in Goma on Sunday.", published="2019-04-01").events
+    assert e.subtype == "release"
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

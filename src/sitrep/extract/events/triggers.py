@@ -106,6 +106,9 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
     if trig.kind == "noun" and subtype == "headquarters_base_established":
         # "set up a military base" is news; "attacked a military base" is about the attack
         return not (tok.dep in ("dobj", "nsubjpass") and lemma(ann.tokens[tok.head]) in w.establishing_verbs)
+    if trig.kind == "verb" and lemma(tok) in w.object_verbs and len(trig.tokens) == 1 and not any(
+            ann.tokens[c].dep in ("dobj", "nsubjpass") for c in ann.children[tok.i]):
+        return True  # "the gunmen returned to the village": coming back, not handing anyone back
     if trig.kind == "verb" and lemma(tok) in w.preposition_other_sense:
         # "engaged in prostitution": taking part, not fighting
         preps = w.preposition_other_sense[lemma(tok)]

@@ -33,6 +33,7 @@ class EventWords:
     intercepted_nouns: frozenset[str]
     role_head_nouns: frozenset[str]
     agent_nouns: frozenset[str]
+    object_verbs: frozenset[str]
     time_relatives: frozenset[str]
     device_nouns: frozenset[str]
     finding_verbs: frozenset[str]
@@ -131,7 +132,7 @@ def event_words(lex: Lexicon) -> EventWords:
         interception_verbs={k: str(v).lower() for k, v in lex.table(s, "interception_verbs").items()},
         intercepted_nouns=words("intercepted_nouns"), establishing_verbs=words("establishing_verbs"), of_words=words("of_words"),
         counting_nouns=words("counting_nouns"), crowd_clash_words=words("crowd_clash_words"), toll_verbs=words("toll_verbs"),
-        role_head_nouns=words("role_head_nouns"), agent_nouns=words("agent_nouns"), time_relatives=words("time_relatives"),
+        role_head_nouns=words("role_head_nouns"), agent_nouns=words("agent_nouns"), object_verbs=words("object_verbs"), time_relatives=words("time_relatives"),
         device_nouns=frozenset(trigger_key(d) for d in words("device_nouns")), finding_verbs=words("finding_verbs"),
         total_adverbs=frozenset(tuple(p.split()) for p in words("total_adverbs")), since=text("since"),
         strike_noun=text("strike_noun"), labour_words_near=words("labour_words_near"),

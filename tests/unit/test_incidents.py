@@ -439,6 +439,13 @@ def test_coming_back_is_no_release(extract):
     assert e.subtype == "release"
 
 
+def test_a_nationwide_toll_of_a_kind_of_attack_is_no_incident(extract):
+    r = extract("Gunmen killed nine villagers near Dori on Sunday, officials said.\nThe attacks, typically raids on "
+                "villages and road mines, have claimed around 500 lives nationally, according to a tally.",
+                published="2019-04-02")
+    assert [e.killed.best for e in news(r)] == [9]
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

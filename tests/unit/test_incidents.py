@@ -446,6 +446,13 @@ def test_a_nationwide_toll_of_a_kind_of_attack_is_no_incident(extract):
     assert [e.killed.best for e in news(r)] == [9]
 
 
+def test_a_toll_compared_with_a_superlative_is_no_running_total(extract):
+    # "in one of the deadliest ambushes in recent years": the phrase compares this ambush, it sums nothing up
+    [e] = news(extract("Fourteen policemen were gunned down by rebels in Sukma on Sunday in one of the deadliest "
+                       "ambushes in recent years.", published="2020-03-23"))
+    assert (e.killed.best, e.date.value) == (14, "2020-03-22")
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

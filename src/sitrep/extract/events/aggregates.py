@@ -35,8 +35,12 @@ def is_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
     evidence = " ".join(ev.text.lower() for ev in c.count.evidence)
     if c.count.high is None and any(f" {m} " in f" {evidence} " for m in w.total_magnitudes):
         return True
-    words = " ".join(ann.tokens[i].text.lower() for i in _own_clause(ann, c.token) if ann.tokens[i].text != ",")
-    if any(f" {p} " in f" {words} " for p in w.total_phrases):
+    clause = _own_clause(ann, c.token)
+    words = " ".join(ann.tokens[i].text.lower() for i in clause if ann.tokens[i].text != ",")
+    # with a superlative the phrase compares the happening with others, it sums nothing up ("were gunned down in
+    # one of the deadliest ambushes in recent years", "the worst attack so far this year")
+    compared = any(ann.tokens[i].tag in ("JJS", "RBS") for i in clause)
+    if not compared and any(f" {p} " in f" {words} " for p in w.total_phrases):
         return True
     subjects = [ann.tokens[k] for k in ann.children[c.token] if ann.tokens[k].dep == "nsubj"]
     return any((s.lemma or s.text).lower() in w.total_subjects for s in subjects)

@@ -453,6 +453,12 @@ def test_a_toll_compared_with_a_superlative_is_no_running_total(extract):
     assert (e.killed.best, e.date.value) == (14, "2020-03-22")
 
 
+def test_crowd_control_gear_is_no_explosion(extract):
+    for text in ("Police fired stun grenades at protesters in Athens on Wednesday.",
+                 "La police a tiré des grenades lacrymogènes sur les manifestants à Dakar mercredi."):
+        assert [e.subtype for e in news(extract(text, published="2010-05-06"))] == ["protest_with_intervention"]
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

@@ -512,6 +512,12 @@ def test_a_compass_word_or_a_common_noun_alone_is_not_a_place(places_of, text, a
 
 
 @pytest.mark.slow
+def test_a_name_that_qualifies_an_actor_is_no_place_whatever_the_model_tags_it(places_of) -> None:
+    # the model tags "Saudi" of "Saudi-led" as a people, and "in" before it looked like a place's cue
+    assert [p.evidence[0].text for p in places_of("Twelve die in Saudi-led raid on Saada market")] == ["Saada"]
+
+
+@pytest.mark.slow
 def test_a_name_with_its_distance_from_a_town_is_a_place(places_of) -> None:
     places = by_name(places_of("Fighters overran an army post and a village, Jowhar, 90 kilometers north of Mogadishu, "
                                "on Friday."))

@@ -60,8 +60,10 @@ def recognise(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords) -> tupl
         o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in mentions[max(0, k - 3):k])]
     # "the West", "North": a compass word alone is a direction, not Cameroon's West Region; "Region" of "Region Two",
     # "District" of "District Court": the kind of a place is no name of one (the Philippines' Calabarzon)
+    # nor is whom a report cites ("according to Punch"), nor a name that qualifies an actor ("Saudi-led", which
+    # the model may tag as a people and the scan then take for a place after "in")
     mentions = [m for m in mentions if not _only_a_kind(mention_text(ann, m).lower(), m, w)
-                and not is_cited_source(ann, m, w)]
+                and not is_cited_source(ann, m, w) and not hyphen_modifier(ann, m.end, w)]
     return [replace(m, near=near_cue(ann, m.start, w)) for m in mentions], demonyms
 
 

@@ -113,6 +113,9 @@ def _summary(ann):
         ("Officers found the victim with several gunshot wounds.", []),
         ("The victim suffered two stab wounds to the chest.", [("injured", 1, 1, 1, False)]),
         ("Gunmen shot dead two policemen in Kirkuk.", [("killed", 2, 2, 2, False)]),
+        # "to death" after a verb of violence makes it a killing
+        ("Rebels hacked to death at least 14 villagers near Beni overnight.", [("killed", 14, 14, None, False)]),
+        ("A man was beaten to death by a mob in Lagos.", [("killed", 1, 1, 1, False)]),
         # the number hung by the parser on a modifier of the noun
         ("A mine killed two U.S.-led coalition soldiers Monday when it went off under their truck.",
          [("killed", 2, 2, 2, False)]),

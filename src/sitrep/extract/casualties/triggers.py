@@ -44,7 +44,10 @@ def trigger_kind(ann: Annotations, tok: Token, w: CasualtyWords) -> str | None:
 
 
 def _dead_after(ann: Annotations, i: int, w: CasualtyWords) -> bool:
-    return i + 1 < len(ann.tokens) and ann.tokens[i + 1].text.casefold() in w.killed_forms
+    """ "dead" or "to death" right after the verb ("shot dead", "hacked to death")."""
+    if i + 1 < len(ann.tokens) and ann.tokens[i + 1].text.casefold() in w.killed_forms:
+        return True
+    return any(tuple(t.text.casefold() for t in ann.tokens[i + 1 : i + 1 + len(p)]) == p for p in w.to_death)
 
 
 def _found(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:

@@ -20,6 +20,7 @@ class CasualtyWords:
     killed_forms: frozenset[str]
     kill_phrasal: dict[str, str]
     dead_verbs: frozenset[str]
+    to_death: tuple[tuple[str, ...], ...]
     kill_nouns: frozenset[str]
     killed_noun_forms: frozenset[str]
     body_nouns: frozenset[str]
@@ -88,7 +89,7 @@ def casualty_words(lex: Lexicon) -> CasualtyWords:
     return CasualtyWords(
         kill_verbs=words("kill_verbs"), intransitive_kill_verbs=words("intransitive_kill_verbs"),
         killed_forms=words("killed_forms"), kill_phrasal=lex.table(s, "kill_phrasal"),
-        dead_verbs=words("dead_verbs"),
+        dead_verbs=words("dead_verbs"), to_death=tuple(tuple(str(p).split()) for p in lex.phrases(s, "to_death")),
         kill_nouns=words("kill_nouns"), killed_noun_forms=words("killed_noun_forms"),
         body_nouns=words("body_nouns"), discovery_verbs=words("discovery_verbs"),
         injure_verbs=words("injure_verbs"), injured_forms=words("injured_forms"), injure_nouns=words("injure_nouns"),

@@ -34,6 +34,8 @@ def _ann(text):
     ("Il y a deux jours, une attaque a visé le poste.", "2019-11-08", [("Il y a deux jours", "2019-11-06")]),
     ("Dans la nuit d'hier à aujourd'hui, ils ont attaqué.", "2019-11-08",
      [("Dans la nuit d'hier à aujourd'hui", "2019-11-07")]),
+    # a feast on a fixed day of the year
+    ("Des hommes armés ont attaqué une église le jour de Noël.", "2021-01-02", [("le jour de Noël", "2020-12-25")]),
 ])
 def test_french_dates_are_read_and_resolved(text, published, expected):
     from sitrep.extract.times import extract_times

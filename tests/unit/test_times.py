@@ -243,6 +243,14 @@ def test_times_the_same_day_written_again_is_the_same_day_whatever_year_came_bet
     assert other[-1].value == "2006-06-03"
 
 
+def test_times_a_feast_on_a_fixed_day_is_that_day() -> None:
+    # told on 1 January, New Year's Eve is the day before, not the next one
+    [eve] = times_of("Rebels attacked the village on New Year's Eve.", "2021-01-01")
+    assert (eve.value, eve.evidence[0].text) == ("2020-12-31", "on New Year's Eve")
+    [day] = times_of("The church was bombed on Christmas Day 2019.", "2021-01-01")
+    assert day.value == "2019-12-25"
+
+
 def test_times_decade_does_not_give_its_year_to_later_dates() -> None:
     times = times_of("The camp dates from the 1990s. It was shelled in May.")
     assert times[1].value == "2015-05"

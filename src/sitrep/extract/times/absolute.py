@@ -43,6 +43,12 @@ def read_day_month(m: re.Match[str], w: TimesWords) -> Found | None:
     return found_at(m, precision=Precision.DAY, year=year_ref(w, m), build=lambda y: date_or_none(y, month, day))
 
 
+def read_holiday(m: re.Match[str], w: TimesWords) -> Found | None:
+    """A feast on a fixed day: "on New Year's Eve" is 31 December, with its year found as a day's is."""
+    month, day = w.holidays[" ".join(m.group("h").lower().split())]
+    return found_at(m, precision=Precision.DAY, year=year_ref(w, m), build=lambda y: date_or_none(y, month, day))
+
+
 def read_iso(m: re.Match[str], w: TimesWords) -> Found | None:
     year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
     if not cal.valid_day(month, day, year):

@@ -7,6 +7,7 @@ the language's patterns as fragments (``{{year:y}}``, ``{{iso_date}}``), so a la
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,6 +52,7 @@ class TimesWords:
     name_before_weekday: re.Pattern[str]
     weekday_articles: frozenset[str]
     references: dict[str, str]
+    holidays: dict[str, tuple[int, int]]  # "new year's eve" -> (12, 31)
     # clock times
     clock_parts: re.Pattern[str]
     meridiem_after_digit: re.Pattern[str]
@@ -69,6 +71,15 @@ def phrase_alternation(phrases: list[str]) -> str:
     """``alternation`` of phrases whose spaces match any run of white space ("last night" → ``last\\s+night``)."""
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+def _month_day(code: str, name: str, value: str) -> tuple[int, int]:
+    try:
+        month, day = (int(x) for x in value.split("-"))
+        dt.date(2000, month, day)
+    except ValueError as exc:
+        raise ConfigError(f"sitrep/lang/{code}/times.yaml: holidays: {name!r} needs a month-day such as 12-31") from exc
+    return month, day
 
 
 def normal(words: str) -> str:
@@ -90,6 +101,7 @@ def times_words(lex: Lexicon) -> TimesWords:
     ordinals = lex.table("times", "quarter_ordinals")
     meridiems = lex.table("times", "meridiems")
 
+    holidays = {normal(k): _month_day(lex.code, str(k), str(v)) for k, v in lex.table("times", "holidays").items()}
     fragments = dict(lex.value("times", "fragments"))
     fragments.update(
         month_name=alternation(written_forms(month_names, cases)),
@@ -100,6 +112,7 @@ def times_words(lex: Lexicon) -> TimesWords:
         part_word=phrase_alternation(list(parts)),
         day_word=phrase_alternation(list(day_words)),
         quarter_ordinal=alternation(ordinals),
+        holiday=phrase_alternation(list(holidays)),
         year=_YEAR,
         iso_date=_ISO_DATE,
         numeric_date=_NUMERIC_DATE,
@@ -138,6 +151,7 @@ def times_words(lex: Lexicon) -> TimesWords:
         name_before_weekday=re.compile(rf"(?:{alternation(names)}|\b(?:{alternation(articles)}))\s+$"),
         weekday_articles=lex.words("times", "weekday_articles"),
         references={normal(k): str(v) for k, v in lex.table("times", "references").items()},
+        holidays=holidays,
         clock_parts=lex.pattern("times", "clock_parts", re.IGNORECASE),
         meridiem_after_digit=re.compile(rf"\d\s*(?:{alternation(meridiems)})"),
         meridiems=meridiems,

@@ -113,6 +113,8 @@ def _summary(ann):
         ("Officers found the victim with several gunshot wounds.", []),
         ("The victim suffered two stab wounds to the chest.", [("injured", 1, 1, 1, False)]),
         ("Gunmen shot dead two policemen in Kirkuk.", [("killed", 2, 2, 2, False)]),
+        # a verb of killing whose object is no person kills no one
+        ("Agents executed a search warrant at a house near Monroe.", []),
         # "to death" after a verb of violence makes it a killing
         ("Rebels hacked to death at least 14 villagers near Beni overnight.", [("killed", 14, 14, None, False)]),
         ("A man was beaten to death by a mob in Lagos.", [("killed", 1, 1, 1, False)]),

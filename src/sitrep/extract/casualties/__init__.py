@@ -38,6 +38,8 @@ def extract_casualties(ann: Annotations, *, lexicon: Lexicon | None = None) -> l
         group = counted(ann, tok, kind, w)
         if kind == "detained" and (is_intended(ann, tok, w) or group is None or not is_person(ann, group, w)):
             continue
+        if kind in ("killed", "injured") and group is not None and tok.pos == "VERB" and not is_person(ann, group, w):
+            continue  # "executed a search warrant", "executed the plan": no one killed
         if kind == "casualties":
             ambiguous.append((tok, group))
             continue

@@ -459,6 +459,16 @@ def test_crowd_control_gear_is_no_explosion(extract):
         assert [e.subtype for e in news(extract(text, published="2010-05-06"))] == ["protest_with_intervention"]
 
 
+def test_a_similar_attack_is_another_happening(extract):
+    r = extract("Militants attacked a police checkpoint in northern Pakistan late Saturday, killing two officers and "
+                "wounding another, authorities said.\n\nPolice said the gunmen fled after shooting three officers at "
+                "the post in Charsadda district. Two of the officers died before reaching the hospital.\n\nThe "
+                "shooting came two days after a similar attack in Bannu district that killed four police officers and "
+                "wounded two.", published="2023-01-22")
+    first = [e for e in news(r) if e.date is not None and e.date.value == "2023-01-21"]
+    assert [(e.place.name, e.killed.best) for e in first] == [("Charsadda district", 2)]
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

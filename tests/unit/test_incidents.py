@@ -469,6 +469,14 @@ def test_a_similar_attack_is_another_happening(extract):
     assert [(e.place.name, e.killed.best) for e in first] == [("Charsadda district", 2)]
 
 
+def test_a_barrage_of_gunfire_is_no_shelling(extract):
+    r = extract("Militants killed three policemen at a check post in Karak district on Thursday, police said. The "
+                "attackers launched a barrage of gunfire at the post.", published="2025-02-06")
+    assert [e.type for e in news(r)] == ["battles"]
+    rockets = extract("Rebels fired a barrage of rockets at the town of Goma on Thursday.", published="2025-02-06")
+    assert [e.subtype for e in news(rockets)] == ["shelling_artillery_missile"]
+
+
 def test_verbal_interactions_are_kept_but_marked(extract):
     r = extract("The United Nations condemned the attack on Tuesday.", published="2020-01-08")
     assert news(r) == [] and any(e.verbal for e in r.events)

@@ -47,7 +47,7 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: Event
                                 sentence=si)
             if found:
                 break
-        if found and (_other_sense(ann, found, w) or _state_of_affairs(ann, found, tax)):
+        if found and (_other_sense(ann, found, w) or _state_of_affairs(ann, found, tax) or _of_another_kind(ann, found, tax, w)):
             i = found.tokens[-1] + 1
             continue
         if found:
@@ -147,6 +147,21 @@ def _refined(ann: Annotations, trig: Trigger, tax: Taxonomy) -> Trigger:
             if st is not None and st.type == trig.subtype.type and st.rank > trig.subtype.rank:
                 return replace(trig, subtype=st)
     return trig
+
+
+def _of_another_kind(ann: Annotations, trig: Trigger, tax: Taxonomy, w: EventWords) -> bool:
+    """A trigger noun whose "of" names a happening of another kind says how much of it, not what it was: "a barrage
+    of gunfire" is gunfire (shooting), not shelling; the noun after "of" is the trigger."""
+    if trig.kind != "noun" or trig.subtype is None:
+        return False
+    for c in ann.children[trig.head]:
+        if ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in w.of_words:
+            for o in ann.children[c]:
+                key = trigger_key(lemma(ann.tokens[o], tax))
+                if ann.tokens[o].dep == "pobj" and key in tax.nouns and (
+                        tax.nouns[key] is None or tax.nouns[key].subtype != trig.subtype.subtype):
+                    return True
+    return False
 
 
 def _state_of_affairs(ann: Annotations, trig: Trigger, tax: Taxonomy) -> bool:

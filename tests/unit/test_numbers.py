@@ -115,6 +115,9 @@ def _summary(ann):
         ("Gunmen shot dead two policemen in Kirkuk.", [("killed", 2, 2, 2, False)]),
         # a verb of killing whose object is no person kills no one
         ("Agents executed a search warrant at a house near Monroe.", []),
+        # a lead glued to its dateline
+        ("Quetta, March 3 (APP) At least four policemen were killed when gunmen attacked a check post on Sunday.",
+         [("killed", 4, 4, None, False)]),
         # "to death" after a verb of violence makes it a killing
         ("Rebels hacked to death at least 14 villagers near Beni overnight.", [("killed", 14, 14, None, False)]),
         ("A man was beaten to death by a mob in Lagos.", [("killed", 1, 1, 1, False)]),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
-from sitrep.nlp.spacy_adapter import annotations_from_doc
+from sitrep.nlp.spacy_adapter import annotate, annotations_from_doc
 
 
 def _doc(words: list[str], heads: list[int], deps: list[str]) -> Doc:
@@ -25,3 +26,17 @@ def test_adapter_maps_a_models_labels_onto_sitreps_scheme():
 def test_adapter_keeps_labels_when_the_language_maps_none():
     doc = _doc(["Troops", "retook", "Ramadi"], [1, 1, 1], ["nsubj", "ROOT", "dobj"])
     assert [t.dep for t in annotations_from_doc(doc).tokens] == ["nsubj", "ROOT", "dobj"]
+
+
+@pytest.mark.slow
+def test_the_lead_after_a_bracketed_dateline_is_a_sentence_of_its_own():
+    # glued to the dateline, the lead's subject was lost to the parse ("... (APP) At least four policemen were killed")
+
+    text = ("Quetta, March 3 (APP) At least four policemen were killed when gunmen attacked a check post on Sunday.\n"
+            "KABUL, Afghanistan (May 2, 2011) - Troops detained two suspects. The raid, officials said (on Monday), "
+            "went well.")
+    ann = annotate(text)
+    starts = [text[s.start : s.start + 12] for s in ann.sentences]
+    assert starts[:4] == ["Quetta, Marc", "At least fou", "KABUL, Afgha", "Troops detai"]
+    # a bracket later in a line is no dateline
+    assert not any(s.startswith("went") for s in starts)

@@ -76,11 +76,33 @@ def _load_model(name: str, sentence_marks: str = "") -> Any:
 
 
 def _sentences_at_line_breaks(doc: Any) -> Any:
+    line_start = 0
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if any(b in prev.whitespace_ or (prev.is_space and b in prev.text) for b in _LINE_BREAKS):
             token.is_sent_start = True
+            line_start = token.i
+        elif token.i - line_start <= _DATELINE_TOKENS and _after_dateline(doc, line_start, token.i):
+            token.is_sent_start = True  # "Peshawar, Feb 6 (PTI) At least three policemen ...": the lead begins
     return doc
+
+
+# How far into a line a dateline's closing bracket may stand ("NEW DELHI, Jan. 3, 2020 (Xinhua) --").
+_DATELINE_TOKENS = 14
+
+
+def _after_dateline(doc: Any, line_start: int, i: int) -> bool:
+    """Token ``i`` opens the text after a dateline that ends in a bracket ("Peshawar, Feb 6 (PTI) At least ...",
+    "BAMAKO, 12 mars (AFP) - Des hommes armés ..."): a capitalised word after the closing bracket and any dash, the
+    line opening with a capitalised name and a comma."""
+    tok, first = doc[i], doc[line_start]
+    if not tok.text[:1].isupper() or not first.text[:1].isupper():
+        return False
+    j = i - 1
+    while j > line_start and doc[j].text in ("-", "--", "\u2013", "\u2014"):
+        j -= 1
+    return doc[j].text == ")" and any(t.text == "," for t in doc[line_start + 1 : j]) and any(
+        t.text == "(" for t in doc[line_start + 1 : j])
 
 
 def _sentence_marks(nlp: Any, name: str, marks: str) -> Any:

@@ -100,9 +100,9 @@ def find_times(ann: Annotations, *, published: str | dt.date | None = None,
     # 28" in the lead, "The March 28 trouble" after a paragraph about 1996-2006)
     told: dict[tuple[int, int, int, int], Resolved] = {}
     for found in select(ann, find_candidates(ann.text, w)):
-        words = _calendar_key(found)
-        if words in told:
-            period, basis, year = told[words]
+        key = _calendar_key(found)
+        if key in told:
+            period, basis, year = told[key]
         elif found.reference is not None:
             period, basis, year = None, TimeBasis.UNRESOLVED, None  # "recently", "soon": no date to give
         elif found.shift is not None:
@@ -122,8 +122,8 @@ def find_times(ann: Annotations, *, published: str | dt.date | None = None,
         if period is None and basis is not TimeBasis.UNRESOLVED:
             log.debug("no such day in the resolved year: %r", ann.text[found.start : found.end])
             continue  # "29 February" resolved to 2015
-        if words is not None and period is not None:
-            told.setdefault(words, (period, basis, year))
+        if key is not None and period is not None:
+            told.setdefault(key, (period, basis, year))
         if year is not None and not opens_span_to_now(ann.text, found.start, w):
             context_year = year
         time = make_time(ann, found, period, basis, EXTRACTOR)

@@ -25,7 +25,7 @@ from sitrep.extract.times.found import (
     year_ref,
 )
 from sitrep.extract.times.periods import Period
-from sitrep.extract.times.words import TimesWords
+from sitrep.extract.times.words import TimesWords, normal
 from sitrep.model import Precision
 
 # --------------------------------------------------------------------------- rules: day dates
@@ -45,7 +45,7 @@ def read_day_month(m: re.Match[str], w: TimesWords) -> Found | None:
 
 def read_holiday(m: re.Match[str], w: TimesWords) -> Found | None:
     """A feast on a fixed day: "on New Year's Eve" is 31 December, with its year found as a day's is."""
-    month, day = w.holidays[" ".join(m.group("h").lower().split())]
+    month, day = w.holidays[normal(m.group("h"))]
     return found_at(m, precision=Precision.DAY, year=year_ref(w, m), build=lambda y: date_or_none(y, month, day))
 
 

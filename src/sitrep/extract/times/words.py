@@ -7,13 +7,13 @@ the language's patterns as fragments (``{{year:y}}``, ``{{iso_date}}``), so a la
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.errors import ConfigError
 from sitrep.extract.common.patterns import alternation, compile_pattern, written_forms
+from sitrep.extract.times.periods import valid_day
 from sitrep.lang import Lexicon
 
 # Language-free fragments: a year 1900-2099 in group $g; "2015-03-29" / "2015/03/29"; "29/03/2015", "29.03.2015"
@@ -74,12 +74,10 @@ def phrase_alternation(phrases: list[str]) -> str:
 
 
 def _month_day(code: str, name: str, value: str) -> tuple[int, int]:
-    try:
-        month, day = (int(x) for x in value.split("-"))
-        dt.date(2000, month, day)
-    except ValueError as exc:
-        raise ConfigError(f"sitrep/lang/{code}/times.yaml: holidays: {name!r} needs a month-day such as 12-31") from exc
-    return month, day
+    parts = value.split("-")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or not valid_day(int(parts[0]), int(parts[1])):
+        raise ConfigError(f"sitrep/lang/{code}/times.yaml: holidays: {name!r} needs a month-day such as 12-31")
+    return int(parts[0]), int(parts[1])
 
 
 def normal(words: str) -> str:

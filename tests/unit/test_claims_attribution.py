@@ -958,3 +958,34 @@ def test_claims_noun_of_view_with_a_that_clause_and_no_holder_beside_it(annotate
 
 def test_claims_noun_of_view_with_only_a_topic_and_no_holder_is_no_claim(annotate):
     assert _claims(annotate, "Work stopped amid concerns over the cost of the bridge.") == []
+
+
+# --------------------------------------------------------------------------- direct quotes: the cue after them
+
+
+def test_claims_answer_after_a_question_quote_is_a_claim_of_its_own(annotate):
+    text = ("“Can you name one road the council has mended?” she asks.\n\n"
+            "“I can name two. Besides those, not a single one,” Okafor answers.\n\nThe meeting ends at noon.")
+    asks, answers = _by_cue(annotate, text, "asks"), _by_cue(annotate, text, "answers")
+    assert asks.content.text == "Can you name one road the council has mended?"
+    assert answers.content.text == "I can name two. Besides those, not a single one"
+    assert answers.speaker.name == "Okafor"
+
+
+def test_claims_verb_of_saying_read_as_a_plural_noun_is_still_the_cue(annotate):
+    # The tagger reads "answers" after a surname as a plural noun ("the Bozell answers").
+    claim = _by_cue(annotate, "“We will win the vote next week,” Bozell answers.", "answers")
+    assert claim.speaker.name == "Bozell"
+    assert claim.content.text == "We will win the vote next week"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We will take the town back,” a reference to the 2014 offensive, the general said.", "general"),
+        ("“It feels like the winter of 1990 again,” the coldest year of the war, Okafor says.", "Okafor"),
+    ],
+)
+def test_claims_gloss_between_a_quote_and_its_speaker_is_not_the_speaker(annotate, text, speaker):
+    claims = _claims(annotate, text)
+    assert [c.speaker.name for c in claims] == [speaker]

@@ -874,3 +874,32 @@ def test_a_military_base_is_news_only_when_it_is_set_up(extract):
     assert [e.subtype for e in attack if e.type == "strategic_developments"] == []
     built = news(extract("The army set up a military base near Bariire on Monday.", published="2023-05-24"))
     assert [e.subtype for e in built] == ["headquarters_base_established"]
+
+
+def test_the_day_of_the_saying_gives_way_to_the_incidents_own_day(extract):
+    # the lead dates the strike only by when villagers spoke; the body tells the day it happened
+    r = extract("A military air strike on a village killed nine farmers, villagers said on Friday.\n\nA jet dropped "
+                "two bombs on the market of Djibo on Thursday evening, a farmer said.", published="2024-03-08")
+    assert [(e.date.value, e.place.name, e.killed.best) for e in news(r)] == [("2024-03-07", "Djibo", 9)]
+
+
+def test_bodies_burned_are_the_dead_told_again(extract):
+    r = extract("An air strike killed seven villagers in Djibo on Sunday, witnesses said.\n\nSeven villagers were "
+                "killed, with some bodies burned beyond recognition, while at least five others were injured.",
+                published="2024-03-11")
+    assert [(e.subtype, e.killed.best, e.injured.best) for e in news(r)] == [("air_drone_strike", 7, 5)]
+
+
+def test_houses_destroyed_with_no_one_named_are_the_damage_of_the_attack(extract):
+    r = extract("A drone strike killed three people in Djibo on Sunday.\n\nDozens of houses were destroyed, "
+                "residents said.", published="2024-03-11")
+    assert [(e.type, e.killed.best) for e in news(r)] == [("explosions_remote_violence", 3)]
+    arson = extract("Militants burned dozens of houses in Djibo on Sunday.", published="2024-03-11")
+    assert [e.subtype for e in news(arson)] == ["looting_property_destruction"]
+
+
+@pytest.mark.parametrize("headline", ["Two Taliban Leaders Captured in Kandahar",
+                                      "Kandahar-based Taliban Leaders Captured"])
+def test_leaders_captured_in_a_headline_are_an_arrest(extract, headline):
+    r = extract(f"{headline}\n\nThe operation took place on Monday.", published="2010-09-07")
+    assert [e.subtype for e in news(r)] == ["arrests"]

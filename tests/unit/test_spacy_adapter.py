@@ -40,3 +40,13 @@ def test_the_lead_after_a_bracketed_dateline_is_a_sentence_of_its_own():
     assert starts[:4] == ["Quetta, Marc", "At least fou", "KABUL, Afgha", "Troops detai"]
     # a bracket later in a line is no dateline
     assert not any(s.startswith("went") for s in starts)
+
+
+@pytest.mark.slow
+def test_the_lead_after_a_city_in_capitals_and_a_colon_or_dash_is_a_sentence_of_its_own():
+    text = ("ISLAMABAD: A bomb hidden in a cart killed three traders in a market, police said on Friday.\n"
+            "LIMA — Protesters blocked the main highway.\n"
+            "DAKAR (AP) — Gunmen attacked a convoy.\n"
+            "The minister said: Nothing was lost.")
+    starts = [text[s.start : min(s.end, s.start + 9)].strip() for s in annotate(text).sentences]
+    assert starts == ["ISLAMABAD", "A bomb hi", "LIMA —", "Protester", "DAKAR (AP", "Gunmen at", "The minis"]

@@ -92,17 +92,37 @@ _DATELINE_TOKENS = 14
 
 
 def _after_dateline(doc: Any, line_start: int, i: int) -> bool:
-    """Token ``i`` opens the text after a dateline that ends in a bracket ("Peshawar, Feb 6 (PTI) At least ...",
-    "BAMAKO, 12 mars (AFP) - Des hommes armés ..."): a capitalised word after the closing bracket and any dash, the
-    line opening with a capitalised name and a comma."""
+    """Token ``i`` opens the text after a dateline: a capitalised word after a closing bracket and any dash, the line
+    opening with a capitalised name and a comma or a city in capitals ("Peshawar, Feb 6 (PTI) At least ...",
+    "BAMAKO, 12 mars (AFP) - Des hommes armés ...", "MEXICO CITY (AP) — Gunmen"), or after a city in capitals and a
+    colon or a dash ("BANGKOK: A Myanmar military airstrike", "KABUL — Gunmen stormed")."""
     tok, first = doc[i], doc[line_start]
     if not tok.text[:1].isupper() or not first.text[:1].isupper():
         return False
     j = i - 1
-    while j > line_start and doc[j].text in ("-", "--", "\u2013", "\u2014"):
+    while j > line_start and doc[j].text in _DASHES:
         j -= 1
-    return doc[j].text == ")" and any(t.text == "," for t in doc[line_start + 1 : j]) and any(
-        t.text == "(" for t in doc[line_start + 1 : j])
+    if doc[j].text == ")":
+        opened = [k for k in range(line_start + 1, j) if doc[k].text == "("]
+        # "MEXICO CITY (AP) -" names its city in capitals; "Peshawar, Feb 6 (PTI)" has a comma after it
+        return bool(opened) and (any(t.text == "," for t in doc[line_start + 1 : j]) or _capitals(
+            doc[line_start : opened[0]]))
+    # "BANGKOK: A Myanmar military airstrike ...", "KABUL — Gunmen ...", "BAGHDAD, Iraq -- ...": a city in capitals
+    # (with its country or state) and a colon or a dash
+    marked = doc[j].text == ":" or j < i - 1
+    city = doc[line_start : j] if doc[j].text == ":" else doc[line_start : j + 1]
+    comma = [k for k, t in enumerate(city) if t.text == ","]
+    return marked and len(city) <= _DATELINE_CITY and _capitals(city[: comma[0]] if comma else city)
+
+
+_DASHES = ("-", "--", "\u2013", "\u2014")
+_DATELINE_CITY = 6  # tokens of "CITY, Country" before a dateline's colon or dash
+
+
+def _capitals(tokens: Any) -> bool:
+    """Words all in capitals, as a dateline writes its city ("NEW DELHI", "BAGHDAD")."""
+    words = [t for t in tokens if not t.is_punct]
+    return bool(words) and all(t.text.isupper() and t.is_alpha and len(t.text) > 1 for t in words)
 
 
 def _sentence_marks(nlp: Any, name: str, marks: str) -> Any:

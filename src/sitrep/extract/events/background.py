@@ -22,7 +22,7 @@ def is_background(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
 
 # An event dated this long before the report is background to it, not the news it brings (docs/event-rules.md).
 HISTORICAL_DAYS = 10
-_OWN_DATE_RULES = ("clause", "sentence")
+_OWN_DATE_RULES = ("clause", "sentence", "report")
 _COARSE = (Precision.YEAR, Precision.DECADE)
 _MONTH_OR_COARSER = (Precision.MONTH, Precision.SEASON, *_COARSE)
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from sitrep.model import GeoPrecision, Role
 
-_OWN = ("clause", "sentence")
+_OWN = ("clause", "sentence", "report")  # the sentence names the day (of the saying, for report)
 _FINE = ("exact", "near", "admin2")
 FAMILIES = ("battles", "explosions_remote_violence", "violence_against_civilians", "protests", "riots")
 

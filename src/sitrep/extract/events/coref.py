@@ -139,7 +139,7 @@ def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:
         return False
     para_a = paragraph_index_at(ctx.ann, ea.evidence[-1].start)
     para_b = paragraph_index_at(ctx.ann, eb.evidence[0].start)
-    if b.anaphoric and eb.date_rule != "sentence":
+    if b.anaphoric and eb.date_rule not in ("sentence", "report"):
         return True  # "the attack", "the battle for the town"
     if para_a == para_b:
         # in one paragraph, a new indefinite mention ("an airstrike near Fallujah") is a new event
@@ -186,7 +186,10 @@ def restates_casualties(a: Event, b: Event, ctx: EventContext) -> bool:
 def _same_victims(a: str | None, b: str | None, w: EventWords) -> bool:
     if not a or not b or a.lower() in w.victim_pronouns or b.lower() in w.victim_pronouns:
         return True  # "killed one armed individual" ... "killing him"
-    return _victim_head(a, w) == _victim_head(b, w)
+    heads = {_victim_head(a, w), _victim_head(b, w)}
+    # "ten civilians" told again as "ten people" or as "ten villagers": the same dead in other words
+    return len(heads) == 1 or bool(heads & w.general_victim_nouns) or all(
+        any(h.startswith(c) for c in w.civilian_victim_words) for h in heads)
 
 
 def _victim_head(who: str, w: EventWords) -> str:
@@ -242,7 +245,7 @@ def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False, more_detain
 # How directly a date rule ties a time to the event (extract/events/dates.py): its own sentence (clause or
 # sentence), the paragraph or the lead, the publication day, nothing. Within a tier the finer time wins, and at
 # the same precision a time the clause governs beats one merely near in the sentence.
-_DATE_RULES = {"clause": 0, "sentence": 0, "paragraph": 1, "lead": 1, "publication": 2, "none": 3}
+_DATE_RULES = {"clause": 0, "sentence": 0, "report": 1, "paragraph": 1, "lead": 1, "publication": 2, "none": 3}
 
 
 def _rule_rank(rule: str | None) -> int:
@@ -286,7 +289,9 @@ def told_in_addition(c: Count | None, ctx: EventContext, *, reach: int = 1) -> b
     while start > max(first - reach, 0) and ann.tokens[start - 1].pos != "PUNCT":
         start -= 1
     around = range(start, last + 1)
-    return any(ann.tokens[j].text.lower() in ctx.words.addition_words for j in around)
+    # "a resident also said that ten people had been killed": one more source telling the toll, not more dead
+    return any(ann.tokens[j].text.lower() in ctx.words.addition_words and (
+        ann.tokens[ann.tokens[j].head].lemma or "").lower() not in ctx.words.reporting_verbs for j in around)
 
 
 def _sum(a: Count | None, b: Count | None) -> Count | None:

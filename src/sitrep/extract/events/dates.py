@@ -6,8 +6,11 @@
    the arrest was on Saturday, the confirming today), then fewer arcs, then the nearer in the text.  The time
    of a reporting verb ("today confirmed", "said on Monday") never dates the event it reports when another
    time of the sentence governs that event ("ISAF today confirmed the capture ..., June 14");
-2. ``sentence``: else the time in the same sentence nearest to the trigger ("ISAF said today that a strike
-   had killed two"): a sentence rarely reports two happenings at different times;
+2. ``sentence``: else the time in the same sentence nearest to the trigger: a sentence rarely reports two
+   happenings at different times; ``report`` when that time is the day of the saying ("a strike killed two,
+   villagers said on Wednesday"; "ISAF said today that a strike had killed two"): it still dates the event,
+   but a later mention's own day of the same incident ("the jet dropped three bombs on Tuesday") replaces
+   it, and it is no contradiction when the incident's mentions are joined;
 3. ``paragraph``: else the nearest time earlier in the same paragraph (the story's running date);
 4. ``lead``: else, for an event in a later paragraph, the first time of the lead (the first paragraph after
    the dateline) if it is a day: a news lead says when the story happened and later paragraphs fill in
@@ -75,7 +78,10 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
     if ranked:
         return min(ranked, key=lambda x: x[:2])[2], "clause"
     if in_sentence:
-        return nearest(in_sentence), "sentence"
+        time = nearest(in_sentence)
+        if _hangs_from(ann, time, _reporting_verb_of(ann, _clause_verb(ann, head), ctx.words)):
+            return time, "report"
+        return time, "sentence"
     para = paragraph_index_at(ann, sent.start)
     earlier = [t for t in usable if t.evidence[0].start < sent.start
                and paragraph_index_at(ann, t.evidence[0].start) == para]
@@ -199,6 +205,18 @@ def _beyond_reporting(ann: Annotations, ranked: list[tuple[tuple[int, int], int,
     if not reporting or len(reporting) == len(ranked):
         return ranked
     return [r for r in ranked if r not in reporting]
+
+
+def _reporting_verb_of(ann: Annotations, verb: int, w: EventWords) -> int:
+    """The reporting verb that tells the clause of ``verb`` ("killed ten civilians, villagers said on Wednesday":
+    "said", above the clause or hung beside it, as the parse has it), or -1."""
+    above = _reporting_above(ann, verb, w)
+    if above:
+        return min(above, key=lambda j: abs(j - verb))
+    for c in ann.children[verb]:
+        if ann.tokens[c].dep in ("parataxis", "conj") and (ann.tokens[c].lemma or "").lower() in w.reporting_verbs:
+            return c
+    return -1
 
 
 def _reporting_above(ann: Annotations, verb: int, w: EventWords) -> set[int]:

@@ -30,9 +30,10 @@ from sitrep.extract.events.confidence import incident_confidence
 from sitrep.extract.events.coref import announces_another, detained_in_addition, killed_in_addition, merge_events
 from sitrep.extract.events.dates import dates_compatible, dates_within
 from sitrep.extract.events.drafts import EventContext
-from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Time, to_dict
+from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Role, Time, to_dict
 
 _OWN_RULES = ("clause", "sentence")
+_DESTRUCTION = "looting_property_destruction"
 _NOT_NEWS = 0.5
 _NEAR_KM = 30.0
 _SAME_WEEK = 7
@@ -73,7 +74,7 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
                          date_rule=ev.date_rule if ev.date_rule == "clause" else "none",
                          place=ev.place if ev.place_rule == "sentence" else None,
                          place_rule=ev.place_rule if ev.place_rule == "sentence" else "none")
-            home = _joinable(incidents, ev, specific=False, detail=True) if is_news(ev) else None
+            home = _joinable(incidents, ev, ctx, specific=False, detail=True) if is_news(ev) else None
             if home is not None:
                 _fold(home, ev, ctx, retypes=False)
             continue
@@ -84,7 +85,7 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
             continue
         open_ = [inc for inc in incidents if ev.place_rule not in _OWN_RULES
                  or not any(e.start in summaries for e in inc.event.evidence)]
-        home = None if announces_another(ev, ctx) else _joinable(open_, ev, specific=ev.id in specific,
+        home = None if announces_another(ev, ctx) else _joinable(open_, ev, ctx, specific=ev.id in specific,
                                                                  untold=acts_untold)
         if home is None:
             inc = _Incident(ev, _counts(ev.killed), _counts(ev.injured), subtypes={ev.subtype or ""})
@@ -134,13 +135,13 @@ def is_news(ev: Event) -> bool:
     return not (ev.verbal or ev.negated or ev.hedge in (Hedge.HYPOTHETICAL, Hedge.HISTORICAL))
 
 
-def _joinable(incidents: list[_Incident], ev: Event, *, specific: bool, detail: bool = False,
+def _joinable(incidents: list[_Incident], ev: Event, ctx: EventContext, *, specific: bool, detail: bool = False,
               untold: set[str] = frozenset()) -> _Incident | None:
     """The incident this mention tells again: the latest that fits, one at the same place first. An incident
     whose first mention names no act, only a toll ("Death toll from hotel siege rises to 21"), is linked to any
     mention that fits."""
     fitting = [inc for inc in reversed(incidents) if _fits(inc.event, ev, detail=detail) and (
-        inc.event.id in untold or _linked(inc.event, ev, specific))]
+        inc.event.id in untold or _linked(inc.event, ev, specific, ctx.taxonomy.violent))]
     same_place = [inc for inc in fitting if _same_place(inc.event.place, ev.place)]
     return (same_place or fitting or [None])[0]
 
@@ -170,16 +171,24 @@ def _a_part(inc: Event, ev: Event) -> bool:
             and inc.killed is not None and ev.killed is not None and 0 < ev.killed.best < inc.killed.best)
 
 
-def _linked(inc: Event, ev: Event, specific: bool) -> bool:
+def _linked(inc: Event, ev: Event, specific: bool, violent: frozenset[str]) -> bool:
     """Something ties the mention to the incident beyond not contradicting it: both name their place (and it
     fits), or the mention names no act of its own ("the blast", "two were killed"), or the same kind of act, or
     a party of the incident. "The army shelled a village. ... militants burned a school in Daquq" are two."""
     if (ev.place_rule in _OWN_RULES) == (inc.place_rule in _OWN_RULES):
         return True  # both name their place (and it fits), or neither does: a detail of the story told so far
-    if not specific or ev.type == inc.type or _deaths_untold(inc) or _deaths_untold(ev) or _street_fight(inc, ev):
+    if not specific or ev.type == inc.type or _deaths_untold(inc) or _deaths_untold(ev) or _street_fight(inc, ev) \
+            or _damage_of(inc, ev, violent):
         return True
     named = {_party(a) for a in inc.actors if a.name} - {""}
     return bool(named & {_party(a) for a in ev.actors if a.name})
+
+
+def _damage_of(inc: Event, ev: Event, violent: frozenset[str]) -> bool:
+    """Property destroyed with no one named as doing it, after a violent incident ("dozens of houses were
+    destroyed", "the strike flattened a school"): the damage that incident did, not an act of its own."""
+    return ev.subtype == _DESTRUCTION and inc.type in violent and not any(
+        a.role == Role.INITIATOR and a.name for a in ev.actors)
 
 
 def _deaths_untold(ev: Event) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sitrep.extract.common.text import subtree
+from sitrep.extract.common.text import sentence_index_at, subtree
 from sitrep.extract.events.drafts import Trigger
 from sitrep.extract.events.taxonomy import Taxonomy, trigger_key
 from sitrep.extract.events.words import EventWords
@@ -101,6 +101,11 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
             ann.tokens[c].dep in ("dobj", "nsubjpass") and lemma(ann.tokens[c]) in w.seized_goods
             for c in ann.children[tok.i]):
         return True  # "the narcotics were safely destroyed on site": a find disposed of
+    if trig.kind == "verb" and subtype == "looting_property_destruction" and (any(
+            lemma(ann.tokens[c]) in w.body_nouns for c in ann.children[tok.i]
+            if ann.tokens[c].dep in ("dobj", "nsubjpass", "nsubj")) or (tok.dep == "acl" and lemma(
+            ann.tokens[tok.head]) in w.body_nouns)):
+        return True  # "some bodies burned beyond recognition": the dead told again, not property destroyed
     if trig.kind == "verb" and lemma(tok) in w.interception_verbs and _intercepts(ann, tok, w):
         return True  # "air defences shot down 28 of 31 drones": an attack stopped, not one on people
     if trig.kind == "noun" and subtype == "headquarters_base_established":
@@ -222,6 +227,14 @@ def lemma(t: Token, tax: Taxonomy | None = None) -> str:
     return tax.irregular.get(word, word) if tax else word
 
 
+def _headline_word(ann: Annotations, i: int) -> bool:
+    """A verb in title case inside its sentence, with no auxiliary: a headline's participle ("Leaders Captured")."""
+    tok = ann.tokens[i]
+    first = ann.sentences[sentence_index_at(ann, tok.start)].token_start
+    return i > first and tok.text.istitle() and not any(ann.tokens[c].dep in ("aux", "auxpass")
+                                                           for c in ann.children[i])
+
+
 def _check_territory(ann: Annotations, trig: Trigger, tax: Taxonomy, w: EventWords, places: Sequence[Place],
                      actors: Sequence[Actor]) -> Trigger | None:
     """Territory verbs keep their type only with a place as object; otherwise they become arrests or caches."""
@@ -230,14 +243,21 @@ def _check_territory(ann: Annotations, trig: Trigger, tax: Taxonomy, w: EventWor
     objects = [c for c in ann.children[trig.head] if ann.tokens[c].dep in _PERSON_OBJECT_DEPS]
     if not objects and ann.tokens[trig.head].dep in ("acl", "amod", "appos"):
         objects = [ann.tokens[trig.head].head]  # a participle after its noun: "IED Facilitator Captured in Paktiya"
+    if not objects and _headline_word(ann, trig.head):
+        # "Taliban Leaders Captured": a headline leaves out "were", and the parse takes the captured for the captors
+        objects = [c for c in ann.children[trig.head] if ann.tokens[c].dep == "nsubj"]
     if not objects:
         return trig if trig.subtype and trig.subtype.type == "battles" else None
     for o in objects:
         # The object's own phrase, without its prepositional attachments ("a commander in Kandahar").
         span = [j for j in subtree(ann, o) if not _below_prep(ann, j, o)]
         start, end = ann.tokens[span[0]].start, ann.tokens[span[-1]].end
-        lemmas = {lemma(ann.tokens[j]) for j in span}
-        if any(start <= p.evidence[0].start < end for p in places if p.evidence) or lemmas & w.territory_nouns:
+        # a place inside a modifier qualifies the people taken, it is not taken ("Logar-based Taliban leaders")
+        qualifiers = {k for j in span if ann.tokens[j].dep == "amod" for k in subtree(ann, j)}
+        lemmas = {lemma(ann.tokens[j]) for j in span if j not in qualifiers}
+        held = [p for p in places if p.evidence and start <= p.evidence[0].start < end
+                and not any(ann.tokens[k].start <= p.evidence[0].start < ann.tokens[k].end for k in qualifiers)]
+        if held or lemmas & w.territory_nouns:
             return trig
         if lemmas & w.weapon_nouns:
             return replace(trig, subtype=tax.subtype("disrupted_weapons_use"))

@@ -18,6 +18,7 @@ class EventWords:
     territory_verbs: frozenset[str]
     territory_nouns: frozenset[str]
     weapon_nouns: frozenset[str]
+    body_nouns: frozenset[str]
     transitive_other_sense: frozenset[str]
     seized_goods: frozenset[str]
     military_targets: frozenset[str]
@@ -54,6 +55,7 @@ class EventWords:
     new_happening: frozenset[str]
     another_words: frozenset[str]
     victim_pronouns: frozenset[str]
+    general_victim_nouns: frozenset[str]
     victim_phrase_end: re.Pattern[str]
     added_count: re.Pattern[str]
     plural_suffix: str
@@ -124,7 +126,7 @@ def event_words(lex: Lexicon) -> EventWords:
     return EventWords(
         noun_phrase_head_first=text("noun_phrase_head") == "first",
         territory_verbs=words("territory_verbs"), territory_nouns=words("territory_nouns"),
-        weapon_nouns=words("weapon_nouns"), transitive_other_sense=words("transitive_other_sense"),
+        weapon_nouns=words("weapon_nouns"), body_nouns=words("body_nouns"), transitive_other_sense=words("transitive_other_sense"),
         seized_goods=words("seized_goods"), military_targets=words("military_targets"),
         preposition_other_sense={k: frozenset(str(x).lower() for x in v)
                                  for k, v in lex.table(s, "preposition_other_sense").items()},
@@ -142,7 +144,7 @@ def event_words(lex: Lexicon) -> EventWords:
         target_prepositions=words("target_prepositions"), reporting_pronouns=words("reporting_pronouns"),
         victims_in_count_phrase=bool(lex.value(s, "victims_in_count_phrase")),
         anaphoric_determiners=words("anaphoric_determiners"), new_happening=words("new_happening"), another_words=words("another_words"),
-        victim_pronouns=words("victim_pronouns"), victim_phrase_end=lex.pattern(s, "victim_phrase_end"),
+        victim_pronouns=words("victim_pronouns"), general_victim_nouns=words("general_victim_nouns"), victim_phrase_end=lex.pattern(s, "victim_phrase_end"),
         added_count=lex.pattern(s, "added_count", re.IGNORECASE),
         plural_suffix=text("plural_suffix"),
         hedge_words={k: Hedge(v) for k, v in lex.table(s, "hedge_words").items()},

@@ -903,3 +903,25 @@ def test_houses_destroyed_with_no_one_named_are_the_damage_of_the_attack(extract
 def test_leaders_captured_in_a_headline_are_an_arrest(extract, headline):
     r = extract(f"{headline}\n\nThe operation took place on Monday.", published="2010-09-07")
     assert [e.subtype for e in news(r)] == ["arrests"]
+
+
+def test_the_deed_of_people_hunted_for_it_is_news(extract):
+    r = extract("Police are searching for gunmen who ambushed a patrol near Djibo on Thursday, killing six soldiers.",
+                published="2024-03-09")
+    assert [(e.date.value, e.killed.best) for e in news(r)] == [("2024-03-07", 6)]
+
+
+def test_things_abandoned_are_no_ground_handed_over(extract):
+    r = extract("Troops clashed with gunmen near Djibo on Thursday. Some vehicles abandoned by the attackers were "
+                "found later.", published="2024-03-09")
+    assert [e.type for e in news(r)] == ["battles"]
+    town = extract("Government troops abandoned the town of Djibo on Sunday.", published="2024-03-11")
+    assert [e.subtype for e in news(town)] == ["non_violent_transfer_of_territory"]
+
+
+def test_a_party_named_in_apposition_after_by_is_the_attacker(extract):
+    r = extract("At least 20 civilians were killed and 30 others wounded in an attack by the paramilitary Rapid "
+                "Support Forces on a village near Djibo on Sunday, doctors said.", published="2024-03-11")
+    [ev] = news(r)
+    assert ev.type == "violence_against_civilians"
+    assert [a.name for a in ev.actors if a.role.value == "initiator"] == ["Rapid Support Forces"]

@@ -261,7 +261,8 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
     for _ in range(3):
         tok = ann.tokens[j]
         if tok.dep in clauses and not time_relative(ann, j, w):
-            return not (narrating_is_news and tok.dep == "relcl" and _narrating_relative(ann, j, w))
+            return not (narrating_is_news and tok.dep == "relcl" and (
+                _narrating_relative(ann, j, w) or _pursued_for(ann, tok.head, w)))
         if tok.dep == "pobj":
             prep = ann.tokens[tok.head]
             holder = ann.tokens[prep.head]
@@ -279,6 +280,18 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
             break
         j = tok.head
     return False
+
+
+def _pursued_for(ann: Annotations, noun: int, w: EventWords) -> bool:
+    """The people a relative clause describes are hunted for what it tells ("searching for gunmen who ambushed a
+    convoy", "a manhunt for the men who killed two guards"): the deed is the news the pursuit follows."""
+    tok = ann.tokens[noun]
+    holder = ann.tokens[tok.head]
+    if tok.dep == "pobj" and holder.text.lower() in w.pursuit_prepositions:
+        holder = ann.tokens[holder.head]
+    elif tok.dep != "dobj":
+        return False
+    return (holder.lemma or holder.text).lower() in w.pursuit_words
 
 
 def time_relative(ann: Annotations, verb: int, w: EventWords) -> bool:

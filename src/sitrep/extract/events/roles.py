@@ -68,7 +68,7 @@ def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], w: Ev
     # ("the army retook the town … 22 soldiers were killed").
     for c in d.killed + d.injured + d.detained:
         for ev in c.count.evidence[-1:]:
-            roles.append((Role.TARGET, _token_at(ann, ev.end - 1)))
+            roles.append((Role.TARGET, _counted(ann, ev.start, ev.end)))
             if w.victims_in_count_phrase:  # the group counted before the casualty words ("Six soldats ont trouvé
                 # la mort": the parse hangs nothing of the victims under "mort")
                 roles.extend((Role.TARGET, _token_at(ann, a.evidence[0].start)) for a in actors
@@ -86,6 +86,16 @@ def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], w: Ev
                 seen_names.add(name)
                 out.append(_with_role(a, role))
     return out
+
+
+def _counted(ann: Annotations, start: int, end: int) -> int:
+    """The counted people of a casualty count's words: its last noun ("27 civilians were killed", "43 others
+    seriously wounded"), not the verb, whose phrase holds the doer too ("wounded in an attack by the RSF")."""
+    last = _token_at(ann, end - 1)
+    if ann.tokens[last].pos not in ("VERB", "AUX"):
+        return last
+    nouns = [j for j in range(_token_at(ann, start), last) if ann.tokens[j].pos in ("NOUN", "PROPN", "PRON")]
+    return nouns[-1] if nouns else last
 
 
 def _token_at(ann: Annotations, char: int) -> int:
@@ -122,6 +132,12 @@ def _actors_for_token(ann: Annotations, tok: int, actors: Sequence[Actor],
     inside = [a for a in actors if a.evidence and start <= a.evidence[0].start and a.evidence[0].end <= end][:1]
     if inside:
         return inside
+    if t.pos in ("NOUN", "ADJ"):
+        # "by the paramilitary Rapid Support Forces": a word for the kind of party, its name in apposition
+        for c in ann.children[tok]:
+            if ann.tokens[c].dep == "appos" and (named := _actors_for_token(ann, c, actors, place_spans, w,
+                                                                           extractor=extractor)):
+                return named
     # a country is a party only as subject or recipient ("Israel threatened", "gave Tanzania"), never
     # as an object hit ("struck Gaza" names a place)
     places_ok = ann.tokens[tok].dep in ("nsubj", "dative")

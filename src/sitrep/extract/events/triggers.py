@@ -90,6 +90,12 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
     "a bomb squad")."""
     tok = ann.tokens[trig.head]
     subtype = trig.subtype.subtype if trig.subtype is not None else None
+    if trig.kind == "verb" and subtype == "non_violent_transfer_of_territory" and lemma(tok) in w.ground_verbs:
+        # "abandoned the town" hands ground over; "vehicles abandoned by the attackers" do not
+        left = [ann.tokens[c] for c in ann.children[tok.i] if ann.tokens[c].dep in ("dobj", "nsubjpass")]
+        left += [ann.tokens[tok.head]] if tok.dep == "acl" else []
+        return bool(left) and not any(lemma(o) in w.territory_nouns or o.ent_type in ("GPE", "LOC", "FAC")
+                                      for o in left)
     if trig.kind == "verb" and lemma(tok) in w.transitive_other_sense:
         # its object, or its subject when it is passive ("two of them were barricaded in a room")
         objects = [ann.tokens[c] for c in ann.children[tok.i] if ann.tokens[c].dep in ("dobj", "nsubjpass")]

@@ -19,6 +19,9 @@ class EventWords:
     territory_nouns: frozenset[str]
     weapon_nouns: frozenset[str]
     body_nouns: frozenset[str]
+    pursuit_words: frozenset[str]
+    ground_verbs: frozenset[str]
+    pursuit_prepositions: frozenset[str]
     transitive_other_sense: frozenset[str]
     seized_goods: frozenset[str]
     military_targets: frozenset[str]
@@ -126,7 +129,8 @@ def event_words(lex: Lexicon) -> EventWords:
     return EventWords(
         noun_phrase_head_first=text("noun_phrase_head") == "first",
         territory_verbs=words("territory_verbs"), territory_nouns=words("territory_nouns"),
-        weapon_nouns=words("weapon_nouns"), body_nouns=words("body_nouns"), transitive_other_sense=words("transitive_other_sense"),
+        weapon_nouns=words("weapon_nouns"), body_nouns=words("body_nouns"), pursuit_words=words("pursuit_words"), ground_verbs=words("ground_verbs"),
+        pursuit_prepositions=words("pursuit_prepositions"), transitive_other_sense=words("transitive_other_sense"),
         seized_goods=words("seized_goods"), military_targets=words("military_targets"),
         preposition_other_sense={k: frozenset(str(x).lower() for x in v)
                                  for k, v in lex.table(s, "preposition_other_sense").items()},

@@ -925,3 +925,52 @@ def test_a_party_named_in_apposition_after_by_is_the_attacker(extract):
     [ev] = news(r)
     assert ev.type == "violence_against_civilians"
     assert [a.name for a in ev.actors if a.role.value == "initiator"] == ["Rapid Support Forces"]
+
+
+def test_people_counted_before_their_ages_are_the_dead(extract):
+    r = extract("The regional health office said four people aged 20 to 31 were killed during the army's early morning "
+                "raid on the northern town of Djibo.", published="2024-03-13")
+    assert [e.killed.best for e in news(r)] == [4]
+
+
+def test_occupied_ground_is_a_state_not_a_taking(extract):
+    r = extract("Soldiers shot dead five men in the occupied territory on Monday, health officials said.",
+                published="2024-03-12")
+    assert [(e.type, e.killed.best) for e in news(r)] == [("violence_against_civilians", 5)]
+
+
+def test_what_the_news_came_after_is_another_happening(extract):
+    r = extract("Soldiers killed five villagers in Djibo on Monday, officials said.\n\nThe deaths came a day after five "
+                "villagers were killed by army fire during a military incursion into the region.", published="2024-03-13")
+    assert [(e.type, e.killed.best) for e in news(r)][0] == ("violence_against_civilians", 5)
+    assert len(news(r)) == 2
+
+
+def test_where_the_speaker_sits_is_not_where_it_happened(extract):
+    r = extract("Troops raided Djibo on Tuesday, killing seven people.\n\nThe health ministry in Ouagadougou said nine "
+                "people had been wounded.", published="2024-03-13")
+    assert [(e.place.name, e.killed.best, e.injured.best) for e in news(r)] == [("Djibo", 7, 9)]
+
+
+def test_suspected_describing_the_dead_hedges_nothing(extract):
+    r = extract("At least 28 suspected gang members were killed in clashes with police in Djibo on Tuesday.",
+                published="2024-03-13")
+    assert [e.hedge for e in news(r)] == [None]
+
+
+def test_what_happened_where_a_relative_clause_says_is_news(extract):
+    r = extract("Gangs launched a new attack on Djibo early Tuesday, targeting a wealthy district where gunmen clashed "
+                "with residents who fought alongside police.", published="2024-03-13")
+    assert [e.type for e in news(r)] == ["battles"]
+
+
+def test_munitions_seized_are_no_ground_taken(extract):
+    r = extract("Gangs attacked Djibo early Tuesday.\n\nAt least 20 suspected gang members were killed and hundreds of "
+                "munitions seized, according to a police spokesman.", published="2024-03-13")
+    assert "non_state_actor_takes_territory" not in [e.subtype for e in news(r)]
+
+
+def test_what_someone_is_accused_of_retypes_no_incident(extract):
+    r = extract("Gangs attacked Djibo early Tuesday, killing four people, police said.\n\nLate on Tuesday, a charity "
+                "accused police officers in Djibo of abuses against its staff, including rape.", published="2024-03-13")
+    assert [(e.subtype, e.killed.best) for e in news(r)] == [("attack", 4)]

@@ -50,3 +50,10 @@ def test_the_lead_after_a_city_in_capitals_and_a_colon_or_dash_is_a_sentence_of_
             "The minister said: Nothing was lost.")
     starts = [text[s.start : min(s.end, s.start + 9)].strip() for s in annotate(text).sentences]
     assert starts == ["ISLAMABAD", "A bomb hi", "LIMA —", "Protester", "DAKAR (AP", "Gunmen at", "The minis"]
+
+
+@pytest.mark.slow
+def test_a_hyphen_inside_a_capital_city_name_is_no_dateline_dash():
+    text = "PORT-AU-PRINCE, Haiti — Gangs attacked a suburb."
+    assert [text[s.start : s.end].strip() for s in annotate(text).sentences] == [
+        "PORT-AU-PRINCE, Haiti —", "Gangs attacked a suburb."]

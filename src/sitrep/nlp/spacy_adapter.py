@@ -100,7 +100,8 @@ def _after_dateline(doc: Any, line_start: int, i: int) -> bool:
     if not tok.text[:1].isupper() or not first.text[:1].isupper():
         return False
     j = i - 1
-    while j > line_start and doc[j].text in _DASHES:
+    # a dash set off by spaces ("KABUL — Gunmen"), not the hyphen inside a name ("PORT-AU-PRINCE")
+    while j > line_start and doc[j].text in _DASHES and doc[j - 1].whitespace_:
         j -= 1
     if doc[j].text == ")":
         opened = [k for k in range(line_start + 1, j) if doc[k].text == "("]
@@ -116,7 +117,7 @@ def _after_dateline(doc: Any, line_start: int, i: int) -> bool:
 
 
 _DASHES = ("-", "--", "\u2013", "\u2014")
-_DATELINE_CITY = 6  # tokens of "CITY, Country" before a dateline's colon or dash
+_DATELINE_CITY = 9  # tokens of "CITY, Country" before a dateline's colon or dash
 
 
 def _capitals(tokens: Any) -> bool:

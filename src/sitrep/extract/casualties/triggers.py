@@ -4,6 +4,7 @@ token heading the counted group ("six fighters", "30", "No one") found through t
 from __future__ import annotations
 
 from sitrep.extract.casualties.words import CasualtyWords
+from sitrep.extract.common.text import subtree
 from sitrep.model import Annotations, Token
 
 
@@ -113,6 +114,8 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
         for dep in ("dobj", "nsubjpass", "nsubj"):
             if dep in head_kids and (dep != "nsubj" or tok.dep == "acomp"):
                 return head_kids[dep]
+    if "auxpass" in by_dep and not subjects and (split := _split_subject(ann, tok.i, by_dep["auxpass"])) is not None:
+        return split
     if tok.dep == "conj" and tok.tag == "VBN" and head.pos in ("VERB", "AUX"):
         # "He was engaged and killed", "insurgents opened fire and were killed": a passive conjunct
         # shares the subject of the verb it is joined to
@@ -121,6 +124,23 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
         for dep in ("nsubjpass", "nsubj"):
             if passive and dep in head_kids:
                 return head_kids[dep]
+    return None
+
+
+def _split_subject(ann: Annotations, verb_i: int, aux: int) -> int | None:
+    """ "four people aged 23 to 28 were killed": the parse read "aged" as the verb of "four people" and left "were
+    killed" with no subject. The subject of a participle clause that ends right before the auxiliary, with no
+    auxiliary of its own, is the passive verb's."""
+    own = set(subtree(ann, verb_i))
+    for verb in {ann.tokens[j].head for j in range(max(aux - 6, 0), aux)} - {aux}:
+        v = ann.tokens[verb]
+        if v.tag != "VBN" and v.tag != "VBD" or v.i >= aux or any(ann.tokens[c].dep in ("aux", "auxpass")
+                                                                   for c in ann.children[verb]):
+            continue
+        ends = max(set(subtree(ann, verb)) - own)
+        subject = [c for c in ann.children[verb] if ann.tokens[c].dep == "nsubj" and _has_number(ann, c)]
+        if ends == aux - 1 and subject:
+            return subject[0]
     return None
 
 

@@ -298,6 +298,9 @@ def time_relative(ann: Annotations, verb: int, w: EventWords) -> bool:
     """A relative clause on a time, opened by a word of time ("killed Friday when a roadside bomb exploded", "le soir
     où"): it tells the happening, it describes no one ("the 11-month-old whose parents staged a battle" does)."""
     tok = ann.tokens[verb]
+    if tok.dep == "relcl" and any(ann.tokens[c].text.lower() in w.place_relatives and ann.tokens[c].dep == "advmod"
+                                  for c in ann.children[verb]):
+        return True  # "a community in the capital where gunmen clashed with residents": what happened there
     return tok.dep == "relcl" and ann.tokens[tok.head].ent_type in ("DATE", "TIME") and any(
         ann.tokens[c].text.lower() in w.time_relatives for c in ann.children[verb])
 

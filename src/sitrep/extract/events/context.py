@@ -243,9 +243,12 @@ def find_hedge(d: EventDraft, ctx: EventContext, claim: Claim | None) -> Hedge |
     for q in ctx.scare_quotes:
         if sent.start <= q.start < sent.end:
             return Hedge.SCARE_QUOTES
+    triggers = {t.head for t in d.triggers}
     for t in ann.tokens[sent.token_start : sent.token_end]:
         h = ctx.words.hedge_words.get(t.text.lower())
-        if h:
+        # an adverb hedges the sentence ("reportedly"); a modifier only the word it modifies: "a suspected suicide
+        # bombing" is unsure, "28 suspected gang members were killed" is not
+        if h and (t.dep != "amod" or t.head in triggers):
             return h
     if claim is not None:
         cue = claim.cue.text.lower().split()

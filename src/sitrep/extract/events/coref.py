@@ -103,7 +103,7 @@ def _restated_toll(ea: Event, eb: Event, ctx: EventContext) -> bool:
     """The later mention restates the earlier one's toll.  Its place may differ only when the later sentence
     names none itself (a place taken from the paragraph or the document is a guess, not a new place).  A mention
     that announces another happening ("Meanwhile, a car bomb killed five people") restates nothing."""
-    if not _status_agrees(ea, eb) or announces_another(eb, ctx):
+    if not _status_agrees(ea, eb) or announces_another(eb, ctx, ea):
         return False
     if not dates_compatible(ea.date, eb.date) and eb.date_rule in _STATED:
         return False
@@ -112,10 +112,19 @@ def _restated_toll(ea: Event, eb: Event, ctx: EventContext) -> bool:
     return restates_casualties(ea, eb, ctx)
 
 
-def announces_another(ev: Event, ctx: EventContext) -> bool:
-    """"In a separate attack on Thursday, gunmen killed four farmers": another happening, whatever it shares."""
-    words = " ".join(ctx.ann.text[ev.evidence[0].start:ev.evidence[0].end].lower().replace(",", " ").split())
-    return any(f" {cue} " in f" {words} " for cue in ctx.words.separate_incident_cues)
+def announces_another(ev: Event, ctx: EventContext, earlier: Event | None = None) -> bool:
+    """"In a separate attack on Thursday, gunmen killed four farmers": another happening, whatever it shares; so is,
+    to a happening told before its sentence (``earlier``), one told as what the sentence's subject came after
+    ("The deaths came a day after five people were killed")."""
+    sent = ev.evidence[0]
+    words = " ".join(ctx.ann.text[sent.start:sent.end].lower().replace(",", " ").split())
+    if any(f" {cue} " in f" {words} " for cue in ctx.words.separate_incident_cues):
+        return True
+    if earlier is None or earlier.evidence[0].start >= sent.start:
+        return False
+    told = ev.trigger.evidence[0].start if ev.trigger is not None and ev.trigger.evidence else None
+    before = ctx.words.earlier_happening.search(ctx.ann.text, sent.start, sent.end)
+    return told is not None and before is not None and before.end() <= told
 
 
 def _status_agrees(ea: Event, eb: Event) -> bool:
@@ -125,7 +134,7 @@ def _status_agrees(ea: Event, eb: Event) -> bool:
 
 def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:
     ea, eb = a.event, b.event
-    if not _status_agrees(ea, eb) or announces_another(eb, ctx):
+    if not _status_agrees(ea, eb) or announces_another(eb, ctx, ea):
         return False
     if not places_compatible(ea.place, eb.place):
         return False

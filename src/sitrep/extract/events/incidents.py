@@ -83,8 +83,9 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
             # of the day: on the same scale as the incidents, at most half of what its words alone would earn
             out.append(replace(ev, confidence=round(incident_confidence(to_dict(ev)) * _NOT_NEWS, 2)))
             continue
-        open_ = [inc for inc in incidents if ev.place_rule not in _OWN_RULES
-                 or not any(e.start in summaries for e in inc.event.evidence)]
+        open_ = [inc for inc in incidents if (ev.place_rule not in _OWN_RULES
+                 or not any(e.start in summaries for e in inc.event.evidence))
+                 and not announces_another(ev, ctx, inc.event)]
         home = None if announces_another(ev, ctx) else _joinable(open_, ev, ctx, specific=ev.id in specific,
                                                                  untold=acts_untold)
         if home is None:
@@ -275,6 +276,8 @@ def _fold(inc: _Incident, ev: Event, ctx: EventContext, *, retypes: bool = True)
         b.type == a.type and ctx.rank.get(b.subtype or "", 0) > ctx.rank.get(a.subtype or "", 0)))
     if _street_fight(a, b):
         b_types = b.type == "protests"  # a demonstration with clashes: ``_finished`` makes it a riot
+    if b.hedge == Hedge.ALLEGED and a.hedge != Hedge.ALLEGED:
+        b_types = False  # what someone is accused of ("accused police of violence, including rape") retypes nothing
     inc.event = merge_events(a, b, prefer_b_type=b_types, more_detained=detained_in_addition(b, ctx))
     before = max(inc.killed, key=lambda c: c.best) if inc.killed else None
     if len(inc.killed) == 1 and killed_in_addition(before, b, ctx):

@@ -45,6 +45,9 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     in_sentence = [p for p in in_sentence if not _residence(ann, p, ctx.words.residence_prepositions)]
     # a country naming whose helicopter or strikes ("a U.S. helicopter", "US drone strikes") says who, not where
     in_sentence = [p for p in in_sentence if not _whose(ann, p)]
+    # where the one who tells it sits ("the health ministry in Ramallah said nine people were wounded") is not where
+    # it happened
+    in_sentence = [p for p in in_sentence if not _speakers_place(ann, p, ctx.words.reporting_verbs)]
     unknown = [p for p in in_sentence if p.lat is None or p.lon is None]
     in_sentence = [p for p in in_sentence if p not in unknown]
     if unknown and not in_sentence:
@@ -222,6 +225,23 @@ def _whose(ann, p: Place) -> bool:
     if j is None or ann.tokens[j].dep != "compound" or ann.tokens[j].head <= j:
         return False
     return ann.tokens[ann.tokens[j].head].pos == "NOUN"
+
+
+def _speakers_place(ann, p: Place, reporting_verbs: frozenset[str]) -> bool:
+    """A place in the phrase of the subject of a verb of reporting ("the health ministry in Ramallah said",
+    "said officials in Kabul"): where the speaker is."""
+    j = token_index_at(ann, p.evidence[0].end - 1)
+    for _ in range(5):
+        if j is None:
+            return False
+        tok = ann.tokens[j]
+        if tok.dep == "nsubj":
+            return tok.pos in ("NOUN", "PROPN") and (ann.tokens[tok.head].lemma or "").lower() in reporting_verbs \
+                and tok.i != token_index_at(ann, p.evidence[0].end - 1)
+        if tok.dep not in ("pobj", "prep", "compound") or tok.head == j:
+            return False
+        j = tok.head
+    return False
 
 
 def _doer(ann, p: Place) -> bool:

@@ -90,6 +90,8 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
     "a bomb squad")."""
     tok = ann.tokens[trig.head]
     subtype = trig.subtype.subtype if trig.subtype is not None else None
+    if trig.kind == "verb" and tok.dep == "amod" and lemma(tok) in w.territory_verbs:
+        return True  # "the occupied territory", "liberated areas": a state of the ground, not its taking
     if trig.kind == "verb" and subtype == "non_violent_transfer_of_territory" and lemma(tok) in w.ground_verbs:
         # "abandoned the town" hands ground over; "vehicles abandoned by the attackers" do not
         left = [ann.tokens[c] for c in ann.children[tok.i] if ann.tokens[c].dep in ("dobj", "nsubjpass")]
@@ -252,6 +254,10 @@ def _check_territory(ann: Annotations, trig: Trigger, tax: Taxonomy, w: EventWor
     if not objects and _headline_word(ann, trig.head):
         # "Taliban Leaders Captured": a headline leaves out "were", and the parse takes the captured for the captors
         objects = [c for c in ann.children[trig.head] if ann.tokens[c].dep == "nsubj"]
+    if not objects and any(lemma(ann.tokens[k]) in w.weapon_nouns for c in ann.children[trig.head]
+                           if ann.tokens[c].dep == "nsubj" for k in subtree(ann, c)):
+        # "28 gang members were killed and hundreds of munitions seized": the passive's "were" left to the first verb
+        return replace(trig, subtype=tax.subtype("disrupted_weapons_use"))
     if not objects:
         return trig if trig.subtype and trig.subtype.type == "battles" else None
     for o in objects:

@@ -39,6 +39,7 @@ class EventWords:
     agent_nouns: frozenset[str]
     object_verbs: frozenset[str]
     time_relatives: frozenset[str]
+    place_relatives: frozenset[str]
     device_nouns: frozenset[str]
     finding_verbs: frozenset[str]
     total_adverbs: frozenset[tuple[str, ...]]
@@ -109,6 +110,7 @@ class EventWords:
     residence_prepositions: frozenset[str]
     # incidents
     separate_incident_cues: tuple[str, ...]
+    earlier_happening: re.Pattern[str]
     # aggregates and deaths that are not conflict
     total_phrases: tuple[str, ...]
     total_subjects: frozenset[str]
@@ -138,7 +140,7 @@ def event_words(lex: Lexicon) -> EventWords:
         interception_verbs={k: str(v).lower() for k, v in lex.table(s, "interception_verbs").items()},
         intercepted_nouns=words("intercepted_nouns"), establishing_verbs=words("establishing_verbs"), of_words=words("of_words"),
         counting_nouns=words("counting_nouns"), crowd_clash_words=words("crowd_clash_words"), toll_verbs=words("toll_verbs"),
-        role_head_nouns=words("role_head_nouns"), agent_nouns=words("agent_nouns"), object_verbs=words("object_verbs"), time_relatives=words("time_relatives"),
+        role_head_nouns=words("role_head_nouns"), agent_nouns=words("agent_nouns"), object_verbs=words("object_verbs"), time_relatives=words("time_relatives"), place_relatives=words("place_relatives"),
         device_nouns=frozenset(trigger_key(d) for d in words("device_nouns")), finding_verbs=words("finding_verbs"),
         total_adverbs=frozenset(tuple(p.split()) for p in words("total_adverbs")), since=text("since"),
         strike_noun=text("strike_noun"), labour_words_near=words("labour_words_near"),
@@ -180,6 +182,7 @@ def event_words(lex: Lexicon) -> EventWords:
         distance_units={str(k).lower(): float(v) for k, v in lex.table("places", "distance_units").items()},
         residence_prepositions=words("residence_prepositions"),
         separate_incident_cues=tuple(p.lower() for p in lex.phrases(s, "separate_incident_cues")),
+        earlier_happening=lex.pattern(s, "earlier_happening", re.IGNORECASE),
         total_phrases=tuple(p.lower() for p in lex.phrases(s, "total_phrases")),
         total_subjects=words("total_subjects"),
         total_magnitudes=tuple(p.lower() for p in lex.phrases(s, "total_magnitudes")),

@@ -989,3 +989,9 @@ def test_claims_verb_of_saying_read_as_a_plural_noun_is_still_the_cue(annotate):
 def test_claims_gloss_between_a_quote_and_its_speaker_is_not_the_speaker(annotate, text, speaker):
     claims = _claims(annotate, text)
     assert [c.speaker.name for c in claims] == [speaker]
+
+
+@pytest.mark.parametrize("text", ["The blast claimed 12 lives, police said.",
+                                  "Market Attack Claims 9 Lives in Djibo\nNine traders were killed, police said."])
+def test_claims_a_toll_of_lives_claimed_is_no_claim(annotate, text):
+    assert [c.cue.text for c in _claims(annotate, text)] == ["said"]

@@ -974,3 +974,30 @@ def test_what_someone_is_accused_of_retypes_no_incident(extract):
     r = extract("Gangs attacked Djibo early Tuesday, killing four people, police said.\n\nLate on Tuesday, a charity "
                 "accused police officers in Djibo of abuses against its staff, including rape.", published="2024-03-13")
     assert [(e.subtype, e.killed.best) for e in news(r)] == [("attack", 4)]
+
+
+def test_an_abduction_with_dead_is_an_attack(extract):
+    r = extract("Rebels raided villages near Djibo on Saturday, killing at least eight people and abducting many more, "
+                "officials said.", published="2024-03-11")
+    assert [e.subtype for e in news(r)] == ["attack"]
+    taken = extract("Gunmen abducted twelve farmers near Djibo on Saturday, officials said.", published="2024-03-11")
+    assert [e.subtype for e in news(taken)] == ["abduction_forced_disappearance"]
+
+
+@pytest.mark.parametrize(("total", "best"), [
+    ("The agency says the conflict has cost more than 4,000 lives.", 4001),
+    ("Several hundred thousand people have died in the conflict.", 100_000),
+])
+def test_a_wars_dead_told_as_lives_cost_or_as_died_in_it_are_an_aggregate(extract, total, best):
+    r = extract(f"Rebels attacked a checkpoint in Galim on Sunday, killing at least seven people, residents said.\n\n"
+                f"{total}", published="2020-03-09")
+    assert [e.killed.best for e in news(r)] == [7]
+    assert [a.killed.best for a in r.aggregates] == [best]
+
+
+def test_in_protest_says_why_it_is_no_demonstration(extract):
+    r = extract("Several lawmakers walked out of parliament in Nairobi on Monday in protest at the vote.",
+                published="2024-03-12")
+    assert [e.type for e in news(r)] == []
+    march = extract("Students marched in protest against the fee rise in Lagos on Monday.", published="2024-03-12")
+    assert [e.type for e in news(march)] == ["protests"]

@@ -56,6 +56,8 @@ def _split(doc: ClaimDoc, idx: list[int], verbs: frozenset[str]) -> Found | None
             continue
         speaker = idx[start:n]
         content = idx[n + 1 :]
+        if any(ann.tokens[c].text.lower() in doc.w.taken_not_said for c in content[:3]):
+            return None  # "Attack Claims 16 Lives": a toll, not a claim
         if not any(ann.tokens[s].pos in ("PROPN", "NOUN") for s in speaker):
             return None
         first, last = ann.tokens[content[0]], ann.tokens[content[-1]]

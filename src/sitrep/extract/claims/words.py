@@ -26,6 +26,7 @@ class ClaimWords:
     quote_verbs: frozenset[str]
     phrasal_speech_verbs: frozenset[str]  # "point out", "make clear": lemma and particle or adjective
     object_content_verbs: frozenset[str]
+    taken_not_said: frozenset[str]
     directive_verbs: frozenset[str]
     appeal_verbs: frozenset[str]
     characterize_verbs: frozenset[str]
@@ -154,6 +155,7 @@ def claim_words(lex: Lexicon) -> ClaimWords:
         quote_verbs=words("quote_verbs"),
         phrasal_speech_verbs=words("phrasal_speech_verbs"),
         object_content_verbs=words("object_content_verbs"),
+        taken_not_said=words("taken_not_said"),
         directive_verbs=words("directive_verbs"),
         appeal_verbs=words("appeal_verbs"),
         characterize_verbs=words("characterize_verbs"),

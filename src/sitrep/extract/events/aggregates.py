@@ -42,8 +42,18 @@ def is_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
     compared = any(ann.tokens[i].tag in ("JJS", "RBS") for i in clause)
     if not compared and any(f" {p} " in f" {words} " for p in w.total_phrases):
         return True
-    subjects = [ann.tokens[k] for k in ann.children[c.token] if ann.tokens[k].dep == "nsubj"]
-    return any((s.lemma or s.text).lower() in w.total_subjects for s in subjects)
+    tok = ann.tokens[c.token]
+    # "the conflict has killed 300,000"; "the conflict has cost more than 3,000 lives" (the count is the object)
+    verbs = [c.token] + ([tok.head] if tok.dep in ("dobj", "attr") else [])
+    subjects = [ann.tokens[k] for v in verbs for k in ann.children[v] if ann.tokens[k].dep == "nsubj"]
+    if any((s.lemma or s.text).lower() in w.total_subjects for s in subjects):
+        return True
+    # "several hundred thousand people have died in the conflict": a whole war's dead, told in the present perfect
+    perfect = any(ann.tokens[k].dep == "aux" and (ann.tokens[k].lemma or "").lower() in w.perfect_aux
+                  for k in ann.children[c.token])
+    return perfect and any((ann.tokens[g].lemma or ann.tokens[g].text).lower() in w.total_subjects
+                           for k in ann.children[c.token] if ann.tokens[k].dep == "prep"
+                           for g in ann.children[k] if ann.tokens[g].dep == "pobj")
 
 
 _CLAUSES = ("advcl", "xcomp", "ccomp", "acl", "relcl", "conj", "parataxis")

@@ -301,8 +301,11 @@ def _finished(inc: _Incident, ctx: EventContext) -> Event:
     ev = inc.event
     ev = replace(ev, killed=toll_range(inc.killed, ev.killed), injured=toll_range(inc.injured, ev.injured))
     hurt = any(c is not None and c.best > 0 for c in (ev.killed, ev.injured))
-    if hurt and ev.subtype is not None and ctx.taxonomy.subtypes[ev.subtype].harms_property:
-        # smashing a car with a child inside, burning a house with its family: people hurt make it an attack
+    killed = ev.killed is not None and ev.killed.best > 0
+    if ev.subtype is not None and ((hurt and ctx.taxonomy.subtypes[ev.subtype].harms_property) or (
+            killed and ctx.taxonomy.subtypes[ev.subtype].taken_alive)):
+        # smashing a car with a child inside, burning a house with its family: people hurt make it an attack;
+        # "killing at least eight people and abducting many more": the dead make it one
         attack = ctx.taxonomy.subtype("attack")
         ev = replace(ev, type=attack.type, subtype=attack.subtype, plover=attack.plover)
     ev = replace(ev, confidence=incident_confidence(to_dict(ev)))

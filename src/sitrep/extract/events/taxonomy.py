@@ -31,6 +31,7 @@ class Subtype:
     hostile: bool = False  # a non-violent act against a party: an intention to do it is a threat
     rioting: bool = False  # violence or destruction that makes a demonstration a riot
     harms_property: bool = False  # destruction aimed at things: with people hurt, it is an attack on them
+    taken_alive: bool = False  # people taken away: with people killed too, it is an attack on them
     incident_rank: int | None = None  # overrides its type's rank as what an incident of several mentions is
 
 
@@ -98,6 +99,7 @@ def taxonomy_from_data(data: Any, words: Any = None) -> Taxonomy:
                              plover=sub["plover"], rank=int(sub.get("rank", 1)), verbal=bool(sub.get("verbal", False)),
                              hostile=bool(sub.get("hostile", False)), rioting=bool(sub.get("rioting", False)),
                              harms_property=bool(sub.get("harms_property", False)),
+                             taken_alive=bool(sub.get("taken_alive", False)),
                              incident_rank=int(sub["incident_rank"]) if "incident_rank" in sub else None)
             except (KeyError, TypeError, ValueError) as exc:
                 raise ConfigError(f"taxonomy subtype {type_name}/{sub_name} is incomplete: {exc}") from exc

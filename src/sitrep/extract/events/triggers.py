@@ -90,6 +90,10 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
     "a bomb squad")."""
     tok = ann.tokens[trig.head]
     subtype = trig.subtype.subtype if trig.subtype is not None else None
+    if trig.kind == "noun" and trig.subtype is not None and trig.subtype.type == "protests" and tok.dep == "pobj" \
+            and ann.tokens[tok.head].text.lower() in w.purpose_prepositions and not any(
+            ann.tokens[c].dep == "det" for c in ann.children[tok.i]):
+        return True  # "declared an offensive in protest of ...", "resigned in protest": why, not a demonstration
     if trig.kind == "verb" and tok.dep == "amod" and lemma(tok) in w.territory_verbs:
         return True  # "the occupied territory", "liberated areas": a state of the ground, not its taking
     if trig.kind == "verb" and subtype == "non_violent_transfer_of_territory" and lemma(tok) in w.ground_verbs:

@@ -21,6 +21,7 @@ class EventWords:
     body_nouns: frozenset[str]
     pursuit_words: frozenset[str]
     ground_verbs: frozenset[str]
+    purpose_prepositions: frozenset[str]
     pursuit_prepositions: frozenset[str]
     transitive_other_sense: frozenset[str]
     seized_goods: frozenset[str]
@@ -85,6 +86,7 @@ class EventWords:
     civilian_victim_words: tuple[str, ...]
     since_marker: str
     pluperfect_aux: frozenset[str]
+    perfect_aux: frozenset[str]
     past_be: frozenset[str]
     description_prepositions: frozenset[str]
     quality_prepositions: frozenset[str]
@@ -131,7 +133,7 @@ def event_words(lex: Lexicon) -> EventWords:
     return EventWords(
         noun_phrase_head_first=text("noun_phrase_head") == "first",
         territory_verbs=words("territory_verbs"), territory_nouns=words("territory_nouns"),
-        weapon_nouns=words("weapon_nouns"), body_nouns=words("body_nouns"), pursuit_words=words("pursuit_words"), ground_verbs=words("ground_verbs"),
+        weapon_nouns=words("weapon_nouns"), body_nouns=words("body_nouns"), pursuit_words=words("pursuit_words"), ground_verbs=words("ground_verbs"), purpose_prepositions=words("purpose_prepositions"),
         pursuit_prepositions=words("pursuit_prepositions"), transitive_other_sense=words("transitive_other_sense"),
         seized_goods=words("seized_goods"), military_targets=words("military_targets"),
         preposition_other_sense={k: frozenset(str(x).lower() for x in v)
@@ -167,7 +169,7 @@ def event_words(lex: Lexicon) -> EventWords:
         claim_hedges={k: Hedge(v) for k, v in lex.table(s, "claim_hedges").items()},
         denial_cue_start=text("denial_cue_start"), declare_verbs=words("declare_verbs"),
         truce_nouns=words("truce_nouns"), civilian_victim_words=lex.phrases(s, "civilian_victim_words"),
-        since_marker=text("since_marker"), pluperfect_aux=words("pluperfect_aux"), past_be=words("past_be"),
+        since_marker=text("since_marker"), pluperfect_aux=words("pluperfect_aux"), perfect_aux=words("perfect_aux"), past_be=words("past_be"),
         description_prepositions=words("description_prepositions"),
         quality_prepositions=words("quality_prepositions"),
         description_verbs=words("description_verbs"), deed_owning_nouns=words("deed_owning_nouns"),

@@ -1001,3 +1001,24 @@ def test_in_protest_says_why_it_is_no_demonstration(extract):
     assert [e.type for e in news(r)] == []
     march = extract("Students marched in protest against the fee rise in Lagos on Monday.", published="2024-03-12")
     assert [e.type for e in news(march)] == ["protests"]
+
+
+def test_a_later_own_day_replaces_the_day_a_toll_was_reported(extract):
+    r = extract("The defence ministry reported on Saturday that at least ten soldiers were killed in an ambush by "
+                "armed men in northern Burkina Faso, near the border.\nAccording to a ministry statement, 16 soldiers "
+                "are still missing and 13 soldiers were hurt in the attack on Friday, so the toll could rise.",
+                published="2024-03-10")
+    assert [(e.date.value, e.killed.best, e.injured.best) for e in news(r)] == [("2024-03-08", 10, 13)]
+
+
+def test_groups_engaged_in_murders_are_described_not_news(extract):
+    r = extract("Twenty soldiers were killed in an ambush in northern Burkina Faso, the army said.\n\nThe raids were "
+                "designed to protect villagers targeted by armed groups engaged in murders and cattle theft, the army "
+                "said.\n\nA further 17 soldiers were wounded.", published="2024-03-10")
+    assert [(e.killed.best, e.injured.best) for e in news(r)] == [(20, 17)]
+
+
+def test_a_hyphenated_participle_is_a_state_not_a_happening(extract):
+    r = extract("Djibo lies near the jihadist-invaded north of the country, residents said on Monday.",
+                published="2024-03-10")
+    assert news(r) == []

@@ -54,7 +54,9 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
         ) or (m.by_word and not prev.by_word and _outranks(ev, prev.event, ctx))
         merged = merge_events(prev.event, ev, prefer_b_type=b_wins,
                               more_detained=not restated and detained_in_addition(ev, ctx))
-        if not restated and not dates_compatible(prev.event.date, ev.date):  # a two-day episode: its first day
+        if not restated and not dates_compatible(prev.event.date, ev.date) and _rule_rank(
+                prev.event.date_rule) <= _rule_rank(ev.date_rule):  # a two-day episode: its first day (not the
+            # day it was reported on: "reported on Saturday that ten were killed ... in the attack on Friday")
             merged = replace(merged, date=prev.event.date, date_rule=prev.event.date_rule)
         prev.event = merged
         prev.casualty_only = prev.casualty_only and m.casualty_only

@@ -94,8 +94,10 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
             and ann.tokens[tok.head].text.lower() in w.purpose_prepositions and not any(
             ann.tokens[c].dep == "det" for c in ann.children[tok.i]):
         return True  # "declared an offensive in protest of ...", "resigned in protest": why, not a demonstration
-    if trig.kind == "verb" and tok.dep == "amod" and lemma(tok) in w.territory_verbs:
-        return True  # "the occupied territory", "liberated areas": a state of the ground, not its taking
+    if trig.kind == "verb" and tok.dep == "amod" and (lemma(tok) in w.territory_verbs or (
+            tok.i > 0 and ann.tokens[tok.i - 1].tag == "HYPH")):
+        # "the occupied territory", "liberated areas", "the jihadist-invaded nations": a state, not a happening
+        return True
     if trig.kind == "verb" and subtype == "non_violent_transfer_of_territory" and lemma(tok) in w.ground_verbs:
         # "abandoned the town" hands ground over; "vehicles abandoned by the attackers" do not
         left = [ann.tokens[c] for c in ann.children[tok.i] if ann.tokens[c].dep in ("dobj", "nsubjpass")]

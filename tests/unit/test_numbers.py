@@ -238,3 +238,20 @@ def test_shot_dead_counts_through_the_verb_however_dead_is_parsed(text, killed):
     from sitrep.nlp.spacy_adapter import annotate
 
     assert [(c.kind, c.count.best) for c in extract_casualties(annotate(text))] == [("killed", killed)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["More than 20 people killed and wounded in a market bombing in Djibo",
+                                  "Eight to 12 fighters were killed or injured in the strike."])
+def test_one_figure_for_dead_and_wounded_gives_each_only_a_ceiling(annotate, text):
+    counts = {m.kind: (m.count.best, m.count.low, m.count.high) for m in extract_casualties(annotate(text))}
+    high = 21 if "20" in text else 12
+    assert counts == {"killed": (0, 0, high), "injured": (0, 0, high)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "injured"), [("Five soldiers were killed and three wounded in the blast.", 3),
+                                               ("Five soldiers were killed and several wounded in the blast.", 3)])
+def test_the_dead_and_the_wounded_counted_apart_stay_apart(annotate, text, injured):
+    counts = {m.kind: m.count.best for m in extract_casualties(annotate(text))}
+    assert counts == {"killed": 5, "injured": injured}

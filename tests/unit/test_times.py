@@ -693,3 +693,9 @@ def test_times_is_to_reads_the_weekday_forward(annotate) -> None:
 def test_times_the_weekend_of_a_weekend_paper_is_that_weekend(published: str, start: str) -> None:
     time = only("Twelve soldiers were killed in clashes over the weekend.", published=published)
     assert (time.start, time.end) == (start, "2015-10-25")
+
+
+def test_a_year_inside_a_name_is_no_time() -> None:
+    # the model tags the year of "the Finance Bill 2024" a date
+    assert times_of("Protesters opposing the Finance Bill 2024 marched to parliament.", PUB, ("2024", "DATE")) == []
+    assert [t.value for t in times_of("The talks ended in 2024.", PUB, ("2024", "DATE"))] == ["2024"]

@@ -11,6 +11,7 @@ only where the sentence says nothing else → text order. The words are the lang
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from sitrep.extract.casualties.groups import mention
 from sitrep.extract.casualties.lists import listed_counts
@@ -40,6 +41,16 @@ def extract_casualties(ann: Annotations, *, lexicon: Lexicon | None = None) -> l
             continue
         if kind in ("killed", "injured") and group is not None and tok.pos == "VERB" and not is_person(ann, group, w):
             continue  # "executed a search warrant", "executed the plan": no one killed
+        if kind == "killed" and _mixed_with_wounded(ann, tok, w):
+            # "eight to 12 insurgents were killed or injured": one figure for dead and wounded together, so the
+            # text gives each of them only a ceiling
+            for part in ("killed", "injured"):
+                m = mention(ann, tok, part, group, w)
+                if m is not None and (part, group if group is not None else -tok.i) not in seen:
+                    seen.add((part, group if group is not None else -tok.i))
+                    found.append(replace(m, count=replace(m.count, best=0, low=0, high=m.count.high
+                                                          if m.count.high is not None else m.count.best)))
+            continue
         if kind == "casualties":
             ambiguous.append((tok, group))
             continue
@@ -51,6 +62,22 @@ def extract_casualties(ann: Annotations, *, lexicon: Lexicon | None = None) -> l
     found.extend(listed_counts(ann, found, w))
     found.sort(key=lambda m: (m.count.evidence[0].start if m.count.evidence else 0, m.token, m.kind))
     return found
+
+
+# What may stand before a joined verb of wounding that shares the count ("were killed or seriously injured").
+_SHARED_BEFORE = frozenset({"cc", "punct", "aux", "auxpass", "advmod", "neg"})
+
+
+def _mixed_with_wounded(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:
+    """A verb of killing joined to one of wounding that has no count or subject of its own ("more than 20 people
+    killed and wounded", "were killed or injured"): the figure counts both."""
+    for c in ann.children[tok.i]:
+        other = ann.tokens[c]
+        if other.dep == "conj" and trigger_kind(ann, other, w) == "injured" and not any(
+                ann.tokens[g].dep in ("nsubj", "nsubjpass", "nummod", "dobj") or (
+                    g < c and ann.tokens[g].dep not in _SHARED_BEFORE) for g in ann.children[c]):
+            return True  # not "three people were killed and several wounded": the wounded have their own count
+    return False
 
 
 def _casualty_mentions(ann: Annotations, ambiguous: list[tuple[Token, int | None]],

@@ -104,7 +104,7 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
             if not active:
                 return _unrelative(ann, tok, by_dep[dep], w)
     for k in kids:
-        if k.dep in ("nummod", "npadvmod", "attr") and is_quantity_word(k, w):
+        if k.dep in ("nummod", "npadvmod", "attr", "amod") and is_quantity_word(k, w):
             return k.i
     head = ann.tokens[tok.head]
     if tok.dep in ("amod", "acl") and (head.pos in ("NOUN", "PROPN", "NUM", "PRON") or _counted_adjective(ann, head)):

@@ -157,6 +157,10 @@ _MODEL_NAME = re.compile(r"\s+[A-Z]")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d,?\s+$")
 
 
+# A capitalised word that is not a sentence's first, right before a bare year ("the Finance Bill 2024").
+_NAME_BEFORE = re.compile(r"(?<=[a-z,] )(?:[A-Z][a-z]+ )*([A-Z][a-z]+\.?) $")
+
+
 def read_year_only(m: re.Match[str], w: TimesWords) -> Found | None:
     year = int(m.group("y"))
     if w.not_after_year.match(m.string, m.end("core")):
@@ -167,6 +171,10 @@ def read_year_only(m: re.Match[str], w: TimesWords) -> Found | None:
     if not prep and _MODEL_NAME.match(m.string, m.end("core")) and w.model_before_year.search(
             m.string, max(0, m.start("core") - 30), m.start("core")):
         return None  # "a red 1991 Dodge Durango", "their 1991 Honda"
+    if not prep and (name := _NAME_BEFORE.search(m.string, max(0, m.start("core") - 30), m.start("core"))) and (
+            name.group(1).lower().rstrip(".") not in w.months and name.group(1).lower() not in w.weekdays
+            and name.group(1).lower() not in w.seasons):
+        return None  # "the Finance Bill 2024", "Euro 2024": the year is part of a name
     if prep in w.list_joins and not _YEAR_BEFORE.search(m.string, max(0, m.start("prep") - 8), m.start("prep")):
         prep = ""  # only a year after a year is trusted: "in 1995 and 1996", not "Smith and 1996"
     weak = not prep

@@ -46,8 +46,9 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     # a country naming whose helicopter or strikes ("a U.S. helicopter", "US drone strikes") says who, not where
     in_sentence = [p for p in in_sentence if not _whose(ann, p)]
     # where the one who tells it sits ("the health ministry in Ramallah said nine people were wounded") is not where
-    # it happened
-    in_sentence = [p for p in in_sentence if not _speakers_place(ann, p, ctx.words.reporting_verbs)]
+    # it happened (a statement's own place is where it was made: "a senator from California urged ...")
+    if not d.subtype.verbal:
+        in_sentence = [p for p in in_sentence if not _speakers_place(ann, p, ctx.words.reporting_verbs)]
     unknown = [p for p in in_sentence if p.lat is None or p.lon is None]
     in_sentence = [p for p in in_sentence if p not in unknown]
     if unknown and not in_sentence:

@@ -1022,3 +1022,11 @@ def test_a_hyphenated_participle_is_a_state_not_a_happening(extract):
     r = extract("Djibo lies near the jihadist-invaded north of the country, residents said on Monday.",
                 published="2024-03-10")
     assert news(r) == []
+
+
+def test_another_sides_dead_are_no_incidents_toll(extract):
+    r = extract("A missile attack killed over a dozen people in Djibo on Thursday.\n\nThe army said it had killed 95 "
+                "rebels in an operation near Djibo on Thursday.\n\nAt least 12 people were killed and 20 wounded in "
+                "the missile attack on Djibo.", published="2024-03-08")
+    tolls = sorted((e.subtype, e.killed.best) for e in news(r))
+    assert tolls == [("armed_clash", 95), ("shelling_artillery_missile", 13)]

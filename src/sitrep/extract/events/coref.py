@@ -183,7 +183,7 @@ def restates_casualties(a: Event, b: Event, ctx: EventContext) -> bool:
         return False
     if ca is None or cb is None or ca.best <= 0 or cb.best <= 0:
         return False
-    if cb.best > ca.best or not _same_victims(ca.who, cb.who, ctx.words):
+    if cb.best > ca.best or not _same_victims(ca.who, cb.who, ctx.words, same_count=cb.best == ca.best):
         return False
     if any(ctx.words.added_count.search(ev.text) for ev in cb.evidence):
         return False  # "two more people were killed": more dead, not the same told again
@@ -194,13 +194,22 @@ def restates_casualties(a: Event, b: Event, ctx: EventContext) -> bool:
     return not words & ctx.words.new_happening
 
 
-def _same_victims(a: str | None, b: str | None, w: EventWords) -> bool:
+def _same_victims(a: str | None, b: str | None, w: EventWords, *, same_count: bool = True) -> bool:
     if not a or not b or a.lower() in w.victim_pronouns or b.lower() in w.victim_pronouns:
         return True  # "killed one armed individual" ... "killing him"
     heads = {_victim_head(a, w), _victim_head(b, w)}
-    # "ten civilians" told again as "ten people" or as "ten villagers": the same dead in other words
-    return len(heads) == 1 or bool(heads & w.general_victim_nouns) or all(
-        any(h.startswith(c) for c in w.civilian_victim_words) for h in heads)
+    # "ten civilians" told again as "ten people" or as "ten villagers": the same dead in other words, when the
+    # number is the same too ("12 people were killed in the missile attack" retells no "95 rebels")
+    return len(heads) == 1 or same_count and (bool(heads & w.general_victim_nouns) or all(
+        any(h.startswith(c) for c in w.civilian_victim_words) for h in heads))
+
+
+def different_dead(a: Count | None, b: Count | None, w: EventWords) -> bool:
+    """Two different numbers of dead that name different people ("95 rebels" after "over a dozen people"; "Alice
+    and Katie" after "Alice McMeekin and Katie Jenkin" are the same two)."""
+    if a is None or b is None or not a.who or not b.who or a.best <= 0 or b.best <= 0:
+        return False
+    return a.best != b.best and not _same_victims(a.who, b.who, w, same_count=False)
 
 
 def _victim_head(who: str, w: EventWords) -> str:

@@ -27,7 +27,13 @@ from dataclasses import dataclass, field, replace
 from math import asin, cos, radians, sin, sqrt
 
 from sitrep.extract.events.confidence import incident_confidence
-from sitrep.extract.events.coref import announces_another, detained_in_addition, killed_in_addition, merge_events
+from sitrep.extract.events.coref import (
+    announces_another,
+    detained_in_addition,
+    different_dead,
+    killed_in_addition,
+    merge_events,
+)
 from sitrep.extract.events.dates import dates_compatible, dates_within
 from sitrep.extract.events.drafts import EventContext
 from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Role, Time, to_dict
@@ -142,7 +148,8 @@ def _joinable(incidents: list[_Incident], ev: Event, ctx: EventContext, *, speci
     whose first mention names no act, only a toll ("Death toll from hotel siege rises to 21"), is linked to any
     mention that fits."""
     fitting = [inc for inc in reversed(incidents) if _fits(inc.event, ev, detail=detail) and (
-        inc.event.id in untold or _linked(inc.event, ev, specific, ctx.taxonomy.violent))]
+        inc.event.id in untold or _linked(inc.event, ev, specific, ctx.taxonomy.violent))
+        and not _other_side_killed(inc.event, ev, ctx)]
     same_place = [inc for inc in fitting if _same_place(inc.event.place, ev.place)]
     return (same_place or fitting or [None])[0]
 
@@ -183,6 +190,19 @@ def _linked(inc: Event, ev: Event, specific: bool, violent: frozenset[str]) -> b
         return True
     named = {_party(a) for a in inc.actors if a.name} - {""}
     return bool(named & {_party(a) for a in ev.actors if a.name})
+
+
+def _other_side_killed(inc: Event, ev: Event, ctx: EventContext) -> bool:
+    """A mention whose named doer is none of the incident's parties killed other people than the incident's dead
+    ("a missile attack killed 12 people ... the coalition said it had killed 95 rebels in operations"): another
+    happening, not the incident's toll told again."""
+    if not different_dead(inc.killed, ev.killed, ctx.words):
+        return False
+    parties = {_party(a) for a in inc.actors if a.name} - {""}
+    dead = (ev.killed.who or "").lower() if ev.killed is not None else ""
+    # the subject of "died" is among the dead, not a doer ("Alice and Katie died")
+    doers = {_party(a) for a in ev.actors if a.name and a.role == Role.INITIATOR and a.name.lower() not in dead} - {""}
+    return bool(doers) and not doers & parties
 
 
 def _damage_of(inc: Event, ev: Event, violent: frozenset[str]) -> bool:

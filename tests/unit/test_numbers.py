@@ -255,3 +255,16 @@ def test_one_figure_for_dead_and_wounded_gives_each_only_a_ceiling(annotate, tex
 def test_the_dead_and_the_wounded_counted_apart_stay_apart(annotate, text, injured):
     counts = {m.kind: m.count.best for m in extract_casualties(annotate(text))}
     assert counts == {"killed": 5, "injured": injured}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["Police found a dead dog behind the house.",
+                                  "\u201cIf the vote fails, the deal is dead,\u201d the councilman said."])
+def test_no_one_counted_dead_when_what_is_dead_is_no_person(annotate, text):
+    assert [m.kind for m in extract_casualties(annotate(text))] == []
+
+
+@pytest.mark.slow
+def test_a_name_that_is_also_a_word_is_a_person(annotate):
+    ann = annotate("Police found the body of Maria Hill near the river on Sunday.")
+    assert [(m.kind, m.count.best) for m in extract_casualties(ann)] == [("killed", 1)]

@@ -39,7 +39,7 @@ def extract_casualties(ann: Annotations, *, lexicon: Lexicon | None = None) -> l
         group = counted(ann, tok, kind, w)
         if kind == "detained" and (is_intended(ann, tok, w) or group is None or not is_person(ann, group, w)):
             continue
-        if kind in ("killed", "injured") and group is not None and tok.pos == "VERB" and not is_person(ann, group, w):
+        if kind in ("killed", "injured") and group is not None and not is_person(ann, group, w):
             continue  # "executed a search warrant", "executed the plan": no one killed
         if kind == "killed" and _mixed_with_wounded(ann, tok, w):
             # "eight to 12 insurgents were killed or injured": one figure for dead and wounded together, so the

@@ -74,6 +74,8 @@ def is_intended(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:
 
 def is_person(ann: Annotations, g: int, w: CasualtyWords) -> bool:
     tok = ann.tokens[g]
+    if tok.ent_type == "PERSON":
+        return True  # "the body of Juantissa Hill": a name, whatever its words also mean
     return tok.lemma.casefold() not in w.not_people and tok.ent_type not in ("GPE", "LOC", "FAC", "PRODUCT")
 
 

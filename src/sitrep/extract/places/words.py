@@ -106,7 +106,7 @@ def place_words(lex: Lexicon) -> PlaceWords:
         own_name_articles=tuple(f"{a.lower()} " for a in lex.phrases("places", "own_name_articles")),
         own_name_suffixes=tuple(f" {s.lower()}" for s in lex.phrases("places", "own_name_suffixes")),
         demonym_endings=tuple((str(a), str(b)) for a, b in endings),
-        never_places=words("never_places"),
+        never_places=words("never_places") | particles,
         vessel_prefixes=frozenset(str(x) for x in lex.phrases("places", "vessel_prefixes")),
         months=frozenset({*lex.table("calendar", "months"), *lex.table("calendar", "month_abbreviations")}),
         weekdays=frozenset(lex.table("calendar", "weekdays")),

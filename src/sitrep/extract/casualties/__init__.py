@@ -37,31 +37,31 @@ def extract_casualties(ann: Annotations, *, lexicon: Lexicon | None = None) -> l
         if kind is None:
             continue
         group = counted(ann, tok, kind, w)
-        if kind == "detained" and (is_intended(ann, tok, w) or group is None or not is_person(ann, group, w)):
-            continue
-        if kind in ("killed", "injured") and group is not None and not is_person(ann, group, w):
-            continue  # "executed a search warrant", "executed the plan": no one killed
-        if kind == "killed" and _mixed_with_wounded(ann, tok, w):
-            # "eight to 12 insurgents were killed or injured": one figure for dead and wounded together, so the
-            # text gives each of them only a ceiling
-            for part in ("killed", "injured"):
-                m = mention(ann, tok, part, group, w)
-                if m is not None and (part, group if group is not None else -tok.i) not in seen:
-                    seen.add((part, group if group is not None else -tok.i))
-                    found.append(replace(m, count=replace(m.count, best=0, low=0, high=m.count.high
-                                                          if m.count.high is not None else m.count.best)))
+        if kind != "casualties" and group is not None and not is_person(ann, group, w):
+            continue  # "executed a search warrant", "a dead dog", "captured the town": no one counted
+        if kind == "detained" and (group is None or is_intended(ann, tok, w)):
             continue
         if kind == "casualties":
             ambiguous.append((tok, group))
             continue
-        found_one = mention(ann, tok, kind, group, w)
-        if found_one is not None and (kind, group if group is not None else -tok.i) not in seen:
-            seen.add((kind, group if group is not None else -tok.i))
-            found.append(found_one)
+        # "eight to 12 insurgents were killed or injured": one figure for dead and wounded together, so the text
+        # gives each of them only a ceiling
+        mixed = kind == "killed" and _mixed_with_wounded(ann, tok, w)
+        for part in ("killed", "injured") if mixed else (kind,):
+            found_one = mention(ann, tok, part, group, w)
+            key = (part, group if group is not None else -tok.i)
+            if found_one is not None and key not in seen:
+                seen.add(key)
+                found.append(_ceiling_only(found_one) if mixed else found_one)
     found.extend(_casualty_mentions(ann, ambiguous, found, w))
     found.extend(listed_counts(ann, found, w))
     found.sort(key=lambda m: (m.count.evidence[0].start if m.count.evidence else 0, m.token, m.kind))
     return found
+
+
+def _ceiling_only(m: CasualtyMention) -> CasualtyMention:
+    high = m.count.high if m.count.high is not None else m.count.best
+    return replace(m, count=replace(m.count, best=0, low=0, high=high))
 
 
 # What may stand before a joined verb of wounding that shares the count ("were killed or seriously injured").

@@ -136,10 +136,10 @@ def _split_subject(ann: Annotations, verb_i: int, aux: int) -> int | None:
     own = set(subtree(ann, verb_i))
     for verb in {ann.tokens[j].head for j in range(max(aux - 6, 0), aux)} - {aux}:
         v = ann.tokens[verb]
-        if v.tag != "VBN" and v.tag != "VBD" or v.i >= aux or any(ann.tokens[c].dep in ("aux", "auxpass")
-                                                                   for c in ann.children[verb]):
+        if v.tag not in ("VBN", "VBD") or v.i >= aux or any(ann.tokens[c].dep in ("aux", "auxpass")
+                                                             for c in ann.children[verb]):
             continue
-        ends = max(set(subtree(ann, verb)) - own)
+        ends = max(set(subtree(ann, verb)) - own, default=-1)
         subject = [c for c in ann.children[verb] if ann.tokens[c].dep == "nsubj" and _has_number(ann, c)]
         if ends == aux - 1 and subject:
             return subject[0]

@@ -92,10 +92,11 @@ class ClaimDoc:
         if self.is_according(k):
             return True
         verbs = self.w.quoting_verbs if quoting else self.w.speech_verbs
-        if any(self.ann.tokens[c].dep == "dobj" and self.ann.tokens[c].lemma.lower() in self.w.taken_not_said
-               for c in self.ann.children[k]):
-            return False  # "the blast claimed 12 lives": a toll, not a claim
-        return tok.pos == "VERB" and (tok.lemma.lower() in verbs or self.phrasal_part(k) is not None)
+        if tok.pos != "VERB" or (tok.lemma.lower() not in verbs and self.phrasal_part(k) is None):
+            return False
+        # "the blast claimed 12 lives": a toll, not a claim
+        return not any(self.ann.tokens[c].dep == "dobj" and self.ann.tokens[c].lemma.lower() in self.w.taken_not_said
+                       for c in self.ann.children[k])
 
     def phrasal_part(self, k: int) -> int | None:
         """The particle or adjective that makes a verb one of saying: "pointed out", "made clear"."""

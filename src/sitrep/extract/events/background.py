@@ -260,7 +260,7 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
     j = d.main.head
     for _ in range(3):
         tok = ann.tokens[j]
-        if tok.dep in clauses and not time_relative(ann, j, w):
+        if tok.dep in clauses and not setting_relative(ann, j, w):
             return not (narrating_is_news and tok.dep == "relcl" and (
                 _narrating_relative(ann, j, w) or _pursued_for(ann, tok.head, w)))
         if tok.dep == "pobj":
@@ -294,15 +294,18 @@ def _pursued_for(ann: Annotations, noun: int, w: EventWords) -> bool:
     return (holder.lemma or holder.text).lower() in w.pursuit_words
 
 
-def time_relative(ann: Annotations, verb: int, w: EventWords) -> bool:
-    """A relative clause on a time, opened by a word of time ("killed Friday when a roadside bomb exploded", "le soir
-    où"): it tells the happening, it describes no one ("the 11-month-old whose parents staged a battle" does)."""
+def setting_relative(ann: Annotations, verb: int, w: EventWords) -> bool:
+    """A relative clause that says when or where, opened by a word of time on a time ("killed Friday when a roadside
+    bomb exploded", "le soir où") or by one of place ("a district of the capital where gunmen clashed with
+    residents"): it tells the happening, it describes no one ("the 11-month-old whose parents staged a battle"
+    does)."""
     tok = ann.tokens[verb]
-    if tok.dep == "relcl" and any(ann.tokens[c].text.lower() in w.place_relatives and ann.tokens[c].dep == "advmod"
-                                  for c in ann.children[verb]):
-        return True  # "a community in the capital where gunmen clashed with residents": what happened there
-    return tok.dep == "relcl" and ann.tokens[tok.head].ent_type in ("DATE", "TIME") and any(
-        ann.tokens[c].text.lower() in w.time_relatives for c in ann.children[verb])
+    if tok.dep != "relcl":
+        return False
+    kids = [ann.tokens[c] for c in ann.children[verb]]
+    if any(k.dep == "advmod" and k.text.lower() in w.place_relatives for k in kids):
+        return True
+    return ann.tokens[tok.head].ent_type in ("DATE", "TIME") and any(k.text.lower() in w.time_relatives for k in kids)
 
 
 def definite(ann: Annotations, noun: int, w: EventWords) -> bool:

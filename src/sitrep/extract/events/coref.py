@@ -200,7 +200,9 @@ def _same_victims(a: str | None, b: str | None, w: EventWords, *, same_count: bo
     heads = {_victim_head(a, w), _victim_head(b, w)}
     # "ten civilians" told again as "ten people" or as "ten villagers": the same dead in other words, when the
     # number is the same too ("12 people were killed in the missile attack" retells no "95 rebels")
-    return len(heads) == 1 or same_count and (bool(heads & w.general_victim_nouns) or all(
+    if len(heads) == 1:
+        return True
+    return same_count and (bool(heads & w.general_victim_nouns) or all(
         any(h.startswith(c) for c in w.civilian_victim_words) for h in heads))
 
 
@@ -263,7 +265,7 @@ def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False, more_detain
 
 
 # How directly a date rule ties a time to the event (extract/events/dates.py): its own sentence (clause or
-# sentence), the paragraph or the lead, the publication day, nothing. Within a tier the finer time wins, and at
+# sentence), the day its sources spoke (report), the paragraph or the lead, the publication day, nothing. Within a tier the finer time wins, and at
 # the same precision a time the clause governs beats one merely near in the sentence.
 _DATE_RULES = {"clause": 0, "sentence": 0, "report": 1, "paragraph": 1, "lead": 1, "publication": 2, "none": 3}
 

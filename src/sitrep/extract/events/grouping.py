@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from sitrep.extract.common.text import ancestors
-from sitrep.extract.events.background import behind_legal_step, time_relative
+from sitrep.extract.events.background import behind_legal_step, setting_relative
 from sitrep.extract.events.drafts import EventDraft, Trigger
 from sitrep.extract.events.roles import assign_roles
 from sitrep.extract.events.taxonomy import Subtype, Taxonomy, trigger_key
@@ -186,7 +186,7 @@ def _relative_clause(ann: Annotations, i: int, w: EventWords) -> int | None:
     sentence's own happening ("killed Friday when a roadside bomb exploded")."""
     for _ in range(12):
         tok = ann.tokens[i]
-        if tok.dep == "relcl" and not time_relative(ann, i, w):
+        if tok.dep == "relcl" and not setting_relative(ann, i, w):
             return i
         if tok.head == i:
             return None

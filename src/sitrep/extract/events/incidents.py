@@ -89,11 +89,11 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
             # of the day: on the same scale as the incidents, at most half of what its words alone would earn
             out.append(replace(ev, confidence=round(incident_confidence(to_dict(ev)) * _NOT_NEWS, 2)))
             continue
+        # not after "in a separate attack", nor one told before what the sentence's subject "came after"
         open_ = [inc for inc in incidents if (ev.place_rule not in _OWN_RULES
                  or not any(e.start in summaries for e in inc.event.evidence))
                  and not announces_another(ev, ctx, inc.event)]
-        home = None if announces_another(ev, ctx) else _joinable(open_, ev, ctx, specific=ev.id in specific,
-                                                                 untold=acts_untold)
+        home = _joinable(open_, ev, ctx, specific=ev.id in specific, untold=acts_untold)
         if home is None:
             inc = _Incident(ev, _counts(ev.killed), _counts(ev.injured), subtypes={ev.subtype or ""})
             incidents.append(inc)
@@ -199,8 +199,7 @@ def _other_side_killed(inc: Event, ev: Event, ctx: EventContext) -> bool:
     if not different_dead(inc.killed, ev.killed, ctx.words):
         return False
     parties = {_party(a) for a in inc.actors if a.name} - {""}
-    dead = (ev.killed.who or "").lower() if ev.killed is not None else ""
-    # the subject of "died" is among the dead, not a doer ("Alice and Katie died")
+    dead = ev.killed.who.lower()  # the subject of "died" is among the dead, not a doer ("Alice and Katie died")
     doers = {_party(a) for a in ev.actors if a.name and a.role == Role.INITIATOR and a.name.lower() not in dead} - {""}
     return bool(doers) and not doers & parties
 

@@ -231,14 +231,14 @@ def _whose(ann, p: Place) -> bool:
 def _speakers_place(ann, p: Place, reporting_verbs: frozenset[str]) -> bool:
     """A place in the phrase of the subject of a verb of reporting ("the health ministry in Ramallah said",
     "said officials in Kabul"): where the speaker is."""
-    j = token_index_at(ann, p.evidence[0].end - 1)
+    j = last = token_index_at(ann, p.evidence[0].end - 1)
     for _ in range(5):
         if j is None:
             return False
         tok = ann.tokens[j]
-        if tok.dep == "nsubj":
-            return tok.pos in ("NOUN", "PROPN") and (ann.tokens[tok.head].lemma or "").lower() in reporting_verbs \
-                and tok.i != token_index_at(ann, p.evidence[0].end - 1)
+        if tok.dep == "nsubj":  # the speaker's own word, not the place itself as the subject ("Kabul said")
+            return j != last and tok.pos in ("NOUN", "PROPN") and (
+                ann.tokens[tok.head].lemma or "").lower() in reporting_verbs
         if tok.dep not in ("pobj", "prep", "compound") or tok.head == j:
             return False
         j = tok.head

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sitrep.extract.common.text import sentence_index_at, subtree
+from sitrep.extract.common.text import subtree
 from sitrep.extract.events.drafts import Trigger
 from sitrep.extract.events.taxonomy import Taxonomy, trigger_key
 from sitrep.extract.events.words import EventWords
@@ -47,7 +47,8 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: Event
                                 sentence=si)
             if found:
                 break
-        if found and (_other_sense(ann, found, w) or _state_of_affairs(ann, found, tax) or _of_another_kind(ann, found, tax, w)):
+        if found and (_other_sense(ann, found, w) or _state_of_affairs(ann, found, tax)
+                      or _of_another_kind(ann, found, tax, w)):
             i = found.tokens[-1] + 1
             continue
         if found:
@@ -191,7 +192,7 @@ def _state_of_affairs(ann: Annotations, trig: Trigger, tax: Taxonomy) -> bool:
     tok = ann.tokens[trig.head]
     if trig.kind != "verb" or tok.tag not in ("VBZ", "VBP") or tok.text.lower() in tax.irregular:
         return False
-    return not _headline_verb(ann, tok) and not any(ann.tokens[c].dep in ("aux", "auxpass") for c in ann.children[tok.i])
+    return not _headline_verb(ann, tok) and not _has_auxiliary(ann, tok.i)
 
 
 def _headline_verb(ann: Annotations, tok: Token) -> bool:
@@ -241,12 +242,8 @@ def lemma(t: Token, tax: Taxonomy | None = None) -> str:
     return tax.irregular.get(word, word) if tax else word
 
 
-def _headline_word(ann: Annotations, i: int) -> bool:
-    """A verb in title case inside its sentence, with no auxiliary: a headline's participle ("Leaders Captured")."""
-    tok = ann.tokens[i]
-    first = ann.sentences[sentence_index_at(ann, tok.start)].token_start
-    return i > first and tok.text.istitle() and not any(ann.tokens[c].dep in ("aux", "auxpass")
-                                                           for c in ann.children[i])
+def _has_auxiliary(ann: Annotations, i: int) -> bool:
+    return any(ann.tokens[c].dep in ("aux", "auxpass") for c in ann.children[i])
 
 
 def _check_territory(ann: Annotations, trig: Trigger, tax: Taxonomy, w: EventWords, places: Sequence[Place],
@@ -257,7 +254,7 @@ def _check_territory(ann: Annotations, trig: Trigger, tax: Taxonomy, w: EventWor
     objects = [c for c in ann.children[trig.head] if ann.tokens[c].dep in _PERSON_OBJECT_DEPS]
     if not objects and ann.tokens[trig.head].dep in ("acl", "amod", "appos"):
         objects = [ann.tokens[trig.head].head]  # a participle after its noun: "IED Facilitator Captured in Paktiya"
-    if not objects and _headline_word(ann, trig.head):
+    if not objects and _headline_verb(ann, ann.tokens[trig.head]) and not _has_auxiliary(ann, trig.head):
         # "Taliban Leaders Captured": a headline leaves out "were", and the parse takes the captured for the captors
         objects = [c for c in ann.children[trig.head] if ann.tokens[c].dep == "nsubj"]
     if not objects and any(lemma(ann.tokens[k]) in w.weapon_nouns for c in ann.children[trig.head]

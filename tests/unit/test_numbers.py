@@ -129,6 +129,9 @@ def _summary(ann):
         ("The blast claimed the lives of 12 people.", [("killed", 12, 12, 12, False)]),
         ("The attack caused 20 casualties.", [("injured", 20, 20, 20, False)]),
         ("The soldiers were killed in the ambush.", []),
+        # the dead told as martyrs
+        ("Six border guards were martyred when their post came under fire.", [("killed", 6, 6, 6, False)]),
+        ("Three policemen embraced martyrdom in the attack.", [("killed", 3, 3, 3, False)]),
     ],
 )
 def test_casualties_counts_from_real_sentences(annotate, text, expected):

@@ -32,6 +32,7 @@ def _ann(text):
     ("Le 6 novembre dernier, trois enseignants ont été enlevés.", "2019-11-20", [("Le 6 novembre dernier",
                                                                                   "2019-11-06")]),
     ("Il y a deux jours, une attaque a visé le poste.", "2019-11-08", [("Il y a deux jours", "2019-11-06")]),
+    ("Il y a quelques mois, le village avait été pillé.", "2019-11-08", [("Il y a quelques mois", "2019-06/2019-09")]),
     ("Dans la nuit d'hier à aujourd'hui, ils ont attaqué.", "2019-11-08",
      [("Dans la nuit d'hier à aujourd'hui", "2019-11-07")]),
     # a feast on a fixed day of the year

@@ -1030,3 +1030,29 @@ def test_another_sides_dead_are_no_incidents_toll(extract):
                 "the missile attack on Djibo.", published="2024-03-08")
     tolls = sorted((e.subtype, e.killed.best) for e in news(r))
     assert tolls == [("armed_clash", 95), ("shelling_artillery_missile", 13)]
+
+
+def test_the_incident_told_with_its_day_dates_the_story_s_incident(extract):
+    r = extract("Bandits killed four herders near Zurak in Plateau State, police said.\n\nA police spokesman said "
+                "the incident happened on Tuesday evening.", published="2021-06-10")
+    assert [(e.killed.best, e.date.value) for e in news(r)] == [(4, "2021-06-08")]
+
+
+def test_the_incident_alone_makes_no_event(extract):
+    r = extract("The incident happened on Tuesday near the market, a police spokesman said.\n\nHe said five "
+                "people were arrested in connection with the incident.", published="2021-06-10")
+    assert [e.type for e in news(r) if e.type not in ("arrests", "strategic_developments")] == []
+
+
+def test_what_happened_some_months_ago_is_background_not_todays_toll(extract):
+    r = extract("Gunmen killed six farmers in Riyom on Sunday, police said.\n\nRaiders killed at least 60 people "
+                "in Riyom some months ago, residents recalled.", published="2021-06-10")
+    assert [e.killed.best for e in news(r)] == [6]
+
+
+def test_invading_a_village_is_an_attack_on_its_people_invading_a_country_a_battle(extract):
+    r = extract("Gunmen invaded the village of Tafi on Sunday night and killed the village head.",
+                published="2021-06-10")
+    assert [e.subtype for e in news(r)] == ["attack"]
+    war = extract("Army units invaded the neighbouring country on Sunday, the government said.", published="2021-06-10")
+    assert [e.subtype for e in news(war)] == ["armed_clash"]

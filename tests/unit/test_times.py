@@ -69,6 +69,10 @@ SINGLE_CASES = [
     ("The village was shelled two weeks ago.", "two weeks ago", "2015-W42", W, R),
     ("The bodies were found three days ago.", "three days ago", "2015-10-24", D, R),
     ("The dam was captured 5 years ago.", "5 years ago", "2010", Y, R),
+    # a count back with no number is a range of units before publication, never its day
+    ("Herders raided the valley some months ago.", "some months ago", "2014-11/2015-08", RG, R),
+    ("The depot burned a few weeks ago.", "a few weeks ago", "2015-W39/2015-W42", RG, R),
+    ("The bridge was blown up years ago.", "years ago", "2004/2013", RG, R),
     ("Jets struck the city on 29 March last year.", "on 29 March last year", "2014-03-29", D, R),
     ("The siege began in March last year.", "March last year", "2014-03", M, R),
     ("The market was bombed on March 29.", "on March 29", "2015-03-29", D, R),

@@ -104,7 +104,7 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     for d in drafts:
         if _not_conflict_death(ann, d, w) or (d.subtype.verbal and not _worth_keeping(d)):
             continue
-        d.detail = not (_worth_keeping(d) or _another(ann, d, w))
+        d.detail = _names_no_kind(ann, d, w) or not (_worth_keeping(d) or _another(ann, d, w))
         kept.append(d)
     return kept
 
@@ -347,6 +347,12 @@ def _another(ann: Annotations, d: EventDraft, w: EventWords) -> bool:
         return False
     return any(ann.tokens[c].dep in ("det", "amod") and ann.tokens[c].text.lower() in w.another_words
                for c in ann.children[d.main.head])
+
+
+def _names_no_kind(ann: Annotations, d: EventDraft, w: EventWords) -> bool:
+    """Every trigger is a noun that names a happening without saying what it was ("the incident happened on
+    Wednesday"): whatever it carries, the draft is a detail of the incident the story tells."""
+    return all(t.kind == "noun" and lemma(ann.tokens[t.head]) in w.detail_nouns for t in d.triggers)
 
 
 def _worth_keeping(d: EventDraft) -> bool:

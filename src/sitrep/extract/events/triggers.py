@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitrep.extract.common.text import subtree
+from sitrep.extract.events.background import definite
 from sitrep.extract.events.drafts import Trigger
 from sitrep.extract.events.taxonomy import Taxonomy, trigger_key
 from sitrep.extract.events.words import EventWords
@@ -48,11 +49,11 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: Event
             if found:
                 break
         if found and (_other_sense(ann, found, w) or _state_of_affairs(ann, found, tax)
-                      or _of_another_kind(ann, found, tax, w)):
+                      or _of_another_kind(ann, found, tax, w) or _no_pointer(ann, found, w)):
             i = found.tokens[-1] + 1
             continue
         if found:
-            found = _refined(ann, found, tax)
+            found = _raid_sense(ann, _refined(ann, found, tax), tax, w)
             checked = _check_territory(ann, found, tax, w, places, actors)
             if checked:
                 out.append(checked)
@@ -166,6 +167,23 @@ def _refined(ann: Annotations, trig: Trigger, tax: Taxonomy) -> Trigger:
             st = tax.modifiers.get(trigger_key(lemma(ann.tokens[j], tax)))
             if st is not None and st.type == trig.subtype.type and st.rank > trig.subtype.rank:
                 return replace(trig, subtype=st)
+    return trig
+
+
+def _no_pointer(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
+    """A noun that names a happening without saying what it was ("incident") is a trigger only where it points back
+    to the story's incident ("the incident happened on Tuesday"), not in "incidents such as the attack"."""
+    return trig.kind == "noun" and lemma(ann.tokens[trig.head]) in w.detail_nouns and not definite(ann, trig.head, w)
+
+
+def _raid_sense(ann: Annotations, trig: Trigger, tax: Taxonomy, w: EventWords) -> Trigger:
+    """A verb of war whose object is where people live is a raid, a generic violence word typed by its parties:
+    "gunmen invaded the village" (an attack on villagers), not "troops invaded the country" (a battle)."""
+    if trig.kind != "verb" or lemma(ann.tokens[trig.head], tax) not in w.raid_sense_verbs:
+        return trig
+    entered = [c for c in ann.children[trig.head] if ann.tokens[c].dep in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
+    if any(lemma(ann.tokens[c], tax) in w.dwellings for c in entered):
+        return replace(trig, subtype=None)
     return trig
 
 

@@ -52,6 +52,15 @@ def read_ago(m: re.Match[str], w: TimesWords) -> Found | None:
     return found_at(m, precision=UNITS[unit], anchored=lambda pub: cal.shifted(pub, unit, -n))
 
 
+def read_vague_ago(m: re.Match[str], w: TimesWords) -> Found | None:
+    """ "some months ago", "a few weeks ago", "years ago": a range of units before publication, never the day of
+    the news."""
+    unit = unit_of(w, m)
+    low, high = w.vague_counts[normal(group(m, "q") or "")]
+    return found_at(m, precision=Precision.RANGE,
+                    anchored=lambda pub: cal.span(cal.shifted(pub, unit, -high), cal.shifted(pub, unit, -low)))
+
+
 def read_day_word(m: re.Match[str], w: TimesWords) -> Found | None:
     back = w.day_words[normal(m.group("w"))]
     return found_at(m, precision=Precision.DAY, anchored=lambda pub: cal.shifted(pub, "day", back))

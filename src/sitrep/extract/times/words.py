@@ -39,6 +39,7 @@ class TimesWords:
     year_offsets: dict[str, int]
     relative_names: dict[str, str]
     units: dict[str, str]
+    vague_counts: dict[str, tuple[int, int]]  # "some" -> (2, 11): how many units a count with no number means
     shift_directions: dict[str, int]
     day_words: dict[str, int]
     quarter_ordinals: dict[str, int]
@@ -107,6 +108,7 @@ def times_words(lex: Lexicon) -> TimesWords:
         weekday=alternation(written_forms(weekdays, cases)),
         season=alternation(seasons),
         number_word=alternation(numbers),
+        vague_count=phrase_alternation([k for k in lex.table("times", "vague_counts") if k]),
         part_word=phrase_alternation(list(parts)),
         day_word=phrase_alternation(list(day_words)),
         quarter_ordinal=alternation(ordinals),
@@ -135,6 +137,7 @@ def times_words(lex: Lexicon) -> TimesWords:
         year_offsets=lex.table("times", "year_offsets"),
         relative_names={normal(k): str(v) for k, v in lex.table("times", "relative_names").items()},
         units=lex.table("times", "units"),
+        vague_counts={normal(k): (int(v[0]), int(v[1])) for k, v in lex.table("times", "vague_counts").items()},
         shift_directions=lex.table("times", "shift_directions"),
         day_words=day_words,
         quarter_ordinals=ordinals,

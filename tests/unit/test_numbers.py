@@ -132,6 +132,9 @@ def _summary(ann):
         # the dead told as martyrs
         ("Six border guards were martyred when their post came under fire.", [("killed", 6, 6, 6, False)]),
         ("Three policemen embraced martyrdom in the attack.", [("killed", 3, 3, 3, False)]),
+        # a family's size counts its people; a bare plural joined to a count is at least that count
+        ("A shell killed a family of six in Beit Hanoun.", [("killed", 6, 6, 6, False)]),
+        ("The raid killed farmers and their four sons.", [("killed", 4, 4, None, False)]),
     ],
 )
 def test_casualties_counts_from_real_sentences(annotate, text, expected):

@@ -74,7 +74,10 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords, *, l
     if g == trigger.i:
         excluded.add(g)
     if tok.lemma.casefold() in w.collective_nouns:
-        return None, set(), None  # "a family", "two convoys": not a count of people
+        size = _size_of(ann, g, w)  # "a family of eight" counts eight people
+        if size is None:
+            return None, set(), None  # "a family", "two convoys": not a count of people
+        return parse_quantity(ann.tokens[size].text, lexicon=w), {size}, _who_text(ann, {g}, False)
     who_tokens: set[int]
     if is_quantity_word(tok, w):
         of_objs = [o for c in ann.children[g] if ann.tokens[c].dep == "prep" and ann.tokens[c].text.casefold() == w.of
@@ -95,6 +98,14 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords, *, l
         q_children = [c for c in ann.children[g] if _is_quantity_child(ann.tokens[c], w)] or _hung_on_modifier(ann, g)
         q_tokens = {i for c in q_children for i in subtree(ann, c)} - excluded
         quantity = _quantity_of(ann, q_tokens, w) if q_tokens else _singular(ann, tok, w)
+        if quantity is None and tok.tag == "NNS" and listed:
+            # "killing parents and their six children": a bare plural joined to a count is at least that count
+            numbered = [c for c in ann.children[g] if ann.tokens[c].dep == "conj" and _numbered(ann, {c, *ann.children[c]})
+                        and trigger_kind(ann, ann.tokens[c], w) is None]
+            if numbered:
+                extra, extra_tokens, _ = _read_group(ann, numbered[0], trigger, w)
+                if extra is not None:
+                    return (extra[0], extra[0], None), extra_tokens, _who_text(ann, members - excluded, False, strip=False)
         who_tokens = members - excluded - q_tokens - {c for c in ann.children[g] if ann.tokens[c].dep == "conj"}
         who_tokens = _drop_conj_counts(ann, g, who_tokens, w)
         summed, alone = False, (quantity, set(q_tokens))
@@ -177,6 +188,18 @@ def _bound_before(ann: Annotations, quantity: Quantity | None, q_tokens: set[int
                 if bounded is not None:
                     return bounded, q_tokens | set(before)
     return quantity, q_tokens
+
+
+def _size_of(ann: Annotations, g: int, w: CasualtyWords) -> int | None:
+    """The bare number after "of" on a group noun ("a family of eight"), or None ("a group of soldiers")."""
+    for c in ann.children[g]:
+        if ann.tokens[c].dep == "prep" and ann.tokens[c].text.casefold() == w.of:
+            objs = [o for o in ann.children[c] if ann.tokens[o].dep == "pobj"]
+            # a place the parser hung on the number is where, not whom ("a family of six in Beit Hanoun")
+            if objs and is_quantity_word(ann.tokens[objs[0]], w) and all(
+                    ann.tokens[k].dep == "prep" for k in ann.children[objs[0]]):
+                return objs[0]
+    return None
 
 
 def _numbered(ann: Annotations, tokens: set[int]) -> bool:

@@ -1056,3 +1056,18 @@ def test_invading_a_village_is_an_attack_on_its_people_invading_a_country_a_batt
     assert [e.subtype for e in news(r)] == ["attack"]
     war = extract("Army units invaded the neighbouring country on Sunday, the government said.", published="2021-06-10")
     assert [e.subtype for e in news(war)] == ["armed_clash"]
+
+
+def test_bodies_pulled_out_of_rubble_are_no_force_leaving_ground(extract):
+    r = extract("Rescuers said bodies were pulled out of the rubble of two homes in Rafah on Monday.",
+                published="2024-05-06")
+    assert [e.subtype for e in news(r)] == []
+    left = extract("Government troops pulled out of the town of Kassab on Monday.", published="2024-05-06")
+    assert [e.subtype for e in news(left)] == ["non_violent_transfer_of_territory"]
+
+
+def test_dead_counted_since_a_truce_began_are_a_running_total(extract):
+    r = extract("A drone strike killed two people in Khan Younis on Thursday, medics said.\n\nThe army says three of "
+                "its soldiers have been killed by gunmen in the area since the truce began.", published="2026-02-26")
+    assert [e.killed.best for e in news(r)] == [2]
+    assert [a.killed.best for a in r.aggregates] == [3]

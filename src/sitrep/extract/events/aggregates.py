@@ -72,10 +72,15 @@ def _own_clause(ann: Annotations, token: int) -> list[int]:
 
 
 def _running_total(ann: Annotations, trigger: int, w: EventWords) -> bool:
-    """ "one of more than 50 insurgents killed since the beginning of the year", "killed so far this year"."""
+    """ "one of more than 50 insurgents killed since the beginning of the year", "killed so far this year", "four
+    soldiers have been killed since the truce began" (a "since" clause on a count in the present perfect)."""
     for j in (trigger, ann.tokens[trigger].head):
         kids = [ann.tokens[c] for c in ann.children[j]]
         if any(k.dep == "prep" and k.text.lower() == w.since for k in kids):
+            return True
+        perfect = any(k.dep == "aux" and (k.lemma or "").lower() in w.perfect_aux for k in kids)
+        if perfect and any(k.dep == "advcl" and any(ann.tokens[m].dep == "mark" and ann.tokens[m].text.lower() == w.since
+                                                    for m in ann.children[k.i]) for k in kids):
             return True
         for k in kids:
             words = tuple(ann.tokens[i].text.lower() for i in subtree(ann, k.i))

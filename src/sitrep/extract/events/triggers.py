@@ -106,6 +106,10 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
         left += [ann.tokens[tok.head]] if tok.dep == "acl" else []
         return bool(left) and not any(lemma(o) in w.territory_nouns or o.ent_type in ("GPE", "LOC", "FAC")
                                       for o in left)
+    if trig.kind == "verb" and subtype == "non_violent_transfer_of_territory" and any(
+            ann.tokens[c].dep in ("dobj", "nsubjpass") and lemma(ann.tokens[c]) in w.body_nouns
+            for c in ann.children[tok.i]):
+        return True  # "bodies were pulled out of the rubble": the dead recovered, no force leaving ground
     if trig.kind == "verb" and lemma(tok) in w.transitive_other_sense:
         # its object, or its subject when it is passive ("two of them were barricaded in a room")
         objects = [ann.tokens[c] for c in ann.children[tok.i] if ann.tokens[c].dep in ("dobj", "nsubjpass")]

@@ -1071,3 +1071,18 @@ def test_dead_counted_since_a_truce_began_are_a_running_total(extract):
                 "its soldiers have been killed by gunmen in the area since the truce began.", published="2026-02-26")
     assert [e.killed.best for e in news(r)] == [2]
     assert [a.killed.best for a in r.aggregates] == [3]
+
+
+def test_projectiles_fired_or_launched_are_the_strike_they_name(extract):
+    rockets = extract("Militants fired rockets at Sderot on Thursday.", published="2024-06-06")
+    assert [e.subtype for e in news(rockets)] == ["shelling_artillery_missile"]
+    drones = extract("The army launched drones at rebel positions near Goma on Friday.", published="2024-06-08")
+    assert [e.subtype for e in news(drones)] == ["air_drone_strike"]
+    boss = extract("The company fired its chief executive in Lagos on Monday.", published="2024-06-06")
+    assert news(boss) == []
+
+
+def test_an_air_raid_alert_is_a_warning_not_an_air_strike(extract):
+    r = extract("Rockets hit a depot in Lviv on Friday, injuring three workers, as air raid alerts sounded across the "
+                "country.", published="2024-06-08")
+    assert [(e.subtype, e.injured.best) for e in news(r)] == [("shelling_artillery_missile", 3)]

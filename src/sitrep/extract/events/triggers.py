@@ -60,7 +60,30 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: Event
             i = found.tokens[-1] + 1
         else:
             i += 1
+    out += _launches(ann, sent, si, out, tax, w)
     return _found_devices(ann, sent, out, tax, w)
+
+
+def _launches(ann: Annotations, sent: Span, si: int, found: list[Trigger], tax: Taxonomy,
+              w: EventWords) -> list[Trigger]:
+    """A verb of launching whose object is a projectile is the strike it names: "fired rockets at Sderot" and "12
+    missiles were launched at Kyiv" are shelling, "launched drones" a drone strike (the projectile's word among the
+    modifiers of ``triggers.yaml``)."""
+    taken = {j for t in found for j in t.tokens}
+    out = []
+    for j in range(sent.token_start, sent.token_end):
+        tok = ann.tokens[j]
+        if j in taken or tok.pos not in _VERB_POS or lemma(tok, tax) not in w.launch_verbs:
+            continue
+        # a projectile that is a trigger noun of its own ("grenades") says what it is itself ("stun grenades")
+        keys = [trigger_key(lemma(ann.tokens[c], tax)) for c in ann.children[j]
+                if ann.tokens[c].dep in _PERSON_OBJECT_DEPS]
+        kinds = [st for k in keys if k not in tax.nouns and (st := tax.modifiers.get(k)) is not None
+                 and st.type in tax.violent]
+        if kinds:
+            out.append(Trigger(tokens=(j,), head=j, subtype=max(kinds, key=lambda st: st.rank), kind="verb",
+                               sentence=si))
+    return out
 
 
 def _found_devices(ann: Annotations, sent: Span, triggers: list[Trigger], tax: Taxonomy,

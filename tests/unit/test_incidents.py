@@ -1086,3 +1086,12 @@ def test_an_air_raid_alert_is_a_warning_not_an_air_strike(extract):
     r = extract("Rockets hit a depot in Lviv on Friday, injuring three workers, as air raid alerts sounded across the "
                 "country.", published="2024-06-08")
     assert [(e.subtype, e.injured.best) for e in news(r)] == [("shelling_artillery_missile", 3)]
+
+
+def test_an_event_noun_said_of_what_was_told_is_no_new_incident(extract):
+    r = extract("Shells hit a market in Kramatorsk on Monday, killing seven people.\n\n\"This is a massacre of "
+                "civilians,\" the mayor said on Tuesday.", published="2024-06-05")
+    assert [(e.subtype, e.killed.best) for e in news(r)] == [("shelling_artillery_missile", 7)]
+    told = extract("This was a suicide bombing, police said of the blast in Quetta on Monday that killed 12 people.",
+                   published="2024-06-05")
+    assert [(e.subtype, e.killed.best) for e in news(told)] == [("suicide_bomb", 12)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from sitrep.extract.common.text import ancestors
+from sitrep.extract.common.text import ancestors, subtree
 from sitrep.extract.events.background import behind_legal_step, setting_relative
 from sitrep.extract.events.drafts import EventDraft, Trigger
 from sitrep.extract.events.roles import assign_roles
@@ -104,7 +104,7 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     for d in drafts:
         if _not_conflict_death(ann, d, w) or (d.subtype.verbal and not _worth_keeping(d)):
             continue
-        d.detail = _names_no_kind(ann, d, w) or not (_worth_keeping(d) or _another(ann, d, w))
+        d.detail = _names_no_kind(ann, d, w) or _characterises(ann, d, w) or not (_worth_keeping(d) or _another(ann, d, w))
         kept.append(d)
     return kept
 
@@ -353,6 +353,20 @@ def _names_no_kind(ann: Annotations, d: EventDraft, w: EventWords) -> bool:
     """Every trigger is a noun that names a happening without saying what it was ("the incident happened on
     Wednesday"): whatever it carries, the draft is a detail of the incident the story tells."""
     return all(t.kind == "noun" and lemma(ann.tokens[t.head]) in w.detail_nouns for t in d.triggers)
+
+
+def _characterises(ann: Annotations, d: EventDraft, w: EventWords) -> bool:
+    """An event noun said of what was told ("this is a massacre of our people", "it was a cowardly attack"): it
+    names the incident already told, it tells no new one (unless its sentence tells one too: "this was a suicide
+    bombing, police said of the blast that killed 12")."""
+    tok = ann.tokens[d.main.head]
+    if d.main.kind != "noun" or tok.dep != "attr" or tok.head == tok.i or d.killed or d.injured or d.detained:
+        return False
+    said = set(subtree(ann, tok.i))
+    if any(t.head not in said for t in d.triggers):
+        return False
+    return any(ann.tokens[c].dep == "nsubj" and ann.tokens[c].text.lower() in w.pointing_pronouns
+               for c in ann.children[tok.head])
 
 
 def _worth_keeping(d: EventDraft) -> bool:

@@ -61,6 +61,7 @@ class EventWords:
     new_happening: frozenset[str]
     another_words: frozenset[str]
     detail_nouns: frozenset[str]
+    pointing_pronouns: frozenset[str]
     raid_sense_verbs: frozenset[str]
     dwellings: frozenset[str]
     victim_pronouns: frozenset[str]
@@ -160,7 +161,7 @@ def event_words(lex: Lexicon) -> EventWords:
         target_prepositions=words("target_prepositions"), reporting_pronouns=words("reporting_pronouns"),
         victims_in_count_phrase=bool(lex.value(s, "victims_in_count_phrase")),
         anaphoric_determiners=words("anaphoric_determiners"), new_happening=words("new_happening"), another_words=words("another_words"),
-        detail_nouns=words("detail_nouns"), raid_sense_verbs=words("raid_sense_verbs"), dwellings=words("dwellings"),
+        detail_nouns=words("detail_nouns"), pointing_pronouns=words("pointing_pronouns"), raid_sense_verbs=words("raid_sense_verbs"), dwellings=words("dwellings"),
         victim_pronouns=words("victim_pronouns"), general_victim_nouns=words("general_victim_nouns"),
         victim_phrase_end=lex.pattern(s, "victim_phrase_end"),
         added_count=lex.pattern(s, "added_count", re.IGNORECASE),

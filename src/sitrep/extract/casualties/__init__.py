@@ -38,7 +38,10 @@ def extract_casualties(ann: Annotations, *, lexicon: Lexicon | None = None) -> l
             continue
         group = counted(ann, tok, kind, w)
         if kind != "casualties" and group is not None and not is_person(ann, group, w):
-            continue  # "executed a search warrant", "a dead dog", "captured the town": no one counted
+            # "shot dead two cows and a farmer": the people listed after things are who was counted
+            group = next((c for c in ann.children[group] if ann.tokens[c].dep == "conj" and is_person(ann, c, w)), None)
+            if group is None:
+                continue  # "executed a search warrant", "a dead dog", "captured the town": no one counted
         if kind == "detained" and (group is None or is_intended(ann, tok, w)):
             continue
         if kind == "casualties":

@@ -4,7 +4,7 @@ say who ("civilians"), and the evidence, for one casualty word."""
 from __future__ import annotations
 
 from sitrep.extract.casualties.quantities import parse_quantity
-from sitrep.extract.casualties.triggers import is_quantity_word, trigger_kind
+from sitrep.extract.casualties.triggers import is_person, is_quantity_word, trigger_kind
 from sitrep.extract.casualties.words import CasualtyWords, Quantity
 from sitrep.extract.common.text import is_named_person, sentence_index_at, subtree
 from sitrep.model import Annotations, CasualtyMention, Count, Token
@@ -113,7 +113,7 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords, *, l
             if ann.tokens[c].dep == "conj" and quantity is not None and trigger_kind(ann, ann.tokens[c], w) not in (
                     None, trigger_kind(ann, trigger, w)):
                 continue  # "cinq morts et plus de 30 blessés": the wounded are another count, not more dead
-            if ann.tokens[c].dep == "conj" and quantity is not None:
+            if ann.tokens[c].dep == "conj" and quantity is not None and is_person(ann, c, w):
                 extra, extra_tokens, _ = _read_group(ann, c, trigger, w)
                 if extra is not None and (_numbered(ann, extra_tokens) or not _subject_of_next_verb(ann, c)):
                     quantity = _add(quantity, extra)

@@ -1095,3 +1095,10 @@ def test_an_event_noun_said_of_what_was_told_is_no_new_incident(extract):
     told = extract("This was a suicide bombing, police said of the blast in Quetta on Monday that killed 12 people.",
                    published="2024-06-05")
     assert [(e.subtype, e.killed.best) for e in news(told)] == [("suicide_bomb", 12)]
+
+
+def test_a_country_in_its_own_words_draws_the_map_though_the_model_missed_it(extract):
+    # the model does not call "Mali" a place here; "Boni" is also an old name of Bonn, a city far off that map
+    r = extract("The president of Mali spoke in Boni, where 26 people were killed on Thursday when their bus struck "
+                "a landmine.", published="2018-01-27")
+    assert {e.place.country for e in news(r)} == {"ML"}

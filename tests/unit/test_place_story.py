@@ -133,3 +133,4 @@ def test_a_large_city_of_another_state_stays_by_any_of_its_names() -> None:
     city = FakeEntry(12, "Hubstadt", "city", "FD", "South", lat=-8.0, lon=22.0, population=300_000)
     text = "A man from Capitol was stabbed near Hub on Monday."
     assert resolved(text, ["Capitol", "Hub"], CAPITAL, city, aliases={"Hub": [city]})["Hub"] == "FD"
+

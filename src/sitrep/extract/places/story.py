@@ -90,8 +90,8 @@ def _dateline(ann: Annotations, m: Mention, sentence_starts: set[int]) -> bool:
 
 def _firm(t: Toponym, c: EntryLike, gazetteer: GazetteerLike) -> bool:
     """Whether ``t`` resolved to ``c`` places the article for a reader: a famous place, or a region named as one."""
-    if t.mention.weak and not t.mention.hint:
-        return False  # a name the model did not call a place is no firm evidence
+    if t.mention.weak and not t.mention.hint and not (c.feature == "country" and _own_name(c, t, gazetteer)):
+        return False  # a name the model did not call a place is no firm evidence, unless a country's own name
     return famous(c, t, gazetteer) or _fits_hint(c, t)
 
 

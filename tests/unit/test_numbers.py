@@ -135,6 +135,8 @@ def _summary(ann):
         # a family's size counts its people; a bare plural joined to a count is at least that count
         ("A shell killed a family of six in Beit Hanoun.", [("killed", 6, 6, 6, False)]),
         ("The raid killed farmers and their four sons.", [("killed", 4, 4, None, False)]),
+        # a passive's auxiliary shared by the verb joined to it
+        ("Six soldiers were killed and eight others wounded.", [("killed", 6, 6, 6, False), ("injured", 8, 8, 8, False)]),
         # animals listed with people are not counted with them
         ("Raiders shot dead two goats and a shepherd near the well.", [("killed", 1, 1, 1, False)]),
         ("The gunmen killed a herder and three camels.", [("killed", 1, 1, 1, False)]),

@@ -103,6 +103,8 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
     for dep in ("nsubjpass", "nsubj"):
         if dep in by_dep:
             active = dep == "nsubj" and tok.tag in ("VBD", "VBZ", "VBP", "VBG") and lemma not in w.intransitive_kill_verbs
+            if active and _elliptic_passive(ann, tok, by_dep):
+                active = False  # "14 soldiers were killed and 15 others wounded": "were" is shared
             if not active:
                 return _unrelative(ann, tok, by_dep[dep], w)
     for k in kids:
@@ -127,6 +129,14 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
             if passive and dep in head_kids:
                 return head_kids[dep]
     return None
+
+
+def _elliptic_passive(ann: Annotations, tok: Token, by_dep: dict[str, int]) -> bool:
+    """A past form with no object and no auxiliary joined to a passive verb ("were killed and 15 others wounded"):
+    the passive's auxiliary is shared, so its subject is who was hurt."""
+    if tok.dep != "conj" or tok.tag != "VBD" or "dobj" in by_dep or "aux" in by_dep or tok.head == tok.i:
+        return False
+    return any(ann.tokens[c].dep == "auxpass" for c in ann.children[tok.head])
 
 
 def _split_subject(ann: Annotations, verb_i: int, aux: int) -> int | None:

@@ -1102,3 +1102,15 @@ def test_a_country_in_its_own_words_draws_the_map_though_the_model_missed_it(ext
     r = extract("The president of Mali spoke in Boni, where 26 people were killed on Thursday when their bus struck "
                 "a landmine.", published="2018-01-27")
     assert {e.place.country for e in news(r)} == {"ML"}
+
+
+def test_a_launch_with_no_aim_is_no_strike(extract):
+    for text in ("The navy fired two missiles into the sea off the coast on Monday in a test.",
+                 "A search vessel launched two underwater drones near Perth on Monday."):
+        assert news(extract(text, published="2024-06-06")) == []
+
+
+def test_the_incident_with_a_generic_word_is_still_only_a_detail(extract):
+    r = extract("Police are looking into the market incident. It is unclear how the two traders in the incident were "
+                "killed.", published="2024-06-06")
+    assert "incident" not in [e.trigger.text for e in r.events if e.trigger is not None]

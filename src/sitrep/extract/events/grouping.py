@@ -350,9 +350,11 @@ def _another(ann: Annotations, d: EventDraft, w: EventWords) -> bool:
 
 
 def _names_no_kind(ann: Annotations, d: EventDraft, w: EventWords) -> bool:
-    """Every trigger is a noun that names a happening without saying what it was ("the incident happened on
-    Wednesday"): whatever it carries, the draft is a detail of the incident the story tells."""
-    return all(t.kind == "noun" and lemma(ann.tokens[t.head]) in w.detail_nouns for t in d.triggers)
+    """The draft is told by a noun that names a happening without saying what it was ("the incident happened on
+    Wednesday", "the civilians in the incident were killed"), and no trigger of it says what: whatever it carries,
+    it is a detail of the incident the story tells."""
+    return d.main.kind == "noun" and lemma(ann.tokens[d.main.head]) in w.detail_nouns and all(
+        t.subtype is None for t in d.triggers)
 
 
 def _characterises(ann: Annotations, d: EventDraft, w: EventWords) -> bool:

@@ -66,9 +66,10 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: Event
 
 def _launches(ann: Annotations, sent: Span, si: int, found: list[Trigger], tax: Taxonomy,
               w: EventWords) -> list[Trigger]:
-    """A verb of launching whose object is a projectile is the strike it names: "fired rockets at Sderot" and "12
-    missiles were launched at Kyiv" are shelling, "launched drones" a drone strike (the projectile's word among the
-    modifiers of ``triggers.yaml``)."""
+    """A verb of launching whose object is a projectile, aimed at something, is the strike it names: "fired rockets
+    at Sderot" and "12 missiles were launched at Kyiv" are shelling, "launched drones at Odesa" a drone strike (the
+    projectile's word among the modifiers of ``triggers.yaml``); with no aim it may be a test, a search or a
+    sortie ("fired three missiles into the sea", "launched the drones" from a search ship)."""
     taken = {j for t in found for j in t.tokens}
     out = []
     for j in range(sent.token_start, sent.token_end):
@@ -80,7 +81,11 @@ def _launches(ann: Annotations, sent: Span, si: int, found: list[Trigger], tax: 
                 if ann.tokens[c].dep in _PERSON_OBJECT_DEPS]
         kinds = [st for k in keys if k not in tax.nouns and (st := tax.modifiers.get(k)) is not None
                  and st.type in tax.violent]
-        if kinds:
+        # "at Kyiv", not "on Monday"
+        aimed = any(ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in w.aim_prepositions and any(
+            ann.tokens[o].dep == "pobj" and ann.tokens[o].ent_type not in ("DATE", "TIME") for o in ann.children[c])
+            for c in ann.children[j])
+        if kinds and aimed:
             out.append(Trigger(tokens=(j,), head=j, subtype=max(kinds, key=lambda st: st.rank), kind="verb",
                                sentence=si))
     return out

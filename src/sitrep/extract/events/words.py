@@ -31,6 +31,7 @@ class EventWords:
     emplacing_nouns: frozenset[str]
     interception_verbs: dict[str, str]
     launch_verbs: frozenset[str]
+    aim_prepositions: frozenset[str]
     establishing_verbs: frozenset[str]
     of_words: frozenset[str]
     counting_nouns: frozenset[str]
@@ -147,7 +148,7 @@ def event_words(lex: Lexicon) -> EventWords:
                                  for k, v in lex.table(s, "preposition_other_sense").items()},
         emplacing_verbs=words("emplacing_verbs"), emplacing_nouns=words("emplacing_nouns"),
         interception_verbs={k: str(v).lower() for k, v in lex.table(s, "interception_verbs").items()},
-        launch_verbs=words("launch_verbs"),
+        launch_verbs=words("launch_verbs"), aim_prepositions=words("aim_prepositions"),
         intercepted_nouns=words("intercepted_nouns"), establishing_verbs=words("establishing_verbs"), of_words=words("of_words"),
         counting_nouns=words("counting_nouns"), crowd_clash_words=words("crowd_clash_words"), toll_verbs=words("toll_verbs"),
         role_head_nouns=words("role_head_nouns"), agent_nouns=words("agent_nouns"), object_verbs=words("object_verbs"),

@@ -1114,3 +1114,21 @@ def test_the_incident_with_a_generic_word_is_still_only_a_detail(extract):
     r = extract("Police are looking into the market incident. It is unclear how the two traders in the incident were "
                 "killed.", published="2024-06-06")
     assert "incident" not in [e.trigger.text for e in r.events if e.trigger is not None]
+
+
+def test_a_plural_event_noun_read_as_a_verb_is_still_the_event_word(extract):
+    r = extract("Army airstrikes on a wedding party killed 12 people in Saw township, villagers said on Friday.",
+                published="2024-05-10")
+    assert [(e.subtype, e.killed.best) for e in news(r)] == [("air_drone_strike", 12)]
+
+
+def test_what_is_done_at_times_is_no_incident(extract):
+    r = extract("The army has pounded the valley for weeks, at times shelling villages and killing civilians, "
+                "residents said.", published="2024-05-10")
+    assert news(r) == []
+
+
+def test_where_a_strike_came_from_is_not_where_it_struck(extract):
+    r = extract("Villagers in Sagaing said jets attacked from an air base in Meiktila on Thursday, killing four people.",
+                published="2024-05-10")
+    assert [e.place.name for e in news(r)] == ["Sagaing"]

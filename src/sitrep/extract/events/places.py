@@ -28,6 +28,9 @@ _OFFSET_POS = frozenset({"PUNCT", "NUM", "ADV", "ADP", "DET"})
 _OFFSET_WORDS = 8
 
 
+_REMOTE = "explosions_remote_violence"
+
+
 def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     ann = ctx.ann
     sent = ann.sentences[d.sentence]
@@ -40,7 +43,10 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     in_sentence = [p for p in in_sentence if not _inside_organisation(ann, p)] or in_sentence
     # a border or an origin is elsewhere ("près des frontières du Niger", "venus du Soudan"): with nothing else in
     # the sentence, the event takes its place from the paragraph or the article
-    in_sentence = [p for p in in_sentence if not _elsewhere(ann, p, ctx.words.elsewhere_heads)]
+    # where a strike came from is not where it struck ("jets attacked from an air base in Tada-U", "rockets fired from
+    # Lebanon hit Kiryat Shmona"); a ground force leaving or driven from a town is there, so only remote violence
+    elsewhere = ctx.words.elsewhere_heads | (ctx.words.remote_origin_heads if d.subtype.type == _REMOTE else frozenset())
+    in_sentence = [p for p in in_sentence if not _elsewhere(ann, p, elsewhere)]
     # where a named person lives ("Ana Diaz, 34, of Tucson") says who, not where
     in_sentence = [p for p in in_sentence if not _residence(ann, p, ctx.words.residence_prepositions)]
     # a country naming whose helicopter or strikes ("a U.S. helicopter", "US drone strikes") says who, not where

@@ -111,6 +111,7 @@ class EventWords:
     consequence_words: frozenset[str]
     # places
     elsewhere_heads: frozenset[str]
+    remote_origin_heads: frozenset[str]
     # read from places.yaml: "80 km south of Kirkuk" (extract/common/offsets.py)
     near_links: frozenset[str]
     bearings: dict[str, float]
@@ -191,7 +192,7 @@ def event_words(lex: Lexicon) -> EventWords:
         legal_heads=words("legal_heads"), attempt_senses=words("attempt_senses"),
         legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),
         consequence_words=words("consequence_words"),
-        elsewhere_heads=words("elsewhere_heads"),
+        elsewhere_heads=words("elsewhere_heads"), remote_origin_heads=words("remote_origin_heads"),
         near_links=lex.words("places", "near_links"),
         bearings={str(k).lower(): float(v) for k, v in lex.table("places", "bearings").items()},
         distance_units={str(k).lower(): float(v) for k, v in lex.table("places", "distance_units").items()},

@@ -1132,3 +1132,12 @@ def test_where_a_strike_came_from_is_not_where_it_struck(extract):
     r = extract("Villagers in Sagaing said jets attacked from an air base in Meiktila on Thursday, killing four people.",
                 published="2024-05-10")
     assert [e.place.name for e in news(r)] == ["Sagaing"]
+
+
+def test_projectiles_that_came_down_are_the_strike_they_name(extract):
+    fell = extract("Two rockets fell on a market in Erbil on Tuesday, wounding a child.", published="2021-12-08")
+    assert [(e.subtype, e.injured.best) for e in news(fell)] == [("shelling_artillery_missile", 1)]
+    landed = extract("Rockets landed near a base in Erbil on Tuesday.", published="2021-12-08")
+    assert [e.subtype for e in news(landed)] == ["shelling_artillery_missile"]
+    plane = extract("The plane landed in Erbil on Tuesday.", published="2021-12-08")
+    assert news(plane) == []

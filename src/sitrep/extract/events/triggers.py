@@ -77,17 +77,22 @@ def _launches(ann: Annotations, sent: Span, si: int, found: list[Trigger], tax: 
     out = []
     for j in range(sent.token_start, sent.token_end):
         tok = ann.tokens[j]
-        if j in taken or tok.pos not in _VERB_POS or lemma(tok, tax) not in w.launch_verbs:
+        verb = lemma(tok, tax)
+        if j in taken or tok.pos not in _VERB_POS or verb not in w.launch_verbs | w.impact_verbs:
             continue
-        # a projectile that is a trigger noun of its own ("grenades") says what it is itself ("stun grenades")
-        keys = [trigger_key(lemma(ann.tokens[c], tax)) for c in ann.children[j]
-                if ann.tokens[c].dep in _PERSON_OBJECT_DEPS]
+        # what was launched, or what landed ("rockets landed near the base", "two shells fell on the market"); a
+        # projectile that is a trigger noun of its own ("grenades") says what it is itself ("stun grenades")
+        launched = verb in w.launch_verbs
+        deps = _PERSON_OBJECT_DEPS if launched else {"nsubj"}
+        keys = [_projectile_key(ann, c, tax, w) for c in ann.children[j] if ann.tokens[c].dep in deps]
+        keys = [k for k in keys if launched or k in w.projectiles]  # a plane that landed is no strike
         kinds = [st for k in keys if k not in tax.nouns and (st := tax.modifiers.get(k)) is not None
                  and st.type in tax.violent]
-        # "at Kyiv", not "on Monday"
-        aimed = any(ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in w.aim_prepositions and any(
-            ann.tokens[o].dep == "pobj" and ann.tokens[o].ent_type not in ("DATE", "TIME") for o in ann.children[c])
-            for c in ann.children[j])
+        # "at Kyiv", not "on Monday"; a projectile that landed needs no aim
+        aimed = verb in w.impact_verbs or any(
+            ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in w.aim_prepositions and any(
+                ann.tokens[o].dep == "pobj" and ann.tokens[o].ent_type not in ("DATE", "TIME")
+                for o in ann.children[c]) for c in ann.children[j])
         if kinds and aimed:
             out.append(Trigger(tokens=(j,), head=j, subtype=max(kinds, key=lambda st: st.rank), kind="verb",
                                sentence=si))
@@ -220,6 +225,22 @@ def _raid_sense(ann: Annotations, trig: Trigger, tax: Taxonomy, w: EventWords) -
     if any(lemma(ann.tokens[c], tax) in w.dwellings for c in entered):
         return replace(trig, subtype=None)
     return trig
+
+
+def _projectile_key(ann: Annotations, i: int, tax: Taxonomy, w: EventWords) -> str:
+    """The word a launch or an impact names as its projectile, as a trigger key: the noun's lemma, or its
+    singular when the tagger took a sentence's first word for a name ("Rockets landed"), or the noun after "of" on
+    a number ("a number of Katyusha rockets", "dozens of missiles")."""
+    tok = ann.tokens[i]
+    if tok.lemma.lower() in w.counting_nouns or tok.text.lower() in w.counting_nouns:
+        objs = [o for c in ann.children[i] if ann.tokens[c].text.lower() in w.of_words
+                for o in ann.children[c] if ann.tokens[o].dep == "pobj"]
+        if objs:
+            tok = ann.tokens[objs[0]]
+    key = trigger_key(lemma(tok, tax))
+    if key not in tax.modifiers and tok.text.lower().endswith(w.plural_suffix):
+        key = trigger_key(tok.text.lower()[: -len(w.plural_suffix)])
+    return key
 
 
 def _of_another_kind(ann: Annotations, trig: Trigger, tax: Taxonomy, w: EventWords) -> bool:

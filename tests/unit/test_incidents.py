@@ -1141,3 +1141,11 @@ def test_projectiles_that_came_down_are_the_strike_they_name(extract):
     assert [e.subtype for e in news(landed)] == ["shelling_artillery_missile"]
     plane = extract("The plane landed in Erbil on Tuesday.", published="2021-12-08")
     assert news(plane) == []
+
+
+def test_a_broken_ceasefire_is_no_agreement(extract):
+    for text in ("The army accused the rebels of breaching a ceasefire near Goma on Thursday.",
+                 "Both sides reported violations of the truce in Idlib on Thursday."):
+        assert [e.subtype for e in news(extract(text, published="2022-12-01"))] == []
+    signed = extract("The two sides signed a ceasefire in Doha on Thursday.", published="2022-12-01")
+    assert [e.subtype for e in news(signed)] == ["agreement"]

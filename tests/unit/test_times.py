@@ -113,6 +113,11 @@ SINGLE_CASES = [
 ]
 
 
+def test_a_day_naming_a_movement_is_no_time() -> None:
+    assert times_of("Fighters of the March 23 Movement attacked the town.") == []
+    assert [t.text for t in times_of("Residents mourned the March 23 attack on the town.")] == ["March 23"]
+
+
 @pytest.mark.parametrize(("text", "words", "value", "precision", "basis"), SINGLE_CASES)
 def test_times_reads_expression(text: str, words: str, value: str, precision: Precision, basis: TimeBasis) -> None:
     time = only(text)

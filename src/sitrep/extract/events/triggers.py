@@ -146,6 +146,8 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
             ann.tokens[c].dep in ("dobj", "nsubjpass") and lemma(ann.tokens[c]) in w.body_nouns
             for c in ann.children[tok.i]):
         return True  # "bodies were pulled out of the rubble": the dead recovered, no force leaving ground
+    if trig.kind == "noun" and subtype == "agreement" and _broken(ann, tok, w):
+        return True  # "accused the rebels of breaching a ceasefire", "violations of the truce": no agreement made
     if trig.kind == "verb" and lemma(tok) in w.transitive_other_sense:
         # its object, or its subject when it is passive ("two of them were barricaded in a room")
         objects = [ann.tokens[c] for c in ann.children[tok.i] if ann.tokens[c].dep in ("dobj", "nsubjpass")]
@@ -225,6 +227,17 @@ def _raid_sense(ann: Annotations, trig: Trigger, tax: Taxonomy, w: EventWords) -
     if any(lemma(ann.tokens[c], tax) in w.dwellings for c in entered):
         return replace(trig, subtype=None)
     return trig
+
+
+def _broken(ann: Annotations, tok: Token, w: EventWords) -> bool:
+    """An agreement noun told as broken: the object of a verb of breaking ("breached a ceasefire") or after "of" on
+    a noun of breaking ("violations of the truce")."""
+    head = ann.tokens[tok.head]
+    if tok.dep in ("dobj", "nsubjpass") and lemma(head) in w.breaking_words:
+        return True
+    if tok.dep == "pobj" and head.text.lower() in w.of_words and head.head != head.i:
+        return lemma(ann.tokens[head.head]) in w.breaking_words
+    return False
 
 
 def _projectile_key(ann: Annotations, i: int, tax: Taxonomy, w: EventWords) -> str:

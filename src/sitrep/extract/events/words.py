@@ -34,6 +34,7 @@ class EventWords:
     aim_prepositions: frozenset[str]
     impact_verbs: frozenset[str]
     projectiles: frozenset[str]
+    breaking_words: frozenset[str]
     establishing_verbs: frozenset[str]
     of_words: frozenset[str]
     counting_nouns: frozenset[str]
@@ -153,6 +154,7 @@ def event_words(lex: Lexicon) -> EventWords:
         interception_verbs={k: str(v).lower() for k, v in lex.table(s, "interception_verbs").items()},
         launch_verbs=words("launch_verbs"), aim_prepositions=words("aim_prepositions"),
         impact_verbs=words("impact_verbs"), projectiles=words("projectiles"),
+        breaking_words=words("breaking_words"),
         intercepted_nouns=words("intercepted_nouns"), establishing_verbs=words("establishing_verbs"), of_words=words("of_words"),
         counting_nouns=words("counting_nouns"), crowd_clash_words=words("crowd_clash_words"), toll_verbs=words("toll_verbs"),
         role_head_nouns=words("role_head_nouns"), agent_nouns=words("agent_nouns"), object_verbs=words("object_verbs"),

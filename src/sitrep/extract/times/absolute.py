@@ -36,10 +36,19 @@ def _pair(w: TimesWords, m: re.Match[str]) -> bool:
     return (group(m, "join") or "") in w.pair_joins
 
 
+# "the March 23 Movement", "the April 6 Youth Movement": a day after "the" and before a capitalised word names
+# something ("the March 23 attack" is a day).
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
 def read_day_month(m: re.Match[str], w: TimesWords) -> Found | None:
     month, day = month_no(w, m, "m"), int(m.group("d"))
     if not cal.valid_day(month, day):
         return None
+    if not group(m, "y") and _THE_BEFORE.search(m.string, max(0, m.start("core") - 5), m.start("core")) \
+            and _NAME_AFTER.match(m.string, m.end("core")):
+        return None  # part of a name
     return found_at(m, precision=Precision.DAY, year=year_ref(w, m), build=lambda y: date_or_none(y, month, day))
 
 

@@ -1149,3 +1149,9 @@ def test_a_broken_ceasefire_is_no_agreement(extract):
         assert [e.subtype for e in news(extract(text, published="2022-12-01"))] == []
     signed = extract("The two sides signed a ceasefire in Doha on Thursday.", published="2022-12-01")
     assert [e.subtype for e in news(signed)] == ["agreement"]
+
+
+def test_the_violence_told_with_its_day_dates_the_story_s_incident(extract):
+    r = extract("Gunmen killed 12 villagers in Ituri, officials said on Thursday.\n\nThe violence took place on "
+                "Tuesday near the village of Mamove.", published="2022-12-01")
+    assert [(e.killed.best, e.date.value) for e in news(r)] == [(12, "2022-11-29")]

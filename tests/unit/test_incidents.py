@@ -1155,3 +1155,12 @@ def test_the_violence_told_with_its_day_dates_the_story_s_incident(extract):
     r = extract("Gunmen killed 12 villagers in Ituri, officials said on Thursday.\n\nThe violence took place on "
                 "Tuesday near the village of Mamove.", published="2022-12-01")
     assert [(e.killed.best, e.date.value) for e in news(r)] == [(12, "2022-11-29")]
+
+
+def test_a_year_s_count_and_the_dead_of_several_attacks_are_totals(extract):
+    year = extract("Three rebels were killed in a gunfight in Kupwara on Tuesday, police said.\n\nSecurity forces "
+                   "have killed 190 rebels this year in various operations.", published="2017-11-07")
+    assert [e.killed.best for e in news(year)] == [3]
+    these = extract("Two soldiers were killed in a gunfight in Kishtwar on Friday.\n\nThe region has seen many attacks "
+                    "since June. In these attacks, many soldiers have been killed.", published="2024-09-13")
+    assert [e.killed.best for e in news(these)] == [2]

@@ -1050,20 +1050,6 @@ def test_what_happened_some_months_ago_is_background_not_todays_toll(extract):
     assert [e.killed.best for e in news(r)] == [6]
 
 
-def test_invading_a_village_is_an_attack_on_its_people_invading_a_country_a_battle(extract):
-    r = extract("Gunmen invaded the village of Tafi on Sunday night and killed the village head.",
-                published="2021-06-10")
-    assert [e.subtype for e in news(r)] == ["attack"]
-    war = extract("Army units invaded the neighbouring country on Sunday, the government said.", published="2021-06-10")
-    assert [e.subtype for e in news(war)] == ["armed_clash"]
-
-
-def test_bodies_pulled_out_of_rubble_are_no_force_leaving_ground(extract):
-    r = extract("Rescuers said bodies were pulled out of the rubble of two homes in Rafah on Monday.",
-                published="2024-05-06")
-    assert [e.subtype for e in news(r)] == []
-    left = extract("Government troops pulled out of the town of Kassab on Monday.", published="2024-05-06")
-    assert [e.subtype for e in news(left)] == ["non_violent_transfer_of_territory"]
 
 
 def test_dead_counted_since_a_truce_began_are_a_running_total(extract):
@@ -1072,14 +1058,6 @@ def test_dead_counted_since_a_truce_began_are_a_running_total(extract):
     assert [e.killed.best for e in news(r)] == [2]
     assert [a.killed.best for a in r.aggregates] == [3]
 
-
-def test_projectiles_fired_or_launched_are_the_strike_they_name(extract):
-    rockets = extract("Militants fired rockets at Sderot on Thursday.", published="2024-06-06")
-    assert [e.subtype for e in news(rockets)] == ["shelling_artillery_missile"]
-    drones = extract("The army launched drones at rebel positions near Goma on Friday.", published="2024-06-08")
-    assert [e.subtype for e in news(drones)] == ["air_drone_strike"]
-    boss = extract("The company fired its chief executive in Lagos on Monday.", published="2024-06-06")
-    assert news(boss) == []
 
 
 def test_an_air_raid_alert_is_a_warning_not_an_air_strike(extract):
@@ -1103,11 +1081,6 @@ def test_a_country_in_its_own_words_draws_the_map_though_the_model_missed_it(ext
                 "a landmine.", published="2018-01-27")
     assert {e.place.country for e in news(r)} == {"ML"}
 
-
-def test_a_launch_with_no_aim_is_no_strike(extract):
-    for text in ("The navy fired two missiles into the sea off the coast on Monday in a test.",
-                 "A search vessel launched two underwater drones near Perth on Monday."):
-        assert news(extract(text, published="2024-06-06")) == []
 
 
 def test_the_incident_with_a_generic_word_is_still_only_a_detail(extract):
@@ -1143,13 +1116,6 @@ def test_projectiles_that_came_down_are_the_strike_they_name(extract):
     assert news(plane) == []
 
 
-def test_a_broken_ceasefire_is_no_agreement(extract):
-    for text in ("The army accused the rebels of breaching a ceasefire near Goma on Thursday.",
-                 "Both sides reported violations of the truce in Idlib on Thursday."):
-        assert [e.subtype for e in news(extract(text, published="2022-12-01"))] == []
-    signed = extract("The two sides signed a ceasefire in Doha on Thursday.", published="2022-12-01")
-    assert [e.subtype for e in news(signed)] == ["agreement"]
-
 
 def test_the_violence_told_with_its_day_dates_the_story_s_incident(extract):
     r = extract("Gunmen killed 12 villagers in Ituri, officials said on Thursday.\n\nThe violence took place on "
@@ -1164,3 +1130,28 @@ def test_a_year_s_count_and_the_dead_of_several_attacks_are_totals(extract):
     these = extract("Two soldiers were killed in a gunfight in Kishtwar on Friday.\n\nThe region has seen many attacks "
                     "since June. In these attacks, many soldiers have been killed.", published="2024-09-13")
     assert [e.killed.best for e in news(these)] == [2]
+
+
+# What one sentence of news reports, as the subtypes of its events told as news (own sentences, each for a rule of
+# docs/event-rules.md: raids, projectiles, recovered bodies, broken agreements).
+@pytest.mark.parametrize(("text", "published", "subtypes"), [
+    # a verb of war whose object is where people live is a raid; a country invaded stays a battle
+    ("Gunmen invaded the village of Tafi on Sunday night and killed the village head.", "2021-06-10", ["attack"]),
+    ("Army units invaded the neighbouring country on Sunday, the government said.", "2021-06-10", ["armed_clash"]),
+    # bodies pulled out of rubble are the dead recovered, not a force leaving ground
+    ("Rescuers said bodies were pulled out of the rubble of two homes in Rafah on Monday.", "2024-05-06", []),
+    ("Government troops pulled out of the town of Kassab on Monday.", "2024-05-06",
+     ["non_violent_transfer_of_territory"]),
+    # a projectile launched at something is the strike it names; with no aim it may be a test or a search
+    ("Militants fired rockets at Sderot on Thursday.", "2024-06-06", ["shelling_artillery_missile"]),
+    ("The army launched drones at rebel positions near Goma on Friday.", "2024-06-08", ["air_drone_strike"]),
+    ("The company fired its chief executive in Lagos on Monday.", "2024-06-06", []),
+    ("The navy fired two missiles into the sea off the coast on Monday in a test.", "2024-06-06", []),
+    ("A search vessel launched two underwater drones near Perth on Monday.", "2024-06-06", []),
+    # an agreement told as broken is none
+    ("The army accused the rebels of breaching a ceasefire near Goma on Thursday.", "2022-12-01", []),
+    ("Both sides reported violations of the truce in Idlib on Thursday.", "2022-12-01", []),
+    ("The two sides signed a ceasefire in Doha on Thursday.", "2022-12-01", ["agreement"]),
+])
+def test_what_a_sentence_reports(extract, text, published, subtypes):
+    assert [e.subtype for e in news(extract(text, published=published))] == subtypes

@@ -1118,3 +1118,28 @@ def test_projectiles_that_came_down_are_the_strike_they_name(extract):
 ])
 def test_the_incident_or_the_violence_told_with_its_day_dates_the_story_s_incident(extract, text, published, expected):
     assert [(e.killed.best, e.date.value) for e in news(extract(text, published=published))] == expected
+
+
+# What one sentence of news reports, as the subtypes of its events told as news (own sentences, each for a rule of
+# docs/event-rules.md: raids, projectiles, recovered bodies, broken agreements).
+@pytest.mark.parametrize(("text", "published", "subtypes"), [
+    # a verb of war whose object is where people live is a raid; a country invaded stays a battle
+    ("Gunmen invaded the village of Tafi on Sunday night and killed the village head.", "2021-06-10", ["attack"]),
+    ("Army units invaded the neighbouring country on Sunday, the government said.", "2021-06-10", ["armed_clash"]),
+    # bodies pulled out of rubble are the dead recovered, not a force leaving ground
+    ("Rescuers said bodies were pulled out of the rubble of two homes in Rafah on Monday.", "2024-05-06", []),
+    ("Government troops pulled out of the town of Kassab on Monday.", "2024-05-06",
+     ["non_violent_transfer_of_territory"]),
+    # a projectile launched at something is the strike it names; with no aim it may be a test or a search
+    ("Militants fired rockets at Sderot on Thursday.", "2024-06-06", ["shelling_artillery_missile"]),
+    ("The army launched drones at rebel positions near Goma on Friday.", "2024-06-08", ["air_drone_strike"]),
+    ("The company fired its chief executive in Lagos on Monday.", "2024-06-06", []),
+    ("The navy fired two missiles into the sea off the coast on Monday in a test.", "2024-06-06", []),
+    ("A search vessel launched two underwater drones near Perth on Monday.", "2024-06-06", []),
+    # an agreement told as broken is none
+    ("The army accused the rebels of breaching a ceasefire near Goma on Thursday.", "2022-12-01", []),
+    ("Both sides reported violations of the truce in Idlib on Thursday.", "2022-12-01", []),
+    ("The two sides signed a ceasefire in Doha on Thursday.", "2022-12-01", ["agreement"]),
+])
+def test_what_a_sentence_reports(extract, text, published, subtypes):
+    assert [e.subtype for e in news(extract(text, published=published))] == subtypes

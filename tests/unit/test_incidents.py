@@ -1143,3 +1143,9 @@ def test_the_incident_or_the_violence_told_with_its_day_dates_the_story_s_incide
 ])
 def test_what_a_sentence_reports(extract, text, published, subtypes):
     assert [e.subtype for e in news(extract(text, published=published))] == subtypes
+
+
+def test_a_village_named_after_a_famous_city_is_not_that_city(extract):
+    r = extract("Bandits kidnapped 30 people in Tudun Cali village, in Zamfara State, on Saturday.",
+                published="2020-09-21")
+    assert {e.place.country for e in news(r)} == {"NG"}

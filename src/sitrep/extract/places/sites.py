@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from sitrep.extract.common.text import paragraph_index_at, sentence_index_at
+from sitrep.extract.places.cues import followed_by_admin_word
 from sitrep.extract.places.lookup import candidates_of, toponym
 from sitrep.extract.places.names import embedded_runs, extend_mention, well_known
 from sitrep.extract.places.records import PLACE_LABELS, GazetteerLike, Mention, Toponym
@@ -56,8 +57,11 @@ def with_sites(ann: Annotations, toponyms: list[Toponym], gazetteer: GazetteerLi
             sites.append(extent)
             continue
         if not t.candidates and m.end - m.start > 1 and m.label in PLACE_LABELS:
+            # a name the text calls a village or a district is that place's own, however famous its last word
+            # ("Gobirawar Cali village" is not Cali)
+            tail = m.label != "FAC" and not followed_by_admin_word(ann, m.end, w)
             inner = [extend_mention(ann, Mention(start=s, end=e, label=m.label), w)
-                     for s, e in inner_names(ann, m.start, m.end, gazetteer.contains, w, tail=m.label != "FAC",
+                     for s, e in inner_names(ann, m.start, m.end, gazetteer.contains, w, tail=tail,
                                              known=lambda name: well_known(gazetteer, name))]
             if inner:
                 out += [toponym(ann, n, gazetteer, w) for n in inner]

@@ -104,7 +104,7 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
         if dep in by_dep:
             active = dep == "nsubj" and tok.tag in ("VBD", "VBZ", "VBP", "VBG") and lemma not in w.intransitive_kill_verbs
             if active and _elliptic_passive(ann, tok, by_dep):
-                active = False  # "14 soldiers were killed and 15 others wounded": "were" is shared
+                active = False  # "six soldiers were killed and eight others wounded": "were" is shared
             if not active:
                 return _unrelative(ann, tok, by_dep[dep], w)
     for k in kids:

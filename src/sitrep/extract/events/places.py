@@ -43,7 +43,7 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     in_sentence = [p for p in in_sentence if not _inside_organisation(ann, p)] or in_sentence
     # a border or an origin is elsewhere ("près des frontières du Niger", "venus du Soudan"): with nothing else in
     # the sentence, the event takes its place from the paragraph or the article
-    # where a strike came from is not where it struck ("jets attacked from an air base in Tada-U", "rockets fired from
+    # where a strike came from is not where it struck ("jets attacked from an air base in Meiktila", "rockets fired from
     # Lebanon hit Kiryat Shmona"); a ground force leaving or driven from a town is there, so only remote violence
     elsewhere = ctx.words.elsewhere_heads | (ctx.words.remote_origin_heads if d.subtype.type == _REMOTE else frozenset())
     in_sentence = [p for p in in_sentence if not _elsewhere(ann, p, elsewhere)]

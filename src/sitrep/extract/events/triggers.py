@@ -40,7 +40,7 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: Event
             key = "".join(keys[t.i] for t in window)
             last, first = window[-1], window[0]
             noun = first if w.noun_phrase_head_first else last  # "air strike"; French "frappe aérienne"
-            # a noun the tagger read as a present verb ("Myanmar junta airstrikes on a gathering killed 16") is a noun
+            # a noun the tagger read as a present verb ("Army airstrikes on a wedding party killed 12") is a noun
             # when no verb has that word
             misread = n == 1 and noun.tag == "VBZ" and key not in tax.verbs
             if key in tax.nouns and (noun.pos in _NOUN_POS or misread) and (n > 1 or noun.pos == "NOUN" or misread):
@@ -72,7 +72,7 @@ def _launches(ann: Annotations, sent: Span, si: int, found: list[Trigger], tax: 
     """A verb of launching whose object is a projectile, aimed at something, is the strike it names: "fired rockets
     at Sderot" and "12 missiles were launched at Kyiv" are shelling, "launched drones at Odesa" a drone strike (the
     projectile's word among the modifiers of ``triggers.yaml``); with no aim it may be a test, a search or a
-    sortie ("fired three missiles into the sea", "launched the drones" from a search ship)."""
+    sortie ("fired two missiles into the sea", "launched the drones" from a search ship)."""
     taken = {j for t in found for j in t.tokens}
     out = []
     for j in range(sent.token_start, sent.token_end):
@@ -243,7 +243,7 @@ def _broken(ann: Annotations, tok: Token, w: EventWords) -> bool:
 def _projectile_key(ann: Annotations, i: int, tax: Taxonomy, w: EventWords) -> str:
     """The word a launch or an impact names as its projectile, as a trigger key: the noun's lemma, or its
     singular when the tagger took a sentence's first word for a name ("Rockets landed"), or the noun after "of" on
-    a number ("a number of Katyusha rockets", "dozens of missiles")."""
+    a number ("a number of rockets", "dozens of missiles")."""
     tok = ann.tokens[i]
     if tok.lemma.lower() in w.counting_nouns or tok.text.lower() in w.counting_nouns:
         objs = [o for c in ann.children[i] if ann.tokens[c].text.lower() in w.of_words

@@ -58,7 +58,7 @@ def with_sites(ann: Annotations, toponyms: list[Toponym], gazetteer: GazetteerLi
             continue
         if not t.candidates and m.end - m.start > 1 and m.label in PLACE_LABELS:
             # a name the text calls a village or a district is that place's own, however famous its last word
-            # ("Gobirawar Cali village" is not Cali)
+            # ("Tudun Cali village" is not Cali)
             tail = m.label != "FAC" and not followed_by_admin_word(ann, m.end, w)
             inner = [extend_mention(ann, Mention(start=s, end=e, label=m.label), w)
                      for s, e in inner_names(ann, m.start, m.end, gazetteer.contains, w, tail=tail,

@@ -1140,6 +1140,8 @@ def test_the_incident_or_the_violence_told_with_its_day_dates_the_story_s_incide
     ("The army accused the rebels of breaching a ceasefire near Goma on Thursday.", "2022-12-01", []),
     ("Both sides reported violations of the truce in Idlib on Thursday.", "2022-12-01", []),
     ("The two sides signed a ceasefire in Doha on Thursday.", "2022-12-01", ["agreement"]),
+    # attacks made more frequent are a trend, not an incident
+    ("The group has recently increased its attacks on the army in the north.", "2021-12-07", []),
 ])
 def test_what_a_sentence_reports(extract, text, published, subtypes):
     assert [e.subtype for e in news(extract(text, published=published))] == subtypes

@@ -76,6 +76,8 @@ def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | No
     out dozens of bombings"), with no day of its own in its sentence: background, not an incident."""
     if d.main.kind == "noun" and _a_topic(ann, d.main.head, w):
         return True  # "she cares about issues of sexual violence", whatever day she said it
+    if d.main.kind == "noun" and _a_trend(ann, d.main.head, w):
+        return True  # "the group has increased its attacks on the army": done more often, not one incident
     if d.main.kind == "noun" and _bare_plural_of(ann, d.main.head, w, {t.head for t in d.triggers}) \
             and not (d.killed or d.injured or d.detained) and not _names_device(ann, d.main, w):
         return True  # "has been the scene of turf battles", "a history of kidnappings": a kind of happening
@@ -126,6 +128,14 @@ def _bare_plural_of(ann: Annotations, head: int, w: EventWords, triggers: set[in
     holder = ann.tokens[prep.head]
     return plural and not determined and prep.head != prep.i and holder.pos == "NOUN" and holder.i not in triggers and (
         holder.lemma or holder.text).lower() not in w.counting_nouns
+
+
+def _a_trend(ann: Annotations, head: int, w: EventWords) -> bool:
+    """A plural event noun that a verb of a trend takes as object ("increased its attacks", "stepped up raids")."""
+    tok = ann.tokens[head]
+    verb = ann.tokens[tok.head]
+    plural = tok.text.lower().endswith(w.plural_suffix) and tok.text.lower() != (tok.lemma or "").lower()
+    return plural and tok.dep == "dobj" and tok.head != head and (verb.lemma or "").lower() in w.trend_verbs
 
 
 def _a_topic(ann: Annotations, head: int, w: EventWords) -> bool:

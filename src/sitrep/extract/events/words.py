@@ -80,6 +80,7 @@ class EventWords:
     plan_modifiers: frozenset[str]
     iterative_phrases: tuple[str, ...]
     iterative_quantifiers: tuple[str, ...]
+    trend_verbs: frozenset[str]
     separate_words: frozenset[str]
     participant_nouns: frozenset[str]
     toll_nouns: frozenset[str]
@@ -177,6 +178,7 @@ def event_words(lex: Lexicon) -> EventWords:
         hypothetical_heads=words("hypothetical_heads"), modals=words("modals"), plan_modifiers=words("plan_modifiers"),
         iterative_phrases=tuple(p.lower() for p in lex.phrases(s, "iterative_phrases")),
         iterative_quantifiers=tuple(p.lower() for p in lex.phrases(s, "iterative_quantifiers")),
+        trend_verbs=words("trend_verbs"),
         separate_words=words("separate_words"),
         participant_nouns=words("participant_nouns"),
         toll_nouns=words("toll_nouns"),

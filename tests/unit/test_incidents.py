@@ -1151,3 +1151,9 @@ def test_a_village_named_after_a_famous_city_is_not_that_city(extract):
     r = extract("Bandits kidnapped 30 people in Tudun Cali village, in Zamfara State, on Saturday.",
                 published="2020-09-21")
     assert {e.place.country for e in news(r)} == {"NG"}
+
+
+def test_a_ship_s_flag_is_no_place(extract):
+    r = extract("A missile struck a Liberia-flagged tanker off Hodeidah on Tuesday, the agency said.",
+                published="2024-02-07")
+    assert "Liberia" not in [p.name for p in r.places]

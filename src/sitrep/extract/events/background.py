@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from sitrep.extract.events.drafts import EventContext, EventDraft, Trigger
 from sitrep.extract.events.taxonomy import trigger_key
 from sitrep.extract.events.words import EventWords
-from sitrep.model import Annotations, Precision, Time, TimeBasis
+from sitrep.model import Annotations, Precision, Time, TimeBasis, Token
 
 
 def is_background(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
@@ -123,7 +123,7 @@ def _bare_plural_of(ann: Annotations, head: int, w: EventWords, triggers: set[in
     if tok.dep != "pobj" or tok.head == head or ann.tokens[tok.head].text.lower() not in w.of_words:
         return False
     prep = ann.tokens[tok.head]
-    plural = tok.text.lower().endswith(w.plural_suffix) and tok.text.lower() != (tok.lemma or "").lower()
+    plural = _plural(tok, w)
     determined = any(ann.tokens[c].dep in ("det", "poss", "nummod") for c in ann.children[head])
     holder = ann.tokens[prep.head]
     return plural and not determined and prep.head != prep.i and holder.pos == "NOUN" and holder.i not in triggers and (
@@ -134,8 +134,12 @@ def _a_trend(ann: Annotations, head: int, w: EventWords) -> bool:
     """A plural event noun that a verb of a trend takes as object ("increased its attacks", "stepped up raids")."""
     tok = ann.tokens[head]
     verb = ann.tokens[tok.head]
-    plural = tok.text.lower().endswith(w.plural_suffix) and tok.text.lower() != (tok.lemma or "").lower()
-    return plural and tok.dep == "dobj" and tok.head != head and (verb.lemma or "").lower() in w.trend_verbs
+    return _plural(tok, w) and tok.dep == "dobj" and tok.head != head and (verb.lemma or "").lower() in w.trend_verbs
+
+
+def _plural(tok: Token, w: EventWords) -> bool:
+    """A noun in a plural form ("attacks"): the language's plural ending, and a lemma of its own."""
+    return tok.text.lower().endswith(w.plural_suffix) and tok.text.lower() != (tok.lemma or "").lower()
 
 
 def _a_topic(ann: Annotations, head: int, w: EventWords) -> bool:
@@ -156,7 +160,7 @@ def _separate_happenings(ann: Annotations, sent, w: EventWords) -> bool:
     for t in ann.tokens[sent.token_start:sent.token_end]:
         if t.text.lower() in w.separate_words and t.head != t.i:
             head = ann.tokens[t.head]
-            if head.pos == "NOUN" and head.text.lower().endswith(w.plural_suffix) and head.text.lower() != head.lemma.lower():
+            if head.pos == "NOUN" and _plural(head, w):
                 return True
     return False
 

@@ -43,7 +43,7 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: Event
             # a noun the tagger read as a present verb ("Army airstrikes on a wedding party killed 12") is a noun
             # when no verb has that word
             misread = n == 1 and noun.tag == "VBZ" and key not in tax.verbs
-            if key in tax.nouns and (noun.pos in _NOUN_POS or misread) and (n > 1 or noun.pos == "NOUN" or misread):
+            if key in tax.nouns and (misread or (noun.pos in _NOUN_POS and (n > 1 or noun.pos == "NOUN"))):
                 found = Trigger(tokens=tuple(range(i, i + n)), head=noun.i, subtype=tax.nouns[key], kind="noun",
                                 sentence=si)
             elif key in tax.verbs and first.pos in _VERB_POS:
@@ -77,26 +77,31 @@ def _launches(ann: Annotations, sent: Span, si: int, found: list[Trigger], tax: 
     out = []
     for j in range(sent.token_start, sent.token_end):
         tok = ann.tokens[j]
-        verb = lemma(tok, tax)
-        if j in taken or tok.pos not in _VERB_POS or verb not in w.launch_verbs | w.impact_verbs:
+        if j in taken or tok.pos not in _VERB_POS:
             continue
-        # what was launched, or what landed ("rockets landed near the base", "two shells fell on the market"); a
-        # projectile that is a trigger noun of its own ("grenades") says what it is itself ("stun grenades")
+        verb = lemma(tok, tax)
         launched = verb in w.launch_verbs
+        if not launched and verb not in w.impact_verbs:
+            continue
+        # what was launched, or what landed ("rockets landed near the base", "two shells fell on the market")
         deps = _PERSON_OBJECT_DEPS if launched else {"nsubj"}
         keys = [_projectile_key(ann, c, tax, w) for c in ann.children[j] if ann.tokens[c].dep in deps]
         keys = [k for k in keys if launched or k in w.projectiles]  # a plane that landed is no strike
+        # a projectile that is a trigger noun of its own ("grenades") says what it is itself ("stun grenades")
         kinds = [st for k in keys if k not in tax.nouns and (st := tax.modifiers.get(k)) is not None
                  and st.type in tax.violent]
-        # "at Kyiv", not "on Monday"; a projectile that landed needs no aim
-        aimed = verb in w.impact_verbs or any(
-            ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in w.aim_prepositions and any(
-                ann.tokens[o].dep == "pobj" and ann.tokens[o].ent_type not in ("DATE", "TIME")
-                for o in ann.children[c]) for c in ann.children[j])
-        if kinds and aimed:
+        # a projectile that landed needs no aim
+        if kinds and (not launched or _aimed(ann, j, w)):
             out.append(Trigger(tokens=(j,), head=j, subtype=max(kinds, key=lambda st: st.rank), kind="verb",
                                sentence=si))
     return out
+
+
+def _aimed(ann: Annotations, verb: int, w: EventWords) -> bool:
+    """The verb has a phrase of aim on something: "at Kyiv", "towards the border", not "on Monday"."""
+    return any(ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in w.aim_prepositions and any(
+        ann.tokens[o].dep == "pobj" and ann.tokens[o].ent_type not in ("DATE", "TIME") for o in ann.children[c])
+        for c in ann.children[verb])
 
 
 def _found_devices(ann: Annotations, sent: Span, triggers: list[Trigger], tax: Taxonomy,
@@ -223,7 +228,7 @@ def _raid_sense(ann: Annotations, trig: Trigger, tax: Taxonomy, w: EventWords) -
     "gunmen invaded the village" (an attack on villagers), not "troops invaded the country" (a battle)."""
     if trig.kind != "verb" or lemma(ann.tokens[trig.head], tax) not in w.raid_sense_verbs:
         return trig
-    entered = [c for c in ann.children[trig.head] if ann.tokens[c].dep in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
+    entered = [c for c in ann.children[trig.head] if ann.tokens[c].dep in _PERSON_OBJECT_DEPS]
     if any(lemma(ann.tokens[c], tax) in w.dwellings for c in entered):
         return replace(trig, subtype=None)
     return trig

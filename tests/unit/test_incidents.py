@@ -62,6 +62,35 @@ def test_revised_toll_is_one_incident_with_a_range(extract):
     assert e.killed.low == 10 and e.killed.best in (10, 13)
 
 
+@pytest.mark.parametrize("text", [
+    "Bandits raided a cattle market near Gusau on Monday. Police said four traders were killed, but residents said "
+    "nine traders died.",
+    "Bandits raided a cattle market near Gusau on Monday. Police said four traders were killed in the raid.\n"
+    "Residents of the town said nine traders died.",
+])
+def test_two_sources_figures_for_one_toll_are_one_range_and_contested(extract, text):
+    [e] = news(extract(text, published="2023-08-15"))
+    assert (e.killed.low, e.killed.high, e.killed.best) == (4, 9, 9)
+    by = {name.split()[0].lower(): n for name, n in e.contested["killed"].items()}
+    assert by == {"police": 4, "residents": 9}
+    quoted = " ".join(ev.text for ev in e.killed.evidence)
+    assert "four traders" in quoted and "nine traders" in quoted
+
+
+def test_one_sources_two_figures_for_other_people_are_no_contest(extract):
+    text = ("Bandits raided a cattle market near Gusau on Monday. Police said four policemen were killed and nine "
+            "traders died.")
+    [e] = news(extract(text, published="2023-08-15"))
+    assert not e.contested
+
+
+def test_dead_told_as_more_add_to_the_toll(extract):
+    text = ("Bandits raided a cattle market near Gusau on Monday, killing four traders, police said.\n"
+            "Two more traders died of their wounds in hospital, a nurse said.")
+    [e] = news(extract(text, published="2023-08-16"))
+    assert e.killed.best == 6
+
+
 def test_toll_range_keeps_the_figure_cited_most():
     counts = [Count(best=20, low=20, high=20), Count(best=8, low=8, high=8), Count(best=20, low=20, high=20)]
     merged = toll_range(counts, counts[0])

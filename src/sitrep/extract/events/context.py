@@ -25,6 +25,7 @@ from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.incidents import assemble_incidents
 from sitrep.extract.events.places import choose_place
 from sitrep.extract.events.taxonomy import Taxonomy
+from sitrep.extract.events.tolls import different_dead
 from sitrep.extract.events.words import EventWords
 from sitrep.model import (
     Actor,
@@ -168,8 +169,9 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
                                           or is_iterative(d, ann, ctx.words, date_, date_rule)):
         hedge = Hedge.HISTORICAL  # background whoever tells it: "in May, the coalition said, a strike killed two"
     negated = is_negated(d, ctx, claim)
-    killed = combine_counts(d.killed)
-    injured = combine_counts(d.injured)
+    killed, killed_by = told_by_sources(d.killed, ctx)
+    injured, injured_by = told_by_sources(d.injured, ctx)
+    contested = {field: by for field, by in (("killed", killed_by), ("injured", injured_by)) if by}
     actors = tuple(d.actors)
     if not any(a.role == Role.INITIATOR for a in actors):
         actors += (Actor(name=None, kind="unknown", role=Role.INITIATOR),)
@@ -186,6 +188,7 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
         killed=killed,
         injured=injured,
         detained=combine_counts(d.detained),
+        contested=contested,
         asserted_by=asserted,
         hedge=hedge,
         negated=negated,
@@ -335,6 +338,30 @@ def is_negated(d: EventDraft, ctx: EventContext, claim: Claim | None) -> bool:
         return True
     counts = d.killed + d.injured + d.detained
     return bool(counts) and all(c.negated for c in counts) and d.main.kind == "casualty"
+
+
+def told_by_sources(mentions: Sequence[CasualtyMention], ctx: EventContext) -> tuple[Count | None, dict[str, int]]:
+    """One sentence's counts of one event, and who gives which when named speakers give different figures for the
+    same people ("police said five were killed, but residents said eight"): then one range over them (best the
+    largest) and the figure of each speaker, the field's contested values."""
+    kept = combine_counts(mentions)
+    live = [m.count for m in mentions if not m.negated]
+    if kept is None or len({c.best for c in live}) < 2 or any(
+            different_dead(a, b, ctx.words) or (a.who or "").lower() in ctx.words.victim_pronouns for a in live
+            for b in live):
+        return kept, {}
+    by: dict[str, int] = {}
+    for c in live:
+        claim = asserting_claim(c.evidence[0].start, ctx.claims, hedges=ctx.words.hedge_words) if c.evidence else None
+        name = claim and (claim.speaker.name or claim.speaker.role)
+        if not name or by.get(name, c.best) != c.best:
+            return kept, {}  # a figure no one is named for, or one speaker's two figures: parts, not alternatives
+        by[name] = c.best
+    if len(by) < 2:
+        return kept, {}
+    high = None if any(c.high is None for c in live) else max(c.high for c in live if c.high is not None)
+    evidence = tuple(sorted({e for c in live for e in c.evidence}, key=lambda e: e.start))
+    return replace(kept, low=min(c.low for c in live), high=high, evidence=evidence), by
 
 
 def combine_counts(mentions: Sequence[CasualtyMention]) -> Count | None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sitrep.extract.common.text import paragraph_index_at, token_index_at
+from sitrep.extract.common.text import paragraph_index_at
 from sitrep.extract.events.background import definite
 from sitrep.extract.events.dates import dates_adjacent, dates_compatible, time_better
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.places import PLACE_RANK, places_compatible
-from sitrep.extract.events.words import EventWords
-from sitrep.model import Actor, AssertedKind, Count, Event, Hedge
+from sitrep.extract.events.tolls import competing_tolls, detained_in_addition, merged_counts, more_dead, same_victims
+from sitrep.model import Actor, AssertedKind, Event, Hedge
 
 
 @dataclass(slots=True)
@@ -53,7 +53,8 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
             ev.type == prev.event.type and ctx.rank.get(ev.subtype or "", 0) > ctx.rank.get(prev.event.subtype or "", 0)
         ) or (m.by_word and not prev.by_word and _outranks(ev, prev.event, ctx))
         merged = merge_events(prev.event, ev, prefer_b_type=b_wins,
-                              more_detained=not restated and detained_in_addition(ev, ctx))
+                              more_detained=not restated and detained_in_addition(ev, ctx),
+                              more_killed=not restated and more_dead(ev, ctx), tolls=competing_tolls(prev.event, ev, ctx))
         if not restated and not dates_compatible(prev.event.date, ev.date) and _rule_rank(
                 prev.event.date_rule) <= _rule_rank(ev.date_rule):  # a two-day episode: its first day (not the
             # day it was reported on: "reported on Saturday that ten were killed ... in the attack on Friday")
@@ -183,7 +184,7 @@ def restates_casualties(a: Event, b: Event, ctx: EventContext) -> bool:
         return False
     if ca is None or cb is None or ca.best <= 0 or cb.best <= 0:
         return False
-    if cb.best > ca.best or not _same_victims(ca.who, cb.who, ctx.words, same_count=cb.best == ca.best):
+    if cb.best > ca.best or not same_victims(ca.who, cb.who, ctx.words, same_count=cb.best == ca.best):
         return False
     if any(ctx.words.added_count.search(ev.text) for ev in cb.evidence):
         return False  # "two more people were killed": more dead, not the same told again
@@ -194,36 +195,12 @@ def restates_casualties(a: Event, b: Event, ctx: EventContext) -> bool:
     return not words & ctx.words.new_happening
 
 
-def _same_victims(a: str | None, b: str | None, w: EventWords, *, same_count: bool = True) -> bool:
-    if not a or not b or a.lower() in w.victim_pronouns or b.lower() in w.victim_pronouns:
-        return True  # "killed one armed individual" ... "killing him"
-    heads = {_victim_head(a, w), _victim_head(b, w)}
-    # "ten civilians" told again as "ten people" or as "ten villagers": the same dead in other words, when the
-    # number is the same too ("12 people were killed in the missile attack" retells no "95 rebels")
-    if len(heads) == 1:
-        return True
-    return same_count and (bool(heads & w.general_victim_nouns) or all(
-        any(h.startswith(c) for c in w.civilian_victim_words) for h in heads))
-
-
-def different_dead(a: Count | None, b: Count | None, w: EventWords) -> bool:
-    """Two different numbers of dead that name different people ("95 rebels" after "over a dozen people"; "Alice
-    and Katie" after "Alice McMeekin and Katie Jenkin" are the same two)."""
-    if a is None or b is None or not a.who or not b.who or a.best <= 0 or b.best <= 0:
-        return False
-    return a.best != b.best and not _same_victims(a.who, b.who, w, same_count=False)
-
-
-def _victim_head(who: str, w: EventWords) -> str:
-    """The counted noun: "armed insurgents" -> "insurgent", "insurgents in Nawah district" -> "insurgent"."""
-    words = w.victim_phrase_end.sub("", who.lower()).split()
-    word = words[-1].strip(".,;") if words else ""
-    return word[: -len(w.plural_suffix)] if word.endswith(w.plural_suffix) else word
-
-
-def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False, more_detained: bool = False) -> Event:
+def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False, more_detained: bool = False,
+                 more_killed: bool = False, tolls: str | None = None) -> Event:
     """Keep a's identity; take the more precise date and place, the union of actors and evidence. People
-    detained in addition (``more_detained``: "the force also detained two suspects") add to those before."""
+    detained or killed in addition (``more_detained``: "the force also detained two suspects"; ``more_killed``:
+    "three more people died in hospital") add to those before. Tolls that are alternatives (``tolls``, from
+    ``competing_tolls``) become one range."""
     date_ = a.date
     if b.date is not None and (a.date is None or _rule_rank(b.date_rule) < _rule_rank(a.date_rule) or (
             _rule_rank(b.date_rule) == _rule_rank(a.date_rule) and (time_better(b.date, a.date) or (
@@ -256,9 +233,7 @@ def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False, more_detain
         place=place,
         place_rule=a.place_rule if place is a.place else b.place_rule,
         actors=tuple(actors),
-        killed=_larger(a.killed, b.killed),
-        injured=_larger(a.injured, b.injured),
-        detained=_sum(a.detained, b.detained) if more_detained else _larger(a.detained, b.detained),
+        **merged_counts(a, b, more_detained=more_detained, more_killed=more_killed, tolls=tolls),
         evidence=evidence,
         confidence=max(a.confidence, b.confidence),
     )
@@ -276,58 +251,3 @@ def _rule_rank(rule: str | None) -> int:
 
 def _actor_key(x: Actor) -> str:
     return (x.canonical or x.name or "").lower()
-
-
-def detained_in_addition(b: Event, ctx: EventContext) -> bool:
-    """The mention's detention count is an exact number told as more people: the word of addition inside the
-    count ("two additional suspects were detained") or right before it ("the force also detained one suspected
-    insurgent"); not "several suspects were also detained" (it may retell them), nor "detained several suspects
-    for further questioning"."""
-    return told_in_addition(b.detained, ctx)
-
-
-def killed_in_addition(before: Count | None, b: Event, ctx: EventContext) -> bool:
-    """The mention's dead are another group told as more ("L'attaque a également coûté la vie à dix-sept
-    assaillants" after "Six soldats ont trouvé la mort"; "also killed 17 attackers"): exact, with a word of
-    addition, and naming others than the dead before (a retold toll names the same people)."""
-    c = b.killed
-    if before is None or c is None or not (c.who and before.who) or before.high != before.low:
-        return False
-    if _victim_head(c.who, ctx.words) == _victim_head(before.who, ctx.words):
-        return False
-    # the word may stand on the verb a few words before the count ("a également coûté la vie à dix-sept")
-    return told_in_addition(c, ctx, reach=4)
-
-
-def told_in_addition(c: Count | None, ctx: EventContext, *, reach: int = 1) -> bool:
-    if c is None or not c.evidence or c.high != c.low:
-        return False
-    ann = ctx.ann
-    first = token_index_at(ann, c.evidence[0].start)
-    last = token_index_at(ann, c.evidence[0].end - 1)
-    if first is None or last is None:
-        return False
-    start = first
-    while start > max(first - reach, 0) and ann.tokens[start - 1].pos != "PUNCT":
-        start -= 1
-    around = range(start, last + 1)
-    # "a resident also said that ten people had been killed": one more source telling the toll, not more dead
-    return any(ann.tokens[j].text.lower() in ctx.words.addition_words and (
-        ann.tokens[ann.tokens[j].head].lemma or "").lower() not in ctx.words.reporting_verbs for j in around)
-
-
-def _sum(a: Count | None, b: Count | None) -> Count | None:
-    if a is None or b is None:
-        return a or b
-    high = None if a.high is None or b.high is None else a.high + b.high
-    return replace(a, best=a.best + b.best, low=a.low + b.low, high=high, evidence=a.evidence + b.evidence)
-
-
-def _larger(a: Count | None, b: Count | None) -> Count | None:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    if b.best != a.best:
-        return b if b.best > a.best else a
-    return b if (b.who and not a.who) else a  # same number: keep the mention that says who

@@ -27,15 +27,16 @@ from dataclasses import dataclass, field, replace
 from math import asin, cos, radians, sin, sqrt
 
 from sitrep.extract.events.confidence import incident_confidence
-from sitrep.extract.events.coref import (
-    announces_another,
+from sitrep.extract.events.coref import announces_another, merge_events
+from sitrep.extract.events.dates import dates_compatible, dates_within
+from sitrep.extract.events.drafts import EventContext
+from sitrep.extract.events.tolls import (
+    competing_tolls,
     detained_in_addition,
     different_dead,
     killed_in_addition,
-    merge_events,
+    more_dead,
 )
-from sitrep.extract.events.dates import dates_compatible, dates_within
-from sitrep.extract.events.drafts import EventContext
 from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Role, Time, to_dict
 
 _OWN_RULES = ("clause", "sentence")
@@ -297,12 +298,14 @@ def _fold(inc: _Incident, ev: Event, ctx: EventContext, *, retypes: bool = True)
         b_types = b.type == "protests"  # a demonstration with clashes: ``_finished`` makes it a riot
     if b.hedge == Hedge.ALLEGED and a.hedge != Hedge.ALLEGED:
         b_types = False  # what someone is accused of ("accused police of violence, including rape") retypes nothing
-    inc.event = merge_events(a, b, prefer_b_type=b_types, more_detained=detained_in_addition(b, ctx))
+    inc.event = merge_events(a, b, prefer_b_type=b_types, more_detained=detained_in_addition(b, ctx),
+                             tolls=competing_tolls(a, b, ctx))
     before = max(inc.killed, key=lambda c: c.best) if inc.killed else None
-    if len(inc.killed) == 1 and killed_in_addition(before, b, ctx):
+    if len(inc.killed) == 1 and b.killed is not None and (killed_in_addition(before, b, ctx) or more_dead(b, ctx)):
         # "six soldiers died ... the attack also killed seventeen assailants": one toll of 23
-        total = replace(before, best=before.best + b.killed.best, low=before.low + b.killed.low,
-                        high=before.high + b.killed.high, who=None, evidence=before.evidence + b.killed.evidence)
+        high = None if before.high is None or b.killed.high is None else before.high + b.killed.high
+        total = replace(before, best=before.best + b.killed.best, low=before.low + b.killed.low, high=high,
+                        who=None, evidence=before.evidence + b.killed.evidence)
         inc.killed = [total]
         inc.event = replace(inc.event, killed=total)
     else:

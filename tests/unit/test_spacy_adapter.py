@@ -57,3 +57,12 @@ def test_a_hyphen_inside_a_capital_city_name_is_no_dateline_dash():
     text = "PORT-AU-PRINCE, Haiti — Gangs attacked a suburb."
     assert [text[s.start : s.end].strip() for s in annotate(text).sentences] == [
         "PORT-AU-PRINCE, Haiti —", "Gangs attacked a suburb."]
+
+
+@pytest.mark.slow
+def test_a_dateline_with_the_country_in_square_brackets_and_a_colon_is_one_sentence_before_the_lead():
+    text = ("Quetta [Pakistan], May 12 (APP/Xinhua): Four policemen were killed when gunmen attacked a check post in "
+            "Kech district on Sunday.")
+    ann = annotate(text)
+    assert [text[s.start : s.end] for s in ann.sentences][:1] == ["Quetta [Pakistan], May 12 (APP/Xinhua):"]
+    assert text[ann.sentences[1].start :].startswith("Four policemen")

@@ -84,6 +84,8 @@ def _sentences_at_line_breaks(doc: Any) -> Any:
             line_start = token.i
         elif token.i - line_start <= _DATELINE_TOKENS and _after_dateline(doc, line_start, token.i):
             token.is_sent_start = True  # "Peshawar, Feb 6 (PTI) At least three policemen ...": the lead begins
+            for inner in doc[line_start + 1 : token.i]:
+                inner.is_sent_start = False  # and the dateline is one piece ("Manila [Philippines], May 4 (ANI):")
     return doc
 
 
@@ -92,7 +94,7 @@ _DATELINE_TOKENS = 14
 
 
 def _after_dateline(doc: Any, line_start: int, i: int) -> bool:
-    """Token ``i`` opens the text after a dateline: a capitalised word after a closing bracket and any dash, the line
+    """Token ``i`` opens the text after a dateline: a capitalised word after a closing bracket and any dash or colon, the line
     opening with a capitalised name and a comma or a city in capitals ("Peshawar, Feb 6 (PTI) At least ...",
     "BAMAKO, 12 mars (AFP) - Des hommes armés ...", "MEXICO CITY (AP) — Gunmen"), or after a city in capitals and a
     colon or a dash ("BANGKOK: A Myanmar military airstrike", "KABUL — Gunmen stormed")."""
@@ -103,7 +105,9 @@ def _after_dateline(doc: Any, line_start: int, i: int) -> bool:
     # a dash set off by spaces ("KABUL — Gunmen"), not the hyphen inside a name ("PORT-AU-PRINCE")
     while j > line_start and doc[j].text in _DASHES and doc[j - 1].whitespace_:
         j -= 1
-    if doc[j].text == ")":
+    if doc[j].text == ":" and doc[j - 1].text == ")":
+        j -= 1  # "Manila [Philippines], November 4 (ANI/Xinhua): Two soldiers ..." (the tokenizer may keep "):" whole)
+    if doc[j].text in (")", "):"):
         opened = [k for k in range(line_start + 1, j) if doc[k].text == "("]
         # "MEXICO CITY (AP) -" names its city in capitals; "Peshawar, Feb 6 (PTI)" has a comma after it
         return bool(opened) and (any(t.text == "," for t in doc[line_start + 1 : j]) or _capitals(

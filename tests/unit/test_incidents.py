@@ -91,6 +91,23 @@ def test_dead_told_as_more_add_to_the_toll(extract):
     assert e.killed.best == 6
 
 
+def test_dead_of_two_groups_in_one_sentence_add_up_when_one_happening_killed_both(extract):
+    text = ("Fighters stormed a border post near Tessit on Friday, killing nine soldiers, while six of the assailants "
+            "were killed as the garrison fought back, the army said.")
+    assert [e.killed.best for e in news(extract(text, published="2024-05-18"))] == [15]
+
+
+@pytest.mark.parametrize(("text", "most"), [
+    # a count inside a clause on a noun, or of what came before, is another happening's
+    ("Soldiers on Friday killed the commander behind the ambush that killed nine soldiers near Tessit, the army "
+     "said.", 9),
+    ("A soldier died in a clash with fighters near Tessit on Friday, a day after six herders were killed in the "
+     "area, the army said.", 6),
+])
+def test_dead_of_another_happening_in_the_sentence_are_not_added(extract, text, most):
+    assert all(e.killed.best <= most for e in news(extract(text, published="2024-05-18")) if e.killed)
+
+
 def test_toll_range_keeps_the_figure_cited_most():
     counts = [Count(best=20, low=20, high=20), Count(best=8, low=8, high=8), Count(best=20, low=20, high=20)]
     merged = toll_range(counts, counts[0])

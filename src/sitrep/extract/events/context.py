@@ -6,11 +6,12 @@ hedging, negation, a confidence score, then one event per real event (``_event_c
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice
 
 from sitrep.extract.common.text import ancestors, sentence_index_at, token_index_at
+from sitrep.extract.events.asserted import asserting_claim
 from sitrep.extract.events.background import (
     behind_legal_step,
     describes_party,
@@ -25,17 +26,14 @@ from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.incidents import assemble_incidents
 from sitrep.extract.events.places import choose_place
 from sitrep.extract.events.taxonomy import Taxonomy
-from sitrep.extract.events.tolls import different_dead
+from sitrep.extract.events.tolls import combine_counts, told_by_sources
 from sitrep.extract.events.words import EventWords
 from sitrep.model import (
     Actor,
     Annotations,
     AssertedBy,
     AssertedKind,
-    CasualtyMention,
     Claim,
-    ClaimKind,
-    Count,
     Event,
     Hedge,
     Role,
@@ -227,16 +225,6 @@ def plover_code(d: EventDraft, ctx: EventContext) -> str:
 # --------------------------------------------------------------------------- attribution and status
 
 
-def asserting_claim(char: int, claims: Sequence[Claim], *, hedges: Collection[str] = ()) -> Claim | None:
-    """The claim whose content holds ``char``; when claims nest ("police said the mayor told reporters that
-    …"), the innermost one, whose speaker is the nearest to the event. A claim may carry several events."""
-    # A stance ("praised the raid that freed …") or a question asserts nothing: the event stays the outlet's; so
-    # does one a hedge word cues with no one named ("militants reportedly attacked …": the outlet's, hedged).
-    holding = [c for c in claims if c.kind in (ClaimKind.STATEMENT, ClaimKind.BELIEF)
-               and any(ev.start <= char < ev.end for ev in c.content.evidence)
-               and not (not c.speaker.evidence and c.cue.text.lower() in hedges)]
-    return min(holding, key=lambda c: sum(ev.end - ev.start for ev in c.content.evidence), default=None)
-
 
 def find_hedge(d: EventDraft, ctx: EventContext, claim: Claim | None) -> Hedge | None:
     ann = ctx.ann
@@ -340,36 +328,8 @@ def is_negated(d: EventDraft, ctx: EventContext, claim: Claim | None) -> bool:
     return bool(counts) and all(c.negated for c in counts) and d.main.kind == "casualty"
 
 
-def told_by_sources(mentions: Sequence[CasualtyMention], ctx: EventContext) -> tuple[Count | None, dict[str, int]]:
-    """One sentence's counts of one event, and who gives which when named speakers give different figures for the
-    same people ("police said five were killed, but residents said eight"): then one range over them (best the
-    largest) and the figure of each speaker, the field's contested values."""
-    kept = combine_counts(mentions)
-    live = [m.count for m in mentions if not m.negated]
-    if kept is None or len({c.best for c in live}) < 2 or any(
-            different_dead(a, b, ctx.words) or (a.who or "").lower() in ctx.words.victim_pronouns for a in live
-            for b in live):
-        return kept, {}
-    by: dict[str, int] = {}
-    for c in live:
-        claim = asserting_claim(c.evidence[0].start, ctx.claims, hedges=ctx.words.hedge_words) if c.evidence else None
-        name = claim and (claim.speaker.name or claim.speaker.role)
-        if not name or by.get(name, c.best) != c.best:
-            return kept, {}  # a figure no one is named for, or one speaker's two figures: parts, not alternatives
-        by[name] = c.best
-    if len(by) < 2:
-        return kept, {}
-    high = None if any(c.high is None for c in live) else max(c.high for c in live if c.high is not None)
-    evidence = tuple(sorted({e for c in live for e in c.evidence}, key=lambda e: e.start))
-    return replace(kept, low=min(c.low for c in live), high=high, evidence=evidence), by
 
 
-def combine_counts(mentions: Sequence[CasualtyMention]) -> Count | None:
-    """Several counts of one event in one sentence: keep the largest, never add them up."""
-    live = [m for m in mentions if not m.negated] or list(mentions)
-    if not live:
-        return None
-    return max(live, key=lambda m: (m.count.best, m.count.low)).count
 
 
 def score_confidence(d: EventDraft, date_rule: str, place_rule: str, hedge: Hedge | None, negated: bool, *,

@@ -3,13 +3,15 @@ for the same toll (a range over them, and who gives which)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sitrep.extract.common.text import token_index_at
+from sitrep.extract.common.text import ancestors, token_index_at
+from sitrep.extract.events.asserted import asserting_claim
 from sitrep.extract.events.drafts import EventContext
 from sitrep.extract.events.words import EventWords
-from sitrep.model import AssertedKind, Count, Event
+from sitrep.model import AssertedKind, CasualtyMention, Count, Event
 
 
 def same_victims(a: str | None, b: str | None, w: EventWords, *, same_count: bool = True) -> bool:
@@ -22,6 +24,16 @@ def same_victims(a: str | None, b: str | None, w: EventWords, *, same_count: boo
         return True
     return same_count and (bool(heads & w.general_victim_nouns) or all(
         any(h.startswith(c) for c in w.civilian_victim_words) for h in heads))
+
+
+def distinct_groups(counts: Sequence[Count], w: EventWords) -> bool:
+    """Counts of plainly different people ("14 soldiers" and "17 of the attackers"): each names its people, by
+    different nouns, none of them "people" (which may hold the others) and not two kinds of civilian ("six
+    civilians" may hold "two children")."""
+    heads = [victim_head(c.who, w) if c.who and c.who.lower() not in w.victim_pronouns else "" for c in counts]
+    if len(counts) < 2 or not all(heads) or len(set(heads)) < len(heads) or set(heads) & w.general_victim_nouns:
+        return False
+    return sum(any(h.startswith(c) for c in w.civilian_victim_words) for h in heads) < 2
 
 
 def different_dead(a: Count | None, b: Count | None, w: EventWords) -> bool:
@@ -152,8 +164,15 @@ def _contested_tolls(a: Event, b: Event) -> dict[str, dict[str, Any]]:
 def _sum(a: Count | None, b: Count | None) -> Count | None:
     if a is None or b is None:
         return a or b
-    high = None if a.high is None or b.high is None else a.high + b.high
-    return replace(a, best=a.best + b.best, low=a.low + b.low, high=high, evidence=a.evidence + b.evidence)
+    return total([a, b])
+
+
+def total(counts: Sequence[Count]) -> Count:
+    """Counts of different people added up, the first one's words for who."""
+    high = None if any(c.high is None for c in counts) else sum(c.high or 0 for c in counts)
+    evidence = tuple(e for c in counts for e in c.evidence)
+    return replace(counts[0], best=sum(c.best for c in counts), low=sum(c.low for c in counts), high=high,
+                   evidence=evidence)
 
 
 def _larger(a: Count | None, b: Count | None) -> Count | None:
@@ -175,3 +194,61 @@ def merged_counts(a: Event, b: Event, *, more_detained: bool = False, more_kille
         "detained": _sum(a.detained, b.detained) if more_detained else _larger(a.detained, b.detained),
         "contested": _contested_tolls(a, b) if tolls == "sources" else _union(a.contested, b.contested),
     }
+
+
+def told_by_sources(mentions: Sequence[CasualtyMention], ctx: EventContext) -> tuple[Count | None, dict[str, int]]:
+    """One sentence's counts of one event, and who gives which when named speakers give different figures for the
+    same people ("police said five were killed, but residents said eight"): then one range over them (best the
+    largest) and the figure of each speaker, the field's contested values."""
+    live = [m.count for m in mentions if not m.negated]
+    names = [_speaker_of(c, ctx) for c in live]
+    if len(set(names)) == 1 and distinct_groups(live, ctx.words) and not _one_within_another(mentions, ctx):
+        return total(live), {}  # "killing 14 soldiers, while 17 of the attackers were killed": 31 dead
+    kept = combine_counts(mentions)
+    if kept is None or len({c.best for c in live}) < 2 or any(
+            different_dead(a, b, ctx.words) or (a.who or "").lower() in ctx.words.victim_pronouns for a in live
+            for b in live):
+        return kept, {}
+    by: dict[str, int] = {}
+    for c, name in zip(live, names, strict=True):
+        if not name or by.get(name, c.best) != c.best:
+            return kept, {}  # a figure no one is named for, or one speaker's two figures: parts, not alternatives
+        by[name] = c.best
+    if len(by) < 2:
+        return kept, {}
+    high = None if any(c.high is None for c in live) else max(c.high for c in live if c.high is not None)
+    evidence = tuple(sorted({e for c in live for e in c.evidence}, key=lambda e: e.start))
+    return replace(kept, low=min(c.low for c in live), high=high, evidence=evidence), by
+
+
+def _speaker_of(c: Count, ctx: EventContext) -> str | None:
+    claim = asserting_claim(c.evidence[0].start, ctx.claims, hedges=ctx.words.hedge_words) if c.evidence else None
+    return claim and (claim.speaker.name or claim.speaker.role)
+
+
+def _one_within_another(mentions: Sequence[CasualtyMention], ctx: EventContext) -> bool:
+    """A count told in a clause on a noun ("the death of the insurgent behind the attack that killed one
+    soldier") or in a clause of what came before ("died on Tuesday, a day after a major was killed") that the
+    other counts lie outside: two happenings' dead, not two groups of one happening's."""
+    ann, w = ctx.ann, ctx.words
+    tokens = {m.token for m in mentions if not m.negated}
+
+    def apart(k: int) -> bool:
+        tok = ann.tokens[k]
+        return tok.dep in ("relcl", "acl") or (tok.dep == "prep" and tok.text.lower() in w.antecedent_prepositions) or any(
+            ann.tokens[c].dep == "mark" and ann.tokens[c].text.lower() in w.antecedent_prepositions
+            for c in ann.children[k])
+
+    for i in tokens:
+        clause = next((k for k in (i, *ancestors(ann, i)) if apart(k)), None)
+        if clause is not None and any(j != clause and clause not in ancestors(ann, j) for j in tokens - {i}):
+            return True
+    return False
+
+
+def combine_counts(mentions: Sequence[CasualtyMention]) -> Count | None:
+    """Several counts of one event in one sentence: keep the largest, never add them up."""
+    live = [m for m in mentions if not m.negated] or list(mentions)
+    if not live:
+        return None
+    return max(live, key=lambda m: (m.count.best, m.count.low)).count

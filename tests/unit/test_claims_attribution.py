@@ -995,3 +995,18 @@ def test_claims_gloss_between_a_quote_and_its_speaker_is_not_the_speaker(annotat
                                   "Market Attack Claims 9 Lives in Djibo\nNine traders were killed, police said."])
 def test_claims_a_toll_of_lives_claimed_is_no_claim(annotate, text):
     assert [c.cue.text for c in _claims(annotate, text)] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ministry said nine guards were killed and four others wounded, adding four attackers were killed.",
+         "ministry"),
+        ("The army said 14 soldiers were killed and 15 others wounded, adding 17 attackers were killed in the battle.",
+         "army"),
+    ],
+)
+def test_claims_participle_after_a_reported_clause_speaks_with_the_cue_before_it(annotate, text, speaker):
+    # the parse hangs the participle on the reported clause's last verb ("wounded"), whose subject is no speaker
+    [participle] = [c for c in _claims(annotate, text) if c.cue.text == "adding"]
+    assert participle.speaker.name == speaker

@@ -174,6 +174,8 @@ class ClaimDoc:
             return self.speaker_of(cue)
         if (sender := self._sender(k)) is not None:
             return sender
+        if (outer := self._cue_over_reported_clause(k)) is not None:
+            return self.speaker_of(outer)
         head = subject_of(self.ann, k)
         if head is not None and self.quote_of[head] != -1:
             head = None
@@ -256,6 +258,26 @@ class ClaimDoc:
                 break
             j = noun
         return j
+
+    def _cue_over_reported_clause(self, k: int) -> int | None:
+        """ 'It said 14 soldiers were killed and 15 wounded, adding …': a participle set off by a comma at the end
+        of a reported clause goes on with the cue before it that reports the clause, not with the clause's own
+        subject, though the parse hangs it on the clause's verb."""
+        ann = self.ann
+        tok = ann.tokens[k]
+        if tok.tag != "VBG" or tok.dep != "advcl" or k < 1 or ann.tokens[k - 1].text != ",":
+            return None
+        j = tok.head
+        while ann.tokens[j].dep == "conj" and ann.tokens[j].head != j:
+            j = ann.tokens[j].head
+        outer = ann.tokens[j].head
+        # the cue comes first ("he allegedly called out, threatening the woman, police said" is the man's threat)
+        # and neither it nor the cue is in a quote, and the clause is no report of its own ('"She said, 'well …'"
+        # Rozen said, noting …')
+        if ann.tokens[j].dep != "ccomp" or not outer < j or self.quote_of[j] != -1 or self.quote_of[outer] != -1 or \
+                self.is_cue(j, quoting=True) or not self.is_cue(outer, quoting=True):
+            return None
+        return outer
 
     def _cue_before_participle(self, k: int) -> int | None:
         """ '“…,” he said, adding that …', '…, said Skelly, explaining …': a participle of saying right after the

@@ -59,7 +59,7 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     in_sentence = [p for p in in_sentence if p not in unknown]
     if unknown and not in_sentence:
         area = _own_area(unknown[0], placed) or _area(ann, placed, sent.start, towns=unknown[0].geonames_id is None)
-        return unlocated(unknown[0], area), "sentence"
+        return unlocated(unknown[0], _with_point(area, placed)), "sentence"
     if in_sentence:
         phrase = set()
         for t in d.triggers:
@@ -139,9 +139,12 @@ def _area(ann, placed: list[Place], before: int, *, towns: bool = False) -> Plac
     knows without a point ("Hawija") is not put beside a town."""
     para = paragraph_index_at(ann, before)
     sent = ann.sentences[sentence_index_at(ann, before)]
-    areas = [p for p in placed if p.precision in _AREAS and p.lat is not None
+    # an area the gazetteer knows without a point ("the province of Soum") still says which country and province
+    # a name in its sentence lies in: better than the country the article names most
+    known = [p for p in placed if p.precision in _AREAS and p.geonames_id is not None
              and not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)]
-    near = [p for p in areas if sent.start <= p.evidence[0].start < sent.end] or [
+    areas = [p for p in known if p.lat is not None]
+    near = [p for p in known if sent.start <= p.evidence[0].start < sent.end] or [
         p for p in areas if p.evidence[0].start < before and paragraph_index_at(ann, p.evidence[0].start) == para]
     # a town named with it, before it, in its sentence or paragraph ("a car bomb in Baghdad ... the eastern Shaab
     # district") is where it lies, when no area named there puts the town elsewhere
@@ -158,6 +161,16 @@ def _area(ann, placed: list[Place], before: int, *, towns: bool = False) -> Plac
         mentions = Counter(p.geonames_id for p in areas)
         return max(areas, key=lambda p: (mentions[p.geonames_id], -PLACE_RANK[p.precision], -p.evidence[0].start))
     return None
+
+
+def _with_point(area: Place | None, placed: list[Place]) -> Place | None:
+    """An area without a point ("Soum" province) with the point and precision of the region or country around it
+    that the article names, its own names kept."""
+    if area is None or area.lat is not None:
+        return area
+    holder = _own_area(area, placed) or next((p for p in placed if p.precision == GeoPrecision.COUNTRY
+                                              and p.country == area.country and p.lat is not None), None)
+    return area if holder is None else replace(area, lat=holder.lat, lon=holder.lon, precision=holder.precision)
 
 
 def _own_area(place: Place, placed: list[Place]) -> Place | None:

@@ -265,3 +265,16 @@ def test_second_level_divisions_get_a_point_from_their_seat_or_zip_codes(gazette
     if seat is not None:
         town = next(e for e in gazetteer.lookup(seat) if e.feature == "city" and e.country == entry.country)
         assert (entry.lat, entry.lon) == (town.lat, town.lon)
+
+
+@pytest.mark.parametrize(("key", "other"), [("northwest", "north west"), ("south east asia", "southeast asia"),
+                                            ("north", None), ("westminster", None)])
+def test_a_compass_point_is_also_read_the_other_way(key: str, other: str | None) -> None:
+    assert gz.compass_variant(key) == other
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("written", ["Northwest", "North-West", "North West"])
+def test_lookup_reaches_a_region_whose_compass_point_geonames_writes_as_two_words(gazetteer: GeoNamesGazetteer,
+                                                                                    written: str) -> None:
+    assert "CM" in {e.country for e in gazetteer.lookup(written) if e.feature == "admin1"}

@@ -31,6 +31,21 @@ def normalize_name(name: str) -> str:
     return _SPACES.sub(" ", bare).strip()
 
 
+# GeoNames writes a compass point in a region's name as two words ("North-West", "South West") where news often
+# writes one ("the Northwest region"), and the other way round: each form is also looked up as the other.
+_COMPASS = re.compile(r"\b(north|south)\s?(east|west)\b")
+
+
+def compass_variant(key: str) -> str | None:
+    """``key`` with its compass point written the other way ("northwest" <-> "north west"), if it has one."""
+    match = _COMPASS.search(key)
+    if match is None:
+        return None
+    joined = " " not in match.group(0)
+    point = f"{match.group(1)} {match.group(2)}" if joined else f"{match.group(1)}{match.group(2)}"
+    return key[: match.start()] + point + key[match.end() :]
+
+
 def name_variants(key: str, country: str | None, *, admin: bool = False) -> list[str]:
     """Extra keys under which a place is also written (without the article, without "province")."""
     out = []

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sitrep.config import Settings, data_text
 from sitrep.resolve._gaz_build import COUNTRIES_FILE, EXTRA_FILE, INDEX_FORMAT, MIN_CITY_POPULATION, build_index
-from sitrep.resolve._gaz_names import ARTICLES, name_variants, normalize_name
+from sitrep.resolve._gaz_names import ARTICLES, compass_variant, name_variants, normalize_name
 from sitrep.resolve._gaz_store import PACKED_FORMAT, PackedTables, pack, read_packed, write_packed
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,7 @@ class GeoNamesGazetteer:
             if key.startswith(article):
                 keys.append(key[len(article) :])
                 break
+        keys += [v for v in map(compass_variant, keys) if v]
         return keys
 
     def lookup(self, name: str) -> list[GazetteerEntry]:

@@ -134,3 +134,16 @@ def test_a_large_city_of_another_state_stays_by_any_of_its_names() -> None:
     text = "A man from Capitol was stabbed near Hub on Monday."
     assert resolved(text, ["Capitol", "Hub"], CAPITAL, city, aliases={"Hub": [city]})["Hub"] == "FD"
 
+
+
+def test_of_a_names_candidates_those_off_the_map_drop_out_and_the_ranking_chooses_among_the_rest() -> None:
+    far = FakeEntry(3, "Bule", "city", "SV", "Alps", lat=46.6, lon=7.0, population=9_000)
+    near = FakeEntry(5, "Bule", "city", "NB", "East", lat=3.0, lon=33.0, population=300)
+    assert resolved("Gunmen attacked Bule in Freedonia.", ["Bule", "Freedonia"], FREEDONIA, far, near) == {
+        "Bule": "NB", "Freedonia": "FD"}
+
+
+def test_a_name_the_text_calls_a_village_is_no_district_of_that_name_abroad() -> None:
+    district = FakeEntry(5, "Bule", "admin2", "NB", "East", lat=3.0, lon=33.0, population=0)
+    text = "Gunmen attacked Bule village in Freedonia."
+    assert resolved(text, ["Bule", "Freedonia"], FREEDONIA, district) == {"Bule": None, "Freedonia": "FD"}

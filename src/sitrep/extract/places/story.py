@@ -10,8 +10,9 @@ Firm evidence is what a reader would go by: a country named, a region named as o
 Japanese man" killed in Dundalk says nothing of where Dundalk is).  A hamlet's namesake is no evidence, so two of
 them cannot vouch for each other ("Bule" in Switzerland, "Plaine" in France).  A candidate is off the map when it
 is obscure (a hamlet, or named by another of its names), its country is not among the firm ones and it lies farther
-than ``OFF_MAP_KM`` from every firm point; a name whose candidates are all off the map is left unresolved.  No
-words here.
+than ``OFF_MAP_KM`` from every firm point, or the text names another kind of place (a district abroad for "Ilala
+village").  Candidates off the map drop out and the ranking chooses among the rest; a name whose candidates are all
+off the map is left unresolved.  No words here.
 """
 
 from __future__ import annotations
@@ -74,11 +75,15 @@ def on_the_map(ann: Annotations, ranked: list[Ranked], gazetteer: GazetteerLike,
         if not anchors or _dateline(ann, r.toponym.mention, starts):
             out.append(r)
             continue
-        # only a name with nothing on the map is left unresolved: which of its candidates fits is the ranking's call
+        # a name with nothing on the map is left unresolved; of the others, a candidate off the map abroad drops out
+        # and which of the rest fits is the ranking's call (a town in another state of the story's country stays: it
+        # is still nearer the story than a namesake abroad)
         times, countries = named[r.toponym.key], {a.country for a in anchors}
-        lost = all(_off_map(c, r.toponym, anchors, countries, gazetteer, times, states[(c.country, c.admin1)])
-                   for _, c in r.scored)
-        out.append(replace(r, scored=()) if r.scored and lost else r)
+        off = [_off_map(c, r.toponym, anchors, countries, gazetteer, times, states[(c.country, c.admin1)])
+               for _, c in r.scored]
+        kept = () if all(off) else tuple(sc for sc, gone in zip(r.scored, off, strict=True)
+                                         if not (gone and sc[1].country not in countries))
+        out.append(replace(r, scored=kept) if len(kept) < len(r.scored) else r)
     return out
 
 
@@ -136,8 +141,11 @@ def _off_map(c: EntryLike, t: Toponym, anchors: list[Anchor], countries: set[str
     state."""
     if not _obscure(c, t, gazetteer):
         return False
-    if t.mention.hint in _AREAS and c.feature not in _AREAS and c.country not in countries:
-        return True  # "the eastern Shaab district" of a Baghdad story is no village of that name abroad
+    if c.country not in countries and (t.mention.hint in _AREAS and c.feature not in _AREAS or (
+            "city" in (t.mention.hint, t.mention.kind) and c.feature in _AREAS)):
+        # "the eastern Shaab district" of a Baghdad story is no village of that name abroad, and "Ilala village" of a
+        # Mozambique story no district of that name abroad
+        return True
     # an entry without coordinates (a parish of Jamaica) is as far as its country
     point = (c.lat, c.lon) if c.lat is not None and c.lon is not None else _country_point(c.country or "", gazetteer)
     if point is None:

@@ -102,6 +102,9 @@ def test_generic_trigger_typed_by_its_instrument_not_its_object(extract, text, s
         ("Police found a bomb under a parked car in Kirkuk on Monday.", ["disrupted_weapons_use"]),
         # something went off: the device is the attack's, whatever else was found
         ("A bomb exploded near a market in Kirkuk on Monday after police found a second device.", ["remote_explosive"]),
+        # a device that did something went off, though a word of holding lists its victims
+        ("A homemade bomb wounded six people in Kirkuk on Monday, including two policemen.", ["remote_explosive"]),
+        ("The cache found in Kirkuk on Monday included a bomb and two rifles.", ["disrupted_weapons_use"]),
     ],
 )
 def test_devices_found_in_a_cache_or_a_search_are_a_seizure(extract, text, subtypes):

@@ -120,7 +120,17 @@ def _found_devices(ann: Annotations, sent: Span, triggers: list[Trigger], tax: T
                    for t in triggers)
     if not found or went_off:
         return triggers
-    return [replace(t, subtype=seizure) if device(t) else t for t in triggers]
+    return [replace(t, subtype=seizure) if device(t) and not _acting(ann, t.head, w) else t for t in triggers]
+
+
+def _acting(ann: Annotations, i: int, w: EventWords) -> bool:
+    """The device is the subject of a verb other than one of finding or holding ("a homemade bomb injured seven
+    people, including a soldier"): it did something, so it went off."""
+    tok = ann.tokens[i]
+    verb = ann.tokens[tok.head]
+    # a verb of the sentence, not a participle in a noun's phrase ("IED making components were confiscated")
+    return tok.dep == "nsubj" and tok.head != i and verb.tag in ("VBD", "VBZ", "VBP") and \
+        lemma(verb) not in w.finding_verbs
 
 
 def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:

@@ -1010,3 +1010,9 @@ def test_claims_participle_after_a_reported_clause_speaks_with_the_cue_before_it
     # the parse hangs the participle on the reported clause's last verb ("wounded"), whose subject is no speaker
     [participle] = [c for c in _claims(annotate, text) if c.cue.text == "adding"]
     assert participle.speaker.name == speaker
+
+
+def test_claims_the_day_a_report_came_out_is_not_who_wrote_it(annotate):
+    text = "Gunmen burned a clinic in Kibati on Friday, according to a report in Monday's edition of a regional weekly."
+    [claim] = _claims(annotate, text)
+    assert claim.speaker.name != "Monday" and "weekly" in (claim.speaker.name or "")

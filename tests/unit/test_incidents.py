@@ -108,6 +108,13 @@ def test_dead_of_another_happening_in_the_sentence_are_not_added(extract, text, 
     assert all(e.killed.best <= most for e in news(extract(text, published="2024-05-18")) if e.killed)
 
 
+def test_the_day_a_cited_report_came_out_does_not_date_the_incident(extract):
+    text = ("Gunmen on Friday attacked the village of Kibati, in the territory of Rutshuru, murdering at least four "
+            "farmers, according to a report in Monday's edition of a regional weekly.")
+    [e] = news(extract(text, published="2021-06-14"))
+    assert e.date.value == "2021-06-11"
+
+
 def test_toll_range_keeps_the_figure_cited_most():
     counts = [Count(best=20, low=20, high=20), Count(best=8, low=8, high=8), Count(best=20, low=20, high=20)]
     merged = toll_range(counts, counts[0])

@@ -282,6 +282,8 @@ def author_of_document(ann: Annotations, head: int, w: ClaimWords) -> int | None
             return speaker
     for c in subtree(ann, head):
         t = ann.tokens[c]
+        if t.ent_type in ("DATE", "TIME"):
+            continue  # "a report in Monday's issue of the paper": the day it came out, not who wrote it
         if t.dep == "poss" and t.pos != "PRON":
             return c
         if t.dep == "compound" and t.pos == "PROPN":  # "a Reuters report"

@@ -33,11 +33,11 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from sitrep.extract.common.records import Dateline, TimeFindings
-from sitrep.extract.common.text import paragraph_index_at, subtree, tokens_in
+from sitrep.extract.common.text import ancestors, paragraph_index_at, subtree, tokens_in
 from sitrep.extract.events.background import pluperfect
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.words import EventWords
-from sitrep.model import PRECISION_RANK, Annotations, Precision, Time, TimeBasis
+from sitrep.model import PRECISION_RANK, Annotations, Claim, Precision, Span, Time, TimeBasis
 
 _CLAUSE_POS = {"VERB", "AUX"}
 _NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
@@ -63,6 +63,10 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
         in_sentence = [t for t in in_sentence if _in_own_phrase(ann, t, head) or not governs(ann, t, verb)]
     # "the death toll rose to 21 on Sunday": when the count was given, not when the incident happened
     in_sentence = [t for t in in_sentence if not _dates_a_toll(ann, t, ctx.words)]
+    # "according to a report in Monday's issue of the paper": when the source spoke, under the words that cite it,
+    # dates what was said (a statement), not what happened (a verb of saying dates by the report rule below)
+    if not d.subtype.verbal:
+        in_sentence = [t for t in in_sentence if not _cited_from(ann, t, ctx.claims, sent)]
     if pluperfect(ann, _clause_verb(ann, head), ctx.words):
         # "police said on Saturday that 15 people had been killed": the saying's day, not the killing's
         verb = _clause_verb(ann, head)
@@ -156,6 +160,23 @@ def _in_own_phrase(ann: Annotations, time: Time, head: int) -> bool:
 def governs(ann: Annotations, time: Time, head: int) -> bool:
     """True if the time hangs from the trigger, or from the verb of the trigger's clause."""
     return governing_hops(ann, time, head) is not None
+
+
+def _cited_from(ann: Annotations, time: Time, claims: Sequence[Claim], sent: Span) -> bool:
+    """The time hangs from the words that cite a source, outside what is cited ("killing two, according to a
+    report in Monday's paper"; not "reports of another attack on Sunday", where the day is the attack's)."""
+    ev = time.evidence[0]
+    inside = [t.i for t in tokens_in(ann, ev.start, ev.end)]
+    if not inside:
+        return False
+    above = set(ancestors(ann, inside[0]))
+    for c in claims:
+        if not any(sent.start <= e.start < sent.end for e in c.cue.evidence) or any(
+                e.start <= ev.start < e.end for e in c.content.evidence):
+            continue
+        if any(x.dep == "prep" and x.i in above for e in c.cue.evidence for x in tokens_in(ann, e.start, e.end)):
+            return True
+    return False
 
 
 def governing_hops(ann: Annotations, time: Time, head: int) -> tuple[int, int] | None:

@@ -983,6 +983,12 @@ def test_things_abandoned_are_no_ground_handed_over(extract):
     assert [e.subtype for e in news(town)] == ["non_violent_transfer_of_territory"]
 
 
+@pytest.mark.parametrize("text", ["Residents abandoned the town of Djibo on Sunday as the raiders approached.",
+                                  "Fear spread and the community and people have abandoned the town of Djibo."])
+def test_people_leaving_their_homes_hand_no_ground_over(extract, text):
+    assert not [e for e in news(extract(text, published="2024-03-11")) if e.type == "strategic_developments"]
+
+
 def test_a_party_named_in_apposition_after_by_is_the_attacker(extract):
     r = extract("At least 20 civilians were killed and 30 others wounded in an attack by the paramilitary Rapid "
                 "Support Forces on a village near Djibo on Sunday, doctors said.", published="2024-03-11")

@@ -133,6 +133,12 @@ def _acting(ann: Annotations, i: int, w: EventWords) -> bool:
         lemma(verb) not in w.finding_verbs
 
 
+def _civilian(tok: Token, w: EventWords) -> bool:
+    """People at large or civilians ("people", "residents", "villagers"), by the word's lemma."""
+    word = lemma(tok).lower()
+    return word in w.general_victim_nouns or any(word.startswith(c) for c in w.civilian_victim_words)
+
+
 def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
     """A trigger word used in another sense: a verb with the preposition of another sense ("engaged in
     prostitution"); a protest verb with a direct object that is not a road or a place, or with a clause
@@ -152,7 +158,12 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
         # "the occupied territory", "liberated areas", "the jihadist-invaded nations": a state, not a happening
         return True
     if trig.kind == "verb" and subtype == "non_violent_transfer_of_territory" and lemma(tok) in w.ground_verbs:
-        # "abandoned the town" hands ground over; "vehicles abandoned by the attackers" do not
+        # "abandoned the town" hands ground over; "vehicles abandoned by the attackers" do not, nor do people who
+        # leave their homes ("residents abandoned the village"): they flee, no force gives ground
+        subjects = [c for c in ann.children[tok.i] if ann.tokens[c].dep == "nsubj"]
+        subjects += [k for c in subjects for k in ann.children[c] if ann.tokens[k].dep == "conj"]
+        if any(_civilian(ann.tokens[c], w) for c in subjects):
+            return True
         left = [ann.tokens[c] for c in ann.children[tok.i] if ann.tokens[c].dep in ("dobj", "nsubjpass")]
         left += [ann.tokens[tok.head]] if tok.dep == "acl" else []
         return bool(left) and not any(lemma(o) in w.territory_nouns or o.ent_type in ("GPE", "LOC", "FAC")

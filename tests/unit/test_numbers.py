@@ -169,6 +169,16 @@ def test_a_list_the_parser_splits_counts_each_person_once(annotate, text, best):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "There are nine guards wounded and four dead, the mayor said.",
+    "Nine guards were wounded and four dead in the raid.",
+])
+def test_a_count_listed_with_its_own_word_of_another_kind_is_not_added(annotate, text):
+    found = sorted((m.kind, m.count.best) for m in extract_casualties(annotate(text)))
+    assert found == [("injured", 9), ("killed", 4)]
+
+
+@pytest.mark.slow
 def test_casualties_does_not_add_the_including_part_to_the_total(annotate):
     mentions = extract_casualties(annotate("Five people were killed, including two children, in the strike."))
     assert [(m.kind, m.count.best) for m in mentions] == [("killed", 5)]

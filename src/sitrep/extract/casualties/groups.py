@@ -110,8 +110,7 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords, *, l
         who_tokens = _drop_conj_counts(ann, g, who_tokens, w)
         summed, alone = False, (quantity, set(q_tokens))
         for c in ann.children[g] if listed else ():
-            if ann.tokens[c].dep == "conj" and quantity is not None and trigger_kind(ann, ann.tokens[c], w) not in (
-                    None, trigger_kind(ann, trigger, w)):
+            if ann.tokens[c].dep == "conj" and quantity is not None and _other_kind(ann, c, trigger, w):
                 continue  # "cinq morts et plus de 30 blessés": the wounded are another count, not more dead
             if ann.tokens[c].dep == "conj" and quantity is not None and is_person(ann, c, w):
                 extra, extra_tokens, _ = _read_group(ann, c, trigger, w)
@@ -136,6 +135,14 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords, *, l
         if summed:  # "three soldiers and two civilians": name the whole group, numbers included
             return quantity, q_tokens, _who_text(ann, members - excluded, False, strip=False)
     return quantity, q_tokens, _who_text(ann, who_tokens, g == trigger.i)
+
+
+def _other_kind(ann: Annotations, c: int, trigger: Token, w: CasualtyWords) -> bool:
+    """The conjunct is a count of another kind: its own word ("cinq morts et plus de 30 blessés"), or a word on
+    its number ("eight soldiers wounded and seven dead")."""
+    mine = trigger_kind(ann, trigger, w)
+    kinds = {trigger_kind(ann, ann.tokens[k], w) for k in (c, *(k for k in ann.children[c] if ann.tokens[k].dep == "amod"))}
+    return bool(kinds - {None, mine})
 
 
 def _listed_after(ann: Annotations, appos: int, quantity: Quantity, trigger: Token, w: CasualtyWords

@@ -1016,3 +1016,14 @@ def test_claims_the_day_a_report_came_out_is_not_who_wrote_it(annotate):
     text = "Gunmen burned a clinic in Kibati on Friday, according to a report in Monday's edition of a regional weekly."
     [claim] = _claims(annotate, text)
     assert claim.speaker.name != "Monday" and "weekly" in (claim.speaker.name or "")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a time the parse hangs on the speaker is when they spoke, not part of who they are
+    ("Six guards were killed at the depot, said the regional monitoring group on Thursday.", "regional monitoring group"),
+    ("The depot was hit twice, Okafor this week told reporters.", "Okafor"),
+    # a name in front of a report is the whole name, not its first word
+    ("Six guards were killed, according to a Federal Highway Patrol press release.", "Federal Highway Patrol"),
+])
+def test_claims_speaker_is_the_whole_name_without_the_time_it_spoke(annotate, text, speaker):
+    assert [c.speaker.name for c in _claims(annotate, text)] == [speaker]

@@ -78,10 +78,25 @@ def _appos_of(ann: Annotations, head: int, phrase: list[int]) -> int | None:
     return next((c for i in phrase for c in ann.children[i] if ann.tokens[c].dep == "appos"), None)
 
 
+_TIMES = ("DATE", "TIME")
+
+
+def _without_time(ann: Annotations, phrase: list[int], head: int) -> list[int]:
+    """The speaker's phrase up to a time the parse hung on it ("said the monitoring group on Wednesday")."""
+    def timed(j: int, c: int) -> bool:
+        tok = ann.tokens[c]
+        return (tok.dep == "prep" and any(ann.tokens[o].dep == "pobj" and ann.tokens[o].ent_type in _TIMES
+                                          for o in ann.children[c])) or (
+            j == head and tok.dep == "npadvmod" and tok.ent_type in _TIMES)  # "Trump this week", not "81-year-old"
+    cut = min((min(subtree(ann, c)) for j in phrase for c in ann.children[j]
+               if c > head and c in phrase and timed(j, c)), default=None)
+    return phrase if cut is None else [i for i in phrase if i < cut]
+
+
 def speaker_at(ann: Annotations, head: int, w: ClaimWords) -> Speaker:
     """The speaker named by the noun phrase headed by token ``head`` (not a pronoun)."""
     tok = ann.tokens[head]
-    phrase = phrase_tokens(ann, head)
+    phrase = _without_time(ann, phrase_tokens(ann, head), head)
     appos = _appos_of(ann, head, phrase)
     appos_idx = strip_determiner(ann, phrase_tokens(ann, appos), w) if appos is not None else []
     whole = sorted(set(phrase) | set(appos_idx))
@@ -287,6 +302,8 @@ def author_of_document(ann: Annotations, head: int, w: ClaimWords) -> int | None
         if t.dep == "poss" and t.pos != "PRON":
             return c
         if t.dep == "compound" and t.pos == "PROPN":  # "a Reuters report"
+            while ann.tokens[t.head].dep == "compound" and ann.tokens[t.head].pos == "PROPN" and t.head != head:
+                c, t = t.head, ann.tokens[t.head]  # "a National Police press release": the whole name
             return c
         if t.dep in ("prep", "agent") and t.text.lower() in w.author_prepositions:
             obj = pobj_of(ann, c)

@@ -571,6 +571,9 @@ def test_a_war_wide_figure_is_an_aggregate_not_an_incident(extract):
     # a count in the present perfect with a "since" clause
     ("A drone strike killed two people in Khan Younis on Thursday, medics said.\n\nThe army says three of its soldiers "
      "have been killed by gunmen in the area since the truce began.", "2026-02-26", [2], [3]),
+    # the "since" clause after a second verb joined to the count's
+    ("A drone strike killed two people in Khan Younis on Thursday, medics said.\n\nMore than 900 people have been "
+     "killed and 40,000 have left their homes since the offensive began.", "2026-02-26", [2], [901]),
     # a year's count, and the dead of several attacks
     ("Three rebels were killed in a gunfight in Kupwara on Tuesday, police said.\n\nSecurity forces have killed 190 "
      "rebels this year in various operations.", "2017-11-07", [3], [190]),

@@ -73,8 +73,10 @@ def _own_clause(ann: Annotations, token: int) -> list[int]:
 
 def _running_total(ann: Annotations, trigger: int, w: EventWords) -> bool:
     """ "one of more than 50 insurgents killed since the beginning of the year", "killed so far this year", "four
-    soldiers have been killed since the truce began" (a "since" clause on a count in the present perfect)."""
-    for j in (trigger, ann.tokens[trigger].head):
+    soldiers have been killed since the truce began" (a "since" clause on a count in the present perfect, or on a
+    verb joined to it: "3,000 have been killed and 700,000 have fled since the campaign began")."""
+    joined = [c for c in ann.children[trigger] if ann.tokens[c].dep == "conj" and ann.tokens[c].pos in ("VERB", "AUX")]
+    for j in (trigger, ann.tokens[trigger].head, *joined):
         kids = [ann.tokens[c] for c in ann.children[j]]
         if any(k.dep == "prep" and k.text.lower() == w.since for k in kids):
             return True

@@ -147,3 +147,13 @@ def test_a_name_the_text_calls_a_village_is_no_district_of_that_name_abroad() ->
     district = FakeEntry(5, "Bule", "admin2", "NB", "East", lat=3.0, lon=33.0, population=0)
     text = "Gunmen attacked Bule village in Freedonia."
     assert resolved(text, ["Bule", "Freedonia"], FREEDONIA, district) == {"Bule": None, "Freedonia": "FD"}
+
+
+def test_a_name_placed_in_the_articles_country_is_that_place_wherever_else_it_is_written() -> None:
+    home = FakeEntry(6, "Palma", "admin2", "FD", "North", lat=1.0, lon=29.0, population=0)
+    abroad = FakeEntry(7, "Palma", "city", "SV", "Alps", lat=46.6, lon=7.0, population=30_000)
+    # "town" draws the second mention to the city abroad; the article has already placed Palma at home
+    text = "Gunmen attacked the road to Palma in Freedonia. A village near Palma town was burned."
+    places = extract_places(annotated(text, ["Palma", "Freedonia", "Palma"]),
+                            gazetteer=CountryGazetteer(FREEDONIA, home, abroad))
+    assert [p.country for p in places if p.name == "Palma"] == ["FD", "FD"]

@@ -84,6 +84,24 @@ def on_the_map(ann: Annotations, ranked: list[Ranked], gazetteer: GazetteerLike,
         kept = () if all(off) else tuple(sc for sc, gone in zip(r.scored, off, strict=True)
                                          if not (gone and sc[1].country not in countries))
         out.append(replace(r, scored=kept) if len(kept) < len(r.scored) else r)
+    return _one_place_per_name(out, {c.country for _, c in firm} | {a.country for a in fixed})
+
+
+def _one_place_per_name(ranked: list[Ranked], countries: set[str | None]) -> list[Ranked]:
+    """A name the article places in one of its firm countries is that place wherever else it writes it: "the road
+    to Palma" in a Cabo Delgado story and, later, "25 km from Palma town" are one Palma, not a town in Spain."""
+    home: dict[str, EntryLike] = {}
+    for r in ranked:
+        if r.scored and r.scored[0][1].country in countries:
+            home.setdefault(r.toponym.key, r.scored[0][1])
+    out = []
+    for r in ranked:
+        own = home.get(r.toponym.key)
+        if own is not None and r.scored and r.scored[0][1].country not in countries:
+            same = [sc for sc in r.scored if sc[1].geonames_id == own.geonames_id]
+            if same:
+                r = replace(r, scored=(same[0], *(sc for sc in r.scored if sc is not same[0])))
+        out.append(r)
     return out
 
 

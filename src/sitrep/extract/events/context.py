@@ -26,7 +26,7 @@ from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.incidents import assemble_incidents
 from sitrep.extract.events.places import choose_place
 from sitrep.extract.events.taxonomy import Taxonomy
-from sitrep.extract.events.tolls import combine_counts, told_by_sources
+from sitrep.extract.events.tolls import combine_counts, sentence_toll
 from sitrep.extract.events.words import EventWords
 from sitrep.model import (
     Actor,
@@ -167,8 +167,8 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
                                           or is_iterative(d, ann, ctx.words, date_, date_rule)):
         hedge = Hedge.HISTORICAL  # background whoever tells it: "in May, the coalition said, a strike killed two"
     negated = is_negated(d, ctx, claim)
-    killed, killed_by = told_by_sources(d.killed, ctx)
-    injured, injured_by = told_by_sources(d.injured, ctx)
+    killed, killed_by = sentence_toll(d.killed, ctx)
+    injured, injured_by = sentence_toll(d.injured, ctx)
     contested = {field: by for field, by in (("killed", killed_by), ("injured", injured_by)) if by}
     actors = tuple(d.actors)
     if not any(a.role == Role.INITIATOR for a in actors):

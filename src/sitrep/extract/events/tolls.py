@@ -129,14 +129,13 @@ def _revised(c: Count, ctx: EventContext) -> bool:
 
 
 def _toll(a: Count | None, b: Count | None, tolls: str | None) -> Count | None:
-    """The larger figure, or, for alternatives, one range over both: best the later figure when the toll was
-    revised, else the larger."""
+    """The larger figure, or, for alternatives, one range over both whose best is the later figure (the larger:
+    ``competing_tolls`` takes no other)."""
     if tolls is None or a is None or b is None or a.best == b.best:
         return _larger(a, b)
-    kept = b if tolls == "revised" else _larger(a, b)
     high = None if a.high is None or b.high is None else max(a.high, b.high)
     evidence = tuple(sorted(set(a.evidence) | set(b.evidence), key=lambda e: e.start))
-    return replace(kept, low=min(a.low, b.low), high=high, evidence=evidence)
+    return replace(b, low=min(a.low, b.low), high=high, evidence=evidence)
 
 
 def more_dead(b: Event, ctx: EventContext) -> bool:
@@ -196,14 +195,15 @@ def merged_counts(a: Event, b: Event, *, more_detained: bool = False, more_kille
     }
 
 
-def told_by_sources(mentions: Sequence[CasualtyMention], ctx: EventContext) -> tuple[Count | None, dict[str, int]]:
-    """One sentence's counts of one event, and who gives which when named speakers give different figures for the
-    same people ("police said five were killed, but residents said eight"): then one range over them (best the
-    largest) and the figure of each speaker, the field's contested values."""
+def sentence_toll(mentions: Sequence[CasualtyMention], ctx: EventContext) -> tuple[Count | None, dict[str, int]]:
+    """One sentence's counts of one event as one toll, and who gives which figure. Two groups of one happening's
+    dead add up ("killing 14 soldiers, while 17 of the attackers were killed"); named speakers' different figures
+    for the same people ("police said five were killed, but residents said eight") are one range (best the
+    largest) with each speaker's figure, the field's contested values; else the largest count."""
     live = [m.count for m in mentions if not m.negated]
     names = [_speaker_of(c, ctx) for c in live]
     if len(set(names)) == 1 and distinct_groups(live, ctx.words) and not _one_within_another(mentions, ctx):
-        return total(live), {}  # "killing 14 soldiers, while 17 of the attackers were killed": 31 dead
+        return total(live), {}
     kept = combine_counts(mentions)
     if kept is None or len({c.best for c in live}) < 2 or any(
             different_dead(a, b, ctx.words) or (a.who or "").lower() in ctx.words.victim_pronouns for a in live
@@ -247,7 +247,7 @@ def _one_within_another(mentions: Sequence[CasualtyMention], ctx: EventContext) 
 
 
 def combine_counts(mentions: Sequence[CasualtyMention]) -> Count | None:
-    """Several counts of one event in one sentence: keep the largest, never add them up."""
+    """Several counts of one event in one sentence: the largest (``sentence_toll`` says when they add up)."""
     live = [m for m in mentions if not m.negated] or list(mentions)
     if not live:
         return None

@@ -133,6 +133,8 @@ def show_event(event: Event, doc: Document | None) -> None:
               + (f"; hedge: {event.hedge.value}" if event.hedge else "") + ("; NEGATED" if event.negated else ""))
     for name, value, _ev in fields:
         out.print(Text.assemble((f"{name:>10}: ", "dim"), (value, _STYLES.get(name, "bold"))))
+    for field, by_speaker in event.contested.items():  # sources of the one report who give other figures
+        out.print(f"[bold red]contested {field}[/]: " + "; ".join(f"{k}: {v}" for k, v in by_speaker.items()))
     for ev in event.evidence:
         out.print()
         out.print(highlighted(ev, fields))

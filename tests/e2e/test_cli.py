@@ -144,3 +144,16 @@ def test_eval_prints_the_part_and_its_size_and_writes_predictions(tmp_path):
     assert refused.exit_code == 2 and "eval places has no --predictions" in refused.output
     wrong = CliRunner().invoke(main, ["eval", "text", str(tmp_path), "--format", "aeb", "--part", "dev"])
     assert wrong.exit_code == 2 and "'dev' is not one of 'tune', 'check', 'all'" in wrong.output
+
+
+def test_show_lists_the_figures_each_source_of_one_report_gives(tmp_path):
+    text = tmp_path / "raid.txt"
+    text.write_text("Bandits raided a cattle market near Gusau on Monday. Police said four traders were killed, "
+                    "but residents said nine traders died.\n", encoding="utf-8")
+    db = tmp_path / "one.duckdb"
+    assert run("ingest", str(text), "--db", str(db), "-q").exit_code == 0
+    [event] = [json.loads(line) for line in run("events", "--db", str(db), "--all", "--reports", "--format",
+                                                 "jsonl").output.splitlines()]
+    assert {k.split()[0].lower(): v for k, v in event["contested"]["killed"].items()} == {"police": 4, "residents": 9}
+    out = " ".join(run("show", event["id"], "--db", str(db)).output.split())
+    assert "contested killed: Police: 4; residents: 9" in out and "9 (4–9)" in out

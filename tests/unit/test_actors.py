@@ -38,6 +38,8 @@ def test_alias_key_unifies_case_article_and_hyphens(a, b):
         ("Ansar Allah", "Houthis"), ("ANSF", "Afghan National Security Forces"), ("Nusra Front", "al-Nusra Front"),
         ("YPG", "People's Protection Units"), ("demonstrators", "protesters"), ("women and children", "civilians"),
         ("is", None), ("Is", None), ("amnesty", None), ("the weather", None),
+        # bandits and gangs are neither pirates nor each other
+        ("bandits", "bandits"), ("armed bandits", "bandits"), ("gang members", "criminal gangs"), ("pirates", "pirates"),
     ],
 )
 def test_table_matches_aliases_and_keeps_acronyms_case_sensitive(table, name, canonical):

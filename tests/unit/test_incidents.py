@@ -115,6 +115,14 @@ def test_the_day_a_cited_report_came_out_does_not_date_the_incident(extract):
     assert e.date.value == "2021-06-11"
 
 
+@pytest.mark.parametrize(("text", "published"), [
+    ("Gunmen ambushed a bus on the highway between Kaduna and Abuja on Sunday, killing four passengers.", "2019-12-09"),
+    ("Des hommes armés ont attaqué un car sur l'axe entre Gao et Ansongo dimanche.", "2019-12-09"),
+])
+def test_a_road_between_two_towns_is_one_incident_not_one_per_town(extract, text, published):
+    assert len(news(extract(text, published=published))) == 1
+
+
 def test_toll_range_keeps_the_figure_cited_most():
     counts = [Count(best=20, low=20, high=20), Count(best=8, low=8, high=8), Count(best=20, low=20, high=20)]
     merged = toll_range(counts, counts[0])

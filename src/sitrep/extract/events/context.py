@@ -105,6 +105,8 @@ def one_per_place(ev: Event, ctx: EventContext) -> list[Event]:
     root = first
     while ann.tokens[root].dep == "conj" and ann.tokens[root].head != root:
         root = ann.tokens[root].head
+    if ann.tokens[root].dep == "pobj" and ann.tokens[ann.tokens[root].head].text.lower() in ctx.words.route_prepositions:
+        return [ev]  # "on the highway between Kaduna and Abuja": one road, not two places
     cluster, todo = set(), [root]
     while todo:
         j = todo.pop()

@@ -121,6 +121,7 @@ class EventWords:
     bearings: dict[str, float]
     distance_units: dict[str, float]
     residence_prepositions: frozenset[str]
+    route_prepositions: frozenset[str]
     # incidents
     separate_incident_cues: tuple[str, ...]
     earlier_happening: re.Pattern[str]
@@ -203,7 +204,7 @@ def event_words(lex: Lexicon) -> EventWords:
         near_links=lex.words("places", "near_links"),
         bearings={str(k).lower(): float(v) for k, v in lex.table("places", "bearings").items()},
         distance_units={str(k).lower(): float(v) for k, v in lex.table("places", "distance_units").items()},
-        residence_prepositions=words("residence_prepositions"),
+        residence_prepositions=words("residence_prepositions"), route_prepositions=words("route_prepositions"),
         separate_incident_cues=tuple(p.lower() for p in lex.phrases(s, "separate_incident_cues")),
         earlier_happening=lex.pattern(s, "earlier_happening", re.IGNORECASE),
         total_phrases=tuple(p.lower() for p in lex.phrases(s, "total_phrases")),

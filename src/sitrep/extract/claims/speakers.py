@@ -297,7 +297,7 @@ def author_of_document(ann: Annotations, head: int, w: ClaimWords) -> int | None
             return speaker
     for c in subtree(ann, head):
         t = ann.tokens[c]
-        if t.ent_type in ("DATE", "TIME"):
+        if t.ent_type in _TIMES:
             continue  # "a report in Monday's issue of the paper": the day it came out, not who wrote it
         if t.dep == "poss" and t.pos != "PRON":
             return c

@@ -36,6 +36,7 @@ from sitrep.extract.events.tolls import (
     different_dead,
     killed_in_addition,
     more_dead,
+    total,
 )
 from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Role, Time, to_dict
 
@@ -303,11 +304,9 @@ def _fold(inc: _Incident, ev: Event, ctx: EventContext, *, retypes: bool = True)
     before = max(inc.killed, key=lambda c: c.best) if inc.killed else None
     if len(inc.killed) == 1 and b.killed is not None and (killed_in_addition(before, b, ctx) or more_dead(b, ctx)):
         # "six soldiers died ... the attack also killed seventeen assailants": one toll of 23
-        high = None if before.high is None or b.killed.high is None else before.high + b.killed.high
-        total = replace(before, best=before.best + b.killed.best, low=before.low + b.killed.low, high=high,
-                        who=None, evidence=before.evidence + b.killed.evidence)
-        inc.killed = [total]
-        inc.event = replace(inc.event, killed=total)
+        both = replace(total([before, b.killed]), who=None)
+        inc.killed = [both]
+        inc.event = replace(inc.event, killed=both)
     else:
         inc.killed += _counts(b.killed)
     inc.injured += _counts(b.injured)

@@ -22,8 +22,7 @@ def same_victims(a: str | None, b: str | None, w: EventWords, *, same_count: boo
     # number is the same too ("12 people were killed in the missile attack" retells no "95 rebels")
     if len(heads) == 1:
         return True
-    return same_count and (bool(heads & w.general_victim_nouns) or all(
-        any(h.startswith(c) for c in w.civilian_victim_words) for h in heads))
+    return same_count and (bool(heads & w.general_victim_nouns) or all(map(w.civilian, heads)))
 
 
 def distinct_groups(counts: Sequence[Count], w: EventWords) -> bool:
@@ -33,7 +32,7 @@ def distinct_groups(counts: Sequence[Count], w: EventWords) -> bool:
     heads = [victim_head(c.who, w) if c.who and c.who.lower() not in w.victim_pronouns else "" for c in counts]
     if len(counts) < 2 or not all(heads) or len(set(heads)) < len(heads) or set(heads) & w.general_victim_nouns:
         return False
-    return sum(any(h.startswith(c) for c in w.civilian_victim_words) for h in heads) < 2
+    return sum(map(w.civilian, heads)) < 2
 
 
 def different_dead(a: Count | None, b: Count | None, w: EventWords) -> bool:

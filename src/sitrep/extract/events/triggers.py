@@ -136,7 +136,7 @@ def _acting(ann: Annotations, i: int, w: EventWords) -> bool:
 def _civilian(tok: Token, w: EventWords) -> bool:
     """People at large or civilians ("people", "residents", "villagers"), by the word's lemma."""
     word = lemma(tok).lower()
-    return word in w.general_victim_nouns or any(word.startswith(c) for c in w.civilian_victim_words)
+    return word in w.general_victim_nouns or w.civilian(word)
 
 
 def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:

@@ -131,6 +131,10 @@ class EventWords:
     total_magnitudes: tuple[str, ...]
     not_conflict_deaths: tuple[str, ...]
 
+    def civilian(self, word: str) -> bool:
+        """A counted noun that names civilians ("villager", "residents"), by its start."""
+        return any(word.startswith(c) for c in self.civilian_victim_words)
+
 
 @lru_cache(maxsize=8)
 def event_words(lex: Lexicon) -> EventWords:

@@ -159,6 +159,12 @@ def _lexicon_with(**actors: object) -> Lexicon:
 
 
 @pytest.mark.slow
+def test_a_named_unit_the_model_calls_an_organisation_is_no_actor(annotate, table):
+    ann = annotate("Herders raided Kukawa community of Riyom Local Government Area of Plateau State, police said.")
+    assert [a.name for a in extract_actors(ann, table=table)] == ["police"]
+
+
+@pytest.mark.slow
 def test_actors_titles_and_their_kinds_come_from_the_lexicon(annotate, table):
     ann = annotate("Governor Ali Hassan visited the market.")
     assert [(a.name, a.kind) for a in extract_actors(ann, table=table)] == [("Governor Ali Hassan", "government")]

@@ -270,6 +270,31 @@ def test_containment_picks_the_admin_qualified_town(places_of) -> None:
 
 
 @pytest.mark.slow
+def test_a_place_after_a_units_kind_and_a_comma_says_where_the_unit_is(places_of) -> None:
+    # Benin and Nigeria both have a Plateau, Germany a Bassa: the local government area and the state after it
+    # are Nigeria's, though the model takes the state for a person
+    places = by_name(places_of("Gunmen killed six people on Saturday in a village in Bassa local government area, "
+                               "Plateau."))
+    assert (places["Bassa"].country, places["Bassa"].feature, places["Bassa"].admin1) == ("NG", "admin2", "Plateau")
+    assert places["Plateau"].country == "NG"
+
+
+@pytest.mark.slow
+def test_a_unit_named_with_its_kind_is_a_place_though_the_model_calls_it_an_organisation(places_of) -> None:
+    places = by_name(places_of("Herders raided Kukawa community of Riyom Local Government Area of Plateau State, "
+                               "police said."))
+    assert (places["Riyom"].country, places["Riyom"].feature) == ("NG", "admin2")
+    # the kind in lower case after a town's name chooses the unit over the town of that name
+    places = by_name(places_of("Armed men attacked a market in Gwoza local government area, Borno, on Tuesday."))
+    assert (places["Gwoza"].feature, places["Gwoza"].admin1) == ("admin2", "Borno")
+
+
+def test_a_languages_kinds_in_several_words_need_a_known_class() -> None:
+    with pytest.raises(ConfigError, match="local government area"):
+        place_words(lexicon_with("places", admin_phrases={"local government area": "parish"}))
+
+
+@pytest.mark.slow
 def test_region_words_choose_the_region_over_the_city(places_of) -> None:
     places = by_name(places_of("Russian shelling continued in the Donetsk region. Shells also hit Donetsk on Friday."))
     assert places["Donetsk region"].feature == "admin1"

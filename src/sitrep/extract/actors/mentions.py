@@ -128,9 +128,21 @@ def org_mentions(ann: Annotations, table: ActorTableLike, w: ActorWords) -> list
         end = ann.tokens[name_end(ann, ent.token_start, ent.token_end) - 1].end  # not "Kherson 43" of "43 times"
         name = ann.text[start:end]
         entry = table.match(name)
+        if entry is None and _names_a_unit(ann, ent.token_start, ent.token_end, w):
+            continue
         out.append(Mention(start, end, entry.canonical if entry else name, entry.kind if entry else "unknown",
                            entry.country if entry else None, ORG))
     return out
+
+
+def _names_a_unit(ann: Annotations, start: int, end: int, w: ActorWords) -> bool:
+    """An entity that is a named administrative unit, which the model often calls an organisation: a name and its
+    kind ("Wase Local Government Area of Plateau", "Nawzad District"), no party to anything."""
+    toks = ann.tokens
+    stop = next((j for j in range(start + 1, end) if toks[j].text.lower() in w.of_words), end)
+    words = tuple(t.text.lower() for t in toks[start:stop])
+    return toks[start].pos == "PROPN" and any(
+        words[-n:] in w.unit_kinds for n in range(1, len(words)) if words[:-n] and words[-n - 1][:1].isalpha())
 
 
 def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:

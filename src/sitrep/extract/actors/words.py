@@ -30,6 +30,8 @@ class ActorWords:
     name_before: re.Pattern[str]
     name_trailing_glue: re.Pattern[str]
     name_leading_article: re.Pattern[str]
+    unit_kinds: frozenset[tuple[str, ...]]  # places.yaml's admin words and phrases: "district", "local government area"
+    of_words: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -59,6 +61,11 @@ def actor_words(lex: Lexicon) -> ActorWords:
         name_before=pattern("name_before"),
         name_trailing_glue=pattern("name_trailing_glue"),
         name_leading_article=pattern("name_leading_article"),
+        # not the kinds that are as often part of other names ("Ohio State", "Old Town")
+        unit_kinds=frozenset({(k,) for k in lex.table("places", "admin_words")
+                              if k not in lex.words("places", "admin_words_kept_apart")}
+                             | {tuple(k.split()) for k in lex.table("places", "admin_phrases")}),
+        of_words=lex.words("places", "of_words"),
     )
 
 

@@ -8,6 +8,7 @@ upper-case dateline ("HARTFORD — Connecticut legislators"); and against: "Cair
 from __future__ import annotations
 
 from sitrep.extract.common.text import is_dateline_span
+from sitrep.extract.places.names import kind_after
 from sitrep.extract.places.records import PLACE_LABELS, Mention
 from sitrep.extract.places.words import PlaceWords
 from sitrep.model import Annotations
@@ -52,6 +53,8 @@ def _own_place_cue(ann: Annotations, m: Mention, w: PlaceWords) -> bool | None:
     top = toks[root(ann, m)]
     if _distance_follows(ann, m.end, w):
         return True  # "Jowhar, 90 kilometers north of Mogadishu"
+    if _qualifies_a_unit(ann, m.start, w):
+        return True  # "Bassa local government area, Plateau"
     if top.dep == "conj" and top.head != top.i:
         return None  # "attacked Hit and Haditha": the second name shares the first one's role
     head = toks[top.head]
@@ -71,6 +74,16 @@ def _distance_follows(ann: Annotations, end: int, w: PlaceWords) -> bool:
         j += 1  # "about", "some", "roughly"
     return j + 1 < len(toks) and (toks[j].like_num or toks[j].pos == "NUM") \
         and toks[j + 1].text.lower() in w.distance_units
+
+
+def _qualifies_a_unit(ann: Annotations, start: int, w: PlaceWords) -> bool:
+    """A name written after a named unit's kind and a comma or "of" says where that unit is: "Bassa local government
+    area, Plateau", "Gwoza LGA of Borno"."""
+    toks = ann.tokens
+    j = start - 1
+    if j < 2 or not (toks[j].text == "," or toks[j].text.lower() in w.of_words):
+        return False
+    return any(kind_after(ann, k, w) == j and toks[k - 1].pos == "PROPN" for k in range(max(1, j - 3), j))
 
 
 def _is_dateline(ann: Annotations, m: Mention) -> bool:

@@ -25,7 +25,8 @@ _CIVIC_POPULATION = 5000
 
 def vouched_embedded(toponyms: list[Toponym]) -> list[Toponym]:
     """Keep a name found inside an organisation's name only when the article names that place elsewhere too,
-    or it is a country or state by its own name ("U.S. Department of Education", "Ohio Board of Regents"):
+    or it is a country or state by its own name ("U.S. Department of Education", "Ohio Board of Regents"), or a unit
+    of the kind the words after it name ("Riyom Local Government Area"):
     "Independence Seaport Museum" and "Central Activities Center" are not about towns."""
     named = {t.key for t in toponyms if not t.mention.embedded}
     out = []
@@ -35,7 +36,9 @@ def vouched_embedded(toponyms: list[Toponym]) -> list[Toponym]:
             # a civic word vouches for a town, not for a hamlet that shares an English word ("the Supreme Court")
             civic = t.mention.civic and any(c.feature == "admin2" or c.population >= _CIVIC_POPULATION
                                             for c in t.candidates[:3])
-            if t.key not in named and not big and not civic:
+            # "Riyom Local Government Area": the name of a unit of the kind it names, for a reader a place
+            kinded = t.mention.kind is not None and any(c.feature == t.mention.kind for c in t.candidates)
+            if t.key not in named and not big and not civic and not kinded:
                 continue
         out.append(t)
     return out

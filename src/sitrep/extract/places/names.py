@@ -57,7 +57,33 @@ def extend_mention(ann: Annotations, m: Mention, w: PlaceWords) -> Mention:
         return replace(m, kind=w.admin_words[after])
     if m.start >= 2 and toks[m.start - 1].text.lower() in w.of_words and toks[m.start - 2].text.lower() in w.admin_words:
         return replace(m, hint=w.admin_words[toks[m.start - 2].text.lower()])  # "the town of Amerli"
-    return m
+    return with_kind_phrase(ann, m, w)
+
+
+def with_kind_phrase(ann: Annotations, m: Mention, w: PlaceWords) -> Mention:
+    """The mention with the kind an admin phrase after it says ("Bassa local government area"; "Wase Local
+    Government Area of Plateau", though the model takes it all for an organisation), not taken into the name."""
+    phrase = _admin_phrase(ann, m.end, w)
+    return m if phrase is None else replace(m, kind=phrase[1])
+
+
+def kind_after(ann: Annotations, end: int, w: PlaceWords) -> int:
+    """Where the words naming a unit's kind right after token ``end`` stop ("Bassa| local government area",
+    "Kaduna| state"): ``end`` itself when there are none."""
+    toks = ann.tokens
+    if end < len(toks) and toks[end].text.lower() in w.admin_words:
+        return end + 1
+    phrase = _admin_phrase(ann, end, w)
+    return phrase[0] if phrase is not None else end
+
+
+def _admin_phrase(ann: Annotations, i: int, w: PlaceWords) -> tuple[int, str] | None:
+    """The end and feature class of the longest admin phrase at token ``i`` ("local government area")."""
+    words = tuple(t.text.lower() for t in ann.tokens[i : i + max(map(len, w.admin_phrases), default=0)])
+    for n in range(len(words), 0, -1):
+        if words[:n] in w.admin_phrases:
+            return i + n, w.admin_phrases[words[:n]]
+    return None
 
 
 def longest_match(ann: Annotations, i: int, blocked: list[bool], gazetteer: GazetteerLike, w: PlaceWords,
@@ -152,4 +178,5 @@ def demonym_country(text: str, gazetteer: GazetteerLike, w: PlaceWords) -> str |
 
 
 __all__ = ["MAX_RUN", "WELL_KNOWN_POPULATION", "after_name_direction", "demonym_country", "embedded_runs",
-           "extend_mention", "longest_match", "no_date_words", "trim", "well_known"]
+           "extend_mention", "kind_after", "longest_match", "no_date_words", "trim", "well_known",
+           "with_kind_phrase"]

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from sitrep.extract.places.context import region_context
 from sitrep.extract.places.links import admin_links
+from sitrep.extract.places.names import kind_after
 from sitrep.extract.places.records import Context, EntryLike, GazetteerLike, Ranked, Toponym
 from sitrep.extract.places.scoring import candidate_features, log_pop, score
 from sitrep.extract.places.words import PlaceWords
@@ -50,8 +51,8 @@ def _scored(ann: Annotations, toponyms: list[Toponym], i: int, context: Context,
             home: Mapping[tuple[str, str], float] | None, linked: set[int], gazetteer: GazetteerLike,
             w: PlaceWords, points: list[tuple[float, float]] | None = None) -> Scored:
     t = toponyms[i]
-    qualifier = _qualifier(ann, toponyms, i)
-    qualifying = i > 0 and bool(_qualifier(ann, toponyms, i - 1))
+    qualifier = _qualifier(ann, toponyms, i, w)
+    qualifying = i > 0 and bool(_qualifier(ann, toponyms, i - 1, w))
     top = max((log_pop(c) for c in t.candidates if c.population), default=0.0)
     country_named = any(c.feature == "country" and gazetteer.normalize(c.name) == t.key for c in t.candidates)
     scored = [(_score(t, c, context, qualifier, gazetteer, w, qualifying=qualifying, top_log_pop=top, home=home,
@@ -63,13 +64,19 @@ def _scored(ann: Annotations, toponyms: list[Toponym], i: int, context: Context,
     return scored
 
 
-def _qualifier(ann: Annotations, toponyms: list[Toponym], i: int) -> tuple[EntryLike, ...]:
-    """Candidates of a place written right after this one with a comma: "Alexandria, Louisiana"."""
-    m = toponyms[i].mention
-    if i + 1 >= len(toponyms) or m.end >= len(ann.tokens) or ann.tokens[m.end].text != ",":
+def _qualifier(ann: Annotations, toponyms: list[Toponym], i: int, w: PlaceWords) -> tuple[EntryLike, ...]:
+    """Candidates of a place written right after this one with a comma ("Alexandria, Louisiana"), also after the
+    words of its kind, and then with "of" too ("Bassa local government area, Plateau", "Wase Local Government Area
+    of Plateau")."""
+    if i + 1 >= len(toponyms):
+        return ()
+    toks = ann.tokens
+    end = toponyms[i].mention.end
+    after = kind_after(ann, end, w)
+    if after >= len(toks) or not (toks[after].text == "," or (after > end and toks[after].text.lower() in w.of_words)):
         return ()
     nxt = toponyms[i + 1]
-    return nxt.candidates if nxt.mention.start == m.end + 1 else ()
+    return nxt.candidates if nxt.mention.start == after + 1 else ()
 
 
 def _near(c: EntryLike, points: list[tuple[float, float]] | None) -> bool:

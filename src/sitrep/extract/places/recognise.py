@@ -32,6 +32,7 @@ from sitrep.extract.places.names import (
     no_date_words,
     trim,
     well_known,
+    with_kind_phrase,
 )
 from sitrep.extract.places.records import PLACE_LABELS, GazetteerLike, Mention, mention_text
 from sitrep.extract.places.words import PlaceWords
@@ -105,7 +106,8 @@ def _entity_mentions(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords, 
                     civic = is_civic_run(ann, s, e, w)
                     if (ent.label == "ORG" or civic) and not demonym_country(
                             ann.text[toks[s].start : toks[e - 1].end], gazetteer, w):
-                        mentions.append(Mention(start=s, end=e, weak=True, embedded=True, civic=civic))
+                        mentions.append(with_kind_phrase(ann, Mention(start=s, end=e, weak=True, embedded=True,
+                                                                      civic=civic), w))
     return mentions
 
 

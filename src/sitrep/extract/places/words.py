@@ -27,6 +27,7 @@ class PlaceWords:
     # kinds of place
     admin_words: dict[str, str]  # "province" -> "admin1"
     admin_words_kept_apart: frozenset[str]
+    admin_phrases: dict[tuple[str, ...], str]  # ("local", "government", "area") -> "admin2"
     of_words: frozenset[str]
     # near
     near_words: frozenset[str]
@@ -71,6 +72,10 @@ def place_words(lex: Lexicon) -> PlaceWords:
     odd = sorted(k for k, v in admin.items() if v not in HINT_CLASSES)
     if odd:
         raise ConfigError(f"sitrep/lang/{lex.code}/places.yaml: admin_words {odd} need one of {sorted(HINT_CLASSES)}")
+    phrases = {tuple(k.split()): str(v) for k, v in lex.table("places", "admin_phrases").items()}
+    odd = sorted(" ".join(k) for k, v in phrases.items() if v not in HINT_CLASSES)
+    if odd:
+        raise ConfigError(f"sitrep/lang/{lex.code}/places.yaml: admin_phrases {odd} need one of {sorted(HINT_CLASSES)}")
     endings = lex.value("places", "demonym_endings")
     if not isinstance(endings, list) or not all(isinstance(p, list) and len(p) == 2 for p in endings):
         raise ConfigError(f"sitrep/lang/{lex.code}/places.yaml: demonym_endings must be a list of "
@@ -89,6 +94,7 @@ def place_words(lex: Lexicon) -> PlaceWords:
         party_letters=frozenset(lex.phrases("places", "party_letters")),
         admin_words=admin,
         admin_words_kept_apart=words("admin_words_kept_apart"),
+        admin_phrases=phrases,
         of_words=words("of_words"),
         near_words=words("near_words"),
         near_heads=words("near_heads"),

@@ -142,6 +142,15 @@ def test_threat_is_hypothetical(extract):
     assert all(e.hedge == Hedge.HYPOTHETICAL for e in r.events)
 
 
+def test_what_someone_was_ordered_to_do_is_hypothetical_but_an_attack_they_ordered_is_not(extract):
+    r = extract("The governor ordered the police to restore calm and arrest the gunmen who attacked the market.",
+                published="2019-10-12")
+    arrests = [e for e in r.events if e.subtype == "arrests"]
+    assert arrests and all(e.hedge == Hedge.HYPOTHETICAL for e in arrests)
+    r = extract("The commander who ordered the attack on the convoy was killed on Monday.", published="2019-10-12")
+    assert r.events and not any(e.hedge == Hedge.HYPOTHETICAL for e in r.events)
+
+
 def test_reportedly_is_a_hedge(extract):
     r = extract("Militants reportedly attacked a checkpoint near Tikrit on Monday, killing two policemen.",
                 published="2015-01-14")

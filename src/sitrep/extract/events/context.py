@@ -269,6 +269,9 @@ def _is_hypothetical(d: EventDraft, ctx: EventContext) -> bool:
         if (ann.tokens[j].lemma or "").lower() in w.hypothetical_heads and j != head and (
                 ann.tokens[chain[k - 1]].dep != "advcl"):
             return True
+        if (ann.tokens[j].lemma or "").lower() in w.directive_heads and j != head and d.main.kind == "verb" and (
+                ann.tokens[chain[k - 1]].dep == "xcomp"):
+            return True  # "ordered them to restore peace and arrest the perpetrators"
         if any(ann.tokens[c].dep == "aux" and ann.tokens[c].text.lower() in w.modals for c in ann.children[j]):
             # "they would attack" / "would hold another protest": the modal governs the trigger's clause
             return j == head if d.main.kind == "verb" else len(chain) > 1 and j == chain[1]

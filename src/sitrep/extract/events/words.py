@@ -76,6 +76,7 @@ class EventWords:
     # status
     hedge_words: dict[str, Hedge]
     hypothetical_heads: frozenset[str]
+    directive_heads: frozenset[str]
     modals: frozenset[str]
     plan_modifiers: frozenset[str]
     iterative_phrases: tuple[str, ...]
@@ -180,7 +181,7 @@ def event_words(lex: Lexicon) -> EventWords:
         added_count=lex.pattern(s, "added_count", re.IGNORECASE),
         plural_suffix=text("plural_suffix"),
         hedge_words={k: Hedge(v) for k, v in lex.table(s, "hedge_words").items()},
-        hypothetical_heads=words("hypothetical_heads"), modals=words("modals"), plan_modifiers=words("plan_modifiers"),
+        hypothetical_heads=words("hypothetical_heads"), directive_heads=words("directive_heads"), modals=words("modals"), plan_modifiers=words("plan_modifiers"),
         iterative_phrases=tuple(p.lower() for p in lex.phrases(s, "iterative_phrases")),
         iterative_quantifiers=tuple(p.lower() for p in lex.phrases(s, "iterative_quantifiers")),
         trend_verbs=words("trend_verbs"),

@@ -325,6 +325,8 @@ def setting_relative(ann: Annotations, verb: int, w: EventWords) -> bool:
 def definite(ann: Annotations, noun: int, w: EventWords) -> bool:
     """The noun has a definite determiner ("the attack", "cette attaque") and no superlative: "the deadliest
     attack" picks one happening out of several a story sums up, it does not point back to one."""
+    if ann.tokens[noun].pos == "PRON":
+        return ann.tokens[noun].text.lower() in w.pointing_pronouns  # "it happened on Friday"
     kids = [ann.tokens[c] for c in ann.children[noun]]
     return not superlative(ann, noun) and any(k.dep == "det" and k.text.lower() in w.anaphoric_determiners
                                               for k in kids)

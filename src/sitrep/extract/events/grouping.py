@@ -353,7 +353,8 @@ def _names_no_kind(ann: Annotations, d: EventDraft, w: EventWords) -> bool:
     """The draft is told by a noun that names a happening without saying what it was ("the incident happened on
     Wednesday", "the civilians in the incident were killed"), and no trigger of it says what: whatever it carries,
     it is a detail of the incident the story tells."""
-    return d.main.kind == "noun" and lemma(ann.tokens[d.main.head]) in w.detail_nouns and all(
+    head = ann.tokens[d.main.head]
+    return d.main.kind == "noun" and (lemma(head) in w.detail_nouns or head.pos == "PRON") and all(
         t.subtype is None for t in d.triggers)
 
 

@@ -54,7 +54,8 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     # where the one who tells it sits ("the health ministry in Ramallah said nine people were wounded") is not where
     # it happened (a statement's own place is where it was made: "a senator from California urged ...")
     if not d.subtype.verbal:
-        in_sentence = [p for p in in_sentence if not _speakers_place(ann, p, ctx.words.reporting_verbs)]
+        heads = {t.head for t in d.triggers}
+        in_sentence = [p for p in in_sentence if not _speakers_place(ann, p, ctx.words, heads)]
     unknown = [p for p in in_sentence if p.lat is None or p.lon is None]
     in_sentence = [p for p in in_sentence if p not in unknown]
     if unknown and not in_sentence:
@@ -193,6 +194,10 @@ def unlocated(place: Place, area: Place | None) -> Place:
                    admin2=area.admin2, lat=area.lat, lon=area.lon, precision=area.precision)
 
 
+# Steps from a place up its prepositions, nouns and appositions to the speaker or the participle of speaking
+# ("Lower Shabelle" in "Nur Ahmed, a police officer from Afgoye in Lower Shabelle region" is seven steps below
+# "Ahmed").
+_SPEAKER_STEPS = 8
 # Steps from a place up its prepositions and nouns to the word that governs it ("frontières" in "près des frontières
 # du Burkina Faso et du Niger" is three steps above "Niger").
 _ELSEWHERE_STEPS = 6
@@ -247,18 +252,23 @@ def _whose(ann, p: Place) -> bool:
     return ann.tokens[ann.tokens[j].head].pos == "NOUN"
 
 
-def _speakers_place(ann, p: Place, reporting_verbs: frozenset[str]) -> bool:
-    """A place in the phrase of the subject of a verb of reporting ("the health ministry in Ramallah said",
-    "said officials in Kabul"): where the speaker is."""
+def _speakers_place(ann, p: Place, w: EventWords, told: set[int] = frozenset()) -> bool:
+    """A place in the phrase of the subject of a verb of reporting, or of the subject's title ("the health
+    ministry in Ramallah said", "said officials in Kabul", "said Nur Ahmed, a police officer from Afgoye"), or in
+    the participle clause of speaking before it ("Speaking to local media in the capital Mogadishu, the army chief
+    confirmed"): where the speaker is."""
     j = last = token_index_at(ann, p.evidence[0].end - 1)
-    for _ in range(5):
+    for _ in range(_SPEAKER_STEPS):
         if j is None:
             return False
         tok = ann.tokens[j]
         if tok.dep == "nsubj":  # the speaker's own word, not the place itself as the subject ("Kabul said")
             return j != last and tok.pos in ("NOUN", "PROPN") and (
-                ann.tokens[tok.head].lemma or "").lower() in reporting_verbs
-        if tok.dep not in ("pobj", "prep", "compound") or tok.head == j:
+                ann.tokens[tok.head].lemma or "").lower() in w.reporting_verbs
+        if tok.dep == "advcl" and tok.pos == "VERB" and j != last:
+            # unless the event is told in that clause: "Speaking at a rally in Novi" is where the rally was
+            return (tok.lemma or "").lower() in w.speaking_verbs and not set(subtree(ann, j)) & told
+        if tok.dep not in ("pobj", "prep", "compound", "appos") or tok.head == j:
             return False
         j = tok.head
     return False

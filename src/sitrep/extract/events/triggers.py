@@ -10,6 +10,7 @@ from dataclasses import replace
 from sitrep.extract.common.text import subtree
 from sitrep.extract.events.background import definite
 from sitrep.extract.events.drafts import Trigger
+from sitrep.extract.events.pointers import pointed_happenings
 from sitrep.extract.events.taxonomy import Taxonomy, trigger_key
 from sitrep.extract.events.words import EventWords
 from sitrep.model import Actor, Annotations, Place, Span, Token
@@ -64,6 +65,7 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: Event
         else:
             i += 1
     out += _launches(ann, sent, si, out, tax, w)
+    out += pointed_happenings(ann, sent, si, {j for t in out for j in t.tokens}, tax, w)
     return _found_devices(ann, sent, out, tax, w)
 
 

@@ -65,6 +65,7 @@ class EventWords:
     new_happening: frozenset[str]
     another_words: frozenset[str]
     detail_nouns: frozenset[str]
+    happening_verbs: tuple[tuple[str, ...], ...]  # ("happen",), ("take", "place")
     pointing_pronouns: frozenset[str]
     raid_sense_verbs: frozenset[str]
     dwellings: frozenset[str]
@@ -122,6 +123,7 @@ class EventWords:
     bearings: dict[str, float]
     distance_units: dict[str, float]
     residence_prepositions: frozenset[str]
+    speaking_verbs: frozenset[str]
     route_prepositions: frozenset[str]
     # incidents
     separate_incident_cues: tuple[str, ...]
@@ -175,7 +177,8 @@ def event_words(lex: Lexicon) -> EventWords:
         target_prepositions=words("target_prepositions"), reporting_pronouns=words("reporting_pronouns"),
         victims_in_count_phrase=bool(lex.value(s, "victims_in_count_phrase")),
         anaphoric_determiners=words("anaphoric_determiners"), new_happening=words("new_happening"), another_words=words("another_words"),
-        detail_nouns=words("detail_nouns"), pointing_pronouns=words("pointing_pronouns"), raid_sense_verbs=words("raid_sense_verbs"), dwellings=words("dwellings"),
+        detail_nouns=words("detail_nouns"), happening_verbs=tuple(tuple(p.split()) for p in words("happening_verbs")),
+        pointing_pronouns=words("pointing_pronouns"), raid_sense_verbs=words("raid_sense_verbs"), dwellings=words("dwellings"),
         victim_pronouns=words("victim_pronouns"), general_victim_nouns=words("general_victim_nouns"),
         victim_phrase_end=lex.pattern(s, "victim_phrase_end"),
         added_count=lex.pattern(s, "added_count", re.IGNORECASE),
@@ -209,7 +212,7 @@ def event_words(lex: Lexicon) -> EventWords:
         near_links=lex.words("places", "near_links"),
         bearings={str(k).lower(): float(v) for k, v in lex.table("places", "bearings").items()},
         distance_units={str(k).lower(): float(v) for k, v in lex.table("places", "distance_units").items()},
-        residence_prepositions=words("residence_prepositions"), route_prepositions=words("route_prepositions"),
+        residence_prepositions=words("residence_prepositions"), speaking_verbs=words("speaking_verbs"), route_prepositions=words("route_prepositions"),
         separate_incident_cues=tuple(p.lower() for p in lex.phrases(s, "separate_incident_cues")),
         earlier_happening=lex.pattern(s, "earlier_happening", re.IGNORECASE),
         total_phrases=tuple(p.lower() for p in lex.phrases(s, "total_phrases")),

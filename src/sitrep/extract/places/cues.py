@@ -43,6 +43,8 @@ def _own_place_cue(ann: Annotations, m: Mention, w: PlaceWords) -> bool | None:
         return True
     if m.kind in _AREA_KINDS:
         return True  # "Nigeria's northwestern Kebbi state": a region's kind written after it
+    if m.start > 0 and toks[m.start - 1].text.lower() in w.settlement_titles:
+        return True  # "the regional capital Marka"
     if m.start > 1 and toks[m.start - 1].text in w.directions and toks[m.start - 2].text.lower() in w.locative:
         return True  # "the last patch of eastern Ghouta", "in northern Helmand"
     if party_home(ann, m.start, w) or (m.end < len(toks) and toks[m.end].text.lower() in w.civic_words):

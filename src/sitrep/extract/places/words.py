@@ -29,6 +29,7 @@ class PlaceWords:
     admin_words_kept_apart: frozenset[str]
     admin_phrases: dict[tuple[str, ...], str]  # ("local", "government", "area") -> "admin2"
     of_words: frozenset[str]
+    settlement_titles: frozenset[str]
     # near
     near_words: frozenset[str]
     near_heads: frozenset[str]
@@ -96,6 +97,7 @@ def place_words(lex: Lexicon) -> PlaceWords:
         admin_words_kept_apart=words("admin_words_kept_apart"),
         admin_phrases=phrases,
         of_words=words("of_words"),
+        settlement_titles=words("settlement_titles"),
         near_words=words("near_words"),
         near_heads=words("near_heads"),
         near_links=words("near_links"),

@@ -42,8 +42,10 @@ def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule
     """A past event told as background: its own date ends weeks before the report ("in 2003 the US invaded",
     "the city fell to the group in 2014"); without a known report date, a bare year or decade in a past-tense
     clause; or, undated, a clause introduced by "since" or a past-perfect relative clause on a party ("the
-    militia, which had seized the town")."""
+    militia, which had seized the town"); or what the news came days after ("The attack came two days after ...")."""
     ann, w = ctx.ann, ctx.words
+    if came_days_after(ann, d.main.head, w):
+        return True  # whatever day the time between gives it, it is what the news came after
     # a day or a month its paragraph writes out (with its year, or the year of the text before) counts too: a
     # paragraph about an old date is background ("In June 2008, police were called to ... The gunman opened
     # fire"); a relative "last month" in the sentence before is an aside
@@ -197,6 +199,27 @@ def _since_clause(ann: Annotations, i: int, w: EventWords) -> bool:
             break
         j = tok.head
     return False
+
+
+def came_days_after(ann: Annotations, i: int, w: EventWords) -> bool:
+    """ "The attack came two days after the United States said it had killed the chief": the trigger is in a
+    clause, marked "after" with a time of days or more, on the verb the news came by; what came before."""
+    j = i
+    for _ in range(_CAME_AFTER_STEPS):
+        tok = ann.tokens[j]
+        if tok.dep == "advcl" and (ann.tokens[tok.head].lemma or "").lower() in w.came_after["verbs"]:
+            kids = [ann.tokens[c] for c in ann.children[j]]
+            return any(k.dep == "mark" and k.text.lower() in w.came_after["markers"] for k in kids) and any(
+                k.dep == "npadvmod" and (k.lemma or "").lower() in w.came_after["durations"] for k in kids)
+        if tok.head == j:
+            break
+        j = tok.head
+    return False
+
+
+# Steps from a trigger up to the clause the news came after: "demonstrations" in "It comes a day after three
+# workers died in an attack as demonstrations turned violent" is three steps below "died".
+_CAME_AFTER_STEPS = 5
 
 
 def _pluperfect_main(ann: Annotations, i: int, w: EventWords) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from sitrep.extract.common.text import ancestors, subtree
-from sitrep.extract.events.background import behind_legal_step, setting_relative
+from sitrep.extract.events.background import behind_legal_step, came_days_after, setting_relative
 from sitrep.extract.events.drafts import EventDraft, Trigger
 from sitrep.extract.events.roles import assign_roles
 from sitrep.extract.events.taxonomy import Subtype, Taxonomy, trigger_key
@@ -53,15 +53,15 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
             groups.append([t])
     violent = [g for g in groups if g[0].subtype.type in tax.violent]  # type: ignore[union-attr]
     loose: list[Trigger] = []
+    before: list[Trigger] = []  # "The raid came a week after gunmen killed five farmers": another happening
     for t in generic:
         # a relative clause describes its antecedent: "the militia, which seized the town, attacked" is two events
         open_ = [g for g in violent if any(frame[o.head] == frame[t.head] for o in g)]
         if open_:
             _nearest(ann, open_, t.head).append(t)
         else:
-            loose.append(t)
-    if loose:
-        groups.append(loose)
+            (before if came_days_after(ann, t.head, w) else loose).append(t)
+    groups += [g for g in (loose, before) if g]
     sent_kills = [c for c in casualties if not c.negated]
     if not groups and sent_kills:
         # a count with no event word: "two men were taken into custody" is an arrest, a toll an attack

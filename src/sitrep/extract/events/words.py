@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sitrep.errors import ConfigError
 from sitrep.extract.events.taxonomy import trigger_key
 from sitrep.lang import Lexicon
 from sitrep.model import Hedge
@@ -97,6 +98,7 @@ class EventWords:
     truce_nouns: frozenset[str]
     civilian_victim_words: tuple[str, ...]
     since_marker: str
+    came_after: dict[str, frozenset[str]]  # verbs, markers, durations
     pluperfect_aux: frozenset[str]
     perfect_aux: frozenset[str]
     past_be: frozenset[str]
@@ -198,7 +200,8 @@ def event_words(lex: Lexicon) -> EventWords:
         claim_hedges={k: Hedge(v) for k, v in lex.table(s, "claim_hedges").items()},
         denial_cue_start=text("denial_cue_start"), declare_verbs=words("declare_verbs"),
         truce_nouns=words("truce_nouns"), civilian_victim_words=lex.phrases(s, "civilian_victim_words"),
-        since_marker=text("since_marker"), pluperfect_aux=words("pluperfect_aux"), perfect_aux=words("perfect_aux"),
+        since_marker=text("since_marker"), came_after=_came_after(lex),
+        pluperfect_aux=words("pluperfect_aux"), perfect_aux=words("perfect_aux"),
         past_be=words("past_be"),
         description_prepositions=words("description_prepositions"),
         quality_prepositions=words("quality_prepositions"),
@@ -220,3 +223,12 @@ def event_words(lex: Lexicon) -> EventWords:
         total_magnitudes=tuple(p.lower() for p in lex.phrases(s, "total_magnitudes")),
         not_conflict_deaths=tuple(p.lower() for p in lex.phrases(s, "not_conflict_deaths")),
     )
+
+
+def _came_after(lex: Lexicon) -> dict[str, frozenset[str]]:
+    table = lex.table("events", "came_after")
+    if set(table) != {"verbs", "markers", "durations"} or not all(isinstance(v, list) for v in table.values()):
+        raise ConfigError(f"sitrep/lang/{lex.code}/events.yaml: came_after needs lists of verbs, markers and "
+                          "durations")
+    return {k: frozenset(str(x).lower() for x in v) for k, v in table.items()}
+

@@ -77,6 +77,14 @@ def test_two_sources_figures_for_one_toll_are_one_range_and_contested(extract, t
     assert "four traders" in quoted and "nine traders" in quoted
 
 
+def test_whoever_puts_a_toll_at_a_figure_gives_it_as_a_source(extract):
+    r = extract("Militants stormed an army base near Barire on Friday.\n\nAn army officer put the number of the dead "
+                "at 15. The militants said they killed 21 soldiers.", published="2019-09-22")
+    [ev] = news(r)
+    assert (ev.killed.low, ev.killed.high, ev.killed.best) == (15, 21, 21)
+    assert ev.contested == {"killed": {"army officer": 15, "militants": 21}}
+
+
 def test_one_sources_two_figures_for_other_people_are_no_contest(extract):
     text = ("Bandits raided a cattle market near Gusau on Monday. Police said four policemen were killed and nine "
             "traders died.")

@@ -86,6 +86,9 @@ def _summary(ann):
          [("killed", 6, 6, 6, False), ("injured", 8, 8, 8, False)]),
         ("At least 12 people died in the blast.", [("killed", 12, 12, None, False)]),
         ("The death toll rose to 30 on Tuesday.", [("killed", 30, 30, 30, False)]),
+        # a toll its giver puts at a figure, and a toll named by "the number of" the dead
+        ("Officials put the death toll at 30 on Tuesday.", [("killed", 30, 30, 30, False)]),
+        ("An army officer put the number of the dead at 15.", [("killed", 15, 15, 15, False)]),
         ("Dozens were wounded in the shelling.", [("injured", 24, 24, None, False)]),
         ("Several insurgents had been killed by the time the helicopters arrived.", [("killed", 3, 2, None, False)]),
         ("The car bomb left three dead and 10 injured.", [("killed", 3, 3, 3, False), ("injured", 10, 10, 10, False)]),

@@ -86,6 +86,9 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
     for k in kids:
         by_dep.setdefault(k.dep, k.i)
     lemma = tok.lemma.casefold()
+    toll = _toll_head(ann, tok, w)
+    if toll is not None:
+        return _toll_figure(ann, toll, w)  # "put the number of the dead at 15"
     if tok.pos in ("NOUN", "PROPN") and lemma not in w.adjective_nouns:
         return _counted_by_noun(ann, tok, kids, w)
     # a counted noun the parser hung on the verb as a modifier ("ont tué au moins 37 civils lundi": "civils" an
@@ -186,14 +189,8 @@ def _counted_by_noun(ann: Annotations, tok: Token, kids: list[Token], w: Casualt
         quantity = ann.tokens[head.head]
         if quantity.pos == "NOUN" and quantity.text.casefold() in w.vague:
             return quantity.i  # "plusieurs dizaines de morts": the vague quantity heads the phrase
-    if tok.lemma.casefold() == w.toll_noun and tok.dep == "nsubj":
-        for k in head_kids:
-            if k.dep in ("dobj", "attr") and is_quantity_word(k, w):
-                return k.i  # "the toll reached 30", "the toll is 30"
-            if k.dep == "prep" and k.text.casefold() in w.toll_prepositions:
-                objs = [c for c in ann.children[k.i] if ann.tokens[c].dep == "pobj"]
-                if objs and is_quantity_word(ann.tokens[objs[0]], w):
-                    return objs[0]  # "the death toll rose to 30"
+    if tok.lemma.casefold() == w.toll_noun:
+        return _toll_figure(ann, tok, w)
     if tok.dep == "dobj" and head.lemma.casefold() in w.life_taken_from:
         prep = w.life_taken_from[head.lemma.casefold()]
         for k in head_kids:
@@ -205,6 +202,30 @@ def _counted_by_noun(ann: Annotations, tok: Token, kids: list[Token], w: Casualt
         for k in head_kids:
             if k.dep in ("nsubj", "nsubjpass"):
                 return _unrelative(ann, head, k.i, w)  # "12 people lost their lives", "15 suffered injuries"
+    return None
+
+
+def _toll_head(ann: Annotations, tok: Token, w: CasualtyWords) -> Token | None:
+    """The noun of a toll that the dead are "of": "the number of the dead", "the count of deaths"."""
+    head = ann.tokens[tok.head]
+    if tok.dep != "pobj" or head.text.casefold() != w.of or head.head == head.i:
+        return None
+    noun = ann.tokens[head.head]
+    return noun if noun.lemma.casefold() in w.toll_heads else None
+
+
+def _toll_figure(ann: Annotations, toll: Token, w: CasualtyWords) -> int | None:
+    """The figure a toll's verb gives it: "the toll reached 30", "the toll is 30", "the death toll rose to 30" (the
+    toll its subject); "officials put the death toll at 30" (its object)."""
+    if toll.dep not in ("nsubj", "dobj") or toll.head == toll.i:
+        return None
+    for k in (ann.tokens[c] for c in ann.children[toll.head]):
+        if toll.dep == "nsubj" and k.dep in ("dobj", "attr") and is_quantity_word(k, w):
+            return k.i
+        if k.dep == "prep" and k.text.casefold() in w.toll_prepositions:
+            objs = [c for c in ann.children[k.i] if ann.tokens[c].dep == "pobj"]
+            if objs and is_quantity_word(ann.tokens[objs[0]], w):
+                return objs[0]
     return None
 
 

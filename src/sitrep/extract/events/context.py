@@ -11,7 +11,7 @@ from dataclasses import replace
 from itertools import islice
 
 from sitrep.extract.common.text import ancestors, sentence_index_at, token_index_at
-from sitrep.extract.events.asserted import asserting_claim
+from sitrep.extract.events.asserted import asserting_claim, toll_giver
 from sitrep.extract.events.background import (
     behind_legal_step,
     describes_party,
@@ -159,8 +159,10 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
     date_, date_rule = choose_date(d, ctx)
     place, place_rule = choose_place(d, ctx)
     claim = asserting_claim(trig_start, ctx.claims, hedges=ctx.words.hedge_words)
+    giver = None if claim else toll_giver(ann, [m.count for m in (*d.killed, *d.injured)], ctx.words)
     asserted = (AssertedBy(kind=AssertedKind.SPEAKER, name=claim.speaker.name or claim.speaker.role, claim_id=claim.id)
-                if claim else AssertedBy(kind=AssertedKind.OUTLET, name=ctx.outlet))
+                if claim else AssertedBy(kind=AssertedKind.SPEAKER, name=giver) if giver
+                else AssertedBy(kind=AssertedKind.OUTLET, name=ctx.outlet))
     hedge = find_hedge(d, ctx, claim)
     if date_ is not None and date_.start and ctx.published and date_.start > ctx.published[:10]:
         hedge = Hedge.HYPOTHETICAL  # dated after publication: announced or planned, not yet happened

@@ -611,6 +611,9 @@ def test_a_war_wide_figure_is_an_aggregate_not_an_incident(extract):
      "rebels this year in various operations.", "2017-11-07", [3], [190]),
     ("Two soldiers were killed in a gunfight in Kishtwar on Friday.\n\nThe region has seen many attacks since June. "
      "In these attacks, many soldiers have been killed.", "2024-09-13", [2], [3]),
+    # a running total taken apart after a colon
+    ("A shell killed a man in Dolyna on Monday.\n\nSince the beginning of the day, 14 people have been hurt in the "
+     "shelling: four people were killed and ten others were injured.", "2024-01-15", [1], [4]),
 ])
 def test_a_running_total_is_never_an_incident_toll(extract, text, published, tolls, totals):
     r = extract(text, published=published)

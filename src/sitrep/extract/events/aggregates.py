@@ -30,7 +30,7 @@ EXTRACTOR = "aggregates@1"
 def is_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
     """A count over many incidents: a running total ("killed so far this year", "since the beginning of the year"),
     a figure for a whole war ("the conflict has killed"), or a magnitude rather than a count ("tens of thousands")."""
-    if _running_total(ann, c.token, w):
+    if _running_total(ann, c.token, w) or _parts_of_a_total(ann, c, w):
         return True
     evidence = " ".join(ev.text.lower() for ev in c.count.evidence)
     if c.count.high is None and any(f" {m} " in f" {evidence} " for m in w.total_magnitudes):
@@ -54,6 +54,15 @@ def is_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
     return perfect and any((ann.tokens[g].lemma or ann.tokens[g].text).lower() in w.total_subjects
                            for k in ann.children[c.token] if ann.tokens[k].dep == "prep"
                            for g in ann.children[k] if ann.tokens[g].dep == "pobj")
+
+
+def _parts_of_a_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
+    """ "Since the beginning of the day, 15 people have been hurt in the shelling: five were killed and ten
+    injured": what follows a colon after a running total is that total taken apart."""
+    sent = ann.sentences[c.sentence]
+    colons = [j for j in range(sent.token_start, c.token) if ann.tokens[j].text == ":"]
+    return bool(colons) and any(_running_total(ann, j, w) for j in range(sent.token_start, colons[-1])
+                                if ann.tokens[j].pos in ("VERB", "AUX"))
 
 
 _CLAUSES = ("advcl", "xcomp", "ccomp", "acl", "relcl", "conj", "parataxis")

@@ -10,8 +10,7 @@ from sitrep.extract.common.text import ancestors, subtree
 from sitrep.extract.events.background import behind_legal_step, came_days_after, setting_relative
 from sitrep.extract.events.drafts import EventDraft, Trigger
 from sitrep.extract.events.roles import assign_roles
-from sitrep.extract.events.taxonomy import Subtype, Taxonomy, trigger_key
-from sitrep.extract.events.triggers import lemma
+from sitrep.extract.events.taxonomy import Subtype, Taxonomy, lemma, trigger_key
 from sitrep.extract.events.words import EventWords
 from sitrep.model import Actor, Annotations, CasualtyMention, Role
 

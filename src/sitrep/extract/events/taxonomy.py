@@ -11,8 +11,15 @@ from typing import Any
 from sitrep.config import load_yaml
 from sitrep.errors import ConfigError
 from sitrep.lang import Lexicon, default_lexicon
+from sitrep.model import Token
 
 _JOIN = re.compile(r"[\s\-]+")
+
+
+def lemma(t: Token, tax: Taxonomy | None = None) -> str:
+    """A token's lemma, lower case, with the past forms the lemmatizer leaves alone mapped ("retook")."""
+    word = (t.lemma or t.text).lower()
+    return tax.irregular.get(word, word) if tax else word
 
 
 def trigger_key(words: str) -> str:

@@ -89,6 +89,11 @@ def _summary(ann):
         # a toll its giver puts at a figure, and a toll named by "the number of" the dead
         ("Officials put the death toll at 30 on Tuesday.", [("killed", 30, 30, 30, False)]),
         ("An army officer put the number of the dead at 15.", [("killed", 15, 15, 15, False)]),
+        # a word of death on the injury or the shooting makes the count a toll
+        ("One person sustained injuries incompatible with life.", [("killed", 1, 1, 1, False)]),
+        ("Two guards suffered fatal injuries in the blast.", [("killed", 2, 2, 2, False)]),
+        ("A soldier was mortally wounded near the bridge.", [("killed", 1, 1, 1, False)]),
+        ("Police fatally shot two men outside the bank.", [("killed", 2, 2, 2, False)]),
         ("Dozens were wounded in the shelling.", [("injured", 24, 24, None, False)]),
         ("Several insurgents had been killed by the time the helicopters arrived.", [("killed", 3, 2, None, False)]),
         ("The car bomb left three dead and 10 injured.", [("killed", 3, 3, 3, False), ("injured", 10, 10, 10, False)]),

@@ -11,8 +11,8 @@ from sitrep.model import Annotations, Token
 def trigger_kind(ann: Annotations, tok: Token, w: CasualtyWords) -> str | None:
     """"killed", "injured", "detained", "casualties" (ambiguous, see docs) or None for a token."""
     lemma, lower = tok.lemma.casefold(), tok.text.casefold()
-    if tok.pos == "VERB" and lemma in w.dead_verbs and _dead_after(ann, tok.i, w):
-        return "killed"  # "were shot dead": the verb counts its victims
+    if tok.pos == "VERB" and lemma in w.dead_verbs and (_dead_after(ann, tok.i, w) or _fatal(ann, tok, w)):
+        return "killed"  # "were shot dead", "was fatally stabbed": the verb counts its victims
     if lower in w.killed_forms and tok.i > 0 and ann.tokens[tok.i - 1].pos == "VERB" and (
             ann.tokens[tok.i - 1].lemma.casefold() in w.dead_verbs):
         return None  # ... and "dead" is not counted again
@@ -20,7 +20,7 @@ def trigger_kind(ann: Annotations, tok: Token, w: CasualtyWords) -> str | None:
         if lemma in w.kill_verbs or lower in w.killed_forms:
             return "killed"
         if lemma in w.injure_verbs or lower in w.injured_forms:
-            return "injured"
+            return "killed" if _fatal(ann, tok, w) else "injured"  # "mortally wounded"
         particle = w.kill_phrasal.get(lemma)
         if particle is not None and any(ann.tokens[c].text.casefold() == particle for c in ann.children[tok.i]):
             return "killed"
@@ -38,10 +38,17 @@ def trigger_kind(ann: Annotations, tok: Token, w: CasualtyWords) -> str | None:
         if lemma in w.kill_nouns or lower in w.killed_noun_forms or (lemma in w.body_nouns and _found(ann, tok, w)):
             return "killed"
         if lemma in w.injure_nouns or lower in w.injured_noun_forms:
-            return "injured"
+            return "killed" if _fatal(ann, tok, w) else "injured"  # "fatal injuries", "injuries incompatible with life"
         if lemma in w.detain_nouns:
             return "detained"
     return None
+
+
+def _fatal(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:
+    """A word on the injury or the verb of violence that says it killed: "fatal injuries", "mortally wounded",
+    "fatally shot", "injuries incompatible with life"."""
+    return any(ann.tokens[c].dep in ("amod", "advmod") and ann.tokens[c].text.casefold() in w.fatal_words
+               for c in ann.children[tok.i])
 
 
 def _dead_after(ann: Annotations, i: int, w: CasualtyWords) -> bool:

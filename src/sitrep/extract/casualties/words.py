@@ -37,6 +37,7 @@ class CasualtyWords:
     toll_compound: str
     toll_noun: str
     toll_heads: frozenset[str]
+    fatal_words: frozenset[str]
     adjective_nouns: frozenset[str]
     not_people: frozenset[str]
     life_verbs: frozenset[str]
@@ -97,7 +98,7 @@ def casualty_words(lex: Lexicon) -> CasualtyWords:
         injured_noun_forms=words("injured_noun_forms"), detain_verbs=words("detain_verbs"),
         detain_nouns=words("detain_nouns"), custody=lex.table(s, "custody"), ambiguous_nouns=words("ambiguous_nouns"),
         life_noun=lex.table(s, "life_noun"), toll_compound=str(lex.value(s, "toll_compound")),
-        toll_noun=str(lex.value(s, "toll_noun")), toll_heads=words("toll_heads"), adjective_nouns=words("adjective_nouns"), not_people=words("not_people"), life_verbs=words("life_verbs"),
+        toll_noun=str(lex.value(s, "toll_noun")), toll_heads=words("toll_heads"), fatal_words=words("fatal_words"), adjective_nouns=words("adjective_nouns"), not_people=words("not_people"), life_verbs=words("life_verbs"),
         life_taken_from={k: str(v) for k, v in lex.table(s, "life_taken_from").items()},
         suffer_verbs=words("suffer_verbs"), toll_prepositions=words("toll_prepositions"),
         relative_pronouns=words("relative_pronouns"), part_prepositions=words("part_prepositions"),

@@ -85,6 +85,14 @@ def test_whoever_puts_a_toll_at_a_figure_gives_it_as_a_source(extract):
     assert ev.contested == {"killed": {"army officer": 15, "militants": 21}}
 
 
+def test_a_toll_raised_a_day_later_is_the_incidents_toll(extract):
+    r = extract("Eight soldiers have been killed in a militant attack in the north of the country, security sources "
+                "said.\n\nMilitants ambushed the troops on Monday close to the border near Sebba, leaving four dead and "
+                "four others missing, a source said.\n\n\"The bodies of the missing soldiers have been found during a "
+                "search raising the death toll to eight,\" the source said late Tuesday.", published="2020-05-13")
+    assert [(e.date.value, e.killed.best) for e in news(r)] == [("2020-05-11", 8)]
+
+
 def test_one_sources_two_figures_for_other_people_are_no_contest(extract):
     text = ("Bandits raided a cattle market near Gusau on Monday. Police said four policemen were killed and nine "
             "traders died.")
@@ -611,6 +619,11 @@ def test_a_war_wide_figure_is_an_aggregate_not_an_incident(extract):
      "rebels this year in various operations.", "2017-11-07", [3], [190]),
     ("Two soldiers were killed in a gunfight in Kishtwar on Friday.\n\nThe region has seen many attacks since June. "
      "In these attacks, many soldiers have been killed.", "2024-09-13", [2], [3]),
+    # a toll of a war's scale, and a toll given for the same total beside one
+    ("A drone strike killed two people in El Fasher on Friday.\n\nA university study estimates the war's death "
+     "toll at around 130,000.", "2024-05-10", [2], [130_000]),
+    ("Police shot dead two protesters in Omdurman on Friday.\n\nOfficials say 19 people have been killed in the "
+     "protests so far, but a rights group has put the death toll at 37.", "2024-05-10", [2], [37]),
     # a running total taken apart after a colon
     ("A shell killed a man in Dolyna on Monday.\n\nSince the beginning of the day, 14 people have been hurt in the "
      "shelling: four people were killed and ten others were injured.", "2024-01-15", [1], [4]),

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from sitrep.extract.common.layout import Layout
 from sitrep.extract.common.records import TimeFindings
-from sitrep.extract.events.aggregates import find_aggregates, is_total
+from sitrep.extract.events.aggregates import find_aggregates, total_flags
 from sitrep.extract.events.context import assemble_events
 from sitrep.extract.events.drafts import EventContext, EventDraft, Trigger
 from sitrep.extract.events.grouping import group_triggers, strike_senses
@@ -54,8 +54,8 @@ def extract_events(
     w = event_words(lex)
     by_sentence: dict[int, list[CasualtyMention]] = {}
     totals: list[CasualtyMention] = []
-    for c in casualties:
-        if is_total(ann, c, w):  # a running total or a war-wide figure is an aggregate, never a toll
+    for c, total in zip(casualties, total_flags(ann, casualties, w), strict=True):
+        if total:  # a running total or a war-wide figure is an aggregate, never a toll
             totals.append(c)
         else:
             by_sentence.setdefault(c.sentence, []).append(c)

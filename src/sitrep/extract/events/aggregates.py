@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sitrep.extract.common.text import subtree
+from sitrep.extract.events.tolls import told_as_toll
 from sitrep.extract.events.words import EventWords
 from sitrep.model import (
     Aggregate,
@@ -29,8 +30,9 @@ EXTRACTOR = "aggregates@1"
 
 def is_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
     """A count over many incidents: a running total ("killed so far this year", "since the beginning of the year"),
-    a figure for a whole war ("the conflict has killed"), or a magnitude rather than a count ("tens of thousands")."""
-    if _running_total(ann, c.token, w) or _parts_of_a_total(ann, c, w):
+    a figure for a whole war ("the conflict has killed", or a toll of a war's scale), or a magnitude rather than a
+    count ("tens of thousands")."""
+    if _running_total(ann, c.token, w) or _parts_of_a_total(ann, c, w) or c.count.best >= w.war_scale_toll:
         return True
     evidence = " ".join(ev.text.lower() for ev in c.count.evidence)
     if c.count.high is None and any(f" {m} " in f" {evidence} " for m in w.total_magnitudes):
@@ -54,6 +56,16 @@ def is_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
     return perfect and any((ann.tokens[g].lemma or ann.tokens[g].text).lower() in w.total_subjects
                            for k in ann.children[c.token] if ann.tokens[k].dep == "prep"
                            for g in ann.children[k] if ann.tokens[g].dep == "pobj")
+
+
+def total_flags(ann: Annotations, casualties: Sequence[CasualtyMention], w: EventWords) -> list[bool]:
+    """For each count, whether it is a total (``is_total``), or a toll given for the same total beside one in its
+    sentence ("at least 19 people have been killed in the demonstrations so far, but Amnesty International has put
+    the death toll at 37")."""
+    flags = [is_total(ann, c, w) for c in casualties]
+    summed = {(c.sentence, c.kind) for c, total in zip(casualties, flags, strict=True) if total}
+    return [total or ((c.sentence, c.kind) in summed and told_as_toll(c.count, w))
+            for c, total in zip(casualties, flags, strict=True)]
 
 
 def _parts_of_a_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
@@ -105,8 +117,8 @@ def find_aggregates(ann: Annotations, casualties: Sequence[CasualtyMention], w: 
                     outlet: str | None = None) -> list[Aggregate]:
     """One aggregate per sentence that states a total, with its killed and injured counts."""
     by_sentence: dict[int, list[CasualtyMention]] = {}
-    for c in casualties:
-        if not c.negated and c.count.best > 0 and is_total(ann, c, w):
+    for c, total in zip(casualties, total_flags(ann, casualties, w), strict=True):
+        if not c.negated and c.count.best > 0 and total:
             by_sentence.setdefault(c.sentence, []).append(c)
     out = []
     for si, counts in sorted(by_sentence.items()):
@@ -128,4 +140,4 @@ def find_aggregates(ann: Annotations, casualties: Sequence[CasualtyMention], w: 
     return out
 
 
-__all__ = ["EXTRACTOR", "find_aggregates", "is_total"]
+__all__ = ["EXTRACTOR", "find_aggregates", "is_total", "total_flags"]

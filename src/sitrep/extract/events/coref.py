@@ -11,7 +11,14 @@ from sitrep.extract.events.background import definite
 from sitrep.extract.events.dates import dates_adjacent, dates_compatible, time_better
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.places import PLACE_RANK, places_compatible
-from sitrep.extract.events.tolls import competing_tolls, detained_in_addition, merged_counts, more_dead, same_victims
+from sitrep.extract.events.tolls import (
+    competing_tolls,
+    detained_in_addition,
+    merged_counts,
+    more_dead,
+    same_victims,
+    told_as_toll,
+)
 from sitrep.model import Actor, AssertedKind, Event, Hedge
 
 
@@ -108,7 +115,9 @@ def _restated_toll(ea: Event, eb: Event, ctx: EventContext) -> bool:
     that announces another happening ("Meanwhile, a car bomb killed five people") restates nothing."""
     if not _status_agrees(ea, eb) or announces_another(eb, ctx, ea):
         return False
-    if not dates_compatible(ea.date, eb.date) and eb.date_rule in _STATED:
+    # a toll told again by its noun ("raising the death toll to eight", said on Tuesday of Monday's ambush) is
+    # often told a day later: its day does not part it from the incident
+    if not dates_compatible(ea.date, eb.date) and eb.date_rule in _STATED and not told_as_toll(eb.killed, ctx.words):
         return False
     if not places_compatible(ea.place, eb.place) and eb.place_rule in _STATED:
         return False

@@ -108,6 +108,13 @@ def competing_tolls(a: Event, b: Event, ctx: EventContext) -> str | None:
     return None
 
 
+def told_as_toll(c: Count | None, w: EventWords) -> bool:
+    """The count is given by the noun of a toll ("the death toll rose to eight", "put the number of the dead at
+    15"), not by a verb of the happening."""
+    words = {word.strip(".,;:").lower() for ev in (c.evidence if c else ()) for word in ev.text.split()}
+    return bool(words & (w.toll_nouns | w.toll_heads))
+
+
 def _alternatives(a: Count, b: Count, w: EventWords) -> bool:
     """Two figures that may count the same people: the same or no counted noun; a pronoun ("killed him") is
     one person of a toll, not another figure for it."""

@@ -5,6 +5,7 @@ is returned with it."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from sitrep.extract.common.offsets import moved, offset_before
@@ -252,7 +253,7 @@ def _whose(ann, p: Place) -> bool:
     return ann.tokens[ann.tokens[j].head].pos == "NOUN"
 
 
-def _speakers_place(ann, p: Place, w: EventWords, told: set[int] = frozenset()) -> bool:
+def _speakers_place(ann, p: Place, w: EventWords, told: AbstractSet[int] = frozenset()) -> bool:
     """A place in the phrase of the subject of a verb of reporting, or of the subject's title ("the health
     ministry in Ramallah said", "said officials in Kabul", "said Nur Ahmed, a police officer from Afgoye"), or in
     the participle clause of speaking before it ("Speaking to local media in the capital Mogadishu, the army chief

@@ -64,7 +64,7 @@ def total_flags(ann: Annotations, casualties: Sequence[CasualtyMention], w: Even
     the death toll at 37")."""
     flags = [is_total(ann, c, w) for c in casualties]
     summed = {(c.sentence, c.kind) for c, total in zip(casualties, flags, strict=True) if total}
-    return [total or ((c.sentence, c.kind) in summed and told_as_toll(c.count, w))
+    return [total or ((c.sentence, c.kind) in summed and told_as_toll(ann, c.count, w))
             for c, total in zip(casualties, flags, strict=True)]
 
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from itertools import islice
 
 from sitrep.extract.common.text import ancestors, sentence_index_at, token_index_at
-from sitrep.extract.events.asserted import asserting_claim, toll_giver
+from sitrep.extract.events.asserted import asserting_claim
 from sitrep.extract.events.background import (
     behind_legal_step,
     describes_party,
@@ -26,7 +26,7 @@ from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.incidents import assemble_incidents
 from sitrep.extract.events.places import choose_place
 from sitrep.extract.events.taxonomy import Taxonomy
-from sitrep.extract.events.tolls import combine_counts, sentence_toll
+from sitrep.extract.events.tolls import combine_counts, sentence_toll, toll_giver
 from sitrep.extract.events.words import EventWords
 from sitrep.model import (
     Actor,
@@ -229,7 +229,6 @@ def plover_code(d: EventDraft, ctx: EventContext) -> str:
 # --------------------------------------------------------------------------- attribution and status
 
 
-
 def find_hedge(d: EventDraft, ctx: EventContext, claim: Claim | None) -> Hedge | None:
     ann = ctx.ann
     sent = ann.sentences[d.sentence]
@@ -333,10 +332,6 @@ def is_negated(d: EventDraft, ctx: EventContext, claim: Claim | None) -> bool:
         return True
     counts = d.killed + d.injured + d.detained
     return bool(counts) and all(c.negated for c in counts) and d.main.kind == "casualty"
-
-
-
-
 
 
 def score_confidence(d: EventDraft, date_rule: str, place_rule: str, hedge: Hedge | None, negated: bool, *,

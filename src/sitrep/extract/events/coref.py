@@ -117,7 +117,7 @@ def _restated_toll(ea: Event, eb: Event, ctx: EventContext) -> bool:
         return False
     # a toll told again by its noun ("raising the death toll to eight", said on Tuesday of Monday's ambush) is
     # often told a day later: its day does not part it from the incident
-    if not dates_compatible(ea.date, eb.date) and eb.date_rule in _STATED and not told_as_toll(eb.killed, ctx.words):
+    if not dates_compatible(ea.date, eb.date) and eb.date_rule in _STATED and not told_as_toll(ctx.ann, eb.killed, ctx.words):
         return False
     if not places_compatible(ea.place, eb.place) and eb.place_rule in _STATED:
         return False

@@ -1,6 +1,5 @@
 """Strikes told by what was launched or what came down: "fired rockets at Sderot", "12 missiles were launched at
-Kyiv", "two shells fell on the market"; and fire aimed at a place or people with no projectile named ("Russians
-fired on Bilozerka", "troops fired at the crowd")."""
+Kyiv", "two shells fell on the market"."""
 
 from __future__ import annotations
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import islice
 from typing import Any
 
-from sitrep.extract.common.text import ancestors, token_index_at
+from sitrep.extract.common.text import ancestors, subtree, token_index_at
 from sitrep.extract.events.asserted import asserting_claim
 from sitrep.extract.events.drafts import EventContext
 from sitrep.extract.events.words import EventWords
-from sitrep.model import AssertedKind, CasualtyMention, Count, Event
+from sitrep.model import Annotations, AssertedKind, CasualtyMention, Count, Event
 
 
 def same_victims(a: str | None, b: str | None, w: EventWords, *, same_count: bool = True) -> bool:
@@ -108,11 +109,48 @@ def competing_tolls(a: Event, b: Event, ctx: EventContext) -> str | None:
     return None
 
 
-def told_as_toll(c: Count | None, w: EventWords) -> bool:
+def told_as_toll(ann: Annotations, c: Count | None, w: EventWords) -> bool:
     """The count is given by the noun of a toll ("the death toll rose to eight", "put the number of the dead at
     15"), not by a verb of the happening."""
-    words = {word.strip(".,;:").lower() for ev in (c.evidence if c else ()) for word in ev.text.split()}
-    return bool(words & (w.toll_nouns | w.toll_heads))
+    return c is not None and _toll_noun(ann, c, w) is not None
+
+
+def toll_giver(ann: Annotations, counts: Sequence[Count], w: EventWords) -> str | None:
+    """Who gives a toll as the subject of the verb that takes it ("A military officer put the number of the dead
+    at 15", "officials estimated the death toll at 30"): that figure is theirs, as if they had said it."""
+    for c in counts:
+        j = _toll_noun(ann, c, w)
+        if j is not None and ann.tokens[j].dep == "dobj" and ann.tokens[j].head != j:
+            return _subject_phrase(ann, ann.tokens[j].head)
+    return None
+
+
+def _toll_noun(ann: Annotations, c: Count, w: EventWords) -> int | None:
+    """The noun of the toll a count's words give it, at the count's first word or up to ``_TOLL_STEPS`` above it
+    ("dead" in "the number of the dead at 15" is two steps below "number")."""
+    for ev in c.evidence:
+        i = token_index_at(ann, ev.start)
+        if i is None:
+            continue
+        for j in (i, *islice(ancestors(ann, i), _TOLL_STEPS)):
+            if (ann.tokens[j].lemma or "").lower() in w.toll_words:
+                return j
+    return None
+
+
+_TOLL_STEPS = 3
+
+
+def _subject_phrase(ann: Annotations, verb: int) -> str | None:
+    """The verb's subject as written, without a leading determiner ("A military officer" -> "military officer")."""
+    subject = next((c for c in ann.children[verb] if ann.tokens[c].dep == "nsubj"
+                    and ann.tokens[c].pos in ("NOUN", "PROPN")), None)
+    if subject is None:
+        return None
+    words = sorted(subtree(ann, subject))
+    while words and ann.tokens[words[0]].pos == "DET":
+        words = words[1:]
+    return ann.text[ann.tokens[words[0]].start : ann.tokens[words[-1]].end] if words else None
 
 
 def _alternatives(a: Count, b: Count, w: EventWords) -> bool:

@@ -88,7 +88,7 @@ class EventWords:
     participant_nouns: frozenset[str]
     toll_nouns: frozenset[str]
     war_scale_toll: int
-    toll_heads: frozenset[str]  # casualties.yaml's: "the number of the dead"
+    toll_words: frozenset[str]  # toll_nouns and casualties.yaml's toll_heads ("the number of the dead")
     violent_words: frozenset[str]
     topic_nouns: frozenset[str]
     purpose_markers: frozenset[str]
@@ -194,7 +194,7 @@ def event_words(lex: Lexicon) -> EventWords:
         trend_verbs=words("trend_verbs"),
         separate_words=words("separate_words"),
         participant_nouns=words("participant_nouns"),
-        toll_nouns=words("toll_nouns"), war_scale_toll=int(lex.value(s, "war_scale_toll")), toll_heads=lex.words("casualties", "toll_heads"),
+        toll_nouns=words("toll_nouns"), war_scale_toll=int(lex.value(s, "war_scale_toll")), toll_words=words("toll_nouns") | lex.words("casualties", "toll_heads"),
         violent_words=words("violent_words"),
         topic_nouns=words("topic_nouns"),
         purpose_markers=words("purpose_markers"), intent_heads=words("intent_heads"),

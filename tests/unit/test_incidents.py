@@ -107,6 +107,14 @@ def test_dead_told_as_more_add_to_the_toll(extract):
     assert e.killed.best == 6
 
 
+def test_other_dead_told_as_also_killed_add_to_an_open_toll(extract):
+    # "at least four" is a toll with no upper bound: the attackers killed too still add to it
+    text = ("At least four police officers were killed when gunmen ambushed their patrol near Gusau on Monday, "
+            "police said.\nTwo of the gunmen were also killed in the shootout, a spokesman said.")
+    [e] = news(extract(text, published="2023-08-16"))
+    assert (e.killed.best, e.killed.low, e.killed.high) == (6, 6, None)
+
+
 def test_dead_of_two_groups_in_one_sentence_add_up_when_one_happening_killed_both(extract):
     text = ("Fighters stormed a border post near Tessit on Friday, killing nine soldiers, while six of the assailants "
             "were killed as the garrison fought back, the army said.")
@@ -143,6 +151,17 @@ def test_toll_range_keeps_the_figure_cited_most():
     counts = [Count(best=20, low=20, high=20), Count(best=8, low=8, high=8), Count(best=20, low=20, high=20)]
     merged = toll_range(counts, counts[0])
     assert (merged.best, merged.low, merged.high) == (20, 8, 20)
+
+
+@pytest.mark.parametrize("text", [
+    "Five soldiers were killed in Kech district of Balochistan province on Saturday, the army said.",
+    ("At least five soldiers were killed when a bomb hit their vehicle in southwestern Balochistan province, the "
+     "army said.\nThe incident happened on Saturday in Kech district."),
+])
+def test_a_district_without_a_point_is_the_place_rather_than_its_province(extract, text):
+    # GeoNames has Kech District with no coordinates: it keeps its name and takes the province's point
+    [e] = news(extract(text, published="2024-01-14"))
+    assert e.place.name == "Kech district" and e.place.admin1 == "Balochistan" and e.place.lat is not None
 
 
 def test_a_nationality_is_never_the_place(extract):
@@ -958,7 +977,9 @@ def test_a_district_without_a_point_lies_in_the_state_the_article_names(extract)
             "A policeman was shot dead during the attack on the college in Yauri, a police spokesman said.")
     events = news(extract(text, published="2021-06-18"))
     assert len(events) == 1, [(e.type, e.place.name, e.evidence[0].text) for e in events]
-    assert events[0].place.name == "Kebbi" and events[0].killed.best == 1
+    # Yauri, a district GeoNames holds without a point, keeps its name and takes Kebbi's point
+    assert (events[0].place.name, events[0].place.admin1) == ("Yauri", "Kebbi") and events[0].place.lat is not None
+    assert events[0].killed.best == 1
 
 
 def test_a_roundup_is_its_incidents_one_per_place_dated_by_its_lead(extract):

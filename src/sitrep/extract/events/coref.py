@@ -10,10 +10,11 @@ from sitrep.extract.common.text import paragraph_index_at
 from sitrep.extract.events.background import definite
 from sitrep.extract.events.dates import dates_adjacent, dates_compatible, time_better
 from sitrep.extract.events.drafts import EventContext, EventDraft
-from sitrep.extract.events.places import PLACE_RANK, places_compatible
+from sitrep.extract.events.places import PLACE_RANK, places_compatible, refines
 from sitrep.extract.events.tolls import (
     competing_tolls,
     detained_in_addition,
+    killed_in_addition,
     merged_counts,
     more_dead,
     same_victims,
@@ -61,7 +62,8 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
         ) or (m.by_word and not prev.by_word and _outranks(ev, prev.event, ctx))
         merged = merge_events(prev.event, ev, prefer_b_type=b_wins,
                               more_detained=not restated and detained_in_addition(ev, ctx),
-                              more_killed=not restated and more_dead(ev, ctx), tolls=competing_tolls(prev.event, ev, ctx))
+                              more_killed=not restated and (more_dead(ev, ctx) or killed_in_addition(
+                                  prev.event.killed, ev, ctx)), tolls=competing_tolls(prev.event, ev, ctx))
         if not restated and not dates_compatible(prev.event.date, ev.date) and _rule_rank(
                 prev.event.date_rule) <= _rule_rank(ev.date_rule):  # a two-day episode: its first day (not the
             # day it was reported on: "reported on Saturday that ten were killed ... in the attack on Friday")
@@ -219,7 +221,8 @@ def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False, more_detain
     # a place the mention's own sentence names beats one guessed from the paragraph or document
     guessed_b = a.place_rule == "sentence" and b.place_rule != "sentence"
     if b.place is not None and (a.place is None or (
-            PLACE_RANK[b.place.precision] < PLACE_RANK[a.place.precision] and not guessed_b)):
+            (PLACE_RANK[b.place.precision] < PLACE_RANK[a.place.precision] or refines(b.place, a.place))
+            and not guessed_b)):
         place = b.place
     known = {(x.role, _actor_key(x)) for x in a.actors}
     sides = {_actor_key(x) for x in a.actors if x.name is not None}

@@ -77,6 +77,10 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
         # northeast of Baghdad", "in Khost province, 60 miles southeast of Kabul") locates that place
         pool = [p for p in pool if not _reference_point(ann, p, pool, ctx.words)] or pool
         best = min(pool, key=lambda p: (p.geonames_id is None, PLACE_RANK[p.precision]))
+        # a district the gazetteer knows without a point, inside the region the sentence names ("in Kech district
+        # of Balochistan province"), is the finer place: it takes the region's point
+        finer = [q for q in (_with_point(u, [best]) for u in unknown if u.geonames_id is not None) if refines(q, best)]
+        best = finer[0] if finer else best
         best = _told_next(ann, placed, d.sentence, best, ctx.words.elsewhere_heads) or best
         return _offset(ann, best, ctx.words), "sentence"
     para = paragraph_index_at(ann, sent.start)
@@ -99,6 +103,15 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
 
 _AREAS = (GeoPrecision.ADMIN2, GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
 _COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
+
+
+def refines(b: Place, a: Place) -> bool:
+    """b lies inside the region or country a and is known only as precisely as a: a district the gazetteer holds
+    without a point ("Kech district" in Balochistan province). Its name tells more than a's. (A name the gazetteer
+    lacks may be no place at all: "a Marfin Bank branch".)"""
+    return (a.precision in _COARSE and b.precision == a.precision and b.feature != a.feature
+            and b.geonames_id is not None and b.geonames_id != a.geonames_id and b.country == a.country
+            and (a.precision == GeoPrecision.COUNTRY or (a.admin1 is not None and b.admin1 == a.admin1)))
 
 
 def _finest_of_phrase(ann, earlier: list[Place]) -> Place:

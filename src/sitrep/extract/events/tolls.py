@@ -64,7 +64,8 @@ def killed_in_addition(before: Count | None, b: Event, ctx: EventContext) -> boo
     assaillants" after "Six soldats ont trouvé la mort"; "also killed 17 attackers"): exact, with a word of
     addition, and naming others than the dead before (a retold toll names the same people)."""
     c = b.killed
-    if before is None or c is None or not (c.who and before.who) or before.high != before.low:
+    # "at least four" (no upper bound) takes more dead; a range ("four to six") is left as it is
+    if before is None or c is None or not (c.who and before.who) or before.high not in (None, before.low):
         return False
     if victim_head(c.who, ctx.words) == victim_head(before.who, ctx.words):
         return False

@@ -202,15 +202,17 @@ def _since_clause(ann: Annotations, i: int, w: EventWords) -> bool:
 
 
 def came_days_after(ann: Annotations, i: int, w: EventWords) -> bool:
-    """ "The attack came two days after the United States said it had killed the chief": the trigger is in a
-    clause, marked "after" with a time of days or more, on the verb the news came by; what came before."""
+    """ "The attack came two days after the United States said it had killed the chief", "killing seven soldiers,
+    officials said on Saturday, a week after the same group killed 26 people": the trigger is in a clause marked
+    "after" with a time of days or more; what came that long before the news is its context."""
     j = i
     for _ in range(_CAME_AFTER_STEPS):
         tok = ann.tokens[j]
-        if tok.dep == "advcl" and (ann.tokens[tok.head].lemma or "").lower() in w.came_after["verbs"]:
+        if tok.dep == "advcl":
             kids = [ann.tokens[c] for c in ann.children[j]]
-            return any(k.dep == "mark" and k.text.lower() in w.came_after["markers"] for k in kids) and any(
-                k.dep == "npadvmod" and (k.lemma or "").lower() in w.came_after["durations"] for k in kids)
+            if any(k.dep == "mark" and k.text.lower() in w.came_after["markers"] for k in kids) and any(
+                    k.dep == "npadvmod" and (k.lemma or "").lower() in w.came_after["durations"] for k in kids):
+                return True
         if tok.head == j:
             break
         j = tok.head

@@ -100,7 +100,7 @@ class EventWords:
     truce_nouns: frozenset[str]
     civilian_victim_words: tuple[str, ...]
     since_marker: str
-    came_after: dict[str, frozenset[str]]  # verbs, markers, durations
+    came_after: dict[str, frozenset[str]]  # markers, durations
     pluperfect_aux: frozenset[str]
     perfect_aux: frozenset[str]
     past_be: frozenset[str]
@@ -229,8 +229,7 @@ def event_words(lex: Lexicon) -> EventWords:
 
 def _came_after(lex: Lexicon) -> dict[str, frozenset[str]]:
     table = lex.table("events", "came_after")
-    if set(table) != {"verbs", "markers", "durations"} or not all(isinstance(v, list) for v in table.values()):
-        raise ConfigError(f"sitrep/lang/{lex.code}/events.yaml: came_after needs lists of verbs, markers and "
-                          "durations")
+    if set(table) != {"markers", "durations"} or not all(isinstance(v, list) for v in table.values()):
+        raise ConfigError(f"sitrep/lang/{lex.code}/events.yaml: came_after needs lists of markers and durations")
     return {k: frozenset(str(x).lower() for x in v) for k, v in table.items()}
 

@@ -86,6 +86,12 @@ def _entity_mentions(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords, 
                 blocked[j] = True
         if ent.label == "PERSON":
             person.update(range(ent.token_start, ent.token_end))
+        whole = _people_opening_a_place(ann, ent, gazetteer) if ent.label == "NORP" else None
+        if whole is not None:  # "Central African" + "Republic": the country, not Republic in Missouri
+            for j in range(ent.token_end, whole):
+                blocked[j] = True
+            mentions.append(Mention(start=ent.token_start, end=whole, label="GPE"))
+            continue
         if ent.label in ("NORP", *PLACE_LABELS):
             country = demonym_country(ann.span_text(ent), gazetteer, w)
             if country:
@@ -109,6 +115,25 @@ def _entity_mentions(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords, 
                         mentions.append(with_kind_phrase(ann, Mention(start=s, end=e, weak=True, embedded=True,
                                                                       civic=civic), w))
     return mentions
+
+
+def _people_opening_a_place(ann: Annotations, ent: Span, gazetteer: GazetteerLike) -> int | None:
+    """Where the place name ends that a people's name the model tagged alone begins ("Central African" of "Central
+    African Republic", "Dominican" of "Dominican Republic"): the longest run of capitalised proper nouns after it that
+    makes a name the gazetteer knows; None when there is none."""
+    toks = ann.tokens
+    end = ent.token_end
+    while end < len(toks) and end - ent.token_end < _PLACE_TAIL and toks[end].pos == "PROPN" \
+            and toks[end].text[:1].isupper():
+        end += 1
+    for k in range(end, ent.token_end, -1):
+        if gazetteer.contains(ann.text[toks[ent.token_start].start : toks[k - 1].end]):
+            return k
+    return None
+
+
+# Words after a people's name that can finish a place's name ("Republic", "Republic of Congo" stops at "of").
+_PLACE_TAIL = 3
 
 
 def _known(ann: Annotations, m: Mention, gazetteer: GazetteerLike, w: PlaceWords) -> bool:

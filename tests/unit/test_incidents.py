@@ -845,6 +845,8 @@ def test_clashes_that_broke_out_the_night_before_are_one_incident(extract):
      -32 * 0.7071, -32 * 0.7071),
     ("Une bombe a tué deux soldats à 80 km au sud de Kirkouk mercredi, selon l'armée irakienne.", 80, 0),
     ("Clashes broke out in the north of Kirkuk on Wednesday, killing two.", 0, 0),  # a part of the town, not a distance
+    # the town's title between the direction and its name
+    ("Gunmen ambushed a convoy 40 km south of the provincial capital Kirkuk on Wednesday, killing two drivers.", 40, 0),
 ])
 def test_an_incident_a_distance_and_a_direction_from_a_town_is_placed_there(extract, text, km_south, km_east):
     from math import cos, radians

@@ -40,6 +40,25 @@ def offset_before(ann: Annotations, start: int, *, links: Collection[str], beari
     return None
 
 
+def before_title(ann: Annotations, start: int, titles: Collection[str]) -> int:
+    """Where the name at token ``start`` begins once the title in front of it is counted in: "the capital" of "80 km
+    north of the capital Bangui", "the Central African Republic capital" (articles, adjectives, names and
+    possessives before a settlement word of ``titles`` right before the name). ``start`` itself when there is no
+    such title."""
+    toks = ann.tokens
+    if start < 2 or toks[start - 1].text.lower() not in titles:
+        return start
+    j = start - 1
+    while j > 0 and start - j < _TITLE_REACH and toks[j - 1].pos in _TITLE_POS:
+        j -= 1
+    return j
+
+
+# Parts of speech of the words of a title before a name ("the provincial capital", "Niger's northern town").
+_TITLE_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PART"})
+_TITLE_REACH = 7
+
+
 def moved(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
     """The point ``km`` from (lat, lon) along ``bearing`` (flat steps: such distances are tens of km)."""
     b = radians(bearing)
@@ -48,4 +67,4 @@ def moved(lat: float, lon: float, km: float, bearing: float) -> tuple[float, flo
     return round(lat + dlat, 5), round(lon + dlon, 5)
 
 
-__all__ = ["moved", "offset_before"]
+__all__ = ["before_title", "moved", "offset_before"]

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
-from sitrep.extract.common.offsets import moved, offset_before
+from sitrep.extract.common.offsets import before_title, moved, offset_before
 from sitrep.extract.common.text import (
     is_dateline_span,
     is_named_person,
@@ -326,8 +326,8 @@ def _offset(ann: Annotations, p: Place, w: EventWords) -> Place:
     if p.precision != GeoPrecision.NEAR or p.lat is None or p.lon is None or not p.evidence:
         return p
     start = token_index_at(ann, p.evidence[0].start)
-    found = offset_before(ann, start, links=w.near_links, bearings=w.bearings, units=w.distance_units) \
-        if start is not None else None
+    found = offset_before(ann, before_title(ann, start, w.settlement_titles), links=w.near_links,
+                          bearings=w.bearings, units=w.distance_units) if start is not None else None
     if found is None:
         return p
     lat, lon = moved(p.lat, p.lon, *found)

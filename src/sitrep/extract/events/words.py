@@ -124,6 +124,7 @@ class EventWords:
     remote_origin_heads: frozenset[str]
     # read from places.yaml: "80 km south of Kirkuk" (extract/common/offsets.py)
     near_links: frozenset[str]
+    settlement_titles: frozenset[str]  # "the capital" before a name: "80 km north of the capital Bangui"
     bearings: dict[str, float]
     distance_units: dict[str, float]
     residence_prepositions: frozenset[str]
@@ -214,7 +215,7 @@ def event_words(lex: Lexicon) -> EventWords:
         legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),
         consequence_words=words("consequence_words"),
         elsewhere_heads=words("elsewhere_heads"), remote_origin_heads=words("remote_origin_heads"),
-        near_links=lex.words("places", "near_links"),
+        near_links=lex.words("places", "near_links"), settlement_titles=lex.words("places", "settlement_titles"),
         bearings={str(k).lower(): float(v) for k, v in lex.table("places", "bearings").items()},
         distance_units={str(k).lower(): float(v) for k, v in lex.table("places", "distance_units").items()},
         residence_prepositions=words("residence_prepositions"), speaking_verbs=words("speaking_verbs"), route_prepositions=words("route_prepositions"),

@@ -7,6 +7,7 @@ upper-case dateline ("HARTFORD — Connecticut legislators"); and against: "Cair
 
 from __future__ import annotations
 
+from sitrep.extract.common.offsets import before_title
 from sitrep.extract.common.text import is_dateline_span
 from sitrep.extract.places.names import kind_after
 from sitrep.extract.places.records import PLACE_LABELS, Mention
@@ -106,8 +107,9 @@ def followed_by_admin_word(ann: Annotations, end: int, w: PlaceWords) -> bool:
 
 
 def near_cue(ann: Annotations, start: int, w: PlaceWords) -> bool:
-    """ "near X", "outside X", "the outskirts of X", "20 km north of X"."""
+    """ "near X", "outside X", "the outskirts of X", "20 km north of X", "80 km north of the capital X"."""
     toks = ann.tokens
+    start = before_title(ann, start, w.settlement_titles)
     if start == 0:
         return False
     prev = toks[start - 1].text.lower()

@@ -282,10 +282,28 @@ def _speakers_place(ann, p: Place, w: EventWords, told: AbstractSet[int] = froze
         if tok.dep == "advcl" and tok.pos == "VERB" and j != last:
             # unless the event is told in that clause: "Speaking at a rally in Novi" is where the rally was
             return (tok.lemma or "").lower() in w.speaking_verbs and not set(subtree(ann, j)) & told
+        if tok.dep == "appos" and _title_before_telling(ann, j, w):
+            return True
         if tok.dep not in ("pobj", "prep", "compound", "appos") or tok.head == j:
             return False
         j = tok.head
     return False
+
+
+def _title_before_telling(ann, j: int, w: EventWords) -> bool:
+    """Token ``j`` heads a title in apposition, right after a person's name, that a verb of reporting follows ("...,
+    killing 23 people, Dak Tap Chuol, commissioner for the nearby town of Nasir, said"): the title is the speaker's,
+    however the parser hung it (often on the object of the clause before)."""
+    span = subtree(ann, j)
+    before = min(span) - 1
+    while before > 0 and ann.tokens[before].pos == "PUNCT":
+        before -= 1
+    if "PERSON" not in (ann.tokens[ann.tokens[j].head].ent_type, ann.tokens[before].ent_type):
+        return False
+    k = max(span) + 1
+    while k < len(ann.tokens) and ann.tokens[k].pos == "PUNCT":
+        k += 1
+    return k < len(ann.tokens) and (ann.tokens[k].lemma or "").lower() in w.reporting_verbs
 
 
 def _doer(ann, p: Place) -> bool:

@@ -204,6 +204,16 @@ def test_what_came_days_before_the_telling_is_background(extract, text):
     assert [e.killed.best for e in news(extract(text, published="2019-09-22"))] == [4]
 
 
+def test_a_similar_attack_with_no_day_of_its_own_is_one_from_before(extract):
+    text = ("Gunmen shot dead four policemen at a checkpoint in Bama on Sunday. The army sent troops to the town, "
+            "following a similar attack in which two soldiers were killed near Konduga.")
+    assert [e.killed.best for e in news(extract(text, published="2019-09-22"))] == [4]
+    # with a day of its own, a second incident of the day
+    text = ("Gunmen shot dead four policemen at a checkpoint in Bama on Sunday. In a similar attack on Sunday, "
+            "gunmen killed two farmers near Konduga.")
+    assert sorted(e.killed.best for e in news(extract(text, published="2019-09-22"))) == [2, 4]
+
+
 def test_a_crime_told_through_its_charge_is_background(extract):
     r = extract("A 30-year-old man was charged on Monday with the murder of his neighbour in Leeds.",
                 published="2019-11-05")

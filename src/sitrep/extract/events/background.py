@@ -70,7 +70,18 @@ def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule
                 ann, d.main.head, w):
             return True
     return (_since_clause(ann, d.main.head, w) or _pluperfect_relative(ann, d.main.head, w)
-            or _pluperfect_main(ann, d.main.head, w))
+            or _pluperfect_main(ann, d.main.head, w) or _like_one_before(d, ann, w, when, date_rule))
+
+
+def _like_one_before(d: EventDraft, ann: Annotations, w: EventWords, when: Time | None, date_rule: str) -> bool:
+    """ "following a similar attack in which two soldiers were killed", "killed in a similar incident": an event
+    told as like the one of the news, with no day of its own, is one from before it, context (not "a similar attack
+    on Sunday in Turbat", a second incident of the day)."""
+    if d.main.kind != "noun" or not any(ann.tokens[c].dep == "amod" and ann.tokens[c].text.lower() in w.similar_words
+                                        for c in ann.children[d.main.head]):
+        return False
+    return not (when is not None and date_rule in _OWN_DATE_RULES and when.precision is Precision.DAY
+                and when.basis is not TimeBasis.PUBLICATION)
 
 
 def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | None, date_rule: str) -> bool:

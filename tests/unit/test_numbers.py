@@ -148,6 +148,8 @@ def _summary(ann):
         # animals listed with people are not counted with them
         ("Raiders shot dead two goats and a shepherd near the well.", [("killed", 1, 1, 1, False)]),
         ("The gunmen killed a herder and three camels.", [("killed", 1, 1, 1, False)]),
+        # a number the parser hangs on the unit's name before the noun
+        ("Three Border Security Force (BSF) personnel were killed in the ambush.", [("killed", 3, 3, 3, False)]),
         # "another" before a singular noun counts one person, as "a" does
         ("In a separate clash, another soldier, named as Corporal Ali Khan, was killed.", [("killed", 1, 1, 1, False)]),
     ],

@@ -246,14 +246,19 @@ def _drop_conj_counts(ann: Annotations, g: int, who_tokens: set[int], w: Casualt
 
 def _hung_on_modifier(ann: Annotations, g: int) -> list[int]:
     """A number the parser hung on a modifier of the noun rather than on the noun ("two U.S.-led coalition
-    soldiers": "two" a compound of "U.S.-led")."""
+    soldiers": "two" a compound of "U.S.-led"; "Two Chhattisgarh Armed Forces (CAF) personnel": "Two" on "Forces",
+    a noun modifier)."""
     found: list[int] = []
-    todo = [c for c in ann.children[g] if c < g and ann.tokens[c].dep in ("amod", "compound")]
+    todo = [c for c in ann.children[g] if c < g and ann.tokens[c].dep in _MODIFIERS]
     for _ in range(3):  # down the modifiers before the noun: "two" of "U.S.-led" of "coalition" of "soldiers"
         kids = [k for c in todo for k in ann.children[c] if k < c]
         found += [k for k in kids if ann.tokens[k].dep in ("compound", "nummod") and ann.tokens[k].pos == "NUM"]
-        todo = [k for k in kids if ann.tokens[k].dep in ("amod", "compound") and ann.tokens[k].pos != "NUM"]
+        todo = [k for k in kids if ann.tokens[k].dep in _MODIFIERS and ann.tokens[k].pos != "NUM"]
     return found[:1]
+
+
+# Modifiers before a noun a number may hang on: adjectives, compounds, a unit's name ("Armed Forces" personnel).
+_MODIFIERS = ("amod", "compound", "nmod")
 
 
 def _is_quantity_child(child: Token, w: CasualtyWords) -> bool:

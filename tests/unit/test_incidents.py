@@ -214,6 +214,21 @@ def test_a_similar_attack_with_no_day_of_its_own_is_one_from_before(extract):
     assert sorted(e.killed.best for e in news(extract(text, published="2019-09-22"))) == [2, 4]
 
 
+def test_a_count_for_the_same_period_as_a_running_total_is_no_toll(extract):
+    text = ("Gunmen killed two policemen in an ambush near Gadchiroli on Saturday, police said.\n"
+            "State records show 40 policemen have been killed in the district since January. During the same "
+            "period, 57 civilians were also killed.")
+    assert [e.killed.best for e in news(extract(text, published="2020-03-21"))] == [2]
+
+
+def test_a_village_the_gazetteer_lacks_fits_the_district_the_lead_names(extract):
+    # "Bodli" is unknown: it sits somewhere in the state, so it may be in the district, and it is the ambush told
+    text = ("Two policemen were killed in an ambush by Maoists in Bastar district on Saturday, police said.\n"
+            "The team was guarding road works near Bodli village when a bomb went off, the inspector general said.")
+    events = news(extract(text, published="2020-03-21"))
+    assert [(e.place.name, e.killed.best) for e in events] == [("Bastar district", 2)]
+
+
 def test_a_crime_told_through_its_charge_is_background(extract):
     r = extract("A 30-year-old man was charged on Monday with the murder of his neighbour in Leeds.",
                 published="2019-11-05")

@@ -262,7 +262,7 @@ def places_fit(a: Place | None, b: Place | None) -> bool:
         if other.feature != "unlocated" and unl.precision == GeoPrecision.NEAR and None not in (
                 unl.lat, unl.lon, other.lat, other.lon):
             return km_between(unl.lat, unl.lon, other.lat, other.lon) <= _NEAR_KM  # placed by the town beside it
-        return other.feature != "unlocated" and other.precision in _COARSE and (
+        return other.feature != "unlocated" and other.precision in _AREAS and (
             other.precision == GeoPrecision.COUNTRY or other.admin1 == unl.admin1)
     if a.precision in _COARSE or b.precision in _COARSE:
         coarse, fine = (a, b) if _rank(a) >= _rank(b) else (b, a)

@@ -229,6 +229,15 @@ def test_a_village_the_gazetteer_lacks_fits_the_district_the_lead_names(extract)
     assert [(e.place.name, e.killed.best) for e in events] == [("Bastar district", 2)]
 
 
+@pytest.mark.parametrize(("text", "types"), [
+    ("Two bombs killed two rangers in Yala on Saturday, police said, the latest unrest in the region.",
+     ["explosions_remote_violence"]),
+    ("The province has faced unrest for two decades over the sharing of its gas revenue.", []),
+])
+def test_unrest_is_a_state_of_things_not_an_incident(extract, text, types):
+    assert [e.type for e in news(extract(text, published="2011-04-02"))] == types
+
+
 def test_a_crime_told_through_its_charge_is_background(extract):
     r = extract("A 30-year-old man was charged on Monday with the murder of his neighbour in Leeds.",
                 published="2019-11-05")

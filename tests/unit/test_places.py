@@ -178,6 +178,14 @@ def test_a_peoples_name_that_opens_a_countrys_name_is_the_country(places_of, tex
 
 
 @pytest.mark.slow
+def test_a_name_after_a_verb_of_telling_that_ends_the_sentence_is_who_tells_it(places_of) -> None:
+    places = places_of("Two policemen died on the spot and three were taken to hospital in Sukma, reported CNNNews18.")
+    assert [p.name for p in places] == ["Sukma"]
+    # as the subject before the verb, a place still names a place ("Illinois reported the largest increase")
+    assert [p.name for p in places_of("Illinois reported the largest increase in cases.")] == ["Illinois"]
+
+
+@pytest.mark.slow
 def test_alexandria_louisiana_is_the_us_city(places_of) -> None:
     places = by_name(places_of("A chemical plant in Alexandria, Louisiana, was evacuated after the blast."))
     assert (places["Alexandria"].country, places["Alexandria"].admin1) == ("US", "Louisiana")

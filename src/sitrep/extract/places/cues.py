@@ -122,9 +122,16 @@ def near_cue(ann: Annotations, start: int, w: PlaceWords) -> bool:
 
 
 def is_speaking_subject(ann: Annotations, m: Mention, w: PlaceWords) -> bool:
-    """ "Cairo said", "Iraq condemned": the government talking, not a place where something happened."""
+    """ "Cairo said", "Iraq condemned", "..., reported CNNNews18.": the government or an outlet talking, not a place
+    where something happened (a name right after a verb of speaking that ends its clause is its subject, however
+    the parser hung it)."""
     top = ann.tokens[root(ann, m)]
-    return top.dep == "nsubj" and ann.tokens[top.head].lemma in w.acting_verbs
+    if top.dep == "nsubj" and ann.tokens[top.head].lemma in w.acting_verbs:
+        return True
+    before = ann.tokens[m.start - 1] if m.start > 0 else None
+    return before is not None and before.pos == "VERB" and before.lemma in w.inverted_speech_verbs \
+        and top.head == before.i \
+        and (m.end >= len(ann.tokens) or ann.tokens[m.end].pos == "PUNCT")
 
 
 def is_cited_source(ann: Annotations, m: Mention, w: PlaceWords) -> bool:

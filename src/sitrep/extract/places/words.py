@@ -55,6 +55,7 @@ class PlaceWords:
     holidays: frozenset[str]
     hyphen_qualifiers: frozenset[str]
     acting_verbs: frozenset[str]
+    inverted_speech_verbs: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
     # sites
     site_word_first: bool  # "la place de la Liberté", not "Liberty Square"
@@ -120,7 +121,7 @@ def place_words(lex: Lexicon) -> PlaceWords:
         weekdays=frozenset(lex.table("calendar", "weekdays")),
         holidays=words("holidays"),
         hyphen_qualifiers=words("hyphen_qualifiers"),
-        acting_verbs=words("acting_verbs"),
+        acting_verbs=words("acting_verbs"), inverted_speech_verbs=words("inverted_speech_verbs"),
         source_phrases=tuple(tuple(str(p).lower().split()) for p in lex.phrases("places", "source_phrases")),
         site_word_first=position == "first",
         site_words=words("site_words"),

@@ -204,6 +204,14 @@ def test_what_came_days_before_the_telling_is_background(extract, text):
     assert [e.killed.best for e in news(extract(text, published="2019-09-22"))] == [4]
 
 
+def test_a_death_told_before_what_came_a_day_before_is_the_news_and_keeps_its_toll(extract):
+    # the gunbattle is the day before's; the soldier's death, which names no act of its own, is the news
+    text = ("A soldier died in an encounter with militants in Anantnag on Tuesday, a day after an army major was "
+            "killed during a gunbattle in the district.")
+    r = extract(text, published="2019-06-18")
+    assert sorted((e.hedge == Hedge.HISTORICAL, e.killed.best) for e in r.events) == [(False, 1), (True, 1)]
+
+
 def test_a_similar_attack_with_no_day_of_its_own_is_one_from_before(extract):
     text = ("Gunmen shot dead four policemen at a checkpoint in Bama on Sunday. The army sent troops to the town, "
             "following a similar attack in which two soldiers were killed near Konduga.")

@@ -79,9 +79,9 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
             subtype = tax.subtype("violent_demonstration")
         drafts.append(EventDraft(triggers=g, subtype=subtype, sentence=g[0].sentence, generic=g[0].subtype is None))
     for c in casualties:
-        if drafts and not c.negated and all(_relative_clause(ann, t.head, w) not in (None, _relative_clause(ann, c.token, w))
-                                            for d in drafts for t in d.triggers):
-            # the only event words describe someone ("arrested a leader who planned IED attacks"): the count is
+        if drafts and not c.negated and all(_told_apart(ann, t.head, c.token, w) for d in drafts for t in d.triggers):
+            # the only event words describe someone ("arrested a leader who planned IED attacks") or tell what came
+            # days before ("A soldier died on Tuesday, a day after a major was killed in a gunbattle"): the count is
             # the main clause's own event, as a count with no event word would be
             arrest = tax.subtype("arrests") if c.kind == "detained" else None
             drafts.append(EventDraft(triggers=[Trigger(tokens=(c.token,), head=c.token, subtype=arrest, kind="casualty",
@@ -203,6 +203,13 @@ def _distance(ann: Annotations, a: int, b: int) -> int:
 
 def _nearest(ann: Annotations, groups: list[list[Trigger]], token: int) -> list[Trigger]:
     return min(groups, key=lambda g: min(_distance(ann, t.head, token) for t in g))
+
+
+def _told_apart(ann: Annotations, trigger: int, count: int, w: EventWords) -> bool:
+    """The trigger is told in a clause the count is not in: a relative clause on someone, or what came days
+    before."""
+    return _relative_clause(ann, trigger, w) not in (None, _relative_clause(ann, count, w)) or (
+        came_days_after(ann, trigger, w) and not came_days_after(ann, count, w))
 
 
 def _draft_for_casualty(ann: Annotations, drafts: list[EventDraft], token: int, tax: Taxonomy, *,

@@ -170,6 +170,13 @@ def test_a_nationality_is_never_the_place(extract):
     assert e.place is not None and e.place.country == "AF"
 
 
+def test_the_victims_country_told_by_its_adjective_places_the_strike_not_the_attackers(extract):
+    text = ("Israeli strikes on two southern Lebanese villages killed six people, the health ministry said on "
+            "Saturday.\nEarlier this week, Israel threatened to resume the war.")
+    [e] = news(extract(text, published="2024-12-07"))
+    assert e.place.country == "LB"
+
+
 def test_the_dateline_is_not_the_place_of_an_incident_told_elsewhere(extract):
     text = ("KABUL, Afghanistan (AP) — A roadside bomb killed three policemen on Sunday in Kandahar province, "
             "officials said.")

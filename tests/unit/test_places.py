@@ -186,6 +186,16 @@ def test_a_name_after_a_verb_of_telling_that_ends_the_sentence_is_who_tells_it(p
 
 
 @pytest.mark.slow
+def test_a_peoples_adjective_on_a_noun_of_place_names_its_country(places_of) -> None:
+    [place] = places_of("Israeli strikes on two southern Lebanese villages killed six people.")
+    assert (place.name, place.country, place.precision, place.evidence[0].text) == (
+        "Lebanon", "LB", GeoPrecision.COUNTRY, "Lebanese")
+    # on anything else it names who, not where; and a border is the neighbour's edge, not inside it
+    assert places_of("Israeli strikes killed six people on Saturday.") == []
+    assert [p.country for p in places_of("The bomb went off in Manbij near the Turkish border.")] == ["SY"]
+
+
+@pytest.mark.slow
 def test_alexandria_louisiana_is_the_us_city(places_of) -> None:
     places = by_name(places_of("A chemical plant in Alexandria, Louisiana, was evacuated after the blast."))
     assert (places["Alexandria"].country, places["Alexandria"].admin1) == ("US", "Louisiana")

@@ -6,7 +6,8 @@ mislabels, a gazetteer scan vouched for by place cues) → look up (``Toponym``:
 article writes in lower case) → context (the countries and regions the rest of the article names) → rank (two
 passes of named, fitted features) → the story's map (``story.py``: a hamlet's namesake far from every firm place of
 the article is left unresolved) → build (``Place``; a place the gazetteer lacks, written with its distance from a
-town, is placed beside it; a site with no town of its own is placed by the article's).
+town, is placed beside it; a site with no town of its own is placed by the article's) → a people's adjective on a
+noun of place ("two southern Lebanese villages") as its country (``demonyms.py``).
 
 The gazetteer is passed in (anything shaped like ``GazetteerLike``); the stage never loads one itself.  The words
 are the language's (``lang/<code>/places.yaml``, month and weekday names from ``calendar.yaml``).
@@ -20,6 +21,7 @@ from collections.abc import Callable
 from sitrep.extract.places.beside import placed_beside
 from sitrep.extract.places.build import EXTRACTOR, place_from
 from sitrep.extract.places.context import document_context
+from sitrep.extract.places.demonyms import demonym_places
 from sitrep.extract.places.filters import kept, not_people, not_words, vouched_embedded
 from sitrep.extract.places.lookup import look_up
 from sitrep.extract.places.rank import rank
@@ -54,6 +56,9 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
     ranked = [r for r in ranked if kept(ann, r)]
     placed = [r.toponym.mention for r in ranked]
     places = placed_by_context(ann, placed_beside(ann, [place_from(ann, r) for r in ranked], placed, w), placed)
+    taken = {j for m in mentions for j in range(m.start, m.end)}
+    # "two southern Lebanese villages": the people's adjective on a noun of place names the country
+    places = sorted(places + demonym_places(ann, gazetteer, w, taken), key=lambda p: p.evidence[0].start)
     log.debug("places: %d mentions, %d places", len(mentions), len(places))
     return places
 

@@ -30,6 +30,7 @@ class PlaceWords:
     admin_phrases: dict[tuple[str, ...], str]  # ("local", "government", "area") -> "admin2"
     of_words: frozenset[str]
     settlement_titles: frozenset[str]
+    country_parts: frozenset[str]
     # near
     near_words: frozenset[str]
     near_heads: frozenset[str]
@@ -98,7 +99,7 @@ def place_words(lex: Lexicon) -> PlaceWords:
         admin_words_kept_apart=words("admin_words_kept_apart"),
         admin_phrases=phrases,
         of_words=words("of_words"),
-        settlement_titles=words("settlement_titles"),
+        settlement_titles=words("settlement_titles"), country_parts=words("country_parts"),
         near_words=words("near_words"),
         near_heads=words("near_heads"),
         near_links=words("near_links"),

@@ -253,6 +253,19 @@ def test_unrest_is_a_state_of_things_not_an_incident(extract, text, types):
     assert [e.type for e in news(extract(text, published="2011-04-02"))] == types
 
 
+@pytest.mark.parametrize("text", [
+    "Six months of fighting in the region have left at least 300 people dead, most of them civilians, a monitor said.",
+    "Two years of war have killed at least 4,000 people in the province, according to a local tally.",
+])
+def test_the_dead_of_a_span_of_time_of_something_are_a_total(extract, text):
+    r = extract(text, published="2024-06-02")
+    assert not news(r) and r.aggregates
+    # a few days of fighting are one episode, the news itself
+    r = extract("Two days of heavy fighting between troops and rebels near Goma ended on Saturday with 17 dead, the "
+                "army said.", published="2024-06-02")
+    assert [e.killed.best for e in news(r)] == [17]
+
+
 def test_a_crime_told_through_its_charge_is_background(extract):
     r = extract("A 30-year-old man was charged on Monday with the murder of his neighbour in Leeds.",
                 published="2019-11-05")

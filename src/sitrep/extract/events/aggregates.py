@@ -22,6 +22,7 @@ from sitrep.model import (
     Claim,
     Place,
     Time,
+    Token,
     stable_id,
 )
 
@@ -44,11 +45,16 @@ def is_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
     compared = any(ann.tokens[i].tag in ("JJS", "RBS") for i in clause)
     if not compared and any(f" {p} " in f" {words} " for p in w.total_phrases):
         return True
-    tok = ann.tokens[c.token]
-    # "the conflict has killed 300,000"; "the conflict has cost more than 3,000 lives" (the count is the object)
-    verbs = [c.token] + ([tok.head] if tok.dep in ("dobj", "attr") else [])
+    # "the conflict has killed 300,000"; "the conflict has cost more than 3,000 lives" (the count is the object);
+    # "eight months of violence has left 451 people dead" (a span of time of something is many happenings)
+    verbs = [c.token]
+    for _ in range(2):  # up from "dead" in "left 451 people dead" (an object's adjective) to the verb
+        last = ann.tokens[verbs[-1]]
+        if last.dep not in ("dobj", "attr", "oprd", "amod") or last.head == last.i:
+            break
+        verbs.append(last.head)
     subjects = [ann.tokens[k] for v in verbs for k in ann.children[v] if ann.tokens[k].dep == "nsubj"]
-    if any((s.lemma or s.text).lower() in w.total_subjects for s in subjects):
+    if any((s.lemma or s.text).lower() in w.total_subjects or _span_of(ann, s, w) for s in subjects):
         return True
     # "several hundred thousand people have died in the conflict": a whole war's dead, told in the present perfect
     perfect = any(ann.tokens[k].dep == "aux" and (ann.tokens[k].lemma or "").lower() in w.perfect_aux
@@ -56,6 +62,12 @@ def is_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
     return perfect and any((ann.tokens[g].lemma or ann.tokens[g].text).lower() in w.total_subjects
                            for k in ann.children[c.token] if ann.tokens[k].dep == "prep"
                            for g in ann.children[k] if ann.tokens[g].dep == "pobj")
+
+
+def _span_of(ann: Annotations, tok: Token, w: EventWords) -> bool:
+    """ "eight months of violence", "two years of war": a span of time of something, as a subject."""
+    return (tok.lemma or tok.text).lower() in w.time_spans and any(
+        ann.tokens[k].dep == "prep" and ann.tokens[k].text.lower() in w.of_words for k in ann.children[tok.i])
 
 
 def total_flags(ann: Annotations, casualties: Sequence[CasualtyMention], w: EventWords) -> list[bool]:

@@ -91,6 +91,8 @@ def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | No
         return True  # "she cares about issues of sexual violence", whatever day she said it
     if d.main.kind == "noun" and _a_trend(ann, d.main.head, w):
         return True  # "the group has increased its attacks on the army": done more often, not one incident
+    if d.main.kind == "noun" and _over_a_span(ann, d.main.head, w):
+        return True  # "six months of fighting have left 300 dead": the fighting of half a year, not one incident
     if d.main.kind == "noun" and _bare_plural_of(ann, d.main.head, w, {t.head for t in d.triggers}) \
             and not (d.killed or d.injured or d.detained) and not _names_device(ann, d.main, w):
         return True  # "has been the scene of turf battles", "a history of kidnappings": a kind of happening
@@ -165,6 +167,16 @@ def _a_topic(ann: Annotations, head: int, w: EventWords) -> bool:
     if above.pos == "ADP" and above.head != above.i:
         above = ann.tokens[above.head]
     return above.pos == "NOUN" and above.lemma.lower() in w.topic_nouns
+
+
+def _over_a_span(ann: Annotations, head: int, w: EventWords) -> bool:
+    """An event noun after "of" on a span of time ("six months of fighting", "years of war")."""
+    tok = ann.tokens[head]
+    if tok.dep != "pobj" or tok.head == head:
+        return False
+    prep = ann.tokens[tok.head]
+    return prep.text.lower() in w.of_words and prep.head != prep.i and (
+        ann.tokens[prep.head].lemma or "").lower() in w.time_spans
 
 
 def _separate_happenings(ann: Annotations, sent, w: EventWords) -> bool:

@@ -38,6 +38,7 @@ class EventWords:
     breaking_words: frozenset[str]
     establishing_verbs: frozenset[str]
     of_words: frozenset[str]
+    time_spans: frozenset[str]
     counting_nouns: frozenset[str]
     crowd_clash_words: frozenset[str]
     toll_verbs: frozenset[str]
@@ -171,6 +172,7 @@ def event_words(lex: Lexicon) -> EventWords:
         impact_verbs=words("impact_verbs"), projectiles=words("projectiles"),
         breaking_words=words("breaking_words"),
         intercepted_nouns=words("intercepted_nouns"), establishing_verbs=words("establishing_verbs"), of_words=words("of_words"),
+        time_spans=words("time_spans"),
         counting_nouns=words("counting_nouns"), crowd_clash_words=words("crowd_clash_words"), toll_verbs=words("toll_verbs"),
         role_head_nouns=words("role_head_nouns"), agent_nouns=words("agent_nouns"), object_verbs=words("object_verbs"),
         time_relatives=words("time_relatives"), place_relatives=words("place_relatives"),

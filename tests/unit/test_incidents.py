@@ -177,6 +177,15 @@ def test_the_victims_country_told_by_its_adjective_places_the_strike_not_the_att
     assert e.place.country == "LB"
 
 
+def test_a_country_that_is_the_subject_of_the_act_did_it_and_is_not_where(extract):
+    text = "Since Friday, Israel has been shelling a series of villages in southern Lebanon, killing two farmers."
+    [e] = news(extract(text, published="2024-06-02"))
+    assert e.place.country == "LB"
+    # a country that is the subject of something else stays a place of the story
+    text = "Greece faces a debt deadline on Friday. Three people died when rioters burned a bank in Greece."
+    assert [e.place.country for e in news(extract(text, published="2010-05-05"))] == ["GR"]
+
+
 def test_the_dateline_is_not_the_place_of_an_incident_told_elsewhere(extract):
     text = ("KABUL, Afghanistan (AP) — A roadside bomb killed three policemen on Sunday in Kandahar province, "
             "officials said.")

@@ -54,9 +54,10 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     in_sentence = [p for p in in_sentence if not _whose(ann, p)]
     # where the one who tells it sits ("the health ministry in Ramallah said nine people were wounded") is not where
     # it happened (a statement's own place is where it was made: "a senator from California urged ...")
+    heads = {t.head for t in d.triggers}
     if not d.subtype.verbal:
-        heads = {t.head for t in d.triggers}
-        in_sentence = [p for p in in_sentence if not _speakers_place(ann, p, ctx.words, heads)]
+        in_sentence = [p for p in in_sentence if not _speakers_place(ann, p, ctx.words, heads)
+                       and not _attacker(ann, p, heads)]
     unknown = [p for p in in_sentence if p.lat is None or p.lon is None]
     in_sentence = [p for p in in_sentence if p not in unknown]
     if unknown and not in_sentence:
@@ -314,6 +315,15 @@ def _doer(ann, p: Place) -> bool:
     if j is None or ann.tokens[j].dep != "pobj":
         return False
     return ann.tokens[ann.tokens[j].head].dep == "agent"
+
+
+def _attacker(ann, p: Place, heads: AbstractSet[int]) -> bool:
+    """A country that is the subject of the event's own verb ("Israel has been shelling villages in southern
+    Lebanon"): who did it, not where (not "Greece faces a due date": no event's verb)."""
+    if p.precision != GeoPrecision.COUNTRY:
+        return False
+    j = token_index_at(ann, p.evidence[0].end - 1)
+    return j is not None and ann.tokens[j].dep == "nsubj" and ann.tokens[j].head in heads
 
 
 def _inside_organisation(ann, p: Place) -> bool:

@@ -181,6 +181,10 @@ def test_a_country_that_is_the_subject_of_the_act_did_it_and_is_not_where(extrac
     text = "Since Friday, Israel has been shelling a series of villages in southern Lebanon, killing two farmers."
     [e] = news(extract(text, published="2024-06-02"))
     assert e.place.country == "LB"
+    # nor is one side of its fight
+    text = "Fighting between Israel and Hezbollah killed two shepherds in southern Lebanon on Sunday."
+    [e] = news(extract(text, published="2024-06-02"))
+    assert e.place.country == "LB"
     # a country that is the subject of something else stays a place of the story
     text = "Greece faces a debt deadline on Friday. Three people died when rioters burned a bank in Greece."
     assert [e.place.country for e in news(extract(text, published="2010-05-05"))] == ["GR"]

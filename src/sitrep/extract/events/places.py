@@ -57,7 +57,7 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     heads = {t.head for t in d.triggers}
     if not d.subtype.verbal:
         in_sentence = [p for p in in_sentence if not _speakers_place(ann, p, ctx.words, heads)
-                       and not _attacker(ann, p, heads)]
+                       and not _attacker(ann, p, heads, ctx.words)]
     unknown = [p for p in in_sentence if p.lat is None or p.lon is None]
     in_sentence = [p for p in in_sentence if p not in unknown]
     if unknown and not in_sentence:
@@ -317,13 +317,21 @@ def _doer(ann, p: Place) -> bool:
     return ann.tokens[ann.tokens[j].head].dep == "agent"
 
 
-def _attacker(ann, p: Place, heads: AbstractSet[int]) -> bool:
+def _attacker(ann, p: Place, heads: AbstractSet[int], w: EventWords) -> bool:
     """A country that is the subject of the event's own verb ("Israel has been shelling villages in southern
-    Lebanon"): who did it, not where (not "Greece faces a due date": no event's verb)."""
+    Lebanon") or one side of its fight ("fighting between Israel and Hezbollah"): who did it, not where (not
+    "Greece faces a due date": no event's verb)."""
     if p.precision != GeoPrecision.COUNTRY:
         return False
     j = token_index_at(ann, p.evidence[0].end - 1)
-    return j is not None and ann.tokens[j].dep == "nsubj" and ann.tokens[j].head in heads
+    if j is None:
+        return False
+    tok = ann.tokens[j]
+    while tok.dep == "conj" and tok.head != tok.i:  # "between Hezbollah and Israel"
+        tok = ann.tokens[tok.head]
+    if tok.dep == "pobj" and ann.tokens[tok.head].text.lower() in w.route_prepositions:
+        return ann.tokens[tok.head].head in heads
+    return tok.dep == "nsubj" and tok.head in heads
 
 
 def _inside_organisation(ann, p: Place) -> bool:

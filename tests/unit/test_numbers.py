@@ -45,6 +45,8 @@ VAGUE = vague_table()
         ("a dozen", (12, 12, 12)),
         ("two dozen", (24, 24, 24)),
         ("half a dozen", (6, 6, 6)),
+        ("around half a million", (500_000, 500_000, 500_000)),  # not "a million" with "half" skipped
+        ("a quarter of a million", (250_000, 250_000, 250_000)),
         ("dozens", (24, 24, None)),
         ("Dozens of", (24, 24, None)),
         ("scores", (40, 40, None)),

@@ -190,6 +190,17 @@ def test_a_country_that_is_the_subject_of_the_act_did_it_and_is_not_where(extrac
     assert [e.place.country for e in news(extract(text, published="2010-05-05"))] == ["GR"]
 
 
+def test_a_name_the_gazetteer_lacks_is_a_place_only_where_written_as_one(extract):
+    text = ("Government shelling killed three civilians in Idlib province on Saturday, a monitor said. A shell also "
+            "struck the home of a volunteer for the White Helmets, killing his two children.")
+    events = news(extract(text, published="2021-07-03"))
+    assert [e.place.name for e in events] == ["Idlib province"]
+    # "in" before it, or a kind of place after it, writes it as a place
+    [e] = news(extract("Gunmen killed four herders in Tolleri on Saturday, a local official said.",
+                       published="2021-07-03"))
+    assert e.place.name == "Tolleri"
+
+
 def test_the_dateline_is_not_the_place_of_an_incident_told_elsewhere(extract):
     text = ("KABUL, Afghanistan (AP) — A roadside bomb killed three policemen on Sunday in Kandahar province, "
             "officials said.")

@@ -5,20 +5,27 @@ is returned with it."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from sitrep.extract.common.offsets import before_title, moved, offset_before
 from sitrep.extract.common.text import (
     is_dateline_span,
-    is_named_person,
-    name_end,
     paragraph_index_at,
     sentence_index_at,
     subtree,
     token_index_at,
 )
 from sitrep.extract.events.drafts import EventContext, EventDraft
+from sitrep.extract.events.not_where import (
+    attacker,
+    doer,
+    elsewhere,
+    inside_organisation,
+    residence,
+    speakers_place,
+    whose,
+    written_as_place,
+)
 from sitrep.extract.events.words import EventWords
 from sitrep.model import GEO_PRECISION_RANK, Annotations, GeoPrecision, Place
 
@@ -36,30 +43,33 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     ann = ctx.ann
     sent = ann.sentences[d.sentence]
     # a country that is the doer of a passive ("drones launched by Russia") says who, not where, in any sentence
-    placed = [p for p in ctx.places if p.evidence and not _doer(ann, p)]
+    placed = [p for p in ctx.places if p.evidence and not doer(ann, p)]
     # the dateline says where the report was filed: it places an event only when the article names no other place
     in_sentence = [p for p in placed if sent.start <= p.evidence[0].start < sent.end
                    and not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)]
     # a place named inside an organisation ("the Ohio Department of Health") says who, not where
-    in_sentence = [p for p in in_sentence if not _inside_organisation(ann, p)] or in_sentence
+    in_sentence = [p for p in in_sentence if not inside_organisation(ann, p)] or in_sentence
     # a border or an origin is elsewhere ("près des frontières du Niger", "venus du Soudan"): with nothing else in
     # the sentence, the event takes its place from the paragraph or the article
     # where a strike came from is not where it struck ("jets attacked from an air base in Meiktila", "rockets fired from
     # Lebanon hit Kiryat Shmona"); a ground force leaving or driven from a town is there, so only remote violence
-    elsewhere = ctx.words.elsewhere_heads | (ctx.words.remote_origin_heads if d.subtype.type == _REMOTE else frozenset())
-    in_sentence = [p for p in in_sentence if not _elsewhere(ann, p, elsewhere)]
+    away = ctx.words.elsewhere_heads | (ctx.words.remote_origin_heads if d.subtype.type == _REMOTE else frozenset())
+    in_sentence = [p for p in in_sentence if not elsewhere(ann, p, away)]
     # where a named person lives ("Ana Diaz, 34, of Tucson") says who, not where
-    in_sentence = [p for p in in_sentence if not _residence(ann, p, ctx.words.residence_prepositions)]
+    in_sentence = [p for p in in_sentence if not residence(ann, p, ctx.words.residence_prepositions)]
     # a country naming whose helicopter or strikes ("a U.S. helicopter", "US drone strikes") says who, not where
-    in_sentence = [p for p in in_sentence if not _whose(ann, p)]
+    in_sentence = [p for p in in_sentence if not whose(ann, p)]
     # where the one who tells it sits ("the health ministry in Ramallah said nine people were wounded") is not where
     # it happened (a statement's own place is where it was made: "a senator from California urged ...")
     heads = {t.head for t in d.triggers}
     if not d.subtype.verbal:
-        in_sentence = [p for p in in_sentence if not _speakers_place(ann, p, ctx.words, heads)
-                       and not _attacker(ann, p, heads, ctx.words)]
+        in_sentence = [p for p in in_sentence if not speakers_place(ann, p, ctx.words, heads)
+                       and not attacker(ann, p, heads, ctx.words)]
     unknown = [p for p in in_sentence if p.lat is None or p.lon is None]
     in_sentence = [p for p in in_sentence if p not in unknown]
+    # a name the gazetteer lacks is the event's place only where the text writes it as one ("in Tolleri", "Bodli
+    # village"), not "a volunteer for the White Helmets" or "the jawan Mangesh Ramteke"
+    unknown = [p for p in unknown if p.geonames_id is not None or written_as_place(ann, p, ctx.words)]
     if unknown and not in_sentence:
         area = _own_area(unknown[0], placed) or _area(ann, placed, sent.start, towns=unknown[0].geonames_id is None)
         return unlocated(unknown[0], _with_point(area, placed)), "sentence"
@@ -133,7 +143,7 @@ def _finest_of_phrase(ann, earlier: list[Place]) -> Place:
     return chain[-1]
 
 
-def _told_next(ann, placed: list[Place], si: int, best: Place, elsewhere: frozenset[str]) -> Place | None:
+def _told_next(ann, placed: list[Place], si: int, best: Place, away: frozenset[str]) -> Place | None:
     """A finer place inside the sentence's country or region that the next sentence of the paragraph names first
     ("Deux soldats ont été tués dans le nord du Mali. Le village de Soumpi, à 20 km de Niafunké, a subi ...")."""
     if best.precision not in _COARSE or si + 1 >= len(ann.sentences):
@@ -144,7 +154,7 @@ def _told_next(ann, placed: list[Place], si: int, best: Place, elsewhere: frozen
     inside = [p for p in placed if nxt.start <= p.evidence[0].start < nxt.end and p.lat is not None
               and p.precision not in _COARSE and p.country == best.country
               and (best.precision == GeoPrecision.COUNTRY or p.admin1 == best.admin1)
-              and not _elsewhere(ann, p, elsewhere)]
+              and not elsewhere(ann, p, away)]
     return inside[0] if inside else None
 
 
@@ -207,137 +217,6 @@ def unlocated(place: Place, area: Place | None) -> Place:
         return place
     return replace(place, feature="unlocated", country=area.country, admin1=area.admin1 or area.name,
                    admin2=area.admin2, lat=area.lat, lon=area.lon, precision=area.precision)
-
-
-# Steps from a place up its prepositions, nouns and appositions to the speaker or the participle of speaking
-# ("Lower Shabelle" in "Nur Ahmed, a police officer from Afgoye in Lower Shabelle region" is seven steps below
-# "Ahmed").
-_SPEAKER_STEPS = 8
-# Steps from a place up its prepositions and nouns to the word that governs it ("frontières" in "près des frontières
-# du Burkina Faso et du Niger" is three steps above "Niger").
-_ELSEWHERE_STEPS = 6
-
-
-def _elsewhere(ann, p: Place, heads: frozenset[str]) -> bool:
-    """Whether the words that govern the place, up to the first verb, put it elsewhere than the event (a border, an
-    origin: ``events.yaml`` elsewhere_heads)."""
-    if not heads:
-        return False
-    j = token_index_at(ann, p.evidence[0].start)
-    for _ in range(_ELSEWHERE_STEPS):
-        if j is None or ann.tokens[j].head == j:
-            return False
-        j = ann.tokens[j].head
-        t = ann.tokens[j]
-        if t.text.lower() in heads or t.lemma.lower() in heads:
-            return True
-        if t.pos in ("VERB", "AUX"):
-            return False
-    return False
-
-
-def _residence(ann, p: Place, prepositions: frozenset[str]) -> bool:
-    """The place hangs on a named person (a person's name, or a name given an age) through a residence
-    preposition, directly or through the age ("James Reed, 41, of Dayton")."""
-    if not prepositions:
-        return False
-    j = token_index_at(ann, p.evidence[0].start)
-    while j is not None and ann.tokens[j].dep in ("compound", "nmod", "appos", "conj", "npadvmod") \
-            and ann.tokens[j].head != j:
-        j = ann.tokens[j].head  # the town's state ("of Dayton, Ohio") or the phrase's head ("the Dayton area")
-    if j is None or ann.tokens[j].dep != "pobj":
-        return False
-    prep = ann.tokens[ann.tokens[j].head]
-    if prep.text.lower() not in prepositions or prep.head == prep.i:
-        return False
-    holder = ann.tokens[prep.head]
-    if holder.pos == "NUM" and holder.head != holder.i:
-        holder = ann.tokens[holder.head]  # the age between the name and the town
-    return is_named_person(ann, holder.i)
-
-
-def _whose(ann, p: Place) -> bool:
-    """A country name that modifies a common noun after it ("a U.S. helicopter", "U.S. troops"): an owner, not a
-    place. A name after its noun names the thing ("le lac Tchad")."""
-    if p.precision != GeoPrecision.COUNTRY:
-        return False
-    j = token_index_at(ann, p.evidence[0].end - 1)
-    if j is None or ann.tokens[j].dep != "compound" or ann.tokens[j].head <= j:
-        return False
-    return ann.tokens[ann.tokens[j].head].pos == "NOUN"
-
-
-def _speakers_place(ann, p: Place, w: EventWords, told: AbstractSet[int] = frozenset()) -> bool:
-    """A place in the phrase of the subject of a verb of reporting, or of the subject's title ("the health
-    ministry in Ramallah said", "said officials in Kabul", "said Nur Ahmed, a police officer from Afgoye"), or in
-    the participle clause of speaking before it ("Speaking to local media in the capital Mogadishu, the army chief
-    confirmed"): where the speaker is."""
-    j = last = token_index_at(ann, p.evidence[0].end - 1)
-    for _ in range(_SPEAKER_STEPS):
-        if j is None:
-            return False
-        tok = ann.tokens[j]
-        if tok.dep == "nsubj":  # the speaker's own word, not the place itself as the subject ("Kabul said")
-            return j != last and tok.pos in ("NOUN", "PROPN") and (
-                ann.tokens[tok.head].lemma or "").lower() in w.reporting_verbs
-        if tok.dep == "advcl" and tok.pos == "VERB" and j != last:
-            # unless the event is told in that clause: "Speaking at a rally in Novi" is where the rally was
-            return (tok.lemma or "").lower() in w.speaking_verbs and not set(subtree(ann, j)) & told
-        if tok.dep == "appos" and _title_before_telling(ann, j, w):
-            return True
-        if tok.dep not in ("pobj", "prep", "compound", "appos") or tok.head == j:
-            return False
-        j = tok.head
-    return False
-
-
-def _title_before_telling(ann, j: int, w: EventWords) -> bool:
-    """Token ``j`` heads a title in apposition, right after a person's name, that a verb of reporting follows ("...,
-    killing 23 people, Dak Tap Chuol, commissioner for the nearby town of Nasir, said"): the title is the speaker's,
-    however the parser hung it (often on the object of the clause before)."""
-    span = subtree(ann, j)
-    before = min(span) - 1
-    while before > 0 and ann.tokens[before].pos == "PUNCT":
-        before -= 1
-    if "PERSON" not in (ann.tokens[ann.tokens[j].head].ent_type, ann.tokens[before].ent_type):
-        return False
-    k = max(span) + 1
-    while k < len(ann.tokens) and ann.tokens[k].pos == "PUNCT":
-        k += 1
-    return k < len(ann.tokens) and (ann.tokens[k].lemma or "").lower() in w.reporting_verbs
-
-
-def _doer(ann, p: Place) -> bool:
-    """A country named as the agent of a passive verb ("31 drones launched by Russia"): who, not where."""
-    if p.precision != GeoPrecision.COUNTRY:
-        return False
-    j = token_index_at(ann, p.evidence[0].end - 1)
-    if j is None or ann.tokens[j].dep != "pobj":
-        return False
-    return ann.tokens[ann.tokens[j].head].dep == "agent"
-
-
-def _attacker(ann, p: Place, heads: AbstractSet[int], w: EventWords) -> bool:
-    """A country that is the subject of the event's own verb ("Israel has been shelling villages in southern
-    Lebanon") or one side of its fight ("fighting between Israel and Hezbollah"): who did it, not where (not
-    "Greece faces a due date": no event's verb)."""
-    if p.precision != GeoPrecision.COUNTRY:
-        return False
-    j = token_index_at(ann, p.evidence[0].end - 1)
-    if j is None:
-        return False
-    tok = ann.tokens[j]
-    while tok.dep == "conj" and tok.head != tok.i:  # "between Hezbollah and Israel"
-        tok = ann.tokens[tok.head]
-    if tok.dep == "pobj" and ann.tokens[tok.head].text.lower() in w.route_prepositions:
-        return ann.tokens[tok.head].head in heads
-    return tok.dep == "nsubj" and tok.head in heads
-
-
-def _inside_organisation(ann, p: Place) -> bool:
-    start, end = p.evidence[0].start, p.evidence[0].end
-    return any(e.label == "ORG" and e.start <= start and end <= (org_end := ann.tokens[name_end(
-        ann, e.token_start, e.token_end) - 1].end) and (e.start, org_end) != (start, end) for e in ann.entities)
 
 
 def _reference_point(ann: Annotations, p: Place, pool: list[Place], w: EventWords) -> bool:

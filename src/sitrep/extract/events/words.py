@@ -127,6 +127,8 @@ class EventWords:
     # read from places.yaml: "80 km south of Kirkuk" (extract/common/offsets.py)
     near_links: frozenset[str]
     settlement_titles: frozenset[str]  # "the capital" before a name: "80 km north of the capital Bangui"
+    locative_prepositions: frozenset[str]  # "in", "near", "at": before a name the gazetteer lacks, a place's
+    place_kinds: frozenset[str]  # "village", "district", "outskirts": after or before such a name, a place's
     bearings: dict[str, float]
     distance_units: dict[str, float]
     residence_prepositions: frozenset[str]
@@ -219,6 +221,9 @@ def event_words(lex: Lexicon) -> EventWords:
         consequence_words=words("consequence_words"),
         elsewhere_heads=words("elsewhere_heads"), remote_origin_heads=words("remote_origin_heads"),
         near_links=lex.words("places", "near_links"), settlement_titles=lex.words("places", "settlement_titles"),
+        locative_prepositions=lex.words("places", "locative_prepositions"),
+        place_kinds=frozenset(str(k).lower() for k in lex.table("places", "admin_words"))
+        | lex.words("places", "settlement_titles") | lex.words("places", "near_heads"),
         bearings={str(k).lower(): float(v) for k, v in lex.table("places", "bearings").items()},
         distance_units={str(k).lower(): float(v) for k, v in lex.table("places", "distance_units").items()},
         residence_prepositions=words("residence_prepositions"), speaking_verbs=words("speaking_verbs"), route_prepositions=words("route_prepositions"),

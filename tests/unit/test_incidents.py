@@ -268,6 +268,15 @@ def test_a_village_the_gazetteer_lacks_fits_the_district_the_lead_names(extract)
     assert [(e.place.name, e.killed.best) for e in events] == [("Bastar district", 2)]
 
 
+def test_an_area_blocked_off_is_a_cordon_not_a_protest(extract):
+    text = ("A bomb killed ten worshippers at a mosque in Kabul on Friday. The spokesman gave no details, and the area "
+            "was blocked off by security forces.")
+    assert [e.type for e in news(extract(text, published="2022-04-29"))] == ["explosions_remote_violence"]
+    # protesters blocking a road still protest
+    assert [e.type for e in news(extract("Protesters blocked the main road to the airport in Kabul on Monday.",
+                                         published="2022-04-29"))] == ["protests"]
+
+
 @pytest.mark.parametrize(("text", "types"), [
     ("Two bombs killed two rangers in Yala on Saturday, police said, the latest unrest in the region.",
      ["explosions_remote_violence"]),

@@ -141,6 +141,9 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
     if trig.kind == "noun" and subtype == "agreement" and _broken(ann, tok, w):
         return True  # "accused the rebels of breaching a ceasefire", "violations of the truce": no agreement made
     if trig.kind == "verb" and lemma(tok) in w.transitive_other_sense:
+        if any(ann.tokens[c].dep == "prt" and ann.tokens[c].text.lower() in w.other_sense_particles
+               for c in ann.children[tok.i]):
+            return True  # "the area was blocked off by security forces": a cordon, not a protest
         # its object, or its subject when it is passive ("two of them were barricaded in a room")
         objects = [ann.tokens[c] for c in ann.children[tok.i] if ann.tokens[c].dep in ("dobj", "nsubjpass")]
         if any(ann.tokens[c].dep == "ccomp" and any(ann.tokens[k].dep == "mark" for k in ann.children[c])

@@ -25,6 +25,7 @@ class EventWords:
     purpose_prepositions: frozenset[str]
     pursuit_prepositions: frozenset[str]
     transitive_other_sense: frozenset[str]
+    other_sense_particles: frozenset[str]
     seized_goods: frozenset[str]
     military_targets: frozenset[str]
     preposition_other_sense: dict[str, frozenset[str]]
@@ -164,7 +165,7 @@ def event_words(lex: Lexicon) -> EventWords:
         weapon_nouns=words("weapon_nouns"), body_nouns=words("body_nouns"),
         pursuit_words=words("pursuit_words"), pursuit_prepositions=words("pursuit_prepositions"),
         ground_verbs=words("ground_verbs"), purpose_prepositions=words("purpose_prepositions"),
-        transitive_other_sense=words("transitive_other_sense"),
+        transitive_other_sense=words("transitive_other_sense"), other_sense_particles=words("other_sense_particles"),
         seized_goods=words("seized_goods"), military_targets=words("military_targets"),
         preposition_other_sense={k: frozenset(str(x).lower() for x in v)
                                  for k, v in lex.table(s, "preposition_other_sense").items()},

@@ -170,21 +170,21 @@ def test_a_nationality_is_never_the_place(extract):
     assert e.place is not None and e.place.country == "AF"
 
 
-def test_the_victims_country_told_by_its_adjective_places_the_strike_not_the_attackers(extract):
-    text = ("Israeli strikes on two southern Lebanese villages killed six people, the health ministry said on "
-            "Saturday.\nEarlier this week, Israel threatened to resume the war.")
-    [e] = news(extract(text, published="2024-12-07"))
+@pytest.mark.parametrize("text", [
+    # the victims' country told by its adjective
+    "Israeli strikes on two southern Lebanese villages killed six people, the health ministry said on Saturday.\n"
+    "Earlier this week, Israel threatened to resume the war.",
+    # a country that is the subject of the act did it
+    "Since Friday, Israel has been shelling a series of villages in southern Lebanon, killing two farmers.",
+    # nor is one side of its fight where it happened
+    "Fighting between Israel and Hezbollah killed two shepherds in southern Lebanon on Sunday.",
+])
+def test_the_place_is_the_victims_country_not_the_attackers(extract, text):
+    [e] = news(extract(text, published="2024-06-02"))
     assert e.place.country == "LB"
 
 
-def test_a_country_that_is_the_subject_of_the_act_did_it_and_is_not_where(extract):
-    text = "Since Friday, Israel has been shelling a series of villages in southern Lebanon, killing two farmers."
-    [e] = news(extract(text, published="2024-06-02"))
-    assert e.place.country == "LB"
-    # nor is one side of its fight
-    text = "Fighting between Israel and Hezbollah killed two shepherds in southern Lebanon on Sunday."
-    [e] = news(extract(text, published="2024-06-02"))
-    assert e.place.country == "LB"
+def test_a_country_that_is_the_subject_of_something_else_stays_a_place(extract):
     # a country that is the subject of something else stays a place of the story
     text = "Greece faces a debt deadline on Friday. Three people died when rioters burned a bank in Greece."
     assert [e.place.country for e in news(extract(text, published="2010-05-05"))] == ["GR"]

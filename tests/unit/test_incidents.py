@@ -339,6 +339,15 @@ def test_a_later_word_for_the_act_types_a_killing_told_by_its_parties(extract):
     assert (b.subtype, b.killed.best) == ("air_drone_strike", 2)
 
 
+def test_a_detail_told_before_the_first_incident_gives_it_its_day(extract):
+    # the assault's day is told before its toll, in a sentence that is no incident of its own
+    text = ('Colonel Ali Sow, chief of staff of the guard, described the Wednesday evening assault on one of the most '
+            'fortified army positions as a "very hard blow."\n'
+            "A security source told reporters that 28 soldiers were killed in northern Benin.")
+    [e] = news(extract(text, published="2025-01-10"))
+    assert (e.date.value, e.killed.best) == ("2025-01-08", 28)
+
+
 def test_the_attack_told_again_gives_the_incident_its_own_day(extract):
     text = ("Gunmen stormed a police post in Gao, killing four officers, the army said on Tuesday. "
             "The attack took place on Sunday night.")

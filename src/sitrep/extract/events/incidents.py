@@ -74,6 +74,7 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
     specific = typed_by_word if typed_by_word is not None else {ev.id for ev in events}
     incidents: list[_Incident] = []
     out: list[Event | _Incident] = []
+    early: list[Event] = []
     for ev in events:
         if details and ev.id in details:
             # a detail tells only what its own clause says of the incident: not a time merely near it
@@ -85,6 +86,8 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
             home = _joinable(incidents, ev, ctx, specific=False, detail=True) if is_news(ev) else None
             if home is not None:
                 _fold(home, ev, ctx, retypes=False)
+            elif is_news(ev) and not incidents:
+                early.append(ev)  # told before the first incident ("described the Wednesday evening assault")
             continue
         if not is_news(ev):
             # background, a plan, a denial or a verbal interaction is, by its status, unlikely to be an incident
@@ -100,6 +103,12 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
             inc = _Incident(ev, _counts(ev.killed), _counts(ev.injured), subtypes={ev.subtype or ""})
             incidents.append(inc)
             out.append(inc)
+            # the first incident takes the details told before it that fit it: their day and place, not who tells
+            # it (a headline's "EU mission condemns Dvani attack" is no source of the incident)
+            for e in early:
+                if _fits(inc.event, e, detail=True):
+                    _fold(inc, replace(e, asserted_by=inc.event.asserted_by, hedge=inc.event.hedge), ctx, retypes=False)
+            early = []
         else:
             _fold(home, ev, ctx, retypes=ev.id in specific or home.event.id not in specific)
     finished = [_finished(x, ctx) if isinstance(x, _Incident) else x for x in out]

@@ -71,6 +71,16 @@ def test_lookup_anbar_spellings_reach_the_iraqi_governorate(gazetteer: GeoNamesG
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("written", "gid"), [
+    ("Baluchistan", 1183606), ("Baluchistan province", 1183606),  # the AP's spelling of Balochistan
+    ("North-West Frontier Province", 1168873), ("NWFP", 1168873),  # Khyber Pakhtunkhwa's name until 2010
+])
+def test_lookup_pakistans_provinces_by_their_other_names(gazetteer: GeoNamesGazetteer, written: str, gid: int) -> None:
+    admin1 = [e for e in gazetteer.lookup(written) if e.feature == "admin1"]
+    assert [(e.geonames_id, e.country) for e in admin1] == [(gid, "PK")]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("written", ["Kobani", "Kobane", "Ayn al-Arab", "Ain al-Arab"])
 def test_lookup_kobani_names_one_syrian_town(gazetteer: GeoNamesGazetteer, written: str) -> None:
     cities = [e for e in gazetteer.lookup(written) if e.country == "SY" and e.feature == "city"]

@@ -4,7 +4,8 @@ strikes on two southern Lebanese villages killed six"), and the attacker's count
 A demonym on anything else ("Israeli strikes", "Afghan forces") names who, never where: it makes no place.
 
 The nouns are the language's settlement titles, its kinds of areas (``admin_words``) and the parts of a country that
-are no area of their own (``country_parts``: border, coast, territory)."""
+are no area of their own (``country_parts``: coast, territory; not border: "near the Turkish border" is often in
+Syria)."""
 
 from __future__ import annotations
 

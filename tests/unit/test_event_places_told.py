@@ -83,3 +83,23 @@ def test_the_regions_of_somalia_are_known_by_their_english_names(extract) -> Non
     assert found["Lower Shabelle province"] == ("SO", "admin1")
     # the model leaves Marka untagged here; "the regional capital" before it says it is a place
     assert found["Marka"] == ("SO", "city")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Gunmen raided a boarding school in Kisoro district near the border with Rwanda on Friday night, killing "
+     "nine pupils.", "Kisoro"),
+    ("Militants attacked a police post near Kenya's border with Somalia on Tuesday, killing four officers.", "Kenya"),
+    ("Nine pupils were killed when gunmen raided a boarding school near the border with the Democratic Republic of "
+     "Congo on Friday night.", None),
+])
+def test_the_country_a_border_adjoins_is_not_where_the_attack_was(extract, text, place) -> None:
+    events = extract(text, published="2022-06-04").events
+    assert events and all(e.place is None or e.place.country not in ("RW", "SO", "CD") for e in events)
+    if place:
+        assert place in events[0].place.name
+
+
+def test_where_the_attackers_fled_to_is_not_where_they_struck(extract) -> None:
+    events = extract("Six villagers were abducted by the gunmen, who fled across the border into Congo after the raid "
+                     "on Friday night.", published="2022-06-04").events
+    assert events and all(e.place is None or e.place.country != "CD" for e in events)

@@ -6,7 +6,9 @@ that the text does not write as a place ("a volunteer for the White Helmets").""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
+from types import MappingProxyType
 
 from sitrep.extract.common.text import is_named_person, name_end, subtree, token_index_at
 from sitrep.extract.events.words import EventWords
@@ -21,10 +23,12 @@ _SPEAKER_STEPS = 8
 _ELSEWHERE_STEPS = 6
 
 
-def elsewhere(ann, p: Place, heads: frozenset[str]) -> bool:
-    """Whether the words that govern the place, up to the first verb, put it elsewhere than the event (a border, an
-    origin: ``events.yaml`` elsewhere_heads)."""
-    if not heads:
+def elsewhere(ann, p: Place, heads: frozenset[str],
+              after: Mapping[str, frozenset[str]] = MappingProxyType({})) -> bool:
+    """Whether the words that govern the place, up to the first verb, put it elsewhere than the event: a border or
+    an origin (``events.yaml`` elsewhere_heads), or a preposition that, after its word, says the place is what a
+    border adjoins or where someone went (elsewhere_after: "near the border with Congo", "fled into Congo")."""
+    if not heads and not after:
         return False
     j = token_index_at(ann, p.evidence[0].start)
     for _ in range(_ELSEWHERE_STEPS):
@@ -33,6 +37,9 @@ def elsewhere(ann, p: Place, heads: frozenset[str]) -> bool:
         j = ann.tokens[j].head
         t = ann.tokens[j]
         if t.text.lower() in heads or t.lemma.lower() in heads:
+            return True
+        if t.pos == "ADP" and t.head != j \
+                and t.text.lower() in after.get(ann.tokens[t.head].lemma.lower(), frozenset()):
             return True
         if t.pos in ("VERB", "AUX"):
             return False

@@ -124,6 +124,7 @@ class EventWords:
     consequence_words: frozenset[str]
     # places
     elsewhere_heads: frozenset[str]
+    elsewhere_after: dict[str, frozenset[str]]
     remote_origin_heads: frozenset[str]
     # read from places.yaml: "80 km south of Kirkuk" (extract/common/offsets.py)
     near_links: frozenset[str]
@@ -220,7 +221,10 @@ def event_words(lex: Lexicon) -> EventWords:
         legal_heads=words("legal_heads"), attempt_senses=words("attempt_senses"),
         legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),
         consequence_words=words("consequence_words"),
-        elsewhere_heads=words("elsewhere_heads"), remote_origin_heads=words("remote_origin_heads"),
+        elsewhere_heads=words("elsewhere_heads"),
+        elsewhere_after={str(k).lower(): frozenset(str(w).lower() for w in v)
+                         for k, v in lex.table(s, "elsewhere_after").items()},
+        remote_origin_heads=words("remote_origin_heads"),
         near_links=lex.words("places", "near_links"), settlement_titles=lex.words("places", "settlement_titles"),
         locative_prepositions=lex.words("places", "locative_prepositions"),
         place_kinds=frozenset(str(k).lower() for k in lex.table("places", "admin_words"))

@@ -502,6 +502,15 @@ def test_an_attack_on_a_place_armed_men_hold_is_a_clash(extract, text, subtype):
     assert [e.subtype for e in extract(text, published="2023-03-06").events] == [subtype]
 
 
+@pytest.mark.parametrize(("text", "subtype"), [
+    ("About a dozen policemen lost their lives in an ambush by bandits near Gusau on Sunday.", "armed_clash"),
+    ("Nine soldiers have lost their lives in an attack by militants on a border post on Sunday.", "armed_clash"),
+    ("Nine villagers lost their lives in an attack by bandits near Gusau on Sunday.", "attack"),
+])
+def test_those_who_lost_their_lives_are_the_targets(extract, text, subtype):
+    assert [e.subtype for e in extract(text, published="2023-03-06").events] == [subtype]
+
+
 def test_engaged_in_something_is_taking_part_not_fighting(extract):
     assert extract("The defendants persuaded women to travel to Boston to engage in prostitution.",
                    published="2021-09-14").events == ()

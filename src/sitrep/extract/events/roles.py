@@ -89,12 +89,17 @@ def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], w: Ev
 
 
 def _counted(ann: Annotations, start: int, end: int) -> int:
-    """The counted people of a casualty count's words: its last noun ("27 civilians were killed", "43 others
-    seriously wounded"), not the verb, whose phrase holds the doer too ("wounded in an attack by the RSF")."""
-    last = _token_at(ann, end - 1)
+    """The counted people of a casualty count's words: the noun its number counts ("Nearly a dozen soldiers have lost
+    their lives": not the lives), else its last noun ("43 others seriously wounded"), not the verb, whose phrase holds
+    the doer too ("wounded in an attack by the RSF")."""
+    first, last = _token_at(ann, start), _token_at(ann, end - 1)
+    counted = [t.head for t in ann.tokens[first : last + 1] if t.dep == "nummod" and first <= t.head <= last
+               and ann.tokens[t.head].pos in ("NOUN", "PROPN")]
+    if counted:
+        return counted[0]
     if ann.tokens[last].pos not in ("VERB", "AUX"):
         return last
-    nouns = [j for j in range(_token_at(ann, start), last) if ann.tokens[j].pos in ("NOUN", "PROPN", "PRON")]
+    nouns = [j for j in range(first, last) if ann.tokens[j].pos in ("NOUN", "PROPN", "PRON")]
     return nouns[-1] if nouns else last
 
 

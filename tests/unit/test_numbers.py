@@ -285,8 +285,19 @@ def test_one_figure_for_dead_and_wounded_gives_each_only_a_ceiling(annotate, tex
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text", ["A bomb at the market killed and wounded 14 traders on Monday.",
+                                  "Bandits kill and injure 14 travellers near Gusau",
+                                  "Shelling killed or wounded 14 people in the town overnight."])
+def test_one_object_of_killing_and_wounding_gives_each_only_a_ceiling(annotate, text):
+    counts = {m.kind: (m.count.best, m.count.low, m.count.high) for m in extract_casualties(annotate(text))}
+    assert counts == {"killed": (0, 0, 14), "injured": (0, 0, 14)}
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("text", "injured"), [("Five soldiers were killed and three wounded in the blast.", 3),
-                                               ("Five soldiers were killed and several wounded in the blast.", 3)])
+                                               ("Five soldiers were killed and several wounded in the blast.", 3),
+                                               ("The bomb killed five soldiers and wounded three.", 3),
+                                               ("Five soldiers died and three others were wounded.", 3)])
 def test_the_dead_and_the_wounded_counted_apart_stay_apart(annotate, text, injured):
     counts = {m.kind: m.count.best for m in extract_casualties(annotate(text))}
     assert counts == {"killed": 5, "injured": injured}

@@ -49,7 +49,8 @@ def extract_casualties(ann: Annotations, *, lexicon: Lexicon | None = None) -> l
             continue
         # "eight to 12 insurgents were killed or injured": one figure for dead and wounded together, so the text
         # gives each of them only a ceiling
-        mixed = kind == "killed" and _mixed_with_wounded(ann, tok, w)
+        mixed = (kind == "killed" and _mixed_with_wounded(ann, tok, w)) or (
+            kind == "injured" and _shares_count_with_killing(ann, tok, w))
         for part in ("killed", "injured") if mixed else (kind,):
             found_one = mention(ann, tok, part, group, w)
             key = (part, group if group is not None else -tok.i)
@@ -81,6 +82,20 @@ def _mixed_with_wounded(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:
                     g < c and ann.tokens[g].dep not in _SHARED_BEFORE) for g in ann.children[c]):
             return True  # not "three people were killed and several wounded": the wounded have their own count
     return False
+
+
+def _shares_count_with_killing(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:
+    """A verb of wounding joined to a verb of killing that has no object of its own ("killed and wounded 15
+    soldiers", "killed or wounded 40 people", "kills and wounds 15 soldiers"): the object the parser hangs on the
+    second verb is counted by both."""
+    if tok.dep != "conj" or tok.head == tok.i or any(
+            ann.tokens[c].dep in ("nsubj", "nsubjpass") for c in ann.children[tok.i]):
+        return False  # "Dunbar died and five others were wounded": the wounded have their own subject
+    head = ann.tokens[tok.head]
+    # a headline's "kills and wounds" may come out with "kills" as a plural noun: its lemma is still the verb's
+    killing = trigger_kind(ann, head, w) == "killed" or head.lemma.lower() in w.kill_verbs
+    return killing and not any(
+        ann.tokens[g].dep in ("dobj", "nsubjpass", "nummod", "attr", "oprd") for g in ann.children[head.i])
 
 
 def _casualty_mentions(ann: Annotations, ambiguous: list[tuple[Token, int | None]],

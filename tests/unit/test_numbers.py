@@ -314,3 +314,19 @@ def test_no_one_counted_dead_when_what_is_dead_is_no_person(annotate, text):
 def test_a_name_that_is_also_a_word_is_a_person(annotate):
     ann = annotate("Police found the body of Maria Hill near the river on Sunday.")
     assert [(m.kind, m.count.best) for m in extract_casualties(ann)] == [("killed", 1)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "killed"), [
+    ("The army lost nine soldiers when the convoy was ambushed.", [9]),
+    ("\u201cWe lost 14 of our men,\u201d the commander said.", [14]),
+    ("The governor deplored the loss of nine policemen in the raid.", [9]),
+    ("Nine soldiers lost their lives in the ambush.", [9]),
+    ("The party lost nine seats in the election.", []),
+    ("The factory closure means the loss of 900 jobs.", []),
+    ("Police lost track of the two suspects near the border.", []),
+    ("The county suffered a net loss of more than 900 people last year.", []),
+    ("The force was about to lose 25 newly hired recruits.", []),
+])
+def test_a_side_that_lost_people_counts_them_dead(annotate, text, killed):
+    assert [m.count.best for m in extract_casualties(annotate(text)) if m.kind == "killed"] == killed

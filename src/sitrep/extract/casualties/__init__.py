@@ -42,6 +42,8 @@ def extract_casualties(ann: Annotations, *, lexicon: Lexicon | None = None) -> l
             group = next((c for c in ann.children[group] if ann.tokens[c].dep == "conj" and is_person(ann, c, w)), None)
             if group is None:
                 continue  # "executed a search warrant", "a dead dog", "captured the town": no one counted
+        if tok.lemma.casefold() in w.loss_words and not _people_lost(ann, group, w):
+            continue  # "lost ground", "the loss of two seats": no one counted
         if kind == "detained" and (group is None or is_intended(ann, tok, w)):
             continue
         if kind == "casualties":
@@ -82,6 +84,17 @@ def _mixed_with_wounded(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:
                     g < c and ann.tokens[g].dep not in _SHARED_BEFORE) for g in ann.children[c]):
             return True  # not "three people were killed and several wounded": the wounded have their own count
     return False
+
+
+def _people_lost(ann: Annotations, group: int | None, w: CasualtyWords) -> bool:
+    """What a side lost is people of ``lost_people``: the counted noun, or the noun after "of" a bare number ("lost 92
+    of our soldiers")."""
+    if group is None:
+        return False
+    nouns = [group] + [p for c in ann.children[group] if ann.tokens[c].text.casefold() == w.of
+                       for p in ann.children[c] if ann.tokens[p].dep == "pobj"]
+    return any(ann.tokens[j].lemma.casefold() in w.lost_people or ann.tokens[j].text.casefold() in w.lost_people
+               for j in nouns)
 
 
 def _shares_count_with_killing(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:

@@ -11,6 +11,8 @@ from sitrep.model import Annotations, Token
 def trigger_kind(ann: Annotations, tok: Token, w: CasualtyWords) -> str | None:
     """"killed", "injured", "detained", "casualties" (ambiguous, see docs) or None for a token."""
     lemma, lower = tok.lemma.casefold(), tok.text.casefold()
+    if lemma in w.loss_words and tok.pos in ("VERB", "NOUN"):
+        return "killed"  # "lost four soldiers", "the loss of four soldiers": only when people (extract_casualties)
     if tok.pos == "VERB" and lemma in w.dead_verbs and (_dead_after(ann, tok.i, w) or _fatal(ann, tok, w)):
         return "killed"  # "were shot dead", "was fatally stabbed": the verb counts its victims
     if lower in w.killed_forms and tok.i > 0 and ann.tokens[tok.i - 1].pos == "VERB" and (

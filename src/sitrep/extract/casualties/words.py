@@ -22,6 +22,8 @@ class CasualtyWords:
     dead_verbs: frozenset[str]
     to_death: tuple[tuple[str, ...], ...]
     kill_nouns: frozenset[str]
+    loss_words: frozenset[str]
+    lost_people: frozenset[str]
     killed_noun_forms: frozenset[str]
     body_nouns: frozenset[str]
     discovery_verbs: frozenset[str]
@@ -92,7 +94,8 @@ def casualty_words(lex: Lexicon) -> CasualtyWords:
         kill_verbs=words("kill_verbs"), intransitive_kill_verbs=words("intransitive_kill_verbs"),
         killed_forms=words("killed_forms"), kill_phrasal=lex.table(s, "kill_phrasal"),
         dead_verbs=words("dead_verbs"), to_death=tuple(tuple(str(p).split()) for p in lex.phrases(s, "to_death")),
-        kill_nouns=words("kill_nouns"), killed_noun_forms=words("killed_noun_forms"),
+        kill_nouns=words("kill_nouns"), loss_words=words("loss_words"), lost_people=words("lost_people"),
+        killed_noun_forms=words("killed_noun_forms"),
         body_nouns=words("body_nouns"), discovery_verbs=words("discovery_verbs"),
         injure_verbs=words("injure_verbs"), injured_forms=words("injured_forms"), injure_nouns=words("injure_nouns"),
         injured_noun_forms=words("injured_noun_forms"), detain_verbs=words("detain_verbs"),

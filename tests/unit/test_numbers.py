@@ -330,3 +330,14 @@ def test_a_name_that_is_also_a_word_is_a_person(annotate):
 ])
 def test_a_side_that_lost_people_counts_them_dead(annotate, text, killed):
     assert [m.count.best for m in extract_casualties(annotate(text)) if m.kind == "killed"] == killed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "killed"), [
+    ("So many children have died in this war.", []),
+    ("Too many soldiers were killed on that road.", []),
+    ("\u201cWe have never lost so many men in one day,\u201d the colonel said.", []),
+    ("Many villagers were killed in the raid.", [3]),
+])
+def test_so_many_is_an_exclamation_not_a_count(annotate, text, killed):
+    assert [m.count.best for m in extract_casualties(annotate(text)) if m.kind == "killed"] == killed

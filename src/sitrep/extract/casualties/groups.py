@@ -26,7 +26,7 @@ def mention(ann: Annotations, tok: Token, kind: str, group: int | None, w: Casua
                 extra, extra_tokens, _ = _read_group(ann, c, tok, w)
                 if extra is not None and _numbered(ann, extra_tokens):
                     quantity, q_tokens = _add(quantity, extra), q_tokens | extra_tokens | {c}
-    if negated:
+    if negated and not _exclaimed(ann, group, w):
         quantity = (0, 0, 0)
     if quantity is None:
         return None
@@ -40,6 +40,12 @@ def mention(ann: Annotations, tok: Token, kind: str, group: int | None, w: Casua
     count = Count(best=quantity[0], low=quantity[1], high=quantity[2], who=who, evidence=(ann.evidence(start, end),))
     return CasualtyMention(kind=kind, count=count, token=tok.i, sentence=sentence_index_at(ann, tok.start),
                            negated=quantity == (0, 0, 0))
+
+
+def _exclaimed(ann: Annotations, group: int | None, w: CasualtyWords) -> bool:
+    """The group is counted with a word of degree ("never lost so many men"): no count, and no denial of one."""
+    return group is not None and any(
+        ann.tokens[c].text.casefold() in w.degree_words for q in ann.children[group] for c in ann.children[q])
 
 
 def _is_negated(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:
@@ -273,6 +279,8 @@ def _quantity_of(ann: Annotations, indices: set[int], w: CasualtyWords) -> Quant
     if not indices:
         return None
     ordered = sorted(indices)
+    if ann.tokens[ordered[0]].text.casefold() in w.degree_words:
+        return None  # "so many people have died": an exclamation, not a count
     for first in range(len(ordered)):
         text = ann.text[ann.tokens[ordered[first]].start : ann.tokens[ordered[-1]].end]
         quantity = parse_quantity(text, lexicon=w)

@@ -55,6 +55,7 @@ class CasualtyWords:
     without: str
     of: str
     quantity_words: frozenset[str]
+    degree_words: frozenset[str]
     wound_nouns: frozenset[str]
     infinitive_marker: str
     # quantities
@@ -108,7 +109,8 @@ def casualty_words(lex: Lexicon) -> CasualtyWords:
         collective_nouns=words("collective_nouns"), general_nouns=words("general_nouns"),
         singular_pronouns=words("singular_pronouns"),
         singular_determiners=words("singular_determiners"), without=str(lex.value(s, "without")),
-        of=str(lex.value(s, "of")), quantity_words=words("quantity_words"), wound_nouns=words("wound_nouns"),
+        of=str(lex.value(s, "of")), quantity_words=words("quantity_words"), degree_words=words("degree_words"),
+        wound_nouns=words("wound_nouns"),
         infinitive_marker=str(lex.value(s, "infinitive_marker")),
         units={k: int(v) for k, v in lex.table("numbers", "units").items()},
         tens={k: int(v) for k, v in lex.table("numbers", "tens").items()},

@@ -707,4 +707,7 @@ def test_times_the_weekend_of_a_weekend_paper_is_that_weekend(published: str, st
 def test_a_year_inside_a_name_is_no_time() -> None:
     # the model tags the year of "the Finance Bill 2024" a date
     assert times_of("Protesters opposing the Finance Bill 2024 marched to parliament.", PUB, ("2024", "DATE")) == []
+    # a clock time on the 24-hour clock is no year
+    assert times_of("The shelling began at 0005 local time (2005 GMT).", PUB, ("2005", "DATE")) == []
+    assert times_of("The patrol came under fire at 2130 hours.", PUB, ("2130", "DATE")) == []
     assert [t.value for t in times_of("The talks ended in 2024.", PUB, ("2024", "DATE"))] == ["2024"]

@@ -178,3 +178,12 @@ def test_past_and_future_references_never_date_an_event(annotate) -> None:
     assert (date.value, date.basis, rule) == ("2015-10-27", TimeBasis.PUBLICATION, "publication")
     date, rule = date_of(annotate, "Officials said troops would soon attack the town.", "attack")
     assert (date.basis, rule) == (TimeBasis.PUBLICATION, "publication")
+
+
+@pytest.mark.parametrize(("text", "value", "rule"), [
+    ("In August, the army said that two of its soldiers had been killed near the border.", "2015-08", "report"),
+    ("Police said on Monday that two guards had been killed at the mine.", "2015-10-27", "publication"),
+])
+def test_a_saying_long_before_the_article_bounds_what_it_told(annotate, text, value, rule) -> None:
+    date, chosen = date_of(annotate, text, "killed")
+    assert (date.value, chosen) == (value, rule)

@@ -103,3 +103,13 @@ def test_where_the_attackers_fled_to_is_not_where_they_struck(extract) -> None:
     events = extract("Six villagers were abducted by the gunmen, who fled across the border into Congo after the raid "
                      "on Friday night.", published="2022-06-04").events
     assert events and all(e.place is None or e.place.country != "CD" for e in events)
+
+
+@pytest.mark.parametrize("name", ["Pacific", "Sandaun province"])
+def test_a_place_in_the_possessor_of_a_speakers_title_is_where_the_speaker_is(extract, annotate, name) -> None:
+    from sitrep.extract.events.not_where import speakers_place
+
+    text = ("\"They were shot by a group of young men,\" acting Provincial Police Commander in the South Pacific island "
+            "nation's Sandaun province Peter Wama told Radio New Zealand on Friday.")
+    place = next(p for p in extract(text, published="2024-07-19").places if p.name == name)
+    assert speakers_place(annotate(text), place, event_words(default_lexicon()))

@@ -95,8 +95,8 @@ def speakers_place(ann, p: Place, w: EventWords, told: AbstractSet[int] = frozen
             return (tok.lemma or "").lower() in w.speaking_verbs and not set(subtree(ann, j)) & told
         if tok.dep == "appos" and title_before_telling(ann, j, w):
             return True
-        if tok.dep not in ("pobj", "prep", "compound", "appos") or tok.head == j:
-            return False
+        if tok.dep not in ("pobj", "prep", "compound", "appos", "poss") or tok.head == j:
+            return False  # (a possessor is part of the title: "commander in the island nation's East Sepik province")
         j = tok.head
     return False
 

@@ -187,3 +187,12 @@ def test_past_and_future_references_never_date_an_event(annotate) -> None:
 def test_a_saying_long_before_the_article_bounds_what_it_told(annotate, text, value, rule) -> None:
     date, chosen = date_of(annotate, text, "killed")
     assert (date.value, chosen) == (value, rule)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Troops on Friday retook the prison where a riot had left 40 inmates dead.", "riot"),
+    ("Police on Friday gained control of a prison where rioting has left at least 40 inmates dead.", "rioting"),
+])
+def test_a_relative_clause_of_place_keeps_its_own_time(annotate, text, trigger) -> None:
+    date, rule = date_of(annotate, text, trigger, published="2021-10-02")
+    assert (date.value, rule) == ("2021-10-02", "publication")  # not Friday, the day of the taking back

@@ -78,7 +78,7 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
         published = ctx.time_findings.publication
         said_long_before = [t for t in said if published is not None and t.end and published.start
                             and t.end < published.start and dates_within(t, published, _NEWS_DAYS) is False]
-    described = _describing_clause(ann, head)
+    described = _describing_clause(ann, head, ctx.words.place_relatives)
     if described:
         # "mourners gathered on Sunday to bury 14 worshippers killed when gunmen stormed a church": a time outside
         # the clause that describes the victims, on no word of the event's own, is another happening's
@@ -274,13 +274,17 @@ def _dates_a_toll(ann: Annotations, time: Time, w: EventWords) -> bool:
     return False
 
 
-def _describing_clause(ann: Annotations, head: int) -> set[int]:
+def _describing_clause(ann: Annotations, head: int, place_relatives: frozenset[str] = frozenset()) -> set[int]:
     """The tokens of the participle clause that describes a noun, if the trigger's clause is one ("14 worshippers
-    killed in the attack"); empty otherwise. (A relative clause is left alone: the parser often hangs a second
-    main verb on it, "freed a family that was taken hostage and killed several insurgents ... yesterday".)"""
+    killed in the attack"), or of a relative clause of place ("a prison where rioting has left 118 dead"); empty
+    otherwise. (Other relative clauses are left alone: the parser often hangs a second main verb on them, "freed a
+    family that was taken hostage and killed several insurgents ... yesterday".)"""
     verb = _clause_verb(ann, head)
     tok = ann.tokens[verb]
     if tok.dep == "acl" and tok.tag == "VBN" and tok.head != verb and ann.tokens[tok.head].pos in _NOMINAL:
+        return set(subtree(ann, verb))
+    if tok.dep == "relcl" and tok.head != verb and any(
+            ann.tokens[c].text.lower() in place_relatives for c in ann.children[verb]):
         return set(subtree(ann, verb))
     return set()
 

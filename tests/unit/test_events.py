@@ -511,6 +511,16 @@ def test_those_who_lost_their_lives_are_the_targets(extract, text, subtype):
     assert [e.subtype for e in extract(text, published="2023-03-06").events] == [subtype]
 
 
+@pytest.mark.parametrize(("text", "subtypes"), [
+    ("The two cartels went to war on Sunday, armed with rifles and grenades.", []),
+    ("Bandits armed with machetes and grenades stormed a village near Gusau on Sunday.", ["attack"]),
+    ("Des assaillants armés de fusils et de grenades ont pris d'assaut un village dimanche.", ["attack"]),
+    ("Militants threw grenades at a police post near Gusau on Sunday.", ["grenade"]),
+])
+def test_weapons_a_party_is_armed_with_did_not_go_off(extract, text, subtypes):
+    assert [e.subtype for e in extract(text, published="2023-03-06").events] == subtypes
+
+
 def test_engaged_in_something_is_taking_part_not_fighting(extract):
     assert extract("The defendants persuaded women to travel to Boston to engage in prostitution.",
                    published="2021-09-14").events == ()

@@ -172,6 +172,8 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
         preps = w.preposition_other_sense[lemma(tok)]
         if any(ann.tokens[c].dep == "prep" and ann.tokens[c].text.lower() in preps for c in ann.children[tok.i]):
             return True
+    if trig.kind == "noun" and _borne(ann, tok, w):
+        return True  # "gangs armed with guns and grenades": what a party carries, not what went off
     if trig.kind == "noun" and subtype == "remote_explosive" and tok.dep == "dobj":
         return lemma(ann.tokens[tok.head]) in w.emplacing_verbs
     if trig.kind == "noun" and subtype == "remote_explosive" and tok.dep == "pobj":
@@ -189,6 +191,26 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
         # the same after the head, a bare noun after "of" ("des hélicoptères de combat", "une tenue de combat")
         prep = ann.tokens[tok.head]
         return prep.text.lower() in w.of_words and prep.head != prep.i and lemma(ann.tokens[prep.head]) in w.role_head_nouns
+    return False
+
+
+def _borne(ann: Annotations, tok: Token, w: EventWords) -> bool:
+    """The noun, or the list it is in, hangs by a preposition on a participle of bearing ("armed with guns and
+    grenades", "armés de fusils et de grenades", where the parse may hang the second noun on the first)."""
+    j = tok.i
+    for _ in range(4):
+        t = ann.tokens[j]
+        if t.head == j or t.dep not in ("conj", "pobj"):
+            return False
+        if t.dep == "pobj":
+            prep = ann.tokens[t.head]
+            if prep.head == prep.i:
+                return False
+            j = prep.head
+            if lemma(ann.tokens[j]) in w.bearing_verbs and ann.tokens[j].pos in ("VERB", "ADJ"):
+                return True  # (not the noun: "the armed wing", "the administrative arm of ...")
+        else:
+            j = t.head
     return False
 
 

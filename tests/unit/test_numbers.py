@@ -341,3 +341,14 @@ def test_a_side_that_lost_people_counts_them_dead(annotate, text, killed):
 ])
 def test_so_many_is_an_exclamation_not_a_count(annotate, text, killed):
     assert [m.count.best for m in extract_casualties(annotate(text)) if m.kind == "killed"] == killed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Her husband and son were shot dead outside the shop.", 2),
+    ("A teacher and pupil were killed when the roof collapsed.", 2),
+    ("The driver and his wife were killed.", 2),
+    ("The commander and two guards were killed.", 3),
+])
+def test_a_singular_noun_joined_under_the_first_ones_determiner_is_one_more(annotate, text, killed):
+    assert [m.count.best for m in extract_casualties(annotate(text)) if m.kind == "killed"] == [killed]

@@ -42,6 +42,13 @@ def mention(ann: Annotations, tok: Token, kind: str, group: int | None, w: Casua
                            negated=quantity == (0, 0, 0))
 
 
+def _shares_determiner(ann: Annotations, c: int) -> bool:
+    """A singular common noun joined to a singular one, with no determiner or number of its own: one more person
+    under the first one's determiner ("his mother and sister")."""
+    tok = ann.tokens[c]
+    return tok.tag == "NN" and not any(ann.tokens[k].dep in ("det", "poss", "nummod") for k in ann.children[c])
+
+
 def _exclaimed(ann: Annotations, group: int | None, w: CasualtyWords) -> bool:
     """The group is counted with a word of degree ("never lost so many men"): no count, and no denial of one."""
     return group is not None and any(
@@ -120,6 +127,8 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords, *, l
                 continue  # "cinq morts et plus de 30 blessés": the wounded are another count, not more dead
             if ann.tokens[c].dep == "conj" and quantity is not None and is_person(ann, c, w):
                 extra, extra_tokens, _ = _read_group(ann, c, trigger, w)
+                if extra is None and quantity == (1, 1, 1) and _shares_determiner(ann, c):
+                    extra, extra_tokens = (1, 1, 1), {c}  # "his mother and sister", "an officer and technician"
                 if extra is not None and (_numbered(ann, extra_tokens) or not _subject_of_next_verb(ann, c)):
                     quantity = _add(quantity, extra)
                     q_tokens |= extra_tokens

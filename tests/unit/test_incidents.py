@@ -115,6 +115,16 @@ def test_other_dead_told_as_also_killed_add_to_an_open_toll(extract):
     assert (e.killed.best, e.killed.low, e.killed.high) == (6, 6, None)
 
 
+@pytest.mark.parametrize(("second", "killed"), [
+    ("More than a dozen other fighters were also killed in the strike.", 14),  # an open count of the same kind adds
+    ("A local resident also said one fighter had been killed in the strike.", 1),  # the same one told again
+])
+def test_more_of_the_same_kind_told_as_also_killed_add_to_the_toll(extract, second, killed):
+    text = ("A militia commander was killed in a drone strike near Jilib on Monday, the army said.\n" + second)
+    [e] = news(extract(text, published="2023-08-16"))
+    assert e.killed.best == killed
+
+
 def test_dead_of_two_groups_in_one_sentence_add_up_when_one_happening_killed_both(extract):
     text = ("Fighters stormed a border post near Tessit on Friday, killing nine soldiers, while six of the assailants "
             "were killed as the garrison fought back, the army said.")

@@ -352,3 +352,13 @@ def test_so_many_is_an_exclamation_not_a_count(annotate, text, killed):
 ])
 def test_a_singular_noun_joined_under_the_first_ones_determiner_is_one_more(annotate, text, killed):
     assert [m.count.best for m in extract_casualties(annotate(text)) if m.kind == "killed"] == [killed]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind", "count"), [
+    ("Killed in the ambush were three soldiers and a driver.", "killed", 4),
+    ("Also killed in the raid were more than a dozen gunmen.", "killed", 13),
+    ("Wounded in the blast were four police officers.", "injured", 4),
+])
+def test_the_participle_first_counts_what_comes_after_were(annotate, text, kind, count):
+    assert [m.count.best for m in extract_casualties(annotate(text)) if m.kind == kind] == [count]

@@ -132,6 +132,12 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
                 return head_kids[dep]
     if "auxpass" in by_dep and not subjects and (split := _split_subject(ann, tok.i, by_dep["auxpass"])) is not None:
         return split
+    if "auxpass" in by_dep and not subjects and by_dep["auxpass"] > tok.i:
+        # "Killed in the attack were two soldiers", "Also killed in the strike were a dozen insurgents": the
+        # participle first, and the counted after "were" (hung on it as its attribute)
+        inverted = [c for c in ann.children[by_dep["auxpass"]] if ann.tokens[c].dep == "attr"]
+        if inverted:
+            return inverted[0]
     if tok.dep == "conj" and tok.tag == "VBN" and head.pos in ("VERB", "AUX"):
         # "He was engaged and killed", "insurgents opened fire and were killed": a passive conjunct
         # shares the subject of the verb it is joined to

@@ -67,14 +67,15 @@ def killed_in_addition(before: Count | None, b: Event, ctx: EventContext) -> boo
     # "at least four" (no upper bound) takes more dead; a range ("four to six") is left as it is
     if before is None or c is None or not (c.who and before.who) or before.high not in (None, before.low):
         return False
-    if victim_head(c.who, ctx.words) == victim_head(before.who, ctx.words):
-        return False
-    # the word may stand on the verb a few words before the count ("a également coûté la vie à dix-sept")
-    return told_in_addition(c, ctx, reach=4)
+    if victim_head(c.who, ctx.words) == victim_head(before.who, ctx.words) and c.best == before.best:
+        return False  # the same dead told again ("a resident also said that ten people had been killed")
+    # the word may stand on the verb a few words before the count ("a également coûté la vie à dix-sept", "Also
+    # killed in the strike were more than a dozen armed insurgents"); an open count adds too
+    return told_in_addition(c, ctx, reach=4, exact=False)
 
 
-def told_in_addition(c: Count | None, ctx: EventContext, *, reach: int = 1) -> bool:
-    if c is None or not c.evidence or c.high != c.low:
+def told_in_addition(c: Count | None, ctx: EventContext, *, reach: int = 1, exact: bool = True) -> bool:
+    if c is None or not c.evidence or (exact and c.high != c.low) or (not exact and c.high is not None and c.high != c.low):
         return False
     ann = ctx.ann
     first = token_index_at(ann, c.evidence[0].start)

@@ -690,6 +690,13 @@ def test_a_toll_compared_with_a_superlative_is_no_running_total(extract):
     assert (e.killed.best, e.date.value) == (14, "2020-03-22")
 
 
+def test_a_count_in_all_is_a_total_even_of_the_latest_phase(extract):
+    # "latest" is a superlative of time: it compares nothing, and "in all" sums the phase up
+    r = extract("Gunmen killed 11 villagers near Tari on Monday, the governor said.\nHe said that in all, 30 people had "
+                "been killed in the latest round of violence.", published="2019-07-10")
+    assert [e.killed.best for e in news(r)] == [11]
+
+
 def test_crowd_control_gear_is_no_explosion(extract):
     for text in ("Police fired stun grenades at protesters in Athens on Wednesday.",
                  "La police a tiré des grenades lacrymogènes sur les manifestants à Dakar mercredi."):

@@ -42,7 +42,9 @@ def is_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
     words = " ".join(ann.tokens[i].text.lower() for i in clause if ann.tokens[i].text != ",")
     # with a superlative the phrase compares the happening with others, it sums nothing up ("were gunned down in
     # one of the deadliest ambushes in recent years", "the worst attack so far this year")
-    compared = any(ann.tokens[i].tag in ("JJS", "RBS") for i in clause)
+    # (not one of time: "in all, 24 people had been killed in the latest phase of violence")
+    compared = any(ann.tokens[i].tag in ("JJS", "RBS") and ann.tokens[i].text.lower() not in w.time_superlatives
+                   for i in clause)
     if not compared and any(f" {p} " in f" {words} " for p in w.total_phrases):
         return True
     # "the conflict has killed 300,000"; "the conflict has cost more than 3,000 lives" (the count is the object);

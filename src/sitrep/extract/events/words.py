@@ -143,6 +143,7 @@ class EventWords:
     # aggregates and deaths that are not conflict
     total_phrases: tuple[str, ...]
     total_subjects: frozenset[str]
+    time_superlatives: frozenset[str]
     total_magnitudes: tuple[str, ...]
     not_conflict_deaths: tuple[str, ...]
 
@@ -236,7 +237,7 @@ def event_words(lex: Lexicon) -> EventWords:
         separate_incident_cues=tuple(p.lower() for p in lex.phrases(s, "separate_incident_cues")),
         earlier_happening=lex.pattern(s, "earlier_happening", re.IGNORECASE),
         total_phrases=tuple(p.lower() for p in lex.phrases(s, "total_phrases")),
-        total_subjects=words("total_subjects"),
+        total_subjects=words("total_subjects"), time_superlatives=words("time_superlatives"),
         total_magnitudes=tuple(p.lower() for p in lex.phrases(s, "total_magnitudes")),
         not_conflict_deaths=tuple(p.lower() for p in lex.phrases(s, "not_conflict_deaths")),
     )

@@ -113,3 +113,9 @@ def test_a_place_in_the_possessor_of_a_speakers_title_is_where_the_speaker_is(ex
             "nation's Sandaun province Peter Wama told Radio New Zealand on Friday.")
     place = next(p for p in extract(text, published="2024-07-19").places if p.name == name)
     assert speakers_place(annotate(text), place, event_words(default_lexicon()))
+
+
+def test_a_continent_that_qualifies_a_noun_in_the_events_sentence_is_no_place(extract) -> None:
+    events = extract("Three border guards were killed in a shootout in Tajikistan on Monday, the latest clash between "
+                     "Central Asia's two poorest nations.", published="2018-05-15").events
+    assert [e.place.name for e in events] == ["Tajikistan"]

@@ -77,6 +77,19 @@ def whose(ann, p: Place) -> bool:
     return ann.tokens[ann.tokens[j].head].pos == "NOUN"
 
 
+def describing_region(ann, p: Place) -> bool:
+    """A region of no country (a continent, an ocean) that qualifies a noun ("Central Asia's two poorest nations",
+    "the South Pacific island nation"): it says what the noun is, not where anything happened. Written as a place
+    ("in the Gulf of Aden") it stays."""
+    if p.country is not None or p.lat is None or p.precision == GeoPrecision.COUNTRY:
+        return False  # (a name the gazetteer lacks has no country either: "Khak-e Safed district")
+    j = token_index_at(ann, p.evidence[0].end - 1)
+    if j is None or ann.tokens[j].head == j:
+        return False
+    tok = ann.tokens[j]
+    return tok.dep in ("poss", "compound") and ann.tokens[tok.head].pos in ("NOUN", "PROPN")
+
+
 def speakers_place(ann, p: Place, w: EventWords, told: AbstractSet[int] = frozenset()) -> bool:
     """A place in the phrase of the subject of a verb of reporting, or of the subject's title ("the health
     ministry in Ramallah said", "said officials in Kabul", "said Nur Ahmed, a police officer from Afgoye"), or in

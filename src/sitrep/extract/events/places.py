@@ -18,6 +18,7 @@ from sitrep.extract.common.text import (
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.not_where import (
     attacker,
+    describing_region,
     doer,
     elsewhere,
     inside_organisation,
@@ -60,8 +61,9 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     in_sentence = [p for p in in_sentence if not elsewhere(ann, p, away, ctx.words.elsewhere_after)]
     # where a named person lives ("Ana Diaz, 34, of Tucson") says who, not where
     in_sentence = [p for p in in_sentence if not residence(ann, p, ctx.words.residence_prepositions)]
-    # a country naming whose helicopter or strikes ("a U.S. helicopter", "US drone strikes") says who, not where
-    in_sentence = [p for p in in_sentence if not whose(ann, p)]
+    # a country naming whose helicopter or strikes ("a U.S. helicopter", "US drone strikes") says who, not where;
+    # a continent or an ocean qualifying a noun ("Central Asia's two poorest nations") says what, not where
+    in_sentence = [p for p in in_sentence if not whose(ann, p) and not describing_region(ann, p)]
     # where the one who tells it sits ("the health ministry in Ramallah said nine people were wounded") is not where
     # it happened (a statement's own place is where it was made: "a senator from California urged ...")
     heads = {t.head for t in d.triggers}

@@ -111,7 +111,11 @@ def _running_total(ann: Annotations, trigger: int, w: EventWords) -> bool:
     soldiers have been killed since the truce began" (a "since" clause on a count in the present perfect, or on a
     verb joined to it: "3,000 have been killed and 700,000 have fled since the campaign began")."""
     joined = [c for c in ann.children[trigger] if ann.tokens[c].dep == "conj" and ann.tokens[c].pos in ("VERB", "AUX")]
-    for j in (trigger, ann.tokens[trigger].head, *joined):
+    # a count after a preposition, on the verb that holds the "since" ("adding to more than two dozen deaths in the
+    # conflict since November")
+    tok = ann.tokens[trigger]
+    through = [ann.tokens[tok.head].head] if tok.dep == "pobj" and ann.tokens[tok.head].head != tok.head else []
+    for j in (trigger, tok.head, *joined, *through):
         kids = [ann.tokens[c] for c in ann.children[j]]
         if any(k.dep == "prep" and k.text.lower() == w.since for k in kids):
             return True

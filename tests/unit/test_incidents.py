@@ -118,6 +118,7 @@ def test_other_dead_told_as_also_killed_add_to_an_open_toll(extract):
 @pytest.mark.parametrize(("second", "killed"), [
     ("More than a dozen other fighters were also killed in the strike.", 14),  # an open count of the same kind adds
     ("A local resident also said one fighter had been killed in the strike.", 1),  # the same one told again
+    ("More than 20 fighters and guards were killed in the strike.", 21),  # "more than" bounds, it adds nothing
 ])
 def test_more_of_the_same_kind_told_as_also_killed_add_to_the_toll(extract, second, killed):
     text = ("A militia commander was killed in a drone strike near Jilib on Monday, the army said.\n" + second)

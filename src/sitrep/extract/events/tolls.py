@@ -86,9 +86,11 @@ def told_in_addition(c: Count | None, ctx: EventContext, *, reach: int = 1, exac
     while start > max(first - reach, 0) and ann.tokens[start - 1].pos != "PUNCT":
         start -= 1
     around = range(start, last + 1)
-    # "a resident also said that ten people had been killed": one more source telling the toll, not more dead
+    # "a resident also said that ten people had been killed": one more source telling the toll, not more dead; and in
+    # an open count the comparative is its bound, not an addition ("More than 100 civilians and soldiers")
     return any(ann.tokens[j].text.lower() in ctx.words.addition_words and (
-        ann.tokens[ann.tokens[j].head].lemma or "").lower() not in ctx.words.reporting_verbs for j in around)
+        ann.tokens[ann.tokens[j].head].lemma or "").lower() not in ctx.words.reporting_verbs
+        and not (c.high is None and ann.tokens[j].tag in ("JJR", "RBR")) for j in around)
 
 
 def competing_tolls(a: Event, b: Event, ctx: EventContext) -> str | None:

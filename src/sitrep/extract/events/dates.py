@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from sitrep.extract.common.records import Dateline, TimeFindings
-from sitrep.extract.common.text import ancestors, paragraph_index_at, subtree, token_index_at, tokens_in
+from sitrep.extract.common.text import ancestors, paragraph_index_at, subtree, tokens_in
 from sitrep.extract.events.background import pluperfect
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.words import EventWords
@@ -90,9 +90,6 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
         return min(ranked, key=lambda x: x[:2])[2], "clause"
     if not in_sentence and said_long_before:
         return said_long_before[0], "report"
-    # a time that governs nothing of the event's, after "since", starts a period ("adding to more than two dozen
-    # deaths since November"): it dates no happening of the sentence
-    in_sentence = [t for t in in_sentence if not _after_since(ann, t, ctx.words.since)]
     if in_sentence:
         time = nearest(in_sentence)
         if _hangs_from(ann, time, _reporting_verb_of(ann, _clause_verb(ann, head), ctx.words)):
@@ -222,15 +219,6 @@ def governing_hops(ann: Annotations, time: Time, head: int) -> tuple[int, int] |
             seen.add(j)
             j, arcs = ann.tokens[j].head, arcs + 1
     return best
-
-
-def _after_since(ann: Annotations, time: Time, since: str) -> bool:
-    j = token_index_at(ann, time.evidence[0].start)
-    if j is None:
-        return False
-    tok = ann.tokens[j]
-    return (j > 0 and ann.tokens[j - 1].text.lower() == since) or (
-        tok.dep == "pobj" and ann.tokens[tok.head].text.lower() == since)
 
 
 def _beyond_reporting(ann: Annotations, ranked: list[tuple[tuple[int, int], int, Time]], head: int,

@@ -116,6 +116,16 @@ def test_other_dead_told_as_also_killed_add_to_an_open_toll(extract):
 
 
 @pytest.mark.parametrize(("second", "killed"), [
+    ("The army said nine of the attackers were killed in the fighting that followed.", 21),  # the other side's dead
+    ("The army said 14 troops were killed in the attack.", 14),  # the same side told again: a revised toll
+])
+def test_the_dead_of_the_other_side_told_in_another_sentence_add_up(extract, second, killed):
+    text = "At least 12 soldiers were killed when militants stormed an army post near Tessit on Friday.\n" + second
+    [e] = news(extract(text, published="2024-05-18"))
+    assert e.killed.best == killed
+
+
+@pytest.mark.parametrize(("second", "killed"), [
     ("More than a dozen other fighters were also killed in the strike.", 14),  # an open count of the same kind adds
     ("A local resident also said one fighter had been killed in the strike.", 1),  # the same one told again
     ("More than 20 fighters and guards were killed in the strike.", 21),  # "more than" bounds, it adds nothing

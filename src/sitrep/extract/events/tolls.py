@@ -69,9 +69,20 @@ def killed_in_addition(before: Count | None, b: Event, ctx: EventContext) -> boo
         return False
     if victim_head(c.who, ctx.words) == victim_head(before.who, ctx.words) and c.best == before.best:
         return False  # the same dead told again ("a resident also said that ten people had been killed")
+    if _other_side(before.who, c.who, ctx.words) and (c.high is None or c.high == c.low):
+        return True  # "23 soldiers were killed ... 40 assailants were killed in the ensuing clashes"
     # the word may stand on the verb a few words before the count ("a également coûté la vie à dix-sept", "Also
     # killed in the strike were more than a dozen armed insurgents"); an open count adds too
     return told_in_addition(c, ctx, reach=4, exact=False)
+
+
+def _other_side(a: str, b: str, w: EventWords) -> bool:
+    """Two counted nouns, one of the attackers' side and one of the side attacked (events.yaml attacker_nouns,
+    attacked_nouns, or civilians): the dead of the two sides of one happening."""
+    heads = {victim_head(x, w) for x in (a, b)}
+    attackers = {h for h in heads if h in w.attacker_nouns}
+    attacked = {h for h in heads if h in w.attacked_nouns or w.civilian(h)}
+    return len(heads) == 2 and len(attackers) == 1 and len(attacked) == 1 and not attackers & attacked
 
 
 def told_in_addition(c: Count | None, ctx: EventContext, *, reach: int = 1, exact: bool = True) -> bool:

@@ -118,6 +118,7 @@ def test_other_dead_told_as_also_killed_add_to_an_open_toll(extract):
 @pytest.mark.parametrize(("second", "killed"), [
     ("The army said nine of the attackers were killed in the fighting that followed.", 21),  # the other side's dead
     ("The army said 14 troops were killed in the attack.", 14),  # the same side told again: a revised toll
+    ("Earlier this month, nine militants were killed near Tessit.", 12),  # dead with a day of their own
 ])
 def test_the_dead_of_the_other_side_told_in_another_sentence_add_up(extract, second, killed):
     text = "At least 12 soldiers were killed when militants stormed an army post near Tessit on Friday.\n" + second

@@ -69,11 +69,17 @@ def killed_in_addition(before: Count | None, b: Event, ctx: EventContext) -> boo
         return False
     if victim_head(c.who, ctx.words) == victim_head(before.who, ctx.words) and c.best == before.best:
         return False  # the same dead told again ("a resident also said that ten people had been killed")
-    if _other_side(before.who, c.who, ctx.words) and (c.high is None or c.high == c.low):
-        return True  # "23 soldiers were killed ... 40 assailants were killed in the ensuing clashes"
+    if _other_side(before.who, c.who, ctx.words) and (c.high is None or c.high == c.low) and (
+            b.date_rule not in _OWN_DATE):
+        # "23 soldiers were killed ... 40 assailants were killed in the ensuing clashes"; not dead told with a day of
+        # their own ("Earlier this month ... at least 400 civilians were killed"), which may be another happening's
+        return True
     # the word may stand on the verb a few words before the count ("a également coûté la vie à dix-sept", "Also
     # killed in the strike were more than a dozen armed insurgents"); an open count adds too
     return told_in_addition(c, ctx, reach=4, exact=False)
+
+
+_OWN_DATE = ("sentence", "clause")
 
 
 def _other_side(a: str, b: str, w: EventWords) -> bool:

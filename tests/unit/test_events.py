@@ -516,6 +516,15 @@ def test_weapons_a_party_is_armed_with_did_not_go_off(extract, text, subtypes):
     assert [e.subtype for e in extract(text, published="2023-03-06").events] == subtypes
 
 
+@pytest.mark.parametrize(("text", "subtypes"), [
+    ("Police stormed the Vila Nova slum on Thursday, killing nine suspects, as residents woke to explosions and "
+     "gunfire.", ["attack"]),
+    ("Residents heard explosions in Vila Nova on Thursday night.", ["remote_explosive"]),  # nothing else told
+])
+def test_explosions_heard_during_an_act_are_how_it_sounded(extract, text, subtypes):
+    assert [e.subtype for e in extract(text, published="2021-05-08").events] == subtypes
+
+
 def test_engaged_in_something_is_taking_part_not_fighting(extract):
     assert extract("The defendants persuaded women to travel to Boston to engage in prostitution.",
                    published="2021-09-14").events == ()

@@ -67,7 +67,7 @@ def find_triggers(ann: Annotations, sent: Span, si: int, tax: Taxonomy, w: Event
             i += 1
     out += launches(ann, sent, si, out, tax, w)
     out += pointed_happenings(ann, sent, si, {j for t in out for j in t.tokens}, tax, w)
-    return _found_devices(ann, sent, out, tax, w)
+    return _heard(ann, _found_devices(ann, sent, out, tax, w), tax, w)
 
 
 def _found_devices(ann: Annotations, sent: Span, triggers: list[Trigger], tax: Taxonomy,
@@ -87,6 +87,25 @@ def _found_devices(ann: Annotations, sent: Span, triggers: list[Trigger], tax: T
     if not found or went_off:
         return triggers
     return [replace(t, subtype=seizure) if device(t) and not _acting(ann, t.head, w) else t for t in triggers]
+
+
+def _heard(ann: Annotations, triggers: list[Trigger], tax: Taxonomy, w: EventWords) -> list[Trigger]:
+    """Noun triggers that are what someone heard or woke to ("residents awoke to explosions, heavy gunfire"), in a
+    sentence that tells another violent act: how that act sounded, not acts of their own."""
+    def heard(t: Trigger) -> bool:
+        j = t.head
+        while ann.tokens[j].dep == "conj" and ann.tokens[j].head != j:
+            j = ann.tokens[j].head
+        tok = ann.tokens[j]
+        if tok.dep == "pobj" and tok.head != j:
+            tok = ann.tokens[tok.head]  # "awoke to explosions"
+        elif tok.dep != "dobj":
+            return False
+        return tok.head != tok.i and lemma(ann.tokens[tok.head]) in w.hearing_verbs
+
+    sounds = [t for t in triggers if t.kind == "noun" and heard(t)]
+    acts = [t for t in triggers if t not in sounds and (t.subtype is None or t.subtype.type in tax.violent)]
+    return [t for t in triggers if t not in sounds] if sounds and acts else triggers
 
 
 def _acting(ann: Annotations, i: int, w: EventWords) -> bool:

@@ -31,6 +31,7 @@ class EventWords:
     preposition_other_sense: dict[str, frozenset[str]]
     emplacing_verbs: frozenset[str]
     bearing_verbs: frozenset[str]
+    hearing_verbs: frozenset[str]
     emplacing_nouns: frozenset[str]
     interception_verbs: dict[str, str]
     launch_verbs: frozenset[str]
@@ -174,7 +175,7 @@ def event_words(lex: Lexicon) -> EventWords:
         seized_goods=words("seized_goods"), military_targets=words("military_targets"),
         preposition_other_sense={k: frozenset(str(x).lower() for x in v)
                                  for k, v in lex.table(s, "preposition_other_sense").items()},
-        emplacing_verbs=words("emplacing_verbs"), bearing_verbs=words("bearing_verbs"), emplacing_nouns=words("emplacing_nouns"),
+        emplacing_verbs=words("emplacing_verbs"), bearing_verbs=words("bearing_verbs"), hearing_verbs=words("hearing_verbs"), emplacing_nouns=words("emplacing_nouns"),
         interception_verbs={k: str(v).lower() for k, v in lex.table(s, "interception_verbs").items()},
         launch_verbs=words("launch_verbs"), aim_prepositions=words("aim_prepositions"),
         impact_verbs=words("impact_verbs"), projectiles=words("projectiles"),

@@ -709,7 +709,7 @@ def test_a_count_in_all_is_a_total_even_of_the_latest_phase(extract):
     assert [e.killed.best for e in news(r)] == [11]
 
 
-def test_what_a_toll_adds_to_since_a_month_is_a_total_and_dates_nothing(extract):
+def test_what_a_toll_adds_to_since_a_month_is_a_total(extract):
     r = extract("Two soldiers and a rebel were killed in a gunbattle near Kenyam, the army said on Friday, adding to more "
                 "than 40 deaths in the conflict since January.", published="2019-03-09")
     assert [(e.killed.best, e.date.value) for e in news(r)] == [(3, "2019-03-08")]

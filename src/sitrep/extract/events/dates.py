@@ -76,8 +76,8 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
         # but a saying long before the article ("In August, the army said two of its troops had been killed") puts
         # what it told no later than then, not on the day of the article
         published = ctx.time_findings.publication
-        said_long_before = [t for t in said if published is not None and t.end and published.start
-                            and t.end < published.start and dates_within(t, published, _NEWS_DAYS) is False]
+        said_long_before = [t for t in said if dates_within(t, published, _NEWS_DAYS) is False
+                            and t.end < published.start]
     described = _describing_clause(ann, head, ctx.words.place_relatives)
     if described:
         # "mourners gathered on Sunday to bury 14 worshippers killed when gunmen stormed a church": a time outside

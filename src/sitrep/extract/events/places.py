@@ -46,7 +46,7 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     # a country that is the doer of a passive ("drones launched by Russia") says who, not where, in any sentence
     placed = [p for p in ctx.places if p.evidence and not doer(ann, p)]
     # what a border adjoins and where someone went ("near the border with Congo", "fled into Congo") place no event of
-    # the article, not even by its paragraph
+    # the article, not even by its paragraph (so the filters below need not ask again)
     placed = [p for p in placed if not elsewhere(ann, p, frozenset(), ctx.words.elsewhere_after)]
     # the dateline says where the report was filed: it places an event only when the article names no other place
     in_sentence = [p for p in placed if sent.start <= p.evidence[0].start < sent.end
@@ -58,7 +58,7 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     # where a strike came from is not where it struck ("jets attacked from an air base in Meiktila", "rockets fired from
     # Lebanon hit Kiryat Shmona"); a ground force leaving or driven from a town is there, so only remote violence
     away = ctx.words.elsewhere_heads | (ctx.words.remote_origin_heads if d.subtype.type == _REMOTE else frozenset())
-    in_sentence = [p for p in in_sentence if not elsewhere(ann, p, away, ctx.words.elsewhere_after)]
+    in_sentence = [p for p in in_sentence if not elsewhere(ann, p, away)]
     # where a named person lives ("Ana Diaz, 34, of Tucson") says who, not where
     in_sentence = [p for p in in_sentence if not residence(ann, p, ctx.words.residence_prepositions)]
     # a country naming whose helicopter or strikes ("a U.S. helicopter", "US drone strikes") says who, not where;
@@ -97,7 +97,7 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
         # of Balochistan province"), is the finer place: it takes the region's point
         finer = [q for q in (_with_point(u, [best]) for u in unknown if u.geonames_id is not None) if refines(q, best)]
         best = finer[0] if finer else best
-        best = _told_next(ann, placed, d.sentence, best, ctx.words) or best
+        best = _told_next(ann, placed, d.sentence, best, ctx.words.elsewhere_heads) or best
         return _offset(ann, best, ctx.words), "sentence"
     para = paragraph_index_at(ann, sent.start)
     # the dateline's place is where the report was filed: not the running place of its paragraph
@@ -148,7 +148,7 @@ def _finest_of_phrase(ann, earlier: list[Place]) -> Place:
     return chain[-1]
 
 
-def _told_next(ann, placed: list[Place], si: int, best: Place, w: EventWords) -> Place | None:
+def _told_next(ann, placed: list[Place], si: int, best: Place, away: frozenset[str]) -> Place | None:
     """A finer place inside the sentence's country or region that the next sentence of the paragraph names first
     ("Deux soldats ont été tués dans le nord du Mali. Le village de Soumpi, à 20 km de Niafunké, a subi ...")."""
     if best.precision not in _COARSE or si + 1 >= len(ann.sentences):
@@ -159,7 +159,7 @@ def _told_next(ann, placed: list[Place], si: int, best: Place, w: EventWords) ->
     inside = [p for p in placed if nxt.start <= p.evidence[0].start < nxt.end and p.lat is not None
               and p.precision not in _COARSE and p.country == best.country
               and (best.precision == GeoPrecision.COUNTRY or p.admin1 == best.admin1)
-              and not elsewhere(ann, p, w.elsewhere_heads, w.elsewhere_after)]
+              and not elsewhere(ann, p, away)]
     return inside[0] if inside else None
 
 

@@ -92,7 +92,8 @@ def _other_side(a: str, b: str, w: EventWords) -> bool:
 
 
 def told_in_addition(c: Count | None, ctx: EventContext, *, reach: int = 1, exact: bool = True) -> bool:
-    if c is None or not c.evidence or (exact and c.high != c.low) or (not exact and c.high is not None and c.high != c.low):
+    # exact, or (with exact False) open: "more than a dozen", not a range
+    if c is None or not c.evidence or (c.high != c.low and (exact or c.high is not None)):
         return False
     ann = ctx.ann
     first = token_index_at(ann, c.evidence[0].start)

@@ -38,7 +38,7 @@ def main(verbose: int) -> None:
 
 @main.command()
 @click.argument("path")
-@click.option("--published", help="Publication date (YYYY-MM-DD); overrides the page's own date.")
+@click.option("--published", help="Publication date (YYYY-MM-DD, or YYYY-MM when only the month is known); overrides the page's own date.")
 @click.option("--url", help="The document's URL.")
 @click.option("--title", help="The document's title.")
 @click.option("--outlet", help="The outlet that published it.")
@@ -67,7 +67,7 @@ def extract(path: str, published: str | None, url: str | None, title: str | None
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--batch-size", default=32, show_default=True, help="Documents annotated together.")
-@click.option("--published", help="Publication date for inputs that carry none (YYYY-MM-DD).")
+@click.option("--published", help="Publication date for inputs that carry none (YYYY-MM-DD, or YYYY-MM).")
 @click.option("--workers", default=1, show_default=True, help="Worker processes (each loads the model once).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); implies --engine dask.")

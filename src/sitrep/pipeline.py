@@ -47,11 +47,13 @@ def report_from_annotations(doc: Document, ann: Annotations, resources: Resource
     from sitrep.extract.events import extract_aggregates, extract_events
     from sitrep.extract.places import extract_places
     from sitrep.extract.times import find_times
+    from sitrep.ingest._raw import url_date
 
     res = resources or make_resources()
     lexicon = load_lexicon(doc.language or DEFAULT_LANGUAGE)
     if doc.published is None:
-        doc = replace(doc, published=dateline_date(doc.text, lexicon=lexicon))
+        # the report's own dated header, else the date its URL files it under (a day, or only a month)
+        doc = replace(doc, published=dateline_date(doc.text, lexicon=lexicon) or url_date(doc.url))
     found_times = find_times(ann, published=doc.published, lexicon=lexicon)
     times = list(found_times.times)
     places = extract_places(ann, gazetteer=res.gazetteer, is_actor=actor_name_test(res.actor_table), lexicon=lexicon)

@@ -101,6 +101,19 @@ def test_event_in_a_release_dated_only_by_its_id_takes_the_month(annotate) -> No
     assert (date.basis, rule) == (TimeBasis.PUBLICATION, "publication")
 
 
+def test_a_publication_known_only_to_its_month_dates_days_without_a_year(annotate) -> None:
+    text = "Rebels attacked a police station in Baiji on 9 March. The police said on Tuesday that two officers died."
+    date, rule = date_of(annotate, text, "attacked", "2021-03")
+    assert (date.value, date.precision, rule) == ("2021-03-09", Precision.DAY, "clause")
+    # a bare weekday can be any Tuesday the month allows, from the week before it to its last day
+    times = find_times(annotate(text), published="2021-03")
+    tuesday = next(t for t in times.times if t.text == "on Tuesday")
+    assert (tuesday.start, tuesday.end) == ("2021-02-23", "2021-03-30")
+    pub = times.publication
+    assert pub is not None and (pub.value, pub.precision, pub.basis) == ("2021-03", Precision.MONTH,
+                                                                         TimeBasis.PUBLICATION)
+
+
 def test_event_without_time_takes_publication_day_and_says_so(annotate) -> None:
     date, rule = date_of(annotate, "Gunmen attacked a police station in Baiji.", "attacked", "2015-03-18")
     assert (date.value, date.precision, date.start, date.end) == ("2015-03-18", Precision.DAY, "2015-03-18", "2015-03-18")

@@ -581,3 +581,22 @@ def test_a_petrol_bomb_is_a_crowds_weapon_not_a_remote_explosive(extract):
                 published="2008-12-14")
     assert r.events and "remote_explosive" not in [e.subtype for e in r.events]
     assert [e.type for e in r.events] == ["riots"]
+
+
+def test_a_url_that_files_the_article_under_a_month_dates_the_report(extract):
+    report = extract("Gunmen killed two villagers in Kidal on 15 March, local officials said.",
+                     url="https://news.example.org/2021/03/mali-villagers-killed")
+    assert report.document.published == "2021-03"
+    ev = only(report, type="violence_against_civilians")
+    # a day inside the publication month is no day after publication: it happened
+    assert (ev.date.value, ev.hedge) == ("2021-03-15", Hedge.REPORTED)
+
+
+def test_with_only_the_month_known_an_earlier_weekday_in_the_past_perfect_stays_apart(extract):
+    text = ("A soldier was killed on Wednesday when a roadside bomb exploded under his vehicle near Fada N'Gourma, a "
+            "security source said.\n\nOn Friday, three soldiers had been killed by two roadside bombs in the north of "
+            "the country.")
+    report = extract(text, url="https://news.example.org/2021/07/burkina-soldier-killed")
+    news = [e for e in report.events if e.hedge is not Hedge.HISTORICAL]
+    # both weekdays read as ranges of the month, which overlap: the tense tells the earlier one apart
+    assert [(e.killed.best if e.killed else None) for e in news] == [1]

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from sitrep.errors import ExtractionError, IngestError
+from sitrep.ingest._raw import url_date
 from sitrep.ingest.documents import (
     clean_text,
     decode_bytes,
@@ -103,9 +104,29 @@ def test_cp1252_bytes_are_decoded():
 
 
 @pytest.mark.parametrize(("value", "expected"), [("2016-01-29", "2016-01-29"), ("2016-01-29T09:30:00Z", "2016-01-29"),
-                                                 ("2016-02-30", None), ("yesterday", None), (None, None)])
+                                                 ("2016-02-30", None), ("yesterday", None), (None, None),
+                                                 ("2016-01", "2016-01"), ("2016-13", None), ("2016-1", None)])
 def test_iso_date(value, expected):
     assert iso_date(value) == expected
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://news.example.org/2019/04/07/clashes-in-the-north/", "2019-04-07"),
+    ("https://news.example.org/world/2019-04-07-clashes-in-the-north", "2019-04-07"),
+    ("https://www.example.fr/afrique/20190407-affrontements-dans-le-nord", "2019-04-07"),
+    ("http://example.net/actualite/2008/1/9/x.html", "2008-01-09"),
+    ("https://example.com/2019/04/affrontements-dans-le-nord.html", "2019-04"),  # only the month
+    ("https://example.com/2019/04/page/3", "2019-04"),
+    ("https://example.com/2019/02/30/x", None),  # no such day
+    ("https://example.com/2019/13/x", None),
+    ("https://example.com/1419598/politics/x", None),  # an article number, not a year
+    ("https://example.com/x/2019115-y", None),  # run together with a one-digit month or day: ambiguous
+    ("https://example.com/news?date=2019/04/07", None),  # a query is not where the article is filed
+    ("https://example.com/2019/", None),
+    ("", None), (None, None),
+])
+def test_url_date_reads_the_day_or_month_a_news_url_files_under(url, expected):
+    assert url_date(url) == expected
 
 
 def test_read_inputs_streams_files_jsonl_lines_and_failures(tmp_path):

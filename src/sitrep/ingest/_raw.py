@@ -67,7 +67,8 @@ def read_line(fh: io.BufferedIOBase, limit: int) -> tuple[bytes, bool]:
 
 
 def iso_date(value: Any) -> str | None:
-    """An ISO date string from a date, datetime or string; None when it cannot be read unambiguously."""
+    """An ISO date string from a date, datetime or string: a day ``YYYY-MM-DD``, or a month ``YYYY-MM`` when only
+    the month is given; None when it cannot be read unambiguously."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -76,8 +77,37 @@ def iso_date(value: Any) -> str | None:
         return value.isoformat()
     m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
     if m:
-        try:
-            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            return None
+        return _day(m[1], m[2], m[3])
+    m = re.fullmatch(r"\s*(\d{4})-(\d{2})\s*", str(value))
+    return _month(m[1], m[2]) if m else None
+
+
+# A date in a URL's path, as news sites file their articles: /2021/03/15/, /2021-03-15-slug, /20210315-slug,
+# /2021/03/ (a month).
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)(?:([/_-])([01]?\d)\2([0-3]?\d)|(\d\d)(\d\d))(?=[/_.-]|$)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/([01]?\d)(?=/)")
+
+
+def url_date(url: str | None) -> str | None:
+    """The publication date a news URL files its article under: the day of ``/2021/03/15/``, ``/2021-03-15-title``
+    or ``/20210315-title``, else the month of ``/2021/03/`` (``YYYY-MM``); None when the path names none. Only the
+    path is read, never the query ("?page=2019")."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip(), flags=re.IGNORECASE).split("?")[0].split("#")[0]
+    if m := _URL_DAY.search(path):
+        return _day(m[1], m[3] or m[5], m[4] or m[6])
+    if m := _URL_MONTH.search(path):
+        return _month(m[1], m[2])
     return None
+
+
+def _day(year: str, month: str, day: str) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _month(year: str, month: str) -> str | None:
+    return f"{int(year):04d}-{int(month):02d}" if 1 <= int(month) <= 12 else None

@@ -28,12 +28,10 @@ _MONTH_OR_COARSER = (Precision.MONTH, Precision.SEASON, *_COARSE)
 
 
 def reference_day(ctx: EventContext) -> date | None:
-    """The day the report speaks from: its publication date, else the date in its header (dateline)."""
-    if ctx.published:
-        try:
-            return date.fromisoformat(ctx.published[:10])
-        except ValueError:
-            pass
+    """The day the report speaks from: its publication day (a month's first), else its header's date (dateline)."""
+    published = ctx.time_findings.publication
+    if published is not None and published.start:
+        return date.fromisoformat(published.start)
     dateline = ctx.time_findings.dateline
     return dateline.date if dateline is not None else None
 
@@ -64,8 +62,10 @@ def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule
             if date_rule in _OWN_DATE_RULES and when.precision in _MONTH_OR_COARSER and end < ref.replace(day=1):
                 return True  # "last month", "in May": an incident of the day is told by its day, not a past month
                 # (a weekend or a night that ends last month is no past month: "over the weekend" told on 1 April)
-            if date_rule == "clause":
-                return False  # the trigger's own clause dates it recent
+            pub = ctx.time_findings.publication
+            if date_rule == "clause" and (pub is None or pub.precision is Precision.DAY):
+                return False  # the trigger's own clause dates it recent; not in a report known only to its
+                # month, where "Friday" spans weeks: its tense still tells
         elif ref is None and when.precision in _COARSE and when.basis is TimeBasis.ABSOLUTE and _past_tense(
                 ann, d.main.head, w):
             return True

@@ -164,7 +164,8 @@ def event_from_draft(d: EventDraft, ctx: EventContext) -> Event:
                 if claim else AssertedBy(kind=AssertedKind.SPEAKER, name=giver) if giver
                 else AssertedBy(kind=AssertedKind.OUTLET, name=ctx.outlet))
     hedge = find_hedge(d, ctx, claim)
-    if date_ is not None and date_.start and ctx.published and date_.start > ctx.published[:10]:
+    published = ctx.time_findings.publication
+    if date_ is not None and date_.start and published is not None and published.end and date_.start > published.end:
         hedge = Hedge.HYPOTHETICAL  # dated after publication: announced or planned, not yet happened
     elif hedge != Hedge.HYPOTHETICAL and (is_historical(d, ctx, date_, date_rule) or _describes_party(d, ctx)
                                           or behind_legal_step(d, ann, ctx.words) or _sums_up_a_total(d, ctx)

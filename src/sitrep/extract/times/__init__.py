@@ -89,7 +89,7 @@ def find_times(ann: Annotations, *, published: str | dt.date | None = None,
     w = _words(lexicon)
     pub = _parse_published(published, w)
     dateline = datelines.find_dateline(ann.text, w)
-    bounds = None if pub is not None else month_bounds(dateline)
+    bounds = None if pub is not None else month_bounds(_published_month(published) or (dateline.known_month if dateline else None))
     times: list[Time] = []
     references: set[tuple[int, int]] = set()
     bare_clocks: set[tuple[int, int]] = set()
@@ -189,13 +189,29 @@ def publication_time(published: str | dt.date | None, dateline: Dateline | None 
         value = day.isoformat()
         return Time(value=value, precision=Precision.DAY, start=value, end=value, basis=TimeBasis.PUBLICATION,
                     text="", id=stable_id("tm", "publication", value))
-    known = dateline.known_month if dateline is not None and dateline.date is None else None
+    known = _published_month(published) or _header_month(dateline)
     if known is None:
         return None
     period = periods.month_period(*known)
     start, end = period.start.isoformat(), period.end.isoformat()
     return Time(value=period.value, precision=Precision.MONTH, start=start, end=end, basis=TimeBasis.PUBLICATION,
                 text="", id=stable_id("tm", "publication", period.value))
+
+
+def _published_month(published: str | dt.date | None) -> tuple[int, int] | None:
+    """The (year, month) of a publication date known only to its month ("2021-03", as a news URL files it)."""
+    if not isinstance(published, str) or len(published.strip()) != 7:
+        return None
+    try:
+        day = dt.date.fromisoformat(published.strip() + "-01")
+    except ValueError:
+        return None
+    return day.year, day.month
+
+
+def _header_month(dateline: Dateline | None) -> tuple[int, int] | None:
+    """The (year, month) of a header that dates the report only to its month (a release id without a dateline)."""
+    return dateline.known_month if dateline is not None and dateline.date is None else None
 
 
 def _iso_day(published: str | dt.date | None) -> dt.date | None:

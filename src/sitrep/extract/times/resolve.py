@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 
-from sitrep.extract.common.records import Dateline
 from sitrep.extract.times import periods as cal
 from sitrep.extract.times.found import UNITS, Found
 from sitrep.extract.times.periods import Period
@@ -78,9 +77,9 @@ def resolve(found: Found, pub: dt.date | None, context_year: int | None) -> Reso
     return build(year), TimeBasis.RELATIVE, (year if ref.kind != "missing" else None)
 
 
-def month_bounds(dateline: Dateline | None) -> tuple[dt.date, dt.date] | None:
-    """First and last day of the publication month when the header gives only a month (a release id)."""
-    known = dateline.known_month if dateline is not None else None
+def month_bounds(known: tuple[int, int] | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the publication month, when only the (year, month) is known (a release id, a news
+    URL's /2021/03/)."""
     if known is None:
         return None
     period = cal.month_period(*known)

@@ -52,6 +52,23 @@ def test_a_place_in_the_clause_of_speaking_is_where_the_speaker_was(extract) -> 
     assert places_of(r) == ["Novi"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Government troops killed 40 rebels in an air strike in northern Chad, the army said on Monday.\n\n"
+     "The president announced on Saturday in Kinshasa that 12 more rebels had been killed by the army.", "Chad"),
+    ("L'armée a annoncé lundi avoir tué 40 rebelles lors d'une frappe aérienne dans le nord du Tchad.\n\n"
+     "Le président avait annoncé samedi à Kinshasa que 12 autres rebelles avaient été tués par l'armée.", "Tchad"),
+])
+def test_where_a_verb_of_reporting_was_said_places_no_event(extract, text, expected) -> None:
+    # not the event told in the clause after it, nor, by the article's places, any other event
+    assert set(places_of(extract(text, published="2019-12-24"))) == {expected}
+
+
+def test_a_reporting_verb_with_an_object_keeps_the_place_hung_on_it(extract) -> None:
+    # the parser may hang the clashes' place on "reported": with an object of its own, the verb tells what and where
+    r = extract("Officials reported clashes yesterday in Marawi.", published="2019-12-24")
+    assert "Marawi" in places_of(r)
+
+
 def test_where_it_took_place_is_where_the_incident_just_told_was(extract) -> None:
     r = extract("Militants stormed a military base in southern Somalia on Saturday, killing five soldiers.\n\n"
                 "Officials said the fighting lasted two hours. It took place in the Lower Shabelle region, on the "

@@ -114,6 +114,26 @@ def speakers_place(ann, p: Place, w: EventWords, told: AbstractSet[int] = frozen
     return False
 
 
+def told_at(ann, p: Place, w: EventWords) -> bool:
+    """A place in a phrase hung on a verb of reporting that has no object of its own ("Macron announced on Saturday
+    in Abidjan that 33 fighters had been killed", "a annoncé samedi à Abidjan que"): where it was told, not where it
+    happened. A verb with an object keeps it ("officials reported clashes in Marawi": the parser may hang the
+    clashes' place on the verb)."""
+    j = token_index_at(ann, p.evidence[0].end - 1)
+    for _ in range(_SPEAKER_STEPS):
+        if j is None or ann.tokens[j].dep not in ("pobj", "prep", "compound"):
+            return False
+        head = ann.tokens[j].head
+        if head == j:
+            return False
+        if ann.tokens[j].dep == "prep":
+            verb = ann.tokens[head]
+            return verb.pos == "VERB" and (verb.lemma or "").lower() in w.reporting_verbs and not any(
+                ann.tokens[c].dep in ("dobj", "obj") for c in ann.children[head])
+        j = head
+    return False
+
+
 def title_before_telling(ann, j: int, w: EventWords) -> bool:
     """Token ``j`` heads a title in apposition, right after a person's name, that a verb of reporting follows ("...,
     killing 23 people, Dak Tap Chuol, commissioner for the nearby town of Nasir, said"): the title is the speaker's,
@@ -180,4 +200,4 @@ def inside_organisation(ann, p: Place) -> bool:
 
 
 __all__ = ["attacker", "doer", "elsewhere", "inside_organisation", "residence", "speakers_place", "title_before_telling",
-           "whose", "written_as_place"]
+           "told_at", "whose", "written_as_place"]

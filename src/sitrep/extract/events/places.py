@@ -24,6 +24,7 @@ from sitrep.extract.events.not_where import (
     inside_organisation,
     residence,
     speakers_place,
+    told_at,
     whose,
     written_as_place,
 )
@@ -48,6 +49,8 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     # what a border adjoins and where someone went ("near the border with Congo", "fled into Congo") place no event of
     # the article, not even by its paragraph (so the filters below need not ask again)
     placed = [p for p in placed if not elsewhere(ann, p, frozenset(), ctx.words.elsewhere_after)]
+    # nor does where something was told ("Macron announced in Abidjan that ...")
+    placed = [p for p in placed if not told_at(ann, p, ctx.words)]
     # the dateline says where the report was filed: it places an event only when the article names no other place
     in_sentence = [p for p in placed if sent.start <= p.evidence[0].start < sent.end
                    and not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)]

@@ -209,3 +209,31 @@ def test_a_saying_long_before_the_article_bounds_what_it_told(annotate, text, va
 def test_a_relative_clause_of_place_keeps_its_own_time(annotate, text, trigger) -> None:
     date, rule = date_of(annotate, text, trigger, published="2021-10-02")
     assert (date.value, rule) == ("2021-10-02", "publication")  # not Friday, the day of the taking back
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of protesters who reject the results of the elections of last spring gathered in Bamako. Police "
+    "fired tear gas to disperse them.",
+    "Des milliers de manifestants qui contestent les résultats des élections du printemps dernier se sont "
+    "rassemblés à Bamako. La police a tiré des gaz lacrymogènes pour les disperser.",
+])
+def test_a_time_that_names_a_things_date_dates_no_event_of_its_sentence_or_paragraph(text) -> None:
+    from sitrep.pipeline import extract_one
+
+    report = extract_one(text, published="2020-08-12")
+    # "of last spring" is the elections' date: the gathering and the tear gas are the day's news
+    assert report.events and all(e.date.value == "2020-08-12" for e in report.events)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a happening's date carries on through its paragraph
+    ("The hospital was hit again in a November 6 attack that struck its third floor. Four people were killed.",
+     "2019-11-06"),
+    # a day the parser hangs on a noun by a preposition that is no genitive still dates its clause
+    ("A man was arrested in the north of the city following reports of a number of burglaries in the Shankill "
+     "area on Tuesday.", "2020-08-11"),
+])
+def test_a_time_on_a_happening_or_hung_on_a_noun_by_the_parser_still_dates(text, value) -> None:
+    from sitrep.pipeline import extract_one
+
+    assert [e.date.value for e in extract_one(text, published="2020-08-12").events] == [value]

@@ -75,7 +75,8 @@ def extract_events(
                        claims=claims, scare_quotes=scare_quotes, outlet=outlet, extractor=EXTRACTOR,
                        rank={name: st.rank for name, st in tax.subtypes.items()}, taxonomy=tax, words=w,
                        time_findings=time_findings or TimeFindings(times=tuple(times)),
-                       total_words=frozenset(c.token for c in totals if c.sentence not in by_sentence))
+                       total_words=frozenset(c.token for c in totals if c.sentence not in by_sentence),
+                       trigger_words=frozenset(t.head for _, triggers in found for t in triggers))
     return assemble_events(drafts, ctx)
 
 

@@ -24,7 +24,9 @@
 Times that are never an event's date: unresolved ones, bare clock times ("at 3 a.m.": their day is the one
 the other rules find), the dateline's own date (that is the publication date, rule 5 says so honestly), and
 dates inside a parenthesised citation ("(Title, Outlet, 27 October 2015)": when the cited piece appeared, not
-when the event happened).
+when the event happened). Nor, by the sentence and paragraph rules, a time that names the date of a thing that
+is no happening, as its possessor or modifier or by a genitive preposition ("the elections of last spring", "les
+élections du printemps dernier"; events.yaml genitive_prepositions).
 """
 
 from __future__ import annotations
@@ -90,14 +92,19 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
         return min(ranked, key=lambda x: x[:2])[2], "clause"
     if not in_sentence and said_long_before:
         return said_long_before[0], "report"
+    # a time that dates a thing other than a happening ("qui contestent les élections du printemps dernier") dates
+    # neither an event of its sentence that it does not govern nor the paragraph after it
+    in_sentence = [t for t in in_sentence if _dated_noun(ann, t, ctx.words) in (None, *ctx.trigger_words)]
     if in_sentence:
         time = nearest(in_sentence)
         if _hangs_from(ann, time, _reporting_verb_of(ann, _clause_verb(ann, head), ctx.words)):
             return time, "report"
         return time, "sentence"
     para = paragraph_index_at(ann, sent.start)
+    # ("a November 6 attack that struck the third floor. ... four people were killed" is the paragraph's day)
     earlier = [t for t in usable if t.evidence[0].start < sent.start
-               and paragraph_index_at(ann, t.evidence[0].start) == para]
+               and paragraph_index_at(ann, t.evidence[0].start) == para
+               and _dated_noun(ann, t, ctx.words) in (None, *ctx.trigger_words)]
     if earlier:
         return earlier[-1], "paragraph"
     lead = lead_time(ann, usable, para, ctx.time_findings.dateline) if LEAD_RULE else None
@@ -299,6 +306,33 @@ def _attached(ann: Annotations, time: Time) -> set[int]:
     inside = {t.i for t in tokens_in(ann, time.evidence[0].start, time.evidence[0].end)}
     heads = {ann.tokens[i].head for i in inside if ann.tokens[i].head not in inside}
     return heads | {_clause_verb(ann, h) for h in heads}
+
+
+def _dated_noun(ann: Annotations, time: Time, w: EventWords) -> int | None:
+    """The noun whose date the time names: as its possessor or modifier ("last spring's elections", "the 2019
+    elections") or by a genitive preposition ("the elections of last spring", "les élections du printemps dernier",
+    events.yaml genitive_prepositions); None when any of its words hangs otherwise ("qui a eu lieu samedi
+    après-midi": "après-midi" on the verb), so that "burglaries in the area on Tuesday", a day the parser hung on
+    a noun, still dates its clause."""
+    inside = {t.i for t in tokens_in(ann, time.evidence[0].start, time.evidence[0].end)}
+    nouns = []
+    for i in sorted(inside):
+        tok = ann.tokens[i]
+        j = tok.head
+        if j in inside or j == i:
+            continue
+        if tok.dep == "pobj" and ann.tokens[j].text.lower() in w.genitive_prepositions and ann.tokens[j].head != j:
+            j = ann.tokens[j].head
+        elif tok.dep not in _NOUN_MODIFIERS:
+            return None
+        if ann.tokens[j].pos not in ("NOUN", "PROPN") or ann.tokens[j].ent_type in _TIME_ENTITIES:
+            return None
+        nouns.append(j)
+    return nouns[0] if nouns else None
+
+
+_NOUN_MODIFIERS = ("poss", "compound", "nmod")
+_TIME_ENTITIES = ("DATE", "TIME")
 
 
 def _hangs_from(ann: Annotations, time: Time, verb: int) -> bool:

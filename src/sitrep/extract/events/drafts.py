@@ -61,3 +61,5 @@ class EventContext:
     # the words ("killed", "deaths") of counts that are a running total or a war-wide figure ("19 people have been
     # killed in clashes during the demonstrations so far"), in sentences with no other count: aggregates
     total_words: frozenset[int] = frozenset()
+    # the words of every trigger of the document ("attack" in "a November 6 attack")
+    trigger_words: frozenset[int] = frozenset()

@@ -138,6 +138,7 @@ class EventWords:
     bearings: dict[str, float]
     distance_units: dict[str, float]
     residence_prepositions: frozenset[str]
+    genitive_prepositions: frozenset[str]
     speaking_verbs: frozenset[str]
     route_prepositions: frozenset[str]
     # incidents
@@ -236,7 +237,8 @@ def event_words(lex: Lexicon) -> EventWords:
         | lex.words("places", "settlement_titles") | lex.words("places", "near_heads"),
         bearings={str(k).lower(): float(v) for k, v in lex.table("places", "bearings").items()},
         distance_units={str(k).lower(): float(v) for k, v in lex.table("places", "distance_units").items()},
-        residence_prepositions=words("residence_prepositions"), speaking_verbs=words("speaking_verbs"), route_prepositions=words("route_prepositions"),
+        residence_prepositions=words("residence_prepositions"),
+        genitive_prepositions=words("genitive_prepositions"), speaking_verbs=words("speaking_verbs"), route_prepositions=words("route_prepositions"),
         separate_incident_cues=tuple(p.lower() for p in lex.phrases(s, "separate_incident_cues")),
         earlier_happening=lex.pattern(s, "earlier_happening", re.IGNORECASE),
         total_phrases=tuple(p.lower() for p in lex.phrases(s, "total_phrases")),

@@ -12,18 +12,12 @@ from itertools import islice
 
 from sitrep.extract.common.text import ancestors, sentence_index_at, token_index_at
 from sitrep.extract.events.asserted import asserting_claim
-from sitrep.extract.events.background import (
-    behind_legal_step,
-    describes_party,
-    is_background,
-    is_historical,
-    is_iterative,
-    several_happenings,
-)
+from sitrep.extract.events.background import behind_legal_step, describes_party, is_background, is_historical
 from sitrep.extract.events.coref import is_anaphoric, merge_coreferent
 from sitrep.extract.events.dates import choose_date
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.incidents import assemble_incidents
+from sitrep.extract.events.iterative import is_iterative, several_happenings
 from sitrep.extract.events.places import choose_place
 from sitrep.extract.events.taxonomy import Taxonomy
 from sitrep.extract.events.tolls import combine_counts, sentence_toll, toll_giver

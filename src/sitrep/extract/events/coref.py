@@ -37,7 +37,7 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
     """Later mentions of the same event (headline, lead, a later paragraph) add detail to the first.
 
     A mention is compared with the events already kept, most recent first. ``summaries`` are where the mentions
-    that sum up several happenings begin (``background.several_happenings``).
+    that sum up several happenings begin (``iterative.several_happenings``).
     """
     out: list[_Mention] = []
     for ev, draft in events:

@@ -30,6 +30,9 @@ def _counts(text):
     ("Au moins vingt-huit militaires ont été blessés dans la nuit.", ("injured", 28, 28, None)),
     # a headline's participle hangs on a noun tagged as an adjective
     ("Burkina : au moins 25 civils tués par des jihadistes dans le Nord", ("killed", 25, 25, None)),
+    # "Plus" parsed as an adverb of the verb and the counted noun as the object of its "de"
+    ("Plus de 200 soldats ont été tués dans ce conflit.", ("killed", 201, 201, None)),
+    ("Plus de 200 soldats ont perdu la vie.", ("killed", 201, 201, None)),
 ])
 def test_a_count_the_french_parser_splits_is_read_whole(text, expected):
     assert expected in _counts(text)

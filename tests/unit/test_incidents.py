@@ -794,6 +794,11 @@ def test_a_war_wide_figure_is_an_aggregate_not_an_incident(extract):
      "toll at around 130,000.", "2024-05-10", [2], [130_000]),
     ("Police shot dead two protesters in Omdurman on Friday.\n\nOfficials say 19 people have been killed in the "
      "protests so far, but a rights group has put the death toll at 37.", "2024-05-10", [2], [37]),
+    # a whole war's dead told through the verb of the count's object, in the present perfect
+    ("Gunmen killed a village guard in Bamenda on Sunday.\n\nMore than 200 soldiers have lost their lives in this "
+     "conflict, according to a research group.", "2018-12-10", [1], [201]),
+    ("Des hommes armés ont tué un garde dimanche à Bamenda.\n\nPlus de 200 soldats ont perdu la vie dans ce conflit, "
+     "selon un groupe de recherche.", "2018-12-10", [1], [201]),
     # a running total taken apart after a colon
     ("A shell killed a man in Dolyna on Monday.\n\nSince the beginning of the day, 14 people have been hurt in the "
      "shelling: four people were killed and ten others were injured.", "2024-01-15", [1], [4]),

@@ -111,6 +111,8 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords, *, l
         q_children = [c for c in ann.children[g] if _is_quantity_child(ann.tokens[c], w)] or _hung_on_modifier(ann, g)
         q_tokens = {i for c in q_children for i in subtree(ann, c)} - excluded
         quantity = _quantity_of(ann, q_tokens, w) if q_tokens else _singular(ann, tok, w)
+        if q_tokens:  # "Plus de 200 soldats" with "Plus de" parsed as the noun's governors, not its modifiers
+            quantity, q_tokens = _bound_before(ann, quantity, q_tokens, w)
         if quantity is None and tok.tag == "NNS" and listed:
             # "killing parents and their six children": a bare plural joined to a count is at least that count
             numbered = [c for c in ann.children[g] if ann.tokens[c].dep == "conj" and _numbered(ann, {c, *ann.children[c]})

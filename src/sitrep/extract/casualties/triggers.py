@@ -132,6 +132,8 @@ def counted(ann: Annotations, tok: Token, kind: str, w: CasualtyWords) -> int | 
                 return head_kids[dep]
     if "auxpass" in by_dep and not subjects and (split := _split_subject(ann, tok.i, by_dep["auxpass"])) is not None:
         return split
+    if not subjects and (counted := _quantified_subject(ann, tok.i, w)) is not None:
+        return counted
     if "auxpass" in by_dep and not subjects and by_dep["auxpass"] > tok.i:
         # "Killed in the attack were two soldiers", "Also killed in the strike were a dozen insurgents": the
         # participle first, and the counted after "were" (hung on it as its attribute)
@@ -217,6 +219,23 @@ def _counted_by_noun(ann: Annotations, tok: Token, kids: list[Token], w: Casualt
         for k in head_kids:
             if k.dep in ("nsubj", "nsubjpass"):
                 return _unrelative(ann, head, k.i, w)  # "12 people lost their lives", "15 suffered injuries"
+        return _quantified_subject(ann, head.i, w)
+    return None
+
+
+def _quantified_subject(ann: Annotations, verb: int, w: CasualtyWords) -> int | None:
+    """The counted noun of a subject the parser left as an adverb of quantity with its "of" ("Plus de 200 soldats ont
+    été tués": "Plus" an adverb of the verb, "soldats" the object of its "de"), when the verb has no subject."""
+    if any(ann.tokens[k].dep in ("nsubj", "nsubjpass") for k in ann.children[verb]):
+        return None
+    for k in ann.children[verb]:
+        if ann.tokens[k].dep != "advmod" or k > verb:
+            continue
+        for p in ann.children[k]:
+            if ann.tokens[p].dep == "prep" and ann.tokens[p].text.casefold() == w.of:
+                counted = [c for c in ann.children[p] if ann.tokens[c].dep == "pobj" and _has_number(ann, c)]
+                if counted:
+                    return counted[0]
     return None
 
 

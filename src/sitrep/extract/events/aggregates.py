@@ -58,11 +58,12 @@ def is_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
     subjects = [ann.tokens[k] for v in verbs for k in ann.children[v] if ann.tokens[k].dep == "nsubj"]
     if any((s.lemma or s.text).lower() in w.total_subjects or _span_of(ann, s, w) for s in subjects):
         return True
-    # "several hundred thousand people have died in the conflict": a whole war's dead, told in the present perfect
+    # "several hundred thousand people have died in the conflict", "200 soldiers have lost their lives in this
+    # conflict" (on the verb of the count's object): a whole war's dead, told in the present perfect
     perfect = any(ann.tokens[k].dep == "aux" and (ann.tokens[k].lemma or "").lower() in w.perfect_aux
-                  for k in ann.children[c.token])
+                  for v in verbs for k in ann.children[v])
     return perfect and any((ann.tokens[g].lemma or ann.tokens[g].text).lower() in w.total_subjects
-                           for k in ann.children[c.token] if ann.tokens[k].dep == "prep"
+                           for v in verbs for k in ann.children[v] if ann.tokens[k].dep == "prep"
                            for g in ann.children[k] if ann.tokens[g].dep == "pobj")
 
 

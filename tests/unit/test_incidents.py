@@ -1447,3 +1447,25 @@ def test_a_ship_s_flag_is_no_place(extract):
     r = extract("A missile struck a Liberia-flagged tanker off Hodeidah on Tuesday, the agency said.",
                 published="2024-02-07")
     assert "Liberia" not in [p.name for p in r.places]
+
+
+@pytest.mark.parametrize("text", [
+    "At least four gendarmes were killed on Sunday in an attack in the Tillaberi region of Niger.\n\nAt least 43 "
+    "soldiers died in attacks between October 2016 and February 2017 in the two regions.",
+    "Au moins quatre gendarmes ont été tués dimanche lors d'une attaque dans la région de Tillabéri.\n\nAu moins 43 "
+    "soldats ont péri dans des attaques entre octobre 2016 et février 2017 dans ces deux régions.",
+])
+def test_happenings_in_the_plural_over_months_written_out_are_background(extract, text):
+    r = extract(text, published="2017-03-07")
+    assert [e.killed.best for e in news(r)] == [4]
+
+
+@pytest.mark.parametrize(("text", "published", "url"), [
+    # a few days' fighting is one episode
+    ("Clashes between March 1 and March 5 killed 20 people in Kidal.", "2017-03-07", None),
+    # a weekday read in a report known only to its month spans about five weeks: no span the text wrote
+    ("Des attaques ont tué quatre gendarmes dans la nuit de dimanche à lundi dans la région de Tillabéri.", None,
+     "https://news.example.org/2017/03/niger-gendarmes"),
+])
+def test_happenings_in_the_plural_over_a_short_or_uncertain_span_stay_news(extract, text, published, url):
+    assert len(news(extract(text, published=published, url=url))) == 1

@@ -4,6 +4,8 @@ such events ``historical``, and ``context.assemble_events`` keeps their mentions
 
 from __future__ import annotations
 
+from datetime import date
+
 from sitrep.extract.events.drafts import EventDraft, Trigger
 from sitrep.extract.events.taxonomy import trigger_key
 from sitrep.extract.events.words import EventWords
@@ -15,6 +17,8 @@ _OWN_DATE_RULES = ("clause", "sentence", "report")
 def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | None, date_rule: str) -> bool:
     """A kind of happening told as done again and again ("have attacked the town several times", "has carried
     out dozens of bombings"), with no day of its own in its sentence: background, not an incident."""
+    if _months_of(d, ann, w, when, date_rule):
+        return True  # "43 soldiers died in attacks between October 2016 and February 2017": months of happenings
     if d.main.kind == "noun" and _a_topic(ann, d.main.head, w):
         return True  # "she cares about issues of sexual violence", whatever day she said it
     if d.main.kind == "noun" and _a_trend(ann, d.main.head, w):
@@ -31,6 +35,21 @@ def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | No
     if any(f" {p} " in words for p in w.iterative_phrases) or _separate_happenings(ann, sent, w):
         return True
     return several_happenings(d, ann, w)
+
+
+def _months_of(d: EventDraft, ann: Annotations, w: EventWords, when: Time | None, date_rule: str) -> bool:
+    """Happenings in the plural over a span the text writes out, longer than six weeks ("dans des attaques entre
+    octobre 2016 et février 2017"); not a day's or a few days' fighting ("clashes between March 1 and 5"), nor a
+    weekday read in a report known only to its month (a range of about five weeks)."""
+    if when is None or date_rule not in _OWN_DATE_RULES or when.precision is not Precision.RANGE or not (
+            when.start and when.end):
+        return False
+    if (date.fromisoformat(when.end[:10]) - date.fromisoformat(when.start[:10])).days <= _SPAN_DAYS:
+        return False
+    return any(t.kind == "noun" and _plural(ann.tokens[t.head], w) for t in d.triggers)
+
+
+_SPAN_DAYS = 45
 
 
 def several_happenings(d: EventDraft, ann: Annotations, w: EventWords) -> bool:

@@ -294,6 +294,21 @@ def test_one_object_of_killing_and_wounding_gives_each_only_a_ceiling(annotate, 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("text", "language"), [
+    ("The army reported eight soldiers killed and thirteen wounded.", "en"),  # "thirteen" a conjunct of "soldiers"
+    ("The raid resulted in eight police officers killed and an additional thirteen wounded.", "en"),
+    ("Cette attaque a fait huit morts et treize blessés du côté des forces de défense.", "fr"),
+    ("Le bilan officiel annonce huit militaires tués et treize blessés.", "fr"),  # "blessés" with its own number
+])
+def test_dead_and_wounded_told_side_by_side_are_two_counts_never_added(text, language):
+    from sitrep.lang import load_lexicon
+    from sitrep.nlp.spacy_adapter import annotate
+
+    found = extract_casualties(annotate(text, language=language), lexicon=load_lexicon(language))
+    assert sorted((m.kind, m.count.best, m.count.high) for m in found) == [("injured", 13, 13), ("killed", 8, 8)]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("text", "injured"), [("Five soldiers were killed and three wounded in the blast.", 3),
                                                ("Five soldiers were killed and several wounded in the blast.", 3),
                                                ("The bomb killed five soldiers and wounded three.", 3),

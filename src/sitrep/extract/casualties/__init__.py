@@ -102,8 +102,9 @@ def _shares_count_with_killing(ann: Annotations, tok: Token, w: CasualtyWords) -
     soldiers", "killed or wounded 40 people", "kills and wounds 15 soldiers"): the object the parser hangs on the
     second verb is counted by both."""
     if tok.dep != "conj" or tok.head == tok.i or any(
-            ann.tokens[c].dep in ("nsubj", "nsubjpass") for c in ann.children[tok.i]):
-        return False  # "Dunbar died and five others were wounded": the wounded have their own subject
+            ann.tokens[c].dep in ("nsubj", "nsubjpass", "nummod") for c in ann.children[tok.i]):
+        return False  # "Dunbar died and five others were wounded": the wounded have their own subject, and "huit
+        # militaires tués et treize blessés" their own number
     head = ann.tokens[tok.head]
     # a headline's "kills and wounds" may come out with "kills" as a plural noun: its lemma is still the verb's
     killing = trigger_kind(ann, head, w) == "killed" or head.lemma.lower() in w.kill_verbs

@@ -18,11 +18,14 @@ def mention(ann: Annotations, tok: Token, kind: str, group: int | None, w: Casua
     q_tokens: set[int] = set()
     who: str | None = None
     if group is not None:
+        group = _elliptic_count(ann, group, tok, w)
         quantity, q_tokens, who = _read_group(ann, group, tok, w)
         q_tokens = q_tokens | _phrase(ann, group, tok, w)
         # (detentions add up by their own rule, coref.detained_in_addition)
         if quantity is not None and kind != "detained" and ann.tokens[group].dep == "dobj":
             for c in _objects_joined_to_verb(ann, tok, group):
+                if _other_kind(ann, c, tok, w):
+                    continue  # "a fait huit morts et treize blessés": the wounded are no more dead
                 extra, extra_tokens, _ = _read_group(ann, c, tok, w)
                 if extra is not None and _numbered(ann, extra_tokens):
                     quantity, q_tokens = _add(quantity, extra), q_tokens | extra_tokens | {c}
@@ -154,12 +157,25 @@ def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords, *, l
     return quantity, q_tokens, _who_text(ann, who_tokens, g == trigger.i)
 
 
+def _elliptic_count(ann: Annotations, group: int, trigger: Token, w: CasualtyWords) -> int:
+    """The number standing alone after "and" when the group's own participle is of another kind ("eight soldiers
+    killed and thirteen wounded", parsed with "soldiers" as the subject of "wounded"): the wounded are the thirteen."""
+    kids = ann.children[group]
+    if not any(ann.tokens[k].dep in ("acl", "amod") and _other_kind(ann, k, trigger, w) for k in kids):
+        return group
+    alone = [k for k in kids if ann.tokens[k].dep == "conj" and ann.tokens[k].pos == "NUM"]
+    return alone[0] if alone else group
+
+
 def _other_kind(ann: Annotations, c: int, trigger: Token, w: CasualtyWords) -> bool:
-    """The conjunct is a count of another kind: its own word ("cinq morts et plus de 30 blessés"), or a word on
-    its number ("eight soldiers wounded and seven dead")."""
+    """The conjunct is a count of another kind: its own word ("cinq morts et plus de 30 blessés"), a word on its
+    number ("eight soldiers wounded and seven dead", "and an additional thirteen wounded"), or, for a number standing alone, the word right after it that
+    the parser hung elsewhere ("eight soldiers killed and thirteen wounded")."""
     mine = trigger_kind(ann, trigger, w)
-    kinds = {trigger_kind(ann, ann.tokens[k], w) for k in (c, *(k for k in ann.children[c] if ann.tokens[k].dep == "amod"))}
-    return bool(kinds - {None, mine})
+    words = [c, *(k for k in ann.children[c] if ann.tokens[k].dep in ("amod", "acl"))]
+    if ann.tokens[c].pos == "NUM" and c + 1 < len(ann.tokens):
+        words.append(c + 1)
+    return bool({trigger_kind(ann, ann.tokens[k], w) for k in words} - {None, mine})
 
 
 def _listed_after(ann: Annotations, appos: int, quantity: Quantity, trigger: Token, w: CasualtyWords

@@ -69,6 +69,23 @@ def test_a_reporting_verb_with_an_object_keeps_the_place_hung_on_it(extract) -> 
     assert "Marawi" in places_of(r)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place that opens the clause told, with the verb of reporting after it
+    ("On Sunday, in Maiduguri, a homemade bomb injured at least seven people, including a soldier who later died, "
+     "state television said.", "Maiduguri"),
+    # where the news came from
+    ("Fresh violence was reported from Maiduguri on Sunday as gunmen torched houses.", "Maiduguri"),
+])
+def test_a_place_told_before_or_from_is_where_it_happened(extract, text, expected) -> None:
+    assert places_of(extract(text, published="2019-12-24")) == [expected]
+
+
+def test_a_place_before_the_speaker_of_a_verb_of_reporting_is_where_it_was_told(extract) -> None:
+    r = extract("Rebels attacked a village near Bwito in North Kivu on Monday.\n\nIn New York, a UN spokesman "
+                "said that the fighting had continued.", published="2019-12-24")
+    assert "New York" not in places_of(r)
+
+
 def test_where_it_took_place_is_where_the_incident_just_told_was(extract) -> None:
     r = extract("Militants stormed a military base in southern Somalia on Saturday, killing five soldiers.\n\n"
                 "Officials said the fighting lasted two hours. It took place in the Lower Shabelle region, on the "

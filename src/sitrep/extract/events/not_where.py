@@ -118,7 +118,11 @@ def told_at(ann, p: Place, w: EventWords) -> bool:
     """A place in a phrase hung on a verb of reporting that has no object of its own ("Macron announced on Saturday
     in Abidjan that 33 fighters had been killed", "a annoncé samedi à Abidjan que"): where it was told, not where it
     happened. A verb with an object keeps it ("officials reported clashes in Marawi": the parser may hang the
-    clashes' place on the verb)."""
+    clashes' place on the verb), and so does a passive ("violence was reported from Manipur", "a pump claimed by
+    both sides on the Isfara river": what was told is the subject), a verb the parse reaches across the end of a
+    sentence or across another verb ("On Sunday, in Northwest province, a bomb injured seven, state television
+    said": the place opens the bomb's clause), and a place reports come from ("reported from Manipur"): only
+    events.yaml told_at_prepositions ("in", "at"; "à", "en")."""
     j = token_index_at(ann, p.evidence[0].end - 1)
     for _ in range(_SPEAKER_STEPS):
         if j is None or ann.tokens[j].dep not in ("pobj", "prep", "compound"):
@@ -128,10 +132,19 @@ def told_at(ann, p: Place, w: EventWords) -> bool:
             return False
         if ann.tokens[j].dep == "prep":
             verb = ann.tokens[head]
-            return verb.pos == "VERB" and (verb.lemma or "").lower() in w.reporting_verbs and not any(
-                ann.tokens[c].dep in ("dobj", "obj") for c in ann.children[head])
+            if verb.pos != "VERB" or (verb.lemma or "").lower() not in w.reporting_verbs or \
+                    ann.tokens[j].text.lower() not in w.told_at_prepositions:
+                return False
+            kids = ann.children[head]
+            told = [c for c in kids if ann.tokens[c].dep in ("ccomp", "parataxis")]
+            between = ann.tokens[min(j, head) + 1 : max(j, head)]
+            return not any(ann.tokens[c].dep in ("dobj", "obj", "nsubjpass", "auxpass", "agent") for c in kids) \
+                and not any(t.text in _SENTENCE_ENDS or t.i in told or t.pos == "VERB" for t in between)
         j = head
     return False
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 
 def title_before_telling(ann, j: int, w: EventWords) -> bool:

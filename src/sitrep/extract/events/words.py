@@ -139,6 +139,7 @@ class EventWords:
     distance_units: dict[str, float]
     residence_prepositions: frozenset[str]
     genitive_prepositions: frozenset[str]
+    told_at_prepositions: frozenset[str]
     speaking_verbs: frozenset[str]
     route_prepositions: frozenset[str]
     # incidents
@@ -238,7 +239,7 @@ def event_words(lex: Lexicon) -> EventWords:
         bearings={str(k).lower(): float(v) for k, v in lex.table("places", "bearings").items()},
         distance_units={str(k).lower(): float(v) for k, v in lex.table("places", "distance_units").items()},
         residence_prepositions=words("residence_prepositions"),
-        genitive_prepositions=words("genitive_prepositions"), speaking_verbs=words("speaking_verbs"), route_prepositions=words("route_prepositions"),
+        genitive_prepositions=words("genitive_prepositions"), told_at_prepositions=words("told_at_prepositions"), speaking_verbs=words("speaking_verbs"), route_prepositions=words("route_prepositions"),
         separate_incident_cues=tuple(p.lower() for p in lex.phrases(s, "separate_incident_cues")),
         earlier_happening=lex.pattern(s, "earlier_happening", re.IGNORECASE),
         total_phrases=tuple(p.lower() for p in lex.phrases(s, "total_phrases")),

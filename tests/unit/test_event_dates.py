@@ -229,6 +229,8 @@ def test_a_time_that_names_a_things_date_dates_no_event_of_its_sentence_or_parag
     # a happening's date carries on through its paragraph
     ("The hospital was hit again in a November 6 attack that struck its third floor. Four people were killed.",
      "2019-11-06"),
+    # a date written before its noun names the story's happening as often as not
+    ("The March 28 trouble erupted when thousands of demonstrators hurled stones at the police.", "2020-03-28"),
     # a day the parser hangs on a noun by a preposition that is no genitive still dates its clause
     ("A man was arrested in the north of the city following reports of a number of burglaries in the Shankill "
      "area on Tuesday.", "2020-08-11"),

@@ -25,8 +25,8 @@ Times that are never an event's date: unresolved ones, bare clock times ("at 3 a
 the other rules find), the dateline's own date (that is the publication date, rule 5 says so honestly), and
 dates inside a parenthesised citation ("(Title, Outlet, 27 October 2015)": when the cited piece appeared, not
 when the event happened). Nor, by the sentence and paragraph rules, a time that names the date of a thing that
-is no happening, as its possessor or modifier or by a genitive preposition ("the elections of last spring", "les
-élections du printemps dernier"; events.yaml genitive_prepositions).
+is no happening, written after it by a genitive preposition or as its modifier ("the elections of last spring",
+"les élections du printemps dernier"; events.yaml genitive_prepositions).
 """
 
 from __future__ import annotations
@@ -309,9 +309,10 @@ def _attached(ann: Annotations, time: Time) -> set[int]:
 
 
 def _dated_noun(ann: Annotations, time: Time, w: EventWords) -> int | None:
-    """The noun whose date the time names: as its possessor or modifier ("last spring's elections", "the 2019
-    elections") or by a genitive preposition ("the elections of last spring", "les élections du printemps dernier",
-    events.yaml genitive_prepositions); None when any of its words hangs otherwise ("qui a eu lieu samedi
+    """The noun whose date the time names after it, by a genitive preposition ("the elections of last spring", "les
+    élections du printemps dernier", events.yaml genitive_prepositions) or as its modifier ("les élections de
+    mars"); a date written before its noun ("The March 28 trouble erupted") names the happening the story is about
+    as often as not, so it is left alone. None when any of its words hangs otherwise ("qui a eu lieu samedi
     après-midi": "après-midi" on the verb), so that "burglaries in the area on Tuesday", a day the parser hung on
     a noun, still dates its clause."""
     inside = {t.i for t in tokens_in(ann, time.evidence[0].start, time.evidence[0].end)}
@@ -323,7 +324,7 @@ def _dated_noun(ann: Annotations, time: Time, w: EventWords) -> int | None:
             continue
         if tok.dep == "pobj" and ann.tokens[j].text.lower() in w.genitive_prepositions and ann.tokens[j].head != j:
             j = ann.tokens[j].head
-        elif tok.dep not in _NOUN_MODIFIERS:
+        elif tok.dep not in _NOUN_MODIFIERS or i < j:
             return None
         if ann.tokens[j].pos not in ("NOUN", "PROPN") or ann.tokens[j].ent_type in _TIME_ENTITIES:
             return None
@@ -331,7 +332,7 @@ def _dated_noun(ann: Annotations, time: Time, w: EventWords) -> int | None:
     return nouns[0] if nouns else None
 
 
-_NOUN_MODIFIERS = ("poss", "compound", "nmod")
+_NOUN_MODIFIERS = ("nmod",)
 _TIME_ENTITIES = ("DATE", "TIME")
 
 

@@ -115,7 +115,7 @@ def speakers_place(ann, p: Place, w: EventWords, told: AbstractSet[int] = frozen
 
 
 def told_at(ann, p: Place, w: EventWords) -> bool:
-    """A place in a phrase hung on a verb of reporting that has no object of its own ("Macron announced on Saturday
+    """A place in a phrase after a verb of reporting that has no object of its own ("Macron announced on Saturday
     in Abidjan that 33 fighters had been killed", "a annoncé samedi à Abidjan que"): where it was told, not where it
     happened. A verb with an object keeps it ("officials reported clashes in Marawi": the parser may hang the
     clashes' place on the verb), and so does a passive ("violence was reported from Manipur", "a pump claimed by
@@ -132,9 +132,10 @@ def told_at(ann, p: Place, w: EventWords) -> bool:
             return False
         if ann.tokens[j].dep == "prep":
             verb = ann.tokens[head]
-            if verb.pos != "VERB" or (verb.lemma or "").lower() not in w.reporting_verbs or \
+            if verb.pos != "VERB" or (verb.lemma or "").lower() not in w.reporting_verbs or j < head or \
                     ann.tokens[j].text.lower() not in w.told_at_prepositions:
-                return False
+                return False  # (a place before the verb opens what is told as often as not: "Separately, in
+                # Khyber Pakhtunkhwa province, the army said security forces killed four militants")
             kids = ann.children[head]
             told = [c for c in kids if ann.tokens[c].dep in ("ccomp", "parataxis")]
             between = ann.tokens[min(j, head) + 1 : max(j, head)]

@@ -187,3 +187,15 @@ def test_barricades_of_burning_tyres_are_the_day_s_riot_not_a_kind_of_happening(
                          "manifestants en colère.", published="2022-08-30")
     assert [e.hedge for e in report.events if e.type in ("riots", "protests")] != []
     assert all(e.hedge != Hedge.HISTORICAL for e in report.events if e.type in ("riots", "protests"))
+
+
+@pytest.mark.parametrize(("text", "arrests"), [
+    ("Le gouvernement a décidé samedi d'arrêter les poursuites contre les militants de l'opposition.", 0),
+    ("L'ONU appelle les belligérants à arrêter les combats à Goma.", 0),
+    ("La police a arrêté 12 manifestants dimanche à Bamako.", 1),
+])
+def test_arreter_with_a_thing_that_stops_is_no_arrest(text, arrests):
+    from sitrep.pipeline import extract_one
+
+    report = extract_one(text, published="2018-12-10")
+    assert sum(e.subtype == "arrests" for e in report.events) == arrests

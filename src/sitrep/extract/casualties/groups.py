@@ -169,8 +169,9 @@ def _elliptic_count(ann: Annotations, group: int, trigger: Token, w: CasualtyWor
 
 def _other_kind(ann: Annotations, c: int, trigger: Token, w: CasualtyWords) -> bool:
     """The conjunct is a count of another kind: its own word ("cinq morts et plus de 30 blessés"), a word on its
-    number ("eight soldiers wounded and seven dead", "and an additional thirteen wounded"), or, for a number standing alone, the word right after it that
-    the parser hung elsewhere ("eight soldiers killed and thirteen wounded")."""
+    number ("eight soldiers wounded and seven dead", "and an additional thirteen wounded"), or, for a number
+    standing alone, the word right after it that the parser hung elsewhere ("eight soldiers killed and thirteen
+    wounded")."""
     mine = trigger_kind(ann, trigger, w)
     words = [c, *(k for k in ann.children[c] if ann.tokens[k].dep in ("amod", "acl"))]
     if ann.tokens[c].pos == "NUM" and c + 1 < len(ann.tokens):

@@ -310,8 +310,8 @@ def _attached(ann: Annotations, time: Time) -> set[int]:
 
 def _dated_noun(ann: Annotations, time: Time, w: EventWords) -> int | None:
     """The noun whose date the time names after it, by a genitive preposition ("the elections of last spring", "les
-    élections du printemps dernier", events.yaml genitive_prepositions) or as its modifier ("les élections de
-    mars"); a date written before its noun ("The March 28 trouble erupted") names the happening the story is about
+    élections du printemps dernier", events.yaml genitive_prepositions) or as a noun modifier the parse hangs after
+    it; a date written before its noun ("The March 28 trouble erupted") names the happening the story is about
     as often as not, so it is left alone. None when any of its words hangs otherwise ("qui a eu lieu samedi
     après-midi": "après-midi" on the verb), so that "burglaries in the area on Tuesday", a day the parser hung on
     a noun, still dates its clause."""

@@ -138,7 +138,7 @@ def told_at(ann, p: Place, w: EventWords) -> bool:
                 # Khyber Pakhtunkhwa province, the army said security forces killed four militants")
             kids = ann.children[head]
             told = [c for c in kids if ann.tokens[c].dep in ("ccomp", "parataxis")]
-            between = ann.tokens[min(j, head) + 1 : max(j, head)]
+            between = ann.tokens[head + 1 : j]
             return not any(ann.tokens[c].dep in ("dobj", "obj", "nsubjpass", "auxpass", "agent") for c in kids) \
                 and not any(t.text in _SENTENCE_ENDS or t.i in told or t.pos == "VERB" for t in between)
         j = head

@@ -169,6 +169,10 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
                for c in ann.children[tok.i]):
             return True  # a clause as its object: "the snafu demonstrates that the system is not infallible"
         return any(lemma(o) not in w.territory_nouns and o.ent_type not in ("GPE", "LOC", "FAC") for o in objects)
+    if trig.kind == "verb" and subtype == "arrests" and any(
+            ann.tokens[c].dep in ("dobj", "nsubjpass") and lemma(ann.tokens[c]) in w.stopped_things
+            for c in ann.children[tok.i]):
+        return True  # "arrêter les poursuites contre 289 détenus": a thing stopped, no one arrested
     if trig.kind == "verb" and subtype == "looting_property_destruction" and any(
             ann.tokens[c].dep in ("dobj", "nsubjpass") and lemma(ann.tokens[c]) in w.seized_goods
             for c in ann.children[tok.i]):

@@ -27,6 +27,7 @@ class EventWords:
     transitive_other_sense: frozenset[str]
     other_sense_particles: frozenset[str]
     seized_goods: frozenset[str]
+    stopped_things: frozenset[str]
     military_targets: frozenset[str]
     preposition_other_sense: dict[str, frozenset[str]]
     emplacing_verbs: frozenset[str]
@@ -174,7 +175,7 @@ def event_words(lex: Lexicon) -> EventWords:
         pursuit_words=words("pursuit_words"), pursuit_prepositions=words("pursuit_prepositions"),
         ground_verbs=words("ground_verbs"), purpose_prepositions=words("purpose_prepositions"),
         transitive_other_sense=words("transitive_other_sense"), other_sense_particles=words("other_sense_particles"),
-        seized_goods=words("seized_goods"), military_targets=words("military_targets"),
+        seized_goods=words("seized_goods"), stopped_things=words("stopped_things"), military_targets=words("military_targets"),
         preposition_other_sense={k: frozenset(str(x).lower() for x in v)
                                  for k, v in lex.table(s, "preposition_other_sense").items()},
         emplacing_verbs=words("emplacing_verbs"), bearing_verbs=words("bearing_verbs"), hearing_verbs=words("hearing_verbs"), emplacing_nouns=words("emplacing_nouns"),

@@ -19,8 +19,8 @@ from sitrep.link.similarity import Vector, cosine, idf_table, terms, tfidf
 from sitrep.model import Precision, Report
 
 THRESHOLD = 0.055
-YEAR_BONUS = 0.01
-YEAR_PENALTY = 0.0
+YEAR_BONUS = 0.04
+YEAR_PENALTY = 0.05
 _DATED = {Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.SEASON, Precision.YEAR}
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sitrep.config import Settings
 
@@ -94,7 +95,7 @@ def url_date(url: str | None) -> str | None:
     path is read, never the query ("?page=2019")."""
     if not url:
         return None
-    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip(), flags=re.IGNORECASE).split("?")[0].split("#")[0]
+    path = urlsplit(url.strip()).path
     if m := _URL_DAY.search(path):
         return _day(m[1], m[3] or m[5], m[4] or m[6])
     if m := _URL_MONTH.search(path):

@@ -22,7 +22,8 @@ def is_background(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
 
 # An event dated this long before the report is background to it, not the news it brings (docs/event-rules.md).
 HISTORICAL_DAYS = 10
-_OWN_DATE_RULES = ("clause", "sentence", "report")
+# The date rules that read a time the event's own clause or sentence names (extract/events/dates.py).
+OWN_DATE_RULES = ("clause", "sentence", "report")
 _COARSE = (Precision.YEAR, Precision.DECADE)
 _MONTH_OR_COARSER = (Precision.MONTH, Precision.SEASON, *_COARSE)
 
@@ -49,7 +50,7 @@ def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule
     # fire"); a relative "last month" in the sentence before is an aside
     guessed = date_rule == "paragraph" and when is not None and when.precision in (Precision.DAY, Precision.MONTH) \
         and when.basis in (TimeBasis.ABSOLUTE, TimeBasis.INHERITED)
-    if when is not None and (date_rule in _OWN_DATE_RULES or guessed) and when.basis is not TimeBasis.PUBLICATION \
+    if when is not None and (date_rule in OWN_DATE_RULES or guessed) and when.basis is not TimeBasis.PUBLICATION \
             and when.end:
         ref = reference_day(ctx)
         try:
@@ -59,7 +60,7 @@ def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule
         if ref is not None and end is not None:
             if end < ref - timedelta(days=HISTORICAL_DAYS):
                 return True
-            if date_rule in _OWN_DATE_RULES and when.precision in _MONTH_OR_COARSER and end < ref.replace(day=1):
+            if date_rule in OWN_DATE_RULES and when.precision in _MONTH_OR_COARSER and end < ref.replace(day=1):
                 return True  # "last month", "in May": an incident of the day is told by its day, not a past month
                 # (a weekend or a night that ends last month is no past month: "over the weekend" told on 1 April)
             pub = ctx.time_findings.publication
@@ -80,7 +81,7 @@ def _like_one_before(d: EventDraft, ann: Annotations, w: EventWords, when: Time 
     if d.main.kind != "noun" or not any(ann.tokens[c].dep == "amod" and ann.tokens[c].text.lower() in w.similar_words
                                         for c in ann.children[d.main.head]):
         return False
-    return not (when is not None and date_rule in _OWN_DATE_RULES and when.precision is Precision.DAY
+    return not (when is not None and date_rule in OWN_DATE_RULES and when.precision is Precision.DAY
                 and when.basis is not TimeBasis.PUBLICATION)
 
 

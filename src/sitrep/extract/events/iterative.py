@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from sitrep.extract.events.background import OWN_DATE_RULES
 from sitrep.extract.events.drafts import EventDraft, Trigger
 from sitrep.extract.events.taxonomy import trigger_key
 from sitrep.extract.events.words import EventWords
 from sitrep.model import Annotations, Precision, Time, Token
-
-_OWN_DATE_RULES = ("clause", "sentence", "report")
 
 
 def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | None, date_rule: str) -> bool:
@@ -28,7 +27,7 @@ def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | No
     if d.main.kind == "noun" and _bare_plural_of(ann, d.main.head, w, {t.head for t in d.triggers}) \
             and not (d.killed or d.injured or d.detained) and not _names_device(ann, d.main, w):
         return True  # "has been the scene of turf battles", "a history of kidnappings": a kind of happening
-    if when is not None and date_rule in _OWN_DATE_RULES and when.precision is Precision.DAY:
+    if when is not None and date_rule in OWN_DATE_RULES and when.precision is Precision.DAY:
         return False  # "shelled the town repeatedly on Tuesday" is Tuesday's incident
     sent = ann.sentences[d.sentence]
     words = " " + " ".join(t.text.lower() for t in ann.tokens[sent.token_start:sent.token_end]) + " "
@@ -41,7 +40,7 @@ def _months_of(d: EventDraft, ann: Annotations, w: EventWords, when: Time | None
     """Happenings in the plural over a span the text writes out, longer than six weeks ("dans des attaques entre
     octobre 2016 et février 2017"); not a day's or a few days' fighting ("clashes between March 1 and 5"), nor a
     weekday read in a report known only to its month (a range of about five weeks)."""
-    if when is None or date_rule not in _OWN_DATE_RULES or when.precision is not Precision.RANGE or not (
+    if when is None or date_rule not in OWN_DATE_RULES or when.precision is not Precision.RANGE or not (
             when.start and when.end):
         return False
     if (date.fromisoformat(when.end[:10]) - date.fromisoformat(when.start[:10])).days <= _SPAN_DAYS:

@@ -106,6 +106,18 @@ def test_loader_names_the_line_and_the_field_of_a_bad_event(tmp_path, change, me
     assert "gold.jsonl:2 (id 'x2') events[0]" in str(err.value)
 
 
+@pytest.mark.parametrize(("published", "accepted"), [
+    ("2020-05-09", True), ("2020-05", True), ("2020-13", False), ("May 2020", False), ("2020", False)])
+def test_loader_takes_a_publication_day_or_month(tmp_path, published, accepted):
+    # a page that tells only its month is published 'YYYY-MM', as ingest records it
+    layout = _write_layout(tmp_path, {"id": "x2", "published": published, "events": [], "claims": []})
+    if accepted:
+        assert list(load_gold(layout))[1].published == published
+    else:
+        with pytest.raises(ConfigError, match=f"gold.jsonl:2 \\(id 'x2'\\): published '{published}'"):
+            list(load_gold(layout))
+
+
 @pytest.mark.parametrize(("coded", "expected"), [
     ({"value": "2020-05-09"}, ("2020-05-09", date(2020, 5, 9), date(2020, 5, 9))),
     ({"earliest": "2020-05-09", "latest": "2020-05-09"}, ("2020-05-09", date(2020, 5, 9), date(2020, 5, 9))),

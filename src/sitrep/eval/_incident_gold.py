@@ -111,9 +111,10 @@ def article_from_dict(row: Any, *, where: str, texts: Path, line: int = 0) -> Go
         raise ConfigError(f"{where}: 'id' must be a non-empty string without '/', got {art_id!r}")
     where = f"{where} (id {art_id!r})"
     published = row.get("published")
-    if published is not None:
-        _day(published, where, "published")
-        published = str(published)
+    if published is not None:  # a day, or only the month when that is all the page tells (as ingest takes it)
+        published = str(published).strip()
+        if re.fullmatch(r"\d{4}-\d{2}", published) is None or value_range(published) is None:
+            _day(published, where, "published")
     events, claims = row.get("events"), row.get("claims", [])
     if not isinstance(events, list) or not isinstance(claims, list):
         raise ConfigError(f"{where}: 'events' and 'claims' must be lists")

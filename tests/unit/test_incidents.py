@@ -414,6 +414,22 @@ def test_a_demonstration_with_clashes_that_name_no_armed_group_is_one_riot(extra
     assert [e.type for e in news(battle)] == ["battles"]
 
 
+def test_a_shooting_told_beside_a_demonstration_is_not_part_of_it(extract):
+    # "the shooting" alone is a detail, "a gunman opened fire" is typed by its parties: neither joins the rally
+    text = ("The shooting happened on Harbour Road, a busy street in Haifa. The city was crowded on Friday night as "
+            "rallies against the reform were taking place in the city.\n\n"
+            "A gunman opened fire on a busy street in Haifa late Friday, wounding two people before he was shot "
+            "dead, police said.")
+    events = news(extract(text, published="2024-05-11"))
+    assert sorted((e.type, e.injured.best if e.injured else None) for e in events) == [
+        ("protests", None), ("violence_against_civilians", 2)]
+    # force met by the crowd is still the demonstration's
+    crowd = ("Thousands of people protested in Kano on Monday against the new levy. Police opened fire on the "
+             "crowd, killing two people, witnesses said.")
+    [e] = news(extract(crowd, published="2024-05-07"))
+    assert (e.type, e.killed.best) == ("protests", 2)
+
+
 def test_an_event_placed_by_its_paragraph_takes_the_finest_place_of_the_last_chain(extract):
     text = ("In Sangin district, Helmand province, troops spotted insurgents planting a roadside bomb. "
             "The troops engaged them with small arms fire, killing three insurgents.")

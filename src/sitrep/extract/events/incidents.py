@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from math import asin, cos, radians, sin, sqrt
 
+from sitrep.extract.common.text import sentence_index_at
 from sitrep.extract.events.confidence import incident_confidence
 from sitrep.extract.events.coref import announces_another, merge_events
 from sitrep.extract.events.dates import dates_compatible, dates_within
@@ -44,6 +45,7 @@ _OWN_RULES = ("clause", "sentence")
 _DESTRUCTION = "looting_property_destruction"
 _NOT_NEWS = 0.5
 _NEAR_KM = 30.0
+_CROWD, _STATE = "protesters", "state_forces"  # actor kinds: a crowd, and the forces that face one
 _SAME_WEEK = 7
 _COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
 _AREAS = (GeoPrecision.ADMIN2, GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
@@ -106,7 +108,7 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
             # the first incident takes the details told before it that fit it: their day and place, not who tells
             # it (a headline's "EU mission condemns Dvani attack" is no source of the incident)
             for e in early:
-                if _fits(inc.event, e, detail=True):
+                if _fits(inc.event, e, detail=True) and _kind_fits(inc.event, e, ctx):
                     _fold(inc, replace(e, asserted_by=inc.event.asserted_by, hedge=inc.event.hedge), ctx, retypes=False)
             early = []
         else:
@@ -159,6 +161,7 @@ def _joinable(incidents: list[_Incident], ev: Event, ctx: EventContext, *, speci
     whose first mention names no act, only a toll ("Death toll from hotel siege rises to 21"), is linked to any
     mention that fits."""
     fitting = [inc for inc in reversed(incidents) if _fits(inc.event, ev, detail=detail) and (
+        specific or ev.id in untold or _kind_fits(inc.event, ev, ctx)) and (
         inc.event.id in untold or _linked(inc.event, ev, specific, ctx.taxonomy.violent))
         and not _other_side_killed(inc.event, ev, ctx)]
     same_place = [inc for inc in fitting if _same_place(inc.event.place, ev.place)]
@@ -180,6 +183,22 @@ def _fits(inc: Event, ev: Event, *, detail: bool = False) -> bool:
     if own_place and _a_part(inc, ev):
         return False
     return not own_place or places_fit(inc.place, ev.place)
+
+
+def _kind_fits(inc: Event, ev: Event, ctx: EventContext) -> bool:
+    """A mention of violence that its word does not type ("the shooting occurred on Dizengoff Street", "a gunman
+    opened fire on a crowded street") is no part of a peaceful demonstration told beside it, unless it is force
+    met by the crowd ("police opened fire on the protesters", "soldiers fired at the crowd") or told in a sentence
+    of the demonstration ("protests during which a police station was attacked"); one that names no kind ("the
+    incident", "the violence") may be."""
+    if ev.type not in ctx.taxonomy.violent or inc.type != "protests" or ev.trigger is None or any(
+            a.kind == _CROWD or (a.kind == _STATE and a.role == Role.INITIATOR) for a in ev.actors):
+        return True
+    sentences = {sentence_index_at(ctx.ann, e.start) for e in inc.evidence}
+    if any(sentence_index_at(ctx.ann, e.start) in sentences for e in ev.trigger.evidence):
+        return True
+    word = ev.trigger.text.lower().split()[-1]
+    return word in ctx.words.detail_nouns or word.removesuffix(ctx.words.plural_suffix) in ctx.words.detail_nouns
 
 
 def _a_part(inc: Event, ev: Event) -> bool:

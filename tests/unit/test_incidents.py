@@ -467,6 +467,21 @@ def test_labelled_links_to_other_stories_yield_no_events(extract):
     assert [(e.place.name, e.killed.best) for e in news(extract(text, published="2021-05-06"))] == [("Gao", 5)]
 
 
+def test_happenings_told_with_how_often_they_come_are_background(extract):
+    for text in ("The rebels have been staging daily attacks on army posts in the east, officials said on Monday.",
+                 "Les rebelles mènent des attaques quotidiennes contre les postes de l'armée, a indiqué lundi un élu."):
+        assert news(extract(text, published="2024-06-05")) == [], text
+    # the noun's own clause gives the day: that day's happening
+    one_day = extract("Repeated attacks on the base near Gao on Monday killed 12 soldiers.", published="2024-06-05")
+    assert [e.killed.best for e in news(one_day)] == [12]
+
+
+def test_what_is_forbidden_did_not_happen(extract):
+    for text in ("The government last week banned protests in the capital.",
+                 "Le gouvernement a interdit les manifestations dans la capitale la semaine dernière."):
+        assert news(extract(text, published="2024-06-05")) == [], text
+
+
 def test_a_kind_of_happening_done_again_and_again_is_background(extract):
     for text in ("Militants have attacked the town several times in recent months.",
                  "The group has carried out dozens of bombings across the region.",

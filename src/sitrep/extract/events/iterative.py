@@ -27,6 +27,8 @@ def is_iterative(d: EventDraft, ann: Annotations, w: EventWords, when: Time | No
     if d.main.kind == "noun" and _bare_plural_of(ann, d.main.head, w, {t.head for t in d.triggers}) \
             and not (d.killed or d.injured or d.detained) and not _names_device(ann, d.main, w):
         return True  # "has been the scene of turf battles", "a history of kidnappings": a kind of happening
+    if d.main.kind == "noun" and date_rule != "clause" and _how_often(ann, d.main.head, w):
+        return True  # "the PKK has been staging daily attacks, officials said on Monday"
     if when is not None and date_rule in OWN_DATE_RULES and when.precision is Precision.DAY:
         return False  # "shelled the town repeatedly on Tuesday" is Tuesday's incident
     sent = ann.sentences[d.sentence]
@@ -69,6 +71,12 @@ def several_happenings(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
         if any(before.endswith(" " + q) or before.replace("' ", "'").endswith(" " + q) for q in w.iterative_quantifiers):
             return True
     return False
+
+
+def _how_often(ann: Annotations, head: int, w: EventWords) -> bool:
+    """A plural event noun with an adjective of how often ("daily attacks", "des attaques quotidiennes")."""
+    return _plural(ann.tokens[head], w) and any(
+        ann.tokens[c].dep == "amod" and ann.tokens[c].text.lower() in w.frequency_adjectives for c in ann.children[head])
 
 
 def _names_device(ann: Annotations, trigger: Trigger, w: EventWords) -> bool:

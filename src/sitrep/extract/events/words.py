@@ -92,6 +92,7 @@ class EventWords:
     iterative_quantifiers: tuple[str, ...]
     trend_verbs: frozenset[str]
     separate_words: frozenset[str]
+    frequency_adjectives: frozenset[str]
     similar_words: frozenset[str]
     participant_nouns: frozenset[str]
     toll_nouns: frozenset[str]
@@ -208,7 +209,8 @@ def event_words(lex: Lexicon) -> EventWords:
         iterative_phrases=tuple(p.lower() for p in lex.phrases(s, "iterative_phrases")),
         iterative_quantifiers=tuple(p.lower() for p in lex.phrases(s, "iterative_quantifiers")),
         trend_verbs=words("trend_verbs"),
-        separate_words=words("separate_words"), similar_words=words("similar_words"),
+        separate_words=words("separate_words"), frequency_adjectives=words("frequency_adjectives"),
+        similar_words=words("similar_words"),
         participant_nouns=words("participant_nouns"),
         toll_nouns=words("toll_nouns"), war_scale_toll=int(lex.value(s, "war_scale_toll")), toll_words=words("toll_nouns") | lex.words("casualties", "toll_heads"),
         violent_words=words("violent_words"),

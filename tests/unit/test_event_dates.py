@@ -226,6 +226,23 @@ def test_a_time_that_names_a_things_date_dates_no_event_of_its_sentence_or_parag
 
 
 @pytest.mark.parametrize(("text", "value"), [
+    # "which took place on Monday" dates the elections, not the ambush told beside them
+    ("The ministry said the soldiers were ambushed on their way back from a mission to secure the elections, "
+     "which took place on Monday.", "2020-08-12"),
+    # (a guard: the French parse hangs "lundi" on "lieu", as before this rule)
+    ("Le ministère a indiqué que les soldats ont été attaqués au retour d'une mission de sécurisation des élections, "
+     "qui ont eu lieu lundi.", "2020-08-12"),
+    # a relative clause on the happening itself, or whose verb tells one, still dates it
+    ("The attack, which took place on Monday, killed four soldiers near Gao.", "2020-08-10"),
+    ("Gunmen, who attacked the village on Monday, killed four farmers near Gao.", "2020-08-10"),
+])
+def test_the_day_of_a_relative_clause_on_a_thing_dates_no_event_beside_it(text, value) -> None:
+    from sitrep.pipeline import extract_one
+
+    assert [e.date.value for e in extract_one(text, published="2020-08-12").events] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
     # a happening's date carries on through its paragraph
     ("The hospital was hit again in a November 6 attack that struck its third floor. Four people were killed.",
      "2019-11-06"),

@@ -38,6 +38,7 @@ from sitrep.extract.common.records import Dateline, TimeFindings
 from sitrep.extract.common.text import ancestors, paragraph_index_at, subtree, tokens_in
 from sitrep.extract.events.background import pluperfect
 from sitrep.extract.events.drafts import EventContext, EventDraft
+from sitrep.extract.events.other_dates import dates_another_thing
 from sitrep.extract.events.words import EventWords
 from sitrep.model import PRECISION_RANK, Annotations, Claim, Precision, Span, Time, TimeBasis
 
@@ -92,9 +93,10 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
         return min(ranked, key=lambda x: x[:2])[2], "clause"
     if not in_sentence and said_long_before:
         return said_long_before[0], "report"
-    # a time that dates a thing other than a happening ("qui contestent les élections du printemps dernier") dates
-    # neither an event of its sentence that it does not govern nor the paragraph after it
-    in_sentence = [t for t in in_sentence if _dated_noun(ann, t, ctx.words) in (None, *ctx.trigger_words)]
+    # a time that dates a thing other than a happening ("qui contestent les élections du printemps dernier", "the
+    # elections, which took place on Thursday") dates neither an event of its sentence that it does not govern nor
+    # the paragraph after it
+    in_sentence = [t for t in in_sentence if not dates_another_thing(ann, t, ctx.words, ctx.trigger_words)]
     if in_sentence:
         time = nearest(in_sentence)
         if _hangs_from(ann, time, _reporting_verb_of(ann, _clause_verb(ann, head), ctx.words)):
@@ -104,7 +106,7 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
     # ("a November 6 attack that struck the third floor. ... four people were killed" is the paragraph's day)
     earlier = [t for t in usable if t.evidence[0].start < sent.start
                and paragraph_index_at(ann, t.evidence[0].start) == para
-               and _dated_noun(ann, t, ctx.words) in (None, *ctx.trigger_words)]
+               and not dates_another_thing(ann, t, ctx.words, ctx.trigger_words)]
     if earlier:
         return earlier[-1], "paragraph"
     lead = lead_time(ann, usable, para, ctx.time_findings.dateline) if LEAD_RULE else None
@@ -306,34 +308,6 @@ def _attached(ann: Annotations, time: Time) -> set[int]:
     inside = {t.i for t in tokens_in(ann, time.evidence[0].start, time.evidence[0].end)}
     heads = {ann.tokens[i].head for i in inside if ann.tokens[i].head not in inside}
     return heads | {_clause_verb(ann, h) for h in heads}
-
-
-def _dated_noun(ann: Annotations, time: Time, w: EventWords) -> int | None:
-    """The noun whose date the time names after it, by a genitive preposition ("the elections of last spring", "les
-    élections du printemps dernier", events.yaml genitive_prepositions) or as a noun modifier the parse hangs after
-    it; a date written before its noun ("The March 28 trouble erupted") names the happening the story is about
-    as often as not, so it is left alone. None when any of its words hangs otherwise ("qui a eu lieu samedi
-    après-midi": "après-midi" on the verb), so that "burglaries in the area on Tuesday", a day the parser hung on
-    a noun, still dates its clause."""
-    inside = {t.i for t in tokens_in(ann, time.evidence[0].start, time.evidence[0].end)}
-    nouns = []
-    for i in sorted(inside):
-        tok = ann.tokens[i]
-        j = tok.head
-        if j in inside or j == i:
-            continue
-        if tok.dep == "pobj" and ann.tokens[j].text.lower() in w.genitive_prepositions and ann.tokens[j].head != j:
-            j = ann.tokens[j].head
-        elif tok.dep not in _NOUN_MODIFIERS or i < j:
-            return None
-        if ann.tokens[j].pos not in ("NOUN", "PROPN") or ann.tokens[j].ent_type in _TIME_ENTITIES:
-            return None
-        nouns.append(j)
-    return nouns[0] if nouns else None
-
-
-_NOUN_MODIFIERS = ("nmod",)
-_TIME_ENTITIES = ("DATE", "TIME")
 
 
 def _hangs_from(ann: Annotations, time: Time, verb: int) -> bool:

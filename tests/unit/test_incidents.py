@@ -467,6 +467,30 @@ def test_labelled_links_to_other_stories_yield_no_events(extract):
     assert [(e.place.name, e.killed.best) for e in news(extract(text, published="2021-05-06"))] == [("Gao", 5)]
 
 
+@pytest.mark.parametrize(("text", "family"), [
+    ("An army patrol fell into an ambush near Gao on Monday.", "battles"),
+    ("The soldiers were caught in an ambush near Gao on Monday.", "battles"),
+    ("A police patrol came under attack near Gao on Monday.", "battles"),
+    ("The wedding party came under attack near Gao on Monday.", "violence_against_civilians"),
+    ("Une patrouille de l'armée est tombée dans une embuscade près de Gao lundi.", "battles"),
+    ("Une patrouille a essuyé des tirs près de Gao lundi.", "battles"),
+    ("Le marché a été la cible d'une attaque près de Gao lundi.", "violence_against_civilians"),
+])
+def test_a_happening_that_befell_its_subject_is_told_though_no_doer_is_named(extract, text, family):
+    [e] = news(extract(text, published="2024-06-05"))
+    assert (e.type, e.date.value, e.place.name) == (family, "2024-06-03", "Gao")
+
+
+@pytest.mark.parametrize("text", [
+    "The singer died in Gao on Monday, nine days after suffering a heart attack.",
+    "The singer fell victim to a heart attack in Gao on Monday.",
+    # told again, not a new happening: the arrest stays the only event
+    "Police arrested a man in Gao on Monday. They said the victim of the assault was a woman.",
+])
+def test_what_befell_is_no_attack_when_it_is_an_illness_or_told_again(extract, text):
+    assert [e.type for e in news(extract(text, published="2024-06-05"))] in ([], ["strategic_developments"]), text
+
+
 def test_happenings_told_with_how_often_they_come_are_background(extract):
     for text in ("The rebels have been staging daily attacks on army posts in the east, officials said on Monday.",
                  "Les rebelles mènent des attaques quotidiennes contre les postes de l'armée, a indiqué lundi un élu."):

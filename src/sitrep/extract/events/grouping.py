@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from sitrep.extract.common.text import ancestors, subtree
 from sitrep.extract.events.background import behind_legal_step, came_days_after, setting_relative
 from sitrep.extract.events.drafts import EventDraft, Trigger
-from sitrep.extract.events.roles import assign_roles
+from sitrep.extract.events.roles import assign_roles, befallen, cause_phrase, told_befalling
 from sitrep.extract.events.taxonomy import Subtype, Taxonomy, lemma, trigger_key
 from sitrep.extract.events.words import EventWords
 from sitrep.model import Actor, Annotations, CasualtyMention, Role
@@ -103,7 +103,8 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     for d in drafts:
         if _not_conflict_death(ann, d, w) or (d.subtype.verbal and not _worth_keeping(d)):
             continue
-        d.detail = _names_no_kind(ann, d, w) or _characterises(ann, d, w) or not (_worth_keeping(d) or _another(ann, d, w))
+        d.detail = _names_no_kind(ann, d, w) or _characterises(ann, d, w) or not (
+            _worth_keeping(d) or _another(ann, d, w) or told_befalling(ann, d, w))
         kept.append(d)
     return kept
 
@@ -286,10 +287,15 @@ def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords,
 
 
 def _military_object(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords) -> bool:
-    """A generic trigger whose object is a place an armed force holds ("attacked Ukrainian positions near
-    Avdiivka", "an army post was attacked")."""
-    return any(ann.tokens[c].dep in ("dobj", "nsubjpass") and lemma(ann.tokens[c], tax) in w.military_targets
-               for t in d.triggers if t.kind == "verb" for c in ann.children[t.head])
+    """A generic trigger whose object is a place or a unit of an armed force ("attacked Ukrainian positions near
+    Avdiivka", "an army post was attacked", "the patrol fell into an ambush")."""
+    for t in d.triggers:
+        clause, deps = (t.head, ("dobj", "nsubjpass")) if t.kind == "verb" else (
+            befallen(ann, t.head, w), ("nsubj", "nsubjpass"))
+        if clause is not None and any(ann.tokens[c].dep in deps and lemma(ann.tokens[c], tax) in w.military_targets
+                                      for c in ann.children[clause]):
+            return True
+    return False
 
 
 def _instrument_words(ann: Annotations, t: Trigger, w: EventWords) -> list[int]:
@@ -336,6 +342,8 @@ def _not_conflict_death(ann: Annotations, d: EventDraft, w: EventWords) -> bool:
     accident, a disaster or a disease ("died in a road accident", "drowned", "succumbed to cholera")."""
     if not d.generic and d.main.kind != "casualty":
         return False  # a named act ("airstrike", "ambush") is violence whatever else the sentence tells
+    if any(t.kind == "noun" and cause_phrase(ann, t.head) in w.not_conflict_deaths for t in d.triggers):
+        return True  # the trigger word is the cause's: "died after suffering a heart attack"
     sent = ann.sentences[d.sentence]
     own = {j for t in d.triggers for j in t.tokens}
     # a verb with an object is someone's act, not a disaster: "gunmen stormed a police post", "protesters

@@ -53,6 +53,9 @@ def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], w: Ev
                     roles.extend((Role.INITIATOR, g) for g in ann.children[c] if toks[g].dep == "pobj")
                 elif dep == "prep" and word in w.target_prepositions:
                     roles.extend((Role.TARGET, g) for g in ann.children[c] if toks[g].dep == "pobj")
+            befell = befallen(ann, h, w)
+            if befell is not None:  # "the patrol fell into an ambush", "was the target of an attack"
+                roles.extend((Role.TARGET, c) for c in ann.children[befell] if toks[c].dep in _TARGET_DEPS | {"nsubj"})
             if toks[h].dep in ("nsubj", "nsubjpass"):
                 verb = toks[h].head
                 roles.extend((Role.TARGET, c) for c in ann.children[verb] if toks[c].dep == "dobj")
@@ -86,6 +89,44 @@ def assign_roles(ann: Annotations, d: EventDraft, actors: Sequence[Actor], w: Ev
                 seen_names.add(name)
                 out.append(_with_role(a, role))
     return out
+
+
+def befallen(ann: Annotations, noun: int, w: EventWords) -> int | None:
+    """The clause whose subject the event noun befell ("the patrol fell into an ambush", "came under attack", "was
+    the target of an attack", "a essuyé des tirs"; events.yaml befalling_words): its verb, else None."""
+    toks = ann.tokens
+    tok = toks[noun]
+    if cause_phrase(ann, noun) in w.not_conflict_deaths:
+        return None  # "fell victim to a heart attack"
+    if tok.dep == "pobj":
+        prep = toks[tok.head]
+        word, governor = prep.text.lower(), toks[prep.head]
+        if prep.head == prep.i or word not in w.befalling_words.get((governor.lemma or "").lower(), frozenset([""])):
+            return None
+    elif tok.dep == "dobj":
+        governor = toks[tok.head]
+        if w.befalling_words.get((governor.lemma or "").lower()) != frozenset():
+            return None
+    else:
+        return None
+    if governor.pos in ("NOUN", "PROPN") and governor.head != governor.i:
+        return governor.head  # "the convoy was the target of an attack": the verb "target" is said with
+    return governor.i
+
+
+def told_befalling(ann: Annotations, d: EventDraft, w: EventWords) -> bool:
+    """A new happening told by what befell someone ("the patrol fell into an ambush", "came under attack"); not one
+    told again ("the victim of the assault")."""
+    head = d.main.head
+    return d.main.kind == "noun" and befallen(ann, head, w) is not None and not any(
+        ann.tokens[c].dep == "det" and ann.tokens[c].text.lower() in w.anaphoric_determiners for c in ann.children[head])
+
+
+def cause_phrase(ann: Annotations, noun: int) -> str:
+    """A noun with the nouns compounded before it, as lemmas ("heart attack")."""
+    toks = ann.tokens
+    return " ".join((toks[j].lemma or toks[j].text).lower() for j in (
+        *(c for c in ann.children[noun] if toks[c].dep == "compound"), noun))
 
 
 def _counted(ann: Annotations, start: int, end: int) -> int:

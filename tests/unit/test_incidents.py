@@ -428,6 +428,12 @@ def test_a_shooting_told_beside_a_demonstration_is_not_part_of_it(extract):
              "crowd, killing two people, witnesses said.")
     [e] = news(extract(crowd, published="2024-05-07"))
     assert (e.type, e.killed.best) == ("protests", 2)
+    # a gunman the forces then killed, and a battle of the forces with armed men, are not the crowd's
+    text = ("Rallies against the reform were taking place in Haifa on Friday night.\n\n"
+            "A gunman opened fire on a busy street in the city, wounding two people before security forces killed "
+            "him, police said. Earlier on Friday, three militants were killed in a shootout with troops in Jenin.")
+    assert sorted(e.type for e in news(extract(text, published="2024-05-11"))) == [
+        "battles", "protests", "violence_against_civilians"]
 
 
 def test_an_event_placed_by_its_paragraph_takes_the_finest_place_of_the_last_chain(extract):

@@ -46,6 +46,7 @@ _DESTRUCTION = "looting_property_destruction"
 _NOT_NEWS = 0.5
 _NEAR_KM = 30.0
 _CROWD, _STATE = "protesters", "state_forces"  # actor kinds: a crowd, and the forces that face one
+_ON_CIVILIANS = "violence_against_civilians"
 _SAME_WEEK = 7
 _COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
 _AREAS = (GeoPrecision.ADMIN2, GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
@@ -161,7 +162,7 @@ def _joinable(incidents: list[_Incident], ev: Event, ctx: EventContext, *, speci
     whose first mention names no act, only a toll ("Death toll from hotel siege rises to 21"), is linked to any
     mention that fits."""
     fitting = [inc for inc in reversed(incidents) if _fits(inc.event, ev, detail=detail) and (
-        specific or ev.id in untold or _kind_fits(inc.event, ev, ctx)) and (
+        ev.id in untold or _kind_fits(inc.event, ev, ctx)) and (
         inc.event.id in untold or _linked(inc.event, ev, specific, ctx.taxonomy.violent))
         and not _other_side_killed(inc.event, ev, ctx)]
     same_place = [inc for inc in fitting if _same_place(inc.event.place, ev.place)]
@@ -186,14 +187,17 @@ def _fits(inc: Event, ev: Event, *, detail: bool = False) -> bool:
 
 
 def _kind_fits(inc: Event, ev: Event, ctx: EventContext) -> bool:
-    """A mention of violence that its word does not type ("the shooting occurred on Dizengoff Street", "a gunman
-    opened fire on a crowded street") is no part of a peaceful demonstration told beside it, unless it is force
-    met by the crowd ("police opened fire on the protesters", "soldiers fired at the crowd") or told in a sentence
-    of the demonstration ("protests during which a police station was attacked"); one that names no kind ("the
-    incident", "the violence") may be."""
-    if ev.type not in ctx.taxonomy.violent or inc.type != "protests" or ev.trigger is None or any(
-            a.kind == _CROWD or (a.kind == _STATE and a.role == Role.INITIATOR) for a in ev.actors):
-        return True
+    """A mention of violence ("the shooting occurred on Dizengoff Street", "a gunman opened fire on a crowded street",
+    "militants were killed in a shootout with troops") is no part of a peaceful demonstration told beside it,
+    unless it is force met by the crowd ("police opened fire on the protesters"), the crowd's own violence
+    ("rioting", "clashes" that name no armed group), or told in a sentence of the demonstration ("protests during
+    which a police station was attacked"); one that names no kind ("the incident", "the violence") may be."""
+    # the forces alone used force, on people, not armed men: not "a gunman opened fire ... security forces killed
+    # the shooter", nor "an Israeli military raid killed three militants" (a battle)
+    by_forces = ev.type == _ON_CIVILIANS and {a.kind for a in ev.actors if a.role == Role.INITIATOR} == {_STATE}
+    if ev.type not in ctx.taxonomy.violent or inc.type != "protests" or ev.trigger is None or by_forces or any(
+            a.kind == _CROWD for a in ev.actors) or ev.type == "riots" or _crowd_clash(ev):
+        return True  # and the crowd's own violence: "rioting", "clashes" that name no armed group
     sentences = {sentence_index_at(ctx.ann, e.start) for e in inc.evidence}
     if any(sentence_index_at(ctx.ann, e.start) in sentences for e in ev.trigger.evidence):
         return True

@@ -268,7 +268,9 @@ def test_us_towns_carry_their_county(gazetteer: GeoNamesGazetteer) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("district, seat", [("Qada Samarra", "Samarra"), ("Gao Cercle", "Gao"),
-                                            ("Zolotonosha Raion", "Zolotonosha"), ("Saint Croix County", None)])
+                                            ("Zolotonosha Raion", "Zolotonosha"), ("Saint Croix County", None),
+                                            # by another of its names ("Nawabganj District")
+                                            ("Chapai Nawabganj", "Nawabganj")])
 def test_second_level_divisions_get_a_point_from_their_seat_or_zip_codes(gazetteer, district, seat) -> None:
     entry = next(e for e in gazetteer.lookup(district) if e.feature == "admin2")
     assert entry.lat is not None

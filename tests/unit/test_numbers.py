@@ -193,6 +193,17 @@ def test_a_count_listed_with_its_own_word_of_another_kind_is_not_added(annotate,
 
 
 @pytest.mark.slow
+def test_a_part_the_parser_makes_the_subject_still_counts_the_whole():
+    from sitrep.pipeline import extract_one
+
+    # the parse hangs "personnes" on the verb as a time modifier and makes "six gendarmes" the subject
+    text = ("Nouvelle attaque au Burkina\n\nQuelque 41 personnes, dont six gendarmes, ont été tués, dimanche 9 mai, "
+            "dans une attaque simultanée attribuée aux jihadistes contre deux villages de la province du Soum.")
+    report = extract_one(text, published="2021-05-11")
+    assert [e.killed.best for e in report.events if e.killed] == [41]
+
+
+@pytest.mark.slow
 def test_casualties_does_not_add_the_including_part_to_the_total(annotate):
     mentions = extract_casualties(annotate("Five people were killed, including two children, in the strike."))
     assert [(m.kind, m.count.best) for m in mentions] == [("killed", 5)]

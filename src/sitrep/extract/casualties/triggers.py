@@ -264,10 +264,18 @@ def _toll_figure(ann: Annotations, toll: Token, w: CasualtyWords) -> int | None:
 
 
 def _unrelative(ann: Annotations, verb: Token, i: int, w: CasualtyWords) -> int:
-    """Follow a relative pronoun to its noun: "the 12 people who died" counts "people"."""
+    """Follow a relative pronoun to its noun: "the 12 people who died" counts "people"; and a part to its whole:
+    "Quelque 33 personnes, dont deux soldats, ont été tués" counts the 33 when the parser makes "deux soldats"
+    the subject."""
     if ann.tokens[i].text.casefold() in w.relative_pronouns and verb.dep == "relcl":
         return verb.head
-    return i
+    j = min(subtree(ann, i)) - 1
+    if j < 1 or ann.tokens[j].text.casefold() not in w.part_prepositions:
+        return i
+    j -= 1
+    while j > 0 and ann.tokens[j].pos == "PUNCT":
+        j -= 1
+    return j if ann.tokens[j].pos in ("NOUN", "PROPN") and _has_number(ann, j) else i
 
 
 def is_quantity_word(tok: Token, w: CasualtyWords) -> bool:

@@ -414,6 +414,15 @@ def test_a_demonstration_with_clashes_that_name_no_armed_group_is_one_riot(extra
     assert [e.type for e in news(battle)] == ["battles"]
 
 
+def test_a_violent_mention_tells_the_violent_incident_before_it_not_an_arrest_told_last(extract):
+    text = ("Militants die in police raid in Gao\n\n"
+            "Three militants blew themselves up during a police raid on Tuesday, officials said, as authorities "
+            "arrested two other suspects elsewhere and tightened security.\n\n"
+            "“They refused to surrender and threw grenades at our forces,” a police spokesman said.")
+    types = sorted(e.type for e in news(extract(text, published="2024-05-08")))
+    assert types == ["explosions_remote_violence", "strategic_developments"]  # the arrest is not retyped
+
+
 def test_a_shooting_told_beside_a_demonstration_is_not_part_of_it(extract):
     # "the shooting" alone is a detail, "a gunman opened fire" is typed by its parties: neither joins the rally
     text = ("The shooting happened on Harbour Road, a busy street in Haifa. The city was crowded on Friday night as "

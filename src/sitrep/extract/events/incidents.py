@@ -166,7 +166,13 @@ def _joinable(incidents: list[_Incident], ev: Event, ctx: EventContext, *, speci
         inc.event.id in untold or _linked(inc.event, ev, specific, ctx.taxonomy.violent))
         and not _other_side_killed(inc.event, ev, ctx)]
     same_place = [inc for inc in fitting if _same_place(inc.event.place, ev.place)]
-    return (same_place or fitting or [None])[0]
+    # of those, one told in the mention's own sentence, then one of the same kind: "threw grenades at our forces"
+    # tells the raid before it, not the arrest of "two other suspects elsewhere" told last
+    violent, here = ctx.taxonomy.violent, sentence_index_at(ctx.ann, ev.evidence[0].start)
+    candidates = same_place or fitting
+    told_here = [inc for inc in candidates if any(sentence_index_at(ctx.ann, e.start) == here for e in inc.event.evidence)]
+    alike = [inc for inc in candidates if (inc.event.type in violent) == (ev.type in violent)]
+    return (told_here or alike or candidates or [None])[0]
 
 
 def _fits(inc: Event, ev: Event, *, detail: bool = False) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.extract.events.incidents import places_fit, toll_range
-from sitrep.model import Count, GeoPrecision, Hedge, Place
+from sitrep.model import AssertedKind, Count, GeoPrecision, Hedge, Place
 
 pytestmark = pytest.mark.slow
 
@@ -421,6 +421,13 @@ def test_a_violent_mention_tells_the_violent_incident_before_it_not_an_arrest_to
             "“They refused to surrender and threw grenades at our forces,” a police spokesman said.")
     types = sorted(e.type for e in news(extract(text, published="2024-05-08")))
     assert types == ["explosions_remote_violence", "strategic_developments"]  # the arrest is not retyped
+
+
+def test_a_speaker_with_no_name_does_not_replace_the_outlet(extract):
+    text = ("Des hommes armés ont tué cinq villageois près de Gao lundi.\n\n"
+            "« Les assaillants ont brûlé des maisons et tué cinq personnes », a-t-il ajouté.")
+    [e] = news(extract(text, published="2024-05-08"))
+    assert e.asserted_by.kind == AssertedKind.OUTLET
 
 
 def test_a_shooting_told_beside_a_demonstration_is_not_part_of_it(extract):

@@ -231,7 +231,9 @@ def merge_events(a: Event, b: Event, *, prefer_b_type: bool = False, more_detain
     actors += [x for x in b.actors if x.name is not None and (x.role, _actor_key(x)) not in known
                and _actor_key(x) not in sides]
     evidence = tuple(sorted(set(a.evidence) | set(b.evidence), key=lambda e: e.start))
-    sourced = a.asserted_by.kind == AssertedKind.OUTLET and b.asserted_by.kind == AssertedKind.SPEAKER
+    # a later mention's named speaker sources an event the outlet alone told (a speaker with no name adds nothing)
+    sourced = a.asserted_by.kind == AssertedKind.OUTLET and b.asserted_by.kind == AssertedKind.SPEAKER and bool(
+        b.asserted_by.name)
     return replace(
         a,
         asserted_by=b.asserted_by if sourced else a.asserted_by,

@@ -928,6 +928,9 @@ def test_an_event_noun_named_as_a_topic_is_no_incident(extract):
     ("The raids on Monday killed 12 civilians in Kandahar and four in Kunduz.", [("Kandahar", 12), ("Kunduz", 4)]),
     ("Two people were killed in the city of Kandahar and two in the town of Kunduz on Monday.",
      [("Kandahar", 2), ("Kunduz", 2)]),
+    # a place's words may open with an adjective: "the northern town of", "northern Kunduz"
+    ("Two policemen were killed in Kandahar, three in the northern town of Kunduz and one in northern Herat on "
+     "Monday.", [("Herat", 1), ("Kandahar", 2), ("Kunduz", 3)]),
 ])
 def test_a_list_of_tolls_by_place_is_one_incident_per_place_with_its_own_toll(extract, text, expected):
     events = news(extract(text, published="2022-02-08"))

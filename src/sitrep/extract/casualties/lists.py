@@ -43,15 +43,17 @@ def listed_counts(ann: Annotations, found: Sequence[CasualtyMention], w: Casualt
 
 
 def _place_after(ann: Annotations, j: int, end: int) -> int | None:
-    """The last token of "in Djibo" / "near the town of Arbinda" / "près de Ménaka" right at ``j``, or None."""
+    """The last token of "in Djibo" / "near the town of Arbinda" / "in the northern city of Makeni" / "près de
+    Ménaka" right at ``j``, or None."""
     if j + 1 < end and ann.tokens[j].pos == "ADV" and ann.tokens[j + 1].pos == "ADP":
         j += 1  # "près de", "close to"
     if j >= end or ann.tokens[j].pos != "ADP":
         return None
     k = j + 1
     while k < end and (ann.tokens[k].pos in ("ADP", "DET") or (
-            ann.tokens[k].pos == "NOUN" and k + 1 < end and ann.tokens[k + 1].pos == "ADP")):
-        k += 1  # "près de", "in the", "in the village of"
+            ann.tokens[k].pos == "NOUN" and k + 1 < end and ann.tokens[k + 1].pos == "ADP") or (
+            ann.tokens[k].pos == "ADJ" and k + 1 < end and ann.tokens[k + 1].pos in ("NOUN", "PROPN", "ADJ"))):
+        k += 1  # "près de", "in the", "in the village of", "in the northern town of", "in northern Mali"
     if k >= end or not _is_name(ann.tokens[k]):
         return None
     while k + 1 < end and _is_name(ann.tokens[k + 1]):

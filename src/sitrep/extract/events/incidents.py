@@ -158,9 +158,10 @@ def is_news(ev: Event) -> bool:
 
 def _joinable(incidents: list[_Incident], ev: Event, ctx: EventContext, *, specific: bool, detail: bool = False,
               untold: set[str] = frozenset()) -> _Incident | None:
-    """The incident this mention tells again: the latest that fits, one at the same place first. An incident
-    whose first mention names no act, only a toll ("Death toll from hotel siege rises to 21"), is linked to any
-    mention that fits."""
+    """The incident this mention tells again, of those that fit it: one at the same place first, of those one told
+    in the mention's own sentence, then one of its kind (violent or not), then the latest. An incident whose first
+    mention names no act, only a toll ("Death toll from hotel siege rises to 21"), is linked to any mention that
+    fits; a mention of violence joins a peaceful demonstration only as ``_kind_fits`` allows."""
     fitting = [inc for inc in reversed(incidents) if _fits(inc.event, ev, detail=detail) and (
         ev.id in untold or _kind_fits(inc.event, ev, ctx)) and (
         inc.event.id in untold or _linked(inc.event, ev, specific, ctx.taxonomy.violent))

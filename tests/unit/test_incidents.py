@@ -522,6 +522,14 @@ def test_happenings_told_with_how_often_they_come_are_background(extract):
     assert [e.killed.best for e in news(one_day)] == [12]
 
 
+def test_a_kind_of_deed_someone_will_not_have_is_no_incident(extract):
+    text = "“We will not allow attacks on journalists to go unpunished,” the minister said in Kingston on Monday."
+    assert news(extract(text, published="2024-06-05")) == []
+    # one attack, with its article, is still told
+    one = "“We will not allow the attack on the journalists to go unpunished,” the minister said on Monday."
+    assert [e.hedge for e in extract(one, published="2024-06-05").events] != [Hedge.HYPOTHETICAL]
+
+
 def test_what_is_forbidden_did_not_happen(extract):
     for text in ("The government last week banned protests in the capital.",
                  "Le gouvernement a interdit les manifestations dans la capitale la semaine dernière."):

@@ -259,6 +259,8 @@ def _is_hypothetical(d: EventDraft, ctx: EventContext) -> bool:
     while ann.tokens[noun].dep == "compound" and ann.tokens[noun].head != noun:
         noun = ann.tokens[noun].head  # "an IED attack": count the steps up from the phrase's own noun
     chain = [head, *([noun] if noun != head else []), *_heads(ann, noun, 2)]
+    if _kind_refused(ann, d, chain, w):
+        return True  # "we cannot allow murders to be normalized": a kind of deed, refused, not one that happened
     for k, j in enumerate(chain):
         # what was planned, threatened or thwarted is the head's object or complement; an adverbial clause
         # beside it is a deed of its own ("thwarted an attack, apprehending 26 pirates")
@@ -275,6 +277,18 @@ def _is_hypothetical(d: EventDraft, ctx: EventContext) -> bool:
                                                in w.purpose_markers for c in ann.children[j]):
             return True  # "des renforts pour passer à l'offensive": a purpose, not a happening
     return False
+
+
+def _kind_refused(ann: Annotations, d: EventDraft, chain: list[int], w: EventWords) -> bool:
+    """A bare plural event noun (no determiner, number or possessor; not the people of a crowd) under a negated
+    verb, with no count: a kind of deed someone will not have, not an incident."""
+    tok = ann.tokens[d.main.head]
+    if d.main.kind != "noun" or d.killed or d.injured or d.detained or not tok.text.lower().endswith(
+            w.plural_suffix) or (tok.lemma or "").lower() in w.participant_nouns:
+        return False
+    if any(ann.tokens[c].dep in ("det", "poss", "nummod") for c in ann.children[tok.i]):
+        return False
+    return any(ann.tokens[c].dep == "neg" for j in chain[1:] for c in ann.children[j])
 
 
 def stated_intent(d: EventDraft, ann: Annotations, w: EventWords, tax: Taxonomy) -> str | None:

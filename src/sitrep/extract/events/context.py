@@ -17,7 +17,7 @@ from sitrep.extract.events.coref import is_anaphoric, merge_coreferent
 from sitrep.extract.events.dates import choose_date
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.incidents import assemble_incidents
-from sitrep.extract.events.iterative import is_iterative, several_happenings
+from sitrep.extract.events.iterative import is_iterative, plural, several_happenings
 from sitrep.extract.events.places import choose_place
 from sitrep.extract.events.taxonomy import Taxonomy
 from sitrep.extract.events.tolls import combine_counts, sentence_toll, toll_giver
@@ -283,8 +283,8 @@ def _kind_refused(ann: Annotations, d: EventDraft, chain: list[int], w: EventWor
     """A bare plural event noun (no determiner, number or possessor; not the people of a crowd) under a negated
     verb, with no count: a kind of deed someone will not have, not an incident."""
     tok = ann.tokens[d.main.head]
-    if d.main.kind != "noun" or d.killed or d.injured or d.detained or not tok.text.lower().endswith(
-            w.plural_suffix) or (tok.lemma or "").lower() in w.participant_nouns:
+    if d.main.kind != "noun" or d.killed or d.injured or d.detained or not plural(tok, w) or (
+            tok.lemma or "").lower() in w.participant_nouns:
         return False
     if any(ann.tokens[c].dep in ("det", "poss", "nummod") for c in ann.children[tok.i]):
         return False

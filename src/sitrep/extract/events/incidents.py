@@ -39,7 +39,7 @@ from sitrep.extract.events.tolls import (
     more_dead,
     total,
 )
-from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Role, Time, to_dict
+from sitrep.model import Count, Event, Evidence, GeoPrecision, Hedge, Place, Role, Time, to_dict
 
 _OWN_RULES = ("clause", "sentence")
 _DESTRUCTION = "looting_property_destruction"
@@ -169,9 +169,8 @@ def _joinable(incidents: list[_Incident], ev: Event, ctx: EventContext, *, speci
     same_place = [inc for inc in fitting if _same_place(inc.event.place, ev.place)]
     # of those, one told in the mention's own sentence, then one of the same kind: "threw grenades at our forces"
     # tells the raid before it, not the arrest of "two other suspects elsewhere" told last
-    violent, here = ctx.taxonomy.violent, sentence_index_at(ctx.ann, ev.evidence[0].start)
-    candidates = same_place or fitting
-    told_here = [inc for inc in candidates if any(sentence_index_at(ctx.ann, e.start) == here for e in inc.event.evidence)]
+    violent, candidates = ctx.taxonomy.violent, same_place or fitting
+    told_here = [inc for inc in candidates if _in_its_sentences(inc.event, ev.evidence[:1], ctx)]
     alike = [inc for inc in candidates if (inc.event.type in violent) == (ev.type in violent)]
     return (told_here or alike or candidates or [None])[0]
 
@@ -205,11 +204,16 @@ def _kind_fits(inc: Event, ev: Event, ctx: EventContext) -> bool:
     if ev.type not in ctx.taxonomy.violent or inc.type != "protests" or ev.trigger is None or by_forces or any(
             a.kind == _CROWD for a in ev.actors) or ev.type == "riots" or _crowd_clash(ev):
         return True  # and the crowd's own violence: "rioting", "clashes" that name no armed group
-    sentences = {sentence_index_at(ctx.ann, e.start) for e in inc.evidence}
-    if any(sentence_index_at(ctx.ann, e.start) in sentences for e in ev.trigger.evidence):
+    if _in_its_sentences(inc, ev.trigger.evidence, ctx):
         return True
     word = ev.trigger.text.lower().split()[-1]
     return word in ctx.words.detail_nouns or word.removesuffix(ctx.words.plural_suffix) in ctx.words.detail_nouns
+
+
+def _in_its_sentences(inc: Event, evidence: Sequence[Evidence], ctx: EventContext) -> bool:
+    """Some of ``evidence`` is told in a sentence that tells the incident."""
+    sentences = {sentence_index_at(ctx.ann, e.start) for e in inc.evidence}
+    return any(sentence_index_at(ctx.ann, e.start) in sentences for e in evidence)
 
 
 def _a_part(inc: Event, ev: Event) -> bool:

@@ -47,7 +47,7 @@ def _months_of(d: EventDraft, ann: Annotations, w: EventWords, when: Time | None
         return False
     if (date.fromisoformat(when.end[:10]) - date.fromisoformat(when.start[:10])).days <= _SPAN_DAYS:
         return False
-    return any(t.kind == "noun" and _plural(ann.tokens[t.head], w) for t in d.triggers)
+    return any(t.kind == "noun" and plural(ann.tokens[t.head], w) for t in d.triggers)
 
 
 _SPAN_DAYS = 45
@@ -75,7 +75,7 @@ def several_happenings(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
 
 def _how_often(ann: Annotations, head: int, w: EventWords) -> bool:
     """A plural event noun with an adjective of how often ("daily attacks", "des attaques quotidiennes")."""
-    return _plural(ann.tokens[head], w) and any(
+    return plural(ann.tokens[head], w) and any(
         ann.tokens[c].dep == "amod" and ann.tokens[c].text.lower() in w.frequency_adjectives for c in ann.children[head])
 
 
@@ -92,10 +92,10 @@ def _bare_plural_of(ann: Annotations, head: int, w: EventWords, triggers: set[in
     if tok.dep != "pobj" or tok.head == head or ann.tokens[tok.head].text.lower() not in w.of_words:
         return False
     prep = ann.tokens[tok.head]
-    plural = _plural(tok, w)
+    many = plural(tok, w)
     determined = any(ann.tokens[c].dep in ("det", "poss", "nummod") for c in ann.children[head])
     holder = ann.tokens[prep.head]
-    return plural and not determined and prep.head != prep.i and holder.pos == "NOUN" and holder.i not in triggers and (
+    return many and not determined and prep.head != prep.i and holder.pos == "NOUN" and holder.i not in triggers and (
         holder.lemma or holder.text).lower() not in w.counting_nouns
 
 
@@ -103,10 +103,10 @@ def _a_trend(ann: Annotations, head: int, w: EventWords) -> bool:
     """A plural event noun that a verb of a trend takes as object ("increased its attacks", "stepped up raids")."""
     tok = ann.tokens[head]
     verb = ann.tokens[tok.head]
-    return _plural(tok, w) and tok.dep == "dobj" and tok.head != head and (verb.lemma or "").lower() in w.trend_verbs
+    return plural(tok, w) and tok.dep == "dobj" and tok.head != head and (verb.lemma or "").lower() in w.trend_verbs
 
 
-def _plural(tok: Token, w: EventWords) -> bool:
+def plural(tok: Token, w: EventWords) -> bool:
     """A noun in a plural form ("attacks"): the language's plural ending, and a lemma of its own."""
     return tok.text.lower().endswith(w.plural_suffix) and tok.text.lower() != (tok.lemma or "").lower()
 
@@ -139,9 +139,9 @@ def _separate_happenings(ann: Annotations, sent, w: EventWords) -> bool:
     for t in ann.tokens[sent.token_start:sent.token_end]:
         if t.text.lower() in w.separate_words and t.head != t.i:
             head = ann.tokens[t.head]
-            if head.pos == "NOUN" and _plural(head, w):
+            if head.pos == "NOUN" and plural(head, w):
                 return True
     return False
 
 
-__all__ = ["is_iterative", "several_happenings"]
+__all__ = ["is_iterative", "plural", "several_happenings"]

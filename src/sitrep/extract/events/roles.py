@@ -96,21 +96,18 @@ def befallen(ann: Annotations, noun: int, w: EventWords) -> int | None:
     the target of an attack", "a essuyé des tirs"; events.yaml befalling_words): its verb, else None."""
     toks = ann.tokens
     tok = toks[noun]
-    if cause_phrase(ann, noun) in w.not_conflict_deaths:
-        return None  # "fell victim to a heart attack"
-    if tok.dep == "pobj":
-        prep = toks[tok.head]
-        word, governor = prep.text.lower(), toks[prep.head]
-        if prep.head == prep.i or word not in w.befalling_words.get((governor.lemma or "").lower(), frozenset([""])):
-            return None
+    if tok.dep == "pobj" and toks[tok.head].head != tok.head:
+        word, governor = toks[tok.head].text.lower(), toks[toks[tok.head].head]
     elif tok.dep == "dobj":
-        governor = toks[tok.head]
-        if w.befalling_words.get((governor.lemma or "").lower()) != frozenset():
-            return None
+        word, governor = None, toks[tok.head]
     else:
         return None
+    taken = w.befalling_words.get((governor.lemma or "").lower())
+    # a word listed with prepositions takes the noun after one of them; one listed with none, as its object
+    if taken is None or (word not in taken if word is not None else bool(taken)):
+        return None
     if governor.pos in ("NOUN", "PROPN") and governor.head != governor.i:
-        return governor.head  # "the convoy was the target of an attack": the verb "target" is said with
+        return governor.head  # "the convoy was the target of an attack": the verb that "target" is said with
     return governor.i
 
 

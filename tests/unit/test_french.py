@@ -119,6 +119,21 @@ def test_police_firing_tear_gas_is_no_attack():
     assert None not in found and "protest_with_intervention" in found
 
 
+@pytest.mark.parametrize(("text", "aimed"), [
+    ("Les gendarmes ont tiré en l'air devant la mairie.", False),
+    ("Les soldats ont effectué des tirs de sommation près du camp.", False),
+    ("Des hommes armés ont tiré sur deux commerçants près du marché.", True),
+])
+def test_shots_aimed_at_nobody_are_no_attack(text, aimed):
+    from sitrep.extract.events.taxonomy import make_taxonomy
+    from sitrep.extract.events.triggers import find_triggers
+    from sitrep.extract.events.words import event_words
+
+    ann = _ann(text)
+    found = [t for si, s in enumerate(ann.sentences) for t in find_triggers(ann, s, si, make_taxonomy(FR), event_words(FR))]
+    assert bool(found) == aimed
+
+
 @pytest.mark.parametrize(("text", "speaker", "cue", "direct"), [
     ("Deux soldats ont été tués, a indiqué l'armée.", "armée", "indiqué", False),
     ("Le ministre a déclaré que la situation était sous contrôle.", "ministre", "déclaré", False),

@@ -1519,6 +1519,13 @@ def test_the_incident_or_the_violence_told_with_its_day_dates_the_story_s_incide
     ("The two sides signed a ceasefire in Doha on Thursday.", "2022-12-01", ["agreement"]),
     # attacks made more frequent are a trend, not an incident
     ("The group has recently increased its attacks on the army in the north.", "2021-12-07", []),
+    # shots into the air and warning shots are aimed at nobody; tear gas at a crowd is still the intervention
+    ("Police shot in the air outside the court in Nairobi on Monday.", "2024-06-06", []),
+    ("Soldiers fired warning shots near the camp in Goma on Friday.", "2024-06-08", []),
+    ("Soldiers fired shots into the air near the camp in Goma on Friday.", "2024-06-08", []),
+    ("Police shot in the air and fired tear gas at students in Nairobi on Monday.", "2024-06-06",
+     ["protest_with_intervention"]),
+    ("Gunmen shot two traders in Nairobi on Monday.", "2024-06-06", ["attack"]),
 ])
 def test_what_a_sentence_reports(extract, text, published, subtypes):
     assert [e.subtype for e in news(extract(text, published=published))] == subtypes

@@ -184,6 +184,8 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
         return True  # "some bodies burned beyond recognition": the dead told again, not property destroyed
     if trig.kind == "verb" and lemma(tok) in w.interception_verbs and _intercepts(ann, tok, w):
         return True  # "air defences shot down 28 of 31 drones": an attack stopped, not one on people
+    if lemma(tok) in w.warning_fire["shooting"] and _warning_fire(ann, tok, w):
+        return True  # "police shot in the air", "warning shots", "des tirs de sommation": no one aimed at
     if trig.kind == "noun" and subtype == "headquarters_base_established":
         # "set up a military base" is news; "attacked a military base" is about the attack
         return not (tok.dep in ("dobj", "nsubjpass") and lemma(ann.tokens[tok.head]) in w.establishing_verbs)
@@ -337,6 +339,16 @@ def _intercepts(ann: Annotations, tok: Token, w: EventWords) -> bool:
         if lemma(o) in w.intercepted_nouns:
             return True
     return False
+
+
+def _warning_fire(ann: Annotations, tok: Token, w: EventWords) -> bool:
+    """Shooting aimed at the air, or shots named a warning: the word's own modifiers and the objects of its
+    prepositions, and those of the verb that fires it ("fired shots into the air")."""
+    heads = [tok] + ([ann.tokens[tok.head]] if tok.dep == "dobj" else [])
+    near = [ann.tokens[c] for h in heads for c in ann.children[h.i]]
+    objects = [ann.tokens[k] for p in near if p.dep == "prep" for k in ann.children[p.i] if ann.tokens[k].dep == "pobj"]
+    return any(lemma(o) in w.warning_fire["aims"] for o in objects) or any(
+        lemma(t) in w.warning_fire["warnings"] for t in near + objects)
 
 
 def _below_prep(ann: Annotations, j: int, root: int) -> bool:

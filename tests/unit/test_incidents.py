@@ -1563,3 +1563,13 @@ def test_happenings_in_the_plural_over_months_written_out_are_background(extract
 ])
 def test_happenings_in_the_plural_over_a_short_or_uncertain_span_stay_news(extract, text, published, url):
     assert len(news(extract(text, published=published, url=url))) == 1
+
+
+def test_a_people_named_like_a_region_is_no_place(extract):
+    text = ("Gunmen killed 12 civilians in the village of Gida in Oromia on Monday, witnesses said. "
+            "The administrator on Tuesday confirmed the killing of ethnic Amhara people in the village but put the "
+            "death toll at eight.")
+    report = extract(text, published="2021-04-07")
+    assert "Amhara" not in [p.name for p in report.places]
+    assert [e.place.name for e in news(report)] == ["Oromia"], [(e.place.name, e.evidence[0].text) for e in news(report)]
+

@@ -152,6 +152,11 @@ def hyphen_modifier(ann: Annotations, end: int, w: PlaceWords) -> bool:
         toks[end + 1].text.lower() in w.hyphen_qualifiers)
 
 
+def people_marked(ann: Annotations, start: int, w: PlaceWords) -> bool:
+    """ "ethnic Amhara people", "l'ethnie Amhara": a word before the name makes it a people's, not a region's."""
+    return start > 0 and ann.tokens[start - 1].text.lower() in w.people_markers
+
+
 def is_civic_run(ann: Annotations, start: int, end: int, w: PlaceWords) -> bool:
     """ "the Madison County Sheriff's Department", "Athens Police Department": a county's name, or a name followed
     by a civic word, inside an organisation's name is the place that institution serves."""

@@ -21,6 +21,7 @@ from sitrep.extract.places.cues import (
     is_speaking_subject,
     is_upper_dateline,
     near_cue,
+    people_marked,
 )
 from sitrep.extract.places.lookup import candidates_of
 from sitrep.extract.places.names import (
@@ -62,9 +63,10 @@ def recognise(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords) -> tupl
     # "the West", "North": a compass word alone is a direction, not Cameroon's West Region; "Region" of "Region Two",
     # "District" of "District Court": the kind of a place is no name of one (the Philippines' Calabarzon)
     # nor is whom a report cites ("according to Punch"), nor a name that qualifies an actor ("Saudi-led", which
-    # the model may tag as a people and the scan then take for a place after "in")
+    # the model may tag as a people and the scan then take for a place after "in"), nor a people ("ethnic Amhara")
     mentions = [m for m in mentions if not _only_a_kind(mention_text(ann, m).lower(), m, w)
-                and not is_cited_source(ann, m, w) and not hyphen_modifier(ann, m.end, w)]
+                and not is_cited_source(ann, m, w) and not hyphen_modifier(ann, m.end, w)
+                and not people_marked(ann, m.start, w)]
     return [replace(m, near=near_cue(ann, m.start, w)) for m in mentions], demonyms
 
 

@@ -55,6 +55,7 @@ class PlaceWords:
     weekdays: frozenset[str]
     holidays: frozenset[str]
     hyphen_qualifiers: frozenset[str]
+    people_markers: frozenset[str]
     acting_verbs: frozenset[str]
     inverted_speech_verbs: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
@@ -121,7 +122,7 @@ def place_words(lex: Lexicon) -> PlaceWords:
         months=frozenset({*lex.table("calendar", "months"), *lex.table("calendar", "month_abbreviations")}),
         weekdays=frozenset(lex.table("calendar", "weekdays")),
         holidays=words("holidays"),
-        hyphen_qualifiers=words("hyphen_qualifiers"),
+        hyphen_qualifiers=words("hyphen_qualifiers"), people_markers=words("people_markers"),
         acting_verbs=words("acting_verbs"), inverted_speech_verbs=words("inverted_speech_verbs"),
         source_phrases=tuple(tuple(str(p).lower().split()) for p in lex.phrases("places", "source_phrases")),
         site_word_first=position == "first",

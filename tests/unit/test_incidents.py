@@ -1573,3 +1573,10 @@ def test_a_people_named_like_a_region_is_no_place(extract):
     assert "Amhara" not in [p.name for p in report.places]
     assert [e.place.name for e in news(report)] == ["Oromia"], [(e.place.name, e.evidence[0].text) for e in news(report)]
 
+
+@pytest.mark.parametrize("revision", ["cut the death toll to eight", "put the death toll at eight"])
+def test_a_smaller_toll_told_anew_is_the_low_end_of_the_range(extract, revision):
+    text = ("Gunmen killed 12 civilians in the village of Gida in Oromia on Monday, witnesses said. "
+            f"The administrator on Tuesday confirmed the killing but {revision}.")
+    [event] = news(extract(text, published="2021-04-07"))
+    assert (event.killed.low, event.killed.high) == (8, 12)

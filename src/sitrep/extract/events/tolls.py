@@ -114,15 +114,17 @@ def told_in_addition(c: Count | None, ctx: EventContext, *, reach: int = 1, exac
 def competing_tolls(a: Event, b: Event, ctx: EventContext) -> str | None:
     """How two figures for one incident's dead or hurt relate when they are alternatives rather than parts:
     "sources" when two named speakers give them ("police said five were killed ... residents said eight"),
-    "revised" when the later one is the toll told anew ("the death toll rose to 11"); None otherwise. Only a
-    later figure that is larger: a smaller one after a toll is most often a part of it, told with its own place
-    ("killing eight in the villages around the town ... there we had four killed"), and one source's two
-    figures may count different people."""
+    "revised" when the later one is the toll told anew ("the death toll rose to 11", "cut the death toll to
+    eight"); None otherwise. Only a later figure that is larger, or one given by the noun of a toll, which counts
+    the whole incident: a smaller one after a toll is most often a part of it, told with its own place ("killing
+    eight in the villages around the town ... there we had four killed"), and one source's two figures may count
+    different people."""
     pairs = [(x, y) for x, y in ((a.killed, b.killed), (a.injured, b.injured))
-             if x is not None and y is not None and 0 < x.best < y.best]
+             if x is not None and y is not None and 0 < x.best != y.best and (
+                 x.best < y.best or told_as_toll(ctx.ann, y, ctx.words))]
     if not pairs or not all(_alternatives(x, y, ctx.words) for x, y in pairs):
         return None
-    if any(_revised(y, ctx) for _, y in pairs):
+    if any(_revised(y, ctx) or y.best < x.best for x, y in pairs):
         return "revised"
     speakers = [e.asserted_by for e in (a, b)]
     if all(s.kind == AssertedKind.SPEAKER and s.name for s in speakers) and len(
@@ -195,8 +197,7 @@ def _revised(c: Count, ctx: EventContext) -> bool:
 
 
 def _toll(a: Count | None, b: Count | None, tolls: str | None) -> Count | None:
-    """The larger figure, or, for alternatives, one range over both whose best is the later figure (the larger:
-    ``competing_tolls`` takes no other)."""
+    """The larger figure, or, for alternatives, one range over both whose best is the later figure."""
     if tolls is None or a is None or b is None or a.best == b.best:
         return _larger(a, b)
     high = None if a.high is None or b.high is None else max(a.high, b.high)

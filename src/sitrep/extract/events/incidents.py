@@ -26,10 +26,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from math import asin, cos, radians, sin, sqrt
 
-from sitrep.extract.common.text import sentence_index_at
 from sitrep.extract.events.confidence import incident_confidence
 from sitrep.extract.events.coref import announces_another, merge_events
 from sitrep.extract.events.dates import dates_compatible, dates_within
+from sitrep.extract.events.demonstrations import crowd_clash, in_its_sentences, kind_fits, street_fight
 from sitrep.extract.events.drafts import EventContext
 from sitrep.extract.events.tolls import (
     competing_tolls,
@@ -39,14 +39,12 @@ from sitrep.extract.events.tolls import (
     more_dead,
     total,
 )
-from sitrep.model import Count, Event, Evidence, GeoPrecision, Hedge, Place, Role, Time, to_dict
+from sitrep.model import Count, Event, GeoPrecision, Hedge, Place, Role, Time, to_dict
 
 _OWN_RULES = ("clause", "sentence")
 _DESTRUCTION = "looting_property_destruction"
 _NOT_NEWS = 0.5
 _NEAR_KM = 30.0
-_CROWD, _STATE = "protesters", "state_forces"  # actor kinds: a crowd, and the forces that face one
-_ON_CIVILIANS = "violence_against_civilians"
 _SAME_WEEK = 7
 _COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
 _AREAS = (GeoPrecision.ADMIN2, GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
@@ -109,7 +107,7 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
             # the first incident takes the details told before it that fit it: their day and place, not who tells
             # it (a headline's "EU mission condemns Dvani attack" is no source of the incident)
             for e in early:
-                if _fits(inc.event, e, detail=True) and _kind_fits(inc.event, e, ctx):
+                if _fits(inc.event, e, detail=True) and kind_fits(inc.event, e, ctx):
                     _fold(inc, replace(e, asserted_by=inc.event.asserted_by, hedge=inc.event.hedge), ctx, retypes=False)
             early = []
         else:
@@ -121,7 +119,7 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
         # during clashes near the university"): a riot, not a battle
         riot = ctx.taxonomy.subtype("violent_demonstration")
         finished = [replace(ev, type=riot.type, subtype=riot.subtype, plover=riot.plover)
-                    if ev.id in told and _crowd_clash(ev) and ev.trigger is not None
+                    if ev.id in told and crowd_clash(ev) and ev.trigger is not None
                     and ev.trigger.text.lower() in ctx.words.crowd_clash_words else ev for ev in finished]
     for ev in list(finished):
         parts = {t.id for t in _summed_up(ev, [t for t in finished if t.id != ev.id and is_news(t)], told)}
@@ -161,16 +159,16 @@ def _joinable(incidents: list[_Incident], ev: Event, ctx: EventContext, *, speci
     """The incident this mention tells again, of those that fit it: one at the same place first, of those one told
     in the mention's own sentence, then one of its kind (violent or not), then the latest. An incident whose first
     mention names no act, only a toll ("Death toll from hotel siege rises to 21"), is linked to any mention that
-    fits; a mention of violence joins a peaceful demonstration only as ``_kind_fits`` allows."""
+    fits; a mention of violence joins a peaceful demonstration only as ``demonstrations.kind_fits`` allows."""
     fitting = [inc for inc in reversed(incidents) if _fits(inc.event, ev, detail=detail) and (
-        ev.id in untold or _kind_fits(inc.event, ev, ctx)) and (
+        ev.id in untold or kind_fits(inc.event, ev, ctx)) and (
         inc.event.id in untold or _linked(inc.event, ev, specific, ctx.taxonomy.violent))
         and not _other_side_killed(inc.event, ev, ctx)]
     same_place = [inc for inc in fitting if _same_place(inc.event.place, ev.place)]
     # of those, one told in the mention's own sentence, then one of the same kind: "threw grenades at our forces"
     # tells the raid before it, not the arrest of "two other suspects elsewhere" told last
     violent, candidates = ctx.taxonomy.violent, same_place or fitting
-    told_here = [inc for inc in candidates if _in_its_sentences(inc.event, ev.evidence[:1], ctx)]
+    told_here = [inc for inc in candidates if in_its_sentences(inc.event, ev.evidence[:1], ctx)]
     alike = [inc for inc in candidates if (inc.event.type in violent) == (ev.type in violent)]
     return (told_here or alike or candidates or [None])[0]
 
@@ -192,30 +190,6 @@ def _fits(inc: Event, ev: Event, *, detail: bool = False) -> bool:
     return not own_place or places_fit(inc.place, ev.place)
 
 
-def _kind_fits(inc: Event, ev: Event, ctx: EventContext) -> bool:
-    """A mention of violence ("the shooting occurred on Dizengoff Street", "a gunman opened fire on a crowded street",
-    "militants were killed in a shootout with troops") is no part of a peaceful demonstration told beside it,
-    unless it is force met by the crowd ("police opened fire on the protesters"), the crowd's own violence
-    ("rioting", "clashes" that name no armed group), or told in a sentence of the demonstration ("protests during
-    which a police station was attacked"); one that names no kind ("the incident", "the violence") may be."""
-    # the forces alone used force, on people, not armed men: not "a gunman opened fire ... security forces killed
-    # the shooter", nor "an Israeli military raid killed three militants" (a battle)
-    by_forces = ev.type == _ON_CIVILIANS and {a.kind for a in ev.actors if a.role == Role.INITIATOR} == {_STATE}
-    if ev.type not in ctx.taxonomy.violent or inc.type != "protests" or ev.trigger is None or by_forces or any(
-            a.kind == _CROWD for a in ev.actors) or ev.type == "riots" or _crowd_clash(ev):
-        return True  # and the crowd's own violence: "rioting", "clashes" that name no armed group
-    if _in_its_sentences(inc, ev.trigger.evidence, ctx):
-        return True
-    word = ev.trigger.text.lower().split()[-1]
-    return word in ctx.words.detail_nouns or word.removesuffix(ctx.words.plural_suffix) in ctx.words.detail_nouns
-
-
-def _in_its_sentences(inc: Event, evidence: Sequence[Evidence], ctx: EventContext) -> bool:
-    """Some of ``evidence`` is told in a sentence that tells the incident."""
-    sentences = {sentence_index_at(ctx.ann, e.start) for e in inc.evidence}
-    return any(sentence_index_at(ctx.ann, e.start) in sentences for e in evidence)
-
-
 def _a_part(inc: Event, ev: Event) -> bool:
     """A mention at another place of its own with fewer dead: one of the happenings a wider one sums up ("strikes
     across Gaza killed 25 ... an airstrike on a house in Deir al-Balah killed nine"), an incident of its own (one
@@ -230,7 +204,7 @@ def _linked(inc: Event, ev: Event, specific: bool, violent: frozenset[str]) -> b
     a party of the incident. "The army shelled a village. ... militants burned a school in Daquq" are two."""
     if (ev.place_rule in _OWN_RULES) == (inc.place_rule in _OWN_RULES):
         return True  # both name their place (and it fits), or neither does: a detail of the story told so far
-    if not specific or ev.type == inc.type or _deaths_untold(inc) or _deaths_untold(ev) or _street_fight(inc, ev) \
+    if not specific or ev.type == inc.type or _deaths_untold(inc) or _deaths_untold(ev) or street_fight(inc, ev) \
             or _damage_of(inc, ev, violent):
         return True
     named = {_party(a) for a in inc.actors if a.name} - {""}
@@ -260,22 +234,6 @@ def _deaths_untold(ev: Event) -> bool:
     """An arrest with dead ("Seventeen killed, one detained"): the act that killed is not told by its word, so
     the mention that tells it ("an air strike killed ...") may be the same incident."""
     return ev.subtype == "arrests" and ev.killed is not None and ev.killed.best > 0
-
-
-def _crowd_clash(ev: Event) -> bool:
-    return ev.subtype == "armed_clash" and not any(x.name and x.kind in NON_STATE_ARMED for x in ev.actors)
-
-
-def _street_fight(a: Event, b: Event) -> bool:
-    """A demonstration and clashes that name no armed group ("Clashes broke out when police fired tear gas"): the
-    demonstration turning violent, one incident (a riot), not a battle beside it."""
-    return {a.type, b.type} == {"protests", "battles"} and all(
-        ev.type == "protests" or _crowd_clash(ev) for ev in (a, b))
-
-
-# Parties whose clashes are a battle whatever else the story tells (actors' kinds; police and soldiers meeting a
-# crowd are not among them).
-NON_STATE_ARMED = frozenset({"foreign_forces", "coalition", "rebels", "militia", "insurgents", "armed_group"})
 
 
 def _party(actor) -> str:
@@ -338,7 +296,7 @@ def _fold(inc: _Incident, ev: Event, ctx: EventContext, *, retypes: bool = True)
     a, b = inc.event, ev
     b_types = retypes and (_incident_rank(b, ctx) > _incident_rank(a, ctx) or (
         b.type == a.type and ctx.rank.get(b.subtype or "", 0) > ctx.rank.get(a.subtype or "", 0)))
-    if _street_fight(a, b):
+    if street_fight(a, b):
         b_types = b.type == "protests"  # a demonstration with clashes: ``_finished`` makes it a riot
     if b.hedge == Hedge.ALLEGED and a.hedge != Hedge.ALLEGED:
         b_types = False  # what someone is accused of ("accused police of violence, including rape") retypes nothing

@@ -119,6 +119,17 @@ def test_police_firing_tear_gas_is_no_attack():
     assert None not in found and "protest_with_intervention" in found
 
 
+@pytest.mark.parametrize(("text", "subtype"), [
+    ("Des hommes armés ont tué douze villageois lundi près de Gusau.", "attack"),
+    ("Une attaque contre un poste de l'armée près de Gusau a tué deux personnes lundi.", "armed_clash"),
+])
+def test_armed_doers_do_not_make_a_clash_their_target_does(text, subtype):
+    from sitrep.pipeline import extract_one
+
+    report = extract_one(text, published="2024-06-06")
+    assert [e.subtype for e in report.events] == [subtype]
+
+
 @pytest.mark.parametrize(("text", "aimed"), [
     ("Les gendarmes ont tiré en l'air devant la mairie.", False),
     ("Les soldats ont effectué des tirs de sommation près du camp.", False),

@@ -1526,6 +1526,11 @@ def test_the_incident_or_the_violence_told_with_its_day_dates_the_story_s_incide
     ("Police shot in the air and fired tear gas at students in Nairobi on Monday.", "2024-06-06",
      ["protest_with_intervention"]),
     ("Gunmen shot two traders in Nairobi on Monday.", "2024-06-06", ["attack"]),
+    # armed doers say nothing of whom they attacked: people are violence against civilians, a post of the forces
+    # is a clash
+    ("Armed men killed 12 villagers near Gusau on Monday.", "2024-06-06", ["attack"]),
+    ("Armed bandits attacked a village near Gusau on Monday.", "2024-06-06", ["attack"]),
+    ("An attack on an army checkpoint near Gusau on Monday killed two people.", "2024-06-06", ["armed_clash"]),
 ])
 def test_what_a_sentence_reports(extract, text, published, subtypes):
     assert [e.subtype for e in news(extract(text, published=published))] == subtypes

@@ -288,12 +288,16 @@ def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords,
 
 def _military_object(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords) -> bool:
     """A generic trigger whose object is a place or a unit of an armed force ("attacked Ukrainian positions near
-    Avdiivka", "an army post was attacked", "the patrol fell into an ambush")."""
+    Avdiivka", "an army post was attacked", "an attack on a police post", "the patrol fell into an ambush")."""
     for t in d.triggers:
         clause, deps = (t.head, ("dobj", "nsubjpass")) if t.kind == "verb" else (
             befallen(ann, t.head, w), ("nsubj", "nsubjpass"))
-        if clause is not None and any(ann.tokens[c].dep in deps and lemma(ann.tokens[c], tax) in w.military_targets
-                                      for c in ann.children[clause]):
+        objects = [c for c in ann.children[clause] if ann.tokens[c].dep in deps] if clause is not None else []
+        if t.kind == "noun":
+            objects += [p for c in ann.children[t.head] if ann.tokens[c].dep == "prep"
+                        and ann.tokens[c].text.lower() in w.target_prepositions
+                        for p in ann.children[c] if ann.tokens[p].dep == "pobj"]
+        if any(lemma(ann.tokens[c], tax) in w.military_targets for c in objects):
             return True
     return False
 

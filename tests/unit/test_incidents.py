@@ -1585,3 +1585,15 @@ def test_a_smaller_toll_told_anew_is_the_low_end_of_the_range(extract, revision)
             f"The administrator on Tuesday confirmed the killing but {revision}.")
     [event] = news(extract(text, published="2021-04-07"))
     assert (event.killed.low, event.killed.high) == (8, 12)
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("Gunmen killed eight people in the village of Gida, Nigeria, on Monday night, police said. A group of militants "
+     "armed with machetes attacked the village and killed and wounded residents, the statement said.", "2021-04-07"),
+    ("Des hommes armés ont tué huit personnes lundi soir dans le village de Gida, au Nigeria, selon la police. Un "
+     "groupe de miliciens armés de machettes a attaqué le village et a tué et blessé des habitants, selon le "
+     "communiqué.", "2021-04-07"),
+])
+def test_a_mention_with_no_target_does_not_retype_a_killing_of_people(extract, text, published):
+    [event] = news(extract(text, published=published))
+    assert (event.type, event.killed.best) == ("violence_against_civilians", 8)

@@ -65,7 +65,8 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
     """One event per incident told as news; other events (background, plans, verbal) pass through.
 
     ``typed_by_word`` are the ids of mentions whose type a trigger word names ("airstrike", "arrested"); the
-    others were typed from their parties ("attacked" soldiers: a clash) and never retype an incident.
+    others were typed from their parties ("attacked" soldiers: a clash) and retype only an incident typed so too,
+    and only when they name a target.
     ``details`` are mentions in generic words alone ("the attack took place on Sunday in Birao"): one joins the
     incident it fits, giving it its day or place, and is otherwise dropped, never a row of its own.
     ``acts_untold`` are mentions that give a toll and no act ("Death toll from hotel siege rises to 21"): the
@@ -111,7 +112,10 @@ def assemble_incidents(events: Sequence[Event], ctx: EventContext, *, typed_by_w
                     _fold(inc, replace(e, asserted_by=inc.event.asserted_by, hedge=inc.event.hedge), ctx, retypes=False)
             early = []
         else:
-            _fold(home, ev, ctx, retypes=ev.id in specific or home.event.id not in specific)
+            # "a group of militants attacked the village" (a clash for want of a target) does not make "gunmen
+            # killed eight people" a battle
+            _fold(home, ev, ctx, retypes=ev.id in specific or (home.event.id not in specific and any(
+                a.role == Role.TARGET for a in ev.actors)))
     finished = [_finished(x, ctx) if isinstance(x, _Incident) else x for x in out]
     told = {x.event.id for x in out if isinstance(x, _Incident)}
     if any(ev.id in told and ev.type in ("protests", "riots") for ev in finished):

@@ -1531,6 +1531,18 @@ def test_the_incident_or_the_violence_told_with_its_day_dates_the_story_s_incide
     ("Armed men killed 12 villagers near Gusau on Monday.", "2024-06-06", ["attack"]),
     ("Armed bandits attacked a village near Gusau on Monday.", "2024-06-06", ["attack"]),
     ("An attack on an army checkpoint near Gusau on Monday killed two people.", "2024-06-06", ["armed_clash"]),
+    # arrests made during a demonstration are its intervention, not a development of their own
+    ("Police arrested 60 people during a protest against the curfew in Durban on Sunday.", "2024-06-10",
+     ["protest_with_intervention"]),
+    ("Police arrested 60 people during riots in Durban on Sunday.", "2024-06-10", ["violent_demonstration"]),
+    ("Police arrested 60 people in the course of the march in Durban on Sunday.", "2024-06-10",
+     ["protest_with_intervention"]),
+    ("Une soixantaine de personnes ont été arrêtées lors de la manifestation contre le couvre-feu dimanche à Durban.",
+     "2024-06-10", ["protest_with_intervention"]),
+    ("Dix personnes ont été interpellées au cours de la manifestation dimanche à Durban.", "2024-06-10",
+     ["protest_with_intervention"]),
+    ("Police announced on Friday the arrest of a man in the shooting of a protester during a clash in Durban.",
+     "2024-06-10", ["arrests"]),
 ])
 def test_what_a_sentence_reports(extract, text, published, subtypes):
     assert [e.subtype for e in news(extract(text, published=published))] == subtypes

@@ -184,8 +184,9 @@ def behind_legal_step(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
         if tok.head == j:
             return False
         head = ann.tokens[tok.head]
-        if tok.dep == "prep":
-            through_prep = tok.text.lower() in w.legal_prepositions or through_prep
+        if tok.dep == "prep":  # not "lors de", "in the course of": a phrase of time
+            through_prep = (tok.text.lower() in w.legal_prepositions and (head.lemma or "").lower() not in w.while_words
+                            ) or through_prep
         lemma = (head.lemma or head.text).lower()
         if lemma in w.attempt_senses and any(ann.tokens[c].dep == "xcomp" for c in ann.children[head.i]):
             return False  # "demonstrators ... tried to break a barricade": an attempt, not a trial

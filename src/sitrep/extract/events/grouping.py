@@ -22,6 +22,9 @@ _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "dative"}
 _NOUN_MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod"}
 
 
+_DEMONSTRATIONS = ("protests", "riots")
+
+
 def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[CasualtyMention],
                    actors: Sequence[Actor], tax: Taxonomy, w: EventWords, *, extractor: str,
                    place_spans: Sequence[tuple[int, int]] = (),
@@ -72,6 +75,10 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     for g in groups:
         g.sort(key=lambda t: (t.subtype is None, -(t.subtype.rank if t.subtype else 0), t.head))
         subtype = g[0].subtype or tax.subtype("attack")
+        crowd = [t.subtype for t in g if t.subtype is not None and t.subtype.type in _DEMONSTRATIONS
+                 and _during(ann, t.head, g[0].head, w)]
+        if crowd and subtype.intervening:  # "arrested 60 people during the protest", "lors de la manifestation"
+            subtype = next((st for st in crowd if st.type == "riots"), tax.subtype("protest_with_intervention"))
         if subtype.type == "protests" and (any(t.subtype is not None and t.subtype.rioting for t in g) or any(
                 ann.tokens[c].dep == "amod" and ann.tokens[c].text.lower() in w.violent_words
                 for c in ann.children[g[0].head])):
@@ -107,6 +114,23 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
             _worth_keeping(d) or _another(ann, d, w) or told_befalling(ann, d, w))
         kept.append(d)
     return kept
+
+
+def _during(ann: Annotations, i: int, act: int, w: EventWords) -> bool:
+    """The word at ``i`` tells when the act was done: it hangs on the act's word through prepositions alone
+    ("arrested during the protest", "arrêtés lors de la manifestation", "au cours de la manifestation"), not
+    inside what the act was about ("the arrest of a man in the shooting of a demonstrator during a clash")."""
+    for _ in range(4):
+        tok = ann.tokens[i]
+        if tok.head == i or tok.dep not in ("pobj", "prep", "advmod"):
+            return False
+        i = tok.head
+        if i == act:
+            return True
+        up = ann.tokens[i]
+        if up.pos not in ("ADP", "ADV") and (up.lemma or "").lower() not in w.while_words:
+            return False
+    return False
 
 
 def _main_interaction(ann: Annotations, verbal: list[Trigger], others: list[Trigger]) -> Trigger | None:

@@ -37,6 +37,7 @@ class Subtype:
     verbal: bool = False  # a political interaction (a demand, a meeting), not violence or a conflict development
     hostile: bool = False  # a non-violent act against a party: an intention to do it is a threat
     rioting: bool = False  # violence or destruction that makes a demonstration a riot
+    intervening: bool = False  # an act of the forces that makes a demonstration a protest with intervention
     harms_property: bool = False  # destruction aimed at things: with people hurt, it is an attack on them
     taken_alive: bool = False  # people taken away: with people killed too, it is an attack on them
     incident_rank: int | None = None  # overrides its type's rank as what an incident of several mentions is
@@ -105,6 +106,7 @@ def taxonomy_from_data(data: Any, words: Any = None) -> Taxonomy:
                 st = Subtype(type=type_name, subtype=sub_name, label=sub.get("label", sub_name),
                              plover=sub["plover"], rank=int(sub.get("rank", 1)), verbal=bool(sub.get("verbal", False)),
                              hostile=bool(sub.get("hostile", False)), rioting=bool(sub.get("rioting", False)),
+                             intervening=bool(sub.get("intervening", False)),
                              harms_property=bool(sub.get("harms_property", False)),
                              taken_alive=bool(sub.get("taken_alive", False)),
                              incident_rank=int(sub["incident_rank"]) if "incident_rank" in sub else None)

@@ -126,6 +126,7 @@ class EventWords:
     legal_heads: frozenset[str]
     attempt_senses: frozenset[str]
     legal_prepositions: frozenset[str]
+    while_words: frozenset[str]
     arrest_heads: frozenset[str]
     # dates
     reporting_verbs: frozenset[str]
@@ -233,7 +234,7 @@ def event_words(lex: Lexicon) -> EventWords:
         addition_words=words("addition_words"), negative_determiners=words("negative_determiners"),
         antecedent_prepositions=words("antecedent_prepositions"), reprisal_nouns=words("reprisal_nouns"),
         legal_heads=words("legal_heads"), attempt_senses=words("attempt_senses"),
-        legal_prepositions=words("legal_prepositions"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),
+        legal_prepositions=words("legal_prepositions"), while_words=words("while_words"), arrest_heads=words("arrest_heads"), reporting_verbs=words("reporting_verbs"),
         consequence_words=words("consequence_words"),
         elsewhere_heads=words("elsewhere_heads"),
         elsewhere_after={str(k).lower(): frozenset(str(w).lower() for w in v)

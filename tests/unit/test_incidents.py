@@ -1543,6 +1543,8 @@ def test_the_incident_or_the_violence_told_with_its_day_dates_the_story_s_incide
      ["protest_with_intervention"]),
     ("Police announced on Friday the arrest of a man in the shooting of a protester during a clash in Durban.",
      "2024-06-10", ["arrests"]),
+    # one day's happening spread over several places is not a kind of happening done again and again
+    ("Police arrested several opposition supporters in different areas of Durban.", "2024-06-10", ["arrests"]),
 ])
 def test_what_a_sentence_reports(extract, text, published, subtypes):
     assert [e.subtype for e in news(extract(text, published=published))] == subtypes

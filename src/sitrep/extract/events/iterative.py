@@ -135,11 +135,12 @@ def _over_a_span(ann: Annotations, head: int, w: EventWords) -> bool:
 
 def _separate_happenings(ann: Annotations, sent, w: EventWords) -> bool:
     """ "during separate operations", "in different attacks", "lors d'opérations distinctes": several happenings
-    summed up in one sentence (the adjective on a plural noun)."""
+    summed up in one sentence (the adjective on a plural noun); not "in different areas of the city", where one
+    day's happening spread."""
     for t in ann.tokens[sent.token_start:sent.token_end]:
         if t.text.lower() in w.separate_words and t.head != t.i:
             head = ann.tokens[t.head]
-            if head.pos == "NOUN" and plural(head, w):
+            if head.pos == "NOUN" and plural(head, w) and (head.lemma or "").lower() not in w.territory_nouns:
                 return True
     return False
 

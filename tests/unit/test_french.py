@@ -130,6 +130,22 @@ def test_armed_doers_do_not_make_a_clash_their_target_does(text, subtype):
     assert [e.subtype for e in report.events] == [subtype]
 
 
+@pytest.mark.parametrize(("text", "regained"), [
+    ("Des proches ont réclamé la libération des détenus.", False),
+    ("Les soldats ont achevé la libération de la ville.", True),
+    ("La reprise du pays par les rebelles a surpris.", True),
+])
+def test_people_freed_are_no_ground_taken(text, regained):
+    from sitrep.extract.events.taxonomy import make_taxonomy
+    from sitrep.extract.events.triggers import find_triggers
+    from sitrep.extract.events.words import event_words
+
+    ann = _ann(text)
+    found = [t.subtype.subtype for si, s in enumerate(ann.sentences)
+             for t in find_triggers(ann, s, si, make_taxonomy(FR), event_words(FR)) if t.subtype is not None]
+    assert ("government_regains_territory" in found) == regained
+
+
 @pytest.mark.parametrize(("text", "aimed"), [
     ("Les gendarmes ont tiré en l'air devant la mairie.", False),
     ("Les soldats ont effectué des tirs de sommation près du camp.", False),

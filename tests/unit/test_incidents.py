@@ -1545,6 +1545,10 @@ def test_the_incident_or_the_violence_told_with_its_day_dates_the_story_s_incide
      "2024-06-10", ["arrests"]),
     # one day's happening spread over several places is not a kind of happening done again and again
     ("Police arrested several opposition supporters in different areas of Durban.", "2024-06-10", ["arrests"]),
+    # people freed are no ground taken; a town is, and so is a country
+    ("Relatives called for the liberation of the prisoners in Gao on Monday.", "2024-03-06", []),
+    ("Soldiers completed the liberation of the town of Gao on Monday.", "2024-03-06",
+     ["government_regains_territory"]),
 ])
 def test_what_a_sentence_reports(extract, text, published, subtypes):
     assert [e.subtype for e in news(extract(text, published=published))] == subtypes

@@ -157,6 +157,9 @@ def _other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
             ann.tokens[c].dep in ("dobj", "nsubjpass") and lemma(ann.tokens[c]) in w.body_nouns
             for c in ann.children[tok.i]):
         return True  # "bodies were pulled out of the rubble": the dead recovered, no force leaving ground
+    if trig.kind == "noun" and trig.subtype is not None and trig.subtype.type == "battles" and subtype != "armed_clash" \
+            and _of_people(ann, tok, w):
+        return True  # "la libération des otages", "the liberation of the prisoners": people freed, no ground taken
     if trig.kind == "noun" and subtype == "agreement" and _broken(ann, tok, w):
         return True  # "accused the rebels of breaching a ceasefire", "violations of the truce": no agreement made
     if trig.kind == "verb" and lemma(tok) in w.transitive_other_sense:
@@ -338,6 +341,16 @@ def _intercepts(ann: Annotations, tok: Token, w: EventWords) -> bool:
             o = next((ann.tokens[c] for p in of for c in ann.children[p.i] if ann.tokens[c].dep == "pobj"), o)
         if lemma(o) in w.intercepted_nouns:
             return True
+    return False
+
+
+def _of_people(ann: Annotations, tok: Token, w: EventWords) -> bool:
+    """The noun's complement after "of" ("de", "des") is a common noun that names no ground: people or things
+    ("des détenus", "of the hostages"), not a town, an area or a name ("de la ville", "of Kidal")."""
+    for p in ann.children[tok.i]:
+        if ann.tokens[p].dep == "prep" and ann.tokens[p].text.lower() in w.of_words:
+            for o in (ann.tokens[c] for c in ann.children[p] if ann.tokens[c].dep == "pobj"):
+                return o.pos == "NOUN" and lemma(o) not in w.territory_nouns and o.ent_type not in ("GPE", "LOC", "FAC")
     return False
 
 

@@ -19,7 +19,8 @@ from sitrep.extract.common.records import TimeFindings
 from sitrep.extract.events.aggregates import find_aggregates, total_flags
 from sitrep.extract.events.context import assemble_events
 from sitrep.extract.events.drafts import EventContext, EventDraft, Trigger
-from sitrep.extract.events.grouping import group_triggers, strike_senses
+from sitrep.extract.events.generic import strike_senses
+from sitrep.extract.events.grouping import group_triggers
 from sitrep.extract.events.taxonomy import Taxonomy, make_taxonomy
 from sitrep.extract.events.triggers import find_triggers
 from sitrep.extract.events.words import event_words

@@ -9,19 +9,14 @@ from collections.abc import Mapping, Sequence
 from sitrep.extract.common.text import ancestors, subtree
 from sitrep.extract.events.background import behind_legal_step, came_days_after, setting_relative
 from sitrep.extract.events.drafts import EventDraft, Trigger
-from sitrep.extract.events.roles import assign_roles, befallen, cause_phrase, told_befalling
-from sitrep.extract.events.taxonomy import Subtype, Taxonomy, lemma, trigger_key
+from sitrep.extract.events.generic import type_generic
+from sitrep.extract.events.roles import assign_roles, cause_phrase, told_befalling
+from sitrep.extract.events.taxonomy import Subtype, Taxonomy, lemma
 from sitrep.extract.events.words import EventWords
-from sitrep.model import Actor, Annotations, CasualtyMention, Role
+from sitrep.model import Actor, Annotations, CasualtyMention
 
-_ARMED_KINDS = {"state_forces", "foreign_forces", "coalition", "rebels", "militia", "insurgents", "armed_group"}
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-_AIR_STRIKE, _LABOUR_STRIKE = "air_drone_strike", "peaceful_protest"
-_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "dative"}
-_NOUN_MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod"}
-
-
 _DEMONSTRATIONS = ("protests", "riots")
 
 
@@ -105,7 +100,7 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     for d in drafts:
         d.actors = assign_roles(ann, d, actors, w, extractor=extractor, place_spans=place_spans)
         if d.generic:
-            d.subtype, d.generic = _type_generic(ann, d, tax, w, strikes or {})
+            d.subtype, d.generic = type_generic(ann, d, tax, w, strikes or {})
     kept = []
     for d in drafts:
         if _not_conflict_death(ann, d, w) or (d.subtype.verbal and not _worth_keeping(d)):
@@ -249,120 +244,6 @@ def _draft_for_casualty(ann: Annotations, drafts: list[EventDraft], token: int, 
     else:
         violent = [d for d in drafts if d.subtype.type in tax.violent or d.generic] or drafts
     return min(violent, key=lambda d: min(_distance(ann, t.head, token) for t in d.triggers))
-
-
-def strike_senses(ann: Annotations, triggers: Sequence[Trigger], tax: Taxonomy, w: EventWords) -> dict[int, Subtype]:
-    """What each bare "strike" of a document means (by its head token) when its own words do not say: what the
-    nearest strike before it was, else the nearest after it, else, in conflict reporting, an air strike. A strike
-    says what it is by its words ("the general strike", "a drone strike", "a strike for better pay"), so "Despite
-    the strike, the bill is to be voted on Thursday" after "the nationwide strike" is the labour one."""
-    air, labour = tax.subtype(_AIR_STRIKE), tax.subtype(_LABOUR_STRIKE)
-    told: list[tuple[int, Subtype | None]] = []  # (head token, sense or None when the strike is bare)
-    for t in sorted(triggers, key=lambda t: t.head):
-        words = trigger_key("".join(lemma(ann.tokens[j], tax) for j in t.tokens))
-        if w.strike_noun not in words or t.kind != "noun":
-            continue
-        if t.subtype is not None:
-            told.append((t.head, t.subtype if t.subtype in (air, labour) or t.subtype.type == air.type else None))
-        elif _labour_strike(ann, t.head, t.sentence, w):
-            told.append((t.head, labour))
-        else:
-            typed = [tax.modifiers[k] for j in _instrument_words(ann, t, w)
-                     if (k := trigger_key(lemma(ann.tokens[j], tax))) in tax.modifiers]
-            told.append((t.head, max(typed, key=lambda st: st.rank) if typed else None))
-    senses: dict[int, Subtype] = {}
-    for k, (head, sense) in enumerate(told):
-        if sense is None:
-            before = [s for _, s in reversed(told[:k]) if s is not None]
-            after = [s for _, s in told[k + 1:] if s is not None]
-            senses[head] = (before or after or [air])[0]
-    return senses
-
-
-def _type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords,
-                  senses: Mapping[int, Subtype]) -> tuple[Subtype, bool]:
-    """A generic trigger takes its type from modifiers ("drone strike"), its subject ("warplanes bombed")
-    or its target (civilians: violence against civilians; armed actors: an armed clash)."""
-    best: Subtype | None = None
-    best_trigger = d.triggers[0]
-    for t in d.triggers:
-        for j in _instrument_words(ann, t, w):
-            st = tax.modifiers.get(trigger_key(lemma(ann.tokens[j], tax)))
-            if st and (best is None or st.rank > best.rank):
-                best, best_trigger = st, t
-    if best:
-        # the word the type came from ("a drone struck") is the event's trigger, not "killed"
-        d.triggers.remove(best_trigger)
-        d.triggers.insert(0, best_trigger)
-        return best, False
-    if d.detained and not d.killed and not d.injured:
-        return tax.subtype("arrests"), False  # "during the raid two men were taken into custody"
-    strikes = [t for t in d.triggers if t.kind == "noun" and lemma(ann.tokens[t.head], tax) == w.strike_noun]
-    if strikes and _labour_strike(ann, strikes[0].head, d.sentence, w):
-        return tax.subtype(_LABOUR_STRIKE), False
-    if strikes:
-        return senses.get(strikes[0].head, tax.subtype(_AIR_STRIKE)), False  # what a bare "strike" means here
-    targets = {a.kind for a in d.actors if a.role == Role.TARGET}
-    initiators = {a.kind for a in d.actors if a.role == Role.INITIATOR}
-    if targets & _ARMED_KINDS or (initiators & _ARMED_KINDS and not targets and not d.killed) or (
-            "civilians" not in targets and _military_object(ann, d, tax, w)):
-        return tax.subtype("armed_clash"), True
-    return tax.subtype("attack"), True
-
-
-def _military_object(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords) -> bool:
-    """A generic trigger whose object is a place or a unit of an armed force ("attacked Ukrainian positions near
-    Avdiivka", "an army post was attacked", "an attack on a police post", "the patrol fell into an ambush")."""
-    for t in d.triggers:
-        clause, deps = (t.head, ("dobj", "nsubjpass")) if t.kind == "verb" else (
-            befallen(ann, t.head, w), ("nsubj", "nsubjpass"))
-        objects = [c for c in ann.children[clause] if ann.tokens[c].dep in deps] if clause is not None else []
-        if t.kind == "noun":
-            objects += [p for c in ann.children[t.head] if ann.tokens[c].dep == "prep"
-                        and ann.tokens[c].text.lower() in w.target_prepositions
-                        for p in ann.children[c] if ann.tokens[p].dep == "pobj"]
-        if any(lemma(ann.tokens[c], tax) in w.military_targets for c in objects):
-            return True
-    return False
-
-
-def _instrument_words(ann: Annotations, t: Trigger, w: EventWords) -> list[int]:
-    """The words that may say how a generic trigger was done: the trigger's own words, its modifiers, and the
-    noun phrase of its subject, its "by" agent or its "with" instrument ("a drone struck", "hit by a roadside
-    mine", "engaged them with guided munitions"). Not its object,
-    which is what was hit ("attacked a car" is no car bomb), and not the clauses hung on a noun ("shot by
-    officers responding to a report of someone breaking car windows")."""
-    near = list(t.tokens)
-    for c in ann.children[t.head]:
-        dep = ann.tokens[c].dep
-        if dep in _OBJECT_DEPS:
-            continue
-        near.append(c)
-        if dep == "nsubj":
-            near += _noun_phrase_core(ann, c)
-        elif dep == "agent" or (dep == "prep" and ann.tokens[c].text.lower() in w.instrument_prepositions):
-            for p in ann.children[c]:
-                if ann.tokens[p].dep == "pobj":
-                    near += _noun_phrase_core(ann, p)
-    return near
-
-
-def _noun_phrase_core(ann: Annotations, head: int) -> list[int]:
-    """A noun and the words that modify it ("an air weapons team" -> air, weapons, team), conjuncts included
-    ("mortars and rockets"), without the clauses and phrases hung on it."""
-    core = [head]
-    for c in ann.children[head]:
-        if ann.tokens[c].dep in _NOUN_MODIFIER_DEPS or ann.tokens[c].dep == "conj":
-            core += _noun_phrase_core(ann, c)
-    return core
-
-
-def _labour_strike(ann: Annotations, head: int, sentence: int, w: EventWords) -> bool:
-    """ "a four-day strike", "called off the strike", "the strike they planned for better pay"."""
-    near = {lemma(ann.tokens[c]) for c in ann.children[head]} | {lemma(ann.tokens[ann.tokens[head].head])}
-    sent = ann.sentences[sentence]
-    words = {lemma(ann.tokens[j]) for j in range(sent.token_start, sent.token_end)}
-    return bool(near & w.labour_words_near) or bool(words & w.labour_words_sentence)
 
 
 def _not_conflict_death(ann: Annotations, d: EventDraft, w: EventWords) -> bool:

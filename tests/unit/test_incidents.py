@@ -1545,6 +1545,12 @@ def test_the_incident_or_the_violence_told_with_its_day_dates_the_story_s_incide
      "2024-06-10", ["arrests"]),
     # one day's happening spread over several places is not a kind of happening done again and again
     ("Police arrested several opposition supporters in different areas of Durban.", "2024-06-10", ["arrests"]),
+    # destruction by a demonstration's people is a riot
+    ("Two police vehicles were burned by demonstrators in Ajdir on Thursday.", "2017-07-21", ["violent_demonstration"]),
+    ("Protesters set fire to two police vehicles in Ajdir on Thursday.", "2017-07-21", ["violent_demonstration"]),
+    ("Des manifestants ont mis le feu à deux véhicules de police jeudi à Ajdir.", "2017-07-21",
+     ["violent_demonstration"]),
+    ("Militants set fire to a school in Ajdir on Thursday.", "2017-07-21", ["looting_property_destruction"]),
     # people freed are no ground taken; a town is, and so is a country
     ("Relatives called for the liberation of the prisoners in Gao on Monday.", "2024-03-06", []),
     ("Soldiers completed the liberation of the town of Gao on Monday.", "2024-03-06",

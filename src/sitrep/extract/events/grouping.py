@@ -13,11 +13,12 @@ from sitrep.extract.events.generic import type_generic
 from sitrep.extract.events.roles import assign_roles, cause_phrase, told_befalling
 from sitrep.extract.events.taxonomy import Subtype, Taxonomy, lemma
 from sitrep.extract.events.words import EventWords
-from sitrep.model import Actor, Annotations, CasualtyMention
+from sitrep.model import Actor, Annotations, CasualtyMention, Role
 
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _DEMONSTRATIONS = ("protests", "riots")
+_CROWD = "protesters"  # the actor kind of a demonstration's people
 
 
 def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[CasualtyMention],
@@ -101,6 +102,9 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
         d.actors = assign_roles(ann, d, actors, w, extractor=extractor, place_spans=place_spans)
         if d.generic:
             d.subtype, d.generic = type_generic(ann, d, tax, w, strikes or {})
+        if d.subtype.rioting and d.subtype.type != "riots" and any(
+                a.role == Role.INITIATOR and a.kind == _CROWD for a in d.actors):
+            d.subtype = tax.subtype("violent_demonstration")  # "two police cars were burned by demonstrators"
     kept = []
     for d in drafts:
         if _not_conflict_death(ann, d, w) or (d.subtype.verbal and not _worth_keeping(d)):

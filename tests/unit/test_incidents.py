@@ -1621,3 +1621,12 @@ def test_a_smaller_toll_told_anew_is_the_low_end_of_the_range(extract, revision)
 def test_a_mention_with_no_target_does_not_retype_a_killing_of_people(extract, text, published):
     [event] = news(extract(text, published=published))
     assert (event.type, event.killed.best) == ("violence_against_civilians", 8)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("At least 38 people were killed in a cattle raid in South Sudan’s Jonglei state on Thursday.", "Jonglei"),
+    ("Gunmen killed 12 people in the Central African Republic’s Ouham prefecture on Monday.", "Ouham prefecture"),
+])
+def test_a_place_after_a_curly_possessive_is_its_own(extract, text, place):
+    [event] = news(extract(text, published="2024-06-08"))
+    assert event.place.name == place

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from functools import partial
 
 from sitrep.extract.places.cues import (
     followed_by_admin_word,
@@ -80,7 +79,9 @@ def _entity_mentions(ann: Annotations, gazetteer: GazetteerLike, w: PlaceWords, 
     toks = ann.tokens
     sentence_starts = {s.token_start for s in ann.sentences}
     mentions: list[Mention] = []
-    for ent in map(partial(_without_trailing_space, ann), ann.entities):
+    entities = (part for ent in ann.entities
+                for part in _possessor_apart(ann, _without_trailing_space(ann, ent), gazetteer, w))
+    for ent in entities:
         if ent.label in ("DATE", "TIME") and no_date_words(ann, ent.token_start, ent.token_end, w):
             continue  # "in Manbij" tagged DATE: a name with no month, weekday or digit in it is free for the scan
         if ent.label in _BLOCKING_LABELS or ent.label in PLACE_LABELS or ent.label in _MISTAKEN_LABELS:
@@ -144,6 +145,21 @@ def _known(ann: Annotations, m: Mention, gazetteer: GazetteerLike, w: PlaceWords
     if gazetteer.contains(mention_text(ann, m)):
         return True
     return ann.tokens[m.end - 1].text.lower() not in w.admin_words_kept_apart and bool(candidates_of(ann, m, gazetteer, w))
+
+
+def _possessor_apart(ann: Annotations, ent: Span, gazetteer: GazetteerLike, w: PlaceWords) -> list[Span]:
+    """A place entity the model ran over a possessive ("South Sudan’s Jonglei", "the Central African Republic’s
+    Ouham") is two names, the possessor's and the possessed one's, when the possessor is a place the gazetteer
+    knows and a name follows; a building's or a day's name stays whole ("Alder Hey Children's Hospital")."""
+    toks = ann.tokens
+    cut = next((k for k in range(ent.token_start + 1, ent.token_end - 1) if toks[k].text in w.possessive_endings), None)
+    if cut is None or ent.label not in ("GPE", "LOC") or toks[cut + 1].pos != "PROPN":
+        return [ent]
+    possessor = trim(ann, ent.token_start, cut, gazetteer, w)
+    if possessor is None or not gazetteer.contains(mention_text(ann, possessor)):
+        return [ent]
+    return [replace(ent, token_end=cut, end=toks[cut - 1].end),
+            replace(ent, token_start=cut + 1, start=toks[cut + 1].start)]
 
 
 def _without_trailing_space(ann: Annotations, ent: Span) -> Span:

@@ -1531,6 +1531,9 @@ def test_the_incident_or_the_violence_told_with_its_day_dates_the_story_s_incide
     ("Armed men killed 12 villagers near Gusau on Monday.", "2024-06-06", ["attack"]),
     ("Armed bandits attacked a village near Gusau on Monday.", "2024-06-06", ["attack"]),
     ("An attack on an army checkpoint near Gusau on Monday killed two people.", "2024-06-06", ["armed_clash"]),
+    ("Gunmen attacked a military camp near Gao on Sunday.", "2019-03-19", ["armed_clash"]),
+    ("Gunmen attacked the camp of the army near Gao on Sunday.", "2019-03-19", ["armed_clash"]),
+    ("Gunmen attacked a camp for displaced people near Gao on Sunday.", "2019-03-19", ["attack"]),
     # arrests made during a demonstration are its intervention, not a development of their own
     ("Police arrested 60 people during a protest against the curfew in Durban on Sunday.", "2024-06-10",
      ["protest_with_intervention"]),

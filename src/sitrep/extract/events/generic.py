@@ -92,9 +92,22 @@ def _military_object(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWor
             objects += [p for c in ann.children[t.head] if ann.tokens[c].dep == "prep"
                         and ann.tokens[c].text.lower() in w.target_prepositions
                         for p in ann.children[c] if ann.tokens[p].dep == "pobj"]
-        if any(lemma(ann.tokens[c], tax) in w.military_targets for c in objects):
+        if any(_forces_hold(ann, c, tax, w) for c in objects):
             return True
     return False
+
+
+def _forces_hold(ann: Annotations, i: int, tax: Taxonomy, w: EventWords) -> bool:
+    """A post or unit of an armed force ("positions", "an army post", "the patrol"), or a site a word of the forces
+    qualifies ("a military camp", "le camp des Forces armées maliennes")."""
+    word = lemma(ann.tokens[i], tax)
+    if word in w.military_targets:
+        return True
+    if word not in w.guarded_sites["sites"]:
+        return False
+    near = list(ann.children[i])
+    near += [k for c in near if ann.tokens[c].dep == "prep" for k in ann.children[c] if ann.tokens[k].dep == "pobj"]
+    return any(lemma(ann.tokens[k], tax) in w.guarded_sites["forces"] for k in near)
 
 
 def _instrument_words(ann: Annotations, t: Trigger, w: EventWords) -> list[int]:

@@ -29,6 +29,7 @@ class EventWords:
     seized_goods: frozenset[str]
     stopped_things: frozenset[str]
     military_targets: frozenset[str]
+    guarded_sites: dict[str, frozenset[str]]
     preposition_other_sense: dict[str, frozenset[str]]
     befalling_words: dict[str, frozenset[str]]
     emplacing_verbs: frozenset[str]
@@ -180,6 +181,7 @@ def event_words(lex: Lexicon) -> EventWords:
         ground_verbs=words("ground_verbs"), purpose_prepositions=words("purpose_prepositions"),
         transitive_other_sense=words("transitive_other_sense"), other_sense_particles=words("other_sense_particles"),
         seized_goods=words("seized_goods"), stopped_things=words("stopped_things"), military_targets=words("military_targets"),
+        guarded_sites={k: frozenset(str(x).lower() for x in v) for k, v in lex.table(s, "guarded_sites").items()},
         preposition_other_sense={k: frozenset(str(x).lower() for x in v)
                                  for k, v in lex.table(s, "preposition_other_sense").items()},
         befalling_words={k: frozenset(str(x).lower() for x in v) for k, v in lex.table(s, "befalling_words").items()},

@@ -17,6 +17,17 @@ def _ann(text):
     return annotate(text, language="fr")
 
 
+def _triggers(text):
+    """The event triggers the French tables find in ``text``, sentence by sentence."""
+    from sitrep.extract.events.taxonomy import make_taxonomy
+    from sitrep.extract.events.triggers import find_triggers
+    from sitrep.extract.events.words import event_words
+
+    ann = _ann(text)
+    tax, words = make_taxonomy(FR), event_words(FR)
+    return [t for si, s in enumerate(ann.sentences) for t in find_triggers(ann, s, si, tax, words)]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), [
     ("L'attaque a eu lieu jeudi 6 novembre près de Ménaka.", "2019-11-08", [("jeudi 6 novembre", "2019-11-06")]),
     ("Le 6 novembre 2019, des hommes armés ont attaqué.", "2020-01-10", [("Le 6 novembre 2019", "2019-11-06")]),
@@ -97,25 +108,12 @@ def test_a_date_is_never_a_toll():
     ("Le véhicule a sauté sur un engin explosif improvisé.", "remote_explosive"),
 ])
 def test_french_trigger_words_name_their_subtype(text, subtype):
-    from sitrep.extract.events.taxonomy import make_taxonomy
-    from sitrep.extract.events.triggers import find_triggers
-    from sitrep.extract.events.words import event_words
-
-    ann = _ann(text)
-    tax = make_taxonomy(FR)
-    found = [t.subtype.subtype for si, s in enumerate(ann.sentences)
-             for t in find_triggers(ann, s, si, tax, event_words(FR)) if t.subtype is not None]
-    assert subtype in found
+    assert subtype in [t.subtype.subtype for t in _triggers(text) if t.subtype is not None]
 
 
 def test_police_firing_tear_gas_is_no_attack():
-    from sitrep.extract.events.taxonomy import make_taxonomy
-    from sitrep.extract.events.triggers import find_triggers
-    from sitrep.extract.events.words import event_words
-
-    ann = _ann("La police a tiré des gaz lacrymogènes pour disperser les manifestants.")
-    found = [(t.subtype.subtype if t.subtype else None) for si, s in enumerate(ann.sentences)
-             for t in find_triggers(ann, s, si, make_taxonomy(FR), event_words(FR))]
+    found = [(t.subtype.subtype if t.subtype else None)
+             for t in _triggers("La police a tiré des gaz lacrymogènes pour disperser les manifestants.")]
     assert None not in found and "protest_with_intervention" in found
 
 
@@ -136,13 +134,7 @@ def test_armed_doers_do_not_make_a_clash_their_target_does(text, subtype):
     ("La reprise du pays par les rebelles a surpris.", True),
 ])
 def test_people_freed_are_no_ground_taken(text, regained):
-    from sitrep.extract.events.taxonomy import make_taxonomy
-    from sitrep.extract.events.triggers import find_triggers
-    from sitrep.extract.events.words import event_words
-
-    ann = _ann(text)
-    found = [t.subtype.subtype for si, s in enumerate(ann.sentences)
-             for t in find_triggers(ann, s, si, make_taxonomy(FR), event_words(FR)) if t.subtype is not None]
+    found = [t.subtype.subtype for t in _triggers(text) if t.subtype is not None]
     assert ("government_regains_territory" in found) == regained
 
 
@@ -152,13 +144,7 @@ def test_people_freed_are_no_ground_taken(text, regained):
     ("Des hommes armés ont tiré sur deux commerçants près du marché.", True),
 ])
 def test_shots_aimed_at_nobody_are_no_attack(text, aimed):
-    from sitrep.extract.events.taxonomy import make_taxonomy
-    from sitrep.extract.events.triggers import find_triggers
-    from sitrep.extract.events.words import event_words
-
-    ann = _ann(text)
-    found = [t for si, s in enumerate(ann.sentences) for t in find_triggers(ann, s, si, make_taxonomy(FR), event_words(FR))]
-    assert bool(found) == aimed
+    assert bool(_triggers(text)) == aimed
 
 
 @pytest.mark.parametrize(("text", "speaker", "cue", "direct"), [

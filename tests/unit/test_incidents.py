@@ -1554,6 +1554,9 @@ def test_the_incident_or_the_violence_told_with_its_day_dates_the_story_s_incide
     ("Des manifestants ont mis le feu à deux véhicules de police jeudi à Ajdir.", "2017-07-21",
      ["violent_demonstration"]),
     ("Militants set fire to a school in Ajdir on Thursday.", "2017-07-21", ["looting_property_destruction"]),
+    # two happenings of one kind, each at a place of its own, are two
+    ("Some 500 students joined a demonstration in Patras on Sunday, and another 300 marched in Larissa.",
+     "2008-12-15", ["peaceful_protest", "peaceful_protest"]),
     # people freed are no ground taken; a town is, and so is a country
     ("Relatives called for the liberation of the prisoners in Gao on Monday.", "2024-03-06", []),
     ("Soldiers completed the liberation of the town of Gao on Monday.", "2024-03-06",

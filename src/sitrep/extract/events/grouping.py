@@ -39,10 +39,13 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
     # where each trigger is told, and whether it names a deed behind a legal step: triggers told apart stay apart
     frame = {t.head: _frame(ann, t.head, w) for t in triggers}
     apart = {id(t): (frame[t.head], _charged(ann, t, w)) for t in specific}
+    where = {t.head: _own_place(ann, t.head, place_spans) for t in specific}
     for t in sorted(specific, key=lambda t: -t.subtype.rank):  # type: ignore[union-attr]
         for g in groups:
             if apart[id(g[0])] != apart[id(t)]:
                 continue  # "arrested a leader who planned IED attacks": the arrest is not the bombing
+            if None not in (where[t.head], where[g[0].head]) and where[t.head] != where[g[0].head]:
+                continue  # "a sit-down demonstration in Athens and another 1,000 demonstrated in Thessaloniki"
             same_kind = g[0].subtype.type == t.subtype.type  # type: ignore[union-attr]
             if same_kind or any(_related(ann, t.head, o.head) for o in g):
                 g.append(t)
@@ -214,6 +217,21 @@ def _relative_clause(ann: Annotations, i: int, w: EventWords) -> int | None:
         if tok.head == i:
             return None
         i = tok.head
+    return None
+
+
+def _own_place(ann: Annotations, i: int, place_spans: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The resolved place a trigger's own preposition names ("demonstrated in Thessaloniki", "a demonstration in
+    Athens"), or None."""
+    for p in ann.children[i]:
+        if ann.tokens[p].dep != "prep":
+            continue
+        for o in (o for o in ann.children[p] if ann.tokens[o].dep == "pobj"):
+            words = subtree(ann, o)
+            first, last = ann.tokens[min(words)].start, ann.tokens[max(words)].end
+            span = next((s for s in place_spans if first <= s[0] and s[1] <= last), None)
+            if span is not None:
+                return span
     return None
 
 

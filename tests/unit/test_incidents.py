@@ -1636,3 +1636,11 @@ def test_a_mention_with_no_target_does_not_retype_a_killing_of_people(extract, t
 def test_a_place_after_a_curly_possessive_is_its_own(extract, text, place):
     [event] = news(extract(text, published="2024-06-08"))
     assert event.place.name == place
+
+
+def test_a_war_wide_toll_told_by_its_quantity_noun_is_an_aggregate(extract):
+    text = ("Des miliciens ont tué 17 civils dans le village de Chabusiku, en Ituri, lundi. La milice dit défendre "
+            "une communauté de la province. Ces violences ont fait plus d'un millier de morts.")
+    report = extract(text, published="2021-11-16")
+    assert [e.killed.best for e in news(report)] == [17]
+    assert [a.killed.best for a in report.aggregates] == [1000]

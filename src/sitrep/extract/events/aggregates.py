@@ -50,8 +50,11 @@ def is_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
     # "the conflict has killed 300,000"; "the conflict has cost more than 3,000 lives" (the count is the object);
     # "eight months of violence has left 451 people dead" (a span of time of something is many happenings)
     verbs = [c.token]
-    for _ in range(2):  # up from "dead" in "left 451 people dead" (an object's adjective) to the verb
+    for _ in range(3):  # up from "dead" in "left 451 people dead" (an object's adjective) to the verb
         last = ann.tokens[verbs[-1]]
+        if last.dep == "pobj" and ann.tokens[last.head].text.lower() in w.of_words and len(verbs) == 1:
+            verbs.append(ann.tokens[last.head].head)  # "ont fait plus d'un millier de morts": the quantity's noun
+            continue
         if last.dep not in ("dobj", "attr", "oprd", "amod") or last.head == last.i:
             break
         verbs.append(last.head)

@@ -41,8 +41,10 @@ def test_a_clock_counts_exclusive_time_and_puts_every_function_back(tmp_path):
     assert stages["extract: events"]["calls"] == 4 and stages["store: rows (JSON, hash)"]["calls"] == 2
     assert stages["linking: queries and rewrite"]["calls"] == 1
     assert all(s["seconds"] >= 0 for s in stages.values())
-    timed = sum(s["seconds"] for name, s in stages.items() if name != OTHER)
-    assert timed <= clock.wall + 1e-3  # exclusive times: nested calls are not counted twice
+    timed = [s["seconds"] for name, s in stages.items() if name != OTHER]
+    # exclusive times: nested calls are not counted twice (each figure is rounded to the millisecond, so the sum may
+    # pass the wall time by half a millisecond per stage, never by a nested stage's time)
+    assert sum(timed) <= clock.wall + 0.0005 * len(timed)
     assert sum(s["share"] for s in stages.values()) == pytest.approx(1.0, abs=0.01)
     assert clock.wall <= result["seconds"] + 0.006  # the run's seconds are rounded to hundredths
 

@@ -1557,6 +1557,11 @@ def test_the_incident_or_the_violence_told_with_its_day_dates_the_story_s_incide
     # two happenings of one kind, each at a place of its own, are two
     ("Some 500 students joined a demonstration in Patras on Sunday, and another 300 marched in Larissa.",
      "2008-12-15", ["peaceful_protest", "peaceful_protest"]),
+    # a thing or a unit attacked is a happening though no doer and no toll are named; floods are not attacks
+    ("A checkpoint was attacked near Kaya on Monday.", "2023-06-28", ["armed_clash"]),
+    ("A bus was attacked near Kaya on Monday.", "2023-06-28", ["attack"]),
+    ("Une patrouille a été attaquée lundi près de Kaya.", "2023-06-28", ["armed_clash"]),
+    ("The region was hit by floods on Monday.", "2023-06-28", []),
     # people freed are no ground taken; a town is, and so is a country
     ("Relatives called for the liberation of the prisoners in Gao on Monday.", "2024-03-06", []),
     ("Soldiers completed the liberation of the town of Gao on Monday.", "2024-03-06",

@@ -11,7 +11,7 @@ from sitrep.extract.events.background import behind_legal_step, came_days_after,
 from sitrep.extract.events.drafts import EventDraft, Trigger
 from sitrep.extract.events.generic import type_generic
 from sitrep.extract.events.roles import assign_roles, cause_phrase, told_befalling
-from sitrep.extract.events.taxonomy import Subtype, Taxonomy, lemma
+from sitrep.extract.events.taxonomy import Subtype, Taxonomy, lemma, trigger_key
 from sitrep.extract.events.words import EventWords
 from sitrep.model import Actor, Annotations, CasualtyMention, Role
 
@@ -113,7 +113,7 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
         if _not_conflict_death(ann, d, w) or (d.subtype.verbal and not _worth_keeping(d)):
             continue
         d.detail = _names_no_kind(ann, d, w) or _characterises(ann, d, w) or not (
-            _worth_keeping(d) or _another(ann, d, w) or told_befalling(ann, d, w))
+            _worth_keeping(d) or _another(ann, d, w) or told_befalling(ann, d, w) or _attacked_thing(ann, d, w))
         kept.append(d)
     return kept
 
@@ -315,6 +315,15 @@ def _characterises(ann: Annotations, d: EventDraft, w: EventWords) -> bool:
         return False
     return any(ann.tokens[c].dep == "nsubj" and ann.tokens[c].text.lower() in w.pointing_pronouns
                for c in ann.children[tok.head])
+
+
+def _attacked_thing(ann: Annotations, d: EventDraft, w: EventWords) -> bool:
+    """A generic verb of attack in the passive whose subject is a thing or a unit ("a checkpoint was attacked", "un
+    convoi a été attaqué"): a new happening though no doer and no toll are named."""
+    verb = ann.tokens[d.main.head]
+    words = trigger_key(" ".join((ann.tokens[t].lemma or ann.tokens[t].text) for t in d.main.tokens))
+    return d.main.kind == "verb" and words in w.attacked_verbs and any(
+        ann.tokens[c].dep == "nsubjpass" and ann.tokens[c].pos in ("NOUN", "PROPN") for c in ann.children[verb.i])
 
 
 def _worth_keeping(d: EventDraft) -> bool:

@@ -32,6 +32,7 @@ class EventWords:
     guarded_sites: dict[str, frozenset[str]]
     preposition_other_sense: dict[str, frozenset[str]]
     befalling_words: dict[str, frozenset[str]]
+    attacked_verbs: frozenset[str]
     emplacing_verbs: frozenset[str]
     bearing_verbs: frozenset[str]
     hearing_verbs: frozenset[str]
@@ -185,6 +186,7 @@ def event_words(lex: Lexicon) -> EventWords:
         preposition_other_sense={k: frozenset(str(x).lower() for x in v)
                                  for k, v in lex.table(s, "preposition_other_sense").items()},
         befalling_words={k: frozenset(str(x).lower() for x in v) for k, v in lex.table(s, "befalling_words").items()},
+        attacked_verbs=frozenset(trigger_key(v) for v in words("attacked_verbs")),
         emplacing_verbs=words("emplacing_verbs"), bearing_verbs=words("bearing_verbs"), hearing_verbs=words("hearing_verbs"), emplacing_nouns=words("emplacing_nouns"),
         interception_verbs={k: str(v).lower() for k, v in lex.table(s, "interception_verbs").items()},
         launch_verbs=words("launch_verbs"), aim_prepositions=words("aim_prepositions"),

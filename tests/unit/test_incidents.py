@@ -1649,3 +1649,9 @@ def test_a_war_wide_toll_told_by_its_quantity_noun_is_an_aggregate(extract):
     report = extract(text, published="2021-11-16")
     assert [e.killed.best for e in news(report)] == [17]
     assert [a.killed.best for a in report.aggregates] == [1000]
+
+
+def test_where_someone_came_back_from_is_not_where_it_happened(extract):
+    [event] = news(extract("A supply convoy returning from Djibo was the target of an ambush on Monday.",
+                           published="2023-06-28"))
+    assert event.place is None or event.place.name != "Djibo"

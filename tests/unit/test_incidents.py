@@ -1655,3 +1655,15 @@ def test_where_someone_came_back_from_is_not_where_it_happened(extract):
     [event] = news(extract("A supply convoy returning from Djibo was the target of an ambush on Monday.",
                            published="2023-06-28"))
     assert event.place is None or event.place.name != "Djibo"
+
+
+def test_a_summary_whose_parts_include_a_village_the_gazetteer_lacks_is_no_incident(extract):
+    text = ("Nine people were killed by Israeli strikes on villages in southern Lebanon on Tuesday, security sources "
+            "said, as Israel said it was responding to rocket fire.\n\n"
+            "The two sides have traded fire across the border for months.\n\n"
+            "A farmer and his two daughters were killed in an Israeli strike on the village of Kfar Tamrin, two "
+            "security sources said.\n\n"
+            "A strike on a house in Nabatieh killed four more children and two women, according to the town's hospital.")
+    events = [e for e in news(extract(text, published="2024-02-14")) if e.type == "explosions_remote_violence"]
+    assert sorted((e.place.name, e.killed.best, e.date.value) for e in events) == [
+        ("Kfar Tamrin", 3, "2024-02-13"), ("Nabatieh", 6, "2024-02-13")]

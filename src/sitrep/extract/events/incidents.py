@@ -46,6 +46,7 @@ _DESTRUCTION = "looting_property_destruction"
 _NOT_NEWS = 0.5
 _NEAR_KM = 30.0
 _SAME_WEEK = 7
+_UNLOCATED = "unlocated"  # a place feature: a name the gazetteer does not know, placed at the area around it
 _COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
 _AREAS = (GeoPrecision.ADMIN2, GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
 
@@ -139,7 +140,8 @@ def _summed_up(ev: Event, others: list[Event], told: set[str]) -> list[Event]:
     """An incident at a region's or country's level (or with no place of its own) whose dead are all told again,
     town by town, as incidents of their own ("Russian strikes killed four in the Kharkiv region ... A woman was
     killed in Kupiansk-Vuzlovyi ... Three men died near Vovchansk"): a summary of them, not one more incident (it
-    would count the dead twice). Returns those parts, or nothing when the incident is no summary."""
+    would count the dead twice). A village the gazetteer does not know, placed at its area, is finer than that area.
+    Returns those parts, or nothing when the incident is no summary."""
     if not is_news(ev) or ev.place is None or ev.killed is None or ev.killed.best <= 0 or ev.id not in told:
         return []
     guessed = ev.place_rule not in _OWN_RULES  # "Iraq violence kills 14": its place only the article's guess
@@ -147,7 +149,7 @@ def _summed_up(ev: Event, others: list[Event], told: set[str]) -> list[Event]:
         return []
     parts = [o for o in others if o.place is not None and o.killed is not None and o.killed.best > 0
              and (o.place.country == ev.place.country if guessed else (
-                 _rank(o.place) < _rank(ev.place) and places_fit(ev.place, o.place)))
+                 (_rank(o.place) < _rank(ev.place) or o.place.feature == _UNLOCATED) and places_fit(ev.place, o.place)))
              and dates_compatible(ev.date, o.date)]
     total, k = sum(o.killed.best for o in parts), ev.killed
     summed = len(parts) >= 2 and k.low <= total and (total <= k.high if k.high is not None else total == k.best)

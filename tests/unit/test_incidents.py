@@ -1562,6 +1562,10 @@ def test_the_incident_or_the_violence_told_with_its_day_dates_the_story_s_incide
     ("A bus was attacked near Kaya on Monday.", "2023-06-28", ["attack"]),
     ("Une patrouille a été attaquée lundi près de Kaya.", "2023-06-28", ["armed_clash"]),
     ("The region was hit by floods on Monday.", "2023-06-28", []),
+    # a struggle against a state of affairs is no battle; fighting an enemy is
+    ("The West African nation is battling a violent insurgency with links to foreign groups.", "2023-02-24", []),
+    ("The movement says it is fighting a revolution against a corrupt government.", "2023-02-24", []),
+    ("Troops fought the rebels near Gao on Monday.", "2023-02-24", ["armed_clash"]),
     # people freed are no ground taken; a town is, and so is a country
     ("Relatives called for the liberation of the prisoners in Gao on Monday.", "2024-03-06", []),
     ("Soldiers completed the liberation of the town of Gao on Monday.", "2024-03-06",

@@ -83,6 +83,9 @@ def other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
         return True  # "some bodies burned beyond recognition": the dead told again, not property destroyed
     if trig.kind == "verb" and lemma(tok) in w.interception_verbs and _intercepts(ann, tok, w):
         return True  # "air defences shot down 28 of 31 drones": an attack stopped, not one on people
+    if trig.kind == "verb" and trig.subtype is not None and trig.subtype.type == "battles" and any(
+            ann.tokens[c].dep == "dobj" and lemma(ann.tokens[c]) in w.struggle_objects for c in ann.children[tok.i]):
+        return True  # "the nation is battling a violent insurgency", "combattre le terrorisme": a struggle, no battle
     if lemma(tok) in w.warning_fire["shooting"] and _warning_fire(ann, tok, w):
         return True  # "police shot in the air", "warning shots", "des tirs de sommation": no one aimed at
     if trig.kind == "noun" and subtype == "headquarters_base_established":

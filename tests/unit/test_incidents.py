@@ -1566,6 +1566,10 @@ def test_the_incident_or_the_violence_told_with_its_day_dates_the_story_s_incide
     ("The West African nation is battling a violent insurgency with links to foreign groups.", "2023-02-24", []),
     ("The movement says it is fighting a revolution against a corrupt government.", "2023-02-24", []),
     ("Troops fought the rebels near Gao on Monday.", "2023-02-24", ["armed_clash"]),
+    # what has happened since, told together, is background
+    ("The rebels have since spread into the neighbouring provinces, seizing several towns along the way.",
+     "2023-02-24", []),
+    ("Since then the rebels have seized several towns in the north.", "2023-02-24", []),
     # people freed are no ground taken; a town is, and so is a country
     ("Relatives called for the liberation of the prisoners in Gao on Monday.", "2024-03-06", []),
     ("Soldiers completed the liberation of the town of Gao on Monday.", "2024-03-06",

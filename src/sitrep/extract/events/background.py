@@ -104,12 +104,17 @@ def _past_tense(ann: Annotations, i: int, w: EventWords) -> bool:
 
 
 def _since_clause(ann: Annotations, i: int, w: EventWords) -> bool:
-    """"(has held the town) since it seized it", "since the invasion": the trigger dates a state that lasts."""
+    """"(has held the town) since it seized it", "since the invasion": the trigger dates a state that lasts; "have
+    since spread ..., seizing territory", "since then they have seized": what has happened since, told together."""
     j = i
     for _ in range(3):
         tok = ann.tokens[j]
         kids = [ann.tokens[c] for c in ann.children[j]]
         if tok.dep == "advcl" and any(k.dep == "mark" and k.text.lower() == w.since_marker for k in kids):
+            return True
+        if tok.pos in ("VERB", "AUX") and any(k.dep in ("advmod", "prep") and k.text.lower() == w.since_marker
+                                              and not any(ann.tokens[g].dep == "pobj" for g in ann.children[k.i])
+                                              for k in kids):
             return True
         if tok.dep in ("pobj", "pcomp") and ann.tokens[tok.head].text.lower() == w.since_marker:
             return True

@@ -14,7 +14,7 @@ from sitrep.extract.common.text import sentence_index_at
 from sitrep.extract.events.drafts import EventContext
 from sitrep.model import Event, Evidence, Role
 
-_CROWD, _STATE = "protesters", "state_forces"  # actor kinds: a crowd, and the forces that face one
+CROWD, STATE = "protesters", "state_forces"  # actor kinds: a crowd, and the forces that face one
 _ON_CIVILIANS = "violence_against_civilians"
 
 
@@ -26,9 +26,9 @@ def kind_fits(inc: Event, ev: Event, ctx: EventContext) -> bool:
     which a police station was attacked"); one that names no kind ("the incident", "the violence") may be."""
     # the forces alone used force, on people, not armed men: not "a gunman opened fire ... security forces killed
     # the shooter", nor "an Israeli military raid killed three militants" (a battle)
-    by_forces = ev.type == _ON_CIVILIANS and {a.kind for a in ev.actors if a.role == Role.INITIATOR} == {_STATE}
+    by_forces = ev.type == _ON_CIVILIANS and {a.kind for a in ev.actors if a.role == Role.INITIATOR} == {STATE}
     if ev.type not in ctx.taxonomy.violent or inc.type != "protests" or ev.trigger is None or by_forces or any(
-            a.kind == _CROWD for a in ev.actors) or ev.type == "riots" or crowd_clash(ev):
+            a.kind == CROWD for a in ev.actors) or ev.type == "riots" or crowd_clash(ev):
         return True  # and the crowd's own violence: "rioting", "clashes" that name no armed group
     if in_its_sentences(inc, ev.trigger.evidence, ctx):
         return True
@@ -57,3 +57,5 @@ def street_fight(a: Event, b: Event) -> bool:
 # Parties whose clashes are a battle whatever else the story tells (actors' kinds; police and soldiers meeting a
 # crowd are not among them).
 NON_STATE_ARMED = frozenset({"foreign_forces", "coalition", "rebels", "militia", "insurgents", "armed_group"})
+# ... and with the state's forces, the parties whose being attacked makes a clash (``generic.type_generic``).
+ARMED = NON_STATE_ARMED | {STATE}

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from sitrep.extract.events.demonstrations import ARMED
 from sitrep.extract.events.drafts import EventDraft, Trigger
 from sitrep.extract.events.roles import befallen
 from sitrep.extract.events.taxonomy import Subtype, Taxonomy, lemma, trigger_key
 from sitrep.extract.events.words import EventWords
 from sitrep.model import Annotations, Role
 
-_ARMED_KINDS = {"state_forces", "foreign_forces", "coalition", "rebels", "militia", "insurgents", "armed_group"}
 _AIR_STRIKE, _LABOUR_STRIKE = "air_drone_strike", "peaceful_protest"
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "dative"}
 _NOUN_MODIFIER_DEPS = {"compound", "amod", "nmod", "nummod"}
@@ -75,7 +75,7 @@ def type_generic(ann: Annotations, d: EventDraft, tax: Taxonomy, w: EventWords,
         return senses.get(strikes[0].head, tax.subtype(_AIR_STRIKE)), False  # what a bare "strike" means here
     targets = {a.kind for a in d.actors if a.role == Role.TARGET}
     initiators = {a.kind for a in d.actors if a.role == Role.INITIATOR}
-    if targets & _ARMED_KINDS or (initiators & _ARMED_KINDS and not targets and not d.killed) or (
+    if targets & ARMED or (initiators & ARMED and not targets and not d.killed) or (
             "civilians" not in targets and _military_object(ann, d, tax, w)):
         return tax.subtype("armed_clash"), True
     return tax.subtype("attack"), True

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from sitrep.extract.common.text import ancestors, subtree
 from sitrep.extract.events.background import behind_legal_step, came_days_after, setting_relative
+from sitrep.extract.events.demonstrations import CROWD
 from sitrep.extract.events.drafts import EventDraft, Trigger
 from sitrep.extract.events.generic import type_generic
 from sitrep.extract.events.roles import assign_roles, cause_phrase, told_befalling
@@ -18,7 +19,6 @@ from sitrep.model import Actor, Annotations, CasualtyMention, Role
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "xcomp"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _DEMONSTRATIONS = ("protests", "riots")
-_CROWD = "protesters"  # the actor kind of a demonstration's people
 
 
 def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[CasualtyMention],
@@ -106,7 +106,7 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
         if d.generic:
             d.subtype, d.generic = type_generic(ann, d, tax, w, strikes or {})
         if d.subtype.rioting and d.subtype.type != "riots" and any(
-                a.role == Role.INITIATOR and a.kind == _CROWD for a in d.actors):
+                a.role == Role.INITIATOR and a.kind == CROWD for a in d.actors):
             d.subtype = tax.subtype("violent_demonstration")  # "two police cars were burned by demonstrators"
     kept = []
     for d in drafts:

@@ -262,14 +262,14 @@ def places_fit(a: Place | None, b: Place | None) -> bool:
         return True  # a name the gazetteer does not know ("la commune de Limete") says nothing of where it is
     if a.country and b.country and a.country != b.country:
         return False
-    if "unlocated" in (a.feature, b.feature):
+    if _UNLOCATED in (a.feature, b.feature):
         # a village the gazetteer does not know sits somewhere in its area: another named village is another place
-        other = b if a.feature == "unlocated" else a
+        other = b if a.feature == _UNLOCATED else a
         unl = a if other is b else b
-        if other.feature != "unlocated" and unl.precision == GeoPrecision.NEAR and None not in (
+        if other.feature != _UNLOCATED and unl.precision == GeoPrecision.NEAR and None not in (
                 unl.lat, unl.lon, other.lat, other.lon):
             return km_between(unl.lat, unl.lon, other.lat, other.lon) <= _NEAR_KM  # placed by the town beside it
-        return other.feature != "unlocated" and other.precision in _AREAS and (
+        return other.feature != _UNLOCATED and other.precision in _AREAS and (
             other.precision == GeoPrecision.COUNTRY or other.admin1 == unl.admin1)
     if a.precision in _COARSE or b.precision in _COARSE:
         coarse, fine = (a, b) if _rank(a) >= _rank(b) else (b, a)

@@ -82,12 +82,38 @@ def test_ete_the_participle_is_no_summer():
     ("Trois personnes sont portées disparues et deux autres ont été tuées.", "killed", 2, 2, 2),
     ("Les affrontements ont provoqué lundi au moins cinq morts et plus de 30 blessés.", "killed", 5, 5, None),
     ("Les affrontements ont provoqué lundi au moins cinq morts et plus de 30 blessés.", "injured", 31, 31, None),
+    # digits grouped by thousands with a space, a no-break space or a dot
+    ("Les combats ont fait 1 240 morts et 3 105 blessés dans la province.", "killed", 1240, 1240, 1240),
+    ("Les combats ont fait 1 240 morts et 3 105 blessés dans la province.", "injured", 3105, 3105, 3105),
+    ("Le bilan s'élève à 2\u202f316 morts.", "killed", 2316, 2316, 2316),
+    ("Au moins 1.508 personnes ont été tuées.", "killed", 1508, 1508, None),
 ])
 def test_french_tolls_are_counted(text, kind, best, low, high):
     from sitrep.extract.casualties import extract_casualties
 
     counts = [(c.kind, c.count.best, c.count.low, c.count.high) for c in extract_casualties(_ann(text), lexicon=FR)]
     assert (kind, best, low, high) in counts
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("1 240", (1240, 1240, 1240)),
+    ("12\u00a0000", (12000, 12000, 12000)),
+    ("1.508", (1508, 1508, 1508)),
+    ("2 300 000", (2_300_000, 2_300_000, 2_300_000)),
+    ("1,5 million", (1_500_000, 1_500_000, 1_500_000)),
+    ("au moins 3 105", (3105, 3105, None)),
+])
+def test_french_digits_are_grouped_by_thousands(words, expected):
+    from sitrep.extract.casualties import parse_quantity
+
+    assert parse_quantity(words, lexicon=FR) == expected
+
+
+def test_a_year_beside_a_count_is_not_one_number():
+    from sitrep.extract.casualties import extract_casualties
+
+    found = extract_casualties(_ann("En 2019 120 soldats ont été tués."), lexicon=FR)
+    assert [c.count.best for c in found if c.kind == "killed"] == [120]
 
 
 def test_a_date_is_never_a_toll():

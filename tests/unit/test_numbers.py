@@ -24,6 +24,8 @@ VAGUE = vague_table()
         ("22", (22, 22, 22)),
         ("1,200", (1200, 1200, 1200)),
         ("1.5 million", (1_500_000, 1_500_000, 1_500_000)),
+        ("12,450,000", (12_450_000, 12_450_000, 12_450_000)),
+        ("1 240", None),  # English groups digits with commas only
         ("at least 22", (22, 22, None)),
         ("At least twelve", (12, 12, None)),
         ("no fewer than 8", (8, 8, None)),

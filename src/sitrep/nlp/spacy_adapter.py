@@ -42,17 +42,21 @@ def load_stock_pipeline(language: str | None = None) -> Any:
 
 
 def _pipeline(lexicon: Lexicon) -> Any:
-    return _load_model(lexicon.model, sentence_marks=str(lexicon.parse.get("sentence_end_marks") or ""))
+    spaces = "".join(g for g in lexicon.phrases("numbers", "digit_groups") if g.isspace())
+    return _load_model(lexicon.model, sentence_marks=str(lexicon.parse.get("sentence_end_marks") or ""),
+                       digit_spaces=spaces)
 
 
 @lru_cache(maxsize=4)
-def _load_model(name: str, sentence_marks: str = "") -> Any:
+def _load_model(name: str, sentence_marks: str = "", digit_spaces: str = "") -> Any:
     """Load a spaCy pipeline once per process (installed as a package, never downloaded).
 
     A small component before the parser starts a sentence after every line break, so a headline,
     a dateline or a paragraph never runs into the next one (the parser would otherwise join them).
     With ``sentence_marks`` (a language's ``sentence_end_marks``), it also keeps the parser from starting a
     sentence anywhere else than after one of those marks (the French model splits "Boko | Haram").
+    With ``digit_spaces`` (the spaces a language writes between groups of three digits, French "1 137"), a
+    first component makes such a number one token, so the tagger and parser see one number, not two.
     """
     try:
         import spacy
@@ -64,6 +68,10 @@ def _load_model(name: str, sentence_marks: str = "") -> Any:
     except OSError as exc:
         package = name.replace("_", "-")
         raise ConfigError(f"the spaCy pipeline {name!r} is not installed: run `pip install {package}`") from exc
+    if digit_spaces:
+        if not Language.has_factory("sitrep_digit_groups"):
+            Language.factory("sitrep_digit_groups", default_config={"spaces": ""}, func=_digit_groups)
+        nlp.add_pipe("sitrep_digit_groups", first=True, config={"spaces": digit_spaces})
     if not Language.has_factory("sitrep_line_breaks"):
         Language.component("sitrep_line_breaks", func=_sentences_at_line_breaks)
     nlp.add_pipe("sitrep_line_breaks", before="parser")
@@ -128,6 +136,34 @@ def _capitals(tokens: Any) -> bool:
     """Words all in capitals, as a dateline writes its city ("NEW DELHI", "BAGHDAD")."""
     words = [t for t in tokens if not t.is_punct]
     return bool(words) and all(t.text.isupper() and t.is_alpha and len(t.text) > 1 for t in words)
+
+
+def _digit_groups(nlp: Any, name: str, spaces: str) -> Any:
+    def group(token: Any, size: int) -> bool:
+        return token.is_digit and (len(token.text) == size or (size == 0 and len(token.text) <= 3))
+
+    def component(doc: Any) -> Any:
+        merges, i = [], 0
+        while i < len(doc):
+            j = i
+            while group(doc[i], 0) and j + 1 < len(doc):
+                # a space after the digits, or a space mark of its own ("1\u202f137" is three tokens)
+                if doc[j].whitespace_ and doc[j].whitespace_ in spaces and group(doc[j + 1], 3):
+                    j += 1
+                elif (j + 2 < len(doc) and not doc[j].whitespace_ and doc[j + 1].text in spaces
+                      and not doc[j + 1].whitespace_ and group(doc[j + 2], 3)):
+                    j += 2
+                else:
+                    break
+            if j > i:
+                merges.append(doc[i : j + 1])
+            i = j + 1
+        with doc.retokenize() as retokenizer:
+            for span in merges:
+                retokenizer.merge(span)
+        return doc
+
+    return component
 
 
 def _sentence_marks(nlp: Any, name: str, marks: str) -> Any:

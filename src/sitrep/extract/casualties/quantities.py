@@ -9,7 +9,6 @@ import re
 from sitrep.extract.casualties.words import CasualtyWords, Quantity, casualty_words
 from sitrep.lang import Lexicon, default_lexicon
 
-_DIGITS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 _WORD_SPLIT = re.compile(r"[ -]")
 
 
@@ -31,7 +30,7 @@ def vague_table(lexicon: Lexicon | None = None) -> dict[str, Quantity]:
 
 
 def _normalise(w: CasualtyWords, words: str) -> str:
-    text = words.casefold().replace("\u2013", "-").replace("\u2014", "-").replace("\u00a0", " ")
+    text = words.casefold().replace("\u2013", "-").replace("\u2014", "-").replace("\u00a0", " ").replace("\u202f", " ")
     text = re.sub(r"\s*-\s*", "-", text)
     text = re.sub(r"\s+", " ", text).strip(" .,;:()")
     return w.trailing_of.sub("", text)
@@ -97,11 +96,13 @@ _BOUND = {"at_least": _at_least, "more_than": _more_than, "up_to": _up_to, "fewe
 
 
 def _number(w: CasualtyWords, text: str) -> int | None:
-    """An exact number written in digits ("1,200", "1.5 million") or words ("twenty-two", "two dozen")."""
-    m = _DIGITS.fullmatch(text.split(" ")[0])
-    if m:
-        value = float(m.group(0).replace(",", ""))
-        rest = text.split(" ")[1:]
+    """An exact number written in digits as the language groups them ("1,200", "1.5 million"; French "1 137",
+    "1,5 million") or in words ("twenty-two", "two dozen")."""
+    m = w.digits.match(text)
+    if m and text[m.end() : m.end() + 1] in ("", " "):
+        whole = "".join(ch for ch in m.group(1) if ch.isdigit())
+        value = float(f"{whole}.{m.group(2)}" if m.group(2) else whole)
+        rest = text[m.end() :].split()
         if not rest:
             return int(value) if m.group(2) is None else None
         times = {**w.scales, **w.multipliers}

@@ -72,6 +72,19 @@ def test_a_namesake_by_another_of_its_names_is_obscure_whatever_its_size_but_not
                     aliases={"Bule": [on_sea]})["Bule"] == "SV"
 
 
+def test_a_great_city_named_by_another_of_its_names_does_not_draw_its_country_on_a_map_drawn_elsewhere() -> None:
+    # "Otawa", a village of the story, is also one of a great city's other names; that city must not vouch for a
+    # hamlet near it ("Plaine") in a story firmly in Freedonia
+    great = FakeEntry(7, "Ottava", "city", "SV", "Alps", lat=46.5, lon=6.9, population=1_200_000)
+    text = "Gunmen killed eight in Otawa and four in Plaine in Freedonia."
+    places = resolved(text, ["Otawa", "Plaine", "Freedonia"], FREEDONIA, great, PLAINE_ABROAD,
+                      aliases={"Otawa": [great]})
+    assert places["Plaine"] is None and places["Freedonia"] == "FD"
+    # with nothing else firm, the great city still places the story: its hamlet stays
+    assert resolved("Gunmen killed eight in Otawa and four in Plaine.", ["Otawa", "Plaine"], great, PLAINE_ABROAD,
+                    aliases={"Otawa": [great]})["Plaine"] == "SV"
+
+
 def test_a_dateline_is_where_the_report_was_filed_whatever_else_the_article_names() -> None:
     assert resolved("BULE - Gunmen attacked a market in Freedonia.", ["BULE", "Freedonia"], FREEDONIA,
                     BULE_ABROAD)["BULE"] == "SV"

@@ -64,8 +64,8 @@ def on_the_map(ann: Annotations, ranked: list[Ranked], gazetteer: GazetteerLike,
         Anchor(dateline_country.upper(), None, p, 1) for p in [_country_point(dateline_country, gazetteer)] if p]
     starts = {sent.token_start for sent in ann.sentences}
     # the dateline is the paper's word for where the story is, however small the town ("BANTAM —")
-    firm = [(r.toponym.key, r.scored[0][1]) for r in ranked if r.scored and (
-        _firm(r.toponym, r.scored[0][1], gazetteer) or _dateline(ann, r.toponym.mention, starts))]
+    firm = _fitting([(r.toponym, r.scored[0][1]) for r in ranked if r.scored and (
+        _firm(r.toponym, r.scored[0][1], gazetteer) or _dateline(ann, r.toponym.mention, starts))], gazetteer)
     named = Counter(r.toponym.key for r in ranked)
     states = Counter((r.scored[0][1].country, r.scored[0][1].admin1) for r in ranked if r.scored)
     out = []
@@ -85,6 +85,24 @@ def on_the_map(ann: Annotations, ranked: list[Ranked], gazetteer: GazetteerLike,
                                          if not (gone and sc[1].country not in countries))
         out.append(replace(r, scored=kept) if len(kept) < len(r.scored) else r)
     return _one_place_per_name(out, {c.country for _, c in firm} | {a.country for a in fixed})
+
+
+def _fitting(firm: list[tuple[Toponym, EntryLike]], gazetteer: GazetteerLike) -> list[tuple[str, EntryLike]]:
+    """The firm places that draw the map: a great city named by another of its names ("Pékin") only where the
+    places named by their own names leave room for it (none, or one in its country or within ``OFF_MAP_KM``).
+    "Otawa", a village of a story about Zamfara State, is one of Ottawa's other names; it must not draw Canada on
+    the map and vouch for "Barin" as a Berlin in New Hampshire."""
+    def by_other_name(t: Toponym, c: EntryLike) -> bool:
+        return c.feature == "city" and not _own_name(c, t, gazetteer)
+
+    own = [c for t, c in firm if not by_other_name(t, c)]
+    countries = {c.country for c in own}
+
+    def fits(c: EntryLike) -> bool:
+        return not own or c.country in countries or (c.lat is not None and c.lon is not None and any(
+            o.lat is not None and o.lon is not None and km(c.lat, c.lon, o.lat, o.lon) <= OFF_MAP_KM for o in own))
+
+    return [(t.key, c) for t, c in firm if not by_other_name(t, c) or fits(c)]
 
 
 def _one_place_per_name(ranked: list[Ranked], countries: set[str | None]) -> list[Ranked]:

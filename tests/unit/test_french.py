@@ -358,3 +358,11 @@ def test_a_french_list_of_tolls_by_place_is_one_event_per_place(text, expected):
 
     events = extract_one(text, published="2023-05-10").events
     assert sorted((e.place.name, e.killed.best) for e in events) == expected
+
+
+def test_a_french_list_of_counts_hung_on_the_first_place_is_one_count_per_place():
+    from sitrep.extract.casualties import extract_casualties
+
+    ann = _ann("Des hommes armés ont tué huit personnes à Kano et cinq à Kaduna jeudi, selon la police.")
+    found = [(m.count.evidence[0].text, m.count.best, m.listed) for m in extract_casualties(ann, lexicon=FR)]
+    assert found == [("tué huit personnes", 8, False), ("cinq à Kaduna", 5, True)]

@@ -49,6 +49,28 @@ def test_a_list_of_places_is_one_incident_per_place(extract):
     assert sorted(e.killed.best for e in events) == [2, 3]
 
 
+@pytest.mark.parametrize("text", [
+    "Gunmen killed eight people in Kano and eight in Kaduna on Thursday, police said.",
+    "Des hommes armés ont tué huit personnes à Kano et huit à Kaduna jeudi, selon la police.",
+])
+def test_a_list_of_counts_is_one_incident_per_place_even_when_the_counts_are_equal(extract, text):
+    events = news(extract(text, published="2018-07-20"))
+    assert sorted((e.place.name, e.killed.best) for e in events) == [("Kaduna", 8), ("Kano", 8)]
+
+
+def test_a_list_of_villages_the_gazetteer_lacks_is_one_incident_each_in_the_area_around_them(extract):
+    # the villages are invented: the gazetteer knows none of them, so each is placed at the district the lead
+    # names; the lead's 19 dead are the three villages' told again, not a fourth incident
+    text = ("Gunmen killed 19 people in raids on villages in Maradun local government area of Zamfara State on "
+            "Thursday, police said.\nHe said seven people were killed in Gyaladde; five in Kakkadawa; and seven in "
+            "Zurmadde.")
+    events = news(extract(text, published="2018-07-20"))
+    assert [(e.place.name, e.killed.best) for e in events] == [("Gyaladde", 7), ("Kakkadawa", 5), ("Zurmadde", 7)]
+    assert {(e.place.country, e.place.admin2 or e.place.admin1, e.date.value) for e in events} == {
+        ("NG", events[0].place.admin2 or events[0].place.admin1, "2018-07-19")}
+    assert all(e.place.lat is not None and abs(e.place.lat - 12.57) < 0.1 for e in events)  # Maradun's area
+
+
 def test_a_separate_incident_in_the_same_town_stays_apart(extract):
     text = ("A roadside bomb killed two policemen in Mosul on Sunday. In a separate incident, gunmen shot dead a "
             "shopkeeper in Mosul on Sunday.")
@@ -283,11 +305,12 @@ def test_a_count_for_the_same_period_as_a_running_total_is_no_toll(extract):
 
 
 def test_a_village_the_gazetteer_lacks_fits_the_district_the_lead_names(extract):
-    # "Bodli" is unknown: it sits somewhere in the state, so it may be in the district, and it is the ambush told
+    # "Bodli" is unknown: it sits somewhere in the state, so it may be in the district, and it is the ambush told;
+    # the incident keeps the village's name, placed where the district is
     text = ("Two policemen were killed in an ambush by Maoists in Bastar district on Saturday, police said.\n"
             "The team was guarding road works near Bodli village when a bomb went off, the inspector general said.")
     events = news(extract(text, published="2020-03-21"))
-    assert [(e.place.name, e.killed.best) for e in events] == [("Bastar district", 2)]
+    assert [(e.place.name, e.place.precision, e.killed.best) for e in events] == [("Bodli", GeoPrecision.ADMIN2, 2)]
 
 
 def test_an_area_blocked_off_is_a_cordon_not_a_protest(extract):

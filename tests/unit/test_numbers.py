@@ -400,3 +400,19 @@ def test_a_singular_noun_joined_under_the_first_ones_determiner_is_one_more(anno
 ])
 def test_the_participle_first_counts_what_comes_after_were(annotate, text, kind, count):
     assert [m.count.best for m in extract_casualties(annotate(text)) if m.kind == kind] == [count]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parser hangs the second count on the first (a conjunct of "people"): still a list, each at its place
+    ("Gunmen killed eight people in Kano and five in Kaduna on Thursday.",
+     [("killed eight people", 8, False), ("five in Kaduna", 5, True)]),
+    ("Gunmen killed eight people in Kano and eight in Kaduna on Thursday.",
+     [("killed eight people", 8, False), ("eight in Kaduna", 8, True)]),
+    # "of his associates" says who, it is no place: one count, the associates in it
+    ("Troops captured a rebel commander and several of his associates in Kano.",
+     [("captured a rebel commander and several of his associates in Kano", 4, False)]),
+])
+def test_counts_conjoined_each_with_its_own_place_are_a_list(annotate, text, expected):
+    found = [(m.count.evidence[0].text, m.count.best, m.listed) for m in extract_casualties(annotate(text))]
+    assert found == expected

@@ -77,7 +77,27 @@ def _phrase(ann: Annotations, g: int, trigger: Token, w: CasualtyWords) -> set[i
         child = ann.tokens[c]
         if child.dep in _SKIP_DEPS or (child.dep == "prep" and child.text.casefold() in w.part_prepositions):
             members -= set(subtree(ann, c))
+    if any(_count_at_a_place(ann, c, w) for c in ann.children[g]) or any(
+            _place_of(ann, c, w) and any(ann.tokens[o].dep == "conj" and is_quantity_word(ann.tokens[o], w)
+                                         for o in subtree(ann, c)) for c in ann.children[g]):
+        # "eight people in Kano and five in Kaduna": a list of counts, each at its place (casualties.lists); the
+        # phrase is "eight people", and where they were is not how many
+        members -= {o for c in ann.children[g] if ann.tokens[c].dep in ("conj", "cc", "prep", "punct")
+                    and ann.tokens[c].text.casefold() != w.of for o in subtree(ann, c)}
     return members | {g}
+
+
+def _count_at_a_place(ann: Annotations, c: int, w: CasualtyWords) -> bool:
+    """Token ``c`` is a conjoined number with a preposition of its own ("... and five in Kaduna"); the French
+    parser hangs the number on the place before it instead ("huit personnes à Kano et huit à Kaduna")."""
+    return ann.tokens[c].dep == "conj" and is_quantity_word(ann.tokens[c], w) and any(
+        _place_of(ann, k, w) for k in ann.children[c])
+
+
+def _place_of(ann: Annotations, k: int, w: CasualtyWords) -> bool:
+    """Token ``k`` is a preposition that says where, not "of" or one that says which part ("among")."""
+    low = ann.tokens[k].text.casefold()
+    return ann.tokens[k].dep == "prep" and low != w.of and low not in w.part_prepositions
 
 
 def _read_group(ann: Annotations, g: int, trigger: Token, w: CasualtyWords, *, listed: bool = True

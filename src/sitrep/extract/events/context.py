@@ -18,7 +18,8 @@ from sitrep.extract.events.dates import choose_date
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.incidents import assemble_incidents
 from sitrep.extract.events.iterative import is_iterative, plural, several_happenings
-from sitrep.extract.events.places import choose_place
+from sitrep.extract.events.not_where import written_as_place
+from sitrep.extract.events.places import choose_place, in_area
 from sitrep.extract.events.taxonomy import Taxonomy
 from sitrep.extract.events.tolls import combine_counts, sentence_toll, toll_giver
 from sitrep.extract.events.words import EventWords
@@ -73,14 +74,18 @@ def one_per_listed_place(d: EventDraft, ctx: EventContext) -> list[Event]:
     starts = [m.count.evidence[0].start for m in items] + [sent.end]
     places = []
     for i in range(len(items)):
-        inside = [p for p in ctx.places if p.evidence and p.geonames_id is not None
-                  and starts[i] <= p.evidence[0].start < starts[i + 1]]
+        # a village the gazetteer lacks, written as a place ("four in Gyadadde"), counts too
+        inside = [p for p in ctx.places if p.evidence and starts[i] <= p.evidence[0].start < starts[i + 1] and (
+            p.geonames_id is not None or written_as_place(ctx.ann, p, ctx.words))]
         places.append(inside[0] if inside else None)
-    if None in places or len({p.geonames_id for p in places}) < len(places):
+    if None in places or len({p.geonames_id or p.name for p in places}) < len(places):
         return [ev]
+    # such a village lies in the area the text puts around it, the list's other places aside
+    others = [p for p in ctx.places if p.evidence and p not in places]
+    places = [in_area(ctx.ann, p, others) for p in places]
     out = [replace(ev, place=places[0], place_rule="sentence")]
     for m, p in zip(items[1:], places[1:], strict=True):
-        out.append(replace(ev, id=stable_id("ev", ev.id, p.geonames_id), place=p, place_rule="sentence", detained=None,
+        out.append(replace(ev, id=stable_id("ev", ev.id, p.geonames_id or p.name), place=p, place_rule="sentence", detained=None,
                            killed=m.count if m.kind == "killed" else None,
                            injured=m.count if m.kind == "injured" else None))
     return out
@@ -117,7 +122,7 @@ def one_per_place(ev: Event, ctx: EventContext) -> list[Event]:
         if p.geonames_id == ev.place.geonames_id or p.geonames_id not in names:
             continue
         names.remove(p.geonames_id)
-        out.append(replace(ev, id=stable_id("ev", ev.id, p.geonames_id), place=p, killed=None, injured=None,
+        out.append(replace(ev, id=stable_id("ev", ev.id, p.geonames_id or p.name), place=p, killed=None, injured=None,
                            detained=None))
     return out
 

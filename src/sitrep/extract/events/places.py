@@ -126,8 +126,14 @@ _COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
 
 def refines(b: Place, a: Place) -> bool:
     """b lies inside the region or country a and is known only as precisely as a: a district the gazetteer holds
-    without a point ("Kech district" in Balochistan province). Its name tells more than a's. (A name the gazetteer
-    lacks may be no place at all: "a Marfin Bank branch".)"""
+    without a point ("Kech district" in Balochistan province), or a village it lacks that the text writes as a place
+    and that is placed at a ("Sakkada", in the Maradun area). Its name tells more than a's. (A name the gazetteer
+    lacks and the text does not write as a place may be no place at all: "a Marfin Bank branch".)"""
+    if b.feature == "unlocated" and a.feature != "unlocated":
+        # only inside a district or state: what a whole country is said to hold by a name the gazetteer lacks is as
+        # likely a bank or a shop as a village
+        return (b.precision == a.precision and b.country == a.country and (b.lat, b.lon) == (a.lat, a.lon)
+                and a.precision in (GeoPrecision.ADMIN2, GeoPrecision.ADMIN1))
     return (a.precision in _COARSE and b.precision == a.precision and b.feature != a.feature
             and b.geonames_id is not None and b.geonames_id != a.geonames_id and b.country == a.country
             and (a.precision == GeoPrecision.COUNTRY or (a.admin1 is not None and b.admin1 == a.admin1)))
@@ -227,6 +233,15 @@ def unlocated(place: Place, area: Place | None) -> Place:
                    admin2=area.admin2, lat=area.lat, lon=area.lon, precision=area.precision)
 
 
+def in_area(ann: Annotations, p: Place, placed: list[Place]) -> Place:
+    """``p``; a name the gazetteer lacks ("four in Gyadadde") placed, as an event's place would be, at the area the
+    text puts around it among ``placed`` (the article's other places)."""
+    if p.geonames_id is not None or p.lat is not None or not p.evidence:
+        return p
+    area = _own_area(p, placed) or _area(ann, placed, p.evidence[0].start, towns=True)
+    return unlocated(p, _with_point(area, placed))
+
+
 def _reference_point(ann: Annotations, p: Place, pool: list[Place], w: EventWords) -> bool:
     """``p`` comes after a distance and a bearing that follow another place of ``pool`` with nothing else between."""
     start = token_index_at(ann, p.evidence[0].start)
@@ -258,6 +273,8 @@ def _offset(ann: Annotations, p: Place, w: EventWords) -> Place:
 
 
 def places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is not None and b is not None and a.feature == b.feature == "unlocated":
+        return a.name.casefold() == b.name.casefold()  # two villages the gazetteer lacks, named apart, are two places
     if a is None or b is None or a.geonames_id is None or b.geonames_id is None:
         return True
     if a.geonames_id == b.geonames_id:

@@ -900,6 +900,13 @@ def test_a_war_wide_figure_is_an_aggregate_not_an_incident(extract):
      "conflict, according to a research group.", "2018-12-10", [1], [201]),
     ("Des hommes armés ont tué un garde dimanche à Bamenda.\n\nPlus de 200 soldats ont perdu la vie dans ce conflit, "
      "selon un groupe de recherche.", "2018-12-10", [1], [201]),
+    # the dead counted over a span of weeks or months
+    ("Gunmen killed 12 villagers in Dogon Kawo on Monday.\n\nAt least 79 civilians have been killed in two weeks, "
+     "residents said.", "2024-06-14", [12], [79]),
+    ("Des hommes armés ont tué 12 villageois à Beni lundi.\n\nAu moins 79 civils ont été tués en deux semaines, "
+     "selon la société civile.", "2024-06-14", [12], [79]),
+    ("A roadside bomb killed three soldiers near Kunduz on Monday.\n\nMore than 60 soldiers have died in the "
+     "province within the past three months, officials said.", "2024-06-14", [3], [61]),
     # a running total taken apart after a colon
     ("A shell killed a man in Dolyna on Monday.\n\nSince the beginning of the day, 14 people have been hurt in the "
      "shelling: four people were killed and ten others were injured.", "2024-01-15", [1], [4]),

@@ -47,6 +47,8 @@ def is_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
                    for i in clause)
     if not compared and any(f" {p} " in f" {words} " for p in w.total_phrases):
         return True
+    if any(_counted_span(ann, i, w) for i in clause):
+        return True
     # "the conflict has killed 300,000"; "the conflict has cost more than 3,000 lives" (the count is the object);
     # "eight months of violence has left 451 people dead" (a span of time of something is many happenings)
     verbs = [c.token]
@@ -68,6 +70,17 @@ def is_total(ann: Annotations, c: CasualtyMention, w: EventWords) -> bool:
     return perfect and any((ann.tokens[g].lemma or ann.tokens[g].text).lower() in w.total_subjects
                            for v in verbs for k in ann.children[v] if ann.tokens[k].dep == "prep"
                            for g in ann.children[k] if ann.tokens[g].dep == "pobj")
+
+
+def _counted_span(ann: Annotations, i: int, w: EventWords) -> bool:
+    """ "in two weeks", "within the past three months", "en deux semaines": the dead were counted over spans of
+    time, so over many happenings (not days: "in two days of fighting" may be one battle)."""
+    tok = ann.tokens[i]
+    if tok.dep != "pobj" or (tok.lemma or tok.text).lower() not in w.time_spans or tok.head == i:
+        return False
+    if ann.tokens[tok.head].text.lower() not in w.span_prepositions:
+        return False
+    return any(ann.tokens[k].dep == "nummod" or ann.tokens[k].text.lower() in w.past_words for k in ann.children[i])
 
 
 def _span_of(ann: Annotations, tok: Token, w: EventWords) -> bool:

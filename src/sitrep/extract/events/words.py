@@ -46,6 +46,8 @@ class EventWords:
     establishing_verbs: frozenset[str]
     of_words: frozenset[str]
     time_spans: frozenset[str]
+    span_prepositions: frozenset[str]
+    past_words: frozenset[str]
     counting_nouns: frozenset[str]
     crowd_clash_words: frozenset[str]
     toll_verbs: frozenset[str]
@@ -196,7 +198,7 @@ def event_words(lex: Lexicon) -> EventWords:
         intercepted_nouns=words("intercepted_nouns"),
         warning_fire={k: frozenset(str(x).lower() for x in v) for k, v in lex.table(s, "warning_fire").items()},
         struggle_objects=words("struggle_objects"), establishing_verbs=words("establishing_verbs"), of_words=words("of_words"),
-        time_spans=words("time_spans"),
+        time_spans=words("time_spans"), span_prepositions=words("span_prepositions"), past_words=words("past_words"),
         counting_nouns=words("counting_nouns"), crowd_clash_words=words("crowd_clash_words"), toll_verbs=words("toll_verbs"),
         role_head_nouns=words("role_head_nouns"), agent_nouns=words("agent_nouns"), attacker_nouns=words("attacker_nouns"), attacked_nouns=words("attacked_nouns"), object_verbs=words("object_verbs"),
         time_relatives=words("time_relatives"), place_relatives=words("place_relatives"),

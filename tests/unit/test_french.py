@@ -366,3 +366,23 @@ def test_a_french_list_of_counts_hung_on_the_first_place_is_one_count_per_place(
     ann = _ann("Des hommes armés ont tué huit personnes à Kano et cinq à Kaduna jeudi, selon la police.")
     found = [(m.count.evidence[0].text, m.count.best, m.listed) for m in extract_casualties(ann, lexicon=FR)]
     assert found == [("tué huit personnes", 8, False), ("cinq à Kaduna", 5, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Le bilan de l'attaque contre le marché de Dakwa lundi 10 juin par des hommes armés passe de 12 à 20 morts.",
+    "Le bilan de l'embuscade tendue à une patrouille près de Dakwa lundi 10 juin s'alourdit à 20 morts.",
+])
+def test_a_day_inside_the_tolls_own_phrase_dates_the_attack_not_the_toll(text):
+    # the day hangs on the toll's noun phrase, not on its verb: it is the attack's ("the toll rose on Sunday" is not)
+    from sitrep.pipeline import extract_one
+
+    report = extract_one(text, published="2024-06-14")
+    assert [e.date.value for e in report.events] == ["2024-06-10"]
+
+
+def test_what_a_toll_is_of_is_no_count():
+    from sitrep.extract.casualties import extract_casualties
+
+    text = "Le bilan de l'attaque contre le marché de Dakwa lundi 10 juin par des hommes armés passe de 12 à 20 morts."
+    found = [(c.kind, c.count.best, c.count.low, c.count.high) for c in extract_casualties(_ann(text), lexicon=FR)]
+    assert found == [("killed", 12, 12, 20)]

@@ -90,6 +90,8 @@ def _summary(ann):
          [("killed", 6, 6, 6, False), ("injured", 8, 8, 8, False)]),
         ("At least 12 people died in the blast.", [("killed", 12, 12, None, False)]),
         ("The death toll rose to 30 on Tuesday.", [("killed", 30, 30, 30, False)]),
+        # what the toll is of is no one counted: its verb gives the figure
+        ("The death toll of the attack rose to 30.", [("killed", 30, 30, 30, False)]),
         # a toll its giver puts at a figure, and a toll named by "the number of" the dead
         ("Officials put the death toll at 30 on Tuesday.", [("killed", 30, 30, 30, False)]),
         ("An army officer put the number of the dead at 15.", [("killed", 15, 15, 15, False)]),

@@ -198,8 +198,12 @@ def _counted_by_noun(ann: Annotations, tok: Token, kids: list[Token], w: Casualt
     for k in kids:
         if k.dep == "prep" and k.text.casefold() in w.toll_prepositions:
             objs = [c for c in ann.children[k.i] if ann.tokens[c].dep == "pobj"]
-            if objs:
-                return objs[0]  # "death toll of 30", "the lives of 12 people"
+            # "death toll of 30", "the lives of 12 people"; but what a toll is of ("the toll of the attack rose to
+            # 30", "le bilan de l'attaque passe à 42") is no count: its verb gives the figure
+            if objs and (tok.lemma.casefold() != w.toll_noun or is_quantity_word(ann.tokens[objs[0]], w) or any(
+                    ann.tokens[c].dep == "nummod" or is_quantity_word(ann.tokens[c], w)
+                    for c in ann.children[objs[0]])):
+                return objs[0]
     head = ann.tokens[tok.head]
     head_kids = [ann.tokens[c] for c in ann.children[head.i]]
     if tok.dep == "pobj" and head.text.casefold() == w.of and head.head != head.i:

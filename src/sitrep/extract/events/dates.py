@@ -273,10 +273,11 @@ def _reporting_above(ann: Annotations, verb: int, w: EventWords) -> set[int]:
 
 
 def _dates_a_toll(ann: Annotations, time: Time, w: EventWords) -> bool:
-    """The time hangs from a verb of a changing toll whose subject is the toll ("the toll rose to 21 on Sunday")."""
+    """The time hangs from a verb of a changing toll whose subject is the toll ("the toll rose to 21 on Sunday"); not
+    one inside the toll's own noun phrase ("le bilan de l'attaque de mercredi 12 juin passe à 42": the attack's day)."""
     for verb in _attached(ann, time):
         tok = ann.tokens[verb]
-        if (tok.lemma or tok.text).lower() in w.toll_verbs and any(
+        if _hangs_from(ann, time, verb) and (tok.lemma or tok.text).lower() in w.toll_verbs and any(
                 ann.tokens[c].dep == "nsubj" and (ann.tokens[c].lemma or ann.tokens[c].text).lower() in w.toll_nouns
                 for c in ann.children[verb]):
             return True

@@ -761,3 +761,21 @@ def test_a_name_particle_alone_is_no_place(places_of) -> None:
     # the model may cut "Al" off "Al Jalwah"; "Al" alone names a town in Norway
     places = places_of("The rebels targeted five houses in Al Jalwah district on Thursday.")
     assert "Al" not in [p.evidence[0].text for p in places]
+
+
+@pytest.mark.parametrize(("text", "mentions", "names"), [
+    # "Kazakh" is also one of a city's other names: the phrase only describes the city named after "of"
+    ("Police detained dozens of workers in the Kazakh city of Zhanaozen on Tuesday.", ["Kazakh city", "Zhanaozen"],
+     ["Zhanaozen"]),
+    # a village "of" a wider area is a name of its own
+    ("Gunmen attacked Torba village of Guma Local Government Area on Monday.",
+     ["Torba village", "Guma Local Government Area"], ["Torba village", "Guma"]),
+])
+def test_a_settlements_title_before_of_and_a_name_describes_that_name(text, mentions, names):
+    city = FakeEntry(1, "Petropavl", "city", "KZ", "North", lat=54.9, lon=69.2, population=200_000)
+    zhanaozen = FakeEntry(2, "Zhanaozen", "city", "KZ", "Mangystau", lat=43.3, lon=52.8, population=90_000)
+    torba = FakeEntry(3, "Torba", "city", "NG", "Benue", lat=7.6, lon=8.6, population=5_000)
+    guma = FakeEntry(4, "Guma", "admin2", "NG", "Benue", lat=7.9, lon=8.7, population=0)
+    gazetteer = FakeGazetteer(city, zhanaozen, torba, guma, aliases={"Kazakh": [city]})
+    found = extract_places(hand_annotations(text, mentions, prepositions=frozenset({"in", "of"})), gazetteer=gazetteer)
+    assert [p.name for p in found] == names

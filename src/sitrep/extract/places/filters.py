@@ -58,6 +58,8 @@ def not_words(ann: Annotations, toponyms: list[Toponym], w: PlaceWords) -> list[
             # "la place de la Liberté")
         if m.start > 0 and ann.tokens[m.start - 1].text in w.vessel_prefixes:
             continue  # "INS Sukanya": a ship
+        if _describes_the_name_after(ann, m.start, m.end, w):
+            continue  # "the Kazakh city of Zhanaozen": the name is Zhanaozen ("Kazakh" is also a name of Petropavl)
         first = ann.tokens[m.start].text
         if m.end - m.start > 1 and first.isupper() and first.lower() in w.media:
             # "a déclaré à l'AFP Moussa Kanté": an agency's acronym run into a person's name (a medium written as a
@@ -74,6 +76,21 @@ def not_words(ann: Annotations, toponyms: list[Toponym], w: PlaceWords) -> list[
                 continue
         out.append(t)
     return out
+
+
+def _describes_the_name_after(ann: Annotations, start: int, end: int, w: PlaceWords) -> bool:
+    """The mention ends in a settlement's title written in lower case and "of" a capitalised name follows: it
+    describes that name ("the Kazakh city of Zhanaozen"), it is none itself; unless the name is that of a wider
+    area ("Torkula village of Guma Local Government Area", "Arghandab district of Kandahar province")."""
+    last = ann.tokens[end - 1]
+    if not (end - start > 1 and last.text.islower() and last.text in w.settlement_titles and end + 1 < len(ann.tokens)
+            and ann.tokens[end].text.lower() in w.of_words and ann.tokens[end + 1].text[:1].isupper()):
+        return False
+    areas = set(w.admin_words) | {phrase[0] for phrase in w.admin_phrases}
+    k = end + 1
+    while k < len(ann.tokens) and ann.tokens[k].text[:1].isupper() and ann.tokens[k].text.lower() not in areas:
+        k += 1
+    return not (k < len(ann.tokens) and ann.tokens[k].text.lower() in areas)
 
 
 def _capitalised(text: str, w: PlaceWords) -> bool:

@@ -866,6 +866,30 @@ def test_places_fit_one_incident_when_inside_or_near_each_other(a, b, fits):
     assert places_fit(place(*a), place(*b)) is fits
 
 
+def test_a_village_placed_by_its_distance_from_a_town_fits_the_region_around_it():
+    # "a forest 150 km north-west of Mopti": far from the town, but inside the region the article names
+    forest = Place(name="Dagaba forest", feature="unlocated", country="ML", admin1="Mopti", lat=15.44, lon=-5.17,
+                   precision=GeoPrecision.NEAR)
+    region = Place(name="Mopti", feature="admin1", country="ML", admin1="Mopti", lat=14.6, lon=-4.0,
+                   precision=GeoPrecision.ADMIN1, geonames_id=2453347)
+    town = Place(name="Mopti", feature="city", country="ML", admin1="Mopti", lat=14.49, lon=-4.19,
+                 precision=GeoPrecision.EXACT, geonames_id=2453348)
+    assert places_fit(forest, region) and not places_fit(forest, town)
+
+
+@pytest.mark.parametrize(("text", "name", "country", "lat", "lon"), [
+    # the town is only where the distance is measured from; the place the gazetteer lacks is where it happened,
+    # that far along the bearing (Bangui is at 4.4 N 18.6 E, Baghdad at 33.3 N 44.4 E)
+    ("Dimanche, les rebelles ont attaqué la ville de Kounbali, à 300 km au nord-ouest de la capitale Bangui.",
+     "Kounbali", "CF", 6.3, 16.6),
+    ("Gunmen attacked the village of Dakwa, 80 km north of the capital Baghdad, on Sunday.",
+     "Dakwa", "IQ", 34.1, 44.4),
+])
+def test_a_place_the_gazetteer_lacks_measured_from_a_town_lies_that_far_from_it(extract, text, name, country, lat, lon):
+    [e] = news(extract(text, published="2021-12-20"))
+    assert (e.place.name, e.place.country, e.place.precision) == (name, country, GeoPrecision.NEAR)
+    assert abs(e.place.lat - lat) < 0.2 and abs(e.place.lon - lon) < 0.2
+
 def test_a_war_wide_figure_is_an_aggregate_not_an_incident(extract):
     text = ("The conflict has killed more than 300,000 people, the monitor said on Monday. "
             "On Sunday an airstrike killed four civilians in Idlib.")

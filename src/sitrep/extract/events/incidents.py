@@ -266,8 +266,8 @@ def places_fit(a: Place | None, b: Place | None) -> bool:
         # a village the gazetteer does not know sits somewhere in its area: another named village is another place
         other = b if a.feature == _UNLOCATED else a
         unl = a if other is b else b
-        if other.feature != _UNLOCATED and unl.precision == GeoPrecision.NEAR and None not in (
-                unl.lat, unl.lon, other.lat, other.lon):
+        if other.feature != _UNLOCATED and other.precision not in _AREAS and unl.precision == GeoPrecision.NEAR \
+                and None not in (unl.lat, unl.lon, other.lat, other.lon):
             return km_between(unl.lat, unl.lon, other.lat, other.lon) <= _NEAR_KM  # placed by the town beside it
         return other.feature != _UNLOCATED and other.precision in _AREAS and (
             other.precision == GeoPrecision.COUNTRY or other.admin1 == unl.admin1)

@@ -101,7 +101,14 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
         finer = [q for q in (_with_point(u, [best]) for u in unknown if u.geonames_id is not None) if refines(q, best)]
         best = finer[0] if finer else best
         best = _told_next(ann, placed, d.sentence, best, ctx.words.elsewhere_heads) or best
-        return _offset(ann, best, ctx.words), "sentence"
+        moved_to = _offset(ann, best, ctx.words)
+        # a name the gazetteer lacks, told as that far from the town ("la ville de Mann, à 600 km au nord-ouest de
+        # la capitale Bangui"), is what lies there
+        measured = [u for u in unknown if u.geonames_id is None and moved_to is not best
+                    and _reference_point(ann, best, [u], ctx.words)]
+        if measured:
+            return unlocated(measured[0], moved_to), "sentence"
+        return moved_to, "sentence"
     para = paragraph_index_at(ann, sent.start)
     # the dateline's place is where the report was filed: not the running place of its paragraph
     earlier = [p for p in placed if p.evidence[0].start < sent.start
@@ -245,6 +252,8 @@ def in_area(ann: Annotations, p: Place, placed: list[Place]) -> Place:
 def _reference_point(ann: Annotations, p: Place, pool: list[Place], w: EventWords) -> bool:
     """``p`` comes after a distance and a bearing that follow another place of ``pool`` with nothing else between."""
     start = token_index_at(ann, p.evidence[0].start)
+    if start is not None:
+        start = before_title(ann, start, w.settlement_titles)  # "... of the capital Bangui"
     if start is None or offset_before(ann, start, links=w.near_links, bearings=w.bearings,
                                       units=w.distance_units) is None:
         return False

@@ -386,3 +386,12 @@ def test_what_a_toll_is_of_is_no_count():
     text = "Le bilan de l'attaque contre le marché de Dakwa lundi 10 juin par des hommes armés passe de 12 à 20 morts."
     found = [(c.kind, c.count.best, c.count.low, c.count.high) for c in extract_casualties(_ann(text), lexicon=FR)]
     assert found == [("killed", 12, 12, 20)]
+
+
+def test_wounded_with_a_count_of_their_own_are_not_the_dead_counted_again():
+    # the parser hangs "plusieurs" on "blessé": still the wounded's own count, not a figure shared with the dead
+    from sitrep.extract.casualties import extract_casualties
+
+    found = extract_casualties(_ann("Le kamikaze a tué sur le coup deux individus et blessé plusieurs."), lexicon=FR)
+    assert sorted((c.kind, c.count.best, c.count.low, c.count.high) for c in found) == [
+        ("injured", 3, 2, None), ("killed", 2, 2, 2)]

@@ -16,7 +16,7 @@ from dataclasses import replace
 from sitrep.extract.casualties.groups import mention
 from sitrep.extract.casualties.lists import listed_counts
 from sitrep.extract.casualties.quantities import Quantity, parse_quantity, vague_table
-from sitrep.extract.casualties.triggers import counted, is_intended, is_person, trigger_kind
+from sitrep.extract.casualties.triggers import counted, is_intended, is_person, is_quantity_word, trigger_kind
 from sitrep.extract.casualties.words import CasualtyWords, casualty_words
 from sitrep.lang import Lexicon, default_lexicon
 from sitrep.model import Annotations, CasualtyMention, Token
@@ -80,9 +80,11 @@ def _mixed_with_wounded(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:
     for c in ann.children[tok.i]:
         other = ann.tokens[c]
         if other.dep == "conj" and trigger_kind(ann, other, w) == "injured" and not any(
-                ann.tokens[g].dep in ("nsubj", "nsubjpass", "nummod", "dobj") or (
-                    g < c and ann.tokens[g].dep not in _SHARED_BEFORE) for g in ann.children[c]):
-            return True  # not "three people were killed and several wounded": the wounded have their own count
+                ann.tokens[g].dep in ("nsubj", "nsubjpass", "nummod", "dobj") or is_quantity_word(ann.tokens[g], w)
+                or (g < c and ann.tokens[g].dep not in _SHARED_BEFORE) for g in ann.children[c]):
+            # not "three people were killed and several wounded", "a tué deux individus et blessé plusieurs" (the
+            # parser hangs "plusieurs" on the verb): the wounded have their own count
+            return True
     return False
 
 

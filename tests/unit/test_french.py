@@ -46,6 +46,9 @@ def _triggers(text):
     ("Il y a quelques mois, le village avait été pillé.", "2019-11-08", [("Il y a quelques mois", "2019-06/2019-09")]),
     ("Dans la nuit d'hier à aujourd'hui, ils ont attaqué.", "2019-11-08",
      [("Dans la nuit d'hier à aujourd'hui", "2019-11-07")]),
+    # a night between two days, each with its weekday
+    ("Le camp a été attaqué dans la nuit du samedi 12 au dimanche 13 avril 2025.", "2025-04-20",
+     [("du samedi 12 au dimanche 13 avril 2025", "2025-04-12/2025-04-13")]),
     # a feast on a fixed day of the year
     ("Des hommes armés ont attaqué une église le jour de Noël.", "2021-01-02", [("le jour de Noël", "2020-12-25")]),
 ])
@@ -395,3 +398,19 @@ def test_wounded_with_a_count_of_their_own_are_not_the_dead_counted_again():
     found = extract_casualties(_ann("Le kamikaze a tué sur le coup deux individus et blessé plusieurs."), lexicon=FR)
     assert sorted((c.kind, c.count.best, c.count.low, c.count.high) for c in found) == [
         ("injured", 3, 2, None), ("killed", 2, 2, 2)]
+
+
+def test_an_elided_word_with_a_typographic_apostrophe_has_its_lemma():
+    # the model lemmatises "d'" (de) but not "d’", which web pages mostly write
+    ann = _ann("La ville a été la cible d’une attaque qu’on n’attendait pas aujourd’hui.")
+    assert {t.text: t.lemma for t in ann.tokens if "\u2019" in t.text} == {
+        "d’": "de", "qu’": "que", "n’": "ne", "aujourd’hui": "aujourd'hui"}
+
+
+def test_the_target_of_an_attack_is_read_whichever_apostrophe_the_page_writes():
+    from sitrep.pipeline import extract_one
+
+    for text in ("La ville de Kounbali a été la cible d'une attaque dimanche.",
+                 "La ville de Kounbali a été la cible d’une attaque dimanche."):
+        report = extract_one(text, published="2025-04-01")
+        assert [(e.type, e.date.value) for e in report.events] == [("violence_against_civilians", "2025-03-30")], text

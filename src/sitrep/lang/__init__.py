@@ -54,7 +54,7 @@ from sitrep.errors import ConfigError
 
 DEFAULT = "en"
 # Keys of language.yaml the spaCy adapter reads besides the label maps (see the module docstring).
-_PARSE_KEYS = ("tags", "negation_feature", "euphonic", "nmod_follows_head", "sentence_end_marks")
+_PARSE_KEYS = ("tags", "negation_feature", "euphonic", "nmod_follows_head", "sentence_end_marks", "elided_lemmas")
 
 
 @dataclass(frozen=True, eq=False, slots=True)

@@ -195,13 +195,14 @@ def annotations_from_doc(doc: Any, *, dep_labels: dict[str, str] | None = None, 
                                 euphonic=frozenset(str(w).lower() for w in lexicon.parse.get("euphonic") or ()),
                                 nmod_follows_head=bool(lexicon.parse.get("nmod_follows_head")))
     tag_rules = list(lexicon.parse.get("tags") or ()) if lexicon is not None else []
+    elided = {str(k): str(v) for k, v in (lexicon.parse.get("elided_lemmas") or {}).items()} if lexicon else {}
     tokens = tuple(
         Token(
             i=t.i,
             start=t.idx,
             end=t.idx + len(t.text),
             text=t.text,
-            lemma=t.lemma_,
+            lemma=_lemma(t.lemma_, elided),
             pos=t.pos_,
             tag=(penn_tag(t.pos_, t.dep_, t.morph.to_dict(), tag_rules) or t.tag_) if tag_rules else t.tag_,
             dep=labels.get(deps[t.i], deps[t.i]),
@@ -224,6 +225,15 @@ def annotations_from_doc(doc: Any, *, dep_labels: dict[str, str] | None = None, 
         children=tuple(tuple(c) for c in children),
         paragraphs=paragraph_spans(text),
     )
+
+
+def _lemma(lemma: str, elided: dict[str, str]) -> str:
+    """The model's lemma, an apostrophe in it written straight when the language says how its elided words read
+    ("d’" -> "d'" -> "de"; "aujourd’hui" -> "aujourd'hui")."""
+    if not elided or "\u2019" not in lemma:
+        return lemma
+    straight = lemma.replace("\u2019", "'")
+    return elided.get(straight.lower(), straight)
 
 
 def paragraph_spans(text: str) -> tuple[Span, ...]:

@@ -97,7 +97,10 @@ def befallen(ann: Annotations, noun: int, w: EventWords) -> int | None:
     toks = ann.tokens
     tok = toks[noun]
     if tok.dep == "pobj" and toks[tok.head].head != tok.head:
+        # the preposition's lemma as well as its text: "d’une attaque" with a typographic apostrophe is "de"
         word, governor = toks[tok.head].text.lower(), toks[toks[tok.head].head]
+        if (toks[tok.head].lemma or "").lower() in w.befalling_words.get((governor.lemma or "").lower(), ()):
+            word = (toks[tok.head].lemma or "").lower()
     elif tok.dep == "dobj":
         word, governor = None, toks[tok.head]
     else:

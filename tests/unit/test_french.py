@@ -414,3 +414,14 @@ def test_the_target_of_an_attack_is_read_whichever_apostrophe_the_page_writes():
                  "La ville de Kounbali a été la cible d’une attaque dimanche."):
         report = extract_one(text, published="2025-04-01")
         assert [(e.type, e.date.value) for e in report.events] == [("violence_against_civilians", "2025-03-30")], text
+
+
+def test_prisoners_on_the_run_are_no_detention():
+    from sitrep.extract.casualties import extract_casualties
+    from sitrep.pipeline import extract_one
+
+    report = extract_one("Prisonniers en fuite et gardiens de l'établissement débordés", published="2025-04-01")
+    assert [e.subtype for e in report.events if e.subtype == "arrests"] == []
+    # escaped prisoners arrested again are people taken (a guard)
+    found = extract_casualties(_ann("La police a arrêté dix détenus évadés lundi."), lexicon=FR)
+    assert [c.count.best for c in found if c.kind == "detained"] == [10]

@@ -418,3 +418,15 @@ def test_the_participle_first_counts_what_comes_after_were(annotate, text, kind,
 def test_counts_conjoined_each_with_its_own_place_are_a_list(annotate, text, expected):
     found = [(m.count.evidence[0].text, m.count.best, m.listed) for m in extract_casualties(annotate(text))]
     assert found == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "detained"), [
+    # the detained got away: an escape, no one taken
+    ("Dozens of escaped inmates remain on the run, police said on Monday.", []),
+    ("Prisoners on the run after the jailbreak", []),
+    # escaped prisoners arrested again are people taken
+    ("Police arrested 12 prisoners who had escaped from the central prison.", [12]),
+])
+def test_prisoners_who_escaped_are_no_detention(annotate, text, detained):
+    assert [m.count.best for m in extract_casualties(annotate(text)) if m.kind == "detained"] == detained

@@ -16,7 +16,7 @@ from dataclasses import replace
 from sitrep.extract.casualties.groups import mention
 from sitrep.extract.casualties.lists import listed_counts
 from sitrep.extract.casualties.quantities import Quantity, parse_quantity, vague_table
-from sitrep.extract.casualties.triggers import counted, is_intended, is_person, is_quantity_word, trigger_kind
+from sitrep.extract.casualties.triggers import counted, escaped, is_intended, is_person, is_quantity_word, trigger_kind
 from sitrep.extract.casualties.words import CasualtyWords, casualty_words
 from sitrep.lang import Lexicon, default_lexicon
 from sitrep.model import Annotations, CasualtyMention, Token
@@ -44,7 +44,7 @@ def extract_casualties(ann: Annotations, *, lexicon: Lexicon | None = None) -> l
                 continue  # "executed a search warrant", "a dead dog", "captured the town": no one counted
         if tok.lemma.casefold() in w.loss_words and not _people_lost(ann, group, w):
             continue  # "lost ground", "the loss of two seats": no one counted
-        if kind == "detained" and (group is None or is_intended(ann, tok, w)):
+        if kind == "detained" and (group is None or is_intended(ann, tok, w) or escaped(ann, tok, w)):
             continue
         if kind == "casualties":
             ambiguous.append((tok, group))

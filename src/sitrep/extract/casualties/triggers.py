@@ -81,6 +81,16 @@ def is_intended(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:
                                   for c in ann.children[tok.i])
 
 
+def escaped(ann: Annotations, tok: Token, w: CasualtyWords) -> bool:
+    """A detention noun told with its escape ("Prisonniers en fuite", "escaped inmates", "prisoners who fled"): the
+    detained got away, no one was taken."""
+    if tok.pos not in ("NOUN", "PROPN"):
+        return False
+    near = [tok.head, *subtree(ann, tok.i)]
+    return any((ann.tokens[j].lemma or ann.tokens[j].text).casefold() in w.escape_words
+               or ann.tokens[j].text.casefold() in w.escape_words for j in near)
+
+
 def is_person(ann: Annotations, g: int, w: CasualtyWords) -> bool:
     tok = ann.tokens[g]
     if tok.ent_type == "PERSON":

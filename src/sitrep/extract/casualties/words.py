@@ -76,6 +76,7 @@ class CasualtyWords:
     added_suffixes: tuple[str, ...]
     range: re.Pattern[str]
     trailing_of: re.Pattern[str]
+    escape_words: frozenset[str]  # "on the run", "escaped": the detained got away
     digits: re.Pattern[str]  # a number in digits as the language groups them: group 1 the integer, 2 the decimals
     digit_groups: str  # the marks between groups of three digits
 
@@ -135,5 +136,5 @@ def casualty_words(lex: Lexicon) -> CasualtyWords:
         filler_words=frozenset(w.lower() for phrase in lex.phrases(s, "filler") for w in phrase.split()),
         open_suffixes=lex.phrases(s, "open_suffixes"),
         approximate_suffixes=lex.phrases(s, "approximate_suffixes"), added_suffixes=lex.phrases(s, "added_suffixes"), range=lex.pattern(s, "range"),
-        trailing_of=lex.pattern(s, "trailing_of"), digits=_digits(lex), digit_groups="".join(_groups(lex)),
+        trailing_of=lex.pattern(s, "trailing_of"), digits=_digits(lex), escape_words=words("escape_words"), digit_groups="".join(_groups(lex)),
     )

@@ -1729,3 +1729,11 @@ def test_a_summary_whose_parts_include_a_village_the_gazetteer_lacks_is_no_incid
     events = [e for e in news(extract(text, published="2024-02-14")) if e.type == "explosions_remote_violence"]
     assert sorted((e.place.name, e.killed.best, e.date.value) for e in events) == [
         ("Kfar Tamrin", 3, "2024-02-13"), ("Nabatieh", 6, "2024-02-13")]
+
+
+def test_the_dead_a_relative_clause_dates_apart_are_not_the_protests_toll(extract):
+    # the mourners' march is the day's news; the miners died earlier in the week, a happening of its own
+    text = ("Police fired tear gas in La Paz on Thursday to break up a march of mourners carrying the coffins of five "
+            "miners who died earlier this week.")
+    [e] = news(extract(text, published="2019-11-22"))
+    assert (e.type, e.killed) == ("protests", None)

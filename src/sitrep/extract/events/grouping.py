@@ -249,9 +249,13 @@ def _nearest(ann: Annotations, groups: list[list[Trigger]], token: int) -> list[
 
 def _told_apart(ann: Annotations, trigger: int, count: int, w: EventWords) -> bool:
     """The trigger is told in a clause the count is not in: a relative clause on someone, or what came days
-    before."""
-    return _relative_clause(ann, trigger, w) not in (None, _relative_clause(ann, count, w)) or (
-        came_days_after(ann, trigger, w) and not came_days_after(ann, count, w))
+    before; or the count is told in a relative clause on someone that gives its own time ("broke up a procession
+    carrying the coffins of eight activists who died in a clash earlier this week"): another happening's dead."""
+    own = _relative_clause(ann, count, w)
+    return _relative_clause(ann, trigger, w) not in (None, own) or (
+        came_days_after(ann, trigger, w) and not came_days_after(ann, count, w)) or (
+        own is not None and own != _relative_clause(ann, trigger, w)
+        and any(ann.tokens[j].ent_type == "DATE" for j in subtree(ann, own)))
 
 
 def _draft_for_casualty(ann: Annotations, drafts: list[EventDraft], token: int, tax: Taxonomy, *,

@@ -1737,3 +1737,8 @@ def test_the_dead_a_relative_clause_dates_apart_are_not_the_protests_toll(extrac
             "miners who died earlier this week.")
     [e] = news(extract(text, published="2019-11-22"))
     assert (e.type, e.killed) == ("protests", None)
+    # nor is where they died the march's place
+    text = ("Police in La Paz fired tear gas on Thursday to break up a march of mourners carrying the coffins of five "
+            "miners who died earlier this week in Llallagua.")
+    [e] = news(extract(text, published="2019-11-22"))
+    assert (e.place.name, e.killed) == ("La Paz", None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sitrep.extract.common.text import subtree
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.taxonomy import trigger_key
 from sitrep.extract.events.words import EventWords
@@ -269,6 +270,27 @@ def setting_relative(ann: Annotations, verb: int, w: EventWords) -> bool:
     if any(k.dep == "advmod" and k.text.lower() in w.place_relatives for k in kids):
         return True
     return ann.tokens[tok.head].ent_type in ("DATE", "TIME") and any(k.text.lower() in w.time_relatives for k in kids)
+
+
+def relative_clause(ann: Annotations, i: int, w: EventWords) -> int | None:
+    """The verb of the nearest relative clause that holds token ``i``, if any; not one on a time, which tells the
+    sentence's own happening ("killed Friday when a roadside bomb exploded")."""
+    for _ in range(12):
+        tok = ann.tokens[i]
+        if tok.dep == "relcl" and not setting_relative(ann, i, w):
+            return i
+        if tok.head == i:
+            return None
+        i = tok.head
+    return None
+
+
+def dated_apart(ann: Annotations, i: int, outside: int, w: EventWords) -> bool:
+    """Token ``i`` is told in a relative clause on someone that gives its own time ("the coffins of eight activists
+    who died in a clash earlier this week in El Alto"), and token ``outside`` is not in it: another happening's."""
+    own = relative_clause(ann, i, w)
+    return own is not None and own != relative_clause(ann, outside, w) and any(
+        ann.tokens[j].ent_type == "DATE" for j in subtree(ann, own))
 
 
 def definite(ann: Annotations, noun: int, w: EventWords) -> bool:

@@ -7,7 +7,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from sitrep.extract.common.text import ancestors, subtree
-from sitrep.extract.events.background import behind_legal_step, came_days_after, setting_relative
+from sitrep.extract.events.background import (
+    behind_legal_step,
+    came_days_after,
+    dated_apart,
+    relative_clause,
+)
 from sitrep.extract.events.demonstrations import CROWD
 from sitrep.extract.events.drafts import EventDraft, Trigger
 from sitrep.extract.events.generic import type_generic
@@ -182,7 +187,7 @@ def _frame(ann: Annotations, i: int, w: EventWords) -> tuple[int | None, int | N
     relative clause describes its antecedent; "struck militia sites in retaliation for a drone attack", "clashes
     broke out after the killing of a protester" tell the earlier happening as the cause of this one, another
     event even when of the same kind."""
-    return _relative_clause(ann, i, w), _antecedent_phrase(ann, i, w)
+    return relative_clause(ann, i, w), _antecedent_phrase(ann, i, w)
 
 
 def _charged(ann: Annotations, t: Trigger, w: EventWords) -> bool:
@@ -202,19 +207,6 @@ def _antecedent_phrase(ann: Annotations, i: int, w: EventWords) -> int | None:
             if prep.text.lower() in w.antecedent_prepositions or lemma(ann.tokens[prep.head]) in w.reprisal_nouns:
                 return prep.i
         if tok.dep == "relcl" or tok.head == i:
-            return None
-        i = tok.head
-    return None
-
-
-def _relative_clause(ann: Annotations, i: int, w: EventWords) -> int | None:
-    """The verb of the nearest relative clause that holds token ``i``, if any; not one on a time, which tells the
-    sentence's own happening ("killed Friday when a roadside bomb exploded")."""
-    for _ in range(12):
-        tok = ann.tokens[i]
-        if tok.dep == "relcl" and not setting_relative(ann, i, w):
-            return i
-        if tok.head == i:
             return None
         i = tok.head
     return None
@@ -251,11 +243,8 @@ def _told_apart(ann: Annotations, trigger: int, count: int, w: EventWords) -> bo
     """The trigger is told in a clause the count is not in: a relative clause on someone, or what came days
     before; or the count is told in a relative clause on someone that gives its own time ("broke up a procession
     carrying the coffins of eight activists who died in a clash earlier this week"): another happening's dead."""
-    own = _relative_clause(ann, count, w)
-    return _relative_clause(ann, trigger, w) not in (None, own) or (
-        came_days_after(ann, trigger, w) and not came_days_after(ann, count, w)) or (
-        own is not None and own != _relative_clause(ann, trigger, w)
-        and any(ann.tokens[j].ent_type == "DATE" for j in subtree(ann, own)))
+    return relative_clause(ann, trigger, w) not in (None, relative_clause(ann, count, w)) or (
+        came_days_after(ann, trigger, w) and not came_days_after(ann, count, w)) or dated_apart(ann, count, trigger, w)
 
 
 def _draft_for_casualty(ann: Annotations, drafts: list[EventDraft], token: int, tax: Taxonomy, *,

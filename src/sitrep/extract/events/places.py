@@ -15,6 +15,7 @@ from sitrep.extract.common.text import (
     subtree,
     token_index_at,
 )
+from sitrep.extract.events.background import dated_apart
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.not_where import (
     attacker,
@@ -64,6 +65,10 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
     in_sentence = [p for p in in_sentence if not elsewhere(ann, p, away)]
     # where a named person lives ("Ana Diaz, 34, of Tucson") says who, not where
     in_sentence = [p for p in in_sentence if not residence(ann, p, ctx.words.residence_prepositions)]
+    # where someone died on another day, in a clause about them ("the coffins of activists who died earlier this week
+    # in El Alto"), is that happening's place
+    in_sentence = [p for p in in_sentence if (k := token_index_at(ann, p.evidence[0].start)) is None
+                   or not dated_apart(ann, k, d.main.head, ctx.words)]
     # a country naming whose helicopter or strikes ("a U.S. helicopter", "US drone strikes") says who, not where;
     # a continent or an ocean qualifying a noun ("Central Asia's two poorest nations") says what, not where
     in_sentence = [p for p in in_sentence if not whose(ann, p) and not describing_region(ann, p)]

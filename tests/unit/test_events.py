@@ -600,3 +600,18 @@ def test_with_only_the_month_known_an_earlier_weekday_in_the_past_perfect_stays_
     news = [e for e in report.events if e.hedge is not Hedge.HISTORICAL]
     # both weekdays read as ranges of the month, which overlap: the tense tells the earlier one apart
     assert [(e.killed.best if e.killed else None) for e in news] == [1]
+
+
+@pytest.mark.parametrize("text", [
+    "Police shot dead two protesters on Monday during a rally against a sand mine in Faraba, witnesses said.",
+    "Des hommes armés ont attaqué une mine d'or près de Djibo lundi, tuant cinq orpailleurs.",
+])
+def test_a_mine_named_by_what_is_dug_from_it_is_no_explosive(text):
+    from sitrep.pipeline import extract_one
+
+    events = extract_one(text, published="2018-06-23").events
+    assert events and not any(e.type == "explosions_remote_violence" for e in events)
+    # a mine that explodes is one (a guard)
+    events = extract_one("A mine exploded under a bus near Djibo on Monday, killing five passengers.",
+                         published="2018-06-23").events
+    assert [e.type for e in events] == ["explosions_remote_violence"]

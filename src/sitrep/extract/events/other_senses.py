@@ -20,6 +20,20 @@ def _civilian(tok: Token, w: EventWords) -> bool:
     return word in w.general_victim_nouns or w.civilian(word)
 
 
+def _a_place_of_mining(ann: Annotations, tok: Token, w: EventWords) -> bool:
+    """A mine named by what is dug from it: "a gold mine", "une mine d'or", "une mine aurifère"."""
+    if lemma(tok).lower() not in ("mine",):
+        return False
+    for c in ann.children[tok.i]:
+        kid = ann.tokens[c]
+        if kid.dep in ("compound", "amod", "nmod") and lemma(kid).lower() in w.mined_things:
+            return True
+        if kid.dep == "prep" and kid.text.lower() in w.of_words and any(
+                lemma(ann.tokens[g]).lower() in w.mined_things for g in ann.children[c] if ann.tokens[g].dep == "pobj"):
+            return True
+    return False
+
+
 def other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
     """A trigger word used in another sense: a verb with the preposition of another sense ("engaged in
     prostitution"); a protest verb with a direct object that is not a road or a place, or with a clause
@@ -56,6 +70,9 @@ def other_sense(ann: Annotations, trig: Trigger, w: EventWords) -> bool:
     if trig.kind == "noun" and trig.subtype is not None and trig.subtype.type == "battles" and subtype != "armed_clash" \
             and _of_people(ann, tok, w):
         return True  # "la libération des otages", "the liberation of the prisoners": people freed, no ground taken
+    if trig.kind == "noun" and trig.subtype is not None and trig.subtype.type == "explosions_remote_violence" and \
+            _a_place_of_mining(ann, tok, w):
+        return True  # "a rally against a sand mine", "une mine d'or": a place of work, not an explosive
     if trig.kind == "noun" and subtype == "agreement" and _broken(ann, tok, w):
         return True  # "accused the rebels of breaching a ceasefire", "violations of the truce": no agreement made
     if trig.kind == "verb" and lemma(tok) in w.transitive_other_sense:

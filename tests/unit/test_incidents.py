@@ -1742,3 +1742,14 @@ def test_the_dead_a_relative_clause_dates_apart_are_not_the_protests_toll(extrac
             "miners who died earlier this week in Llallagua.")
     [e] = news(extract(text, published="2019-11-22"))
     assert (e.place.name, e.killed) == ("La Paz", None)
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    # the forces' violence met a peaceful crowd
+    ("Police killed two protesters at a rally in Faraba on Monday.", "protest_with_intervention"),
+    # people hurt by no one's force leave it peaceful (a guard)
+    ("Thousands marched peacefully in Faraba on Monday; two protesters were injured when a wall collapsed.",
+     "peaceful_protest"),
+])
+def test_a_peaceful_protest_where_the_forces_kill_or_wound_is_met_with_intervention(extract, text, subtype):
+    assert [e.subtype for e in news(extract(text, published="2018-06-23"))] == [subtype]

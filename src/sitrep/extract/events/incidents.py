@@ -29,7 +29,7 @@ from math import asin, cos, radians, sin, sqrt
 from sitrep.extract.events.confidence import incident_confidence
 from sitrep.extract.events.coref import announces_another, merge_events
 from sitrep.extract.events.dates import dates_compatible, dates_within
-from sitrep.extract.events.demonstrations import crowd_clash, in_its_sentences, kind_fits, street_fight
+from sitrep.extract.events.demonstrations import STATE, crowd_clash, in_its_sentences, kind_fits, street_fight
 from sitrep.extract.events.drafts import EventContext
 from sitrep.extract.events.tolls import (
     competing_tolls,
@@ -342,6 +342,10 @@ def _finished(inc: _Incident, ctx: EventContext) -> Event:
         # protest with intervention)
         riot = ctx.taxonomy.subtype("violent_demonstration")
         ev = replace(ev, type=riot.type, subtype=riot.subtype, plover=riot.plover)
+    elif ev.subtype == "peaceful_protest" and hurt and any(a.kind == STATE for a in ev.actors):
+        # "police shot dead two protesters during a rally": the forces' violence met a peaceful crowd
+        met = ctx.taxonomy.subtype("protest_with_intervention")
+        ev = replace(ev, type=met.type, subtype=met.subtype, plover=met.plover)
     return ev
 
 

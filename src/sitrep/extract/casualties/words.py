@@ -78,19 +78,14 @@ class CasualtyWords:
     trailing_of: re.Pattern[str]
     escape_words: frozenset[str]  # "on the run", "escaped": the detained got away
     digits: re.Pattern[str]  # a number in digits as the language groups them: group 1 the integer, 2 the decimals
-    digit_groups: str  # the marks between groups of three digits
 
 
 _BOUNDS = ("at_least", "more_than", "up_to", "fewer_than", "about")
 
 
-def _groups(lex: Lexicon) -> tuple[str, ...]:
-    return lex.phrases("numbers", "digit_groups")
-
-
 def _digits(lex: Lexicon) -> re.Pattern[str]:
     # "1,137" / "1 137" / "1.137": one to three digits, then groups of exactly three after a group mark.
-    marks = "".join(re.escape(g) for g in _groups(lex))
+    marks = "".join(re.escape(g) for g in lex.phrases("numbers", "digit_groups"))
     decimal = re.escape(str(lex.value("numbers", "decimal_mark")))
     return re.compile(rf"(\d{{1,3}}(?:[{marks}]\d{{3}})+(?!\d)|\d+)(?:{decimal}(\d+))?")
 
@@ -136,5 +131,5 @@ def casualty_words(lex: Lexicon) -> CasualtyWords:
         filler_words=frozenset(w.lower() for phrase in lex.phrases(s, "filler") for w in phrase.split()),
         open_suffixes=lex.phrases(s, "open_suffixes"),
         approximate_suffixes=lex.phrases(s, "approximate_suffixes"), added_suffixes=lex.phrases(s, "added_suffixes"), range=lex.pattern(s, "range"),
-        trailing_of=lex.pattern(s, "trailing_of"), digits=_digits(lex), escape_words=words("escape_words"), digit_groups="".join(_groups(lex)),
+        trailing_of=lex.pattern(s, "trailing_of"), digits=_digits(lex), escape_words=words("escape_words"),
     )

@@ -31,6 +31,7 @@ from sitrep.extract.events.coref import announces_another, merge_events
 from sitrep.extract.events.dates import dates_compatible, dates_within
 from sitrep.extract.events.demonstrations import STATE, crowd_clash, in_its_sentences, kind_fits, street_fight
 from sitrep.extract.events.drafts import EventContext
+from sitrep.extract.events.places import UNLOCATED
 from sitrep.extract.events.tolls import (
     competing_tolls,
     detained_in_addition,
@@ -46,7 +47,6 @@ _DESTRUCTION = "looting_property_destruction"
 _NOT_NEWS = 0.5
 _NEAR_KM = 30.0
 _SAME_WEEK = 7
-_UNLOCATED = "unlocated"  # a place feature: a name the gazetteer does not know, placed at the area around it
 _COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
 _AREAS = (GeoPrecision.ADMIN2, GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
 
@@ -149,7 +149,7 @@ def _summed_up(ev: Event, others: list[Event], told: set[str]) -> list[Event]:
         return []
     parts = [o for o in others if o.place is not None and o.killed is not None and o.killed.best > 0
              and (o.place.country == ev.place.country if guessed else (
-                 (_rank(o.place) < _rank(ev.place) or o.place.feature == _UNLOCATED) and places_fit(ev.place, o.place)))
+                 (_rank(o.place) < _rank(ev.place) or o.place.feature == UNLOCATED) and places_fit(ev.place, o.place)))
              and dates_compatible(ev.date, o.date)]
     total, k = sum(o.killed.best for o in parts), ev.killed
     summed = len(parts) >= 2 and k.low <= total and (total <= k.high if k.high is not None else total == k.best)
@@ -262,14 +262,14 @@ def places_fit(a: Place | None, b: Place | None) -> bool:
         return True  # a name the gazetteer does not know ("la commune de Limete") says nothing of where it is
     if a.country and b.country and a.country != b.country:
         return False
-    if _UNLOCATED in (a.feature, b.feature):
+    if UNLOCATED in (a.feature, b.feature):
         # a village the gazetteer does not know sits somewhere in its area: another named village is another place
-        other = b if a.feature == _UNLOCATED else a
+        other = b if a.feature == UNLOCATED else a
         unl = a if other is b else b
-        if other.feature != _UNLOCATED and other.precision not in _AREAS and unl.precision == GeoPrecision.NEAR \
+        if other.feature != UNLOCATED and other.precision not in _AREAS and unl.precision == GeoPrecision.NEAR \
                 and None not in (unl.lat, unl.lon, other.lat, other.lon):
             return km_between(unl.lat, unl.lon, other.lat, other.lon) <= _NEAR_KM  # placed by the town beside it
-        return other.feature != _UNLOCATED and other.precision in _AREAS and (
+        return other.feature != UNLOCATED and other.precision in _AREAS and (
             other.precision == GeoPrecision.COUNTRY or other.admin1 == unl.admin1)
     if a.precision in _COARSE or b.precision in _COARSE:
         coarse, fine = (a, b) if _rank(a) >= _rank(b) else (b, a)

@@ -22,14 +22,14 @@ def _civilian(tok: Token, w: EventWords) -> bool:
 
 def _a_place_of_mining(ann: Annotations, tok: Token, w: EventWords) -> bool:
     """A mine named by what is dug from it: "a gold mine", "une mine d'or", "une mine aurifère"."""
-    if lemma(tok).lower() not in ("mine",):
+    if lemma(tok).lower() not in w.mines["nouns"]:
         return False
     for c in ann.children[tok.i]:
         kid = ann.tokens[c]
-        if kid.dep in ("compound", "amod", "nmod") and lemma(kid).lower() in w.mined_things:
+        if kid.dep in ("compound", "amod", "nmod") and lemma(kid).lower() in w.mines["dug"]:
             return True
         if kid.dep == "prep" and kid.text.lower() in w.of_words and any(
-                lemma(ann.tokens[g]).lower() in w.mined_things for g in ann.children[c] if ann.tokens[g].dep == "pobj"):
+                lemma(ann.tokens[g]).lower() in w.mines["dug"] for g in ann.children[c] if ann.tokens[g].dep == "pobj"):
             return True
     return False
 

@@ -134,6 +134,7 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
 
 _AREAS = (GeoPrecision.ADMIN2, GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
 _COARSE = (GeoPrecision.ADMIN1, GeoPrecision.COUNTRY)
+UNLOCATED = "unlocated"  # a place feature: a name the gazetteer does not know, placed at the area around it
 
 
 def refines(b: Place, a: Place) -> bool:
@@ -141,7 +142,7 @@ def refines(b: Place, a: Place) -> bool:
     without a point ("Kech district" in Balochistan province), or a village it lacks that the text writes as a place
     and that is placed at a ("Sakkada", in the Maradun area). Its name tells more than a's. (A name the gazetteer
     lacks and the text does not write as a place may be no place at all: "a Marfin Bank branch".)"""
-    if b.feature == "unlocated" and a.feature != "unlocated":
+    if b.feature == UNLOCATED and a.feature != UNLOCATED:
         # only inside a district or state: what a whole country is said to hold by a name the gazetteer lacks is as
         # likely a bank or a shop as a village
         return (b.precision == a.precision and b.country == a.country and (b.lat, b.lon) == (a.lat, a.lon)
@@ -241,7 +242,7 @@ def unlocated(place: Place, area: Place | None) -> Place:
     stays without a position."""
     if area is None:
         return place
-    return replace(place, feature="unlocated", country=area.country, admin1=area.admin1 or area.name,
+    return replace(place, feature=UNLOCATED, country=area.country, admin1=area.admin1 or area.name,
                    admin2=area.admin2, lat=area.lat, lon=area.lon, precision=area.precision)
 
 
@@ -287,7 +288,7 @@ def _offset(ann: Annotations, p: Place, w: EventWords) -> Place:
 
 
 def places_compatible(a: Place | None, b: Place | None) -> bool:
-    if a is not None and b is not None and a.feature == b.feature == "unlocated":
+    if a is not None and b is not None and a.feature == b.feature == UNLOCATED:
         return a.name.casefold() == b.name.casefold()  # two villages the gazetteer lacks, named apart, are two places
     if a is None or b is None or a.geonames_id is None or b.geonames_id is None:
         return True

@@ -54,7 +54,7 @@ class EventWords:
     intercepted_nouns: frozenset[str]
     warning_fire: dict[str, frozenset[str]]
     struggle_objects: frozenset[str]
-    mined_things: frozenset[str]
+    mines: dict[str, frozenset[str]]  # "nouns" of a mine, what is "dug" from one
     role_head_nouns: frozenset[str]
     agent_nouns: frozenset[str]
     attacker_nouns: frozenset[str]
@@ -198,7 +198,7 @@ def event_words(lex: Lexicon) -> EventWords:
         breaking_words=words("breaking_words"),
         intercepted_nouns=words("intercepted_nouns"),
         warning_fire={k: frozenset(str(x).lower() for x in v) for k, v in lex.table(s, "warning_fire").items()},
-        struggle_objects=words("struggle_objects"), mined_things=words("mined_things"), establishing_verbs=words("establishing_verbs"), of_words=words("of_words"),
+        struggle_objects=words("struggle_objects"), mines={k: frozenset(str(x).lower() for x in v) for k, v in lex.table(s, "mines").items()}, establishing_verbs=words("establishing_verbs"), of_words=words("of_words"),
         time_spans=words("time_spans"), span_prepositions=words("span_prepositions"), past_words=words("past_words"),
         counting_nouns=words("counting_nouns"), crowd_clash_words=words("crowd_clash_words"), toll_verbs=words("toll_verbs"),
         role_head_nouns=words("role_head_nouns"), agent_nouns=words("agent_nouns"), attacker_nouns=words("attacker_nouns"), attacked_nouns=words("attacked_nouns"), object_verbs=words("object_verbs"),

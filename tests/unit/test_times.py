@@ -623,6 +623,30 @@ def test_find_dateline_reads_the_publication_anchor(header: str, date: str, kind
     assert header[dateline.body_start:].lstrip(" -–\n").startswith(("Troops", "Police", "ISAF"))
 
 
+@pytest.mark.parametrize("header", [
+    "Updated at 9:15 a.m. on Friday, June 2, 2023. Police detained two men.",
+    "Posted by the desk on June 2, 2023\nPolice detained two men.",
+    "Friday 2 June 2023\nPolice detained two men.",
+    "June 2, 2023, 7:40 PM\nPolice detained two men.",
+])
+def test_find_dateline_a_dated_first_line_of_the_page(header: str) -> None:
+    dateline = find_dateline(header)
+    assert dateline is not None and dateline.kind == "first_line" and str(dateline.date) == "2023-06-02"
+
+
+@pytest.mark.parametrize(("header", "language"), [
+    # a photo caption on top of the story tells its own day: the picture's, not the page's
+    ("Mourners carry coffins after a bombing at a bus station in Lorvane on June 2, 2019. - Photo agency\n"
+     "Gunmen killed two people on Sunday.", "en"),
+    ("L'embuscade, survenue le 2 juin 2019 près de Vessiat, a coûté la vie à trois gardes.\n"
+     "Des hommes armés ont tué deux personnes dimanche.", "fr"),
+])
+def test_find_dateline_a_sentence_on_the_first_line_is_no_dateline(header: str, language: str) -> None:
+    from sitrep.lang import load_lexicon
+
+    assert find_dateline(header, lexicon=load_lexicon(language)) is None
+
+
 def test_find_dateline_without_any_year_leaves_the_date_unknown() -> None:
     dateline = find_dateline("KABUL, Afghanistan (Dec. 5)\nTroops detained two men today.")
     assert dateline is not None and dateline.date is None

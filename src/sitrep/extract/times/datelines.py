@@ -72,7 +72,8 @@ def find_dateline(text: str, w: TimesWords) -> Dateline | None:
                             body_start=_line_end(text, m.end()), kind="title", year_from=found[1])
     first_end = _line_end(text, 0)
     for cand in find_candidates(head[:first_end], w):
-        if cand.precision is Precision.DAY and cand.year is not None and cand.year.kind == "abs" and cand.build:
+        if cand.precision is Precision.DAY and cand.year is not None and cand.year.kind == "abs" and cand.build \
+                and _the_pages_own(head[:first_end], cand.start, cand.end, w):
             period = cand.build(cand.year.n)
             if period is not None:
                 return Dateline(start=cand.start, end=cand.end, date=period.start, body_start=first_end,
@@ -86,6 +87,29 @@ def find_dateline(text: str, w: TimesWords) -> Dateline | None:
         return Dateline(start=month.start("y"), end=month.end("m"), date=None, body_start=month.end(),
                         kind="header_month", year_from="header_month", month=(int(month.group("y")), int(month.group("m"))))
     return None
+
+
+# What may follow a page's own date on its first line: a clock time ("2:36 pm", "à 21:22", "20: 09 IST"), a
+# separator or an agency's name in brackets ("mardi 28/11/2023 - Plusieurs affrontements", "| AFP", "(dépêche)"), or
+# the dateline that opens the story ("Gannett March 24, 2009 MANSFIELD --").
+_CLOCK_AFTER = re.compile(r"\A[\s,]*(?:[^\W\d_]{1,3}\s+)?\d{1,2}\s*[:hH]\s*\d{2}")
+_SEPARATOR_AFTER = re.compile(r"\A\s*(?:[-–—|(]|$|[^\W\d_a-z]{3,}\b)")
+_STANDS_ALONE = 12  # letters besides the date on a line that is only a date ("Friday August 19 2011")
+_PUBLISHED_BEFORE = 40  # characters before the date where "Updated", "Publié le" is looked for
+
+
+def _the_pages_own(line: str, start: int, end: int, w: TimesWords) -> bool:
+    """A date on the first line is when the page was put out when the line opens with it or is that date alone, or
+    the date has a clock time, a separator or a dateline after it, or a publishing word before it ("Updated at 1:33 p.m. on Thursday, March
+    29, 2018"); a date told inside a sentence there (a photo caption's "after twin blasts ... on June 23, 2017", a
+    lead's "L'attaque, survenue le 12 juin 2023, ...") dates what the sentence tells, not the page."""
+    rest = line[:start] + line[end:]
+    if not line[:start].strip() or len(re.sub(r"[\W\d_]", "", rest)) <= _STANDS_ALONE:
+        return True
+    after = line[end:]
+    if _CLOCK_AFTER.match(after) or _SEPARATOR_AFTER.match(after):
+        return True
+    return w.publishing_words.search(line[max(0, start - _PUBLISHED_BEFORE):start]) is not None
 
 
 def _dated(w: TimesWords, head: str, start: int, end: int, release: re.Match[str] | None

@@ -66,6 +66,7 @@ class TimesWords:
     scheduling_verbs: frozenset[str]
     arranged_verbs: frozenset[str]
     header_date: str  # a regular expression, part of the dateline patterns
+    publishing_words: re.Pattern[str]  # "Updated:", "Publié le": a date after them is the page's own
 
 
 def phrase_alternation(phrases: list[str]) -> str:
@@ -163,4 +164,5 @@ def times_words(lex: Lexicon) -> TimesWords:
         scheduling_verbs=lex.words("times", "scheduling_verbs"),
         arranged_verbs=lex.words("times", "arranged_verbs"),
         header_date=str(lex.value("times", "header_date")),
+        publishing_words=re.compile(rf"\b(?:{alternation(lex.words('times', 'publishing_words'))})\b", re.IGNORECASE),
     )

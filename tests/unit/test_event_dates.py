@@ -243,6 +243,23 @@ def test_the_day_of_a_relative_clause_on_a_thing_dates_no_event_beside_it(text, 
 
 
 @pytest.mark.parametrize(("text", "value"), [
+    # when the victims were born is no day of the strike that killed them
+    ("A rocket strike on Vessiat killed a man and a woman born in 1949 and 1953, the governor said on Saturday.",
+     "2020-08-08"),
+    ("Une frappe a tué samedi à Vessiat un homme et une femme nés en 1949 et 1953.", "2020-08-08"),
+    # nor is when the group that attacked was founded
+    ("The militia, which was founded in 2011, attacked a checkpoint near Gao on Monday, killing two soldiers.",
+     "2020-08-10"),
+    # (a guard: barricades built on a day are built that day)
+    ("Protesters built barricades and burned tyres in Bamako on Monday.", "2020-08-10"),
+])
+def test_a_time_of_birth_or_founding_dates_no_event(text, value) -> None:
+    from sitrep.pipeline import extract_one
+
+    assert [e.date.value for e in extract_one(text, published="2020-08-12").events] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
     # a happening's date carries on through its paragraph
     ("The hospital was hit again in a November 6 attack that struck its third floor. Four people were killed.",
      "2019-11-06"),

@@ -268,6 +268,53 @@ def test_what_the_news_came_days_after_is_background(extract, text):
     assert news(r) and not any(e.hedge == Hedge.HISTORICAL for e in r.events if e.place and e.place.name == "Bama")
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    # "after" as a preposition, the time between on it ("a day after the killing of")
+    ("Gunmen killed three traders in Bama on Sunday. The raid comes a day after the killing of two farmers in "
+     "Konduga.", "en"),
+    # ... or a clause the parser joins to the verb "after" hangs on
+    ("Gunmen killed three traders in Bama on Sunday. The raid comes a day after two farmers were killed in "
+     "Konduga.", "en"),
+    # ... or the time between on the verb, right before the marker; the dead are in the phrase after it
+    ("Des hommes armés ont tué trois commerçants à Bama dimanche. Cette attaque survient deux semaines après la "
+     "mort de deux autres agriculteurs à Konduga.", "fr"),
+])
+def test_what_the_news_came_days_after_is_background_whatever_the_parse(extract, text, language):
+    assert [(e.place.name, e.killed.best) for e in news(extract(text, published="2019-09-22"))] == [("Bama", 3)]
+
+
+def test_a_time_pointed_at_before_after_is_no_time_between(extract):
+    # "this week" says when they fled, not how long after the shelling: the shelling is the news
+    text = "Hundreds of families fled the villages south of Bama this week after three days of shelling by militias."
+    assert [e.type for e in news(extract(text, published="2019-09-22"))] == ["explosions_remote_violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "Shells killed two people in Kupiansk on Saturday, the governor said.\n\nFile photo of firefighters at a school "
+    "destroyed by a missile strike in Lviv.",
+    "Des obus ont tué deux personnes à Kupiansk samedi, selon le gouverneur.\n\nPhoto d'archives de pompiers devant "
+    "une école détruite par une frappe de missile à Lviv.",
+])
+def test_the_caption_of_an_old_picture_shows_no_incident_of_the_day_nor_its_place(extract, text):
+    [e] = news(extract(text, published="2024-09-15"))
+    assert (e.place.name, e.killed.best) == ("Kupiansk", 2)
+    # and what the caption shows places no mention that names no place of its own
+    r = extract("Shelling killed seven people across the region on Saturday.\n\nFile photo of firefighters at a "
+                "school destroyed by a missile strike in Lviv.", published="2024-09-15")
+    assert [e.place.name if e.place else None for e in news(r)] != ["Lviv"]
+
+
+def test_a_lead_that_counts_its_attacks_sums_up_the_towns_told_after_it(extract):
+    text = ("At least 7 killed as Russia shells four Ukraine regions, governors say\n\n"
+            "Shelling killed at least seven people in four attacks on the south and east of Ukraine on Saturday, "
+            "governors said.\n\n"
+            "In the Zaporizhzhia region, the governor said shells struck a farm in the town of Huliaipole, killing "
+            "three people.\n\n"
+            "A missile attack on the suburbs of Odesa killed a man and a woman.")
+    tolls = {(e.place.name, e.killed.best) for e in news(extract(text, published="2024-09-15"))}
+    assert {("Huliaipole", 3), ("Odesa", 2)} <= tolls
+
+
 @pytest.mark.parametrize("text", [
     "Gunmen stormed a police post in Bama, killing four officers, police said on Sunday, a week after the same gang "
     "killed nine traders at a market in Konduga.",

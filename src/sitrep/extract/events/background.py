@@ -44,7 +44,7 @@ def is_historical(d: EventDraft, ctx: EventContext, when: Time | None, date_rule
     clause; or, undated, a clause introduced by "since" or a past-perfect relative clause on a party ("the
     militia, which had seized the town"); or what the news came days after ("The attack came two days after ...")."""
     ann, w = ctx.ann, ctx.words
-    if came_days_after(ann, d.main.head, w):
+    if came_days_after(ann, d.main.head, w) or shows_an_old_picture(ann, d.sentence, w):
         return True  # whatever day the time between gives it, it is what the news came after
     # a day or a month its paragraph writes out (with its year, or the year of the text before) counts too: a
     # paragraph about an old date is background ("In June 2008, police were called to ... The gunman opened
@@ -134,13 +134,51 @@ def came_days_after(ann: Annotations, i: int, w: EventWords) -> bool:
         tok = ann.tokens[j]
         if tok.dep == "advcl":
             kids = [ann.tokens[c] for c in ann.children[j]]
-            if any(k.dep == "mark" and k.text.lower() in w.came_after["markers"] for k in kids) and any(
-                    k.dep == "npadvmod" and (k.lemma or "").lower() in w.came_after["durations"] for k in kids):
+            if any(k.dep == "mark" and k.text.lower() in w.came_after["markers"] for k in kids) and _lasting(ann, j, w):
                 return True
         if tok.head == j:
             break
+        up = ann.tokens[tok.head]
+        # "comes a day after the killing of two officers", "survient deux semaines après la mort de deux policiers":
+        # the marker as a preposition, its time on it or on the verb it hangs on
+        if tok.dep == "pobj" and up.text.lower() in w.came_after["markers"] and (
+                _lasting(ann, up.i, w) or _lasting(ann, up.head, w, before=up.i)):
+            return True
+        # "comes a day after two militants were killed": the parser joins the clause to the verb the preposition
+        # "after" hangs on; what follows the preposition is still what came before
+        if tok.dep == "conj" and any(ann.tokens[c].text.lower() in w.came_after["markers"] and c < j and (
+                ann.tokens[c].dep == "prep") and _lasting(ann, c, w) for c in ann.children[up.i]):
+            return True
         j = tok.head
     return False
+
+
+def shows_an_old_picture(ann: Annotations, sentence: int, w: EventWords) -> bool:
+    """The sentence is the caption of an old picture: it opens with events.yaml archive_pictures ("File image of
+    rescuers ... destroyed by Russian missile attack in centre Lviv", "Photo d'archives ..."). What it shows came
+    before the news."""
+    sent = ann.sentences[sentence]
+    opening = ann.text[sent.start:sent.start + 40].lower().replace("\u2019", "'")
+    return any(opening.startswith(p) for p in w.archive_pictures)
+
+
+def _lasting(ann: Annotations, i: int, w: EventWords, *, before: int | None = None) -> bool:
+    """A time of days or more hangs on the word at ``i`` ("a day after", "deux semaines après"); with ``before``,
+    right before that word (the verb's "dix jours après", not its "this week ... after three days of shelling")."""
+    return any(ann.tokens[c].dep in ("npadvmod", "tmod") and (ann.tokens[c].lemma or "").lower()
+               in w.came_after["durations"] and _counted(ann, c, w) and (before is None or 0 < before - c <= _NEXT_TO)
+               for c in ann.children[i])
+
+
+def _counted(ann: Annotations, i: int, w: EventWords) -> bool:
+    """A time counted out ("a day", "two weeks", "days", "deux semaines"), not one pointed at ("this week")."""
+    tok = ann.tokens[i]
+    return tok.text.lower() != (tok.lemma or "").lower() or any(
+        ann.tokens[c].like_num or (ann.tokens[c].dep == "det" and ann.tokens[c].text.lower() in w.one_articles)
+        for c in ann.children[i])
+
+
+_NEXT_TO = 2  # tokens from a time to the marker it measures: "jours après", "days after"
 
 
 # Steps from a trigger up to the clause the news came after: "demonstrations" in "It comes a day after three

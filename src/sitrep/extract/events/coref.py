@@ -20,6 +20,7 @@ from sitrep.extract.events.tolls import (
     same_victims,
     told_as_toll,
 )
+from sitrep.extract.events.words import EventWords
 from sitrep.model import Actor, AssertedKind, Count, Event, Hedge
 
 
@@ -46,7 +47,7 @@ def merge_coreferent(events: Sequence[tuple[Event, EventDraft]], ctx: EventConte
         # a restated toll joins the event whose toll it restates, even when other events came between
         # ("killed several insurgents" in the lead, then "returned fire, killing several insurgents")
         restated = [p for p in reversed(out) if _restated_toll(p.event, ev, ctx) and not _told_apart(p, m)
-                    and not _listed_apart(p.event, ev) and not _a_part(p.event, ev)]
+                    and not _listed_apart(p.event, ev) and not _a_part(p.event, ev, ctx.words)]
         fitting = restated[:1] or [p for p in reversed(out) if not _told_apart(p, m) and same_event(p, m, ctx)]
         # of several it fits, the latest of its own kind ("the bomb exploded" after "a roadside bomb killed two"
         # and "in a separate attack, a suicide car bombing"), else the latest
@@ -87,20 +88,22 @@ def _listed_apart(a: Event, b: Event) -> bool:
     return a.evidence[:1] == b.evidence[:1] and a.place != b.place
 
 
-def _a_part(a: Event, b: Event) -> bool:
+def _a_part(a: Event, b: Event, w: EventWords) -> bool:
     """b, at a finer place of its own than a's with fewer dead, is one of the happenings a sums up ("gunmen killed
     19 people in raids on villages in Maradun ... seven were killed in Gyaladde"), not a told again."""
     return (a.place is not None and b.place is not None and a.place_rule in _STATED and b.place_rule in _STATED
-            and a.place != b.place and refines(b.place, a.place) and _figure(a.killed, floor=True)
-            and _figure(b.killed) and 0 < b.killed.best < a.killed.best)
+            and a.place != b.place and refines(b.place, a.place) and _figure(a.killed, w, floor=True)
+            and _figure(b.killed, w) and 0 < b.killed.best < a.killed.best)
 
 
-def _figure(c: Count | None, *, floor: bool = False) -> bool:
-    """A toll given as a figure ("19", "seven"), or with ``floor`` as a floor in digits ("over 31"); not a vague
-    word ("several", read as a floor of three)."""
+def _figure(c: Count | None, w: EventWords, *, floor: bool = False) -> bool:
+    """A toll given as a figure ("19", "seven"), or with ``floor`` as a floor in digits or number words ("over 31",
+    "at least seven"); not a vague word ("several", read as a floor of three; "dozens")."""
     if c is None or c.low != c.best:
         return False
-    return c.high == c.best or (floor and c.high is None and any(ch.isdigit() for e in c.evidence for ch in e.text))
+    return c.high == c.best or (floor and c.high is None and any(
+        ch.isdigit() for e in c.evidence for ch in e.text) or floor and c.high is None and any(
+        word in w.number_words for e in c.evidence for word in e.text.lower().split()))
 
 
 def _told_apart(summary: _Mention, m: _Mention) -> bool:
@@ -173,7 +176,7 @@ def same_event(a: _Mention, b: _Mention, ctx: EventContext) -> bool:
     ea, eb = a.event, b.event
     if not _status_agrees(ea, eb) or announces_another(eb, ctx, ea):
         return False
-    if _listed_apart(ea, eb) or _a_part(ea, eb):
+    if _listed_apart(ea, eb) or _a_part(ea, eb, ctx.words):
         return False
     if not places_compatible(ea.place, eb.place):
         return False

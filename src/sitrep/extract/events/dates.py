@@ -38,7 +38,7 @@ from sitrep.extract.common.records import Dateline, TimeFindings
 from sitrep.extract.common.text import ancestors, paragraph_index_at, subtree, tokens_in
 from sitrep.extract.events.background import pluperfect
 from sitrep.extract.events.drafts import EventContext, EventDraft
-from sitrep.extract.events.other_dates import dates_another_thing
+from sitrep.extract.events.other_dates import dates_a_coming_to_be, dates_another_thing
 from sitrep.extract.events.words import EventWords
 from sitrep.model import PRECISION_RANK, Annotations, Claim, Precision, Span, Time, TimeBasis
 
@@ -51,7 +51,8 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
     sent = ann.sentences[d.sentence]
     head = d.main.head
     anchor = ann.tokens[head].start
-    usable = event_times(ann, ctx.times, ctx.time_findings)
+    # "a woman born in 1958": when someone came to be dates no event, in its sentence or after it
+    usable = [t for t in event_times(ann, ctx.times, ctx.time_findings) if not dates_a_coming_to_be(ann, t, ctx.words)]
     in_sentence = [t for t in usable if sent.start <= t.evidence[0].start < sent.end]
 
     def nearest(times: list[Time]) -> Time:

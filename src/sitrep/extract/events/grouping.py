@@ -241,10 +241,10 @@ def _nearest(ann: Annotations, groups: list[list[Trigger]], token: int) -> list[
 
 def _told_apart(ann: Annotations, trigger: int, count: int, w: EventWords) -> bool:
     """The trigger is told in a clause the count is not in: a relative clause on someone, or what came days
-    before; or the count is told in a relative clause on someone that gives its own time ("broke up a procession
+    before (or the count is: "the attack comes two weeks after the deaths of two officers"); or the count is told in a relative clause on someone that gives its own time ("broke up a procession
     carrying the coffins of eight activists who died in a clash earlier this week"): another happening's dead."""
     return relative_clause(ann, trigger, w) not in (None, relative_clause(ann, count, w)) or (
-        came_days_after(ann, trigger, w) and not came_days_after(ann, count, w)) or dated_apart(ann, count, trigger, w)
+        came_days_after(ann, trigger, w) != came_days_after(ann, count, w)) or dated_apart(ann, count, trigger, w)
 
 
 def _draft_for_casualty(ann: Annotations, drafts: list[EventDraft], token: int, tax: Taxonomy, *,

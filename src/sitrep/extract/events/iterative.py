@@ -61,10 +61,14 @@ def several_happenings(d: EventDraft, ann: Annotations, w: EventWords) -> bool:
     for trigger in d.triggers:
         if trigger.kind != "noun" or _names_device(ann, trigger, w):
             continue  # "confiscated several grenades" counts things, not happenings
+        if ann.tokens[trigger.head].lemma.lower() in w.participant_nouns | w.agent_nouns | w.attacker_nouns:
+            continue  # "des centaines de manifestants": one crowd, not hundreds of protests; "two suicide bombers"
+        # "killed seven people in four attacks", "trois attaques": a number of happenings
+        if plural(ann.tokens[trigger.head], w) and any(
+                ann.tokens[c].dep == "nummod" and ann.tokens[c].like_num for c in ann.children[trigger.head]):
+            return True
         if any(s <= ann.tokens[trigger.head].start < e for s, e in counted):
             continue  # "several protesters were injured" counts people
-        if ann.tokens[trigger.head].lemma.lower() in w.participant_nouns:
-            continue  # "des centaines de manifestants": one crowd, not hundreds of protests
         first = min(trigger.tokens)
         before = " " + " ".join(t.text.lower() for t in ann.tokens[max(sent.token_start, first - 5):first])
         # "dozens of bombings", "killed in several raids", "une série d'attaques" ("d'" is a token of its own)

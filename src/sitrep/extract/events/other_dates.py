@@ -22,6 +22,26 @@ def dates_another_thing(ann: Annotations, time: Time, w: EventWords, triggers: C
     return verb is not None and verb not in triggers and ann.tokens[verb].head not in triggers
 
 
+def dates_a_coming_to_be(ann: Annotations, time: Time, w: EventWords) -> bool:
+    """The time says when someone was born or something founded or built: it hangs, through its preposition, on a
+    participle or a passive of one of events.yaml founding_verbs ("a man and a woman born in 1958 and 1962", "a
+    group founded in 2013", "une femme née en 1958"). It dates no event, whatever else in its sentence governs it."""
+    inside = {t.i for t in tokens_in(ann, time.evidence[0].start, time.evidence[0].end)}
+    for i in inside:
+        while ann.tokens[i].dep == "conj" and ann.tokens[i].head != i:
+            i = ann.tokens[i].head  # "in 1958 and 1962"
+        j = ann.tokens[i].head
+        if j in inside or j == i:
+            continue
+        if ann.tokens[j].pos == "ADP" and ann.tokens[j].head != j:
+            j = ann.tokens[j].head
+        verb = ann.tokens[j]
+        if verb.pos in ("VERB", "AUX") and (verb.lemma or "").lower() in w.founding_verbs and (
+                verb.dep == "acl" or any(ann.tokens[c].dep == "auxpass" for c in ann.children[j])):
+            return True
+    return False
+
+
 def _dated_noun(ann: Annotations, time: Time, w: EventWords) -> int | None:
     """The noun whose date the time names after it, by a genitive preposition ("the elections of last spring", "les
     élections du printemps dernier", events.yaml genitive_prepositions) or as a noun modifier the parse hangs after

@@ -15,7 +15,7 @@ from sitrep.extract.common.text import (
     subtree,
     token_index_at,
 )
-from sitrep.extract.events.background import dated_apart
+from sitrep.extract.events.background import dated_apart, shows_an_old_picture
 from sitrep.extract.events.drafts import EventContext, EventDraft
 from sitrep.extract.events.not_where import (
     attacker,
@@ -121,7 +121,9 @@ def choose_place(d: EventDraft, ctx: EventContext) -> tuple[Place | None, str]:
                and not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)]
     if earlier:
         return _finest_of_phrase(ann, earlier), "paragraph"
-    resolved = [p for p in placed if p.geonames_id is not None]
+    # a caption of an old picture ("File image of ... in centre Lviv") shows another day's place
+    resolved = [p for p in placed if p.geonames_id is not None
+                and not shows_an_old_picture(ann, sentence_index_at(ann, p.evidence[0].start), ctx.words)]
     # the article's own places before its dateline, and below country level when it has any
     resolved = [p for p in resolved if not is_dateline_span(ann, p.evidence[0].start, p.evidence[0].end)] or resolved
     resolved = [p for p in resolved if p.precision != GeoPrecision.COUNTRY] or resolved

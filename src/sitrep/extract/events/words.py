@@ -82,6 +82,7 @@ class EventWords:
     another_words: frozenset[str]
     detail_nouns: frozenset[str]
     happening_verbs: tuple[tuple[str, ...], ...]  # ("happen",), ("take", "place")
+    founding_verbs: frozenset[str]  # "born in 1958", "founded in 2013": a time on one dates no event
     pointing_pronouns: frozenset[str]
     raid_sense_verbs: frozenset[str]
     dwellings: frozenset[str]
@@ -118,6 +119,9 @@ class EventWords:
     civilian_victim_words: tuple[str, ...]
     since_marker: str
     came_after: dict[str, frozenset[str]]  # markers, durations
+    archive_pictures: tuple[str, ...]  # "file photo": a caption of an old picture opens with one
+    number_words: frozenset[str]  # numbers.yaml units and tens: "seven" is a figure, "dozens" is not
+    one_articles: frozenset[str]  # numbers.yaml: "a day after" counts one day
     pluperfect_aux: frozenset[str]
     perfect_aux: frozenset[str]
     past_be: frozenset[str]
@@ -213,6 +217,7 @@ def event_words(lex: Lexicon) -> EventWords:
         victims_in_count_phrase=bool(lex.value(s, "victims_in_count_phrase")),
         anaphoric_determiners=words("anaphoric_determiners"), new_happening=words("new_happening"), another_words=words("another_words"),
         detail_nouns=words("detail_nouns"), happening_verbs=tuple(tuple(p.split()) for p in words("happening_verbs")),
+        founding_verbs=words("founding_verbs"),
         pointing_pronouns=words("pointing_pronouns"), raid_sense_verbs=words("raid_sense_verbs"), dwellings=words("dwellings"),
         victim_pronouns=words("victim_pronouns"), general_victim_nouns=words("general_victim_nouns"),
         victim_phrase_end=lex.pattern(s, "victim_phrase_end"),
@@ -235,6 +240,9 @@ def event_words(lex: Lexicon) -> EventWords:
         denial_cue_start=text("denial_cue_start"), declare_verbs=words("declare_verbs"),
         truce_nouns=words("truce_nouns"), civilian_victim_words=lex.phrases(s, "civilian_victim_words"),
         since_marker=text("since_marker"), came_after=_came_after(lex),
+        number_words=frozenset(lex.table("numbers", "units")) | frozenset(lex.table("numbers", "tens")),
+        one_articles=lex.words("numbers", "one_articles"),
+        archive_pictures=tuple(p.lower().replace("’", "'") for p in words("archive_pictures")),
         pluperfect_aux=words("pluperfect_aux"), perfect_aux=words("perfect_aux"),
         past_be=words("past_be"),
         description_prepositions=words("description_prepositions"),

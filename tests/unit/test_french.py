@@ -425,3 +425,24 @@ def test_prisoners_on_the_run_are_no_detention():
     # escaped prisoners arrested again are people taken (a guard)
     found = extract_casualties(_ann("La police a arrêté dix détenus évadés lundi."), lexicon=FR)
     assert [c.count.best for c in found if c.kind == "detained"] == [10]
+
+
+@pytest.mark.parametrize("text", [
+    # the model takes the region and the count for one place name: the count is still people
+    "Kivu - 7 morts dans l'attaque d'une milice à Vessiat",
+    "Tanganyika - 7 morts dans l'attaque de rebelles à Vessiat",
+])
+def test_a_headline_count_the_model_tags_as_a_place_is_still_counted(text):
+    from sitrep.pipeline import extract_one
+
+    assert [e.killed.best for e in extract_one(text, published="2023-05-19").events] == [7]
+
+
+def test_the_dead_of_an_attack_they_died_by_are_its_toll_on_its_day():
+    from sitrep.pipeline import extract_one
+
+    # "mortes" is an adjective here: dying "à la suite d'" an attack does not describe a party, and the day of the
+    # deaths is the attack's
+    [e] = extract_one("Sept personnes sont mortes à la suite d'une attaque perpétrée, mardi 16 mai, par des rebelles au "
+                      "village de Vessiat.", published="2023-05-19").events
+    assert (e.hedge, e.date.value, e.killed.best) == (None, "2023-05-16", 7)

@@ -37,7 +37,8 @@ def extract_casualties(ann: Annotations, *, lexicon: Lexicon | None = None) -> l
         if kind is None:
             continue
         group = counted(ann, tok, kind, w)
-        if kind != "casualties" and group is not None and not is_person(ann, group, w):
+        # (a casualty noun that counts itself is people whatever the model tags it: "Tanganyika - 5 morts" as a place)
+        if kind != "casualties" and group is not None and group != tok.i and not is_person(ann, group, w):
             # "shot dead two cows and a farmer": the people listed after things are who was counted
             group = next((c for c in ann.children[group] if ann.tokens[c].dep == "conj" and is_person(ann, c, w)), None)
             if group is None:

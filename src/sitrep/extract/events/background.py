@@ -163,10 +163,11 @@ def shows_an_old_picture(ann: Annotations, sentence: int, w: EventWords) -> bool
 
 
 def _lasting(ann: Annotations, i: int, w: EventWords, *, before: int | None = None) -> bool:
-    """A time of days or more hangs on the word at ``i`` ("a day after", "deux semaines après"); with ``before``,
-    right before that word (the verb's "dix jours après", not its "this week ... after three days of shelling")."""
+    """A time of days or more hangs on the word at ``i`` ("a day after", "deux semaines après"; in the clause "after"
+    opens, "were killed last week"); with ``before``, counted right before that word (the verb's "dix jours après",
+    not its "this week ... after three days of shelling")."""
     return any(ann.tokens[c].dep in ("npadvmod", "tmod") and (ann.tokens[c].lemma or "").lower()
-               in w.came_after["durations"] and _counted(ann, c, w) and (before is None or 0 < before - c <= _NEXT_TO)
+               in w.came_after["durations"] and (before is None or 0 < before - c <= _NEXT_TO and _counted(ann, c, w))
                for c in ann.children[i])
 
 
@@ -275,9 +276,12 @@ def _in_description(d: EventDraft, ann: Annotations, w: EventWords, *, clauses: 
                 return not ((holder.lemma or holder.text).lower() in w.deed_owning_nouns and definite(ann, j, w))
             if holder.pos == "ADJ" and ann.tokens[holder.head].lemma.lower() in w.toll_nouns:
                 return False  # "un bilan provisoire d'au moins huit morts": the parser hangs the count on the adjective
+            told = {c.token for c in (*d.killed, *d.injured, *d.detained)}
             if (holder.pos == "ADJ" or (holder.tag == "VBN" and (holder.lemma or "").lower() in w.description_verbs)) \
-                    and word in w.description_prepositions | w.quality_prepositions:
-                return True  # "responsible for", "linked to", "suspected of", "guilty of"
+                    and word in w.description_prepositions | w.quality_prepositions and holder.i not in told:
+                # "responsible for", "linked to", "suspected of", "guilty of"; not the dead themselves ("cinq
+                # personnes sont mortes à la suite d'une attaque": "mortes" is an adjective in French)
+                return True
         if tok.head == j:
             break
         j = tok.head

@@ -60,9 +60,11 @@ def choose_date(d: EventDraft, ctx: EventContext) -> tuple[Time | None, str]:
 
     # The closest governor wins: "today confirmed the arrest ... Saturday" dates the arrest by Saturday,
     # which hangs from "arrest", not by "today", which hangs from the clause's verb.
-    if _before_its_clause(ann, head, ctx.words.consequence_words):
+    if _before_its_clause(ann, head, ctx.words.consequence_words) and _clause_verb(ann, head) not in {
+            c.token for c in (*d.killed, *d.injured)}:
         # "closed most of the weekend due to the explosion": the clause's times are of what followed; only a time
-        # inside the noun's own phrase dates it ("after the attack on Sunday")
+        # inside the noun's own phrase dates it ("after the attack on Sunday"); but the dead the event counts died
+        # by it ("cinq personnes sont mortes, jeudi, à la suite d'une attaque")
         verb = _clause_verb(ann, head)
         in_sentence = [t for t in in_sentence if _in_own_phrase(ann, t, head) or not governs(ann, t, verb)]
     # "the death toll rose to 21 on Sunday": when the count was given, not when the incident happened

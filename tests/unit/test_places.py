@@ -779,3 +779,20 @@ def test_a_settlements_title_before_of_and_a_name_describes_that_name(text, ment
     gazetteer = FakeGazetteer(city, zhanaozen, torba, guma, aliases={"Kazakh": [city]})
     found = extract_places(hand_annotations(text, mentions, prepositions=frozenset({"in", "of"})), gazetteer=gazetteer)
     assert [p.name for p in found] == names
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "medium"), [
+    ("A police officer told Capital FM that gunmen attacked the village of Mpeketoni.", "Capital"),
+    ("The state news agency Mehr reported that gunmen attacked a police post in Chabahar.", "Mehr"),
+])
+def test_a_broadcasters_or_papers_name_is_no_place(places_of, text, medium) -> None:
+    names = [p.evidence[0].text for p in places_of(text)]
+    assert medium not in names and names  # the place the report tells stays
+
+
+@pytest.mark.slow
+def test_a_place_next_to_a_media_noun_in_another_phrase_stays(places_of) -> None:
+    # (guards) "a network Russia has financed", "the Gao agency" and "in Gao weekly" name no medium
+    assert "Russia" in [p.name for p in places_of("He signed up with a network Russia has financed for years.")]
+    assert "Gao" in [p.name for p in places_of("The aid agencies met in Gao weekly, led by the Gao agency.")]

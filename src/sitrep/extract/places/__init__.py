@@ -21,6 +21,7 @@ from collections.abc import Callable
 from sitrep.extract.places.beside import placed_beside
 from sitrep.extract.places.build import EXTRACTOR, place_from
 from sitrep.extract.places.context import document_context
+from sitrep.extract.places.cues import names_a_medium
 from sitrep.extract.places.demonyms import demonym_places
 from sitrep.extract.places.filters import kept, not_people, not_words, vouched_embedded
 from sitrep.extract.places.lookup import look_up
@@ -53,7 +54,9 @@ def extract_places(ann: Annotations, *, gazetteer: GazetteerLike, dateline_count
     toponyms = not_people(ann, not_words(ann, toponyms, w), gazetteer, w, is_actor)
     contexts = document_context(toponyms, demonyms, gazetteer, dateline_country)
     ranked = on_the_map(ann, rank(ann, toponyms, contexts, gazetteer, w), gazetteer, dateline_country)
-    ranked = [r for r in ranked if kept(ann, r)]
+    # a broadcaster's or a paper's name ("Capital FM", "news agency Mehr") is no place; it is set aside only after the
+    # ranking, whose weights were fitted with such names among the article's context
+    ranked = [r for r in ranked if kept(ann, r) and not names_a_medium(ann, r.toponym.mention, w)]
     placed = [r.toponym.mention for r in ranked]
     places = placed_by_context(ann, placed_beside(ann, [place_from(ann, r) for r in ranked], placed, w), placed)
     taken = {j for m in mentions for j in range(m.start, m.end)}

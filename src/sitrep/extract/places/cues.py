@@ -145,6 +145,22 @@ def is_cited_source(ann: Annotations, m: Mention, w: PlaceWords) -> bool:
     return any(j >= len(p) and tuple(t.text.lower() for t in toks[j - len(p) : j]) == p for p in w.source_phrases)
 
 
+def names_a_medium(ann: Annotations, m: Mention, w: PlaceWords) -> bool:
+    """ "Capital FM", "Iranian news agency Mehr reported", "la radio Okapi": a name right before or after a noun of
+    the news media (claims.yaml media_nouns) is a broadcaster's or a paper's, not a place (whose paper it is, "the
+    Kabul Times", is the rest of the name's business)."""
+    toks = ann.tokens
+    after = toks[m.end].text if m.end < len(toks) else ""
+    before = toks[m.start - 1].text.lower() if m.start > 0 else ""
+    # after the name, as part of it ("Capital FM"; not "the Atlanta agency", "in Beijing weekly"); "Newton Station" is
+    # a police station's name: a site, the site words' business
+    # before it, the two joined in one phrase ("news agency Mehr"; not "a network Russia has financed")
+    joined = m.start > 0 and (m.start <= toks[m.start - 1].head < m.end or any(
+        toks[j].head == m.start - 1 for j in range(m.start, m.end)))
+    return (after[:1].isupper() and after.lower() in w.media_nouns and after.lower() not in w.site_words) or (
+        before in w.media_nouns and joined)
+
+
 def hyphen_modifier(ann: Annotations, end: int, w: PlaceWords) -> bool:
     """ "US-led", "Iranian-backed", "Saudi-based": the name qualifies an actor, it is not a location."""
     toks = ann.tokens

@@ -59,6 +59,7 @@ class PlaceWords:
     acting_verbs: frozenset[str]
     inverted_speech_verbs: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
+    media_nouns: frozenset[str]  # claims.yaml: "Capital FM", "news agency Mehr" name a medium, not a place
     # sites
     site_word_first: bool  # "la place de la Liberté", not "Liberty Square"
     site_words: frozenset[str]
@@ -125,6 +126,7 @@ def place_words(lex: Lexicon) -> PlaceWords:
         hyphen_qualifiers=words("hyphen_qualifiers"), people_markers=words("people_markers"),
         acting_verbs=words("acting_verbs"), inverted_speech_verbs=words("inverted_speech_verbs"),
         source_phrases=tuple(tuple(str(p).lower().split()) for p in lex.phrases("places", "source_phrases")),
+        media_nouns=lex.words("claims", "media_nouns"),
         site_word_first=position == "first",
         site_words=words("site_words"),
         thoroughfares=words("thoroughfares"),

@@ -20,13 +20,18 @@ MAX_RUN = 5  # words in a place name found by scanning the gazetteer
 WELL_KNOWN_POPULATION = 100_000
 
 
+# Marks a model may take into an entity at its end: "DHAKA -" (a dateline's dash), "Kabul,".
+_TRAILING = (",", ".", "-", "\u2013", "\u2014", ":")
+
+
 def trim(ann: Annotations, start: int, end: int, gazetteer: GazetteerLike, w: PlaceWords) -> Mention | None:
-    """Drop "the", directions and a possessive from an entity; keep a trailing "province" as a feature hint.
+    """Drop "the", directions, a possessive and a trailing mark ("DHAKA -") from an entity; keep a trailing
+    "province" as a feature hint.
 
     A direction that is part of the name stays: "West Bank", "South Carolina", "North Waziristan".
     """
     toks = ann.tokens
-    while end > start and (toks[end - 1].text in w.possessive_endings or toks[end - 1].text in (",", ".")):
+    while end > start and (toks[end - 1].text in w.possessive_endings or toks[end - 1].text in _TRAILING):
         end -= 1
     directed = False
     while start < end and (toks[start].text.lower() in w.definite_articles or (

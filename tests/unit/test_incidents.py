@@ -1800,3 +1800,15 @@ def test_the_dead_a_relative_clause_dates_apart_are_not_the_protests_toll(extrac
 ])
 def test_a_peaceful_protest_where_the_forces_kill_or_wound_is_met_with_intervention(extract, text, subtype):
     assert [e.subtype for e in news(extract(text, published="2018-06-23"))] == [subtype]
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    # "arrested separately" says how, one at a time: the lead's arrests told again
+    ("Police in Vessiat on Monday arrested a union leader and a reporter ahead of a planned strike.\n\n"
+     "The two were arrested separately in Vessiat in what lawyers called a coordinated sweep.", 1),
+    # "Separately," opening the sentence announces another happening (a guard)
+    ("Police in Vessiat on Monday arrested a union leader and a reporter ahead of a planned strike.\n\n"
+     "Separately, police in Vessiat arrested two traders accused of hoarding fuel.", 2),
+])
+def test_separately_announces_another_happening_only_at_the_sentences_start(extract, text, n):
+    assert len(news(extract(text, published="2020-07-21"))) == n

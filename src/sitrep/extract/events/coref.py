@@ -158,7 +158,8 @@ def announces_another(ev: Event, ctx: EventContext, earlier: Event | None = None
     ("The deaths came a day after five people were killed")."""
     sent = ev.evidence[0]
     words = " ".join(ctx.ann.text[sent.start:sent.end].lower().replace(",", " ").split())
-    if any(f" {cue} " in f" {words} " for cue in ctx.words.separate_incident_cues):
+    if any(f" {cue} " in f" {words} " for cue in ctx.words.separate_incident_cues) or any(
+            f"{words} ".startswith(f"{cue} ") for cue in ctx.words.separate_incident_openers):
         return True
     if earlier is None or earlier.evidence[0].start >= sent.start:
         return False

@@ -159,6 +159,7 @@ class EventWords:
     route_prepositions: frozenset[str]
     # incidents
     separate_incident_cues: tuple[str, ...]
+    separate_incident_openers: tuple[str, ...]  # only at the sentence's start: "Separately, ..."
     earlier_happening: re.Pattern[str]
     # aggregates and deaths that are not conflict
     total_phrases: tuple[str, ...]
@@ -266,6 +267,7 @@ def event_words(lex: Lexicon) -> EventWords:
         residence_prepositions=words("residence_prepositions"),
         genitive_prepositions=words("genitive_prepositions"), told_at_prepositions=words("told_at_prepositions"), speaking_verbs=words("speaking_verbs"), route_prepositions=words("route_prepositions"),
         separate_incident_cues=tuple(p.lower() for p in lex.phrases(s, "separate_incident_cues")),
+        separate_incident_openers=tuple(p.lower() for p in lex.phrases(s, "separate_incident_openers")),
         earlier_happening=lex.pattern(s, "earlier_happening", re.IGNORECASE),
         total_phrases=tuple(p.lower() for p in lex.phrases(s, "total_phrases")),
         total_subjects=words("total_subjects"), time_superlatives=words("time_superlatives"),

@@ -18,6 +18,7 @@ from typing import Any
 from sitrep.errors import ConfigError
 from sitrep.lang import DEFAULT, Lexicon, load_lexicon
 from sitrep.model import Annotations, Span, Token
+from sitrep.nlp.repairs import reduced_relatives
 from sitrep.nlp.ruler import split_attribute_ruler
 from sitrep.nlp.ud import ParsedToken, normalise, penn_tag
 
@@ -196,6 +197,8 @@ def annotations_from_doc(doc: Any, *, dep_labels: dict[str, str] | None = None, 
                                 nmod_follows_head=bool(lexicon.parse.get("nmod_follows_head")))
     tag_rules = list(lexicon.parse.get("tags") or ()) if lexicon is not None else []
     elided = {str(k): str(v) for k, v in (lexicon.parse.get("elided_lemmas") or {}).items()} if lexicon else {}
+    tags = [(penn_tag(t.pos_, t.dep_, t.morph.to_dict(), tag_rules) or t.tag_) if tag_rules else t.tag_ for t in doc]
+    heads, deps = reduced_relatives([t.pos_ for t in doc], tags, heads, [labels.get(d, d) for d in deps])
     tokens = tuple(
         Token(
             i=t.i,
@@ -204,8 +207,8 @@ def annotations_from_doc(doc: Any, *, dep_labels: dict[str, str] | None = None, 
             text=t.text,
             lemma=_lemma(t.lemma_, elided),
             pos=t.pos_,
-            tag=(penn_tag(t.pos_, t.dep_, t.morph.to_dict(), tag_rules) or t.tag_) if tag_rules else t.tag_,
-            dep=labels.get(deps[t.i], deps[t.i]),
+            tag=tags[t.i],
+            dep=deps[t.i],
             head=heads[t.i],
             ent_type=entity_labels.get(t.ent_type_, t.ent_type_),
             like_num=t.like_num,

@@ -1812,3 +1812,13 @@ def test_a_peaceful_protest_where_the_forces_kill_or_wound_is_met_with_intervent
 ])
 def test_separately_announces_another_happening_only_at_the_sentences_start(extract, text, n):
     assert len(news(extract(text, published="2020-07-21"))) == n
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    # an ordinal says which, not how many: "a sixth person" is one more dead
+    ("Shelling killed a sixth person in Vessiat on Saturday, the governor said.", 1),
+    # (a guard) a number after an ordinal still counts
+    ("The first two soldiers were killed in Vessiat on Saturday.", 2),
+])
+def test_an_ordinal_is_no_count(extract, text, killed):
+    assert [e.killed.best for e in news(extract(text, published="2024-09-15"))] == [killed]

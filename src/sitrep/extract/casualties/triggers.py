@@ -293,6 +293,9 @@ def _unrelative(ann: Annotations, verb: Token, i: int, w: CasualtyWords) -> int:
 
 
 def is_quantity_word(tok: Token, w: CasualtyWords) -> bool:
+    """A word that says how many; not an ordinal, which says which ("a sixth person" is one person)."""
     lower = tok.text.casefold()
+    if tok.ent_type == "ORDINAL":
+        return False
     return (tok.like_num or tok.pos == "NUM" or lower in w.vague or lower in w.none_words
             or lower in w.quantity_words)

@@ -101,9 +101,11 @@ def _figure(c: Count | None, w: EventWords, *, floor: bool = False) -> bool:
     "at least seven"); not a vague word ("several", read as a floor of three; "dozens")."""
     if c is None or c.low != c.best:
         return False
-    return c.high == c.best or (floor and c.high is None and any(
-        ch.isdigit() for e in c.evidence for ch in e.text) or floor and c.high is None and any(
-        word in w.number_words for e in c.evidence for word in e.text.lower().split()))
+    if c.high == c.best:
+        return True
+    written = " ".join(e.text.lower() for e in c.evidence)
+    return floor and c.high is None and (any(ch.isdigit() for ch in written)
+                                         or any(word in w.number_words for word in written.split()))
 
 
 def _told_apart(summary: _Mention, m: _Mention) -> bool:

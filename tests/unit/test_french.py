@@ -446,3 +446,16 @@ def test_the_dead_of_an_attack_they_died_by_are_its_toll_on_its_day():
     [e] = extract_one("Sept personnes sont mortes à la suite d'une attaque perpétrée, mardi 16 mai, par des rebelles au "
                       "village de Vessiat.", published="2023-05-19").events
     assert (e.hedge, e.date.value, e.killed.best) == (None, "2023-05-16", 7)
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    # tear gas against armed men: the forces fought them, no crowd was there
+    ("Les policiers ont repoussé les hommes armés du gang de Vessiat avec des gaz lacrymogènes.", "battles"),
+    ("Les policiers ont repoussé l'assaut des hommes armés de Vessiat avec des gaz lacrymogènes, jeudi soir.", "battles"),
+    # (a guard) tear gas against a crowd is a demonstration met by the forces
+    ("Les policiers ont dispersé les manifestants avec des gaz lacrymogènes à Vessiat jeudi.", "protests"),
+])
+def test_crowd_weapons_against_armed_men_are_a_fight(text, family):
+    from sitrep.pipeline import extract_one
+
+    assert [e.type for e in extract_one(text, published="2023-08-25").events] == [family]

@@ -113,6 +113,9 @@ def group_triggers(ann: Annotations, triggers: list[Trigger], casualties: list[C
         if d.subtype.rioting and d.subtype.type != "riots" and any(
                 a.role == Role.INITIATOR and a.kind == CROWD for a in d.actors):
             d.subtype = tax.subtype("violent_demonstration")  # "two police cars were burned by demonstrators"
+        fought = _fought_with_crowd_weapons(d, w)
+        if fought is not None:
+            d.subtype = fought  # "ont repoussé les attaques des hommes armés avec des gaz lacrymogènes"
     kept = []
     for d in drafts:
         if _not_conflict_death(ann, d, w) or (d.subtype.verbal and not _worth_keeping(d)):
@@ -259,6 +262,19 @@ def _draft_for_casualty(ann: Annotations, drafts: list[EventDraft], token: int, 
     else:
         violent = [d for d in drafts if d.subtype.type in tax.violent or d.generic] or drafts
     return min(violent, key=lambda d: min(_distance(ann, t.head, token) for t in d.triggers))
+
+
+def _fought_with_crowd_weapons(d: EventDraft, w: EventWords) -> Subtype | None:
+    """A demonstration read from the forces' crowd weapons (tear gas, water cannon) whose target is armed men and no
+    crowd: the forces fought them ("les policiers ont réussi à repousser les attaques des hommes armés avec des gaz
+    lacrymogènes"). Returns the subtype of the draft's other act, or None to leave the draft as it is."""
+    if d.subtype.type not in _DEMONSTRATIONS or any(a.kind == CROWD for a in d.actors):
+        return None
+    armed = w.attacker_nouns | w.armed_words
+    if not any(a.role == Role.TARGET and a.name and set(a.name.lower().split()) & armed for a in d.actors):
+        return None
+    return next((t.subtype for t in d.triggers if t.subtype is not None and t.subtype.type not in _DEMONSTRATIONS),
+                None)
 
 
 def _not_conflict_death(ann: Annotations, d: EventDraft, w: EventWords) -> bool:

@@ -58,6 +58,7 @@ class EventWords:
     role_head_nouns: frozenset[str]
     agent_nouns: frozenset[str]
     attacker_nouns: frozenset[str]
+    armed_words: frozenset[str]  # "armed men", "hommes armés": a party armed by its name
     attacked_nouns: frozenset[str]
     object_verbs: frozenset[str]
     time_relatives: frozenset[str]
@@ -206,7 +207,7 @@ def event_words(lex: Lexicon) -> EventWords:
         struggle_objects=words("struggle_objects"), mines={k: frozenset(str(x).lower() for x in v) for k, v in lex.table(s, "mines").items()}, establishing_verbs=words("establishing_verbs"), of_words=words("of_words"),
         time_spans=words("time_spans"), span_prepositions=words("span_prepositions"), past_words=words("past_words"),
         counting_nouns=words("counting_nouns"), crowd_clash_words=words("crowd_clash_words"), toll_verbs=words("toll_verbs"),
-        role_head_nouns=words("role_head_nouns"), agent_nouns=words("agent_nouns"), attacker_nouns=words("attacker_nouns"), attacked_nouns=words("attacked_nouns"), object_verbs=words("object_verbs"),
+        role_head_nouns=words("role_head_nouns"), agent_nouns=words("agent_nouns"), attacker_nouns=words("attacker_nouns"), armed_words=words("armed_words"), attacked_nouns=words("attacked_nouns"), object_verbs=words("object_verbs"),
         time_relatives=words("time_relatives"), place_relatives=words("place_relatives"),
         device_nouns=frozenset(trigger_key(d) for d in words("device_nouns")), finding_verbs=words("finding_verbs"),
         total_adverbs=frozenset(tuple(p.split()) for p in words("total_adverbs")), since=text("since"),

@@ -43,9 +43,12 @@ def reduced_relatives(pos: Sequence[str], tags: Sequence[str], heads: Sequence[i
         if found is None:
             continue
         participle, subject = found
+        children[participle].remove(subject)
+        children[heads[participle]].remove(participle)
         heads[subject], deps[subject] = verb, "nsubjpass" if passive else "nsubj"
         heads[participle], deps[participle] = subject, "acl"
         children[verb].append(subject)
+        children[subject].append(participle)
     return heads, deps
 
 
@@ -54,16 +57,17 @@ def _participle_before(verb: int, pos: Sequence[str], tags: Sequence[str], heads
     """The participle told right before ``verb`` on the same word, with a subject before it and no auxiliary, whose
     words fill the gap up to the verb's own (its auxiliaries): (participle, subject), or None."""
     first = min([verb, *children[verb]])
-    for g in range(first - 1, -1, -1):
-        if heads[g] == heads[verb] and g != heads[verb]:
-            if deps[g] not in _CLAUSES or tags[g] not in _PARTICIPLES or pos[g] != "VERB" or any(
-                    deps[k] in _AUXILIARIES for k in children[g]):
-                return None
-            subjects = [k for k in children[g] if deps[k] == "nsubj" and k < g]
-            if len(subjects) != 1 or not all(_under(t, g, heads) for t in range(subjects[0], first)):
-                return None
-            return g, subjects[0]
-    return None
+    siblings = [g for g in children[heads[verb]] if g < first]
+    if not siblings:
+        return None
+    g = max(siblings)  # the nearest word before the verb's own that hangs on the same word
+    if deps[g] not in _CLAUSES or tags[g] not in _PARTICIPLES or pos[g] != "VERB" or any(
+            deps[k] in _AUXILIARIES for k in children[g]):
+        return None
+    subjects = [k for k in children[g] if deps[k] == "nsubj" and k < g]
+    if len(subjects) != 1 or not all(_under(t, g, heads) for t in range(subjects[0], first)):
+        return None
+    return g, subjects[0]
 
 
 def _under(i: int, top: int, heads: Sequence[int]) -> bool:
